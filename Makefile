@@ -1,0 +1,39 @@
+# The two commands of the README: `make serve` and `make test`. Each sets up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+# Material 9.8 prints an end-of-life banner on every build (see README, Maintenance); it would
+# bury the data errors that editors read in the same output.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build validate schema lint clean
+
+serve: $(READY)  ## Serve the site on http://127.0.0.1:8000, rebuilt on every edit
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(READY)  ## Run every test, ruff and mypy included
+	$(BIN)/pytest
+
+build: $(READY)  ## Build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+validate: $(READY)  ## Check data/*.yaml and print every problem as file:line:col
+	$(BIN)/deepscopie validate
+
+schema: $(READY)  ## Regenerate schemas/*.json after a change to deepscopie/model.py
+	$(BIN)/deepscopie schema
+
+lint: $(READY)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) site docs/generated .pytest_cache .mypy_cache .ruff_cache
+
+$(READY): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || sh .ci/ensure-venv "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@

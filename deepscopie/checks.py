@@ -1,0 +1,241 @@
+"""Checks across entries: what a single entry's schema cannot see.
+
+Each check is a small function that returns the problems it finds; the loader
+runs them all and reports everything at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from deepscopie.markdown_links import links_in
+from deepscopie.model import FaqEntry, Localized, Resource, VocabularyFile
+from deepscopie.problems import Problem
+from deepscopie.urls import normalise_url, url_problems
+from deepscopie.yaml_source import Loc, SourceMap
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """An object with its path in the data file it came from."""
+
+    loc: Loc
+    item: T
+
+
+def check_unique_ids(
+    entries: Iterable[Located[Resource] | Located[FaqEntry]], source: SourceMap
+) -> list[Problem]:
+    """An id is a permalink: two entries cannot share one."""
+    problems = []
+    first: dict[str, Loc] = {}
+    for entry in entries:
+        loc = (*entry.loc, "id")
+        if entry.item.id in first:
+            line = source.value_position(first[entry.item.id]).line
+            message = f"duplicate id '{entry.item.id}': already used at line {line}"
+            problems.append(source.problem(loc, message, "duplicate-id"))
+        else:
+            first[entry.item.id] = loc
+    return problems
+
+
+def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
+    """The same page listed twice, once scheme, www, slashes and tracking are set aside."""
+    problems = []
+    first: dict[str, tuple[str, Loc]] = {}
+    for entry in resources:
+        for loc, url in _resource_addresses(entry):
+            key = normalise_url(url)
+            if key in first and first[key][0] != entry.item.id:
+                owner, owner_loc = first[key]
+                line = source.value_position(owner_loc).line
+                message = f"the same address as resource '{owner}' (line {line}): merge the two"
+                problems.append(source.problem(loc, message, "duplicate-url"))
+            first.setdefault(key, (entry.item.id, loc))
+    return problems
+
+
+def check_resource_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
+    """Every address of a resource, including those inside its description."""
+    problems = []
+    for entry in resources:
+        addresses = list(_resource_addresses(entry))
+        addresses += _text_addresses((*entry.loc, "description"), entry.item.description)
+        problems += _url_problems(addresses, source)
+    return problems
+
+
+def check_faq_urls(faq: Iterable[Located[FaqEntry]], source: SourceMap) -> list[Problem]:
+    """Every address inside questions and answers."""
+    problems = []
+    for entry in faq:
+        addresses = _text_addresses((*entry.loc, "question"), entry.item.question)
+        if entry.item.answer is not None:
+            addresses += _text_addresses((*entry.loc, "answer"), entry.item.answer)
+        problems += _url_problems(addresses, source)
+    return problems
+
+
+def check_resource_vocabulary(
+    resources: Iterable[Located[Resource]], vocabulary: VocabularyFile, source: SourceMap
+) -> list[Problem]:
+    """Categories, sub-categories, types and tags must exist in data/vocabulary.yaml."""
+    categories = {c.id: {s.id for s in c.subcategories} for c in vocabulary.categories}
+    types = [t.id for t in vocabulary.types]
+    problems = []
+    for entry in resources:
+        item, loc = entry.item, entry.loc
+        if item.category not in categories:
+            problems.append(
+                _unknown(
+                    source,
+                    (*loc, "category"),
+                    "category",
+                    item.category,
+                    list(categories),
+                    "unknown-category",
+                )
+            )
+        else:
+            subcategories = sorted(categories[item.category])
+            if item.subcategory is not None and item.subcategory not in subcategories:
+                problems.append(
+                    _unknown(
+                        source,
+                        (*loc, "subcategory"),
+                        "sub-category",
+                        item.subcategory,
+                        subcategories,
+                        "unknown-subcategory",
+                        where=f" in category '{item.category}'",
+                    )
+                )
+        for i, place in enumerate(item.also_in):
+            category, _, subcategory = place.partition("/")
+            known = category in categories and (
+                not subcategory or subcategory in categories[category]
+            )
+            if not known:
+                choices = [
+                    f"{c}/{s}" for c, subs in categories.items() for s in sorted(subs)
+                ] + list(categories)
+                problems.append(
+                    _unknown(
+                        source, (*loc, "also_in", i), "category", place, choices, "unknown-category"
+                    )
+                )
+        if item.type not in types:
+            problems.append(
+                _unknown(source, (*loc, "type"), "type", item.type, types, "unknown-type")
+            )
+        problems += _check_tags(item.tags, (*loc, "tags"), vocabulary, source)
+    return problems
+
+
+def check_faq_references(
+    faq: Iterable[Located[FaqEntry]],
+    resource_ids: set[str],
+    vocabulary: VocabularyFile | None,
+    source: SourceMap,
+) -> list[Problem]:
+    """Related resources must exist; tags must be in the vocabulary."""
+    problems = []
+    for entry in faq:
+        for i, related in enumerate(entry.item.related):
+            if related not in resource_ids:
+                loc = (*entry.loc, "related", i)
+                problems.append(
+                    _unknown(
+                        source,
+                        loc,
+                        "resource id",
+                        related,
+                        sorted(resource_ids),
+                        "unknown-resource",
+                    )
+                )
+        if vocabulary is not None:
+            problems += _check_tags(entry.item.tags, (*entry.loc, "tags"), vocabulary, source)
+    return problems
+
+
+def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
+    """Ids within each list of the vocabulary are unique."""
+    problems = []
+    lists: list[tuple[str, Iterable[tuple[Loc, str]]]] = [
+        (
+            "categories",
+            (((("categories", i, "id")), c.id) for i, c in enumerate(vocabulary.categories)),
+        ),
+        ("types", ((("types", i, "id"), t.id) for i, t in enumerate(vocabulary.types))),
+        ("tags", ((("tags", i, "id"), t.id) for i, t in enumerate(vocabulary.tags))),
+    ]
+    for i, category in enumerate(vocabulary.categories):
+        subs = (
+            (("categories", i, "subcategories", j, "id"), s.id)
+            for j, s in enumerate(category.subcategories)
+        )
+        lists.append((f"sub-categories of '{category.id}'", subs))
+    for what, ids in lists:
+        seen: dict[str, Loc] = {}
+        for loc, id_ in ids:
+            if id_ in seen:
+                line = source.value_position(seen[id_]).line
+                message = f"duplicate id '{id_}' among the {what}: already used at line {line}"
+                problems.append(source.problem(loc, message, "duplicate-id"))
+            seen.setdefault(id_, loc)
+    return problems
+
+
+def _check_tags(
+    tags: tuple[str, ...], loc: Loc, vocabulary: VocabularyFile, source: SourceMap
+) -> list[Problem]:
+    known = [t.id for t in vocabulary.tags]
+    known_set = set(known)
+    return [
+        _unknown(source, (*loc, i), "tag", tag, known, "unknown-tag")
+        for i, tag in enumerate(tags)
+        if tag not in known_set
+    ]
+
+
+def _unknown(
+    source: SourceMap, loc: Loc, what: str, value: str, known: list[str], rule: str, where: str = ""
+) -> Problem:
+    """``unknown tag 'segmentaton': did you mean 'segmentation'?`` (or the short list allowed)."""
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if close:
+        hint = f": did you mean '{close[0]}'?"
+    elif 0 < len(known) <= 12:
+        hint = f" (allowed: {', '.join(known)})"
+    else:
+        hint = ""
+    return source.problem(loc, f"unknown {what} '{value}'{where}{hint}", rule)
+
+
+def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
+    if entry.item.url is not None:
+        yield (*entry.loc, "url"), entry.item.url
+    for i, link in enumerate(entry.item.links):
+        yield (*entry.loc, "links", i, "url"), link.url
+
+
+def _text_addresses(loc: Loc, text: Localized) -> list[tuple[Loc, str]]:
+    return [((*loc, lang), url) for lang in ("fr", "en") for url in links_in(text.get(lang))]
+
+
+def _url_problems(addresses: Iterable[tuple[Loc, str]], source: SourceMap) -> list[Problem]:
+    problems = []
+    for loc, url in addresses:
+        in_text = loc[-1] in ("fr", "en")  # a link inside Markdown: say which one
+        for message, rule in url_problems(url):
+            problems.append(
+                source.problem(loc, f"link '{url}': {message}" if in_text else message, rule)
+            )
+    return problems

@@ -1,0 +1,83 @@
+"""The ``deepscopie`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.problems import DataError, format_problems
+from deepscopie.schema import stale_schemas, write_schemas
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command named in ``argv``; return its exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deepscopie", description="Tools for the DeepScopie knowledge base."
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check the data files and report every problem as path:line:col",
+        description="Check data/*.yaml; print each problem on one line; exit 1 if any.",
+    )
+    validate.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    validate.set_defaults(run=_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schemas of the data files (for editors' autocompletion)",
+    )
+    schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder (schemas)")
+    schema.add_argument("--check", action="store_true", help="exit 1 if a schema is out of date")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    files = DataFiles.in_folder(args.data)
+    try:
+        base = load_knowledge_base(files)
+    except DataError as error:
+        print(format_problems(error.problems))
+        count = len(error.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found")
+        return EXIT_PROBLEMS
+    elapsed = time.perf_counter() - started
+    open_questions = sum(entry.is_open for entry in base.faq)
+    needing_url = sum(resource.url_needed for resource in base.resources)
+    print(
+        f"ok: {len(base.resources)} resources ({needing_url} needing a URL), "
+        f"{len(base.faq)} FAQ entries ({open_questions} open), "
+        f"{len(base.vocabulary.categories)} categories, {len(base.vocabulary.tags)} tags "
+        f"checked in {elapsed:.2f} s"
+    )
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_schemas(args.out)
+        for path in stale:
+            print(f"{path}: out of date with the model: run 'deepscopie schema'")
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

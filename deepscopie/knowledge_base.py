@@ -1,0 +1,174 @@
+"""Load the three data files into one validated :class:`KnowledgeBase`, or every problem.
+
+The MkDocs build runs once per language; the result is cached on the files'
+modification times so the YAML is parsed once per change, not once per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from deepscopie import checks
+from deepscopie.checks import Located
+from deepscopie.model import FaqEntry, Resource, VocabularyFile
+from deepscopie.model_errors import model_problems
+from deepscopie.problems import DataError, Problem
+from deepscopie.yaml_source import SourceMap, YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Where the data files are."""
+
+    vocabulary: Path
+    resources: Path
+    faq: Path
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> DataFiles:
+        """The standard file names inside ``folder`` (``data/`` of the repository)."""
+        return cls(folder / "vocabulary.yaml", folder / "resources.yaml", folder / "faq.yaml")
+
+    def all(self) -> tuple[Path, Path, Path]:
+        """The three paths, vocabulary first."""
+        return (self.vocabulary, self.resources, self.faq)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the site publishes, validated."""
+
+    vocabulary: VocabularyFile
+    resources: tuple[Resource, ...]
+    faq: tuple[FaqEntry, ...]
+    sources: dict[Path, SourceMap]
+
+    def resource(self, resource_id: str) -> Resource:
+        """The resource with this id."""
+        return next(r for r in self.resources if r.id == resource_id)
+
+
+def load_knowledge_base(files: DataFiles) -> KnowledgeBase:
+    """The validated knowledge base; raises :class:`DataError` with every problem found."""
+    stamp = tuple(_stamp(path) for path in files.all())
+    return _load_cached(files, stamp)
+
+
+def find_problems(files: DataFiles) -> list[Problem]:
+    """Every problem in the data (empty when it is clean)."""
+    try:
+        load_knowledge_base(files)
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(files: DataFiles, _stamp: tuple[tuple[int, int], ...]) -> KnowledgeBase:
+    documents = {path: read_yaml(path) for path in files.all()}
+    problems = [problem for document in documents.values() for problem in document.problems]
+
+    vocabulary = _validate_whole(documents[files.vocabulary], VocabularyFile, problems)
+    resources = _validate_entries(documents[files.resources], "resources", Resource, problems)
+    faq = _validate_entries(documents[files.faq], "faq", FaqEntry, problems)
+
+    resource_source = documents[files.resources].source
+    faq_source = documents[files.faq].source
+    if vocabulary is not None:
+        problems += checks.check_vocabulary(vocabulary, documents[files.vocabulary].source)
+        problems += checks.check_resource_vocabulary(resources, vocabulary, resource_source)
+    problems += checks.check_unique_ids(resources, resource_source)
+    problems += checks.check_unique_urls(resources, resource_source)
+    problems += checks.check_resource_urls(resources, resource_source)
+    problems += checks.check_unique_ids(faq, faq_source)
+    problems += checks.check_faq_urls(faq, faq_source)
+    if documents[files.resources].data is not None:
+        # Every id written in the file counts, valid entry or not: an invalid resource is
+        # reported once, not again by each FAQ entry that cites it.
+        resource_ids = _written_ids(documents[files.resources], "resources")
+        problems += checks.check_faq_references(faq, resource_ids, vocabulary, faq_source)
+
+    if problems or vocabulary is None:
+        raise DataError(problems)
+    return KnowledgeBase(
+        vocabulary=vocabulary,
+        resources=tuple(entry.item for entry in resources),
+        faq=tuple(entry.item for entry in faq),
+        sources={path: document.source for path, document in documents.items()},
+    )
+
+
+def _written_ids(document: YamlDocument, key: str) -> set[str]:
+    entries = document.data.get(key) if isinstance(document.data, dict) else None
+    if not isinstance(entries, list):
+        return set()
+    return {str(e["id"]) for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)}
+
+
+def _validate_whole(document: YamlDocument, model: type[M], problems: list[Problem]) -> M | None:
+    if document.data is None:
+        return None
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems += model_problems(error, model, document.source)
+        return None
+
+
+def _validate_entries(
+    document: YamlDocument, key: str, model: type[M], problems: list[Problem]
+) -> list[Located[M]]:
+    """Each entry on its own, so one bad entry hides no problem of the others."""
+    items = _entry_list(document, key, problems)
+    valid = []
+    for i, item in enumerate(items):
+        try:
+            valid.append(Located((key, i), model.model_validate(item)))
+        except ValidationError as error:
+            problems += model_problems(error, model, document.source, (key, i))
+    return valid
+
+
+def _entry_list(document: YamlDocument, key: str, problems: list[Problem]) -> list[Any]:
+    """The list under the file's single top-level ``key``."""
+    data, source = document.data, document.source
+    if data is None:
+        return []
+
+    def report(*args: Any, **kwargs: Any) -> None:
+        problems.append(source.problem(*args, **kwargs))
+
+    if not isinstance(data, dict):
+        report((), f"the file must be a mapping with the single key '{key}'", "wrong-type")
+        return []
+    for other in data:
+        if other != key:
+            report(
+                (other,),
+                f"unknown field '{other}': this file holds only '{key}'",
+                "unknown-field",
+                at_key=True,
+            )
+    if key not in data:
+        report((), f"required field '{key}' is missing", "missing-field")
+        return []
+    entries = data[key]
+    if not isinstance(entries, list):
+        report((key,), f"'{key}' must be a list of entries", "wrong-type")
+        return []
+    return entries

@@ -1,0 +1,34 @@
+"""The addresses a Markdown text links to, as a Markdown parser reads them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+class _EveryLinkParser(MarkdownIt):
+    """CommonMark drops javascript:/data: links silently, but other renderers (Python-Markdown)
+    keep them: this parser keeps every link, so that the checks see what the author wrote."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return _EveryLinkParser("commonmark")
+
+
+def links_in(markdown: str) -> list[str]:
+    """Every link and image address in ``markdown``, in order of appearance."""
+    if "](" not in markdown and "<" not in markdown and "]:" not in markdown:
+        return []  # no link syntax at all: skip parsing (most descriptions)
+    found: list[str] = []
+    for block in _parser().parse(markdown):
+        for token in block.children or ():
+            if token.type == "link_open":
+                found.append(str(token.attrGet("href")))
+            elif token.type == "image":
+                found.append(str(token.attrGet("src")))
+    return found

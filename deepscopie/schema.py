@@ -1,0 +1,48 @@
+"""JSON Schemas of the data files, generated from the model for editors' autocompletion."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from deepscopie.model import FaqFile, ResourcesFile, VocabularyFile
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "vocabulary": VocabularyFile,
+    "resources": ResourcesFile,
+    "faq": FaqFile,
+}
+
+
+def schema_text(model: type[BaseModel]) -> str:
+    """The JSON Schema of ``model``, as it is committed (stable key order, final newline)."""
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    schema.update(model.model_json_schema())
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def schema_path(folder: Path, name: str) -> Path:
+    """Where the schema of data file ``name`` lives."""
+    return folder / f"{name}.schema.json"
+
+
+def stale_schemas(folder: Path) -> list[Path]:
+    """The committed schemas that differ from the model (missing ones included)."""
+    stale = []
+    for name, model in SCHEMA_MODELS.items():
+        path = schema_path(folder, name)
+        if not path.exists() or path.read_text(encoding="utf-8") != schema_text(model):
+            stale.append(path)
+    return stale
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema that changed; return those written."""
+    written = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in stale_schemas(folder):
+        path.write_text(schema_text(SCHEMA_MODELS[path.name.split(".")[0]]), encoding="utf-8")
+        written.append(path)
+    return written

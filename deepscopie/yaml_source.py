@@ -1,0 +1,270 @@
+"""Read a YAML data file safely, keeping the line and column of every value.
+
+PyYAML alone would keep the last of two duplicate keys without a word, expand
+aliases (a few lines can grow into gigabytes) and turn ``no`` into ``False``.
+Here the file is *composed* (libyaml builds the node tree, with positions) and
+the tree is walked by hand: duplicate keys and aliases are reported, keys are
+kept as the text the editor typed, and every value's position is recorded in a
+:class:`SourceMap` so that any later check can point back at the file.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from deepscopie.problems import Problem
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 32
+
+# libyaml is about four times faster than the pure-Python parser; fall back when missing.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")
+)
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Where each value and key of a data file stands, by its path in the data."""
+
+    path: Path
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+    # The text as typed, for scalars YAML turned into something else than text (``no``, ``012``).
+    typed_text: dict[Loc, str] = field(default_factory=dict)
+
+    def value_position(self, loc: Loc) -> Position:
+        """The position of the value at ``loc``, or of its nearest recorded parent."""
+        return self._nearest(self.values, loc)
+
+    def key_position(self, loc: Loc) -> Position:
+        """The position of the key that names ``loc`` (falls back to the value)."""
+        if loc in self.keys:
+            return self.keys[loc]
+        return self.value_position(loc)
+
+    def problem(self, loc: Loc, message: str, rule: str, *, at_key: bool = False) -> Problem:
+        """A problem about the value (or key) at ``loc``, placed in this file."""
+        pos = self.key_position(loc) if at_key else self.value_position(loc)
+        return Problem(self.path, pos.line, pos.column, message, rule, describe_loc(loc))
+
+    @staticmethod
+    def _nearest(table: dict[Loc, Position], loc: Loc) -> Position:
+        for end in range(len(loc), -1, -1):
+            found = table.get(loc[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A file's data (``None`` when it cannot be used), its positions and its problems."""
+
+    data: Any
+    source: SourceMap
+    problems: list[Problem]
+
+
+def describe_loc(loc: Loc) -> str:
+    """``('resources', 3, 'title', 'en')`` -> ``resources[3].title.en``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read ``path`` into plain Python data with positions, or say why it cannot be used."""
+    source = SourceMap(path)
+
+    def unusable(line: int, column: int, message: str, rule: str) -> YamlDocument:
+        return YamlDocument(None, source, [Problem(path, line, column, message, rule)])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return unusable(1, 1, f"cannot read the file: {error.strerror}", "file-unreadable")
+    if len(raw) > MAX_FILE_BYTES:
+        size = len(raw) / 1024 / 1024
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        return unusable(
+            1, 1, f"the file is too large ({size:.1f} MiB; the limit is {limit} MiB)", "file-size"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        byte = raw[error.start]
+        return unusable(
+            line, column, f"the file is not UTF-8 (byte 0x{byte:02X}): save it as UTF-8", "encoding"
+        )
+    with _collector_paused():
+        try:
+            root = _compose(text)
+        except yaml.MarkedYAMLError as error:
+            return _syntax_problem(path, source, error)
+        except yaml.YAMLError as error:  # a reader error: a character YAML does not allow
+            line, column = _line_and_column(text, getattr(error, "position", 0))
+            return unusable(line, column, f"YAML cannot read this file: {error}", "yaml-syntax")
+        if root is None:
+            return unusable(1, 1, "the file is empty: it must hold the data mapping", "empty-file")
+        walker = _Walker(source)
+        data = walker.walk(root, (), 0)
+    if walker.found_alias:
+        return YamlDocument(None, source, walker.problems + _alias_problems(path, text))
+    return YamlDocument(data, source, walker.problems)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building hundreds of thousands of nodes triggers full garbage collections that each scan
+    everything built so far (4x the time at 10,000 entries); the tree has no cycles to collect."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _syntax_problem(path: Path, source: SourceMap, error: yaml.MarkedYAMLError) -> YamlDocument:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    # libyaml says "but found another document" with the context "expected a single document".
+    if "expected a single document" in f"{error.problem} {error.context}":
+        message = "the file holds several YAML documents ('---'): keep a single one"
+        return YamlDocument(
+            None, source, [Problem(path, line, column, message, "multiple-documents")]
+        )
+    detail = error.problem or "invalid YAML"
+    if error.context:
+        detail = f"{detail} ({error.context})"
+    return YamlDocument(None, source, [Problem(path, line, column, detail, "yaml-syntax")])
+
+
+def _alias_problems(path: Path, text: str) -> list[Problem]:
+    """Each alias with its own position (only parsed when the tree showed one)."""
+    problems = []
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent) and mark is not None:
+            message = f"aliases are not allowed (*{event.anchor}): write the value out in full"
+            problems.append(Problem(path, mark.line + 1, mark.column + 1, message, "yaml-alias"))
+    return problems
+
+
+def _line_and_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    newline = "\n" if isinstance(text, str) else b"\n"
+    before = text[:offset]
+    line = before.count(newline) + 1  # type: ignore[arg-type]
+    column = offset - (before.rfind(newline) + 1) + 1  # type: ignore[arg-type]
+    return line, column
+
+
+class _Walker:
+    """Turns a composed node tree into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.found_alias = False
+        self._seen: set[int] = set()
+        self._constructor = SafeConstructor()
+
+    def walk(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        # An alias is the same node object met twice; stopping here is what keeps
+        # a "billion laughs" file from expanding.
+        if id(node) in self._seen:
+            self.found_alias = True
+            return None
+        self._seen.add(id(node))
+        self.source.values[loc] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if depth > MAX_DEPTH:
+            self.problems.append(
+                self.source.problem(loc, f"nested more than {MAX_DEPTH} levels deep", "yaml-depth")
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_position = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    self._at(key_position, loc, "a key must be plain text", "yaml-key")
+                )
+                continue
+            # The key as typed: `no:` stays "no", it does not become False.
+            key = str(key_node.value)
+            if (*loc, key) in self.source.keys:
+                first = self.source.keys[(*loc, key)]
+                message = (
+                    f"duplicate key '{key}': already set at line {first.line}; "
+                    "YAML would silently keep only the last one"
+                )
+                self.problems.append(self._at(key_position, (*loc, key), message, "duplicate-key"))
+                continue
+            self.source.keys[(*loc, key)] = key_position
+            result[key] = self.walk(value_node, (*loc, key), depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag not in _PLAIN_SCALAR_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            message = f"the YAML tag '{tag}' is not allowed: write plain values"
+            self.problems.append(self.source.problem(loc, message, "yaml-tag"))
+            return node.value  # the text as typed, so the tag is the only problem reported
+        construct = self._constructor.yaml_constructors[node.tag]
+        try:
+            value = construct(self._constructor, node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            # e.g. 2022-13-45 looks like a date but is not one: keep the text, the model says why.
+            return node.value
+        self.source.typed_text[loc] = node.value
+        return value
+
+    def _at(self, position: Position, loc: Loc, message: str, rule: str) -> Problem:
+        return Problem(
+            self.source.path, position.line, position.column, message, rule, describe_loc(loc)
+        )

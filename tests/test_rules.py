@@ -1,0 +1,65 @@
+"""One fixture per validation rule: the exact lines `deepscopie validate` prints.
+
+Each file in fixtures/rules/ is named ``<rule>.<data file>.yaml``: it replaces that file of the
+valid base in fixtures/base/, and its ``# expect:`` lines are the exact output expected.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from deepscopie.cli import main
+from deepscopie.rules import RULES
+from tests.conftest import FIXTURES, copy_base_data
+
+RULE_FIXTURES = sorted((FIXTURES / "rules").glob("*.yaml"))
+# Rules whose input cannot be a text fixture (bytes, sizes, missing files): see test_yaml_source.
+RULES_TESTED_IN_CODE = {"file-unreadable", "file-size", "encoding", "yaml-depth"}
+
+
+def _expected(fixture: Path) -> list[str]:
+    prefix = "# expect: "
+    lines = fixture.read_text(encoding="utf-8").splitlines()
+    return [line.removeprefix(prefix) for line in lines if line.startswith(prefix)]
+
+
+@pytest.mark.parametrize("fixture", RULE_FIXTURES, ids=lambda path: path.name)
+def test_fixture_reports_exactly_the_expected_problems(
+    fixture: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    copy_base_data(tmp_path)
+    target = fixture.name.split(".")[1]
+    shutil.copy(fixture, tmp_path / f"{target}.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    code = main(["validate", "--data", "."])
+
+    lines = capsys.readouterr().out.splitlines()
+    expected = _expected(fixture)
+    assert code == 1
+    assert lines[:-1] == expected
+    assert lines[-1] == f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found"
+
+
+def test_the_base_fixture_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--data", str(copy_base_data(tmp_path))]) == 0
+    assert capsys.readouterr().out.startswith("ok: 2 resources")
+
+
+def test_every_rule_is_documented_and_has_a_fixture() -> None:
+    fixture_rules = {path.name.split(".")[0] for path in RULE_FIXTURES}
+    assert fixture_rules <= set(RULES), "a fixture names a rule missing from deepscopie/rules.py"
+    untested = set(RULES) - fixture_rules - RULES_TESTED_IN_CODE
+    assert not untested, f"rules without a fixture: {sorted(untested)}"
+
+
+@pytest.mark.parametrize("fixture", RULE_FIXTURES, ids=lambda path: path.name)
+def test_each_fixture_exercises_its_own_rule(fixture: Path) -> None:
+    rule = fixture.name.split(".")[0]
+    assert any(line.endswith(f"({rule})") for line in _expected(fixture))
