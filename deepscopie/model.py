@@ -193,7 +193,10 @@ class FaqEntry(_Frozen):
     id: Slug = Field(description="Permanent identifier and permalink anchor. Never reuse it.")
     source: Literal["slack", "skype"] = Field(description="Where the question was asked.")
     date: Day | None = Field(default=None, description="Date of the question, where known.")
-    question: Localized = Field(description="The question, Markdown allowed.")
+    title: Localized = Field(
+        description="The question in a few words, shown as its heading and in search results."
+    )
+    question: Localized = Field(description="The question in full, Markdown allowed.")
     answer: Localized | None = Field(
         default=None,
         description="The answer, Markdown allowed. Leave out when nobody answered: the question "

@@ -1,0 +1,54 @@
+"""Write the generated pages into docs/, touching only what changed.
+
+`mkdocs serve` rebuilds whenever a file under docs/ changes: rewriting identical pages would
+make it rebuild forever, so a page is written only when its content differs. Pages that are
+no longer generated (a tag removed from the vocabulary) are deleted, within the folders this
+module owns and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from deepscopie.render.pages import Page
+
+# Folders of docs/ that hold generated pages only (git-ignored), and generated top-level files.
+OWNED_FOLDERS = ("categories", "tags", "types")
+OWNED_FILES = ("faq.fr.md", "faq.en.md")
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a call to :func:`write_pages` changed on disk."""
+
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
+    """Bring docs_dir's generated pages in line with ``pages``."""
+    wanted = {page.file: page.markdown for page in pages}
+    for name in wanted:
+        if not _is_owned(name):
+            raise ValueError(f"refusing to write {name}: not in a generated folder of docs/")
+    written = []
+    for name, markdown in sorted(wanted.items()):
+        target = docs_dir / name
+        if not target.exists() or target.read_text(encoding="utf-8") != markdown:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
+            written.append(name)
+    removed = []
+    for folder in OWNED_FOLDERS:
+        for path in sorted((docs_dir / folder).rglob("*.md")):
+            name = path.relative_to(docs_dir).as_posix()
+            if name not in wanted:
+                path.unlink()
+                removed.append(name)
+    return WriteReport(tuple(written), tuple(removed))
+
+
+def _is_owned(name: str) -> bool:
+    return name in OWNED_FILES or name.split("/", 1)[0] in OWNED_FOLDERS

@@ -1,0 +1,132 @@
+"""One resource or one FAQ entry as a block of Markdown, under a heading whose anchor is its id."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import FaqEntry, Resource
+from deepscopie.render import links
+from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, markdown_url
+from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.texts import format_date, language_name, text
+
+_SHOWN_URL_LENGTH = 60
+# Links to other entries help readers but would make an entry match the words of the entries
+# it cites: they are left out of the search index.
+CROSS_REFERENCE = '{ .ds-meta data-pagefind-ignore="all" }'
+
+
+def label(key: str, language: str) -> str:
+    """``Type :`` in French (with its non-breaking space), ``Type:`` in English."""
+    return f"{text(key, language)}\u00a0:" if language == "fr" else f"{text(key, language)}:"
+
+
+def render_resource(
+    resource: Resource, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+) -> str:
+    """A resource with its link, description and facts, under ``### title {#id}``."""
+    parts = [f"### {escape_markdown(resource.title.get(language))} {{#{resource.id}}}"]
+    if resource.url is not None:
+        shown = escape_markdown(shown_url(resource.url))
+        parts.append(f"[{shown}]({markdown_url(resource.url)}){{ .ds-url }}")
+    else:
+        parts.append(
+            f"**{text('url_needed', language)}** – "
+            f"{text('url_needed_help', language, about=links.relative(links.CONTRIBUTE, page))}\n"
+            "{ .ds-url-needed }"
+        )
+    parts.append(markdown_to_safe_html(resource.description.get(language)))
+    if resource.links:
+        further = " · ".join(
+            f"[{escape_markdown(link.label.get(language))}]({markdown_url(link.url)})"
+            for link in resource.links
+        )
+        parts.append(f"{label('links', language)} {further}\n{{ .ds-links }}")
+    parts.append(_facts(resource, base, index, language, page))
+    return "\n\n".join(parts)
+
+
+def render_faq_entry(
+    entry: FaqEntry, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+) -> str:
+    """An FAQ entry: its question, its answer or an open-question notice, and its links."""
+    parts = [f"### {escape_markdown(entry.title.get(language))} {{#{entry.id}}}"]
+    origin = text(f"source_{entry.source}", language)
+    when = f" · {format_date(entry.date, language)}" if entry.date else ""
+    state = f" · **{text('open_question', language)}**" if entry.is_open else ""
+    parts.append(f"{origin}{when}{state}\n{{ .ds-faq-origin }}")
+    question = entry.question.get(language)
+    if question.strip() != entry.title.get(language).strip():  # else the heading says it all
+        parts.append(f'<div class="ds-question">\n{markdown_to_safe_html(question)}\n</div>')
+    if entry.answer is not None:
+        parts.append(
+            f'<div class="ds-answer">\n{markdown_to_safe_html(entry.answer.get(language))}\n</div>'
+        )
+    else:
+        notice = text("open_question_help", language, about=links.relative(links.CONTRIBUTE, page))
+        parts.append(f'!!! question "{text("open_question", language)}"\n\n    {notice}')
+    if entry.tags:
+        tags = _tags(entry.tags, base, language, page)
+        parts.append(f"{label('tags', language)} {tags}\n{{ .ds-meta }}")
+    if entry.related:
+        related = ", ".join(
+            links.markdown_link(resource.title.get(language), links.resource_target(resource), page)
+            for resource in (index.resources[rid] for rid in entry.related)
+        )
+        parts.append(f"{label('related', language)} {related}\n{CROSS_REFERENCE}")
+    return "\n\n".join(parts)
+
+
+def render_see_also(resource: Resource, language: str, page: str) -> str:
+    """A one-line pointer to a resource described on another page."""
+    title = resource.title.get(language)
+    return f"- {links.markdown_link(title, links.resource_target(resource), page)}"
+
+
+def shown_url(url: str) -> str:
+    """An address as a reader scans it: no scheme, no www., shortened when long."""
+    parts = urlsplit(url)
+    shown = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+    if parts.query:
+        shown += f"?{parts.query}"
+    if len(shown) > _SHOWN_URL_LENGTH:
+        shown = shown[: _SHOWN_URL_LENGTH - 1] + "…"
+    return shown
+
+
+def _facts(
+    resource: Resource, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+) -> str:
+    kind = next(t for t in base.vocabulary.types if t.id == resource.type)
+    kind_link = links.markdown_link(kind.name.get(language), links.type_page(kind.id), page)
+    lines = [
+        f"{label('type', language)} {kind_link}"
+        f" · {label('resource_language', language)} "
+        + ", ".join(language_name(code, language) for code in resource.languages)
+        + (f" · {label('year', language)} {resource.year}" if resource.year else "")
+    ]
+    if resource.authors:
+        lines.append(f"{label('authors', language)} {escape_markdown(', '.join(resource.authors))}")
+    if resource.doi:
+        doi_url = markdown_url(f"https://doi.org/{resource.doi}")
+        lines.append(f"{label('doi', language)} [{escape_markdown(resource.doi)}]({doi_url})")
+    if resource.tags:
+        lines.append(f"{label('tags', language)} {_tags(resource.tags, base, language, page)}")
+    facts = "  \n".join(lines) + "\n{ .ds-meta }"
+    citing = index.faq_citing.get(resource.id, [])
+    if not citing:
+        return facts
+    cited = ", ".join(
+        links.markdown_link(entry.title.get(language), links.faq_target(entry), page)
+        for entry in citing
+    )
+    return f"{facts}\n\n{label('in_faq', language)} {cited}\n{CROSS_REFERENCE}"
+
+
+def _tags(tag_ids: tuple[str, ...], base: KnowledgeBase, language: str, page: str) -> str:
+    names = {tag.id: tag.name for tag in base.vocabulary.tags}
+    return " ".join(
+        f"{links.markdown_link(names[tag].get(language), links.tag_page(tag), page)}{{ .md-tag }}"
+        for tag in tag_ids
+    )

@@ -1,0 +1,52 @@
+"""Where each entry lives, and relative Markdown links between generated pages.
+
+Links point at the ``.md`` source files, so MkDocs checks every one of them (and its anchor)
+in a strict build, and turns them into relative URLs that work under any sub-path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from deepscopie.model import FaqEntry, Resource
+from deepscopie.render.safe_html import escape_markdown
+
+FAQ_PAGE = "faq.md"
+CONTRIBUTE = "about.md#contribute"
+
+
+def category_page(category_id: str) -> str:
+    """The page of a category."""
+    return f"categories/{category_id}.md"
+
+
+def tag_page(tag_id: str) -> str:
+    """The page of a tag."""
+    return f"tags/{tag_id}.md"
+
+
+def type_page(type_id: str) -> str:
+    """The page of a resource type."""
+    return f"types/{type_id}.md"
+
+
+def resource_target(resource: Resource) -> str:
+    """A resource's permalink: its heading on its category's page."""
+    return f"{category_page(resource.category)}#{resource.id}"
+
+
+def faq_target(entry: FaqEntry) -> str:
+    """An FAQ entry's permalink: its heading on the FAQ page."""
+    return f"{FAQ_PAGE}#{entry.id}"
+
+
+def relative(target: str, from_page: str) -> str:
+    """``target`` (``path.md#anchor``) as a link written in ``from_page``."""
+    path, hash_, anchor = target.partition("#")
+    link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return f"{link}{hash_}{anchor}"
+
+
+def markdown_link(title: str, target: str, page: str) -> str:
+    """``[title](relative target)``, the title escaped, written in ``page``."""
+    return f"[{escape_markdown(title)}]({relative(target, page)})"

@@ -1,0 +1,56 @@
+"""Contributed Markdown turned into HTML that cannot run script in a reader's browser.
+
+markdown-it-py renders with raw HTML disabled (a ``<script>`` becomes visible text), then nh3,
+a maintained sanitiser, keeps only an allowlist of tags, attributes and URL schemes. Regular
+expressions are no defence here: the sanitiser parses HTML as the browser does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "a", "em", "strong", "code", "pre", "blockquote",
+        "ul", "ol", "li", "h4", "h5", "h6", "hr", "del", "sub", "sup",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "typographer": False})
+
+
+def markdown_to_safe_html(markdown: str) -> str:
+    """Sanitised HTML for a description or an answer, on lines with no blank line between them
+    (a blank line would end the raw-HTML block for the Markdown processor of the page)."""
+    rendered = _markdown().render(markdown)
+    clean = nh3.clean(
+        rendered,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_SCHEMES),
+        link_rel="noopener noreferrer",
+    )
+    return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+def escape_markdown(value: str) -> str:
+    """Plain text (a title, a tag name) made safe to place inside Markdown."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+
+
+def markdown_url(url: str) -> str:
+    """An address safe inside ``[text](url)``: brackets would end the link early."""
+    return url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")

@@ -1,0 +1,117 @@
+"""The words of the interface, in French and English (the data's words are in the data)."""
+
+from __future__ import annotations
+
+import datetime
+
+LANGUAGES = ("fr", "en")
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    "type": ("Type", "Type"),
+    "tags": ("Tags", "Tags"),
+    "resource_language": ("Langue", "Language"),
+    "year": ("Année", "Year"),
+    "authors": ("Auteurs", "Authors"),
+    "doi": ("DOI", "DOI"),
+    "links": ("Liens", "Links"),
+    "in_faq": ("Dans la FAQ", "In the FAQ"),
+    "related": ("Ressources liées", "Related resources"),
+    "url_needed": ("Adresse à trouver", "Address wanted"),
+    "url_needed_help": (
+        "Cette ressource est connue mais son adresse ne l'est pas encore : vous la connaissez ? "
+        "[Proposez-la]({about}).",
+        "This resource is known but its address is not yet: do you know it? [Suggest it]({about}).",
+    ),
+    "open_question": ("Question ouverte", "Open question"),
+    "open_question_help": (
+        "Personne n'a encore répondu à cette question. [Proposez une réponse]({about}).",
+        "Nobody has answered this question yet. [Suggest an answer]({about}).",
+    ),
+    "question": ("Question", "Question"),
+    "answer": ("Réponse", "Answer"),
+    "also_listed": ("Voir aussi", "See also"),
+    "also_listed_help": (
+        "Ressources décrites dans une autre catégorie et utiles ici :",
+        "Resources described in another category that are useful here too:",
+    ),
+    "other": ("Autres ressources", "Other resources"),
+    "faq_title": ("Foire aux questions", "Frequently asked questions"),
+    "faq_intro": (
+        "Les questions posées pendant la formation, sur Slack et pendant les présentations "
+        "(Skype), avec leurs réponses.",
+        "Questions asked during the course, on Slack and during the talks (Skype), "
+        "with their answers.",
+    ),
+    "faq_slack": ("Questions posées sur Slack", "Questions asked on Slack"),
+    "faq_skype": (
+        "Questions posées pendant les présentations (Skype)",
+        "Questions asked during the talks (Skype)",
+    ),
+    "tags_title": ("Tous les tags", "All tags"),
+    "tags_intro": (
+        "Chaque tag regroupe les ressources et les questions d'un même sujet.",
+        "Each tag gathers the resources and questions on one topic.",
+    ),
+    "types_title": ("Types de ressources", "Resource types"),
+    "types_intro": (
+        "Les ressources classées par nature : logiciels, articles, vidéos…",
+        "Resources sorted by kind: software, papers, videos…",
+    ),
+    "resources": ("Ressources", "Resources"),
+    "faq_entries": ("Questions de la FAQ", "FAQ entries"),
+    "resource_count": ("{n} ressource", "{n} resource"),
+    "resource_count_plural": ("{n} ressources", "{n} resources"),
+    "question_count": ("{n} question", "{n} question"),
+    "question_count_plural": ("{n} questions", "{n} questions"),
+    "tag_title": ("Tag : {name}", "Tag: {name}"),
+    "type_title": ("Type : {name}", "Type: {name}"),
+    "all_tags": ("Tous les tags", "All tags"),
+    "all_types": ("Tous les types", "All types"),
+    "in_category": ("{category}", "{category}"),
+    "source_slack": ("Slack", "Slack"),
+    "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
+}
+
+_LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
+    "fr": ("français", "French"),
+    "en": ("anglais", "English"),
+    "de": ("allemand", "German"),
+    "es": ("espagnol", "Spanish"),
+    "it": ("italien", "Italian"),
+    "pt": ("portugais", "Portuguese"),
+    "nl": ("néerlandais", "Dutch"),
+    "zh": ("chinois", "Chinese"),
+    "ja": ("japonais", "Japanese"),
+}
+
+_MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """The interface text ``key`` in ``language``, with ``{placeholders}`` filled."""
+    french, english = _TEXTS[key]
+    chosen = french if language == "fr" else english
+    return chosen.format(**values) if values else chosen
+
+
+def count(key: str, n: int, language: str) -> str:
+    """``3 ressources`` / ``1 resource``."""
+    return text(f"{key}_plural" if n != 1 else key, language, n=n)
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of language ``code`` in ``language`` (``en`` -> ``anglais``)."""
+    names = _LANGUAGE_NAMES.get(code)
+    if names is None:
+        return code.upper()
+    return names[0] if language == "fr" else names[1]
+
+
+def format_date(day: datetime.date, language: str) -> str:
+    """``15 juin 2022`` / ``15 June 2022``."""
+    if language == "fr":
+        return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
+    return f"{day.day} {day.strftime('%B')} {day.year}"

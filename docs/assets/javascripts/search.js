@@ -1,0 +1,53 @@
+// The header's search: Pagefind's interface in a dialog. Pagefind picks the index of the
+// page's <html lang>, so a French page searches French pages only, and an English one English.
+(function () {
+  "use strict";
+  const dialog = document.getElementById("ds-search");
+  const opener = document.querySelector(".ds-search-open");
+  const script = document.querySelector('script[src$="pagefind/pagefind-ui.js"]');
+  if (!dialog || !opener || !script || typeof PagefindUI === "undefined") return;
+
+  // Result addresses are stored from the site's root: prefix the path the site is served
+  // under (GitLab Pages serves it under /<project>/), found from the script's own address.
+  const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/pagefind\/pagefind-ui\.js$/, "");
+  let ui = null;
+
+  // French plurals in -aux/-eux (noyau, noyaux) escape Pagefind's French stemmer: search the
+  // plural, which it reduces to the same stem as the words in the index.
+  const french = document.documentElement.lang === "fr";
+  const pluralise = (term) => term.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
+
+  function open() {
+    if (!ui) {
+      ui = new PagefindUI({
+        element: "#ds-search-ui",
+        baseUrl: siteRoot,
+        showSubResults: true,
+        showImages: false,
+        resetStyles: false,
+        autofocus: true,
+        // Category pages are long lists: do not let length bury the page holding the entry.
+        ranking: { pageLength: 0.1 },
+        processTerm: french ? pluralise : (term) => term,
+      });
+    }
+    if (!dialog.open) dialog.showModal();
+    const input = dialog.querySelector("input");
+    if (input) input.focus();
+  }
+
+  opener.hidden = false; // without JavaScript there is no search: the button stays hidden
+  opener.addEventListener("click", open);
+  dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
+  dialog.addEventListener("click", (event) => {
+    // A click on the backdrop, or on a result (it may point into the current page), closes it.
+    if (event.target === dialog || event.target.closest("a")) dialog.close();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest("input, textarea, select, [contenteditable]");
+    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();

@@ -1,0 +1,97 @@
+"""MkDocs glue: validate the data, write the generated pages, fill the home page, index search.
+
+The logic lives in the ``deepscopie`` package; each hook below only hands over to it. The
+i18n plugin builds the site once per language, so every hook runs twice; the knowledge base is
+parsed once (cached on the files' modification times) and pages are rewritten only when they
+change, which keeps `mkdocs serve` from rebuilding in a loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from deepscopie.generated_files import write_pages
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.problems import DataError, format_problems
+from deepscopie.render.navigation import navigation
+from deepscopie.render.pages import fill_home_page, site_pages
+from deepscopie.search_index import SearchIndexError, build_search_index
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+DOCS = ROOT / "docs"
+# The home page, as the i18n plugin names it in each language's build.
+HOME_PAGES = frozenset({"index.md", "index.fr.md", "index.en.md"})
+
+log = logging.getLogger("mkdocs.hooks.deepscopie")
+
+
+# Hooks
+
+
+def on_config(config: Any) -> Any:
+    """Refuse data with problems (nothing half-published); lay out the navigation."""
+    config.nav = navigation(_knowledge_base())
+    return config
+
+
+def on_pre_build(config: Any) -> None:
+    """Write the pages generated from the data into docs/, only those that changed."""
+    report = write_pages(DOCS, site_pages(_knowledge_base()))
+    if report.written or report.removed:
+        log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Fill the home page's markers (counts, categories, latest additions)."""
+    if page.file.src_uri not in HOME_PAGES:
+        return markdown
+    return fill_home_page(markdown, _knowledge_base(), _language(config), "index.md")
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """Make the language switcher's links relative: the site must work under any sub-path."""
+    # The i18n plugin (priority 50, before this hook) gives language roots as absolute paths
+    # ("/en/"); as paths relative to the site's root, Material's `url` filter resolves them
+    # from each page.
+    # The plugin sets it as an attribute, which Jinja reads first (not the mapping's item).
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate.get("link", "")
+        if link.startswith("/"):
+            alternate["link"] = link.lstrip("/") or "."
+    return context
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build (-100) built the other languages
+def on_post_build(config: Any) -> None:
+    """Index the whole site for search, once every language is built."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested build of one more language: the outer build indexes everything
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
+# Helpers
+
+
+def _knowledge_base() -> KnowledgeBase:
+    try:
+        return load_knowledge_base(DataFiles.in_folder(DATA))
+    except DataError as error:
+        problems = format_problems(error.problems, relative_to=ROOT)
+        raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
+
+
+def _language(config: Any) -> str:
+    """The language being built (the i18n plugin switches it between builds)."""
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None) if i18n is not None else None
+    return str(language or config.theme["language"])

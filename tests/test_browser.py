@@ -1,0 +1,190 @@
+"""The site in a real browser (Debian's Chromium, driven by Playwright), served under a sub-path
+as GitLab Pages serves it. In CI (CI=true) a missing browser fails instead of skipping."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect  # noqa: E402
+
+SUB_PATH = "/deepscopie/"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served on 127.0.0.1 under /deepscopie/."""
+    root = tmp_path_factory.mktemp("served")
+    (root / SUB_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is not installed (.ci/run installs Debian's chromium)")
+        pytest.skip("Chromium is not installed: apt-get install chromium")
+    with playwright.sync_playwright() as driver:
+        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+class _Watched:
+    """A page that records console errors and every request it makes."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", self._request)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[_Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield _Watched(context.new_page())
+    context.close()
+
+
+def _search(page: Page, query: str) -> list[str]:
+    """Open the header's search, type ``query``; return the result links, in order."""
+    page.keyboard.press("/")
+    field = page.locator("#ds-search input")
+    expect(field).to_be_focused()
+    field.fill(query)
+    page.locator(".pagefind-ui__result").first.wait_for()
+    return [str(link.get_attribute("href")) for link in page.locator("#ds-search a").all()]
+
+
+def test_the_language_switcher_opens_the_same_page_in_the_other_language(
+    watched: _Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}categories/software/")
+    expect(page.locator("h1")).to_contain_text("Outils et logiciels par thème")
+    page.locator(
+        ".md-select button"
+    ).first.focus()  # the selector opens on focus, as with a keyboard
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"{site_url}en/categories/software/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_contain_text("Tools and software by theme")
+    # And back from the English home page to the French one.
+    page.goto(f"{site_url}en/")
+    page.locator(".md-select button").first.focus()
+    page.locator('a.md-select__link[hreflang="fr"]').click()
+    page.wait_for_url(site_url)
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+@pytest.mark.parametrize(
+    ("start", "entry_title"),
+    [("", "Cellpose"), ("en/", "Cellpose")],
+    ids=["french", "english"],
+)
+def test_search_finds_cellpose_in_the_readers_language_and_opens_its_entry(
+    watched: _Watched, site_url: str, start: str, entry_title: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{start}")
+    links = _search(page, "cellpose")
+    path = urlsplit(site_url).path
+    english = [link for link in links if link.startswith(f"{path}en/")]
+    if start:
+        assert english == links, "an English reader got French results"
+    else:
+        assert english == [], "a French reader got English results"
+    nested = page.locator("#ds-search .pagefind-ui__result-nested a")
+    nested.filter(has_text=re.compile(rf"^\s*{entry_title}\s*$")).first.click()
+    page.wait_for_url(f"{site_url}{start}categories/software/#cellpose")
+    expect(page.locator("#ds-search")).not_to_be_visible()
+    expect(page.locator("h3#cellpose")).to_be_in_viewport()
+
+
+def test_french_search_copes_with_accents_and_plurals(watched: _Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    _search(page, "noyau")
+    expect(page.locator("#ds-search mark", has_text="noyaux").first).to_be_visible()
+    page.locator("#ds-search input").fill("modele")
+    expect(page.locator("#ds-search mark", has_text="modèle").first).to_be_visible()
+
+
+def test_an_faq_permalink_opens_its_entry(watched: _Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}faq/#why-cellpose-works-so-well")
+    heading = page.locator("h3#why-cellpose-works-so-well")
+    expect(heading).to_contain_text("Pourquoi Cellpose fonctionne-t-il si bien ?")
+    expect(heading).to_be_in_viewport()
+
+
+def test_pages_make_no_request_elsewhere_and_log_no_error(watched: _Watched, site_url: str) -> None:
+    page = watched.page
+    for path in ["", "en/", "categories/software/", "en/faq/", "tags/", "en/types/tool/", "about/"]:
+        page.goto(f"{site_url}{path}")
+        page.wait_for_load_state("networkidle")
+    _search(page, "stardist")
+    page.wait_for_load_state("networkidle")
+    elsewhere = [url for url in watched.requests if urlsplit(url).hostname != "127.0.0.1"]
+    assert elsewhere == []
+    assert watched.errors == []
+
+
+def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}en/")
+    page.locator(".ds-search-open").click()
+    dialog = page.locator("#ds-search")
+    expect(dialog).to_be_visible()
+    box = dialog.bounding_box()
+    assert box is not None and box["width"] >= 385  # the dialog takes the whole screen
+    page.locator("#ds-search input").fill("ilastik")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.locator(".ds-search__close").click()
+    expect(dialog).not_to_be_visible()
+    context.close()

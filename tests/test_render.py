@@ -1,0 +1,229 @@
+"""Rendering the data into Markdown pages: anchors, links, markers, and what readers see."""
+
+from __future__ import annotations
+
+import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.model import Localized, Resource
+from deepscopie.render import links
+from deepscopie.render.entries import render_faq_entry, render_resource, shown_url
+from deepscopie.render.pages import fill_home_page, render_faq_page, site_pages
+from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
+from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.texts import format_date
+from tests.conftest import REPO, copy_base_data
+
+
+@pytest.fixture(scope="module")
+def base() -> KnowledgeBase:
+    return load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+
+
+def _resource(**changes: object) -> Resource:
+    fields: dict[str, object] = {
+        "id": "tool",
+        "title": Localized(fr="Outil", en="Tool"),
+        "url": "https://example.org/tool/",
+        "description": Localized(fr="Un outil.", en="A tool."),
+        "category": "software",
+        "type": "tool",
+        "languages": ("en",),
+        "added": datetime.date(2026, 11, 22),
+    }
+    fields.update(changes)
+    return Resource.model_validate(fields)
+
+
+def test_a_resource_is_a_heading_whose_anchor_is_its_id(base: KnowledgeBase) -> None:
+    page = "categories/software.md"
+    markdown = render_resource(base.resource("cellpose"), base, SiteIndex.of(base), "fr", page)
+    assert markdown.startswith("### Cellpose {#cellpose}\n")
+    assert "[cellpose.org](https://www.cellpose.org/){ .ds-url }" in markdown
+    assert "[Documentation](https://cellpose.readthedocs.io/en/latest/index.html)" in markdown
+    assert "Type\u00a0: [Logiciel](../types/tool.md)" in markdown
+    assert "[Cellpose](../tags/cellpose.md){ .md-tag }" in markdown
+    assert (
+        "Dans la FAQ\u00a0: [Faut-il réentraîner Cellpose quand il se trompe ?](../faq.md#cellpose-fine-tuning)"
+        in markdown
+    )
+
+
+def test_a_resource_without_address_says_it_is_wanted(base: KnowledgeBase) -> None:
+    markdown = render_resource(
+        base.resource("r-language"), base, SiteIndex.of(base), "en", "categories/programming.md"
+    )
+    assert "**Address wanted** – " in markdown
+    assert "[Suggest it](../about.md#contribute)" in markdown
+    assert "{ .ds-url }" not in markdown
+
+
+def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase) -> None:
+    page = render_faq_page(base, SiteIndex.of(base), "fr")
+    assert "### Comment optimiser l'utilisation des GPU ? {#optimising-gpu-use}" in page
+    entry = next(e for e in base.faq if e.id == "optimising-gpu-use")
+    markdown = render_faq_entry(entry, base, SiteIndex.of(base), "fr", "faq.md")
+    assert "Présentation (Skype) · **Question ouverte**" in markdown
+    assert '!!! question "Question ouverte"' in markdown
+    assert "[Proposez une réponse](about.md#contribute)" in markdown
+
+
+def test_an_faq_entry_links_its_related_resources(base: KnowledgeBase) -> None:
+    entry = next(e for e in base.faq if e.id == "why-cellpose-works-so-well")
+    markdown = render_faq_entry(entry, base, SiteIndex.of(base), "en", "faq.md")
+    assert "Slack · 15 June 2022" in markdown
+    assert "[StarDist: the talk](categories/videos.md#stardist-talk)" in markdown
+
+
+def test_every_page_exists_in_both_languages(base: KnowledgeBase) -> None:
+    pages = site_pages(base)
+    french = {page.path for page in pages if page.language == "fr"}
+    english = {page.path for page in pages if page.language == "en"}
+    assert french == english
+    assert {"faq.md", "tags/index.md", "types/index.md", "categories/software.md"} <= french
+    assert {page.file for page in pages if page.path == "faq.md"} == {"faq.fr.md", "faq.en.md"}
+
+
+def test_the_home_page_markers_are_filled(base: KnowledgeBase) -> None:
+    home = (REPO / "docs" / "index.en.md").read_text(encoding="utf-8")
+    filled = fill_home_page(home, base, "en", "index.md")
+    assert "<!-- deepscopie:" not in filled
+    assert f"{len(base.resources)} resources, {len(base.faq)} questions" in filled
+    assert "[**Tools and software by theme**](categories/software.md)" in filled
+
+
+def test_a_resource_listed_in_a_second_category_points_to_its_own_page(base: KnowledgeBase) -> None:
+    pages = {(p.path, p.language): p.markdown for p in site_pages(base)}
+    software = pages[("categories/software.md", "en")]
+    assert "- [Cytomine](databases.md#cytomine)" in software
+    assert "{#cytomine}" not in software  # one anchor per entry: on its own category's page
+
+
+def test_subsection_anchors_cannot_collide_with_entry_ids(base: KnowledgeBase) -> None:
+    programming = next(p for p in site_pages(base) if p.path == "categories/programming.md")
+    assert "{#section-tensorflow}" in programming.markdown
+    assert programming.markdown.count("{#tensorflow}") == 1
+
+
+class _Elements(HTMLParser):
+    """The elements and attributes of an HTML fragment, as a browser's parser sees them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        "[data](data:text/html;base64,PHNjcmlwdD4=)",
+        '<iframe src="https://evil.example"></iframe>',
+        '<div style="position:fixed;inset:0">overlay</div>',
+        "![pixel](https://tracker.example/pixel.png)",
+        '<a href="https://ok.example" onclick="alert(1)">x</a>',
+    ],
+)
+def test_contributed_markdown_cannot_run_script(markdown: str) -> None:
+    elements = _Elements(markdown_to_safe_html(markdown)).found
+    assert {tag for tag, _ in elements} <= {"p", "a"}
+    for _, attributes in elements:
+        assert set(attributes) <= {"href", "rel"}
+        assert (attributes.get("href") or "https:").startswith("https:")
+
+
+def test_contributed_markdown_keeps_its_formatting_and_links() -> None:
+    html = markdown_to_safe_html(
+        "Some **bold**, `code` and [a link](https://example.org/a).\n\n- one\n- two"
+    )
+    assert "<strong>bold</strong>" in html
+    assert '<a href="https://example.org/a" rel="noopener noreferrer">a link</a>' in html
+    assert "<li>two</li>" in html
+    assert "\n\n" not in html  # a blank line would end the raw HTML block in the page
+
+
+def test_titles_are_escaped_for_markdown() -> None:
+    assert escape_markdown("C# <b>[x](y)</b> *z*") == r"C\# &lt;b&gt;\[x\]\(y\)&lt;/b&gt; \*z\*"
+
+
+def test_addresses_are_shown_short() -> None:
+    assert shown_url("https://www.cellpose.org/") == "cellpose.org"
+    assert shown_url("https://example.org/" + "a" * 100).endswith("…")
+
+
+def test_dates_are_written_for_each_language() -> None:
+    day = datetime.date(2022, 8, 2)
+    assert format_date(day, "fr") == "2 août 2022"
+    assert format_date(day, "en") == "2 August 2022"
+
+
+def test_links_between_pages_are_relative() -> None:
+    assert links.relative("faq.md#x", "categories/software.md") == "../faq.md#x"
+    assert links.relative("categories/software.md#y", "faq.md") == "categories/software.md#y"
+    assert links.relative("tags/a.md", "tags/b.md") == "a.md"
+
+
+def test_a_hostile_title_cannot_break_out_of_its_heading(tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path)
+    text = (data / "resources.yaml").read_text(encoding="utf-8")
+    hostile = '"Cellpose {#care} <script>x</script>"'
+    (data / "resources.yaml").write_text(
+        text.replace("{fr: Cellpose, en: Cellpose}", f"{{fr: {hostile}, en: x}}"), encoding="utf-8"
+    )
+    base = load_knowledge_base(DataFiles.in_folder(data))
+    markdown = render_resource(
+        base.resource("cellpose"), base, SiteIndex.of(base), "fr", "categories/software.md"
+    )
+    assert (
+        markdown.splitlines()[0]
+        == r"### Cellpose \{\#care\} &lt;script&gt;x&lt;/script&gt; {#cellpose}"
+    )
+
+
+def test_faq_entry_titles_stay_short(base: KnowledgeBase) -> None:
+    long_titles = [e.id for e in base.faq for lang in ("fr", "en") if len(e.title.get(lang)) > 80]
+    assert long_titles == []
+
+
+def test_french_pages_get_french_spacing_and_english_ones_do_not(base: KnowledgeBase) -> None:
+    pages = {(p.path, p.language): p.markdown for p in site_pages(base)}
+    assert (
+        "### Quand passer au machine learning\u202f? {#machine-learning-when-classical-methods-fail}"
+        in pages[("faq.md", "fr")]
+    )
+    assert "### When should I switch to machine learning? {#" in pages[("faq.md", "en")]
+    assert "\u202f" not in pages[("faq.md", "en")]
+
+
+def test_cross_references_are_shown_but_not_searched(base: KnowledgeBase) -> None:
+    index = SiteIndex.of(base)
+    markdown = render_resource(
+        base.resource("augmend"), base, index, "en", "categories/software.md"
+    )
+    facts, cross_reference = markdown.split("\n\n")[-2:]
+    assert facts.endswith("{ .ds-meta }") and "Tags:" in facts
+    assert cross_reference.startswith(
+        "In the FAQ: [Does noise hamper training?](../faq.md#noise-and-training)"
+    )
+    assert cross_reference.endswith('{ .ds-meta data-pagefind-ignore="all" }')
+
+
+def test_a_question_is_not_repeated_under_a_heading_that_already_says_it(
+    base: KnowledgeBase,
+) -> None:
+    index = SiteIndex.of(base)
+    short = next(e for e in base.faq if e.id == "optimising-gpu-use")
+    assert short.title.en == short.question.en
+    assert "ds-question" not in render_faq_entry(short, base, index, "en", "faq.md")
+    long = next(e for e in base.faq if e.id == "resizing-images")
+    assert "ds-question" in render_faq_entry(long, base, index, "en", "faq.md")

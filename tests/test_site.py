@@ -1,0 +1,160 @@
+"""The built site, read as HTML: permalinks, search index, privacy, and hostile data."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from tests.conftest import REPO, build_site, copy_project
+
+LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
+
+
+class _Page(HTMLParser):
+    """Every element with its attributes, and the text of inline scripts."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def ids(self) -> set[str]:
+        return {str(attrs["id"]) for _, attrs in self.elements if attrs.get("id")}
+
+
+def _html_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "pagefind" not in path.parts)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_resource_and_faq_entry_is_an_anchor_in_both_languages(
+    built_site: Path, language: str
+) -> None:
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    root = built_site / LANGUAGE_ROOTS[language]
+    missing = []
+    for resource in base.resources:
+        page = _Page(
+            (root / "categories" / resource.category / "index.html").read_text(encoding="utf-8")
+        )
+        if resource.id not in page.ids():
+            missing.append(resource.id)
+    faq_ids = _Page((root / "faq" / "index.html").read_text(encoding="utf-8")).ids()
+    missing += [entry.id for entry in base.faq if entry.id not in faq_ids]
+    assert missing == []
+
+
+def test_there_is_one_search_index_per_language(built_site: Path) -> None:
+    entry = json.loads(
+        (built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    )
+    languages = entry["languages"]
+    assert set(languages) == {"fr", "en"}
+    assert languages["fr"]["page_count"] == languages["en"]["page_count"] > 10
+
+
+def test_pages_load_nothing_from_another_host(built_site: Path) -> None:
+    remote = []
+    for path in _html_pages(built_site):
+        for tag, attrs in _Page(path.read_text(encoding="utf-8")).elements:
+            loaded = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
+            if loaded and ("//" in loaded.split("?")[0] or loaded.startswith("http")):
+                remote.append((path.relative_to(built_site).as_posix(), tag, loaded))
+    assert remote == []
+
+
+def test_links_work_from_any_sub_path(built_site: Path) -> None:
+    # GitLab Pages serves the site under /<project>/: no address may start at the host's root.
+    # (404.html is the exception by design: it is served at any depth, so MkDocs writes it with
+    # addresses from site_url, which the deployment sets.)
+    rooted = [
+        (path.relative_to(built_site).as_posix(), attrs.get("href") or attrs.get("src"))
+        for path in _html_pages(built_site)
+        if path.name != "404.html"
+        for _, attrs in _Page(path.read_text(encoding="utf-8")).elements
+        if (attrs.get("href") or attrs.get("src") or "").startswith("/")
+    ]
+    assert rooted == []
+
+
+ATTACKS = (
+    '<script>alert("xss-1")</script> '
+    '<img src=x onerror=alert("xss-2")> '
+    '<iframe src="https://evil.example/"></iframe> '
+    '<a href="https://ok.example/" onmouseover="alert(\'xss-3\')">hover</a> '
+    '<div style="position:fixed;top:0;left:0;width:100%;height:100%">overlay</div> '
+    "<svg onload=alert('xss-4')></svg>"
+)
+
+
+def test_hostile_data_cannot_reach_a_readers_browser(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    resources = project / "data" / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    text = text.replace(
+        "      fr: Un algorithme généraliste de segmentation de cellules et de noyaux",
+        f"      fr: {json.dumps(ATTACKS)}\n      # was: Un algorithme",
+        1,
+    )
+    text = text.replace(
+        "title: {fr: Cellpose, en: Cellpose}",
+        "title: {fr: Cellpose, en: \"<b onclick=alert('xss-5')>Cellpose</b>\"}",
+        1,
+    )
+    resources.write_text(text, encoding="utf-8")
+    faq = project / "data" / "faq.yaml"
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace(
+            "      fr: Il faut au minimum quelques centaines d'instances.",
+            f"      fr: {json.dumps(ATTACKS)}",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+
+    findings = []
+    for path in _html_pages(project / "site"):
+        page = _Page(path.read_text(encoding="utf-8"))
+        where = path.relative_to(project / "site").as_posix()
+        findings += [
+            (where, tag) for tag, _ in page.elements if tag in {"iframe", "object", "embed"}
+        ]
+        findings += [
+            (where, f"{tag}[{name}]")
+            for tag, attrs in page.elements
+            for name in attrs
+            if name.startswith("on")
+        ]
+        findings += [(where, "script") for script in page.scripts if "xss-" in script]
+        findings += [
+            (where, f"{tag}[style]")
+            for tag, attrs in page.elements
+            if "style" in attrs
+            and tag not in {"svg", "path"}
+            and "md-" not in str(attrs.get("class", ""))
+        ]
+    assert findings == []
+    # The text is still there for the reader, shown as text.
+    software = (project / "site" / "categories" / "software" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "&lt;script&gt;alert" in software
