@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.links import command as links_command
 from deepscopie.problems import DataError, format_problems
 from deepscopie.schema import stale_schemas, write_schemas
 
@@ -43,6 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder (schemas)")
     schema.add_argument("--check", action="store_true", help="exit 1 if a schema is out of date")
     schema.set_defaults(run=_schema)
+
+    check_links = commands.add_parser(
+        "check-links",
+        help="check the site's internal links, or the data's external URLs, with LinkChecker",
+        description=(
+            "Check external URLs of the data (default), or with --internal-only every link and "
+            "anchor of the built site. Exit 0 clean, 1 broken links, 2 the check could not run."
+        ),
+    )
+    links_command.add_arguments(check_links)
     return parser
 
 

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from deepscopie.links.ignore import IgnoreFile
 from deepscopie.model import FaqFile, ResourcesFile, VocabularyFile
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "vocabulary": VocabularyFile,
     "resources": ResourcesFile,
     "faq": FaqFile,
+    "link-ignore": IgnoreFile,
 }
 
 

@@ -53,6 +53,7 @@ def test_schema_writes_the_schemas_then_check_passes(tmp_path: Path) -> None:
     assert _deepscopie("schema", "--out", str(tmp_path)).returncode == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == [
         "faq.schema.json",
+        "link-ignore.schema.json",
         "resources.schema.json",
         "vocabulary.schema.json",
     ]

@@ -1,0 +1,139 @@
+"""The link report: one record per URL, carried over from run to run.
+
+The JSON file is a list of objects, sorted by URL::
+
+    {"url": "https://…", "class": "broken", "status": 404, "final_url": null,
+     "message": "404 Not Found", "checked_at": "2026-11-22T03:50:00+00:00",
+     "first_failure": "2026-11-21T03:50:00+00:00", "consecutive_failures": 2,
+     "sources": ["resource:cellpose"]}
+
+A URL is called broken only once it failed ``threshold`` runs in a row: ``first_failure`` says
+since when. A record younger than the freshness window is reused instead of fetched again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from deepscopie.links.classify import FAILING, Verdict
+
+
+class ReportError(ValueError):
+    """The report file cannot be read; the message says where."""
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """What is known of one URL after the latest run."""
+
+    url: str
+    klass: str
+    status: int | None
+    final_url: str | None
+    message: str
+    checked_at: str
+    first_failure: str | None
+    consecutive_failures: int
+    sources: tuple[str, ...] = ()
+
+    def is_broken(self, threshold: int) -> bool:
+        """Failed ``threshold`` runs in a row (one failure may be a passing hiccup)."""
+        return self.consecutive_failures >= threshold
+
+    def checked(self) -> datetime.datetime:
+        """When it was last fetched."""
+        return datetime.datetime.fromisoformat(self.checked_at)
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as stored, with ``class`` for its class."""
+        data = asdict(self)
+        data["class"] = data.pop("klass")
+        data["sources"] = list(self.sources)
+        return data
+
+
+def load_report(path: Path) -> dict[str, LinkRecord]:
+    """The previous report, by URL (empty when there is none yet)."""
+    if not path.exists():
+        return {}
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        return {item["url"]: _record(item) for item in items}
+    except json.JSONDecodeError as error:
+        raise ReportError(
+            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+        ) from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise ReportError(f"{path}: not a link report ({error})") from None
+
+
+def save_report(path: Path, records: Mapping[str, LinkRecord]) -> None:
+    """Write the report, sorted by URL, so that its diffs are readable."""
+    items = [records[url].to_json() for url in sorted(records)]
+    path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def fresh_urls(
+    previous: Mapping[str, LinkRecord], now: datetime.datetime, max_age: datetime.timedelta
+) -> set[str]:
+    """URLs checked recently enough to reuse their result."""
+    return {url for url, record in previous.items() if now - record.checked() < max_age}
+
+
+def merge(
+    previous: Mapping[str, LinkRecord],
+    verdicts: Mapping[str, Verdict],
+    sources: Mapping[str, tuple[str, ...]],
+    now: datetime.datetime,
+) -> dict[str, LinkRecord]:
+    """Records after this run: new verdicts update their URL's history; others are kept."""
+    records = dict(previous)
+    stamp = now.isoformat(timespec="seconds")
+    for url, verdict in verdicts.items():
+        before = previous.get(url)
+        streak = before.consecutive_failures if before is not None else 0
+        if verdict.klass in FAILING:
+            first_failure = before.first_failure if before is not None and streak else stamp
+            consecutive = streak + 1
+        else:
+            first_failure, consecutive = None, 0
+        records[url] = LinkRecord(
+            url=url,
+            klass=verdict.klass,
+            status=verdict.status,
+            final_url=verdict.final_url,
+            message=verdict.message,
+            checked_at=stamp,
+            first_failure=first_failure,
+            consecutive_failures=consecutive,
+            sources=sources.get(url, before.sources if before is not None else ()),
+        )
+    for url in list(records):
+        if url in sources and records[url].sources != sources[url]:
+            records[url] = _with_sources(records[url], sources[url])
+    return records
+
+
+def _with_sources(record: LinkRecord, sources: tuple[str, ...]) -> LinkRecord:
+    data = asdict(record)
+    data["sources"] = sources
+    return LinkRecord(**data)
+
+
+def _record(item: dict[str, Any]) -> LinkRecord:
+    return LinkRecord(
+        url=str(item["url"]),
+        klass=str(item["class"]),
+        status=item.get("status"),
+        final_url=item.get("final_url"),
+        message=str(item.get("message", "")),
+        checked_at=str(item["checked_at"]),
+        first_failure=item.get("first_failure"),
+        consecutive_failures=int(item.get("consecutive_failures", 0)),
+        sources=tuple(item.get("sources", ())),
+    )

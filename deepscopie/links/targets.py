@@ -1,0 +1,43 @@
+"""The external addresses of the knowledge base, each with the entries that use it.
+
+Provenance (private Slack links) is never checked; resources waiting for an address have none.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.markdown_links import links_in
+
+
+def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Every URL of the data, mapped to where it appears (``resource:cellpose``, ``faq:…``)."""
+    sources: dict[str, list[str]] = defaultdict(list)
+    for resource in base.resources:
+        where = f"resource:{resource.id}"
+        urls = [resource.url] if resource.url else []
+        urls += [link.url for link in resource.links]
+        urls += links_in(resource.description.fr) + links_in(resource.description.en)
+        for url in urls:
+            sources[url].append(where)
+    for entry in base.faq:
+        where = f"faq:{entry.id}"
+        texts = [entry.question.fr, entry.question.en]
+        if entry.answer is not None:
+            texts += [entry.answer.fr, entry.answer.en]
+        for text in texts:
+            for url in links_in(text):
+                sources[url].append(where)
+    return {
+        url: tuple(dict.fromkeys(places))
+        for url, places in sorted(sources.items())
+        if url.startswith(("http://", "https://"))
+    }
+
+
+def new_targets(
+    now: dict[str, tuple[str, ...]], before: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """The URLs a change adds or modifies (a modified address is a new one)."""
+    return {url: places for url, places in now.items() if url not in before}
