@@ -7,7 +7,8 @@ READY := $(VENV)/.ready
 # bury the data errors that editors read in the same output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schema lint clean
+.PHONY: serve test build validate schema lint clean \
+	check-internal check-changed check-external fetch-link-report pages
 
 serve: $(READY)  ## Serve the site on http://127.0.0.1:8000, rebuilt on every edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -23,6 +24,27 @@ validate: $(READY)  ## Check data/*.yaml and print every problem as file:line:co
 
 schema: $(READY)  ## Regenerate schemas/*.json after a change to deepscopie/model.py
 	$(BIN)/deepscopie schema
+
+check-internal: build  ## Every link and anchor inside the built site (both languages)
+	$(BIN)/deepscopie check-links --internal-only --site site
+
+# Merge requests: only the URLs the change adds or modifies (CHANGED_SINCE: the target branch).
+CHANGED_SINCE ?= origin/main
+check-changed: $(READY)
+	$(BIN)/deepscopie check-links --changed-since $(CHANGED_SINCE) --markdown link-report.md
+
+# Scheduled: every external URL, with the history of earlier runs in link-report.json.
+check-external: $(READY)
+	$(BIN)/deepscopie check-links --report link-report.json \
+	  --markdown link-report.md --html link-report.html
+
+# GitLab CI only: the latest link report of the default branch's scheduled check, if any.
+fetch-link-report:
+	@sh .ci/fetch-link-report
+
+# GitLab Pages: the site in public/, with link health when link-report.json is there.
+pages: $(READY)
+	$(BIN)/mkdocs build --strict --site-dir public
 
 lint: $(READY)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

@@ -16,7 +16,7 @@ from deepscopie.render.pages import Page
 
 # Folders of docs/ that hold generated pages only (git-ignored), and generated top-level files.
 OWNED_FOLDERS = ("categories", "tags", "types")
-OWNED_FILES = ("faq.fr.md", "faq.en.md")
+OWNED_FILES = ("faq.fr.md", "faq.en.md", "link-health.fr.md", "link-health.en.md")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
             target.write_text(markdown, encoding="utf-8")
             written.append(name)
     removed = []
+    for name in OWNED_FILES:
+        if name not in wanted and (docs_dir / name).exists():
+            (docs_dir / name).unlink()
+            removed.append(name)
     for folder in OWNED_FOLDERS:
         for path in sorted((docs_dir / folder).rglob("*.md")):
             name = path.relative_to(docs_dir).as_posix()

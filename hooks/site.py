@@ -9,6 +9,7 @@ change, which keeps `mkdocs serve` from rebuilding in a loop.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from mkdocs.plugins import event_priority
 
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.links.history import ReportError, load_report
 from deepscopie.problems import DataError, format_problems
+from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
 from deepscopie.render.pages import fill_home_page, site_pages
 from deepscopie.search_index import SearchIndexError, build_search_index
@@ -36,13 +39,13 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 
 def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
-    config.nav = navigation(_knowledge_base())
+    config.nav = navigation(_knowledge_base(), with_link_health=_link_health() is not None)
     return config
 
 
 def on_pre_build(config: Any) -> None:
     """Write the pages generated from the data into docs/, only those that changed."""
-    report = write_pages(DOCS, site_pages(_knowledge_base()))
+    report = write_pages(DOCS, site_pages(_knowledge_base(), _link_health()))
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
 
@@ -88,6 +91,18 @@ def _knowledge_base() -> KnowledgeBase:
     except DataError as error:
         problems = format_problems(error.problems, relative_to=ROOT)
         raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
+
+
+def _link_health() -> LinkHealth | None:
+    """The link checker's report, when the build has one (LINK_REPORT, or link-report.json)."""
+    path = Path(os.environ.get("LINK_REPORT") or ROOT / "link-report.json")
+    if not path.exists():
+        return None
+    try:
+        records = load_report(path)
+    except ReportError as error:
+        raise PluginError(str(error)) from None
+    return LinkHealth(records, threshold=int(os.environ.get("LINK_THRESHOLD", "2")))
 
 
 def _language(config: Any) -> str:

@@ -48,10 +48,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build_site(project: Path) -> subprocess.CompletedProcess[str]:
+def build_site(project: Path, **variables: str) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of ``project`` into ``project/site``."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A link report in the caller's environment must not leak into a build that did not ask.
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINK_REPORT": "", **variables}
     return subprocess.run(
         command, cwd=project, env=environment, capture_output=True, text=True, check=False
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import ssl
 import subprocess
@@ -275,6 +276,13 @@ def test_hosts_are_split_across_processes_one_process_per_host() -> None:
     hosts_per_chunk = [{url.split("/")[2] for url in chunk} for chunk in chunks]
     assert sum(len(hosts) for hosts in hosts_per_chunk) == 7  # no host in two processes
     assert max(map(len, chunks)) - min(map(len, chunks)) <= 7
+    # Within a process, hosts take turns: one host comes twice in a row only once the others
+    # have no URL left.
+    for chunk in chunks:
+        hosts = [url.split("/")[2] for url in chunk]
+        sizes = sorted((hosts.count(host) for host in set(hosts)), reverse=True) + [0]
+        repeats = sum(a == b for a, b in itertools.pairwise(hosts))
+        assert repeats == max(0, sizes[0] - sizes[1] - 1)
 
 
 def test_merge_request_mode_checks_only_added_or_modified_urls(tmp_path: Path) -> None:

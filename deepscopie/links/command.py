@@ -77,6 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--processes", type=int, default=8, help="LinkChecker processes, hosts split among them (8)"
     )
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=4,
+        help="requests in flight per process, so per host at most (4)",
+    )
+    parser.add_argument(
         "--timeout", type=int, default=20, help="seconds to wait for an answer (20)"
     )
     parser.add_argument(
@@ -129,7 +135,7 @@ def _external(args: argparse.Namespace) -> int:
         processes=args.processes,
         retries=args.retries,
         retry_wait=args.retry_wait,
-        run=RunSettings(timeout=args.timeout),
+        run=RunSettings(timeout=args.timeout, threads=args.threads),
     )
     verdicts = check_external(to_check, settings, ignore, progress.tick if progress else None)
     if progress:

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
+from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, markdown_url
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.texts import format_date, language_name, text
@@ -23,7 +24,12 @@ def label(key: str, language: str) -> str:
 
 
 def render_resource(
-    resource: Resource, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+    resource: Resource,
+    base: KnowledgeBase,
+    index: SiteIndex,
+    language: str,
+    page: str,
+    health: LinkHealth | None = None,
 ) -> str:
     """A resource with its link, description and facts, under ``### title {#id}``."""
     parts = [f"### {escape_markdown(resource.title.get(language))} {{#{resource.id}}}"]
@@ -36,6 +42,9 @@ def render_resource(
             f"{text('url_needed_help', language, about=links.relative(links.CONTRIBUTE, page))}\n"
             "{ .ds-url-needed }"
         )
+    state = render_resource_health(resource, health, language) if health else None
+    if state is not None:
+        parts.append(state)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.links:
         further = " · ".join(

@@ -13,6 +13,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, Resource, Term
 from deepscopie.render import links
 from deepscopie.render.entries import render_faq_entry, render_resource, render_see_also
+from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.texts import LANGUAGES, count, text
@@ -37,25 +38,25 @@ class Page:
         return f"{stem}.{self.language}.md"
 
 
-def site_pages(base: KnowledgeBase) -> list[Page]:
-    """All generated pages of the site, for both languages."""
+def site_pages(base: KnowledgeBase, health: LinkHealth | None = None) -> list[Page]:
+    """All generated pages of the site, for both languages (link health if there is a report)."""
     return [
         Page(page.path, page.language, french_spacing(page.markdown))
         if page.language == "fr"
         else page
-        for page in _unspaced_pages(base)
+        for page in _unspaced_pages(base, health)
     ]
 
 
-def _unspaced_pages(base: KnowledgeBase) -> list[Page]:
+def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page]:
     index = SiteIndex.of(base)
     pages = []
     for language in LANGUAGES:
         for category in base.vocabulary.categories:
-            path = links.category_page(category.id)
-            pages.append(
-                Page(path, language, render_category_page(base, index, category, language))
-            )
+            markdown = render_category_page(base, index, category, language, health)
+            pages.append(Page(links.category_page(category.id), language, markdown))
+        if health is not None:
+            pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
         pages.append(Page(links.FAQ_PAGE, language, render_faq_page(base, index, language)))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
         for tag in base.vocabulary.tags:
@@ -75,16 +76,20 @@ def _unspaced_pages(base: KnowledgeBase) -> list[Page]:
 
 
 def render_category_page(
-    base: KnowledgeBase, index: SiteIndex, category: Category, language: str
+    base: KnowledgeBase,
+    index: SiteIndex,
+    category: Category,
+    language: str,
+    health: LinkHealth | None = None,
 ) -> str:
     """A category: its introduction, then its resources by sub-category."""
     page = links.category_page(category.id)
     parts = [f"# {escape_markdown(category.name.get(language))}"]
     if category.intro:
         parts.append(markdown_to_safe_html(category.intro.get(language)))
-    parts += _section(base, index, category.id, None, language, page)
+    parts += _section(base, index, category.id, None, language, page, health)
     for sub in category.subcategories:
-        body = _section(base, index, category.id, sub.id, language, page)
+        body = _section(base, index, category.id, sub.id, language, page, health)
         if body:
             parts.append(f"## {escape_markdown(sub.name.get(language))} {{#section-{sub.id}}}")
             parts += body
@@ -195,9 +200,10 @@ def _section(
     subcategory: str | None,
     language: str,
     page: str,
+    health: LinkHealth | None,
 ) -> list[str]:
     described = [
-        render_resource(r, base, index, language, page)
+        render_resource(r, base, index, language, page, health)
         for r in index.by_section.get((category, subcategory), [])
     ]
     elsewhere = index.also_in_section.get((category, subcategory), [])

@@ -1,0 +1,104 @@
+"""Link health on the site, from the link checker's report (when the build has one).
+
+Each resource shows when its address was last checked and, once it is called broken, since
+when, with its archived copy at the Web Archive. A page lists the addresses that need a
+maintainer's look. Without a report nothing of this appears: the site is as before.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.links.classify import BLOCKED, REDIRECTED
+from deepscopie.links.history import LinkRecord
+from deepscopie.model import Resource
+from deepscopie.render import links
+from deepscopie.render.safe_html import escape_markdown, markdown_url
+from deepscopie.render.texts import format_date, text
+
+HEALTH_PAGE = "link-health.md"
+
+
+@dataclass(frozen=True)
+class LinkHealth:
+    """The report's records by URL, and how many failures in a row make a link broken."""
+
+    records: Mapping[str, LinkRecord]
+    threshold: int = 2
+
+    def broken(self, url: str) -> LinkRecord | None:
+        """The record of ``url`` if it is called broken."""
+        record = self.records.get(url)
+        return record if record is not None and record.is_broken(self.threshold) else None
+
+
+def archive_url(url: str) -> str:
+    """The Web Archive's latest copy of ``url``."""
+    return f"https://web.archive.org/web/{url}"
+
+
+def render_resource_health(resource: Resource, health: LinkHealth, language: str) -> str | None:
+    """``Link checked on …`` or ``Link broken since … – archived copy``, or None (not checked)."""
+    if resource.url is None or resource.url not in health.records:
+        return None
+    record = health.records[resource.url]
+    broken = health.broken(resource.url)
+    if broken is not None and broken.first_failure:
+        since = format_date(_day(broken.first_failure), language)
+        archived = f"[{text('archived', language)}]({markdown_url(archive_url(resource.url))})"
+        broken_since = text("broken_since", language, date=since)
+        return f"**{broken_since}** – {archived}\n{{ .ds-health .ds-health--broken }}"
+    checked = format_date(_day(record.checked_at), language)
+    return f"{text('checked_on', language, date=checked)}\n{{ .ds-health }}"
+
+
+def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -> str:
+    """The maintainers' page: broken, blocked and redirected addresses, with their entries."""
+    parts = [f"# {text('health_title', language)}", text("health_intro", language)]
+    owners: dict[str, list[Resource]] = {}
+    for resource in base.resources:
+        for url in [resource.url, *(link.url for link in resource.links)]:
+            if url:
+                owners.setdefault(url, []).append(resource)
+    sections: tuple[tuple[str, Callable[[LinkRecord], bool]], ...] = (
+        ("health_broken", lambda r: r.is_broken(health.threshold)),
+        ("health_redirected", lambda r: r.klass == REDIRECTED),
+        ("health_blocked", lambda r: r.klass == BLOCKED),
+    )
+    for key, chosen in sections:
+        records = [r for url, r in sorted(health.records.items()) if url in owners and chosen(r)]
+        parts.append(
+            f"## {text(key, language)} ({len(records)}) {{#section-{key.removeprefix('health_')}}}"
+        )
+        if not records:
+            parts.append(text("health_none", language))
+            continue
+        columns = ("health_address", "resources", "health_state")
+        rows = ["| " + " | ".join(text(c, language) for c in columns) + " |", "| --- | --- | --- |"]
+        for record in records:
+            entries = ", ".join(
+                links.markdown_link(r.title.get(language), links.resource_target(r), HEALTH_PAGE)
+                for r in owners[record.url]
+            )
+            rows.append(
+                f"| <{record.url}> | {entries} | {escape_markdown(_state(record, language))} |"
+            )
+        parts.append("\n".join(rows))
+    return "---\nsearch:\n  exclude: true\n---\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _state(record: LinkRecord, language: str) -> str:
+    if record.final_url:
+        return f"→ {record.final_url}"
+    state = record.message
+    if record.first_failure:
+        since = format_date(_day(record.first_failure), language)
+        state += f" ({text('broken_since', language, date=since)})"
+    return state
+
+
+def _day(stamp: str) -> datetime.date:
+    return datetime.datetime.fromisoformat(stamp).date()

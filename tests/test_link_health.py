@@ -1,0 +1,111 @@
+"""Link health on the site: shown when the build has a link report, absent otherwise."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.links.history import LinkRecord
+from deepscopie.render.health import LinkHealth, render_resource_health
+from deepscopie.render.pages import site_pages
+from tests.conftest import REPO, build_site, copy_project
+
+NOW = "2026-11-22T03:00:00+00:00"
+
+
+def _record(
+    url: str,
+    klass: str,
+    failures: int = 0,
+    first_failure: str | None = None,
+    final_url: str | None = None,
+) -> LinkRecord:
+    return LinkRecord(
+        url,
+        klass,
+        404 if klass == "broken" else 200,
+        final_url,
+        "404 Not Found" if failures else "200 OK",
+        NOW,
+        first_failure,
+        failures,
+        (),
+    )
+
+
+@pytest.fixture(scope="module")
+def base() -> KnowledgeBase:
+    return load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+
+
+def test_a_checked_link_says_when(base: KnowledgeBase) -> None:
+    health = LinkHealth({"https://www.cellpose.org/": _record("https://www.cellpose.org/", "ok")})
+    assert (
+        render_resource_health(base.resource("cellpose"), health, "en")
+        == "Link checked on 22 November 2026\n{ .ds-health }"
+    )
+    assert (
+        render_resource_health(base.resource("stardist"), health, "en") is None
+    )  # not in the report
+
+
+def test_a_broken_link_says_since_when_and_offers_the_archived_copy(base: KnowledgeBase) -> None:
+    url = "https://www.cellpose.org/"
+    health = LinkHealth(
+        {url: _record(url, "broken", failures=2, first_failure="2026-11-20T03:00:00+00:00")},
+        threshold=2,
+    )
+    shown = render_resource_health(base.resource("cellpose"), health, "fr")
+    assert shown == (
+        "**Lien cassé depuis le 20 novembre 2026** – "
+        "[copie archivée](https://web.archive.org/web/https://www.cellpose.org/)\n{ .ds-health .ds-health--broken }"
+    )
+
+
+def test_one_failure_is_not_yet_called_broken(base: KnowledgeBase) -> None:
+    url = "https://www.cellpose.org/"
+    health = LinkHealth({url: _record(url, "broken", failures=1, first_failure=NOW)}, threshold=2)
+    assert (
+        render_resource_health(base.resource("cellpose"), health, "en")
+        == "Link checked on 22 November 2026\n{ .ds-health }"
+    )
+
+
+def test_without_a_report_the_pages_are_exactly_as_before(base: KnowledgeBase) -> None:
+    assert site_pages(base, None) == site_pages(base)
+    assert not any(page.path == "link-health.md" for page in site_pages(base))
+
+
+def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_site: Path) -> None:
+    assert not (built_site / "link-health").exists()
+    project = copy_project(tmp_path)
+    broken = _record(
+        "https://www.cellpose.org/", "broken", failures=2, first_failure="2026-11-20T03:00:00+00:00"
+    ).to_json()
+    moved = _record(
+        "https://stardist.net/", "redirected", final_url="https://stardist.net/docs/"
+    ).to_json()
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps([broken, moved]), encoding="utf-8")
+    result = build_site(project, LINK_REPORT=str(report))
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    french = (site / "link-health" / "index.html").read_text(encoding="utf-8")
+    english = (site / "en" / "link-health" / "index.html").read_text(encoding="utf-8")
+    assert "Liens cassés (1)" in french and "Broken links (1)" in english
+    assert "https://stardist.net/docs/" in english
+    software = (site / "en" / "categories" / "software" / "index.html").read_text(encoding="utf-8")
+    assert "Link broken since 20 November 2026" in software
+    assert 'href="https://web.archive.org/web/https://www.cellpose.org/"' in software
+
+
+def test_an_unreadable_report_stops_the_build_with_its_place(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    report = tmp_path / "report.json"
+    report.write_text('[\n  {"url": \n', encoding="utf-8")
+    result = build_site(project, LINK_REPORT=str(report))
+    assert result.returncode != 0
+    assert f"{report}:3:1: not valid JSON" in result.stderr
