@@ -280,7 +280,7 @@ def test_hosts_are_split_across_processes_one_process_per_host() -> None:
     # have no URL left.
     for chunk in chunks:
         hosts = [url.split("/")[2] for url in chunk]
-        sizes = sorted((hosts.count(host) for host in set(hosts)), reverse=True) + [0]
+        sizes = [*sorted((hosts.count(host) for host in set(hosts)), reverse=True), 0]
         repeats = sum(a == b for a, b in itertools.pairwise(hosts))
         assert repeats == max(0, sizes[0] - sizes[1] - 1)
 
