@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
+from deepscopie.links.ignore import load_ignore_list
 from deepscopie.problems import DataError, format_problems
 from deepscopie.schema import stale_schemas, write_schemas
 
@@ -60,12 +61,18 @@ def _parser() -> argparse.ArgumentParser:
 def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     files = DataFiles.in_folder(args.data)
+    problems = []
     try:
         base = load_knowledge_base(files)
     except DataError as error:
-        print(format_problems(error.problems))
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found")
+        problems += error.problems
+    try:
+        load_ignore_list(args.data / "link-ignore.yaml")
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        print(format_problems(problems))
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
         return EXIT_PROBLEMS
     elapsed = time.perf_counter() - started
     open_questions = sum(entry.is_open for entry in base.faq)

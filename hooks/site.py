@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -32,6 +34,8 @@ DOCS = ROOT / "docs"
 HOME_PAGES = frozenset({"index.md", "index.fr.md", "index.en.md"})
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
+# The pages rendered from the latest knowledge base and link report (kept across builds).
+_rendered: dict[str, Any] = {}
 
 
 # Hooks
@@ -45,7 +49,12 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     """Write the pages generated from the data into docs/, only those that changed."""
-    report = write_pages(DOCS, site_pages(_knowledge_base(), _link_health()))
+    base, health = _knowledge_base(), _link_health()
+    # Both come from caches: the same objects mean the same data, so the i18n plugin's second
+    # build (and every serve rebuild without a data change) does not render again.
+    if _rendered.get("base") is not base or _rendered.get("health") is not health:
+        _rendered.update(base=base, health=health, pages=site_pages(base, health))
+    report = write_pages(DOCS, _rendered["pages"])
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
 
@@ -98,11 +107,17 @@ def _link_health() -> LinkHealth | None:
     path = Path(os.environ.get("LINK_REPORT") or ROOT / "link-report.json")
     if not path.exists():
         return None
+    status = path.stat()
+    threshold = int(os.environ.get("LINK_THRESHOLD", "2"))
+    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold)
+
+
+@lru_cache(maxsize=2)
+def _read_link_health(path: Path, _mtime: int, _size: int, threshold: int) -> LinkHealth:
     try:
-        records = load_report(path)
+        return LinkHealth(MappingProxyType(load_report(path)), threshold)
     except ReportError as error:
         raise PluginError(str(error)) from None
-    return LinkHealth(records, threshold=int(os.environ.get("LINK_THRESHOLD", "2")))
 
 
 def _language(config: Any) -> str:

@@ -58,3 +58,17 @@ def test_schema_writes_the_schemas_then_check_passes(tmp_path: Path) -> None:
         "vocabulary.schema.json",
     ]
     assert _deepscopie("schema", "--check", "--out", str(tmp_path)).returncode == 0
+
+
+def test_validate_also_checks_the_link_ignore_list(tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path / "data")
+    (data / "link-ignore.yaml").write_text(
+        "ignore:\n  - prefix: https://x.org/\n    reson: typo\n", encoding="utf-8"
+    )
+    result = _deepscopie("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/link-ignore.yaml:2:5: ignore[0]: required field 'reason' is missing (missing-field)",
+        "data/link-ignore.yaml:3:5: ignore[0].reson: unknown field 'reson': did you mean 'reason'? (unknown-field)",
+        "2 problems found",
+    ]
