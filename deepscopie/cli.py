@@ -7,11 +7,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from deepscopie.editing import command as editing_command
+from deepscopie.editing.fmt import format_file
+from deepscopie.editing.stats import stats_report
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.problems import DataError, format_problems
+from deepscopie.schema import SCHEMA_MODELS as _MODELS
 from deepscopie.schema import stale_schemas, write_schemas
+from deepscopie.yaml_source import read_yaml
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -55,6 +60,33 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     links_command.add_arguments(check_links)
+
+    add = commands.add_parser(
+        "add",
+        help="add a resource to data/resources.yaml, where it belongs, touching nothing else",
+        description="Add a resource. In a terminal, asks for what is missing.",
+    )
+    editing_command.add_resource_arguments(add)
+    add_faq = commands.add_parser(
+        "add-faq",
+        help="add a question (and its answer) to data/faq.yaml",
+        description="Add an FAQ entry. In a terminal, asks for what is missing.",
+    )
+    editing_command.add_faq_arguments(add_faq)
+
+    fmt = commands.add_parser(
+        "fmt",
+        help="put the data files in their canonical form (field order, indents); comments kept",
+    )
+    fmt.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    fmt.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 naming each file to format"
+    )
+    fmt.set_defaults(run=_fmt)
+
+    stats = commands.add_parser("stats", help="counts, and what still needs an editor")
+    stats.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    stats.set_defaults(run=_stats)
     return parser
 
 
@@ -83,6 +115,38 @@ def _validate(args: argparse.Namespace) -> int:
         f"{len(base.vocabulary.categories)} categories, {len(base.vocabulary.tags)} tags "
         f"checked in {elapsed:.2f} s"
     )
+    return EXIT_OK
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    # Only a file YAML can read safely is rewritten: its problems come first.
+    problems = [p for path in _data_files(args.data) for p in read_yaml(path).problems]
+    if problems:
+        print(format_problems(problems))
+        return EXIT_PROBLEMS
+    changed = [
+        path
+        for path in _data_files(args.data)
+        if format_file(path, _MODELS[path.stem], check=args.check)
+    ]
+    for path in changed:
+        print(f"{path}: {'not formatted: run `deepscopie fmt`' if args.check else 'formatted'}")
+    if not changed:
+        print("ok: every data file is formatted")
+    return EXIT_PROBLEMS if changed and args.check else EXIT_OK
+
+
+def _data_files(data: Path) -> list[Path]:
+    return [data / f"{name}.yaml" for name in _MODELS if (data / f"{name}.yaml").exists()]
+
+
+def _stats(args: argparse.Namespace) -> int:
+    try:
+        base = load_knowledge_base(DataFiles.in_folder(args.data))
+    except DataError as error:
+        print(format_problems(error.problems))
+        return EXIT_PROBLEMS
+    print(stats_report(base))
     return EXIT_OK
 
 

@@ -124,16 +124,16 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
         field = current.model_fields.get(part) if _is_model(current) else None
         if field is None:
             return []
-        current = _model_in(field.annotation)
+        current = nested_model(field.annotation)
     return list(current.model_fields) if _is_model(current) else []
 
 
-def _model_in(annotation: Any) -> Any:
+def nested_model(annotation: Any) -> Any:
     """The model class inside ``X | None``, ``tuple[X, ...]`` or ``Annotated[X, ...]``."""
     if _is_model(annotation):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _model_in(arg)
+        found = nested_model(arg)
         if found is not None:
             return found
     return None

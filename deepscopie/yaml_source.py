@@ -51,6 +51,8 @@ class SourceMap:
     path: Path
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
+    # The last line of each scalar: where an entry ends, for inserting text after it.
+    last_lines: dict[Loc, int] = field(default_factory=dict)
     # The text as typed, for scalars YAML turned into something else than text (``no``, ``012``).
     typed_text: dict[Loc, str] = field(default_factory=dict)
 
@@ -63,6 +65,11 @@ class SourceMap:
         if loc in self.keys:
             return self.keys[loc]
         return self.value_position(loc)
+
+    def last_line(self, loc: Loc) -> int:
+        """The last line holding a value inside ``loc`` (an entry, a list…)."""
+        size = len(loc)
+        return max(line for place, line in self.last_lines.items() if place[:size] == loc)
 
     def problem(self, loc: Loc, message: str, rule: str, *, at_key: bool = False) -> Problem:
         """A problem about the value (or key) at ``loc``, placed in this file."""
@@ -248,6 +255,8 @@ class _Walker:
         return result
 
     def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        end = node.end_mark  # 0-based; a block scalar ends at column 0 of the line after its text
+        self.source.last_lines[loc] = end.line + 1 if end.column else end.line
         if node.tag == _STR_TAG:
             return node.value
         if node.tag not in _PLAIN_SCALAR_TAGS:

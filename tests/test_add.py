@@ -1,0 +1,163 @@
+"""`deepscopie add` and `add-faq` on copies of the real data: only the new entry differs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from deepscopie.cli import _parser, main
+from deepscopie.editing.command import run_add_resource
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from tests.conftest import REPO
+
+NEW_RESOURCE = [
+    "--url", "https://example.org/segment-anything",
+    "--title-fr", "Segment Anything : segmenter n'importe quoi",
+    "--title-en", "Segment Anything",
+    "--description-fr", "Un modèle de segmentation généraliste, utilisable sur des images de microscopie.",
+    "--description-en", "A generalist segmentation model, usable on microscopy images.",
+    "--category", "software", "--subcategory", "nucleus-detection", "--type", "tool",
+    "--tag", "segmentation", "--tag", "pretrained-models", "--language", "en",
+]  # fmt: skip
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(REPO / "data", copy)
+    return copy
+
+
+def _added_lines(before: str, after: str) -> tuple[int, list[str]]:
+    """The 1-based line where one block of lines was inserted, and the block; fails if any
+    line of ``before`` changed or went."""
+    old, new = before.splitlines(), after.splitlines()
+    start = next(i for i, (a, b) in enumerate(zip([*old, None], new, strict=False)) if a != b)
+    count = len(new) - len(old)
+    assert count > 0
+    assert new[:start] == old[:start] and new[start + count :] == old[start:]
+    return start + 1, new[start : start + count]
+
+
+def test_add_inserts_only_the_new_resource_after_its_section(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (data / "resources.yaml").read_text(encoding="utf-8")
+    assert main(["add", "--data", str(data), *NEW_RESOURCE]) == 0
+    after = (data / "resources.yaml").read_text(encoding="utf-8")
+    line, added = _added_lines(before, after)
+    assert added[0] == "  - id: segment-anything" and added[-1] == ""  # blank lines around it
+    assert '      fr: "Segment Anything : segmenter n\'importe quoi"' in added
+    assert "    tags: [segmentation, pretrained-models]" in added
+    base = load_knowledge_base(DataFiles.in_folder(data))
+    ids = [r.id for r in base.resources]
+    assert ids[ids.index("nucleaizer") + 1] == "segment-anything"  # last of "nucleus detection"
+    assert (
+        capsys.readouterr().out == f"added 'segment-anything' to {data / 'resources.yaml'}:{line}\n"
+    )
+
+
+def test_a_url_already_present_is_refused_with_the_entry_that_has_it(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (data / "resources.yaml").read_text(encoding="utf-8")
+    arguments = [*NEW_RESOURCE]
+    arguments[1] = "http://cellpose.org/?utm_source=newsletter"  # the same page, once normalised
+    assert main(["add", "--data", str(data), *arguments]) == 1
+    assert (
+        "refused: http://cellpose.org/?utm_source=newsletter is already in the data: resource 'cellpose'"
+        in capsys.readouterr().err
+    )
+    assert (data / "resources.yaml").read_text(encoding="utf-8") == before
+
+
+def test_a_bad_value_writes_nothing_and_points_at_the_file(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (data / "resources.yaml").read_text(encoding="utf-8")
+    arguments = [*NEW_RESOURCE]
+    arguments[arguments.index("segmentation")] = "segmentaton"
+    assert main(["add", "--data", str(data), *arguments]) == 1
+    out = capsys.readouterr().out
+    assert f"{data / 'resources.yaml'}:" in out or "data/resources.yaml:" in out
+    assert "unknown tag 'segmentaton': did you mean 'segmentation'? (unknown-tag)" in out
+    assert (data / "resources.yaml").read_text(encoding="utf-8") == before
+
+
+def test_values_yaml_would_misread_stay_text(data: Path) -> None:
+    arguments = [*NEW_RESOURCE]
+    arguments[arguments.index("--title-en") + 1] = "no"
+    arguments[arguments.index("--description-en") + 1] = "012: a # comment-looking text"
+    assert main(["add", "--data", str(data), *arguments]) == 0
+    added = load_knowledge_base(DataFiles.in_folder(data)).resource("no")
+    assert added.title.en == "no"
+    assert added.description.en == "012: a # comment-looking text"
+
+
+def test_outside_a_terminal_missing_fields_are_named_not_asked(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["add", "--data", str(data), "--url", "https://example.org/x"]) == 2
+    assert capsys.readouterr().err == (
+        "missing: --title-fr, --title-en, --description-fr, --description-en, --category, --type, --language"
+        " (give them, or run in a terminal to be asked)\n"
+    )
+
+
+def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
+    answers = iter(["Outil", "Tool", "Un outil.", "A tool.", "software", "tool", "en, fr"])
+    questions: list[str] = []
+
+    def ask(question: str) -> str:
+        questions.append(question)
+        return next(answers)
+
+    args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
+    assert run_add_resource(args, ask=ask) == 0
+    assert questions[4].startswith("category (cheat-sheets, databases, software")
+    tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool")
+    assert (tool.category, tool.languages) == ("software", ("en", "fr"))
+
+
+def test_add_faq_inserts_an_open_question_after_the_last_of_its_source(data: Path) -> None:
+    before = (data / "faq.yaml").read_text(encoding="utf-8")
+    arguments = [
+        "add-faq", "--data", str(data), "--source", "skype",
+        "--title-fr", "Faut-il normaliser les images ?", "--title-en", "Should images be normalised?",
+        "--question-fr", "Faut-il normaliser les intensités avant l'entraînement ?",
+        "--question-en", "Should intensities be normalised before training?",
+        "--tag", "training", "--related", "cellpose",
+    ]  # fmt: skip
+    assert main(arguments) == 0
+    after = (data / "faq.yaml").read_text(encoding="utf-8")
+    _, added = _added_lines(before, after)
+    assert added[:2] == ["", "  - id: should-images-be-normalised"]  # last entry of the file
+    assert not any(line.strip().startswith("answer:") for line in added)
+    faq = load_knowledge_base(DataFiles.in_folder(data)).faq
+    assert faq[-1].id == "should-images-be-normalised" and faq[-1].is_open
+
+
+def test_an_answer_in_one_language_only_is_refused(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = [
+        "add-faq",
+        "--data",
+        str(data),
+        "--source",
+        "slack",
+        "--title-fr",
+        "T",
+        "--title-en",
+        "T",
+        "--question-fr",
+        "Q ?",
+        "--question-en",
+        "Q?",
+        "--answer-fr",
+        "Oui.",
+    ]
+    assert main(arguments) == 1
+    assert "give the answer in both languages" in capsys.readouterr().err

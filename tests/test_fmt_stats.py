@@ -1,0 +1,85 @@
+"""`deepscopie fmt` (canonical, idempotent, comments kept) and `deepscopie stats`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from deepscopie.cli import main
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from tests.conftest import REPO
+from tests.test_add import NEW_RESOURCE
+
+CELLPOSE = """  - id: cellpose
+    title: {fr: Cellpose, en: Cellpose}
+    url: https://www.cellpose.org/"""
+SHUFFLED = """  - title: {en: Cellpose, fr: Cellpose}
+    url: https://www.cellpose.org/
+    id: cellpose"""
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(REPO / "data", copy)
+    return copy
+
+
+def test_the_data_in_the_repository_is_formatted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", "--check", "--data", str(REPO / "data")]) == 0
+    assert capsys.readouterr().out == "ok: every data file is formatted\n"
+
+
+def test_check_names_an_unformatted_file_and_changes_nothing(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resources = data / "resources.yaml"
+    shuffled = resources.read_text(encoding="utf-8").replace(CELLPOSE, SHUFFLED)
+    resources.write_text(shuffled, encoding="utf-8")
+    assert main(["fmt", "--check", "--data", str(data)]) == 1
+    assert capsys.readouterr().out == f"{resources}: not formatted: run `deepscopie fmt`\n"
+    assert resources.read_text(encoding="utf-8") == shuffled
+
+
+def test_fmt_restores_the_canonical_order_and_a_second_run_changes_nothing(data: Path) -> None:
+    resources = data / "resources.yaml"
+    original = resources.read_text(encoding="utf-8")
+    resources.write_text(original.replace(CELLPOSE, SHUFFLED), encoding="utf-8")
+    assert main(["fmt", "--data", str(data)]) == 0
+    once = resources.read_text(encoding="utf-8")
+    assert once == original  # comments, blank lines and quotes kept; fields back in order
+    assert main(["fmt", "--data", str(data)]) == 0
+    assert resources.read_text(encoding="utf-8") == once
+
+
+def test_fmt_refuses_a_file_yaml_cannot_read_safely(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    faq = data / "faq.yaml"
+    faq.write_text("faq:\n  - id: a\n    id: b\n", encoding="utf-8")
+    assert main(["fmt", "--data", str(data)]) == 1
+    assert "faq.yaml:3:5: faq[0].id: duplicate key 'id'" in capsys.readouterr().out
+    assert faq.read_text(encoding="utf-8") == "faq:\n  - id: a\n    id: b\n"
+
+
+def test_an_added_entry_is_already_formatted(data: Path) -> None:
+    assert main(["add", "--data", str(data), *NEW_RESOURCE]) == 0
+    assert main(["fmt", "--check", "--data", str(data)]) == 0
+
+
+def test_stats_says_what_needs_an_editor(capsys: pytest.CaptureFixture[str]) -> None:
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    assert main(["stats", "--data", str(REPO / "data")]) == 0
+    out = capsys.readouterr().out
+    open_ids = [entry.id for entry in base.faq if entry.is_open]
+    assert out.startswith(
+        f"{len(base.resources)} resources, {len(base.faq)} FAQ entries ({len(open_ids)} open)\n"
+    )
+    needing = [r.id for r in base.resources if r.url_needed]
+    assert f"\nneeding a URL: {len(needing)}\n" + "".join(f"  {i}\n" for i in needing) in out
+    assert f"\nopen questions: {len(open_ids)}\n" in out
+    software = sum(r.category == "software" for r in base.resources)
+    assert re.search(rf"\n  software +{software}\n", out)
