@@ -19,8 +19,10 @@ test: $(READY)  ## Run every test, ruff and mypy included
 build: $(READY)  ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict
 
-validate: $(READY)  ## Check data/*.yaml and print every problem as file:line:col
+validate: $(READY)  ## Check data/*.yaml: every problem at file:line:col, formatting, YAML style
 	$(BIN)/deepscopie validate
+	$(BIN)/deepscopie fmt --check
+	$(BIN)/yamllint --strict data
 
 schema: $(READY)  ## Regenerate schemas/*.json after a change to deepscopie/model.py
 	$(BIN)/deepscopie schema

@@ -134,7 +134,7 @@ class Resource(_Frozen):
         description="Permanent identifier and permalink anchor (lower-case, hyphens). "
         "Never change or reuse it."
     )
-    title: Localized
+    title: Localized = Field(description="The resource's name, as its authors write it.")
     url: Url | None = Field(
         default=None, description="The resource's address. Leave out only with url_needed: true."
     )
@@ -216,26 +216,28 @@ class FaqEntry(_Frozen):
 class Subcategory(_Frozen):
     """A section of a category page."""
 
-    id: Slug
-    name: Localized
+    id: Slug = Field(description="Permanent identifier of the section (its anchor).")
+    name: Localized = Field(description="The section's heading.")
 
 
 class Category(_Frozen):
     """A theme of the site, with its own page; listed in this order."""
 
-    id: Slug
-    name: Localized
+    id: Slug = Field(description="Permanent identifier: the page's address (categories/<id>/).")
+    name: Localized = Field(description="The category's name, in the navigation and as title.")
     intro: Localized | None = Field(
         default=None, description="Text shown at the top of the category page (Markdown)."
     )
-    subcategories: tuple[Subcategory, ...] = ()
+    subcategories: tuple[Subcategory, ...] = Field(
+        default=(), description="The sections of the page, in this order."
+    )
 
 
 class Term(_Frozen):
     """A resource type or a tag."""
 
-    id: Slug
-    name: Localized
+    id: Slug = Field(description="Permanent identifier, used in resources and in addresses.")
+    name: Localized = Field(description="The name readers see.")
 
 
 class VocabularyFile(_Frozen):

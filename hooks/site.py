@@ -24,14 +24,15 @@ from deepscopie.links.history import ReportError, load_report
 from deepscopie.problems import DataError, format_problems
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
-from deepscopie.render.pages import fill_home_page, site_pages
+from deepscopie.render.pages import fill_guide_page, fill_home_page, site_pages
 from deepscopie.search_index import SearchIndexError, build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# The home page, as the i18n plugin names it in each language's build.
+# Hand-written pages with markers to fill, as the i18n plugin names them in its builds.
 HOME_PAGES = frozenset({"index.md", "index.fr.md", "index.en.md"})
+GUIDE_PAGES = frozenset({"contribute.md", "contribute.fr.md", "contribute.en.md"})
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report (kept across builds).
@@ -60,10 +61,13 @@ def on_pre_build(config: Any) -> None:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Fill the home page's markers (counts, categories, latest additions)."""
-    if page.file.src_uri not in HOME_PAGES:
-        return markdown
-    return fill_home_page(markdown, _knowledge_base(), _language(config), "index.md")
+    """Fill the markers of the home page (counts, categories, latest additions) and of the
+    contribution guide (fields and rules, from the model)."""
+    if page.file.src_uri in HOME_PAGES:
+        return fill_home_page(markdown, _knowledge_base(), _language(config), "index.md")
+    if page.file.src_uri in GUIDE_PAGES:
+        return fill_guide_page(markdown, _knowledge_base(), _language(config))
+    return markdown
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

@@ -9,6 +9,7 @@ from deepscopie.render.health import HEALTH_PAGE
 # Section names are in French, the default language; mkdocs.yml's nav_translations gives the
 # English ones (the i18n plugin translates them per language).
 HOME, CATEGORIES, BROWSE, ABOUT = "Accueil", "Catégories", "Index", "À propos"
+CONTRIBUTE = "Contribuer"
 
 
 def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict[str, object]]:
@@ -20,4 +21,5 @@ def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict
         {"FAQ": links.FAQ_PAGE},
         {BROWSE: browse},
         {ABOUT: "about.md"},
+        {CONTRIBUTE: "contribute.md"},
     ]

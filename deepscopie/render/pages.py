@@ -13,6 +13,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, Resource, Term
 from deepscopie.render import links
 from deepscopie.render.entries import render_faq_entry, render_resource, render_see_also
+from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
@@ -245,4 +246,14 @@ def fill_home_page(markdown: str, base: KnowledgeBase, language: str, page: str)
     }
     for marker, content in replacements.items():
         markdown = markdown.replace(marker, content)
+    return french_spacing(markdown) if language == "fr" else markdown
+
+
+GUIDE_MARKERS = ("<!-- deepscopie:rules -->", "<!-- deepscopie:fields -->")
+
+
+def fill_guide_page(markdown: str, base: KnowledgeBase, language: str) -> str:
+    """The hand-written contribution guide with its generated field and rule references."""
+    markdown = markdown.replace(GUIDE_MARKERS[0], render_rule_list(language))
+    markdown = markdown.replace(GUIDE_MARKERS[1], render_field_reference(base, language))
     return french_spacing(markdown) if language == "fr" else markdown

@@ -1,0 +1,51 @@
+"""French explanations of the data files' fields (the English ones are the model's own
+descriptions, also shown by editors through the JSON Schema). A test checks that every field
+of the model has one here, so the contribution guide cannot drift from the model."""
+
+from __future__ import annotations
+
+FIELDS_FR: dict[str, dict[str, str]] = {
+    "Resource": {
+        "id": "Identifiant permanent et ancre du lien permanent (minuscules, tirets). Ne jamais le changer ni le réutiliser.",
+        "title": "Le nom de la ressource, tel que ses auteurs l'écrivent.",
+        "url": "L'adresse de la ressource. À omettre seulement avec url_needed: true.",
+        "url_needed": "true quand la ressource est connue mais pas son adresse : elle est signalée comme à trouver. Ne jamais inventer d'adresse.",
+        "links": "Autres liens : documentation, code, vidéo, présentation.",
+        "description": "Une à trois phrases, Markdown autorisé, pas de HTML.",
+        "category": "Un identifiant de catégorie de data/vocabulary.yaml.",
+        "subcategory": "Un identifiant de sous-catégorie de cette catégorie, quand elle en a.",
+        "also_in": "Autres catégories où la ressource est listée, sous la forme 'categorie' ou 'categorie/sous-categorie'.",
+        "type": "Un identifiant de type de data/vocabulary.yaml (logiciel, article, vidéo…).",
+        "tags": "Des identifiants de tags de data/vocabulary.yaml.",
+        "languages": "Les langues de la ressource elle-même, en codes ISO 639-1 (en, fr…).",
+        "year": "Année de publication.",
+        "authors": "Auteurs, sous la forme « Prénom Nom ».",
+        "doi": "DOI sans le préfixe https://doi.org/, par exemple 10.1038/xxxx.",
+        "provenance": "D'où vient l'entrée (liens Slack privés, pièces jointes). Pour les curateurs : jamais publié ni vérifié.",
+        "added": "Date d'ajout à la base de connaissances (AAAA-MM-JJ).",
+    },
+    "Link": {
+        "url": "Une adresse complète commençant par https:// (ou http://).",
+        "label": "Ce vers quoi mène le lien, par exemple Documentation / Documentation.",
+    },
+    "Localized": {
+        "fr": "Le texte en français (la langue d'origine).",
+        "en": "Le texte en anglais : une traduction fidèle, écrite pour un lecteur.",
+    },
+    "FaqEntry": {
+        "id": "Identifiant permanent et ancre du lien permanent. Ne jamais le réutiliser.",
+        "source": "Où la question a été posée : slack ou skype.",
+        "date": "Date de la question, quand on la connaît.",
+        "title": "La question en quelques mots : son titre et le texte des résultats de recherche.",
+        "question": "La question en entier, Markdown autorisé.",
+        "answer": "La réponse, Markdown autorisé. À omettre si personne n'a répondu : la question est affichée comme ouverte.",
+        "tags": "Des identifiants de tags de data/vocabulary.yaml.",
+        "related": "Les identifiants des ressources liées.",
+        "provenance": "D'où vient l'entrée (liens Slack privés, pièces jointes). Pour les curateurs : jamais publié ni vérifié.",
+        "added": "Date d'ajout à la base de connaissances.",
+    },
+    "IgnoreRule": {
+        "prefix": "Toute adresse qui commence par ce texte n'est pas vérifiée.",
+        "reason": "Pourquoi : affiché dans le rapport des liens à côté de chaque adresse ignorée.",
+    },
+}
