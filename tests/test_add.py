@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,16 +74,21 @@ def test_a_url_already_present_is_refused_with_the_entry_that_has_it(
     assert (data / "resources.yaml").read_text(encoding="utf-8") == before
 
 
-def test_a_bad_value_writes_nothing_and_points_at_the_file(
+def test_a_bad_value_writes_nothing_and_names_the_option(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = (data / "resources.yaml").read_text(encoding="utf-8")
     arguments = [*NEW_RESOURCE]
     arguments[arguments.index("segmentation")] = "segmentaton"
+    arguments[arguments.index("tool")] = "tol"
     assert main(["add", "--data", str(data), *arguments]) == 1
-    out = capsys.readouterr().out
-    assert f"{data / 'resources.yaml'}:" in out or "data/resources.yaml:" in out
-    assert "unknown tag 'segmentaton': did you mean 'segmentation'? (unknown-tag)" in out
+    output = capsys.readouterr()
+    # The file was not written: its line numbers would point nowhere, the options do not.
+    assert output.out.splitlines() == [
+        "--type: unknown type 'tol': did you mean 'tool'? (unknown-type)",
+        "--tag: unknown tag 'segmentaton': did you mean 'segmentation'? (unknown-tag)",
+    ]
+    assert output.err == "nothing was written: fix the values above and run the command again\n"
     assert (data / "resources.yaml").read_text(encoding="utf-8") == before
 
 
@@ -106,19 +112,61 @@ def test_outside_a_terminal_missing_fields_are_named_not_asked(
     )
 
 
-def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
-    answers = iter(["Outil", "Tool", "Un outil.", "A tool.", "software", "tool", "en, fr"])
-    questions: list[str] = []
+def _asker(answers: list[str], questions: list[str]) -> Callable[[str], str]:
+    replies = iter(answers)
 
     def ask(question: str) -> str:
         questions.append(question)
-        return next(answers)
+        return next(replies)
 
+    return ask
+
+
+def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
+    questions: list[str] = []
+    ask = _asker(
+        ["Outil", "Tool", "Un outil.", "A tool.", "software", "tool", "en, fr", "", "python"],
+        questions,
+    )
     args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
     assert run_add_resource(args, ask=ask) == 0
     assert questions[4].startswith("category (cheat-sheets, databases, software")
+    assert questions[7].startswith("subcategory (annotation, annotation-pixels") and questions[
+        7
+    ].endswith("[empty: none]: ")
     tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool")
-    assert (tool.category, tool.languages) == ("software", ("en", "fr"))
+    assert (tool.category, tool.subcategory, tool.languages, tool.tags) == (
+        "software",
+        None,
+        ("en", "fr"),
+        ("python",),
+    )
+
+
+def test_in_a_terminal_a_misspelt_name_is_asked_again(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions: list[str] = []
+    answers = [
+        "Outil",
+        "Tool",
+        "Un outil.",
+        "A tool.",
+        "sofware",
+        "software",
+        "tool",
+        "en",
+        "nucleus-detection",
+        "",
+    ]
+    args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
+    assert run_add_resource(args, ask=_asker(answers, questions)) == 0
+    assert "  'sofware' is not allowed: did you mean 'software'?" in capsys.readouterr().out
+    assert questions[4] == questions[5]  # the same question, again
+    assert (
+        load_knowledge_base(DataFiles.in_folder(data)).resource("tool").subcategory
+        == "nucleus-detection"
+    )
 
 
 def test_add_faq_inserts_an_open_question_after_the_last_of_its_source(data: Path) -> None:

@@ -19,13 +19,21 @@ from typing import Any
 
 from deepscopie.editing.entry_text import entry_text
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.problems import DataError
+from deepscopie.problems import DataError, Problem
 from deepscopie.urls import normalise_url
 from deepscopie.yaml_source import read_yaml
 
 
 class EditRefused(Exception):
     """The entry cannot be added; the message says why and what to do."""
+
+
+class NewEntryInvalid(DataError):
+    """The new entry (at ``where``, e.g. ``resources[45]``) would not validate."""
+
+    def __init__(self, problems: list[Problem], where: str) -> None:
+        super().__init__(problems)
+        self.where = where
 
 
 @dataclass(frozen=True)
@@ -63,10 +71,15 @@ def add_entry(data: Path, kind: str, fields: Mapping[str, Any]) -> Added:
     files = DataFiles.in_folder(data)
     path = files.resources if kind == "resources" else files.faq
     base = load_knowledge_base(files)
-    after = _insertion_line(path, kind, _siblings(base, kind, fields))
+    siblings = _siblings(base, kind, fields)
+    after = _insertion_line(path, kind, siblings)
     text = path.read_text(encoding="utf-8")
     updated = insert_after_line(text, after, entry_text(fields))
-    _check(files, path, updated)
+    index = siblings[-1] + 1 if siblings else 0
+    try:
+        _check(files, path, updated)
+    except DataError as error:
+        raise NewEntryInvalid(error.problems, f"{kind}[{index}]") from None
     path.write_text(updated, encoding="utf-8")
     return Added(path, after + 2, str(fields["id"]))
 

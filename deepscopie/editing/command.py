@@ -7,14 +7,22 @@ else (CI, scripts), it refuses and names the missing options instead of waiting 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from deepscopie.editing.add import EditRefused, add_entry, already_listed, propose_id, today
+from deepscopie.editing.add import (
+    EditRefused,
+    NewEntryInvalid,
+    add_entry,
+    already_listed,
+    propose_id,
+    today,
+)
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.problems import DataError, format_problems
+from deepscopie.problems import DataError, Problem, format_problems
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -97,14 +105,28 @@ def _run(
     except EditRefused as refused:
         print(f"refused: {refused}", file=sys.stderr)
         return EXIT_REFUSED
-    except DataError as error:
-        print(format_problems(error.problems))
+    except NewEntryInvalid as error:
+        print(_as_options(error.problems, error.where))
         print(
             "nothing was written: fix the values above and run the command again", file=sys.stderr
         )
         return EXIT_REFUSED
     print(f"added '{added.entry_id}' to {added.path}:{added.line}")
     return EXIT_OK
+
+
+def _as_options(problems: list[Problem], where: str) -> str:
+    """Problems of the new entry said as options (``--category: …``): the file was not
+    written, so a line number would point nowhere."""
+    lines = []
+    for problem in sorted(problems):
+        if problem.where == where or problem.where.startswith((f"{where}.", f"{where}[")):
+            field = problem.where.removeprefix(where).lstrip(".").split(".")[0].split("[")[0]
+            option = f"--{field.replace('_', '-').removesuffix('s')}" if field else "the entry"
+            lines.append(f"{option}: {problem.message} ({problem.rule})")
+        else:
+            lines.append(problem.format())
+    return "\n".join(lines)
 
 
 class _Missing(Exception):
@@ -127,28 +149,72 @@ def _complete(args: argparse.Namespace, kind: str, base: KnowledgeBase, ask: Ask
     missing = [name for name in required if not getattr(args, name)]
     if kind == "resources" and not args.language:
         missing.append("language")
-    if not missing:
-        return
-    if ask is None:
+    if missing and ask is None:
         raise _Missing([f"--{name.replace('_', '-')}" for name in missing])
+    if ask is None:
+        return
     for name in missing:
-        hint = _choices(name, base)
+        _ask_field(args, name, base, ask)
+    if kind == "resources":
+        # Not required, but they decide where the entry goes and how readers find it.
+        subcategories = _allowed("subcategory", base, args)
+        if subcategories and not args.subcategory:
+            _ask_field(args, "subcategory", base, ask, optional=True)
+        if not args.tag:
+            _ask_field(args, "tag", base, ask, optional=True)
+
+
+def _ask_field(
+    args: argparse.Namespace, name: str, base: KnowledgeBase, ask: Ask, optional: bool = False
+) -> None:
+    """Ask until the answer is allowed; a name from the vocabulary is checked on the spot."""
+    allowed = _allowed(name, base, args)
+    hint = f" ({', '.join(allowed)})" if allowed and len(allowed) <= 30 else _choices(name)
+    if optional:
+        hint += " [empty: none]"
+    while True:
         answer = ask(f"{name.replace('_', ' ')}{hint}: ").strip()
-        if name == "language":
-            args.language = [part.strip() for part in answer.split(",") if part.strip()]
-        else:
-            setattr(args, name, answer)
+        values = [part.strip() for part in answer.split(",") if part.strip()]
+        if not values and optional:
+            return
+        unknown = [value for value in values if allowed and value not in allowed]
+        if values and not unknown:
+            break
+        for value in unknown or [""]:
+            close = difflib.get_close_matches(value, allowed, n=1) if value else []
+            print(
+                f"  '{value}' is not allowed" + (f": did you mean '{close[0]}'?" if close else "")
+            )
+    if name in ("language", "tag"):
+        setattr(args, name, values)
+    else:
+        setattr(args, name, values[0] if name in _VOCABULARY else answer)
 
 
-def _choices(name: str, base: KnowledgeBase) -> str:
+_VOCABULARY = ("category", "subcategory", "type", "tag", "source")
+
+
+def _allowed(name: str, base: KnowledgeBase, args: argparse.Namespace) -> list[str]:
+    vocabulary = base.vocabulary
     if name == "category":
-        return f" ({', '.join(c.id for c in base.vocabulary.categories)})"
+        return [c.id for c in vocabulary.categories]
+    if name == "subcategory":
+        category = next((c for c in vocabulary.categories if c.id == args.category), None)
+        return [s.id for s in category.subcategories] if category else []
     if name == "type":
-        return f" ({', '.join(t.id for t in base.vocabulary.types)})"
+        return [t.id for t in vocabulary.types]
+    if name == "tag":
+        return [t.id for t in vocabulary.tags]
     if name == "source":
-        return " (slack, skype)"
+        return ["slack", "skype"]
+    return []
+
+
+def _choices(name: str) -> str:
     if name == "language":
         return " (en, fr…, comma-separated)"
+    if name == "tag":
+        return " (comma-separated; listed in the contribution guide)"
     return ""
 
 
