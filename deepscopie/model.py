@@ -97,6 +97,7 @@ Provenance = Annotated[
     Field(
         description="Where the entry came from (private Slack links, attachments). Kept for "
         "curators: never published, never link-checked.",
+        exclude=True,  # never in an export: dumps and export schemas leave it out
     ),
 ]
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
 
+from deepscopie.exports.data import FaqExport, ResourcesExport
 from deepscopie.links.ignore import IgnoreFile
 from deepscopie.model import FaqFile, ResourcesFile, VocabularyFile
 
@@ -16,12 +18,20 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "faq": FaqFile,
     "link-ignore": IgnoreFile,
 }
+# The exported files' formats: what is written out (provenance left out), not what is read.
+EXPORT_MODELS: dict[str, type[BaseModel]] = {
+    "export-resources": ResourcesExport,
+    "export-faq": FaqExport,
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:
     """The JSON Schema of ``model``, as it is committed (stable key order, final newline)."""
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
-    schema.update(model.model_json_schema())
+    mode: Literal["validation", "serialization"] = (
+        "serialization" if model in EXPORT_MODELS.values() else "validation"
+    )
+    schema.update(model.model_json_schema(mode=mode))
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -33,7 +43,7 @@ def schema_path(folder: Path, name: str) -> Path:
 def stale_schemas(folder: Path) -> list[Path]:
     """The committed schemas that differ from the model (missing ones included)."""
     stale = []
-    for name, model in SCHEMA_MODELS.items():
+    for name, model in {**SCHEMA_MODELS, **EXPORT_MODELS}.items():
         path = schema_path(folder, name)
         if not path.exists() or path.read_text(encoding="utf-8") != schema_text(model):
             stale.append(path)
@@ -45,6 +55,7 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     folder.mkdir(parents=True, exist_ok=True)
     for path in stale_schemas(folder):
-        path.write_text(schema_text(SCHEMA_MODELS[path.name.split(".")[0]]), encoding="utf-8")
+        models = {**SCHEMA_MODELS, **EXPORT_MODELS}
+        path.write_text(schema_text(models[path.name.split(".")[0]]), encoding="utf-8")
         written.append(path)
     return written

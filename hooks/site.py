@@ -18,6 +18,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from deepscopie.exports.files import write_exports
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import ReportError, load_report
@@ -85,10 +86,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100) built the other languages
 def on_post_build(config: Any) -> None:
-    """Index the whole site for search, once every language is built."""
+    """Index the whole site for search and write the exports, once every language is built."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
+    write_exports(Path(config.site_dir), _knowledge_base(), config.site_url)
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

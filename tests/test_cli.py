@@ -52,6 +52,8 @@ def test_schema_check_fails_and_names_the_stale_file(tmp_path: Path) -> None:
 def test_schema_writes_the_schemas_then_check_passes(tmp_path: Path) -> None:
     assert _deepscopie("schema", "--out", str(tmp_path)).returncode == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "export-faq.schema.json",
+        "export-resources.schema.json",
         "faq.schema.json",
         "link-ignore.schema.json",
         "resources.schema.json",

@@ -1,0 +1,1 @@
+"""The knowledge base as files people take away: JSON, CSV, BibTeX, and Atom feeds."""

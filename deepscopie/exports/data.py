@@ -1,0 +1,91 @@
+"""``resources.json``, ``faq.json`` and ``resources.csv``: the data in open formats.
+
+The JSON files carry their format and version, and their JSON Schemas are in ``schemas/``
+(``export-resources.schema.json``, ``export-faq.schema.json``), generated from the model:
+
+    {"format": "deepscopie-resources", "version": 1, "generated": "2026-11-22",
+     "resources": [{"id": "cellpose", "title": {"fr": "Cellpose", "en": "Cellpose"}, …}]}
+
+Both languages are in every file; private provenance never is.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import FaqEntry, Resource
+
+FORMAT_VERSION: Literal[1] = 1
+
+
+class ResourcesExport(BaseModel):
+    """``resources.json``."""
+
+    model_config = ConfigDict(title="DeepScopie resources export")
+    format: Literal["deepscopie-resources"] = "deepscopie-resources"
+    version: Literal[1] = FORMAT_VERSION
+    generated: datetime.date
+    resources: tuple[Resource, ...]
+
+
+class FaqExport(BaseModel):
+    """``faq.json``."""
+
+    model_config = ConfigDict(title="DeepScopie FAQ export")
+    format: Literal["deepscopie-faq"] = "deepscopie-faq"
+    version: Literal[1] = FORMAT_VERSION
+    generated: datetime.date
+    faq: tuple[FaqEntry, ...]
+
+
+CSV_COLUMNS = (
+    "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
+    "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
+)  # fmt: skip
+
+
+def resources_json(base: KnowledgeBase, today: datetime.date) -> str:
+    """Every resource, both languages, as versioned JSON."""
+    export = ResourcesExport(generated=today, resources=base.resources)
+    return export.model_dump_json(indent=2, exclude_none=True) + "\n"
+
+
+def faq_json(base: KnowledgeBase, today: datetime.date) -> str:
+    """Every FAQ entry, both languages, as versioned JSON."""
+    return (
+        FaqExport(generated=today, faq=base.faq).model_dump_json(indent=2, exclude_none=True) + "\n"
+    )
+
+
+def resources_csv(base: KnowledgeBase) -> str:
+    """One row per resource; lists joined with ``;``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in base.resources:
+        writer.writerow(
+            [
+                r.id,
+                r.title.fr,
+                r.title.en,
+                r.url or "",
+                r.category,
+                r.subcategory or "",
+                r.type,
+                ";".join(r.tags),
+                ";".join(r.languages),
+                r.year or "",
+                ";".join(r.authors),
+                r.doi or "",
+                r.added.isoformat(),
+                r.description.fr,
+                r.description.en,
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,32 @@
+"""All export files, by name, as written at the root of the built site."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from deepscopie.exports.bibliography import bibliography
+from deepscopie.exports.data import faq_json, resources_csv, resources_json
+from deepscopie.exports.feeds import atom_feed, feed_file
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.render.texts import LANGUAGES
+
+
+def export_files(base: KnowledgeBase, site_url: str | None, today: datetime.date) -> dict[str, str]:
+    """``{file name: content}`` for every export."""
+    files = {
+        "resources.json": resources_json(base, today),
+        "faq.json": faq_json(base, today),
+        "resources.csv": resources_csv(base),
+        "bibliography.bib": bibliography(base),
+    }
+    files.update(
+        {feed_file(language): atom_feed(base, language, site_url) for language in LANGUAGES}
+    )
+    return files
+
+
+def write_exports(site_dir: Path, base: KnowledgeBase, site_url: str | None) -> None:
+    """Write every export at the root of ``site_dir``."""
+    for name, content in export_files(base, site_url, datetime.date.today()).items():
+        (site_dir / name).write_text(content, encoding="utf-8")
