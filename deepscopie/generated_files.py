@@ -16,7 +16,10 @@ from deepscopie.render.pages import Page
 
 # Folders of docs/ that hold generated pages only (git-ignored), and generated top-level files.
 OWNED_FOLDERS = ("categories", "tags", "types")
-OWNED_FILES = ("faq.fr.md", "faq.en.md", "link-health.fr.md", "link-health.en.md")
+OWNED_FILES = (
+    "faq.fr.md", "faq.en.md", "link-health.fr.md", "link-health.en.md",
+    "statistics.fr.md", "statistics.en.md",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

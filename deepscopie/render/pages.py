@@ -17,6 +17,7 @@ from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.statistics import STATISTICS_PAGE, render_statistics_page
 from deepscopie.render.texts import LANGUAGES, count, text
 from deepscopie.render.typography import french_spacing
 
@@ -58,6 +59,8 @@ def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page
             pages.append(Page(links.category_page(category.id), language, markdown))
         if health is not None:
             pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
+        statistics = render_statistics_page(base, language, health)
+        pages.append(Page(STATISTICS_PAGE, language, statistics))
         pages.append(Page(links.FAQ_PAGE, language, render_faq_page(base, index, language)))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
         for tag in base.vocabulary.tags:

@@ -1,0 +1,37 @@
+"""Horizontal bar charts as inline SVG, drawn at build time: no JavaScript, and colours from
+the page's theme (CSS classes), so they read in light and dark mode alike.
+
+Each label stands above its bar, so the chart needs little width: on a phone it keeps its
+size and its text stays readable, and a long label is never cut.
+"""
+
+from __future__ import annotations
+
+import html
+
+WIDTH = 400
+BAR_WIDTH = 340  # the longest bar; its value follows it
+ROW_HEIGHT = 36
+BAR_HEIGHT = 12
+
+
+def bar_chart(title: str, rows: list[tuple[str, int]], chart_id: str) -> str:
+    """An SVG bar chart with its title for screen readers, one bar per ``(label, value)``."""
+    top = max((value for _, value in rows), default=0) or 1
+    height = ROW_HEIGHT * len(rows)
+    parts = [
+        f'<svg class="ds-chart" role="img" aria-labelledby="{chart_id}-title" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
+        f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+    ]
+    for index, (label, value) in enumerate(rows):
+        y = index * ROW_HEIGHT
+        length = max(2, round(BAR_WIDTH * value / top))
+        parts.append(
+            f'<text class="ds-chart__label" x="0" y="{y + 12}">{html.escape(label)}</text>'
+            f'<rect class="ds-chart__bar" x="0" y="{y + 17}" width="{length}" '
+            f'height="{BAR_HEIGHT}" rx="2"/>'
+            f'<text class="ds-chart__value" x="{length + 6}" y="{y + 27}">{value}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
