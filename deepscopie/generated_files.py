@@ -18,7 +18,7 @@ from deepscopie.render.pages import Page
 OWNED_FOLDERS = ("categories", "tags", "types")
 OWNED_FILES = (
     "faq.fr.md", "faq.en.md", "link-health.fr.md", "link-health.en.md",
-    "statistics.fr.md", "statistics.en.md",
+    "statistics.fr.md", "statistics.en.md", "explore.fr.md", "explore.en.md",
 )  # fmt: skip
 
 

@@ -188,3 +188,60 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
     page.locator(".ds-search__close").click()
     expect(dialog).not_to_be_visible()
     context.close()
+
+
+def _visible_ids(page: Page) -> set[str]:
+    ids = page.eval_on_selector_all(
+        ".ds-explore__list > li:not([hidden])", "items => items.map(item => item.id)"
+    )
+    return {str(item).removeprefix("explore-") for item in ids}
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
+    watched: _Watched, site_url: str, root: str
+) -> None:
+    from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+    from tests.conftest import REPO
+
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    every = {r.id for r in base.resources}
+    software = {r.id for r in base.resources if r.category == "software"}
+    software_tools = {r.id for r in base.resources if r.category == "software" and r.type == "tool"}
+    page = watched.page
+    page.goto(f"{site_url}{root}explore/")
+    assert _visible_ids(page) == every
+    page.locator('input[name="category"][value="software"]').check()
+    assert _visible_ids(page) == software
+    page.locator('input[name="type"][value="tool"]').check()
+    assert _visible_ids(page) == software_tools
+    expect(page.locator("[data-ds-count]")).to_have_text(str(len(software_tools)))
+    assert page.url.endswith("explore/?category=software&type=tool")
+
+    page.reload()
+    assert _visible_ids(page) == software_tools
+    expect(page.locator('input[name="type"][value="tool"]')).to_be_checked()
+
+    page.locator(".ds-explore__filters button[type=reset]").click()
+    expect(page.locator("[data-ds-count]")).to_have_text(str(len(every)))
+    assert _visible_ids(page) == every
+    assert page.url.endswith("explore/")
+    assert watched.errors == []
+
+
+def test_explore_filters_by_word_ignoring_accents(watched: _Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}explore/")
+    page.locator(".ds-explore__search input").fill("modele pre-entraine")
+    expect(page.locator("#explore-keras-applications")).to_be_visible()
+    expect(page.locator("#explore-cellpose")).to_be_hidden()
+
+
+def test_explore_without_javascript_is_the_full_list(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}explore/")
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
+    assert page.locator(".ds-explore__list > li:not([hidden])").count() > 100
+    expect(page.locator("noscript")).to_have_count(1)
+    context.close()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.render import links
+from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import HEALTH_PAGE
 from deepscopie.render.statistics import STATISTICS_PAGE
 
 # Section names are in French, the default language; mkdocs.yml's nav_translations gives the
 # English ones (the i18n plugin translates them per language).
 HOME, CATEGORIES, BROWSE, ABOUT = "Accueil", "Catégories", "Index", "À propos"
-CONTRIBUTE = "Contribuer"
+CONTRIBUTE, EXPLORE = "Contribuer", "Explorer"
 
 
 def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict[str, object]]:
@@ -21,6 +22,7 @@ def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict
         {HOME: "index.md"},
         {CATEGORIES: [links.category_page(category.id) for category in base.vocabulary.categories]},
         {"FAQ": links.FAQ_PAGE},
+        {EXPLORE: EXPLORE_PAGE},
         {BROWSE: browse},
         {ABOUT: "about.md"},
         {CONTRIBUTE: "contribute.md"},

@@ -13,6 +13,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, Resource, Term
 from deepscopie.render import links
 from deepscopie.render.entries import render_faq_entry, render_resource, render_see_also
+from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
@@ -61,6 +62,7 @@ def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page
             pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
         statistics = render_statistics_page(base, language, health)
         pages.append(Page(STATISTICS_PAGE, language, statistics))
+        pages.append(Page(EXPLORE_PAGE, language, render_explore_page(base, language, health)))
         pages.append(Page(links.FAQ_PAGE, language, render_faq_page(base, index, language)))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
         for tag in base.vocabulary.tags:
