@@ -69,4 +69,5 @@
   form.hidden = false;
   restore();
   update(false);
+  root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
 })();
