@@ -16,28 +16,9 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
-from deepscopie.render.texts import language_name
+from deepscopie.render.texts import language_name, text
 
 EXPLORE_PAGE = "explore.md"
-_WORDS = {
-    "title": ("Explorer", "Explore"),
-    "intro": (
-        "Toutes les ressources, à filtrer par catégorie, type, tag, langue et état du lien.",
-        "Every resource, to filter by category, type, tag, language and link status.",
-    ),
-    "noscript": (
-        "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
-        "The filters need JavaScript: browse the categories instead.",
-    ),
-    "search": ("Filtrer par mot", "Filter by word"),
-    "category": ("Catégorie", "Category"),
-    "type": ("Type", "Type"),
-    "tag": ("Tags", "Tags"),
-    "language": ("Langue de la ressource", "Resource language"),
-    "status": ("État du lien", "Link status"),
-    "clear": ("Tout effacer", "Clear all"),
-    "count": ("{n} ressources", "{n} resources"),
-}
 
 
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -55,7 +36,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
     used = _used(resources, health)
     fieldsets = "".join(
-        _fieldset(name, _word(name, language), options, used[name]) for name, options in facets
+        _fieldset(name, text(f"explore_{name}", language), options, used[name])
+        for name, options in facets
     )
     categories = {c.id: c.name.get(language) for c in vocabulary.categories}
     items = "".join(_item(r, categories, language, page, health) for r in resources)
@@ -64,17 +46,17 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f"{html.escape(c.name.get(language))}</a>"
         for c in vocabulary.categories
     )
-    count = _word("count", language).format(n=f"<span data-ds-count>{len(resources)}</span>")
+    count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
     return (
         "---\nsearch:\n  exclude: true\n---\n\n"
-        f"# {_word('title', language)}\n\n{_word('intro', language)}\n\n"
+        f"# {text('explore_title', language)}\n\n{text('explore_intro', language)}\n\n"
         f'<div class="ds-explore" id="ds-explore" data-ds-explore>\n'
-        f"<noscript><p>{_word('noscript', language)} {category_links}</p></noscript>\n"
+        f"<noscript><p>{text('explore_noscript', language)} {category_links}</p></noscript>\n"
         f'<form class="ds-explore__filters" data-ds-filters hidden>'
-        f'<label class="ds-explore__search">{_word("search", language)} '
+        f'<label class="ds-explore__search">{text("explore_search", language)} '
         f'<input type="search" name="q" autocomplete="off"></label>'
         f"{fieldsets}"
-        f'<button type="reset" class="md-button">{_word("clear", language)}</button>'
+        f'<button type="reset" class="md-button">{text("explore_clear", language)}</button>'
         f"</form>\n"
         f'<p class="ds-explore__count" role="status" aria-live="polite">{count}</p>\n'
         f'<ul class="ds-explore__list">{items}</ul>\n'
@@ -152,8 +134,3 @@ def _page_url(target: str, page: str = EXPLORE_PAGE) -> str:
     path, _, anchor = target.partition("#")
     url = "../" + path.removesuffix(".md") + "/"
     return url + (f"#{anchor}" if anchor else "")
-
-
-def _word(key: str, language: str) -> str:
-    french, english = _WORDS[key]
-    return french if language == "fr" else english

@@ -11,6 +11,7 @@ from deepscopie.links.ignore import IgnoreRule
 from deepscopie.model import FaqEntry, Link, Localized, Resource
 from deepscopie.render.field_help import FIELDS_FR
 from deepscopie.render.safe_html import escape_markdown
+from deepscopie.render.texts import text
 from deepscopie.rules import RULES, RULES_FR
 
 # (file, model, the data's own word for an entry of it)
@@ -21,17 +22,6 @@ DOCUMENTED: tuple[tuple[str, type[BaseModel]], ...] = (
     ("data/faq.yaml", FaqEntry),
     ("data/link-ignore.yaml", IgnoreRule),
 )
-_WORDS = {
-    "field": ("Champ", "Field"),
-    "required": ("Obligatoire", "Required"),
-    "meaning": ("Ce qu'il contient", "What it holds"),
-    "yes": ("oui", "yes"),
-    "no": ("non", "no"),
-    "categories": ("Catégories et sous-catégories", "Categories and sub-categories"),
-    "types": ("Types", "Types"),
-    "tags": ("Tags", "Tags"),
-    "rule": ("Règle", "Rule"),
-}
 
 
 def field_help(model: type[BaseModel], field: str, language: str) -> str:
@@ -46,11 +36,15 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
     parts = []
     for title, model in DOCUMENTED:
         rows = [
-            _row(_word("field", language), _word("required", language), _word("meaning", language))
+            _row(
+                text("guide_field", language),
+                text("guide_required", language),
+                text("guide_meaning", language),
+            )
         ]
         rows.append("| --- | --- | --- |")
         for name, field in model.model_fields.items():
-            required = _word("yes" if field.is_required() else "no", language)
+            required = text("guide_yes" if field.is_required() else "no", language)
             rows.append(
                 _row(f"`{name}`", required, escape_markdown(field_help(model, name, language)))
             )
@@ -64,25 +58,21 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
         for c in vocabulary.categories
     ]
     parts.append(
-        f"### {_word('categories', language)} {{#values-categories}}\n\n" + "\n".join(categories)
+        f"### {text('guide_categories', language)} {{#values-categories}}\n\n"
+        + "\n".join(categories)
     )
     for key, terms in (("types", vocabulary.types), ("tags", vocabulary.tags)):
         listed = ", ".join(f"`{t.id}` ({escape_markdown(t.name.get(language))})" for t in terms)
-        parts.append(f"### {_word(key, language)} {{#values-{key}}}\n\n{listed}")
+        parts.append(f"### {text(f'guide_{key}', language)} {{#values-{key}}}\n\n{listed}")
     return "\n\n".join(parts)
 
 
 def render_rule_list(language: str) -> str:
     """Every rule a problem line can end with, and what it means."""
     meanings = RULES_FR if language == "fr" else RULES
-    rows = [_row(_word("rule", language), _word("meaning", language)), "| --- | --- |"]
+    rows = [_row(text("guide_rule", language), text("guide_meaning", language)), "| --- | --- |"]
     rows += [_row(f"`{rule}`", escape_markdown(meanings[rule])) for rule in RULES]
     return "\n".join(rows)
-
-
-def _word(key: str, language: str) -> str:
-    french, english = _WORDS[key]
-    return french if language == "fr" else english
 
 
 def _row(*cells: str) -> str:

@@ -9,26 +9,10 @@ from deepscopie.links.classify import CLASSES
 from deepscopie.render.charts import bar_chart
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.safe_html import escape_markdown
-from deepscopie.render.texts import language_name
+from deepscopie.render.texts import language_name, text
 
 STATISTICS_PAGE = "statistics.md"
 TOP_TAGS = 20
-_WORDS = {
-    "title": ("Statistiques", "Statistics"),
-    "intro": (
-        "{resources} ressources et {questions} questions de FAQ, au fil des catégories, des types, "
-        "des tags et des langues.",
-        "{resources} resources and {questions} FAQ entries, across categories, types, tags and "
-        "languages.",
-    ),
-    "by_category": ("Ressources par catégorie", "Resources by category"),
-    "by_type": ("Ressources par type", "Resources by type"),
-    "by_tag": ("Les {n} tags les plus utilisés", "The {n} most used tags"),
-    "by_language": ("Ressources par langue", "Resources by language"),
-    "health": ("État des liens (dernière vérification)", "Link health (latest check)"),
-    "data": ("Les chiffres", "The figures"),
-    "count": ("Nombre", "Count"),
-}
 
 
 def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -53,11 +37,13 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
         sections.append(("health", [(k, classes[k]) for k in CLASSES if classes[k]]))
     parts = [
         "---\nsearch:\n  exclude: true\n---",
-        f"# {_word('title', language)}",
-        _word("intro", language).format(resources=len(resources), questions=len(base.faq)),
+        f"# {text('statistics_title', language)}",
+        text("statistics_intro", language).format(
+            resources=len(resources), questions=len(base.faq)
+        ),
     ]
     for key, rows in sections:
-        heading = _word(key, language).format(n=TOP_TAGS)
+        heading = text(f"statistics_{key}", language, n=TOP_TAGS)
         parts.append(f"## {heading} {{#{key.replace('_', '-')}}}")
         parts.append(bar_chart(heading, rows, f"chart-{key}"))
         parts.append(_table(rows, language))
@@ -65,12 +51,10 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
 
 
 def _table(rows: list[tuple[str, int]], language: str) -> str:
-    lines = [f"| | {_word('count', language)} |", "| --- | --- |"]  # no alignment: it adds style=
+    lines = [
+        f"| | {text('statistics_count', language)} |",
+        "| --- | --- |",
+    ]  # no alignment: it adds style=
     lines += [f"| {escape_markdown(label)} | {value} |" for label, value in rows]
     table = "\n".join(f"    {line}" for line in lines)
-    return f'??? info "{_word("data", language)}"\n\n{table}'
-
-
-def _word(key: str, language: str) -> str:
-    french, english = _WORDS[key]
-    return french if language == "fr" else english
+    return f'??? info "{text("statistics_data", language)}"\n\n{table}'
