@@ -44,7 +44,7 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
         ]
         rows.append("| --- | --- | --- |")
         for name, field in model.model_fields.items():
-            required = text("guide_yes" if field.is_required() else "no", language)
+            required = text("guide_yes" if field.is_required() else "guide_no", language)
             rows.append(
                 _row(f"`{name}`", required, escape_markdown(field_help(model, name, language)))
             )
