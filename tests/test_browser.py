@@ -213,6 +213,7 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     assert _visible_ids(page) == every
     page.locator('input[name="category"][value="software"]').check()
     assert _visible_ids(page) == software
+    page.locator('details:has(fieldset[data-facet="type"]) > summary').click()  # collapsed at first
     page.locator('input[name="type"][value="tool"]').check()
     assert _visible_ids(page) == software_tools
     expect(page.locator("[data-ds-count]")).to_have_text(str(len(software_tools)))
@@ -221,6 +222,7 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     page.reload()
     assert _visible_ids(page) == software_tools
     expect(page.locator('input[name="type"][value="tool"]')).to_be_checked()
+    expect(page.locator('input[name="type"][value="tool"]')).to_be_visible()  # its list reopened
 
     page.locator(".ds-explore__filters button[type=reset]").click()
     expect(page.locator("[data-ds-count]")).to_have_text(str(len(every)))

@@ -105,7 +105,15 @@ def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Coun
         for value, label in options
         if used[value]
     )
-    return f'<fieldset data-facet="{name}"><legend>{html.escape(legend)}</legend>{boxes}</fieldset>'
+    # Collapsible, so that on a phone the results are not pushed far below the filters; the
+    # category list starts open, and explore.js opens any other that the address uses.
+    opened = " open" if name == "category" else ""
+    title = html.escape(legend)
+    return (
+        f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'
+        f'<fieldset data-facet="{name}"><legend class="ds-hidden-legend">{title}</legend>'
+        f"{boxes}</fieldset></details>"
+    )
 
 
 def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[str, Counter[str]]:

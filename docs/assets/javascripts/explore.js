@@ -55,7 +55,10 @@
   function restore() {
     const params = new URLSearchParams(location.search);
     form.elements.q.value = params.get("q") || "";
-    for (const facet of facets) for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
+    for (const facet of facets) {
+      for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
+      if (params.getAll(facet).length) form.querySelector(`fieldset[data-facet="${facet}"]`).closest("details").open = true;
+    }
   }
 
   let typing;
