@@ -6,7 +6,6 @@ runs them all and reports everything at once.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -14,6 +13,7 @@ from typing import Generic, TypeVar
 from deepscopie.markdown_links import links_in
 from deepscopie.model import FaqEntry, Localized, Resource, VocabularyFile
 from deepscopie.problems import Problem
+from deepscopie.suggest import hint
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -209,14 +209,7 @@ def _unknown(
     source: SourceMap, loc: Loc, what: str, value: str, known: list[str], rule: str, where: str = ""
 ) -> Problem:
     """``unknown tag 'segmentaton': did you mean 'segmentation'?`` (or the short list allowed)."""
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    if close:
-        hint = f": did you mean '{close[0]}'?"
-    elif 0 < len(known) <= 12:
-        hint = f" (allowed: {', '.join(known)})"
-    else:
-        hint = ""
-    return source.problem(loc, f"unknown {what} '{value}'{where}{hint}", rule)
+    return source.problem(loc, f"unknown {what} '{value}'{where}{hint(value, known)}", rule)
 
 
 def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:

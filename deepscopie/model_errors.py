@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from deepscopie.problems import Problem
+from deepscopie.suggest import hint
 from deepscopie.yaml_source import Loc, SourceMap
 
 _EXPECTED = {
@@ -50,7 +50,9 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         return source.problem(loc[:-1], f"required field '{field}' is missing", "missing-field")
     if kind == "extra_forbidden":
         field = str(loc[-1])
-        message = f"unknown field '{field}'" + _suggestion(field, _fields_at(model, inner[:-1]))
+        message = f"unknown field '{field}'" + hint(
+            field, _fields_at(model, inner[:-1]), list_up_to=None
+        )
         return source.problem(loc, message, "unknown-field", at_key=True)
     if kind == "blank_text":
         return source.problem(loc, "the text is empty or only spaces", "empty-text")
@@ -106,13 +108,6 @@ def _pattern_message(loc: Loc, value: Any) -> str:
     if field == "languages":
         return f"'{value}' is not a language code: use two lower-case letters (en, fr, de…)"
     return f"'{value}' does not have the expected form"
-
-
-def _suggestion(name: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    if close:
-        return f": did you mean '{close[0]}'?"
-    return f" (allowed: {', '.join(candidates)})" if candidates else ""
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

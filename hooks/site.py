@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -31,9 +32,9 @@ from deepscopie.search_index import SearchIndexError, build_search_index
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# Hand-written pages with markers to fill, as the i18n plugin names them in its builds.
-HOME_PAGES = frozenset({"index.md", "index.fr.md", "index.en.md"})
-GUIDE_PAGES = frozenset({"contribute.md", "contribute.fr.md", "contribute.en.md"})
+# The i18n plugin names a page by its file: "index.fr.md"; the language suffix is not part of
+# which page it is.
+LANGUAGE_SUFFIX = re.compile(r"\.(fr|en)(?=\.md$)")
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report (kept across builds).
@@ -64,9 +65,10 @@ def on_pre_build(config: Any) -> None:
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model)."""
-    if page.file.src_uri in HOME_PAGES:
-        return fill_home_page(markdown, _knowledge_base(), _language(config), "index.md")
-    if page.file.src_uri in GUIDE_PAGES:
+    name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
+    if name == "index.md":
+        return fill_home_page(markdown, _knowledge_base(), _language(config), name)
+    if name == "contribute.md":
         return fill_guide_page(markdown, _knowledge_base(), _language(config))
     return markdown
 

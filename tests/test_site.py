@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.render.texts import LANGUAGE_ROOTS
 from tests.conftest import REPO, build_site, copy_project
-
-LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 
 
 class _Page(HTMLParser):

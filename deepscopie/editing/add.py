@@ -21,7 +21,6 @@ from deepscopie.editing.entry_text import entry_text
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.problems import DataError, Problem
 from deepscopie.urls import normalise_url
-from deepscopie.yaml_source import read_yaml
 
 
 class EditRefused(Exception):
@@ -72,7 +71,7 @@ def add_entry(data: Path, kind: str, fields: Mapping[str, Any]) -> Added:
     path = files.resources if kind == "resources" else files.faq
     base = load_knowledge_base(files)
     siblings = _siblings(base, kind, fields)
-    after = _insertion_line(path, kind, siblings)
+    after = _insertion_line(base, path, kind, siblings)
     text = path.read_text(encoding="utf-8")
     updated = insert_after_line(text, after, entry_text(fields))
     index = siblings[-1] + 1 if siblings else 0
@@ -114,11 +113,11 @@ def _siblings(base: KnowledgeBase, kind: str, fields: Mapping[str, Any]) -> list
     return section or category or list(range(len(resources)))
 
 
-def _insertion_line(path: Path, kind: str, siblings: list[int]) -> int:
-    document = read_yaml(path)
+def _insertion_line(base: KnowledgeBase, path: Path, kind: str, siblings: list[int]) -> int:
+    source = base.sources[path]  # positions kept from the load: the file is not read again
     if not siblings:  # an empty list: after the "resources:" / "faq:" line
-        return document.source.key_position((kind,)).line
-    return document.source.last_line((kind, siblings[-1]))
+        return source.key_position((kind,)).line
+    return source.last_line((kind, siblings[-1]))
 
 
 def _check(files: DataFiles, path: Path, updated: str) -> None:

@@ -7,7 +7,6 @@ else (CI, scripts), it refuses and names the missing options instead of waiting 
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from deepscopie.editing.add import (
 )
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.problems import DataError, Problem, format_problems
+from deepscopie.suggest import hint
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -169,11 +169,11 @@ def _ask_field(
 ) -> None:
     """Ask until the answer is allowed; a name from the vocabulary is checked on the spot."""
     allowed = _allowed(name, base, args)
-    hint = f" ({', '.join(allowed)})" if allowed and len(allowed) <= 30 else _choices(name)
+    choices = f" ({', '.join(allowed)})" if allowed and len(allowed) <= 30 else _choices(name)
     if optional:
-        hint += " [empty: none]"
+        choices += " [empty: none]"
     while True:
-        answer = ask(f"{name.replace('_', ' ')}{hint}: ").strip()
+        answer = ask(f"{name.replace('_', ' ')}{choices}: ").strip()
         values = [part.strip() for part in answer.split(",") if part.strip()]
         if not values and optional:
             return
@@ -181,10 +181,7 @@ def _ask_field(
         if values and not unknown:
             break
         for value in unknown or [""]:
-            close = difflib.get_close_matches(value, allowed, n=1) if value else []
-            print(
-                f"  '{value}' is not allowed" + (f": did you mean '{close[0]}'?" if close else "")
-            )
+            print(f"  '{value}' is not allowed{hint(value, allowed, list_up_to=0)}")
     if name in ("language", "tag"):
         setattr(args, name, values)
     else:

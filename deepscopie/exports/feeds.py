@@ -10,10 +10,10 @@ from feedgen.feed import FeedGenerator
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
+from deepscopie.render.texts import LANGUAGE_ROOTS
 
 FEED_SIZE = 50
 _TITLES = {"fr": "DeepScopie – nouveautés", "en": "DeepScopie – what's new"}
-_LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 
 
 def feed_file(language: str) -> str:
@@ -28,13 +28,13 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     feed.id(f"{root}{feed_file(language)}" if root else f"tag:deepscopie,2026:feed-{language}")
     feed.title(_TITLES[language])
     feed.language(language)
-    feed.link(href=f"{root}{_LANGUAGE_ROOTS[language]}", rel="alternate")
+    feed.link(href=f"{root}{LANGUAGE_ROOTS[language]}", rel="alternate")
     entries: list[tuple[datetime.date, int, Resource | FaqEntry, str]] = []
     entries += [(r.added, i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
     entries += [(e.added, i, e, links.faq_target(e)) for i, e in enumerate(base.faq)]
     newest = sorted(entries, key=lambda item: (item[0], item[1]), reverse=True)[:FEED_SIZE]
     for added, _, entry, target in reversed(newest):  # feedgen puts the last added first
-        address = _page_url(target, language)
+        address = LANGUAGE_ROOTS[language] + links.built_url(target)
         item = feed.add_entry()
         item.id(f"{root}{address}" if root else f"tag:deepscopie,2026:{address}")
         item.title(entry.title.get(language))
@@ -47,10 +47,3 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     if not newest:
         feed.updated(datetime.datetime.now(datetime.UTC))
     return str(feed.atom_str(pretty=True).decode("utf-8"))
-
-
-def _page_url(target: str, language: str) -> str:
-    """``categories/software.md#cellpose`` -> ``en/categories/software/#cellpose``."""
-    path, _, anchor = target.partition("#")
-    page = path.removesuffix(".md") + "/"
-    return f"{_LANGUAGE_ROOTS[language]}{page}" + (f"#{anchor}" if anchor else "")

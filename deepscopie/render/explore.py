@@ -42,14 +42,14 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
     categories = {c.id: c.name.get(language) for c in vocabulary.categories}
     items = "".join(_item(r, categories, language, page, health) for r in resources)
     category_links = " · ".join(
-        f'<a href="{html.escape(_page_url(links.category_page(c.id)))}">'
+        f'<a href="{html.escape("../" + links.built_url(links.category_page(c.id)))}">'
         f"{html.escape(c.name.get(language))}</a>"
         for c in vocabulary.categories
     )
     count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
     return (
-        "---\nsearch:\n  exclude: true\n---\n\n"
-        f"# {text('explore_title', language)}\n\n{text('explore_intro', language)}\n\n"
+        f"{links.NOT_SEARCHED}# {text('explore_title', language)}\n\n"
+        f"{text('explore_intro', language)}\n\n"
         f'<div class="ds-explore" id="ds-explore" data-ds-explore>\n'
         f"<noscript><p>{text('explore_noscript', language)} {category_links}</p></noscript>\n"
         f'<form class="ds-explore__filters" data-ds-filters hidden>'
@@ -91,7 +91,7 @@ def _item(
         "id": f"explore-{resource.id}",
     }
     rendered = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
-    href = html.escape(_page_url(links.resource_target(resource), page))
+    href = html.escape("../" + links.built_url(links.resource_target(resource)))
     return (
         f'<li {rendered}><a href="{href}">{html.escape(resource.title.get(language))}</a>'
         f' <span class="ds-explore__where">{html.escape(categories[resource.category])}</span></li>'
@@ -135,10 +135,3 @@ def _status(resource: Resource, health: LinkHealth | None) -> str:
 
 def _languages(resources: tuple[Resource, ...]) -> list[str]:
     return [code for code, _ in Counter(c for r in resources for c in r.languages).most_common()]
-
-
-def _page_url(target: str, page: str = EXPLORE_PAGE) -> str:
-    """A link from the Explore page (``explore/``) to ``path.md#anchor`` as built."""
-    path, _, anchor = target.partition("#")
-    url = "../" + path.removesuffix(".md") + "/"
-    return url + (f"#{anchor}" if anchor else "")

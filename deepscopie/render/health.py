@@ -87,7 +87,7 @@ def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -
                 f"| <{record.url}> | {entries} | {escape_markdown(_state(record, language))} |"
             )
         parts.append("\n".join(rows))
-    return "---\nsearch:\n  exclude: true\n---\n\n" + "\n\n".join(parts) + "\n"
+    return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
 
 
 def _state(record: LinkRecord, language: str) -> str:

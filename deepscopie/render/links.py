@@ -12,6 +12,9 @@ from deepscopie.model import FaqEntry, Resource
 from deepscopie.render.safe_html import escape_markdown
 
 FAQ_PAGE = "faq.md"
+# Front matter of pages that only list or count entries: left out of the search index, so
+# that a search lands on the entries themselves.
+NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 CONTRIBUTE = "about.md#contribute"
 
 
@@ -45,6 +48,13 @@ def relative(target: str, from_page: str) -> str:
     path, hash_, anchor = target.partition("#")
     link = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
     return f"{link}{hash_}{anchor}"
+
+
+def built_url(target: str) -> str:
+    """Where the build puts ``path.md#anchor``, from the language's root:
+    ``categories/software.md#cellpose`` -> ``categories/software/#cellpose``."""
+    path, hash_, anchor = target.partition("#")
+    return f"{path.removesuffix('.md')}/{hash_}{anchor}"
 
 
 def markdown_link(title: str, target: str, page: str) -> str:

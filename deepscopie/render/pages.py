@@ -22,7 +22,6 @@ from deepscopie.render.statistics import STATISTICS_PAGE, render_statistics_page
 from deepscopie.render.texts import LANGUAGES, count, text
 from deepscopie.render.typography import french_spacing
 
-NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 LATEST_COUNT = 8
 
 
@@ -129,7 +128,7 @@ def render_tag_index(base: KnowledgeBase, index: SiteIndex, language: str) -> st
                 tag.name.get(language), links.tag_page(tag.id), "tags/index.md"
             )
             items.append(f"- {link} – {', '.join(sizes)}")
-    return NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
+    return links.NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
 
 
 def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: str) -> str:
@@ -150,7 +149,7 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
                 for e in entries
             )
         )
-    return NOT_SEARCHED + "\n\n".join(parts) + "\n"
+    return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
 
 
 def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
@@ -162,7 +161,7 @@ def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> s
         f" – {count('resource_count', len(index.by_type.get(kind.id, [])), language)}"
         for kind in base.vocabulary.types
     ]
-    return NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
+    return links.NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
 
 
 def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language: str) -> str:
@@ -175,7 +174,7 @@ def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language
     resources = index.by_type.get(kind.id, [])
     if resources:
         parts.append(_resource_list(base, resources, language, page))
-    return NOT_SEARCHED + "\n\n".join(parts) + "\n"
+    return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
 
 
 def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, page: str) -> str:

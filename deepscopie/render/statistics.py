@@ -6,6 +6,7 @@ from collections import Counter
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import CLASSES
+from deepscopie.render import links
 from deepscopie.render.charts import bar_chart
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.safe_html import escape_markdown
@@ -36,7 +37,7 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
         classes = Counter(record.klass for record in health.records.values())
         sections.append(("health", [(k, classes[k]) for k in CLASSES if classes[k]]))
     parts = [
-        "---\nsearch:\n  exclude: true\n---",
+        links.NOT_SEARCHED.rstrip("\n"),
         f"# {text('statistics_title', language)}",
         text("statistics_intro", language).format(
             resources=len(resources), questions=len(base.faq)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 LANGUAGES = ("fr", "en")
+# Where each language's pages are, from the site's root (French, the default, at the root).
+LANGUAGE_ROOTS = {"fr": "", "en": "en/"}
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "type": ("Type", "Type"),
@@ -27,14 +29,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Personne n'a encore répondu à cette question. [Proposez une réponse]({about}).",
         "Nobody has answered this question yet. [Suggest an answer]({about}).",
     ),
-    "question": ("Question", "Question"),
-    "answer": ("Réponse", "Answer"),
     "also_listed": ("Voir aussi", "See also"),
     "also_listed_help": (
         "Ressources décrites dans une autre catégorie et utiles ici :",
         "Resources described in another category that are useful here too:",
     ),
-    "other": ("Autres ressources", "Other resources"),
     "faq_title": ("Foire aux questions", "Frequently asked questions"),
     "faq_intro": (
         "Les questions posées pendant la formation, sur Slack et pendant les présentations "
@@ -67,7 +66,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "type_title": ("Type : {name}", "Type: {name}"),
     "all_tags": ("Tous les tags", "All tags"),
     "all_types": ("Tous les types", "All types"),
-    "in_category": ("{category}", "{category}"),
     "checked_on": ("Lien vérifié le {date}", "Link checked on {date}"),
     "broken_since": ("Lien cassé depuis le {date}", "Link broken since {date}"),
     "archived": ("copie archivée", "archived copy"),
