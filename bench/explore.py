@@ -1,8 +1,9 @@
-"""How fast the Explore page becomes usable: the real 960-entry list (converted by
-bench/real_data.py) against today's knowledge base, in headless Chromium (Debian's chromium).
+"""How fast the Explore page becomes usable, in headless Chromium (Debian's chromium): today's
+knowledge base (the baseline), the real 960-entry list, and 10,000 synthetic entries.
 
 For each, the median of several fresh page loads of: the DOM ready (DOMContentLoaded), the
-filters ready (the end of explore.js's first pass), and one filter click applied.
+filters ready (the end of explore.js's first pass, entries fetched and the first batch shown),
+and one filter click applied; and the bytes of the page plus its entries file.
 Target (issue 5): filters ready within a second of load with the 960 entries.
 
 Run: .venv/bin/python bench/explore.py [--runs 5]
@@ -11,90 +12,51 @@ Run: .venv/bin/python bench/explore.py [--runs 5]
 from __future__ import annotations
 
 import argparse
-import functools
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from common import (
+    CHROMIUM_FLAGS,
+    REPO,
+    chromium_path,
+    mkdocs_build,
+    project_copy,
+    real_data,
+    served,
+    synthetic_data,
+)
 from playwright.sync_api import sync_playwright
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from real_data import write as write_real_data  # noqa: E402
-
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
-def build(data: Path, folder: Path) -> Path:
-    """The site built from ``data`` in a copy of the project; returns its site/ folder."""
-    folder.mkdir(parents=True)
-    for part in ("mkdocs.yml", "hooks", "overrides"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
-    ignore = shutil.ignore_patterns(
-        "categories", "tags", "types", "faq.*.md", "explore.*.md", "statistics.*.md"
-    )
-    shutil.copytree(REPO / "docs", folder / "docs", ignore=ignore)
-    shutil.copytree(data, folder / "data")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINK_REPORT": ""}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", "site"],
-        cwd=folder,
-        env=environment,
-        check=True,
-    )
-    return folder / "site"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+READY = "[data-ds-explore][data-ready]"
+TIMING = (
+    "() => ({dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,"
+    " ready: Number(document.querySelector('[data-ds-explore]').dataset.ready)})"
+)
+CLICK = (
+    "() => { const box = document.querySelector('input[name=category]');"
+    " const start = performance.now(); box.click(); return performance.now() - start; }"
+)
 
 
 def measure(site: Path, runs: int) -> dict[str, float]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/explore/"
     samples: dict[str, list[float]] = {"dom": [], "ready": [], "click": []}
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=shutil.which("chromium") or "chromium", args=FLAGS
-        )
+    with served(site) as address, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         for _ in range(runs):
             context = browser.new_context()
             page = context.new_page()
-            page.goto(url)
-            page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
-            timing = page.evaluate(
-                "() => ({dom: performance.getEntriesByType('navigation')[0]"
-                ".domContentLoadedEventEnd, ready: Number("
-                "document.querySelector('[data-ds-explore]').dataset.ready)})"
-            )
-            click = page.evaluate(
-                "() => { const box = document.querySelector('input[name=category]');"
-                " const start = performance.now(); box.click(); return performance.now() - start; }"
-            )
+            page.goto(f"{address}explore/")
+            page.wait_for_selector(READY, state="attached")
+            timing = page.evaluate(TIMING)
             samples["dom"].append(timing["dom"])
             samples["ready"].append(timing["ready"])
-            samples["click"].append(click)
+            samples["click"].append(page.evaluate(CLICK))
             context.close()
         browser.close()
-    server.shutdown()
-    server.server_close()
     result = {name: statistics.median(values) for name, values in samples.items()}
-    result["bytes"] = (site / "explore" / "index.html").stat().st_size
+    page_bytes = (site / "explore" / "index.html").stat().st_size
+    result["bytes"] = page_bytes + (site / "explore" / "entries.json").stat().st_size
     return result
 
 
@@ -104,18 +66,26 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        write_real_data(work / "real-data")
-        today = measure(build(REPO / "data", work / "today"), args.runs)
-        real = measure(build(work / "real-data", work / "real"), args.runs)
+        bases = {
+            "today's data (baseline)": REPO / "data",
+            "NFDI4BIOIMAGE list (960)": real_data(work / "real"),
+            "synthetic (10,000)": synthetic_data(work / "synthetic", 10_000),
+        }
+        results = {
+            name: measure(mkdocs_build(project_copy(data, work / f"site-{number}")), args.runs)
+            for number, (name, data) in enumerate(bases.items())
+        }
     print(f"Explore page, median of {args.runs} loads in headless Chromium\n")
-    print("| knowledge base | page size | DOM ready | filters ready | one filter click |")
+    print("| knowledge base | page + entries | DOM ready | filters ready | one filter click |")
     print("|---|---:|---:|---:|---:|")
-    for name, result in (("today's data (baseline)", today), ("NFDI4BIOIMAGE list (960)", real)):
+    for name, result in results.items():
         print(
             f"| {name} | {result['bytes'] / 1024:.0f} KiB | {result['dom']:.0f} ms "
             f"| {result['ready']:.0f} ms | {result['click']:.1f} ms |"
         )
-    print(f"\nfilters ready, 960 entries / baseline: {real['ready'] / today['ready']:.2f}×")
+    baseline = results["today's data (baseline)"]["ready"]
+    for name, result in list(results.items())[1:]:
+        print(f"\nfilters ready, {name} / baseline: {result['ready'] / baseline:.2f}×")
 
 
 if __name__ == "__main__":

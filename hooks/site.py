@@ -19,11 +19,12 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from deepscopie.exports.files import write_exports
+from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import ReportError, load_report
 from deepscopie.problems import DataError, format_problems
+from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
 from deepscopie.render.pages import fill_guide_page, fill_home_page, site_pages
@@ -88,11 +89,13 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100) built the other languages
 def on_post_build(config: Any) -> None:
-    """Index the whole site for search and write the exports, once every language is built."""
+    """Write the exports and the Explore pages' entries, and index the whole site for search,
+    once every language is built."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
     write_exports(Path(config.site_dir), _knowledge_base(), config.site_url)
+    write_site_files(Path(config.site_dir), entries_files(_knowledge_base(), _link_health()))
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

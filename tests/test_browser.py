@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, expect  # noqa: E402
 
 SUB_PATH = "/deepscopie/"
 CHROMIUM_FLAGS = [
@@ -191,10 +191,13 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
 
 
 def _visible_ids(page: Page) -> set[str]:
-    ids = page.eval_on_selector_all(
-        ".ds-explore__list > li:not([hidden])", "items => items.map(item => item.id)"
-    )
+    ids = page.eval_on_selector_all(".ds-explore__list > li", "items => items.map(item => item.id)")
     return {str(item).removeprefix("explore-") for item in ids}
+
+
+def _open_explore(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
@@ -209,7 +212,7 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     software = {r.id for r in base.resources if r.category == "software"}
     software_tools = {r.id for r in base.resources if r.category == "software" and r.type == "tool"}
     page = watched.page
-    page.goto(f"{site_url}{root}explore/")
+    _open_explore(page, f"{site_url}{root}explore/")
     assert _visible_ids(page) == every
     page.locator('input[name="category"][value="software"]').check()
     assert _visible_ids(page) == software
@@ -220,6 +223,7 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     assert page.url.endswith("explore/?category=software&type=tool")
 
     page.reload()
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
     assert _visible_ids(page) == software_tools
     expect(page.locator('input[name="type"][value="tool"]')).to_be_checked()
     expect(page.locator('input[name="type"][value="tool"]')).to_be_visible()  # its list reopened
@@ -233,17 +237,67 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
 
 def test_explore_filters_by_word_ignoring_accents(watched: _Watched, site_url: str) -> None:
     page = watched.page
-    page.goto(f"{site_url}explore/")
+    _open_explore(page, f"{site_url}explore/")
     page.locator(".ds-explore__search input").fill("modele pre-entraine")
     expect(page.locator("#explore-keras-applications")).to_be_visible()
     expect(page.locator("#explore-cellpose")).to_be_hidden()
 
 
-def test_explore_without_javascript_is_the_full_list(browser: Browser, site_url: str) -> None:
+def test_explore_without_javascript_points_to_every_category(
+    browser: Browser, site_url: str
+) -> None:
+    from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+    from tests.conftest import REPO
+
+    categories = load_knowledge_base(DataFiles.in_folder(REPO / "data")).vocabulary.categories
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}explore/")
+    page.goto(f"{site_url}en/explore/")
     expect(page.locator("[data-ds-filters]")).to_be_hidden()
-    assert page.locator(".ds-explore__list > li:not([hidden])").count() > 100
-    expect(page.locator("noscript")).to_have_count(1)
+    fallback = page.locator("[data-ds-fallback]")
+    expect(fallback).to_contain_text("The filters need JavaScript")
+    hrefs = fallback.locator("a").evaluate_all("links => links.map(link => link.href)")
+    assert hrefs == [f"{site_url}en/categories/{c.id}/" for c in categories]
+    context.close()
+
+
+def test_explore_shows_a_batch_at_a_time(watched: _Watched, site_url: str) -> None:
+    """At 10,000 entries only a batch becomes elements; "show more" adds the next one and
+    moves the keyboard focus to its first entry. (The page's batch is made smaller here, so
+    that today's data spans several.)"""
+    page = watched.page
+
+    def smaller_batch(route: Route) -> None:
+        response = route.fetch()
+        body = response.text().replace('data-ds-batch="200"', 'data-ds-batch="50"')
+        route.fulfill(response=response, body=body)
+
+    page.route("**/en/explore/", smaller_batch)
+    _open_explore(page, f"{site_url}en/explore/")
+    total = int(page.locator("[data-ds-count]").inner_text())
+    assert total > 100
+    items, more = page.locator(".ds-explore__list > li"), page.locator("[data-ds-more]")
+    expect(items).to_have_count(50)
+    expect(more).to_have_text(f"Show 50 more ({total - 50} left)")
+    more.click()
+    expect(items).to_have_count(100)
+    expect(page.locator(".ds-explore__list > li:nth-child(51) a")).to_be_focused()
+    while more.is_visible():
+        more.click()
+    expect(items).to_have_count(total)
+    page.locator('input[name="category"][value="software"]').check()  # a new view starts over
+    software = int(page.locator("[data-ds-count]").inner_text())
+    expect(items).to_have_count(min(50, software))
+    assert watched.errors == []
+
+
+def test_explore_says_so_when_its_entries_cannot_be_loaded(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/entries.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{site_url}explore/")
+    fallback = page.locator("[data-ds-fallback]")
+    expect(fallback).to_contain_text("La liste n'a pas pu être chargée")
+    expect(fallback.locator("a").first).to_be_visible()
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
     context.close()

@@ -28,5 +28,12 @@ def export_files(base: KnowledgeBase, site_url: str | None, today: datetime.date
 
 def write_exports(site_dir: Path, base: KnowledgeBase, site_url: str | None) -> None:
     """Write every export at the root of ``site_dir``."""
-    for name, content in export_files(base, site_url, datetime.date.today()).items():
-        (site_dir / name).write_text(content, encoding="utf-8")
+    write_site_files(site_dir, export_files(base, site_url, datetime.date.today()))
+
+
+def write_site_files(site_dir: Path, files: dict[str, str]) -> None:
+    """Write ``{path in the site: content}`` into the built site."""
+    for name, content in files.items():
+        path = site_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")

@@ -1,14 +1,18 @@
-"""The Explore page: every resource in one list, with the facets a script filters on.
+"""The Explore page: every resource, with the facets a script filters on.
 
-Without JavaScript it is the complete list (each entry links to its permalink) and a pointer
-to the category pages. With it, ``assets/javascripts/explore.js`` combines the filters (AND
-between facets, OR within one), shows counts next to each choice, filters as you type, and
-keeps the state in the address (``?type=tool&tag=segmentation``) so a view can be shared.
+The page holds the filters; the entries come from a data file beside it (``entries.json``),
+which ``assets/javascripts/explore.js`` fetches, filters (AND between facets, OR within one,
+with counts next to each choice and a text filter as you type) and shows a batch at a time.
+As HTML, 10,000 entries would weigh about 10 MB per language; as data, the page stays light
+and only the entries shown become elements. The state is kept in the address
+(``?type=tool&tag=segmentation``) so a view can be shared. Without JavaScript the page points
+to the category pages, which list every resource.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import unicodedata
 from collections import Counter
 
@@ -16,14 +20,19 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
-from deepscopie.render.texts import language_name, text
+from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
 EXPLORE_PAGE = "explore.md"
+# The data file, next to each language's Explore page (so the page fetches it by a relative
+# address under any sub-path).
+ENTRIES_FILE = "entries.json"
+# How many entries are shown at first and at each "show more": enough to fill a wide screen
+# several times, few enough to render in a frame.
+BATCH = 200
 
 
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
-    """The filters and the full list, as HTML inside the page's Markdown."""
-    page = EXPLORE_PAGE
+    """The filters and an empty list that explore.js fills, as HTML in the page's Markdown."""
     vocabulary, resources = base.vocabulary, base.resources
     facets = [
         ("category", [(c.id, c.name.get(language)) for c in vocabulary.categories]),
@@ -39,27 +48,36 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         _fieldset(name, text(f"explore_{name}", language), options, used[name])
         for name, options in facets
     )
-    categories = {c.id: c.name.get(language) for c in vocabulary.categories}
-    items = "".join(_item(r, categories, language, page, health) for r in resources)
     category_links = " · ".join(
         f'<a href="{html.escape("../" + links.built_url(links.category_page(c.id)))}">'
         f"{html.escape(c.name.get(language))}</a>"
         for c in vocabulary.categories
     )
     count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
+    attributes = {
+        "data-ds-entries": ENTRIES_FILE,
+        "data-ds-batch": str(BATCH),
+        "data-ds-more-text": text("explore_more", language),
+        "data-ds-failed-text": text("explore_failed", language),
+    }
+    rendered = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
     return (
         f"{links.NOT_SEARCHED}# {text('explore_title', language)}\n\n"
         f"{text('explore_intro', language)}\n\n"
-        f'<div class="ds-explore" id="ds-explore" data-ds-explore>\n'
-        f"<noscript><p>{text('explore_noscript', language)} {category_links}</p></noscript>\n"
+        f'<div class="ds-explore" id="ds-explore" data-ds-explore {rendered}>\n'
+        # Shown without JavaScript, and when the entries cannot be fetched (explore.js hides it
+        # or changes its first words).
+        f'<p class="ds-explore__fallback" data-ds-fallback><span data-ds-why>'
+        f"{text('explore_noscript', language)}</span> {category_links}</p>\n"
         f'<form class="ds-explore__filters" data-ds-filters hidden>'
         f'<label class="ds-explore__search">{text("explore_search", language)} '
         f'<input type="search" name="q" autocomplete="off"></label>'
         f"{fieldsets}"
         f'<button type="reset" class="md-button">{text("explore_clear", language)}</button>'
         f"</form>\n"
-        f'<p class="ds-explore__count" role="status" aria-live="polite">{count}</p>\n'
-        f'<ul class="ds-explore__list">{items}</ul>\n'
+        f'<p class="ds-explore__count" role="status" aria-live="polite" hidden>{count}</p>\n'
+        f'<ul class="ds-explore__list" data-ds-list></ul>\n'
+        f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'
         "</div>\n"
     )
 
@@ -70,32 +88,45 @@ def searchable(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _item(
-    resource: Resource,
-    categories: dict[str, str],
-    language: str,
-    page: str,
-    health: LinkHealth | None,
-) -> str:
-    status = _status(resource, health)
-    words = " ".join(
-        [resource.title.fr, resource.title.en, resource.description.get(language), *resource.tags]
-    )
-    attributes = {
-        "data-category": resource.category,
-        "data-type": resource.type,
-        "data-tag": " ".join(resource.tags),
-        "data-language": " ".join(resource.languages),
-        "data-status": status,
-        "data-text": searchable(words),
-        "id": f"explore-{resource.id}",
+def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's ``entries.json``."""
+    return {
+        f"{root}explore/{ENTRIES_FILE}": entries_json(base, language, health)
+        for language, root in LANGUAGE_ROOTS.items()
     }
-    rendered = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
-    href = html.escape("../" + links.built_url(links.resource_target(resource)))
-    return (
-        f'<li {rendered}><a href="{href}">{html.escape(resource.title.get(language))}</a>'
-        f' <span class="ds-explore__where">{html.escape(categories[resource.category])}</span></li>'
-    )
+
+
+def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
+    """The entries of one language's Explore page, in the knowledge base's order.
+
+    Each: ``id``, ``title``, ``href`` (from the language's root), the facet values
+    (``category``, ``type``, ``tag``, ``language``, ``status``: lists where several apply) and
+    ``text``, the words the text filter looks in, lower case without accents.
+    """
+    entries = [
+        {
+            "id": resource.id,
+            "title": resource.title.get(language),
+            "href": links.built_url(links.resource_target(resource)),
+            "category": resource.category,
+            "type": resource.type,
+            "tag": list(resource.tags),
+            "language": list(resource.languages),
+            "status": _status(resource, health),
+            "text": searchable(
+                " ".join(
+                    [
+                        resource.title.fr,
+                        resource.title.en,
+                        resource.description.get(language),
+                        *resource.tags,
+                    ]
+                )
+            ),
+        }
+        for resource in base.resources
+    ]
+    return json.dumps({"entries": entries}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Counter[str]) -> str:

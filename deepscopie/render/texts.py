@@ -120,6 +120,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explore_status": ("État du lien", "Link status"),
     "explore_clear": ("Tout effacer", "Clear all"),
     "explore_count": ("{n} ressources", "{n} resources"),
+    # Filled in by explore.js: {n} entries more, {left} not shown yet.
+    "explore_more": ("Afficher {n} de plus ({left} restantes)", "Show {n} more ({left} left)"),
+    "explore_failed": (
+        "La liste n'a pas pu être chargée : parcourez plutôt les catégories.",
+        "The list could not be loaded: browse the categories instead.",
+    ),
     "source_slack": ("Slack", "Slack"),
     "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
 }

@@ -1,20 +1,28 @@
-// The Explore page's filters: AND between facets, OR within one, counts next to each choice
-// (how many entries that choice would show with the other filters kept), a text filter that
-// ignores accents, and the state in the address so that a filtered view can be shared.
+// The Explore page: fetches the entries (entries.json, beside the page), filters them with AND
+// between facets and OR within one, shows counts next to each choice (how many entries that
+// choice would show with the other filters kept), filters by words ignoring accents, and keeps
+// the state in the address so that a filtered view can be shared. Only a batch of the matching
+// entries becomes elements at a time ("show more" adds the next), so 10,000 entries stay quick.
 (function () {
   "use strict";
   const root = document.querySelector("[data-ds-explore]");
   if (!root) return;
   const form = root.querySelector("[data-ds-filters]");
+  const list = root.querySelector("[data-ds-list]");
+  const more = root.querySelector("[data-ds-more]");
   const count = root.querySelector("[data-ds-count]");
+  const fallback = root.querySelector("[data-ds-fallback]");
+  const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
   const fold = (text) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  const entries = Array.from(root.querySelectorAll(".ds-explore__list > li"), (li) => ({
-    li,
-    text: li.dataset.text,
-    values: Object.fromEntries(facets.map((facet) => [facet, new Set((li.dataset[facet] || "").split(" ").filter(Boolean))])),
-  }));
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
+  // A category's name, as its checkbox shows it (the data file carries only its id).
+  const categoryNames = new Map(
+    boxes("category").map((box) => [box.value, box.parentElement.firstChild.textContent.trim()])
+  );
+  let entries = [];
+  let matching = [];
+  let shown = 0;
 
   function chosen() {
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
@@ -25,16 +33,39 @@
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
+  function item(entry) {
+    const li = document.createElement("li");
+    li.id = `explore-${entry.id}`;
+    const link = document.createElement("a");
+    link.href = `../${entry.href}`;
+    link.textContent = entry.title;
+    const where = document.createElement("span");
+    where.className = "ds-explore__where";
+    where.textContent = categoryNames.get(entry.category) || entry.category;
+    li.append(link, " ", where);
+    return li;
+  }
+
+  function showMore(focus) {
+    const next = matching.slice(shown, shown + batch);
+    const fragment = document.createDocumentFragment();
+    for (const entry of next) fragment.append(item(entry));
+    list.append(fragment);
+    if (focus && next.length) list.children[shown].querySelector("a").focus();
+    shown += next.length;
+    const left = matching.length - shown;
+    more.hidden = left === 0;
+    more.textContent = root.dataset.dsMoreText.replace("{n}", Math.min(batch, left)).replace("{left}", left);
+  }
+
   function update(remember) {
     const choice = chosen();
     const words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const entry of entries) {
-      const visible = matches(entry, choice, words, null);
-      entry.li.hidden = !visible;
-      shown += visible ? 1 : 0;
-    }
-    count.textContent = shown;
+    matching = entries.filter((entry) => matches(entry, choice, words, null));
+    count.textContent = matching.length;
+    list.replaceChildren();
+    shown = 0;
+    showMore(false);
     for (const facet of facets) {
       const tally = new Map();
       for (const entry of entries) {
@@ -61,16 +92,37 @@
     }
   }
 
-  let typing;
-  form.addEventListener("change", () => update(true));
-  form.elements.q.addEventListener("input", () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => update(true), 120);
-  });
-  form.addEventListener("reset", () => setTimeout(() => update(true), 0));
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.hidden = false;
-  restore();
-  update(false);
-  root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
+  function start(data) {
+    entries = data.entries.map((entry) => ({
+      ...entry,
+      values: Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet]))])),
+    }));
+    let typing;
+    form.addEventListener("change", () => update(true));
+    form.elements.q.addEventListener("input", () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => update(true), 120);
+    });
+    form.addEventListener("reset", () => setTimeout(() => update(true), 0));
+    form.addEventListener("submit", (event) => event.preventDefault());
+    more.addEventListener("click", () => showMore(true));
+    form.hidden = false;
+    count.parentElement.hidden = false;
+    restore();
+    update(false);
+    root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
+  }
+
+  fallback.hidden = true;
+  fetch(root.dataset.dsEntries)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return response.json();
+    })
+    .then(start)
+    .catch((error) => {
+      console.warn("Explore: the entries could not be loaded", error);
+      fallback.querySelector("[data-ds-why]").textContent = root.dataset.dsFailedText;
+      fallback.hidden = false;
+    });
 })();
