@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures (served site, Chromium, watched page), shared by the browser and
+# accessibility tests.
+pytest_plugins = ["tests.browser"]
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = Path(os.environ.get("DEEPSCOPIE_SEEDS", REPO.parent / "shared" / "seeds"))

@@ -3,91 +3,15 @@ as GitLab Pages serves it. In CI (CI=true) a missing browser fails instead of sk
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import shutil
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, expect  # noqa: E402
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Browser, Page, Route, expect
 
-SUB_PATH = "/deepscopie/"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under /deepscopie/."""
-    root = tmp_path_factory.mktemp("served")
-    (root / SUB_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = (
-        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    )
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is not installed (.ci/run installs Debian's chromium)")
-        pytest.skip("Chromium is not installed: apt-get install chromium")
-    with playwright.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
-class _Watched:
-    """A page that records console errors and every request it makes."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("request", self._request)
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    def _request(self, request: Request) -> None:
-        self.requests.append(request.url)
-
-
-@pytest.fixture
-def watched(browser: Browser) -> Iterator[_Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield _Watched(context.new_page())
-    context.close()
+from tests.browser import Watched
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -101,7 +25,7 @@ def _search(page: Page, query: str) -> list[str]:
 
 
 def test_the_language_switcher_opens_the_same_page_in_the_other_language(
-    watched: _Watched, site_url: str
+    watched: Watched, site_url: str
 ) -> None:
     page = watched.page
     page.goto(f"{site_url}categories/software/")
@@ -127,7 +51,7 @@ def test_the_language_switcher_opens_the_same_page_in_the_other_language(
     ids=["french", "english"],
 )
 def test_search_finds_cellpose_in_the_readers_language_and_opens_its_entry(
-    watched: _Watched, site_url: str, start: str, entry_title: str
+    watched: Watched, site_url: str, start: str, entry_title: str
 ) -> None:
     page = watched.page
     page.goto(f"{site_url}{start}")
@@ -145,7 +69,7 @@ def test_search_finds_cellpose_in_the_readers_language_and_opens_its_entry(
     expect(page.locator("h3#cellpose")).to_be_in_viewport()
 
 
-def test_french_search_copes_with_accents_and_plurals(watched: _Watched, site_url: str) -> None:
+def test_french_search_copes_with_accents_and_plurals(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url)
     _search(page, "noyau")
@@ -154,7 +78,7 @@ def test_french_search_copes_with_accents_and_plurals(watched: _Watched, site_ur
     expect(page.locator("#ds-search mark", has_text="modèle").first).to_be_visible()
 
 
-def test_an_faq_permalink_opens_its_entry(watched: _Watched, site_url: str) -> None:
+def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(f"{site_url}faq/#why-cellpose-works-so-well")
     heading = page.locator("h3#why-cellpose-works-so-well")
@@ -162,7 +86,7 @@ def test_an_faq_permalink_opens_its_entry(watched: _Watched, site_url: str) -> N
     expect(heading).to_be_in_viewport()
 
 
-def test_pages_make_no_request_elsewhere_and_log_no_error(watched: _Watched, site_url: str) -> None:
+def test_pages_make_no_request_elsewhere_and_log_no_error(watched: Watched, site_url: str) -> None:
     page = watched.page
     for path in ["", "en/", "categories/software/", "en/faq/", "tags/", "en/types/tool/", "about/"]:
         page.goto(f"{site_url}{path}")
@@ -202,7 +126,7 @@ def _open_explore(page: Page, url: str) -> None:
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
-    watched: _Watched, site_url: str, root: str
+    watched: Watched, site_url: str, root: str
 ) -> None:
     from deepscopie.knowledge_base import DataFiles, load_knowledge_base
     from tests.conftest import REPO
@@ -235,7 +159,7 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     assert watched.errors == []
 
 
-def test_explore_filters_by_word_ignoring_accents(watched: _Watched, site_url: str) -> None:
+def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
     page.locator(".ds-explore__search input").fill("modele pre-entraine")
@@ -261,7 +185,7 @@ def test_explore_without_javascript_points_to_every_category(
     context.close()
 
 
-def test_explore_shows_a_batch_at_a_time(watched: _Watched, site_url: str) -> None:
+def test_explore_shows_a_batch_at_a_time(watched: Watched, site_url: str) -> None:
     """At 10,000 entries only a batch becomes elements; "show more" adds the next one and
     moves the keyboard focus to its first entry. (The page's batch is made smaller here, so
     that today's data spans several.)"""

@@ -33,7 +33,11 @@
     }
     if (!dialog.open) dialog.showModal();
     const input = dialog.querySelector("input");
-    if (input) input.focus();
+    if (!input) return;
+    // Pagefind names its field by a title alone, which screen readers may skip: give it a
+    // label, in the page's language (Pagefind's title is already translated).
+    if (!input.hasAttribute("aria-label")) input.setAttribute("aria-label", input.title);
+    input.focus();
   }
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden

@@ -1,0 +1,141 @@
+"""Accessibility, in Chromium: axe-core on every kind of page, in both languages and both colour
+themes, and the site used with the keyboard alone (search, Explore's filters, language switch).
+
+axe-core checks what can be checked by machine (contrast, names, landmarks, ARIA, headings);
+a violation of impact "serious" or "critical" fails the test with what and where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+# One page of each kind, by its address under a language's root.
+PAGE_KINDS = {
+    "home": "",
+    "category": "categories/software/",
+    "faq": "faq/",
+    "tag": "tags/segmentation/",
+    "tag index": "tags/",
+    "type": "types/tool/",
+    "type index": "types/",
+    "explore": "explore/",
+    "statistics": "statistics/",
+    "about": "about/",
+    "contribute": "contribute/",
+}
+LANGUAGE_ROOTS = {"french": "", "english": "en/"}
+FAILING_IMPACTS = {"serious", "critical"}
+# The WCAG 2.1 A and AA rules, and axe's best practices (headings, landmarks, regions).
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe's serious and critical violations on the page as it is now, one line each."""
+    results = Axe().run(page, options=AXE_OPTIONS).response
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} – "
+        + "; ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results["violations"]
+        if violation["impact"] in FAILING_IMPACTS
+    ]
+
+
+@pytest.fixture(params=["light", "dark"])
+def themed_page(request: pytest.FixtureRequest, browser: Browser) -> Any:
+    """A page whose system preference is the light or dark theme (the palette follows it)."""
+    context = browser.new_context(
+        color_scheme=request.param, viewport={"width": 1280, "height": 900}
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_serious_accessibility_violation(
+    themed_page: Page, site_url: str, root: str, path: str
+) -> None:
+    themed_page.goto(f"{site_url}{root}{path}")
+    if path == "explore/":
+        themed_page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        for summary in themed_page.locator(".ds-explore__facet > summary").all():
+            summary.click()  # every facet open: their checkboxes are checked too
+    assert serious_violations(themed_page) == []
+
+
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+def test_no_serious_accessibility_violation_in_search_results(
+    themed_page: Page, site_url: str, root: str
+) -> None:
+    themed_page.goto(f"{site_url}{root}")
+    themed_page.locator(".ds-search-open").click()
+    themed_page.locator("#ds-search input").fill("cellpose")
+    themed_page.locator(".pagefind-ui__result").first.wait_for()
+    assert serious_violations(themed_page) == []
+
+
+def tab_to(page: Page, selector: str, limit: int = 200) -> None:
+    """Press Tab until the element matching ``selector`` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} was not reached with the Tab key")
+
+
+def test_search_with_the_keyboard_alone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}en/")
+    tab_to(page, ".ds-search-open")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ds-search input")).to_be_focused()
+    page.keyboard.type("stardist")
+    page.locator(".pagefind-ui__result").first.wait_for()
+    tab_to(page, ".pagefind-ui__result-link")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen.startswith(f"{site_url}en/")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(chosen)
+    expect(page.locator("#ds-search")).not_to_be_visible()
+    page.close()
+
+
+def test_explore_filters_with_the_keyboard_alone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}explore/")
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    total = page.locator("[data-ds-count]").inner_text()
+    tab_to(page, 'input[name="category"][value="software"]')
+    page.keyboard.press("Space")
+    expect(page.locator('input[name="category"][value="software"]')).to_be_checked()
+    expect(page.locator("[data-ds-count]")).not_to_have_text(total)
+    tab_to(page, 'details:has(fieldset[data-facet="type"]) > summary')
+    page.keyboard.press("Enter")  # opens the facet
+    tab_to(page, 'input[name="type"][value="tool"]')
+    page.keyboard.press("Space")
+    expect(page.locator('input[name="type"][value="tool"]')).to_be_checked()
+    expect(page).to_have_url(f"{site_url}explore/?category=software&type=tool")
+    tab_to(page, '.ds-explore__filters button[type="reset"]')
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-ds-count]")).to_have_text(total)
+    page.close()
+
+
+def test_switch_language_with_the_keyboard_alone(browser: Browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{site_url}faq/")
+    tab_to(page, '.md-select__link[hreflang="en"]')
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{site_url}en/faq/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.close()
