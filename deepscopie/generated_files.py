@@ -32,16 +32,16 @@ class WriteReport:
 
 def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
     """Bring docs_dir's generated pages in line with ``pages``."""
-    wanted = {page.file: page.markdown for page in pages}
+    wanted = {page.file: page.source for page in pages}
     for name in wanted:
         if not _is_owned(name):
             raise ValueError(f"refusing to write {name}: not in a generated folder of docs/")
     written = []
-    for name, markdown in sorted(wanted.items()):
+    for name, source in sorted(wanted.items()):
         target = docs_dir / name
-        if not target.exists() or target.read_text(encoding="utf-8") != markdown:
+        if not target.exists() or target.read_text(encoding="utf-8") != source:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(markdown, encoding="utf-8")
+            target.write_text(source, encoding="utf-8")
             written.append(name)
     removed = []
     for name in OWNED_FILES:

@@ -18,6 +18,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import AnchorLink
 
 from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
@@ -27,7 +28,13 @@ from deepscopie.problems import DataError, format_problems
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
-from deepscopie.render.pages import fill_guide_page, fill_home_page, site_pages
+from deepscopie.render.pages import (
+    HTML_MARKER,
+    Heading,
+    fill_guide_page,
+    fill_home_page,
+    site_pages,
+)
 from deepscopie.search_index import SearchIndexError, build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +64,8 @@ def on_pre_build(config: Any) -> None:
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
-        _rendered.update(base=base, health=health, pages=site_pages(base, health))
+        pages = site_pages(base, health)
+        _rendered.update(base=base, health=health, pages=pages, by_file={p.file: p for p in pages})
     report = write_pages(DOCS, _rendered["pages"])
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -65,13 +73,30 @@ def on_pre_build(config: Any) -> None:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the markers of the home page (counts, categories, latest additions) and of the
-    contribution guide (fields and rules, from the model)."""
+    contribution guide (fields and rules, from the model). A generated page whose body is
+    already HTML goes through Markdown with its title only (see on_page_content)."""
+    if HTML_MARKER in markdown:
+        return markdown.partition(HTML_MARKER)[0]
     name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
     if name == "index.md":
         return fill_home_page(markdown, _knowledge_base(), _language(config), name)
     if name == "contribute.md":
         return fill_guide_page(markdown, _knowledge_base(), _language(config))
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Append the HTML body of a generated page after its title, and its headings to the
+    table of contents (under the title, as Python-Markdown would have put them)."""
+    generated = _rendered.get("by_file", {}).get(page.file.src_uri)
+    if generated is None or not generated.html:
+        return html
+    if page.toc.items:
+        page.toc.items[0].children.extend(_anchor_links(generated.toc))
+    # MkDocs checks links to anchors against the anchors it saw while converting Markdown.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= _anchors(generated.toc)
+    return f"{html}\n{generated.html}"
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -129,6 +154,19 @@ def _read_link_health(path: Path, _mtime: int, _size: int, threshold: int) -> Li
         return LinkHealth(MappingProxyType(load_report(path)), threshold)
     except ReportError as error:
         raise PluginError(str(error)) from None
+
+
+def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
+    links = []
+    for heading in headings:
+        link = AnchorLink(heading.title, heading.anchor, heading.level)
+        link.children = _anchor_links(heading.children)
+        links.append(link)
+    return links
+
+
+def _anchors(headings: tuple[Heading, ...]) -> set[str]:
+    return {heading.anchor for heading in headings}.union(*(_anchors(h.children) for h in headings))
 
 
 def _language(config: Any) -> str:

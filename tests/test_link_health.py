@@ -45,7 +45,7 @@ def test_a_checked_link_says_when(base: KnowledgeBase) -> None:
     health = LinkHealth({"https://www.cellpose.org/": _record("https://www.cellpose.org/", "ok")})
     assert (
         render_resource_health(base.resource("cellpose"), health, "en")
-        == "Link checked on 22 November 2026\n{ .ds-health }"
+        == '<p class="ds-health">Link checked on 22 November 2026</p>'
     )
     assert (
         render_resource_health(base.resource("stardist"), health, "en") is None
@@ -60,8 +60,9 @@ def test_a_broken_link_says_since_when_and_offers_the_archived_copy(base: Knowle
     )
     shown = render_resource_health(base.resource("cellpose"), health, "fr")
     assert shown == (
-        "**Lien cassé depuis le 20 novembre 2026** – "
-        "[copie archivée](https://web.archive.org/web/https://www.cellpose.org/)\n{ .ds-health .ds-health--broken }"
+        '<p class="ds-health ds-health--broken"><strong>Lien cassé depuis le 20 novembre 2026'
+        '</strong> – <a href="https://web.archive.org/web/https://www.cellpose.org/">'
+        "copie archivée</a></p>"
     )
 
 
@@ -70,7 +71,7 @@ def test_one_failure_is_not_yet_called_broken(base: KnowledgeBase) -> None:
     health = LinkHealth({url: _record(url, "broken", failures=1, first_failure=NOW)}, threshold=2)
     assert (
         render_resource_health(base.resource("cellpose"), health, "en")
-        == "Link checked on 22 November 2026\n{ .ds-health }"
+        == '<p class="ds-health">Link checked on 22 November 2026</p>'
     )
 
 

@@ -41,25 +41,31 @@ def _resource(**changes: object) -> Resource:
 
 def test_a_resource_is_a_heading_whose_anchor_is_its_id(base: KnowledgeBase) -> None:
     page = "categories/software.md"
-    markdown = render_resource(base.resource("cellpose"), base, SiteIndex.of(base), "fr", page)
-    assert markdown.startswith("### Cellpose {#cellpose}\n")
-    assert "[cellpose.org](https://www.cellpose.org/){ .ds-url }" in markdown
-    assert "[Documentation](https://cellpose.readthedocs.io/en/latest/index.html)" in markdown
-    assert "Type\u00a0: [Logiciel](../types/tool.md)" in markdown
-    assert "[Cellpose](../tags/cellpose.md){ .md-tag }" in markdown
+    html = render_resource(base.resource("cellpose"), base, SiteIndex.of(base), "fr", page)
+    assert html.startswith(
+        '<h3 id="cellpose">Cellpose<a class="headerlink" href="#cellpose"'
+        ' title="Permanent link">&para;</a></h3>\n'
+    )
+    assert '<a href="https://www.cellpose.org/" class="ds-url">cellpose.org</a>' in html
     assert (
-        "Dans la FAQ\u00a0: [Faut-il réentraîner Cellpose quand il se trompe ?](../faq.md#cellpose-fine-tuning)"
-        in markdown
+        '<a href="https://cellpose.readthedocs.io/en/latest/index.html">Documentation</a>' in html
+    )
+    # Links to other pages are the built addresses, relative: categories/software/ -> types/
+    assert 'Type\u00a0: <a href="../../types/tool/">Logiciel</a>' in html
+    assert '<a href="../../tags/cellpose/" class="md-tag">Cellpose</a>' in html
+    assert (
+        'Dans la FAQ\u00a0: <a href="../../faq/#cellpose-fine-tuning">'
+        "Faut-il réentraîner Cellpose quand il se trompe ?</a>" in html
     )
 
 
 def test_a_resource_without_address_says_it_is_wanted(base: KnowledgeBase) -> None:
-    markdown = render_resource(
+    html = render_resource(
         base.resource("r-language"), base, SiteIndex.of(base), "en", "categories/programming.md"
     )
-    assert "**Address wanted** – " in markdown
-    assert "[Suggest it](../about.md#contribute)" in markdown
-    assert "{ .ds-url }" not in markdown
+    assert '<p class="ds-url-needed"><strong>Address wanted</strong> – ' in html
+    assert '<a href="../../about/#contribute">Suggest it</a>' in html
+    assert 'ds-url"' not in html
 
 
 def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase) -> None:
@@ -97,16 +103,20 @@ def test_the_home_page_markers_are_filled(base: KnowledgeBase) -> None:
 
 
 def test_a_resource_listed_in_a_second_category_points_to_its_own_page(base: KnowledgeBase) -> None:
-    pages = {(p.path, p.language): p.markdown for p in site_pages(base)}
+    pages = {(p.path, p.language): p.html for p in site_pages(base)}
     software = pages[("categories/software.md", "en")]
-    assert "- [Cytomine](databases.md#cytomine)" in software
-    assert "{#cytomine}" not in software  # one anchor per entry: on its own category's page
+    assert '<li><a href="../databases/#cytomine">Cytomine</a></li>' in software
+    assert 'id="cytomine"' not in software  # one anchor per entry: on its own category's page
 
 
 def test_subsection_anchors_cannot_collide_with_entry_ids(base: KnowledgeBase) -> None:
     programming = next(p for p in site_pages(base) if p.path == "categories/programming.md")
-    assert "{#section-tensorflow}" in programming.markdown
-    assert programming.markdown.count("{#tensorflow}") == 1
+    assert 'id="section-tensorflow"' in programming.html
+    assert programming.html.count('id="tensorflow"') == 1
+    anchors = [h.anchor for h in programming.toc] + [
+        child.anchor for h in programming.toc for child in h.children
+    ]
+    assert anchors.count("tensorflow") == anchors.count("section-tensorflow") == 1
 
 
 class _Elements(HTMLParser):
@@ -181,12 +191,11 @@ def test_a_hostile_title_cannot_break_out_of_its_heading(tmp_path: Path) -> None
         text.replace("{fr: Cellpose, en: Cellpose}", f"{{fr: {hostile}, en: x}}"), encoding="utf-8"
     )
     base = load_knowledge_base(DataFiles.in_folder(data))
-    markdown = render_resource(
+    html = render_resource(
         base.resource("cellpose"), base, SiteIndex.of(base), "fr", "categories/software.md"
     )
-    assert (
-        markdown.splitlines()[0]
-        == r"### Cellpose \{\#care\} &lt;script&gt;x&lt;/script&gt; {#cellpose}"
+    assert html.splitlines()[0].startswith(
+        '<h3 id="cellpose">Cellpose {#care} &lt;script&gt;x&lt;/script&gt;<a class="headerlink"'
     )
 
 
@@ -207,15 +216,13 @@ def test_french_pages_get_french_spacing_and_english_ones_do_not(base: Knowledge
 
 def test_cross_references_are_shown_but_not_searched(base: KnowledgeBase) -> None:
     index = SiteIndex.of(base)
-    markdown = render_resource(
-        base.resource("augmend"), base, index, "en", "categories/software.md"
-    )
-    facts, cross_reference = markdown.split("\n\n")[-2:]
-    assert facts.endswith("{ .ds-meta }") and "Tags:" in facts
+    html = render_resource(base.resource("augmend"), base, index, "en", "categories/software.md")
+    facts, cross_reference = html.split('<p class="ds-meta"')[-2:]
+    assert "Tags:" in facts
     assert cross_reference.startswith(
-        "In the FAQ: [Does noise hamper training?](../faq.md#noise-and-training)"
+        ' data-pagefind-ignore="all">In the FAQ: '
+        '<a href="../../faq/#noise-and-training">Does noise hamper training?</a>'
     )
-    assert cross_reference.endswith('{ .ds-meta data-pagefind-ignore="all" }')
 
 
 def test_a_question_is_not_repeated_under_a_heading_that_already_says_it(

@@ -157,3 +157,62 @@ def test_hostile_data_cannot_reach_a_readers_browser(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert "&lt;script&gt;alert" in software
+
+
+class _HeadTags(HTMLParser):
+    """The <meta> and <link> tags of a page's head, by their property, name or rel."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        key = found.get("property") or found.get("name") or found.get("rel")
+        if tag in {"meta", "link"} and key and key not in self.tags:
+            self.tags[key] = found.get("content") or found.get("href") or ""
+
+
+def test_a_published_site_tells_search_engines_and_link_previews_about_each_page(
+    tmp_path: Path,
+) -> None:
+    """With its public address (SITE_URL, set by the Pages job): canonical addresses, the
+    other language's page in the sitemap (hreflang), and Open Graph in the page's language."""
+    import xml.etree.ElementTree as ElementTree
+
+    project = copy_project(tmp_path)
+    address = "https://example.gitlab.io/deepscopie/"
+    result = build_site(project, SITE_URL=address)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    software = next(c for c in base.vocabulary.categories if c.id == "software")
+    assert software.intro is not None
+
+    head = _HeadTags((site / "en" / "categories" / "software" / "index.html").read_text())
+    assert head.tags["canonical"] == f"{address}en/categories/software/"
+    assert head.tags["og:url"] == f"{address}en/categories/software/"
+    assert head.tags["og:title"] == "Tools and software by theme"
+    assert head.tags["og:description"] == head.tags["description"]
+    assert head.tags["og:description"].startswith(software.intro.en.split(",")[0])
+    assert head.tags["og:locale"] == "en_GB"
+    home = _HeadTags((site / "index.html").read_text())
+    assert home.tags["og:locale"] == "fr_FR"
+    assert home.tags["og:description"].startswith("Le deep learning pour la microscopie")
+
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
+    page = next(
+        url
+        for url in sitemap.findall("s:url", namespaces)
+        if url.findtext("s:loc", namespaces=namespaces) == f"{address}categories/software/"
+    )
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in page.findall("{http://www.w3.org/1999/xhtml}link")
+    }
+    assert alternates == {
+        "fr": f"{address}categories/software/",
+        "en": f"{address}en/categories/software/",
+    }

@@ -1,14 +1,15 @@
-"""One resource or one FAQ entry as a block of Markdown, under a heading whose anchor is its id."""
+"""One resource (as HTML) or one FAQ entry (as Markdown), under a heading whose anchor is its id."""
 
 from __future__ import annotations
 
+from html import escape
 from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth, render_resource_health
-from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, markdown_url
+from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.texts import format_date, language_name, text
 
@@ -16,6 +17,9 @@ _SHOWN_URL_LENGTH = 60
 # Links to other entries help readers but would make an entry match the words of the entries
 # it cites: they are left out of the search index.
 CROSS_REFERENCE = '{ .ds-meta data-pagefind-ignore="all" }'
+CROSS_REFERENCE_HTML = 'class="ds-meta" data-pagefind-ignore="all"'
+# The title of a heading's "¶" link, as Python-Markdown's toc extension writes it elsewhere.
+PERMALINK_TITLE = "Permanent link"
 
 
 def label(key: str, language: str) -> str:
@@ -31,29 +35,33 @@ def render_resource(
     page: str,
     health: LinkHealth | None = None,
 ) -> str:
-    """A resource with its link, description and facts, under ``### title {#id}``."""
-    parts = [f"### {escape_markdown(resource.title.get(language))} {{#{resource.id}}}"]
+    """A resource as HTML: its heading (anchor: its id), link, description and facts.
+
+    Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
+    holds thousands of entries, and Python-Markdown would take most of the build on them.
+    """
+    title = escape(resource.title.get(language), quote=False)
+    parts = [
+        f'<h3 id="{resource.id}">{title}<a class="headerlink" href="#{resource.id}"'
+        f' title="{PERMALINK_TITLE}">&para;</a></h3>'
+    ]
     if resource.url is not None:
-        shown = escape_markdown(shown_url(resource.url))
-        parts.append(f"[{shown}]({markdown_url(resource.url)}){{ .ds-url }}")
+        parts.append(f"<p>{_link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
+        suggest = links.href(links.CONTRIBUTE, page)
         parts.append(
-            f"**{text('url_needed', language)}** – "
-            f"{text('url_needed_help', language, about=links.relative(links.CONTRIBUTE, page))}\n"
-            "{ .ds-url-needed }"
+            f'<p class="ds-url-needed"><strong>{text("url_needed", language)}</strong> – '
+            f"{interface_html(text('url_needed_help', language, about=suggest))}</p>"
         )
     state = render_resource_health(resource, health, language) if health else None
     if state is not None:
         parts.append(state)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.links:
-        further = " · ".join(
-            f"[{escape_markdown(link.label.get(language))}]({markdown_url(link.url)})"
-            for link in resource.links
-        )
-        parts.append(f"{label('links', language)} {further}\n{{ .ds-links }}")
+        further = " · ".join(_link(link.label.get(language), link.url) for link in resource.links)
+        parts.append(f'<p class="ds-links">{label("links", language)} {further}</p>')
     parts.append(_facts(resource, base, index, language, page))
-    return "\n\n".join(parts)
+    return "\n".join(parts)
 
 
 def render_faq_entry(
@@ -88,9 +96,16 @@ def render_faq_entry(
 
 
 def render_see_also(resource: Resource, language: str, page: str) -> str:
-    """A one-line pointer to a resource described on another page."""
+    """A one-line pointer to a resource described on another page, as a Markdown list item."""
     title = resource.title.get(language)
     return f"- {links.markdown_link(title, links.resource_target(resource), page)}"
+
+
+def see_also_item(resource: Resource, language: str, page: str, note: str = "") -> str:
+    """A pointer to a resource described on another page, as an HTML list item."""
+    target = links.href(links.resource_target(resource), page)
+    after = f" – {escape(note, quote=False)}" if note else ""
+    return f"<li>{_link(resource.title.get(language), target)}{after}</li>"
 
 
 def shown_url(url: str) -> str:
@@ -107,8 +122,8 @@ def shown_url(url: str) -> str:
 def _facts(
     resource: Resource, base: KnowledgeBase, index: SiteIndex, language: str, page: str
 ) -> str:
-    kind = next(t for t in base.vocabulary.types if t.id == resource.type)
-    kind_link = links.markdown_link(kind.name.get(language), links.type_page(kind.id), page)
+    kind = index.types[resource.type]
+    kind_link = _link(kind.name.get(language), links.href(links.type_page(kind.id), page))
     lines = [
         f"{label('type', language)} {kind_link}"
         f" · {label('resource_language', language)} "
@@ -116,21 +131,36 @@ def _facts(
         + (f" · {label('year', language)} {resource.year}" if resource.year else "")
     ]
     if resource.authors:
-        lines.append(f"{label('authors', language)} {escape_markdown(', '.join(resource.authors))}")
+        lines.append(
+            f"{label('authors', language)} {escape(', '.join(resource.authors), quote=False)}"
+        )
     if resource.doi:
-        doi_url = markdown_url(f"https://doi.org/{resource.doi}")
-        lines.append(f"{label('doi', language)} [{escape_markdown(resource.doi)}]({doi_url})")
+        lines.append(
+            f"{label('doi', language)} {_link(resource.doi, f'https://doi.org/{resource.doi}')}"
+        )
     if resource.tags:
-        lines.append(f"{label('tags', language)} {_tags(resource.tags, base, language, page)}")
-    facts = "  \n".join(lines) + "\n{ .ds-meta }"
+        tags = " ".join(
+            _link(
+                index.tags[tag].name.get(language), links.href(links.tag_page(tag), page), "md-tag"
+            )
+            for tag in resource.tags
+        )
+        lines.append(f"{label('tags', language)} {tags}")
+    facts = '<p class="ds-meta">' + "<br>\n".join(lines) + "</p>"
     citing = index.faq_citing.get(resource.id, [])
     if not citing:
         return facts
     cited = ", ".join(
-        links.markdown_link(entry.title.get(language), links.faq_target(entry), page)
+        _link(entry.title.get(language), links.href(links.faq_target(entry), page))
         for entry in citing
     )
-    return f"{facts}\n\n{label('in_faq', language)} {cited}\n{CROSS_REFERENCE}"
+    return f"{facts}\n<p {CROSS_REFERENCE_HTML}>{label('in_faq', language)} {cited}</p>"
+
+
+def _link(title: str, address: str, css_class: str = "") -> str:
+    """``<a href="address">title</a>``, both escaped."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    return f'<a href="{escape(address, quote=True)}"{attribute}>{escape(title, quote=False)}</a>'
 
 
 def _tags(tag_ids: tuple[str, ...], base: KnowledgeBase, language: str, page: str) -> str:

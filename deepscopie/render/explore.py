@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import unicodedata
 from collections import Counter
 
@@ -29,6 +30,7 @@ ENTRIES_FILE = "entries.json"
 # How many entries are shown at first and at each "show more": enough to fill a wide screen
 # several times, few enough to render in a frame.
 BATCH = 200
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -83,9 +85,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
 
 
 def searchable(text: str) -> str:
-    """Lower case without accents, so that ``modele`` finds ``modèle``."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case without accents, so that ``modele`` finds ``modèle`` (the same folding as
+    explore.js applies to what the reader types)."""
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:

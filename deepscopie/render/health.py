@@ -8,6 +8,7 @@ maintainer's look. Without a report nothing of this appears: the site is as befo
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from deepscopie.links.classify import BLOCKED, REDIRECTED
 from deepscopie.links.history import LinkRecord
 from deepscopie.model import Resource
 from deepscopie.render import links
-from deepscopie.render.safe_html import escape_markdown, markdown_url
+from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import format_date, text
 
 HEALTH_PAGE = "link-health.md"
@@ -41,18 +42,23 @@ def archive_url(url: str) -> str:
 
 
 def render_resource_health(resource: Resource, health: LinkHealth, language: str) -> str | None:
-    """``Link checked on …`` or ``Link broken since … – archived copy``, or None (not checked)."""
+    """``Link checked on …`` or ``Link broken since … – archived copy`` as an HTML paragraph,
+    or None (not checked)."""
     if resource.url is None or resource.url not in health.records:
         return None
     record = health.records[resource.url]
     broken = health.broken(resource.url)
     if broken is not None and broken.first_failure:
         since = format_date(_day(broken.first_failure), language)
-        archived = f"[{text('archived', language)}]({markdown_url(archive_url(resource.url))})"
+        address = html.escape(archive_url(resource.url), quote=True)
+        archived = f'<a href="{address}">{text("archived", language)}</a>'
         broken_since = text("broken_since", language, date=since)
-        return f"**{broken_since}** – {archived}\n{{ .ds-health .ds-health--broken }}"
+        return (
+            f'<p class="ds-health ds-health--broken"><strong>{broken_since}</strong> – '
+            f"{archived}</p>"
+        )
     checked = format_date(_day(record.checked_at), language)
-    return f"{text('checked_on', language, date=checked)}\n{{ .ds-health }}"
+    return f'<p class="ds-health">{text("checked_on", language, date=checked)}</p>'
 
 
 def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -> str:

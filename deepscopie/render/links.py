@@ -1,12 +1,15 @@
-"""Where each entry lives, and relative Markdown links between generated pages.
+"""Where each entry lives, and relative links between generated pages.
 
-Links point at the ``.md`` source files, so MkDocs checks every one of them (and its anchor)
-in a strict build, and turns them into relative URLs that work under any sub-path.
+Markdown links point at the ``.md`` source files, so MkDocs checks them (and their anchors) in
+a strict build and turns them into relative URLs. Pages rendered straight to HTML (the long
+lists of entries) link to the built addresses instead, relative as well, so the site works
+under any sub-path; the internal link check of the built site covers them.
 """
 
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render.safe_html import escape_markdown
@@ -54,7 +57,31 @@ def built_url(target: str) -> str:
     """Where the build puts ``path.md#anchor``, from the language's root:
     ``categories/software.md#cellpose`` -> ``categories/software/#cellpose``."""
     path, hash_, anchor = target.partition("#")
-    return f"{path.removesuffix('.md')}/{hash_}{anchor}"
+    return f"{_built_folder(path)}{hash_}{anchor}"
+
+
+def href(target: str, from_page: str) -> str:
+    """``target`` (``path.md#anchor``) as the built address, relative to the built
+    ``from_page``: ``types/tool.md`` from ``categories/software.md`` -> ``../../types/tool/``."""
+    path, hash_, anchor = target.partition("#")
+    folder = _relative_folder(path, from_page)
+    return f"{folder}{hash_}{anchor}" if folder or anchor else "./"
+
+
+@lru_cache(maxsize=4096)  # a few thousand pairs of pages, asked for hundreds of thousands of times
+def _relative_folder(path: str, from_page: str) -> str:
+    if path == from_page:
+        return ""
+    start = _built_folder(from_page) or "."
+    return posixpath.relpath(_built_folder(path) or ".", start) + "/"
+
+
+def _built_folder(path: str) -> str:
+    """``categories/software.md`` -> ``categories/software/``; ``tags/index.md`` -> ``tags/``."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def markdown_link(title: str, target: str, page: str) -> str:

@@ -1,22 +1,36 @@
-"""Every generated page of the site, in both languages, as Markdown.
+"""Every generated page of the site, in both languages.
 
 ``site_pages`` is the whole output; each ``render_*`` function makes one page and can be
 tested on its own. Tag and type pages are lists of links: they are left out of the search
 index (``search: exclude``) so that a search lands on the entries themselves.
+
+Most pages are Markdown. The pages that list resources (categories, tags, types) grow with
+the knowledge base, so their body is rendered straight to HTML (``Page.html``) with its
+table of contents (``Page.toc``): the Markdown keeps only the front matter and the title.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from html import escape
+from typing import Any
 
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import Category, Resource, Term
+from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links
-from deepscopie.render.entries import render_faq_entry, render_resource, render_see_also
+from deepscopie.render.entries import (
+    PERMALINK_TITLE,
+    render_faq_entry,
+    render_resource,
+    render_see_also,
+    see_also_item,
+)
 from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
-from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
+from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, plain_text
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.statistics import STATISTICS_PAGE, render_statistics_page
 from deepscopie.render.texts import LANGUAGES, count, text
@@ -25,13 +39,33 @@ from deepscopie.render.typography import french_spacing
 LATEST_COUNT = 8
 
 
+# In a generated file, what follows this line is the page's body, already HTML.
+HTML_MARKER = "<!-- deepscopie:html -->"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of an HTML body, for the page's table of contents (``title`` is HTML)."""
+
+    level: int
+    anchor: str
+    title: str
+    children: tuple[Heading, ...] = ()
+
+
 @dataclass(frozen=True)
 class Page:
-    """A generated page: ``path`` is language-neutral (``faq.md``), ``file`` has the suffix."""
+    """A generated page: ``path`` is language-neutral (``faq.md``), ``file`` has the suffix.
+
+    ``markdown`` is the page (or, when ``html`` is set, its front matter and title);
+    ``html`` is a body already rendered, and ``toc`` its headings.
+    """
 
     path: str
     language: str
     markdown: str
+    html: str = ""
+    toc: tuple[Heading, ...] = ()
 
     @property
     def file(self) -> str:
@@ -39,11 +73,19 @@ class Page:
         stem = self.path.removesuffix(".md")
         return f"{stem}.{self.language}.md"
 
+    @property
+    def source(self) -> str:
+        """What the file under docs/ holds: the Markdown, then the HTML body after a marker
+        (valid Markdown too: raw HTML passes through)."""
+        if not self.html:
+            return self.markdown
+        return f"{self.markdown}\n{HTML_MARKER}\n{self.html}\n"
+
 
 def site_pages(base: KnowledgeBase, health: LinkHealth | None = None) -> list[Page]:
     """All generated pages of the site, for both languages (link health if there is a report)."""
     return [
-        Page(page.path, page.language, french_spacing(page.markdown))
+        replace(page, markdown=french_spacing(page.markdown), html=french_spacing(page.html))
         if page.language == "fr"
         else page
         for page in _unspaced_pages(base, health)
@@ -55,8 +97,7 @@ def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page
     pages = []
     for language in LANGUAGES:
         for category in base.vocabulary.categories:
-            markdown = render_category_page(base, index, category, language, health)
-            pages.append(Page(links.category_page(category.id), language, markdown))
+            pages.append(render_category_page(base, index, category, language, health))
         if health is not None:
             pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
         statistics = render_statistics_page(base, language, health)
@@ -64,19 +105,9 @@ def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page
         pages.append(Page(EXPLORE_PAGE, language, render_explore_page(base, language, health)))
         pages.append(Page(links.FAQ_PAGE, language, render_faq_page(base, index, language)))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
-        for tag in base.vocabulary.tags:
-            pages.append(
-                Page(links.tag_page(tag.id), language, render_tag_page(base, index, tag, language))
-            )
+        pages += [render_tag_page(base, index, tag, language) for tag in base.vocabulary.tags]
         pages.append(Page("types/index.md", language, render_type_index(base, index, language)))
-        for kind in base.vocabulary.types:
-            pages.append(
-                Page(
-                    links.type_page(kind.id),
-                    language,
-                    render_type_page(base, index, kind, language),
-                )
-            )
+        pages += [render_type_page(base, index, kind, language) for kind in base.vocabulary.types]
     return pages
 
 
@@ -86,19 +117,26 @@ def render_category_page(
     category: Category,
     language: str,
     health: LinkHealth | None = None,
-) -> str:
+) -> Page:
     """A category: its introduction, then its resources by sub-category."""
     page = links.category_page(category.id)
-    parts = [f"# {escape_markdown(category.name.get(language))}"]
-    if category.intro:
-        parts.append(markdown_to_safe_html(category.intro.get(language)))
-    parts += _section(base, index, category.id, None, language, page, health)
+    body = [markdown_to_safe_html(category.intro.get(language))] if category.intro else []
+    top, toc = _section(base, index, category.id, None, language, page, health)
+    body += top
+    headings = list(toc)
     for sub in category.subcategories:
-        body = _section(base, index, category.id, sub.id, language, page, health)
-        if body:
-            parts.append(f"## {escape_markdown(sub.name.get(language))} {{#section-{sub.id}}}")
-            parts += body
-    return "\n\n".join(parts) + "\n"
+        entries, toc = _section(base, index, category.id, sub.id, language, page, health)
+        if entries:
+            anchor, name = f"section-{sub.id}", escape(sub.name.get(language), quote=False)
+            body.append(heading_html(2, anchor, name))
+            body += entries
+            headings.append(Heading(2, anchor, name, toc))
+    markdown = f"# {escape_markdown(category.name.get(language))}\n"
+    if category.intro:
+        # Shown by search engines and link previews (meta description, Open Graph).
+        description = json.dumps(plain_text(category.intro.get(language)), ensure_ascii=False)
+        markdown = f"---\ndescription: {description}\n---\n\n{markdown}"
+    return Page(page, language, markdown, "\n".join(body), tuple(headings))
 
 
 def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
@@ -131,25 +169,23 @@ def render_tag_index(base: KnowledgeBase, index: SiteIndex, language: str) -> st
     return links.NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
 
 
-def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: str) -> str:
+def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: str) -> Page:
     """The resources and FAQ entries of one tag."""
     page = links.tag_page(tag.id)
-    parts = [f"# {text('tag_title', language, name=escape_markdown(tag.name.get(language)))}"]
-    parts.append(f"[{text('all_tags', language)}](index.md)")
-    resources = index.by_tag.get(tag.id, [])
-    if resources:
-        parts.append(f"## {text('resources', language)} {{#section-resources}}")
-        parts.append(_resource_list(base, resources, language, page))
-    entries = index.faq_by_tag.get(tag.id, [])
-    if entries:
-        parts.append(f"## {text('faq_entries', language)} {{#section-faq}}")
-        parts.append(
-            "\n".join(
-                f"- {links.markdown_link(e.title.get(language), links.faq_target(e), page)}"
-                for e in entries
-            )
-        )
-    return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
+    title = text("tag_title", language, name=escape_markdown(tag.name.get(language)))
+    markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_tags', language)}](index.md)\n"
+    body, headings = [], []
+    sections = [
+        ("section-resources", "resources", index.by_tag.get(tag.id, []), links.resource_target),
+        ("section-faq", "faq_entries", index.faq_by_tag.get(tag.id, []), links.faq_target),
+    ]
+    for anchor, name, entries, target in sections:
+        if entries:
+            heading = escape(text(name, language), quote=False)
+            body.append(heading_html(2, anchor, heading))
+            headings.append(Heading(2, anchor, heading))
+            body.append(_list(base, entries, language, page, target))  # type: ignore[arg-type]
+    return Page(page, language, markdown, "\n".join(body), tuple(headings))
 
 
 def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
@@ -164,17 +200,14 @@ def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> s
     return links.NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
 
 
-def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language: str) -> str:
+def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language: str) -> Page:
     """The resources of one type."""
     page = links.type_page(kind.id)
-    parts = [
-        f"# {text('type_title', language, name=escape_markdown(kind.name.get(language)))}",
-        f"[{text('all_types', language)}](index.md)",
-    ]
+    title = text("type_title", language, name=escape_markdown(kind.name.get(language)))
+    markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_types', language)}](index.md)\n"
     resources = index.by_type.get(kind.id, [])
-    if resources:
-        parts.append(_resource_list(base, resources, language, page))
-    return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
+    body = _list(base, resources, language, page, links.resource_target) if resources else ""
+    return Page(page, language, markdown, body)
 
 
 def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, page: str) -> str:
@@ -198,6 +231,14 @@ def render_latest_additions(
     return "\n".join(render_see_also(resource, language, page) for _, resource in ordered[:limit])
 
 
+def heading_html(level: int, anchor: str, title: str) -> str:
+    """A heading with its "¶" permalink, as Python-Markdown's toc extension writes them."""
+    return (
+        f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}"'
+        f' title="{PERMALINK_TITLE}">&para;</a></h{level}>'
+    )
+
+
 def _section(
     base: KnowledgeBase,
     index: SiteIndex,
@@ -206,25 +247,40 @@ def _section(
     language: str,
     page: str,
     health: LinkHealth | None,
-) -> list[str]:
-    described = [
-        render_resource(r, base, index, language, page, health)
-        for r in index.by_section.get((category, subcategory), [])
-    ]
+) -> tuple[list[str], tuple[Heading, ...]]:
+    """The HTML of one sub-category's resources (its "see also" last), and their headings."""
+    resources = index.by_section.get((category, subcategory), [])
+    described = [render_resource(r, base, index, language, page, health) for r in resources]
+    headings = tuple(
+        Heading(3, r.id, escape(r.title.get(language), quote=False)) for r in resources
+    )
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:
-        heading = f"**{text('also_listed', language)}** – {text('also_listed_help', language)}"
-        items = "\n".join(render_see_also(r, language, page) for r in elsewhere)
-        described.append(f"{heading}\n{{ .ds-see-also }}\n\n{items}")
-    return described
+        described.append(
+            f'<p class="ds-see-also"><strong>{text("also_listed", language)}</strong> – '
+            f"{text('also_listed_help', language)}</p>\n"
+            "<ul>" + "".join(see_also_item(r, language, page) for r in elsewhere) + "</ul>"
+        )
+    return described, headings
 
 
-def _resource_list(base: KnowledgeBase, resources: list[Resource], language: str, page: str) -> str:
+def _list(
+    base: KnowledgeBase,
+    entries: Sequence[Resource | FaqEntry],
+    language: str,
+    page: str,
+    target: Callable[[Any], str],
+) -> str:
+    """Links to entries described elsewhere, as an HTML list (resources with their category)."""
     names = {c.id: c.name for c in base.vocabulary.categories}
-    return "\n".join(
-        f"{render_see_also(r, language, page)} – {escape_markdown(names[r.category].get(language))}"
-        for r in resources
-    )
+    items = []
+    for entry in entries:
+        address = escape(links.href(target(entry), page), quote=True)
+        item = f'<li><a href="{address}">{escape(entry.title.get(language), quote=False)}</a>'
+        if isinstance(entry, Resource):
+            item += f" – {escape(names[entry.category].get(language), quote=False)}"
+        items.append(item + "</li>")
+    return "<ul>" + "\n".join(items) + "</ul>"
 
 
 HOME_MARKERS = (

@@ -32,6 +32,14 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False})
 
 
+@lru_cache(maxsize=256)
+def interface_html(markdown: str) -> str:
+    """One line of an interface text (ours, not contributed: ``[Suggest it](…)``) as HTML."""
+    return str(_markdown().renderInline(markdown))
+
+
+# Cached: under `mkdocs serve`, an edit of one entry renders again only that entry's text.
+@lru_cache(maxsize=65536)
 def markdown_to_safe_html(markdown: str) -> str:
     """Sanitised HTML for a description or an answer, on lines with no blank line between them
     (a blank line would end the raw-HTML block for the Markdown processor of the page)."""
@@ -44,6 +52,16 @@ def markdown_to_safe_html(markdown: str) -> str:
         link_rel="noopener noreferrer",
     )
     return "\n".join(line for line in clean.splitlines() if line.strip())
+
+
+def plain_text(markdown: str, limit: int = 160) -> str:
+    """Contributed Markdown as one line of plain text, cut at a word within ``limit``
+    characters (a page's description for search engines and link previews)."""
+    text = html.unescape(nh3.clean(_markdown().render(markdown), tags=set()))
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def escape_markdown(value: str) -> str:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import FaqEntry, Resource
+from deepscopie.model import FaqEntry, Resource, Term
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class SiteIndex:
     by_type: dict[str, list[Resource]]
     faq_citing: dict[str, list[FaqEntry]]
     resources: dict[str, Resource]
+    types: dict[str, Term]
+    tags: dict[str, Term]
 
     @classmethod
     def of(cls, base: KnowledgeBase) -> SiteIndex:
@@ -51,6 +53,8 @@ class SiteIndex:
             by_type=dict(by_type),
             faq_citing=dict(faq_citing),
             resources={resource.id: resource for resource in base.resources},
+            types={kind.id: kind for kind in base.vocabulary.types},
+            tags={tag.id: tag for tag in base.vocabulary.tags},
         )
 
     def category_size(self, category: str) -> int:

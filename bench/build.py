@@ -1,0 +1,140 @@
+"""How long a clean bilingual build takes, and how much memory, against the same pages built
+as plain Markdown without the hooks (the baseline), for knowledge bases of several sizes.
+
+The baseline is the generated pages as the hooks wrote them, copied as hand-written Markdown
+(home and guide with their markers filled), mkdocs.yml without the hooks but with the same
+navigation, and Pagefind run on the result: the same site and search index, without reading
+the YAML or rendering it. The hooks' overhead is the ratio between the two.
+
+Run: .venv/bin/python bench/build.py [--runs 3] [--sizes 150,1000,10000] [--real]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from common import BUILD_ENVIRONMENT, project_copy, real_data, synthetic_data
+
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.render.navigation import navigation
+from deepscopie.render.pages import fill_guide_page, fill_home_page
+
+# One build in a fresh interpreter, reporting its wall time and the peak memory of the
+# largest process it ran (MkDocs itself, or Pagefind).
+_TIMED_BUILD = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True)
+for command in PAGEFIND:
+    subprocess.run(command, check=True)
+elapsed = time.perf_counter() - started
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+@dataclass(frozen=True)
+class BuildFigures:
+    seconds: float  # median wall time
+    peak_mib: float  # median peak resident memory of the largest process
+
+
+def timed_build(project: Path, config: str, with_pagefind: bool) -> tuple[float, float]:
+    """(seconds, peak MiB) of one clean build of ``project``."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    pagefind = [[sys.executable, "-m", "pagefind", "--site", "site", "--silent"]]
+    script = _TIMED_BUILD.replace("PAGEFIND", repr(pagefind if with_pagefind else []))
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", "site"]
+    output = subprocess.run(
+        [sys.executable, "-c", script, *mkdocs],
+        cwd=project,
+        env=BUILD_ENVIRONMENT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return float(output[-2]), int(output[-1]) / 1024
+
+
+def clean_generated(project: Path) -> None:
+    """Remove the pages the hooks generate, so that the next build starts from nothing."""
+    docs = project / "docs"
+    for folder in ("categories", "tags", "types"):
+        shutil.rmtree(docs / folder, ignore_errors=True)
+    for pattern in ("faq.*.md", "explore.*.md", "statistics.*.md", "link-health.*.md"):
+        for path in docs.glob(pattern):
+            path.unlink()
+
+
+def measure(project: Path, config: str, with_pagefind: bool, runs: int) -> BuildFigures:
+    samples = []
+    for _ in range(runs):
+        if config == "mkdocs.yml":
+            clean_generated(project)
+        samples.append(timed_build(project, config, with_pagefind))
+    return BuildFigures(
+        statistics.median(s for s, _ in samples), statistics.median(m for _, m in samples)
+    )
+
+
+def plain_markdown_copy(project: Path, folder: Path) -> Path:
+    """The site of ``project`` (built once) as plain Markdown and a configuration without hooks."""
+    shutil.copytree(project, folder, ignore=shutil.ignore_patterns("site"))
+    base = load_knowledge_base(DataFiles.in_folder(project / "data"))
+    for language in ("fr", "en"):
+        home = folder / "docs" / f"index.{language}.md"
+        filled = fill_home_page(home.read_text(encoding="utf-8"), base, language, "index.md")
+        home.write_text(filled, encoding="utf-8")
+        guide = folder / "docs" / f"contribute.{language}.md"
+        filled = fill_guide_page(guide.read_text(encoding="utf-8"), base, language)
+        guide.write_text(filled, encoding="utf-8")
+    config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    config += "\n" + yaml.safe_dump({"nav": navigation(base)}, allow_unicode=True)
+    (folder / "plain.yml").write_text(config, encoding="utf-8")
+    shutil.rmtree(folder / "hooks")
+    return folder
+
+
+def knowledge_bases(work: Path, sizes: list[int], real: bool) -> dict[str, Path]:
+    bases = {f"{size:,} (synthetic)": synthetic_data(work / f"data-{size}", size) for size in sizes}
+    if real:
+        bases["960 (NFDI4BIOIMAGE list)"] = real_data(work / "data-real")
+    return bases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="150,1000,10000")
+    parser.add_argument("--real", action="store_true", help="the real 960-entry list too")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(f"Clean bilingual build, median of {args.runs}\n")
+    print("| resources | build | peak memory | plain Markdown (baseline) | hooks' overhead |")
+    print("|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for name, data in knowledge_bases(work, sizes, args.real).items():
+            project = project_copy(data, work / f"project-{data.name}")
+            ours = measure(project, "mkdocs.yml", with_pagefind=False, runs=args.runs)
+            plain = plain_markdown_copy(project, work / f"plain-{data.name}")
+            baseline = measure(plain, "plain.yml", with_pagefind=True, runs=args.runs)
+            overhead = ours.seconds / baseline.seconds - 1
+            print(
+                f"| {name} | {ours.seconds:.1f} s | {ours.peak_mib:.0f} MiB "
+                f"| {baseline.seconds:.1f} s | {overhead:+.0%} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
