@@ -95,7 +95,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         page.toc.items[0].children.extend(_anchor_links(generated.toc))
     # MkDocs checks links to anchors against the anchors it saw while converting Markdown.
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= _anchors(generated.toc)
+        page.present_anchor_ids.update(generated.anchors)
     return f"{html}\n{generated.html}"
 
 
@@ -163,10 +163,6 @@ def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
         link.children = _anchor_links(heading.children)
         links.append(link)
     return links
-
-
-def _anchors(headings: tuple[Heading, ...]) -> set[str]:
-    return {heading.anchor for heading in headings}.union(*(_anchors(h.children) for h in headings))
 
 
 def _language(config: Any) -> str:

@@ -234,3 +234,21 @@ def test_a_question_is_not_repeated_under_a_heading_that_already_says_it(
     assert "ds-question" not in render_faq_entry(short, base, index, "en", "faq.md")
     long = next(e for e in base.faq if e.id == "resizing-images")
     assert "ds-question" in render_faq_entry(long, base, index, "en", "faq.md")
+
+
+def test_a_long_category_lists_only_its_sections_in_its_table_of_contents(
+    base: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deepscopie.render import pages
+
+    index = SiteIndex.of(base)
+    software = next(c for c in base.vocabulary.categories if c.id == "software")
+    short = pages.render_category_page(base, index, software, "en")
+    assert "cellpose" in [child.anchor for h in short.toc for child in h.children]
+
+    monkeypatch.setattr(pages, "TOC_ENTRIES_LIMIT", 10)  # today's page has more entries
+    long = pages.render_category_page(base, index, software, "en")
+    assert [h.level for h in long.toc] == [2] * len(long.toc)
+    assert all(not h.children for h in long.toc)
+    assert long.html == short.html  # the page itself is unchanged
+    assert {"cellpose", "section-annotation"} <= set(long.anchors)  # still linkable

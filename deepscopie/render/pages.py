@@ -37,6 +37,9 @@ from deepscopie.render.texts import LANGUAGES, count, text
 from deepscopie.render.typography import french_spacing
 
 LATEST_COUNT = 8
+# Above this many entries, a category's table of contents lists its sections only: a sidebar
+# of hundreds of titles helps no one, and would weigh on every load of the page.
+TOC_ENTRIES_LIMIT = 100
 
 
 # In a generated file, what follows this line is the page's body, already HTML.
@@ -58,7 +61,8 @@ class Page:
     """A generated page: ``path`` is language-neutral (``faq.md``), ``file`` has the suffix.
 
     ``markdown`` is the page (or, when ``html`` is set, its front matter and title);
-    ``html`` is a body already rendered, and ``toc`` its headings.
+    ``html`` is a body already rendered, ``toc`` the headings its table of contents shows,
+    and ``anchors`` every anchor of the body (MkDocs checks links to them).
     """
 
     path: str
@@ -66,6 +70,7 @@ class Page:
     markdown: str
     html: str = ""
     toc: tuple[Heading, ...] = ()
+    anchors: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -131,12 +136,15 @@ def render_category_page(
             body.append(heading_html(2, anchor, name))
             body += entries
             headings.append(Heading(2, anchor, name, toc))
+    anchors = [h.anchor for h in headings] + [c.anchor for h in headings for c in h.children]
+    if index.category_size(category.id) > TOC_ENTRIES_LIMIT:
+        headings = [Heading(2, h.anchor, h.title) for h in headings if h.level == 2]
     markdown = f"# {escape_markdown(category.name.get(language))}\n"
     if category.intro:
         # Shown by search engines and link previews (meta description, Open Graph).
         description = json.dumps(plain_text(category.intro.get(language)), ensure_ascii=False)
         markdown = f"---\ndescription: {description}\n---\n\n{markdown}"
-    return Page(page, language, markdown, "\n".join(body), tuple(headings))
+    return Page(page, language, markdown, "\n".join(body), tuple(headings), tuple(anchors))
 
 
 def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
@@ -185,7 +193,8 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
             body.append(heading_html(2, anchor, heading))
             headings.append(Heading(2, anchor, heading))
             body.append(_list(base, entries, language, page, target))  # type: ignore[arg-type]
-    return Page(page, language, markdown, "\n".join(body), tuple(headings))
+    anchors = tuple(h.anchor for h in headings)
+    return Page(page, language, markdown, "\n".join(body), tuple(headings), anchors)
 
 
 def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> str:

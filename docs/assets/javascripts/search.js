@@ -4,20 +4,41 @@
   "use strict";
   const dialog = document.getElementById("ds-search");
   const opener = document.querySelector(".ds-search-open");
-  const script = document.querySelector('script[src$="pagefind/pagefind-ui.js"]');
-  if (!dialog || !opener || !script || typeof PagefindUI === "undefined") return;
+  const script = document.currentScript;
+  if (!dialog || !opener || !script) return;
 
   // Result addresses are stored from the site's root: prefix the path the site is served
-  // under (GitLab Pages serves it under /<project>/), found from the script's own address.
-  const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/pagefind\/pagefind-ui\.js$/, "");
+  // under (GitLab Pages serves it under /<project>/), found from this script's own address.
+  const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   let ui = null;
+  let pagefind = null;
+
+  // Pagefind's interface (script and style) is fetched when a reader shows an intent to
+  // search, not with every page: it would block the page's first paint and its main thread.
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = new Promise((resolve, reject) => {
+        const style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = `${siteRoot}pagefind/pagefind-ui.css`;
+        const code = document.createElement("script");
+        code.src = `${siteRoot}pagefind/pagefind-ui.js`;
+        code.onload = resolve;
+        code.onerror = reject;
+        document.head.append(style, code);
+      });
+    }
+    return pagefind;
+  }
 
   // French plurals in -aux/-eux (noyau, noyaux) escape Pagefind's French stemmer: search the
   // plural, which it reduces to the same stem as the words in the index.
   const french = document.documentElement.lang === "fr";
   const pluralise = (term) => term.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
 
-  function open() {
+  async function open() {
+    if (!dialog.open) dialog.showModal();
+    await loadPagefind();
     if (!ui) {
       ui = new PagefindUI({
         element: "#ds-search-ui",
@@ -31,7 +52,6 @@
         processTerm: french ? pluralise : (term) => term,
       });
     }
-    if (!dialog.open) dialog.showModal();
     const input = dialog.querySelector("input");
     if (!input) return;
     // Pagefind names its field by a title alone, which screen readers may skip: give it a
@@ -42,6 +62,7 @@
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   opener.addEventListener("click", open);
+  for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadPagefind, { once: true, passive: true });
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => {
     // A click on the backdrop, or on a result (it may point into the current page), closes it.

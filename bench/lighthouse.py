@@ -1,0 +1,154 @@
+"""Lighthouse (npm, run with Debian's Chromium) on the home page, a category page and the FAQ,
+in both languages, with its default mobile profile (a mid-range phone on a slow 4G link).
+
+Prints the four scores (performance, accessibility, best practices, SEO; target ≥ 95 each),
+the largest contentful paint and total blocking time, and each page's weight.
+The site is built with a public address (SITE_URL) as GitLab Pages builds it, and served
+by a local server that compresses like GitLab Pages (gzip).
+
+Run: .venv/bin/python bench/lighthouse.py [--runs 3]
+(first: npm ci --prefix bench/lighthouse)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
+from pathlib import Path
+
+from common import BUILD_ENVIRONMENT, REPO, chromium_path, project_copy
+
+LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PORT = 8931
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
+
+
+class _Gzip(SimpleHTTPRequestHandler):
+    """A static server that compresses text as GitLab Pages does."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    # The public address's path: GitLab Pages serves a project under /<project>/.
+    root = site.parent / "public-root"
+    root.mkdir(exist_ok=True)
+    (root / "deepscopie").symlink_to(site, target_is_directory=True)
+    server = ThreadingHTTPServer(("127.0.0.1", PORT), lambda *a: _Gzip(*a, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{PORT}/deepscopie/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def audit(url: str, output: Path) -> dict[str, float]:
+    flags = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            f"--chrome-flags={flags}",
+            "--output=json",
+            f"--output-path={output}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env={**os.environ, "CHROME_PATH": chromium_path()},
+        check=True,
+    )
+    report = json.loads(output.read_text(encoding="utf-8"))
+    figures = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
+    audits = report["audits"]
+    figures["lcp"] = audits["largest-contentful-paint"]["numericValue"]
+    figures["tbt"] = audits["total-blocking-time"]["numericValue"]
+    figures["bytes"] = audits["total-byte-weight"]["numericValue"]
+    failing = [
+        f"{name}: {audits[ref['id']]['title']}"
+        for name in CATEGORIES
+        for ref in report["categories"][name]["auditRefs"]
+        if ref.get("weight") and (audits[ref["id"]].get("score") or 1) < 0.9
+    ]
+    for line in failing:
+        print(f"  {url}: {line}", file=sys.stderr)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: npm ci --prefix bench/lighthouse")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        project = project_copy(REPO / "data", work / "project")
+        environment = {**BUILD_ENVIRONMENT, "SITE_URL": f"http://127.0.0.1:{PORT}/deepscopie/"}
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", "site"],
+            cwd=project,
+            env=environment,
+            check=True,
+        )
+        print(f"Lighthouse {lighthouse_version()}, mobile profile, median of {args.runs}\n")
+        print(
+            "| page | performance | accessibility | best practices | SEO "
+            "| largest paint | blocking time | weight |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        with served(project / "site") as address:
+            for language, root in (("fr", ""), ("en", "en/")):
+                for name, path in PAGES.items():
+                    runs = [
+                        audit(f"{address}{root}{path}", work / f"report-{n}.json")
+                        for n in range(args.runs)
+                    ]
+                    median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+                    print(
+                        f"| {name} ({language}) | {median['performance']:.0f} "
+                        f"| {median['accessibility']:.0f} | {median['best-practices']:.0f} "
+                        f"| {median['seo']:.0f} | {median['lcp'] / 1000:.1f} s "
+                        f"| {median['tbt']:.0f} ms | {median['bytes'] / 1024:.0f} KiB |",
+                        flush=True,
+                    )
+
+
+def lighthouse_version() -> str:
+    return subprocess.run(
+        [str(LIGHTHOUSE), "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+if __name__ == "__main__":
+    main()
