@@ -7,9 +7,13 @@ part of a page marked ``data-pagefind-body`` is indexed (the article, not the na
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.deepscopie")
 
 
 class SearchIndexError(RuntimeError):
@@ -24,3 +28,24 @@ def build_search_index(site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
+
+
+# One Pagefind at a time: a rebuild's index waits for the previous one.
+_indexing = threading.Lock()
+
+
+def build_search_index_in_background(site_dir: Path) -> threading.Thread:
+    """Index ``site_dir`` in a thread, for a preview server: the rebuilt pages are served at
+    once and search follows a moment later. A failure is logged, not raised (a rebuild that
+    starts meanwhile empties the folder being indexed)."""
+
+    def index() -> None:
+        with _indexing:
+            try:
+                build_search_index(site_dir)
+            except SearchIndexError as error:
+                log.warning(f"search index not rebuilt: {error}")
+
+    thread = threading.Thread(target=index, name="pagefind", daemon=True)
+    thread.start()
+    return thread

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -36,9 +36,9 @@ _PLAIN_SCALAR_TAGS = frozenset(
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in a file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a file (a named tuple: hundreds of thousands are made
+    per load of a large file, three times faster than a frozen dataclass)."""
 
     line: int
     column: int
@@ -219,7 +219,8 @@ class _Walker:
             self.found_alias = True
             return None
         self._seen.add(id(node))
-        self.source.values[loc] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        self.source.values[loc] = Position(mark.line + 1, mark.column + 1)
         if depth > MAX_DEPTH:
             self.problems.append(
                 self.source.problem(loc, f"nested more than {MAX_DEPTH} levels deep", "yaml-depth")
@@ -242,16 +243,17 @@ class _Walker:
                 continue
             # The key as typed: `no:` stays "no", it does not become False.
             key = str(key_node.value)
-            if (*loc, key) in self.source.keys:
-                first = self.source.keys[(*loc, key)]
+            child = (*loc, key)
+            first = self.source.keys.get(child)
+            if first is not None:
                 message = (
                     f"duplicate key '{key}': already set at line {first.line}; "
                     "YAML would silently keep only the last one"
                 )
-                self.problems.append(self._at(key_position, (*loc, key), message, "duplicate-key"))
+                self.problems.append(self._at(key_position, child, message, "duplicate-key"))
                 continue
-            self.source.keys[(*loc, key)] = key_position
-            result[key] = self.walk(value_node, (*loc, key), depth + 1)
+            self.source.keys[child] = key_position
+            result[key] = self.walk(value_node, child, depth + 1)
         return result
 
     def _scalar(self, node: yaml.Node, loc: Loc) -> Any:

@@ -35,7 +35,11 @@ from deepscopie.render.pages import (
     fill_home_page,
     site_pages,
 )
-from deepscopie.search_index import SearchIndexError, build_search_index
+from deepscopie.search_index import (
+    SearchIndexError,
+    build_search_index,
+    build_search_index_in_background,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -47,9 +51,16 @@ LANGUAGE_SUFFIX = re.compile(r"\.(fr|en)(?=\.md$)")
 log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report (kept across builds).
 _rendered: dict[str, Any] = {}
+# Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
+_serving: dict[str, bool] = {"serve": False}
 
 
 # Hooks
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background."""
+    _serving["serve"] = command == "serve"
 
 
 def on_config(config: Any) -> Any:
@@ -121,6 +132,10 @@ def on_post_build(config: Any) -> None:
         return  # a nested build of one more language: the outer build indexes everything
     write_exports(Path(config.site_dir), _knowledge_base(), config.site_url)
     write_site_files(Path(config.site_dir), entries_files(_knowledge_base(), _link_health()))
+    if _serving["serve"]:
+        # An editor waits for the page, not for search (about a second at 1,000 entries).
+        build_search_index_in_background(Path(config.site_dir))
+        return
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:

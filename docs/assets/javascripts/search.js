@@ -47,6 +47,9 @@
         showImages: false,
         resetStyles: false,
         autofocus: true,
+        // Pagefind waits 300 ms after the last keystroke by default; a search in the loaded
+        // index takes a few milliseconds, so results can follow the typing closely.
+        debounceTimeoutMs: 60,
         // Category pages are long lists: do not let length bury the page holding the entry.
         ranking: { pageLength: 0.1 },
         processTerm: french ? pluralise : (term) => term,
