@@ -73,9 +73,12 @@ def edit_to_reload(project: Path, edits: int) -> list[float]:
             new = f"{title} edit{number}"
             text = resources.read_text(encoding="utf-8")
             resources.write_text(text.replace(current, new, 1), encoding="utf-8")
-            times.append(wait_for(url, new, EDIT_TIMEOUT))
+            elapsed = wait_for(url, new, EDIT_TIMEOUT)
+            times.append(elapsed)
             current = new
-            time.sleep(1)  # let the server settle before the next edit
+            # The generated pages written by that build make the server build once more;
+            # the next edit waits until it is idle, so each figure is one edit's wait.
+            time.sleep(2 + 2 * elapsed)
         return times
     finally:
         server.terminate()
