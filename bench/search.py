@@ -58,7 +58,7 @@ def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float,
 
             page.on("response", count)
             page.locator(".ds-search-open").click()
-            field = page.locator("#ds-search input")
+            field = page.locator("#ds-search .pagefind-ui__search-input")
             field.wait_for()
             if typed:
                 field.press_sequentially(query[:-1], delay=125)

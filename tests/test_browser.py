@@ -17,7 +17,7 @@ from tests.browser import Watched
 def _search(page: Page, query: str) -> list[str]:
     """Open the header's search, type ``query``; return the result links, in order."""
     page.keyboard.press("/")
-    field = page.locator("#ds-search input")
+    field = page.locator("#ds-search .pagefind-ui__search-input")
     expect(field).to_be_focused()
     field.fill(query)
     page.locator(".pagefind-ui__result").first.wait_for()
@@ -74,7 +74,7 @@ def test_french_search_copes_with_accents_and_plurals(watched: Watched, site_url
     page.goto(site_url)
     _search(page, "noyau")
     expect(page.locator("#ds-search mark", has_text="noyaux").first).to_be_visible()
-    page.locator("#ds-search input").fill("modele")
+    page.locator("#ds-search .pagefind-ui__search-input").fill("modele")
     expect(page.locator("#ds-search mark", has_text="modèle").first).to_be_visible()
 
 
@@ -107,7 +107,7 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
     expect(dialog).to_be_visible()
     box = dialog.bounding_box()
     assert box is not None and box["width"] >= 385  # the dialog takes the whole screen
-    page.locator("#ds-search input").fill("ilastik")
+    page.locator("#ds-search .pagefind-ui__search-input").fill("ilastik")
     expect(page.locator(".pagefind-ui__result").first).to_be_visible()
     page.locator(".ds-search__close").click()
     expect(dialog).not_to_be_visible()
@@ -225,3 +225,32 @@ def test_explore_says_so_when_its_entries_cannot_be_loaded(browser: Browser, sit
     expect(fallback.locator("a").first).to_be_visible()
     expect(page.locator("[data-ds-filters]")).to_be_hidden()
     context.close()
+
+
+def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str) -> None:
+    """Pagefind's interface is fetched when search opens: what the reader types meanwhile goes
+    into the search (and "n", "p" do not turn the page, as Material's shortcuts would)."""
+    page = watched.page
+
+    def slow(route: Route) -> None:
+        page.wait_for_timeout(600)
+        route.continue_()
+
+    page.route("**/pagefind/pagefind-ui.js", slow)
+    page.goto(f"{site_url}en/")
+    page.keyboard.press("/")
+    page.keyboard.type("napari")  # "n" and "p" among the keys
+    field = page.locator("#ds-search .pagefind-ui__search-input")
+    expect(field).to_have_value("napari")
+    expect(field).to_be_focused()
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    assert page.url == f"{site_url}en/"
+    assert watched.errors == []
+
+
+def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/")
+    expect(page.locator("#explore-cellpose .ds-explore__where")).to_have_text(
+        "Tools and software by theme"
+    )

@@ -16,10 +16,11 @@
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
   const fold = (text) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
-  // A category's name, as its checkbox shows it (the data file carries only its id).
-  const categoryNames = new Map(
-    boxes("category").map((box) => [box.value, box.parentElement.firstChild.textContent.trim()])
-  );
+  // A category's name, as its checkbox's label shows it without the count (the data file
+  // carries only its id).
+  const labelText = (label) =>
+    Array.from(label.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : "")).join("").trim();
+  const categoryNames = new Map(boxes("category").map((box) => [box.value, labelText(box.parentElement)]));
   let entries = [];
   let matching = [];
   let shown = 0;

@@ -46,7 +46,11 @@
 
   async function open() {
     if (!dialog.open) dialog.showModal();
+    // Until Pagefind's interface is there, a field of our own takes the keys: typed into
+    // nothing, "n" and "p" would be Material's shortcuts to the next and previous page.
+    const early = ui ? null : waitingField();
     await loadPagefind();
+    if (early) early.remove();
     if (!ui) {
       ui = new PagefindUI({
         element: "#ds-search-ui",
@@ -70,6 +74,20 @@
     // label, in the page's language (Pagefind's title is already translated).
     if (!input.hasAttribute("aria-label")) input.setAttribute("aria-label", input.title);
     input.focus();
+    if (early && early.value) {
+      input.value = early.value;
+      ui.triggerSearch(early.value);
+    }
+  }
+
+  function waitingField() {
+    const field = document.createElement("input");
+    field.type = "search";
+    field.className = "ds-search__waiting";
+    field.setAttribute("aria-label", dialog.getAttribute("aria-label"));
+    dialog.querySelector("#ds-search-ui").append(field);
+    field.focus();
+    return field;
   }
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
