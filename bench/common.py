@@ -99,16 +99,22 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves files without logging each request."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1; yields its address (ending in /)."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def served(
+    folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler, port: int = 0
+) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (``port`` 0: any free one); yields its address, ending
+    in /."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

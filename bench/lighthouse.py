@@ -20,14 +20,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 
-from common import BUILD_ENVIRONMENT, REPO, chromium_path, project_copy
+from common import BUILD_ENVIRONMENT, REPO, QuietHandler, chromium_path, project_copy, served
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
@@ -36,7 +34,7 @@ PORT = 8931
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
 
 
-class _Gzip(SimpleHTTPRequestHandler):
+class _Gzip(QuietHandler):
     """A static server that compresses text as GitLab Pages does."""
 
     def send_head(self):  # type: ignore[no-untyped-def]
@@ -54,23 +52,15 @@ class _Gzip(SimpleHTTPRequestHandler):
         self.end_headers()
         return BytesIO(body)
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    # The public address's path: GitLab Pages serves a project under /<project>/.
+def served_as_pages(site: Path) -> Iterator[str]:
+    """``site`` served compressed under /deepscopie/, as GitLab Pages serves a project."""
     root = site.parent / "public-root"
     root.mkdir(exist_ok=True)
     (root / "deepscopie").symlink_to(site, target_is_directory=True)
-    server = ThreadingHTTPServer(("127.0.0.1", PORT), lambda *a: _Gzip(*a, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{PORT}/deepscopie/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(root, _Gzip, PORT) as address:
+        yield f"{address}deepscopie/"
 
 
 def audit(url: str, output: Path) -> dict[str, float]:
@@ -127,7 +117,7 @@ def main() -> None:
             "| largest paint | blocking time | weight |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
-        with served(project / "site") as address:
+        with served_as_pages(project / "site") as address:
             for language, root in (("fr", ""), ("en", "en/")):
                 for name, path in PAGES.items():
                     runs = [
