@@ -12,10 +12,9 @@ table of contents (``Page.toc``): the Markdown keeps only the front matter and t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from html import escape
-from typing import Any
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
@@ -183,16 +182,16 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     title = text("tag_title", language, name=escape_markdown(tag.name.get(language)))
     markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_tags', language)}](index.md)\n"
     body, headings = [], []
-    sections = [
-        ("section-resources", "resources", index.by_tag.get(tag.id, []), links.resource_target),
-        ("section-faq", "faq_entries", index.faq_by_tag.get(tag.id, []), links.faq_target),
+    sections: list[tuple[str, str, Sequence[Resource | FaqEntry]]] = [
+        ("section-resources", "resources", index.by_tag.get(tag.id, [])),
+        ("section-faq", "faq_entries", index.faq_by_tag.get(tag.id, [])),
     ]
-    for anchor, name, entries, target in sections:
+    for anchor, name, entries in sections:
         if entries:
             heading = escape(text(name, language), quote=False)
             body.append(heading_html(2, anchor, heading))
             headings.append(Heading(2, anchor, heading))
-            body.append(_list(base, entries, language, page, target))  # type: ignore[arg-type]
+            body.append(_list(base, entries, language, page))
     anchors = tuple(h.anchor for h in headings)
     return Page(page, language, markdown, "\n".join(body), tuple(headings), anchors)
 
@@ -215,7 +214,7 @@ def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language
     title = text("type_title", language, name=escape_markdown(kind.name.get(language)))
     markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_types', language)}](index.md)\n"
     resources = index.by_type.get(kind.id, [])
-    body = _list(base, resources, language, page, links.resource_target) if resources else ""
+    body = _list(base, resources, language, page) if resources else ""
     return Page(page, language, markdown, body)
 
 
@@ -274,21 +273,20 @@ def _section(
 
 
 def _list(
-    base: KnowledgeBase,
-    entries: Sequence[Resource | FaqEntry],
-    language: str,
-    page: str,
-    target: Callable[[Any], str],
+    base: KnowledgeBase, entries: Sequence[Resource | FaqEntry], language: str, page: str
 ) -> str:
     """Links to entries described elsewhere, as an HTML list (resources with their category)."""
     names = {c.id: c.name for c in base.vocabulary.categories}
     items = []
     for entry in entries:
-        address = escape(links.href(target(entry), page), quote=True)
-        item = f'<li><a href="{address}">{escape(entry.title.get(language), quote=False)}</a>'
         if isinstance(entry, Resource):
-            item += f" – {escape(names[entry.category].get(language), quote=False)}"
-        items.append(item + "</li>")
+            target = links.resource_target(entry)
+            where = f" – {escape(names[entry.category].get(language), quote=False)}"
+        else:
+            target, where = links.faq_target(entry), ""
+        address = escape(links.href(target, page), quote=True)
+        title = escape(entry.title.get(language), quote=False)
+        items.append(f'<li><a href="{address}">{title}</a>{where}</li>')
     return "<ul>" + "\n".join(items) + "</ul>"
 
 
