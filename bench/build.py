@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 from common import BUILD_ENVIRONMENT, project_copy, real_data, synthetic_data
 
+from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.navigation import navigation
 from deepscopie.render.pages import fill_guide_page, fill_home_page
@@ -66,12 +67,7 @@ def timed_build(project: Path, config: str, with_pagefind: bool) -> tuple[float,
 
 def clean_generated(project: Path) -> None:
     """Remove the pages the hooks generate, so that the next build starts from nothing."""
-    docs = project / "docs"
-    for folder in ("categories", "tags", "types"):
-        shutil.rmtree(docs / folder, ignore_errors=True)
-    for pattern in ("faq.*.md", "explore.*.md", "statistics.*.md", "link-health.*.md"):
-        for path in docs.glob(pattern):
-            path.unlink()
+    write_pages(project / "docs", [])
 
 
 def measure(project: Path, config: str, with_pagefind: bool, runs: int) -> BuildFigures:

@@ -24,6 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS  # noqa: E402
+
 # Headless Chromium as the tests start it, without the background traffic that adds noise.
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -32,7 +34,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
 ]
 # The generated pages of docs/: never copied, each build writes its own.
-GENERATED = ("categories", "tags", "types", "faq.*.md", "explore.*.md", "statistics.*.md")
+GENERATED = (*OWNED_FOLDERS, *OWNED_FILES)
 BUILD_ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINK_REPORT": ""}
 
 

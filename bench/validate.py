@@ -9,45 +9,13 @@ measured in the same run); PyYAML's default pure-Python `safe_load` is shown for
 from __future__ import annotations
 
 import argparse
-import shutil
-import statistics
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from common import median_time, synthetic_data
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from deepscopie.knowledge_base import DataFiles, _load_cached  # noqa: E402
-
-
-def grow(data: Path, folder: Path, copies: int) -> DataFiles:
-    """The real data with every resource repeated ``copies`` times under new ids and URLs."""
-    shutil.copy(data / "vocabulary.yaml", folder / "vocabulary.yaml")
-    shutil.copy(data / "faq.yaml", folder / "faq.yaml")
-    text = (data / "resources.yaml").read_text(encoding="utf-8")
-    header, _, entries = text.partition("resources:\n")
-    blocks = entries.split("\n  - id: ")
-    out = [header, "resources:\n", blocks[0]]
-    for copy in range(copies):
-        for block in blocks[1:]:
-            for scheme in ("http://", "https://"):
-                block = block.replace(f"url: {scheme}", f"url: {scheme}copy{copy}.")
-            out.append(f"\n  - id: c{copy}-{block}" if copy else f"\n  - id: {block}")
-    (folder / "resources.yaml").write_text("".join(out), encoding="utf-8")
-    return DataFiles.in_folder(folder)
-
-
-def median_seconds(action: object, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()  # type: ignore[operator]
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from deepscopie.knowledge_base import DataFiles, _load_cached
 
 
 def main() -> None:
@@ -56,9 +24,9 @@ def main() -> None:
     args = parser.parse_args()
     print("| resources | validate | libyaml load only | ratio | yaml.safe_load (pure Python) |")
     print("|---:|---:|---:|---:|---:|")
-    for copies in (1, 8, 80):
+    for size in (127, 1_000, 10_000):
         with tempfile.TemporaryDirectory() as folder:
-            files = grow(REPO / "data", Path(folder), copies)
+            files = DataFiles.in_folder(synthetic_data(Path(folder), size))
 
             def validate(files: DataFiles = files) -> None:
                 _load_cached.cache_clear()  # cold: what one build or one CLI run pays
@@ -73,9 +41,9 @@ def main() -> None:
                     yaml.safe_load(path.read_text(encoding="utf-8"))
 
             count = len(yaml.safe_load(files.resources.read_text())["resources"])
-            ours = median_seconds(validate, args.runs)
-            base = median_seconds(baseline, args.runs)
-            slow = median_seconds(pure_python, args.runs)
+            ours = median_time(validate, args.runs)
+            base = median_time(baseline, args.runs)
+            slow = median_time(pure_python, args.runs)
             print(
                 f"| {count} | {ours * 1000:.0f} ms | {base * 1000:.0f} ms | {ours / base:.2f}× "
                 f"| {slow * 1000:.0f} ms |"

@@ -49,7 +49,8 @@ DOCS = ROOT / "docs"
 LANGUAGE_SUFFIX = re.compile(r"\.(fr|en)(?=\.md$)")
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
-# The pages rendered from the latest knowledge base and link report (kept across builds).
+# The pages rendered from the latest knowledge base and link report, by file name (kept across
+# builds).
 _rendered: dict[str, Any] = {}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
@@ -75,9 +76,9 @@ def on_pre_build(config: Any) -> None:
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
-        pages = site_pages(base, health)
-        _rendered.update(base=base, health=health, pages=pages, by_file={p.file: p for p in pages})
-    report = write_pages(DOCS, _rendered["pages"])
+        pages = {page.file: page for page in site_pages(base, health)}
+        _rendered.update(base=base, health=health, pages=pages)
+    report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
 
@@ -99,7 +100,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Append the HTML body of a generated page after its title, and its headings to the
     table of contents (under the title, as Python-Markdown would have put them)."""
-    generated = _rendered.get("by_file", {}).get(page.file.src_uri)
+    generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None or not generated.html:
         return html
     if page.toc.items:
@@ -130,14 +131,15 @@ def on_post_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
-    write_exports(Path(config.site_dir), _knowledge_base(), config.site_url)
-    write_site_files(Path(config.site_dir), entries_files(_knowledge_base(), _link_health()))
+    site_dir, base = Path(config.site_dir), _knowledge_base()
+    write_exports(site_dir, base, config.site_url)
+    write_site_files(site_dir, entries_files(base, _link_health()))
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(Path(config.site_dir))
+        build_search_index_in_background(site_dir)
         return
     try:
-        build_search_index(Path(config.site_dir))
+        build_search_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

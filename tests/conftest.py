@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS
+
 # The browser fixtures (served site, Chromium, watched page), shared by the browser and
 # accessibility tests.
 pytest_plugins = ["tests.browser"]
@@ -45,7 +47,7 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = REPO / part
         if source.is_dir():
-            ignore = shutil.ignore_patterns("categories", "tags", "types", "faq.*.md")
+            ignore = shutil.ignore_patterns(*OWNED_FOLDERS, *OWNED_FILES)
             shutil.copytree(source, target / part, ignore=ignore if part == "docs" else None)
         else:
             shutil.copy(source, target / part)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
-from deepscopie.render import links
+from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
@@ -18,8 +18,6 @@ _SHOWN_URL_LENGTH = 60
 # it cites: they are left out of the search index.
 CROSS_REFERENCE = '{ .ds-meta data-pagefind-ignore="all" }'
 CROSS_REFERENCE_HTML = 'class="ds-meta" data-pagefind-ignore="all"'
-# The title of a heading's "¶" link, as Python-Markdown's toc extension writes it elsewhere.
-PERMALINK_TITLE = "Permanent link"
 
 
 def label(key: str, language: str) -> str:
@@ -40,13 +38,9 @@ def render_resource(
     Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
-    title = escape(resource.title.get(language), quote=False)
-    parts = [
-        f'<h3 id="{resource.id}">{title}<a class="headerlink" href="#{resource.id}"'
-        f' title="{PERMALINK_TITLE}">&para;</a></h3>'
-    ]
+    parts = [markup.heading(3, resource.id, escape(resource.title.get(language), quote=False))]
     if resource.url is not None:
-        parts.append(f"<p>{_link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
+        parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
         suggest = links.href(links.CONTRIBUTE, page)
         parts.append(
@@ -58,7 +52,9 @@ def render_resource(
         parts.append(state)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.links:
-        further = " · ".join(_link(link.label.get(language), link.url) for link in resource.links)
+        further = " · ".join(
+            markup.link(link.label.get(language), link.url) for link in resource.links
+        )
         parts.append(f'<p class="ds-links">{label("links", language)} {further}</p>')
     parts.append(_facts(resource, base, index, language, page))
     return "\n".join(parts)
@@ -101,11 +97,10 @@ def render_see_also(resource: Resource, language: str, page: str) -> str:
     return f"- {links.markdown_link(title, links.resource_target(resource), page)}"
 
 
-def see_also_item(resource: Resource, language: str, page: str, note: str = "") -> str:
+def see_also_item(resource: Resource, language: str, page: str) -> str:
     """A pointer to a resource described on another page, as an HTML list item."""
     target = links.href(links.resource_target(resource), page)
-    after = f" – {escape(note, quote=False)}" if note else ""
-    return f"<li>{_link(resource.title.get(language), target)}{after}</li>"
+    return f"<li>{markup.link(resource.title.get(language), target)}</li>"
 
 
 def shown_url(url: str) -> str:
@@ -123,7 +118,7 @@ def _facts(
     resource: Resource, base: KnowledgeBase, index: SiteIndex, language: str, page: str
 ) -> str:
     kind = index.types[resource.type]
-    kind_link = _link(kind.name.get(language), links.href(links.type_page(kind.id), page))
+    kind_link = markup.link(kind.name.get(language), links.href(links.type_page(kind.id), page))
     lines = [
         f"{label('type', language)} {kind_link}"
         f" · {label('resource_language', language)} "
@@ -136,11 +131,11 @@ def _facts(
         )
     if resource.doi:
         lines.append(
-            f"{label('doi', language)} {_link(resource.doi, f'https://doi.org/{resource.doi}')}"
+            f"{label('doi', language)} {markup.link(resource.doi, f'https://doi.org/{resource.doi}')}"
         )
     if resource.tags:
         tags = " ".join(
-            _link(
+            markup.link(
                 index.tags[tag].name.get(language), links.href(links.tag_page(tag), page), "md-tag"
             )
             for tag in resource.tags
@@ -151,16 +146,10 @@ def _facts(
     if not citing:
         return facts
     cited = ", ".join(
-        _link(entry.title.get(language), links.href(links.faq_target(entry), page))
+        markup.link(entry.title.get(language), links.href(links.faq_target(entry), page))
         for entry in citing
     )
     return f"{facts}\n<p {CROSS_REFERENCE_HTML}>{label('in_faq', language)} {cited}</p>"
-
-
-def _link(title: str, address: str, css_class: str = "") -> str:
-    """``<a href="address">title</a>``, both escaped."""
-    attribute = f' class="{css_class}"' if css_class else ""
-    return f'<a href="{escape(address, quote=True)}"{attribute}>{escape(title, quote=False)}</a>'
 
 
 def _tags(tag_ids: tuple[str, ...], base: KnowledgeBase, language: str, page: str) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
-from deepscopie.render import links
+from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
@@ -51,8 +51,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         for name, options in facets
     )
     category_links = " · ".join(
-        f'<a href="{html.escape("../" + links.built_url(links.category_page(c.id)))}">'
-        f"{html.escape(c.name.get(language))}</a>"
+        markup.link(c.name.get(language), links.href(links.category_page(c.id), EXPLORE_PAGE))
         for c in vocabulary.categories
     )
     count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
@@ -101,7 +100,7 @@ def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, s
 def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
     """The entries of one language's Explore page, in the knowledge base's order.
 
-    Each: ``id``, ``title``, ``href`` (from the language's root), the facet values
+    Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
     (``category``, ``type``, ``tag``, ``language``, ``status``: lists where several apply) and
     ``text``, the words the text filter looks in, lower case without accents.
     """
@@ -109,7 +108,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
         {
             "id": resource.id,
             "title": resource.title.get(language),
-            "href": links.built_url(links.resource_target(resource)),
+            "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
             "category": resource.category,
             "type": resource.type,
             "tag": list(resource.tags),

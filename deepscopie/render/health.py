@@ -8,7 +8,6 @@ maintainer's look. Without a report nothing of this appears: the site is as befo
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import BLOCKED, REDIRECTED
 from deepscopie.links.history import LinkRecord
 from deepscopie.model import Resource
-from deepscopie.render import links
+from deepscopie.render import links, markup
 from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import format_date, text
 
@@ -50,8 +49,7 @@ def render_resource_health(resource: Resource, health: LinkHealth, language: str
     broken = health.broken(resource.url)
     if broken is not None and broken.first_failure:
         since = format_date(_day(broken.first_failure), language)
-        address = html.escape(archive_url(resource.url), quote=True)
-        archived = f'<a href="{address}">{text("archived", language)}</a>'
+        archived = markup.link(text("archived", language), archive_url(resource.url))
         broken_since = text("broken_since", language, date=since)
         return (
             f'<p class="ds-health ds-health--broken"><strong>{broken_since}</strong> – '

@@ -18,9 +18,8 @@ from html import escape
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
-from deepscopie.render import links
+from deepscopie.render import links, markup
 from deepscopie.render.entries import (
-    PERMALINK_TITLE,
     render_faq_entry,
     render_resource,
     render_see_also,
@@ -132,7 +131,7 @@ def render_category_page(
         entries, toc = _section(base, index, category.id, sub.id, language, page, health)
         if entries:
             anchor, name = f"section-{sub.id}", escape(sub.name.get(language), quote=False)
-            body.append(heading_html(2, anchor, name))
+            body.append(markup.heading(2, anchor, name))
             body += entries
             headings.append(Heading(2, anchor, name, toc))
     anchors = [h.anchor for h in headings] + [c.anchor for h in headings for c in h.children]
@@ -189,7 +188,7 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     for anchor, name, entries in sections:
         if entries:
             heading = escape(text(name, language), quote=False)
-            body.append(heading_html(2, anchor, heading))
+            body.append(markup.heading(2, anchor, heading))
             headings.append(Heading(2, anchor, heading))
             body.append(_list(base, entries, language, page))
     anchors = tuple(h.anchor for h in headings)
@@ -239,14 +238,6 @@ def render_latest_additions(
     return "\n".join(render_see_also(resource, language, page) for _, resource in ordered[:limit])
 
 
-def heading_html(level: int, anchor: str, title: str) -> str:
-    """A heading with its "¶" permalink, as Python-Markdown's toc extension writes them."""
-    return (
-        f'<h{level} id="{anchor}">{title}<a class="headerlink" href="#{anchor}"'
-        f' title="{PERMALINK_TITLE}">&para;</a></h{level}>'
-    )
-
-
 def _section(
     base: KnowledgeBase,
     index: SiteIndex,
@@ -284,9 +275,9 @@ def _list(
             where = f" – {escape(names[entry.category].get(language), quote=False)}"
         else:
             target, where = links.faq_target(entry), ""
-        address = escape(links.href(target, page), quote=True)
-        title = escape(entry.title.get(language), quote=False)
-        items.append(f'<li><a href="{address}">{title}</a>{where}</li>')
+        items.append(
+            f"<li>{markup.link(entry.title.get(language), links.href(target, page))}{where}</li>"
+        )
     return "<ul>" + "\n".join(items) + "</ul>"
 
 

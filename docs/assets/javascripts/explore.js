@@ -38,7 +38,7 @@
     const li = document.createElement("li");
     li.id = `explore-${entry.id}`;
     const link = document.createElement("a");
-    link.href = `../${entry.href}`;
+    link.href = entry.href;
     link.textContent = entry.title;
     const where = document.createElement("span");
     where.className = "ds-explore__where";
