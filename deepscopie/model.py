@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
+from babel import Locale
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from deepscopie.languages import LanguageError, site_languages
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECTION_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
@@ -109,14 +113,77 @@ class _Frozen(BaseModel):
 
 
 class Localized(_Frozen):
-    """A text a reader sees, in French (the source) and in English."""
+    """A text a reader sees, once in each language of the site (the first is the source)."""
 
-    fr: Text = Field(description="French text (the original).")
-    en: Text = Field(description="English text: a faithful translation written for a reader.")
+    # One text per language code: which codes, the site's list of languages says (checked
+    # below), so that adding a language to the site needs no change here.
+    model_config = ConfigDict(
+        frozen=True, extra="allow", json_schema_extra=lambda schema: _localized_schema(schema)
+    )
+    __pydantic_extra__: dict[str, Text] = Field(init=False)
+
+    @model_validator(mode="after")
+    def _every_language(self) -> Localized:
+        languages = site_languages()
+        given = self.__pydantic_extra__ or {}
+        for code in languages.codes:
+            if code not in given:
+                raise PydanticCustomError(
+                    "missing_translation",
+                    "the {name} text ('{code}') is missing",
+                    {"code": code, "name": _english_name(code)},
+                )
+        for code in given:
+            if code not in languages.codes:
+                raise PydanticCustomError(
+                    "unknown_language",
+                    "unknown field '{code}': the site's languages are {codes}",
+                    {"code": code, "codes": languages.codes_text},
+                )
+        return self
+
+    @classmethod
+    def of(cls, texts: Mapping[str, str]) -> Localized:
+        """A text from ``{language code: text}``."""
+        return cls.model_validate(dict(texts))
+
+    @property
+    def texts(self) -> Mapping[str, str]:
+        """``{language code: text}``, in the site's order of languages."""
+        given = self.__pydantic_extra__ or {}
+        return {code: given[code] for code in site_languages().codes}
 
     def get(self, language: str) -> str:
-        """The text in ``language`` (``fr`` or ``en``)."""
-        return self.fr if language == "fr" else self.en
+        """The text in ``language`` (a code of the site's languages)."""
+        try:
+            return self.texts[language]
+        except KeyError:
+            raise LanguageError(
+                f"no text in '{language}' (the site's languages are {site_languages().codes_text})"
+            ) from None
+
+
+def _english_name(code: str) -> str:
+    return Locale("en").languages.get(code) or code
+
+
+def _localized_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema lists the site's languages, each required (editors complete them)."""
+    text_schema = schema.get("additionalProperties")
+    languages = site_languages()
+    schema["properties"] = {
+        language.code: {
+            **(text_schema if isinstance(text_schema, dict) else {"type": "string"}),
+            "description": f"{_english_name(language.code)} text (the original)."
+            if language == languages.default
+            else f"{_english_name(language.code)} text: a faithful translation written for "
+            "a reader.",
+        }
+        for language in languages
+    }
+    codes = languages.codes
+    schema["required"] = list(codes)
+    schema["additionalProperties"] = False
 
 
 class Link(_Frozen):
@@ -241,12 +308,27 @@ class Term(_Frozen):
     name: Localized = Field(description="The name readers see.")
 
 
+class FaqTopic(_Frozen):
+    """A topic of the FAQ page: it gathers the questions whose first tag among its own is
+    theirs (a question goes to the topic of its earliest tag that a topic lists)."""
+
+    id: Slug = Field(description="Permanent identifier: the topic's anchor on the FAQ page.")
+    name: Localized = Field(description="The topic's heading on the FAQ page.")
+    tags: tuple[Slug, ...] = Field(
+        min_length=1, description="The tags whose questions this topic gathers."
+    )
+
+
 class VocabularyFile(_Frozen):
     """``data/vocabulary.yaml``: the categories, types and tags editors choose from."""
 
     categories: tuple[Category, ...] = Field(min_length=1)
     types: tuple[Term, ...] = Field(min_length=1)
     tags: tuple[Term, ...] = Field(min_length=1)
+    faq_topics: tuple[FaqTopic, ...] = Field(
+        default=(),
+        description="The FAQ page's topics, in this order; questions of no topic come last.",
+    )
 
 
 class ResourcesFile(_Frozen):

@@ -1,6 +1,8 @@
 """Every rule the validation reports, with what it means for an editor.
 
-The rule name ends each problem line, e.g. ``(duplicate-key)``. Each has a test fixture.
+The rule name ends each problem line, e.g. ``(duplicate-key)``. Each has a test fixture. What
+each means is explained to editors, in each language, by the catalogues (``rule_<name>`` in
+``deepscopie/catalogues/<code>.yaml``): a rule added here needs its text there.
 """
 
 RULES: dict[str, str] = {
@@ -43,44 +45,4 @@ RULES: dict[str, str] = {
     "unknown-type": "A type is not in data/vocabulary.yaml.",
     "unknown-tag": "A tag is not in data/vocabulary.yaml.",
     "unknown-resource": "An FAQ entry cites a resource id that does not exist.",
-}
-
-RULES_FR: dict[str, str] = {
-    "file-unreadable": "Le fichier est absent ou illisible.",
-    "file-size": "Le fichier dépasse la taille maximale (il ralentirait chaque construction).",
-    "encoding": "Le fichier n'est pas enregistré en UTF-8.",
-    "empty-file": "Le fichier ne contient aucune donnée.",
-    "multiple-documents": "Le fichier contient plusieurs documents YAML séparés par '---'.",
-    "yaml-syntax": "Le fichier n'est pas du YAML valide (crochet ou guillemet non fermé, "
-    "indentation).",
-    "yaml-alias": "Les ancres et alias (&nom, *nom) sont refusés : quelques lignes pourraient "
-    "occuper des gigaoctets.",
-    "yaml-tag": "Les étiquettes YAML explicites (!!python/…, !!binary) sont refusées.",
-    "yaml-key": "Une clé n'est pas un simple texte.",
-    "yaml-depth": "Les valeurs sont imbriquées trop profondément.",
-    "duplicate-key": "La même clé deux fois dans une entrée : YAML garderait la dernière sans "
-    "rien dire.",
-    "missing-field": "Un champ obligatoire manque.",
-    "unknown-field": "Un champ qui n'existe pas (souvent une faute de frappe).",
-    "missing-translation": "Il manque la version française ou anglaise d'un texte.",
-    "empty-text": "Un texte est vide ou ne contient que des espaces.",
-    "wrong-type": "Une valeur du mauvais genre (YAML lit no/yes sans guillemets comme des "
-    "booléens, et 012 comme un nombre).",
-    "invalid-value": "Une valeur hors des valeurs permises ou mal écrite.",
-    "invalid-id": "Un identifiant n'est pas un slug (minuscules, chiffres, tirets).",
-    "invalid-date": "Une date n'est pas une vraie date écrite AAAA-MM-JJ.",
-    "empty-list": "Une liste qui doit avoir au moins un élément est vide.",
-    "url-missing": "Une ressource n'a ni url ni 'url_needed: true' (ou a les deux).",
-    "url-scheme": "Une adresse ne commence pas par http:// ou https:// (javascript:, data:…).",
-    "url-invalid": "Une adresse est illisible (une espace, pas de nom d'hôte).",
-    "url-credentials": "Une adresse contient un nom d'utilisateur ou un mot de passe.",
-    "url-local": "Une adresse mène à localhost ou à un réseau privé.",
-    "url-tracking": "Une adresse porte des paramètres de pistage (utm_…, fbclid…).",
-    "duplicate-id": "Deux entrées ont le même identifiant.",
-    "duplicate-url": "Deux ressources mènent à la même page une fois l'adresse normalisée.",
-    "unknown-category": "Une catégorie n'est pas dans data/vocabulary.yaml.",
-    "unknown-subcategory": "Une sous-catégorie n'appartient pas à sa catégorie.",
-    "unknown-type": "Un type n'est pas dans data/vocabulary.yaml.",
-    "unknown-tag": "Un tag n'est pas dans data/vocabulary.yaml.",
-    "unknown-resource": "Une entrée de la FAQ cite une ressource qui n'existe pas.",
 }

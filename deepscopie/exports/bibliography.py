@@ -29,7 +29,7 @@ def bibliography(base: KnowledgeBase) -> str:
 
 
 def _fields(resource: Resource) -> list[Field]:
-    fields = [Field("title", "{" + _latex(resource.title.en) + "}")]  # keep its capitals
+    fields = [Field("title", "{" + _latex(_published_title(resource)) + "}")]  # its capitals
     if resource.authors:
         fields.append(Field("author", " and ".join(_latex(a) for a in resource.authors)))
     if resource.year:
@@ -43,3 +43,10 @@ def _fields(resource: Resource) -> list[Field]:
 
 def _latex(text: str) -> str:
     return _LATEX_SPECIAL.sub(r"\\\1", text.replace("{", "").replace("}", ""))
+
+
+def _published_title(resource: Resource) -> str:
+    """The title in the resource's own language where the data has it (as published)."""
+    texts = resource.title.texts
+    own = next((code for code in resource.languages if code in texts), None)
+    return texts[own] if own else next(iter(texts.values()))

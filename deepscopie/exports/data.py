@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
+from deepscopie.render.texts import language_codes
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -44,10 +45,14 @@ class FaqExport(BaseModel):
     faq: tuple[FaqEntry, ...]
 
 
-CSV_COLUMNS = (
-    "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
-    "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
-)  # fmt: skip
+def csv_columns() -> tuple[str, ...]:
+    """The CSV's header: texts have one column per language of the site (``title_fr``…)."""
+    codes = language_codes()
+    return (
+        "id", *(f"title_{code}" for code in codes), "url", "category", "subcategory", "type",
+        "tags", "languages", "year", "authors", "doi", "added",
+        *(f"description_{code}" for code in codes),
+    )  # fmt: skip
 
 
 def resources_json(base: KnowledgeBase, today: datetime.date) -> str:
@@ -67,13 +72,12 @@ def resources_csv(base: KnowledgeBase) -> str:
     """One row per resource; lists joined with ``;``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns())
     for r in base.resources:
         writer.writerow(
             [
                 r.id,
-                r.title.fr,
-                r.title.en,
+                *r.title.texts.values(),
                 r.url or "",
                 r.category,
                 r.subcategory or "",
@@ -84,8 +88,7 @@ def resources_csv(base: KnowledgeBase) -> str:
                 ";".join(r.authors),
                 r.doi or "",
                 r.added.isoformat(),
-                r.description.fr,
-                r.description.en,
+                *r.description.texts.values(),
             ]
         )
     return out.getvalue()

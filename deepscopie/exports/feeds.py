@@ -10,10 +10,11 @@ from feedgen.feed import FeedGenerator
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
-from deepscopie.render.texts import LANGUAGE_ROOTS
+from deepscopie.render.texts import language as site_language
+from deepscopie.render.texts import text as interface_text
+from deepscopie.render.typography import typeset
 
 FEED_SIZE = 50
-_TITLES = {"fr": "DeepScopie – nouveautés", "en": "DeepScopie – what's new"}
 
 
 def feed_file(language: str) -> str:
@@ -26,21 +27,22 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     root = (site_url or "").rstrip("/") + "/" if site_url else ""
     feed = FeedGenerator()
     feed.id(f"{root}{feed_file(language)}" if root else f"tag:deepscopie,2026:feed-{language}")
-    feed.title(_TITLES[language])
+    feed.title(typeset(interface_text("feed_title", language), language))
     feed.language(language)
-    feed.link(href=f"{root}{LANGUAGE_ROOTS[language]}", rel="alternate")
+    language_root = site_language(language).root
+    feed.link(href=f"{root}{language_root}", rel="alternate")
     entries: list[tuple[datetime.date, int, Resource | FaqEntry, str]] = []
     entries += [(r.added, i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
     entries += [(e.added, i, e, links.faq_target(e)) for i, e in enumerate(base.faq)]
     newest = sorted(entries, key=lambda item: (item[0], item[1]), reverse=True)[:FEED_SIZE]
     for added, _, entry, target in reversed(newest):  # feedgen puts the last added first
-        address = LANGUAGE_ROOTS[language] + links.built_url(target)
+        address = language_root + links.built_url(target)
         item = feed.add_entry()
         item.id(f"{root}{address}" if root else f"tag:deepscopie,2026:{address}")
-        item.title(entry.title.get(language))
+        item.title(typeset(entry.title.get(language), language))
         item.link(href=f"{root}{address}")
         text = entry.description if isinstance(entry, Resource) else entry.question
-        item.summary(text.get(language))
+        item.summary(typeset(text.get(language), language))
         moment = datetime.datetime.combine(added, datetime.time(), tzinfo=datetime.UTC)
         item.updated(moment)
         item.published(moment)

@@ -18,14 +18,14 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         where = f"resource:{resource.id}"
         urls = [resource.url] if resource.url else []
         urls += [link.url for link in resource.links]
-        urls += links_in(resource.description.fr) + links_in(resource.description.en)
+        urls += [url for text in resource.description.texts.values() for url in links_in(text)]
         for url in urls:
             sources[url].append(where)
     for entry in base.faq:
         where = f"faq:{entry.id}"
-        texts = [entry.question.fr, entry.question.en]
+        texts = list(entry.question.texts.values())
         if entry.answer is not None:
-            texts += [entry.answer.fr, entry.answer.en]
+            texts += entry.answer.texts.values()
         for text in texts:
             for url in links_in(text):
                 sources[url].append(where)

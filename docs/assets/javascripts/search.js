@@ -40,11 +40,15 @@
   }
 
   // French plurals in -aux/-eux (noyau, noyaux) escape Pagefind's French stemmer: search the
-  // plural, which it reduces to the same stem as the words in the index.
-  const french = document.documentElement.lang === "fr";
+  // plural, which it reduces to the same stem as the words in the index. Which languages need
+  // it is data (search_terms in deepscopie/catalogues/languages.yaml), set on the dialog.
+  const pluralsFix = dialog.dataset.dsTerms === "french-plurals";
   const pluralise = (term) => term.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
 
-  async function open() {
+  // The dialog opens empty (the header's button, "/") or with a query (a search field of the
+  // page: the home page's, the 404 page's).
+  async function open(query) {
+    const initial = typeof query === "string" ? query.trim() : "";
     if (!dialog.open) dialog.showModal();
     // Until Pagefind's interface is there, a field of our own takes the keys: typed into
     // nothing, "n" and "p" would be Material's shortcuts to the next and previous page.
@@ -65,7 +69,7 @@
         debounceTimeoutMs: 150,
         // Category pages are long lists: do not let length bury the page holding the entry.
         ranking: { pageLength: 0.1 },
-        processTerm: french ? pluralise : (term) => term,
+        processTerm: pluralsFix ? pluralise : (term) => term,
       });
     }
     const input = dialog.querySelector("input");
@@ -74,9 +78,10 @@
     // label, in the page's language (Pagefind's title is already translated).
     if (!input.hasAttribute("aria-label")) input.setAttribute("aria-label", input.title);
     input.focus();
-    if (early && early.value) {
-      input.value = early.value;
-      ui.triggerSearch(early.value);
+    const typed = (early && early.value) || initial;
+    if (typed) {
+      input.value = typed;
+      ui.triggerSearch(typed);
     }
   }
 
@@ -91,7 +96,18 @@
   }
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
-  opener.addEventListener("click", open);
+  // ...and links to Explore and the categories stand in its place (partials/header.html).
+  for (const fallback of document.querySelectorAll("[data-ds-no-search]")) fallback.hidden = true;
+  opener.addEventListener("click", () => open());
+  for (const form of document.querySelectorAll("[data-ds-search-form]")) {
+    const field = form.querySelector("input[name=q]");
+    if (!field) continue;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      open(field.value);
+    });
+    for (const intent of ["focus", "pointerenter"]) field.addEventListener(intent, loadPagefind, { once: true, passive: true });
+  }
   for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadPagefind, { once: true, passive: true });
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => {
