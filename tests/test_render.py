@@ -67,7 +67,7 @@ def test_a_resource_without_address_says_it_is_wanted(base: KnowledgeBase) -> No
     )
     assert '<p class="ds-url-needed"><strong>Address wanted</strong> – ' in html
     assert '<a href="../../about/#contribute">Suggest it</a>' in html
-    assert "<h3 id=\"r-language\"><span>R</span>" in html or 'ds-entry__site' not in html
+    assert '<h3 id="r-language"><span>R</span>' in html or "ds-entry__site" not in html
 
 
 def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase) -> None:
