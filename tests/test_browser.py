@@ -82,7 +82,7 @@ def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> No
     page = watched.page
     page.goto(f"{site_url}faq/#why-cellpose-works-so-well")
     heading = page.locator("h3#why-cellpose-works-so-well")
-    expect(heading).to_contain_text("Pourquoi Cellpose fonctionne-t-il si bien ?")
+    expect(heading).to_contain_text("Pourquoi Cellpose fonctionne-t-il si bien\u202f?")
     expect(heading).to_be_in_viewport()
 
 

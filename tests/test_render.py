@@ -45,15 +45,19 @@ def test_a_resource_is_a_heading_whose_anchor_is_its_id(base: KnowledgeBase) -> 
     # The title is the link, the site beside it; the permalink's title is in French.
     assert html.startswith(
         '<article class="ds-entry">\n<h3 id="cellpose">'
-        '<a href="https://www.cellpose.org/" lang="en">Cellpose</a>'
-        ' <span class="ds-entry__site">cellpose.org</span><a class="headerlink" href="#cellpose"'
+        '<a href="https://www.cellpose.org/" lang="en">Cellpose</a><a class="headerlink"'
+        ' href="#cellpose"'
         ' title="Lien permanent">&para;</a></h3>\n'
     )
     assert (
         '<a href="https://cellpose.readthedocs.io/en/latest/index.html">Documentation</a>' in html
     )
     # Links to other pages are the built addresses, relative: categories/software/ -> types/
-    assert '<a href="../../types/tool/" class="ds-entry__type">Logiciel</a>' in html
+    assert (
+        '<p class="ds-entry__facts"><a href="https://www.cellpose.org/" class="ds-entry__site">'
+        'cellpose.org</a> <span aria-hidden="true">·</span> '
+        '<a href="../../types/tool/" class="ds-entry__type">Logiciel</a>' in html
+    )
     assert '<a href="../../tags/cellpose/" class="md-tag">Cellpose</a>' in html
     assert (
         'Dans la FAQ\u202f: <a href="../../faq/#cellpose-fine-tuning">'
@@ -75,7 +79,7 @@ def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase
     assert '<h3 id="optimising-gpu-use">' in page.html and "optimising-gpu-use" in page.anchors
     entry = next(e for e in base.faq if e.id == "optimising-gpu-use")
     html = render_faq_entry(entry, base, SiteIndex.of(base), "fr", "faq.md")
-    assert html.startswith('<details class="ds-faq" data-ds-state="open">')
+    assert html.startswith('<details class="ds-faq question" data-ds-state="open">')
     assert '<span class="ds-faq__open">Question ouverte</span>' in html
     assert '<p class="ds-faq__origin">Présentation (Skype)' in html
     assert '<a href="../about/#contribute">Proposez une réponse</a>' in html
@@ -84,7 +88,10 @@ def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase
 def test_an_faq_entry_links_its_related_resources(base: KnowledgeBase) -> None:
     entry = next(e for e in base.faq if e.id == "why-cellpose-works-so-well")
     html = render_faq_entry(entry, base, SiteIndex.of(base), "en", "faq.md")
-    assert '<p class="ds-faq__origin">Slack · 15 June 2022</p>' in html
+    assert (
+        '<p class="ds-faq__origin">Slack · 15 June 2022 · <a href="#why-cellpose-works-so-well"'
+        ' class="ds-faq__permalink">Permanent link</a></p>' in html
+    )
     related = html.split('<div class="ds-faq__related"', 1)[1]
     assert '<li><a href="../categories/videos/#stardist-talk">StarDist: the talk</a>' in related
 

@@ -2,8 +2,9 @@
 
 A resource reads::
 
-    Cellpose ↗ cellpose.org                      <- the title is the link; the site beside it
-    Logiciel · anglais · 2021 · cellpose nuclei  <- one quiet line: type, language, tags, status
+    Cellpose ↗                                              <- the title is the link
+    cellpose.org · Logiciel · anglais · 2021 · cellpose     <- one quiet line: the site, type,
+                                                               language, tags, status
     Segmentation généraliste…                    <- its description
     Liens : Documentation · Code                 <- further links, authors, DOI, FAQ
 
@@ -53,8 +54,6 @@ def render_resource(
         title = markup.link(
             resource.title.get(language), resource.url, language=language, lang=title_lang
         )
-        site = markup.text(shown_site(resource.url), language)
-        title += f' <span class="ds-entry__site">{site}</span>'
     else:
         lang = f' lang="{title_lang}"' if title_lang else ""
         title = f"<span{lang}>{markup.text(resource.title.get(language), language)}</span>"
@@ -100,7 +99,14 @@ def _facts(
 ) -> str:
     """One quiet line: type, the resource's languages, year, tags (and what others add)."""
     kind = index.types[resource.type]
+    # The site the resource is on, its full address in the link (the title links there too).
+    site = (
+        [markup.link(shown_site(resource.url), resource.url, "ds-entry__site")]
+        if resource.url
+        else []
+    )
     facts = [
+        *site,
         markup.link(
             kind.name.get(language),
             links.href(links.type_page(kind.id), page),
@@ -173,13 +179,18 @@ def render_faq_entry(
     title = markup.text(entry.title.get(language), language)
     open_label = markup.text(text("open_question", language), language)
     badge = f' <span class="ds-faq__open">{open_label}</span>' if entry.is_open else ""
+    # No "¶" link inside the summary (a link inside a control): it ends the origin line.
     summary = markup.heading(
-        3, entry.id, f'<span class="ds-faq__title">{title}</span>{badge}', language
+        3, entry.id, f'<span class="ds-faq__title">{title}</span>{badge}', language, permalink=False
     )
     origin = [text(f"source_{entry.source}", language)]
     if entry.date:
         origin.append(format_date(entry.date, language))
-    parts = [f'<p class="ds-faq__origin">{markup.text(" · ".join(origin), language)}</p>']
+    permalink = markup.link(
+        text("permalink_title", language), f"#{entry.id}", "ds-faq__permalink", language=language
+    )
+    origin_html = markup.text(" · ".join(origin), language)
+    parts = [f'<p class="ds-faq__origin">{origin_html} · {permalink}</p>']
     question = entry.question.get(language)
     if question.strip() != entry.title.get(language).strip():  # else the summary says it all
         parts.append(
@@ -216,7 +227,7 @@ def render_faq_entry(
         )
     state = "open" if entry.is_open else "answered"
     return (
-        f'<details class="ds-faq" data-ds-state="{state}">\n<summary>{summary}</summary>\n'
+        f'<details class="ds-faq question" data-ds-state="{state}">\n<summary>{summary}</summary>\n'
         + "\n".join(parts)
         + "\n</details>"
     )

@@ -30,11 +30,14 @@ def link(
     return f'<a href="{escape(address, quote=True)}"{attributes}>{escape(shown, quote=False)}</a>'
 
 
-def heading(level: int, anchor: str, title: str, language: str) -> str:
+def heading(level: int, anchor: str, title: str, language: str, *, permalink: bool = True) -> str:
     """A heading (``title`` is HTML) with its "¶" permalink, as Python-Markdown writes them,
-    the permalink's title in ``language``."""
-    permalink = escape(interface_text("permalink_title", language))
-    return (
-        f'<h{level} id="{escape(anchor)}">{title}<a class="headerlink" href="#{escape(anchor)}"'
-        f' title="{permalink}">&para;</a></h{level}>'
-    )
+    the permalink's title in ``language`` (none inside a control, such as a summary)."""
+    link = permalink_link(anchor, language) if permalink else ""
+    return f'<h{level} id="{escape(anchor)}">{title}{link}</h{level}>'
+
+
+def permalink_link(anchor: str, language: str) -> str:
+    """The "¶" link to ``#anchor``, titled in ``language``."""
+    title = escape(interface_text("permalink_title", language))
+    return f'<a class="headerlink" href="#{escape(anchor)}" title="{title}">&para;</a>'
