@@ -95,7 +95,9 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
         guide.write_text(filled, encoding="utf-8")
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
-    config += "\n" + yaml.safe_dump({"nav": navigation(base, language_codes()[0])}, allow_unicode=True)
+    config += "\n" + yaml.safe_dump(
+        {"nav": navigation(base, language_codes()[0])}, allow_unicode=True
+    )
     (folder / "plain.yml").write_text(config, encoding="utf-8")
     shutil.rmtree(folder / "hooks")
     return folder

@@ -265,7 +265,7 @@ def _site_languages(config: MkDocsConfig) -> Languages:
 def _localize(config: MkDocsConfig, language: Language) -> None:
     """Material's and Python-Markdown's texts in ``language``, and its typography."""
     config.theme["language"] = language.theme_language
-    config.site_description = text("site_description", language.code)
+    config.site_description = typeset(text("site_description", language.code), language.code)
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = text(
         "permalink_title", language.code
     )

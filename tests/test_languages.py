@@ -139,9 +139,10 @@ def test_a_text_needs_every_language_and_no_other() -> None:
 def test_dates_follow_each_language() -> None:
     import datetime
 
-    assert format_date(datetime.date(2026, 11, 1), "fr") == "1er novembre 2026"
-    assert format_date(datetime.date(2026, 11, 21), "fr") == "21 novembre 2026"
-    assert format_date(datetime.date(2026, 11, 1), "en") == "1 November 2026"
+    nbsp = "\u00a0"  # a date never breaks across lines
+    assert format_date(datetime.date(2026, 11, 1), "fr") == f"1er{nbsp}novembre{nbsp}2026"
+    assert format_date(datetime.date(2026, 11, 21), "fr") == f"21{nbsp}novembre{nbsp}2026"
+    assert format_date(datetime.date(2026, 11, 1), "en") == f"1{nbsp}November{nbsp}2026"
 
 
 LANGUAGE_CODE_BRANCH = re.compile(

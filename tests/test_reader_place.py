@@ -79,18 +79,28 @@ def test_the_home_page_search_field_searches(
     expect(page.locator("#ds-search .pagefind-ui__result").first).to_contain_text("StarDist")
 
 
-def test_without_javascript_the_home_search_goes_to_explore(browser: object, site_url: str) -> None:
+def test_without_javascript_explore_and_the_categories_replace_search(
+    browser: object, site_url: str
+) -> None:
     from playwright.sync_api import Browser
 
     assert isinstance(browser, Browser)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}en/")
-    expect(page.locator("[data-ds-no-search] a", has_text="Explore")).to_be_visible()
-    page.locator("#ds-search-form-en").fill("stardist")
-    page.locator("#ds-search-form-en").press("Enter")
-    page.wait_for_url(f"{site_url}en/explore/?q=stardist")
+    expect(page.locator(".ds-search-open")).to_be_hidden()
+    expect(page.locator("#ds-search-form-en")).to_be_hidden()  # no search behind it
+    page.locator("[data-ds-no-search] a", has_text="Categories").click()
+    page.wait_for_url(f"{site_url}en/#categories")
+    page.locator("[data-ds-no-search] a", has_text="Explore").click()
+    page.wait_for_url(f"{site_url}en/explore/")
     context.close()
+
+
+def test_with_javascript_the_header_offers_search_instead(watched: Watched, site_url: str) -> None:
+    watched.page.goto(site_url)
+    expect(watched.page.locator(".ds-search-open")).to_be_visible()
+    expect(watched.page.locator("[data-ds-no-search]")).to_be_hidden()
 
 
 def test_the_keyboard_shortcut_is_mentioned_only_with_a_keyboard(

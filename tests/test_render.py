@@ -89,7 +89,7 @@ def test_an_faq_entry_links_its_related_resources(base: KnowledgeBase) -> None:
     entry = next(e for e in base.faq if e.id == "why-cellpose-works-so-well")
     html = render_faq_entry(entry, base, SiteIndex.of(base), "en", "faq.md")
     assert (
-        '<p class="ds-faq__origin">Slack · 15 June 2022 · <a href="#why-cellpose-works-so-well"'
+        '<p class="ds-faq__origin">Slack · 15\u00a0June\u00a02022 · <a href="#why-cellpose-works-so-well"'
         ' class="ds-faq__permalink">Permanent link</a></p>' in html
     )
     related = html.split('<div class="ds-faq__related"', 1)[1]
@@ -186,8 +186,8 @@ def test_addresses_are_shown_as_their_site() -> None:
 
 def test_dates_are_written_for_each_language() -> None:
     day = datetime.date(2022, 8, 2)
-    assert format_date(day, "fr") == "2 août 2022"
-    assert format_date(day, "en") == "2 August 2022"
+    assert format_date(day, "fr") == "2\u00a0août\u00a02022"
+    assert format_date(day, "en") == "2\u00a0August\u00a02022"
 
 
 def test_links_between_pages_are_relative() -> None:

@@ -19,7 +19,12 @@ from html import escape
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
-from deepscopie.render.entries import render_faq_entry, render_resource, see_also_item
+from deepscopie.render.entries import (
+    render_faq_entry,
+    render_resource,
+    see_also_item,
+    title_language,
+)
 from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
@@ -30,8 +35,8 @@ from deepscopie.render.texts import count, format_date, language_codes, text
 from deepscopie.render.typography import typeset
 
 LATEST_COUNT = 8
-# A category card's line: about one line of a card on a wide screen.
-CARD_LINE = 90
+# A category card's line: its introduction's first sentence, cut beyond this.
+CARD_LINE = 120
 # Above this many entries, a category's table of contents lists its sections only: a sidebar
 # of hundreds of titles helps no one, and would weigh on every load of the page.
 TOC_ENTRIES_LIMIT = 100
@@ -270,9 +275,19 @@ def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, 
         size = count("resource_count", index.category_size(category.id), language)
         line = ""
         if category.intro:
-            line = escape_markdown(plain_text(category.intro.get(language), CARD_LINE)) + "<br>"
+            line = escape_markdown(first_sentence(category.intro.get(language))) + "<br>"
         cards.append(f"-   [**{name}**]({target})\n\n    {line}\n    *{size}*")
     return '<div class="grid cards ds-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a text, as plain text (a card's one line), cut when long."""
+    text = plain_text(markdown, limit=10_000)
+    end = next(
+        (i for i, c in enumerate(text) if c in ".!?" and text[i + 1 : i + 2] in (" ", "")), -1
+    )
+    sentence = text[: end + 1] if end >= 0 else text
+    return sentence if len(sentence) <= CARD_LINE else plain_text(sentence, CARD_LINE)
 
 
 def render_latest_additions(
@@ -327,12 +342,14 @@ def _list(
     names = {c.id: c.name for c in base.vocabulary.categories}
     items = []
     for entry in entries:
+        lang = None
         if isinstance(entry, Resource):
-            target = links.resource_target(entry)
+            target, lang = links.resource_target(entry), title_language(entry, language)
             where = f" – {markup.text(names[entry.category].get(language), language)}"
         else:
             target, where = links.faq_target(entry), ""
-        title = markup.link(entry.title.get(language), links.href(target, page), language=language)
+        address = links.href(target, page)
+        title = markup.link(entry.title.get(language), address, language=language, lang=lang)
         items.append(f"<li>{title}{where}</li>")
     return "<ul>" + "\n".join(items) + "</ul>"
 
@@ -347,16 +364,19 @@ HOME_MARKERS = (
 
 def render_search_form(language: str, explore_address: str) -> str:
     """A search field in the page (home, 404): assets/javascripts/search.js opens the search
-    dialog with what was typed; without JavaScript, Explore filters by it (``?q=``). The
-    keyboard shortcut is mentioned where there is a keyboard only (CSS)."""
+    dialog with what was typed (were the script to fail after showing it, the form would
+    still lead to Explore filtered by it, ``?q=``). The keyboard shortcut is mentioned where
+    there is a keyboard only (CSS)."""
 
     def say(key: str, **values: str) -> str:
         return typeset(text(key, language), language).format(**values)
 
     field = f"ds-search-form-{language}"
     return (
+        # Hidden until search.js shows it: without JavaScript there is no search (the header
+        # offers Explore and the categories instead).
         f'<form class="ds-search-form" role="search" action="{escape(explore_address)}"'
-        " data-ds-search-form>"
+        " data-ds-search-form hidden>"
         f'<label for="{field}" class="ds-search-form__label">{say("search_field_label")}</label>'
         f'<span class="ds-search-form__row"><input type="search" id="{field}" name="q"'
         f' autocomplete="off" placeholder="{escape(say("search_field_placeholder"))}">'

@@ -57,10 +57,12 @@ def language_name(code: str, language_code: str) -> str:
 
 
 def format_date(day: datetime.date, language_code: str) -> str:
-    """``1er juin 2022`` / ``1 June 2022``: the language's date format, by Babel."""
+    """``1er juin 2022`` / ``1 June 2022`` (no-break spaces): the language's date format, by
+    Babel."""
     chosen = language(language_code)
     pattern = chosen.date_format
     if day.day == 1 and chosen.first_day:
         # A literal in Babel's pattern ('1er'), in place of the day's number.
         pattern = pattern.replace("dd", "d").replace("d", "'" + chosen.first_day + "'", 1)
-    return babel_format_date(day, format=pattern, locale=chosen.locale)
+    # A date is not broken across lines ("22 / novembre 2026").
+    return babel_format_date(day, format=pattern, locale=chosen.locale).replace(" ", "\u00a0")

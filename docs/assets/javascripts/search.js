@@ -102,6 +102,7 @@
   for (const form of document.querySelectorAll("[data-ds-search-form]")) {
     const field = form.querySelector("input[name=q]");
     if (!field) continue;
+    form.hidden = false; // hidden without JavaScript: there would be no search behind it
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       open(field.value);
