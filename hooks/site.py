@@ -16,10 +16,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
+from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
@@ -62,6 +64,14 @@ _serving: dict[str, bool] = {"serve": False}
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background."""
     _serving["serve"] = command == "serve"
+
+
+def on_env(env: Environment, config: Any, files: Any) -> Environment:
+    """Make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title
+    written ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup
+    (MkDocs' environment does not autoescape)."""
+    env.filters["striptags"] = plain_text_filter
+    return env
 
 
 def on_config(config: Any) -> Any:

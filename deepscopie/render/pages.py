@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from html import escape
 
+from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
@@ -130,7 +130,7 @@ def render_category_page(
     for sub in category.subcategories:
         entries, toc = _section(base, index, category.id, sub.id, language, page, health)
         if entries:
-            anchor, name = f"section-{sub.id}", escape(sub.name.get(language), quote=False)
+            anchor, name = f"section-{sub.id}", html_text(sub.name.get(language))
             body.append(markup.heading(2, anchor, name))
             body += entries
             headings.append(Heading(2, anchor, name, toc))
@@ -187,7 +187,7 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     ]
     for anchor, name, entries in sections:
         if entries:
-            heading = escape(text(name, language), quote=False)
+            heading = html_text(text(name, language))
             body.append(markup.heading(2, anchor, heading))
             headings.append(Heading(2, anchor, heading))
             body.append(_list(base, entries, language, page))
@@ -250,9 +250,7 @@ def _section(
     """The HTML of one sub-category's resources (its "see also" last), and their headings."""
     resources = index.by_section.get((category, subcategory), [])
     described = [render_resource(r, base, index, language, page, health) for r in resources]
-    headings = tuple(
-        Heading(3, r.id, escape(r.title.get(language), quote=False)) for r in resources
-    )
+    headings = tuple(Heading(3, r.id, html_text(r.title.get(language))) for r in resources)
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:
         described.append(
@@ -272,7 +270,7 @@ def _list(
     for entry in entries:
         if isinstance(entry, Resource):
             target = links.resource_target(entry)
-            where = f" – {escape(names[entry.category].get(language), quote=False)}"
+            where = f" – {html_text(names[entry.category].get(language))}"
         else:
             target, where = links.faq_target(entry), ""
         items.append(
