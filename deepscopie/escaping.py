@@ -73,7 +73,10 @@ def html_attribute(value: str) -> str:
 def safe_href(url: str) -> str:
     """``url`` unchanged when a link may point there (http, https, mailto or a relative
     address), else ``#``: a ``javascript:`` link must not survive any spelling."""
-    scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
+    try:
+        scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
+    except ValueError:  # e.g. an unclosed "[": no browser link either
+        return REFUSED_HREF
     if scheme and scheme not in LINK_SCHEMES:
         return REFUSED_HREF
     if _IGNORED_IN_SCHEME.sub("", url).startswith(("//", "\\\\", "/\\", "\\/")):

@@ -31,9 +31,15 @@ RULES: dict[str, str] = {
     "url-missing": "A resource has neither a url nor 'url_needed: true' (or has both).",
     # Addresses
     "url-scheme": "An address does not start with http:// or https:// (javascript:, data:…).",
-    "url-invalid": "An address cannot be read (a space, no host).",
+    "url-invalid": "An address cannot be read (a space, a control or invisible character, a "
+    "quote, no host).",
     "url-credentials": "An address contains a user name or password.",
-    "url-local": "An address points at localhost or a private network.",
+    "url-local": "An address points at localhost or a private network, in any spelling "
+    "(127.1, 0x7f000001, [::ffff:127.0.0.1]…).",
+    "url-host": "An address's host is not a dotted public domain name in one script nor a public "
+    "IP address written the usual way (no dot, mixed scripts, a trailing dot).",
+    "url-port": "An address's port is not a number from 1 to 65535.",
+    "url-length": "An address is longer than 2,000 characters.",
     "url-tracking": "An address carries tracking parameters (utm_…, fbclid…).",
     # Across entries
     "duplicate-id": "Two entries share an id.",
@@ -74,7 +80,13 @@ RULES_FR: dict[str, str] = {
     "url-scheme": "Une adresse ne commence pas par http:// ou https:// (javascript:, data:…).",
     "url-invalid": "Une adresse est illisible (une espace, pas de nom d'hôte).",
     "url-credentials": "Une adresse contient un nom d'utilisateur ou un mot de passe.",
-    "url-local": "Une adresse mène à localhost ou à un réseau privé.",
+    "url-local": "Une adresse mène à localhost ou à un réseau privé, quelle que soit sa graphie "
+    "(127.1, 0x7f000001, [::ffff:127.0.0.1]…).",
+    "url-host": "Le nom d'hôte d'une adresse n'est ni un nom de domaine public avec un point, "
+    "écrit dans une seule écriture, ni une adresse IP publique écrite normalement (pas de point, "
+    "écritures mélangées, point final).",
+    "url-port": "Le port d'une adresse n'est pas un nombre de 1 à 65535.",
+    "url-length": "Une adresse dépasse 2 000 caractères.",
     "url-tracking": "Une adresse porte des paramètres de pistage (utm_…, fbclid…).",
     "duplicate-id": "Deux entrées ont le même identifiant.",
     "duplicate-url": "Deux ressources mènent à la même page une fois l'adresse normalisée.",
