@@ -46,7 +46,9 @@ RULES: dict[str, str] = {
     "url-length": "An address is longer than 2,000 characters.",
     "url-tracking": "An address carries tracking parameters (utm_…, fbclid…).",
     # Across entries
-    "duplicate-id": "Two entries share an id.",
+    "duplicate-id": "Two entries share an id (letter case aside).",
+    "reserved-id": "An id the site uses for itself: an anchor starting with 'section-' or "
+    "'ds-', or 'index' for a category, type or tag.",
     "duplicate-url": "Two resources point at the same page once normalised.",
     "unknown-category": "A category is not in data/vocabulary.yaml.",
     "unknown-subcategory": "A sub-category is not one of its category's.",
@@ -97,7 +99,9 @@ RULES_FR: dict[str, str] = {
     "url-port": "Le port d'une adresse n'est pas un nombre de 1 à 65535.",
     "url-length": "Une adresse dépasse 2 000 caractères.",
     "url-tracking": "Une adresse porte des paramètres de pistage (utm_…, fbclid…).",
-    "duplicate-id": "Deux entrées ont le même identifiant.",
+    "duplicate-id": "Deux entrées ont le même identifiant (à la casse près).",
+    "reserved-id": "Un identifiant que le site utilise pour lui-même : une ancre commençant par "
+    "« section- » ou « ds- », ou « index » pour une catégorie, un type ou un tag.",
     "duplicate-url": "Deux ressources mènent à la même page une fois l'adresse normalisée.",
     "unknown-category": "Une catégorie n'est pas dans data/vocabulary.yaml.",
     "unknown-subcategory": "Une sous-catégorie n'appartient pas à sa catégorie.",
