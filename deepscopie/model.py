@@ -23,9 +23,17 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -34,12 +42,88 @@ LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 
 _SLUG = re.compile(SLUG_PATTERN)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The first year a publication about microscopy may have (Hooke's Micrographia: 1665).
+FIRST_YEAR = 1600
 
 
 def _not_blank(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("blank_text", "the text is empty or only spaces")
     return text
+
+
+# Characters no text may hold: controls (tab and line feed excepted), which XML and the feeds
+# refuse; zero-width and invisible formatting characters, and bidirectional overrides and
+# isolates, which make a text read differently from what it holds (a reviewer sees one thing,
+# readers another); line separators, non-characters and Unicode's invisible "tag" letters.
+_FORBIDDEN_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _clean_characters(text: str) -> str:
+    found = _FORBIDDEN_CHARACTER.search(text)
+    if found:
+        character = found.group()
+        name = unicodedata.name(character, "a control character")
+        raise PydanticCustomError(
+            "invalid_character",
+            "the text holds an invisible or control character, U+{code} ({name}), at "
+            "character {position}: remove it",
+            {"code": f"{ord(character):04X}", "name": name, "position": found.start() + 1},
+        )
+    return text
+
+
+def _one_line(text: Localized) -> Localized:
+    for language in ("fr", "en"):
+        value = getattr(text, language)
+        if "\n" in value or "\t" in value:
+            raise PydanticCustomError(
+                "invalid_character",
+                "the {language} text has a line break or a tab: a title or a name is one line",
+                {"language": "French" if language == "fr" else "English"},
+            )
+    return text
+
+
+def _one_line_text(text: str) -> str:
+    if "\n" in text or "\t" in text:
+        raise PydanticCustomError(
+            "invalid_character", "the text has a line break or a tab: a name is one line"
+        )
+    return text
+
+
+def _iso_day(value: object) -> object:
+    """A date typed as YYYY-MM-DD (unquoted or quoted), nothing else: no timestamp with a
+    time, no epoch number, no other spelling."""
+    if isinstance(value, datetime.datetime):
+        raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD)")
+    if isinstance(value, str):
+        if not _ISO_DAY.fullmatch(value):
+            raise PydanticCustomError("date_parsing", "write the date as YYYY-MM-DD")
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_parsing", "not a real date") from None
+    return value
+
+
+def _plausible_year(year: int) -> int:
+    if year < FIRST_YEAR:
+        raise PydanticCustomError(
+            "year_range",
+            "{year} is before {first}: give the year of publication",
+            {"year": year, "first": FIRST_YEAR},
+        )
+    if year > datetime.date.today().year + 1:
+        raise PydanticCustomError(
+            "year_range", "{year} is in the future: give the year of publication", {"year": year}
+        )
+    return year
 
 
 def _valid_slug(text: str) -> str:
@@ -67,6 +151,7 @@ def _valid_section(text: str) -> str:
 Text = Annotated[
     str,
     AfterValidator(_not_blank),
+    AfterValidator(_clean_characters),
     Field(strict=True, json_schema_extra={"minLength": 1, "pattern": r"\S"}),
 ]
 Slug = Annotated[
@@ -88,8 +173,8 @@ Url = Annotated[
         description="A full address starting with https:// (or http://).",
     ),
 ]
-# Dates are accepted unquoted (YAML reads them as dates) or quoted (as text).
-Day = Annotated[datetime.date, Field(strict=False)]
+# Dates are accepted unquoted (YAML reads them as dates) or quoted (as text), as YYYY-MM-DD.
+Day = Annotated[datetime.date, BeforeValidator(_iso_day), Field(strict=True)]
 
 
 Provenance = Annotated[
@@ -119,11 +204,15 @@ class Localized(_Frozen):
         return self.fr if language == "fr" else self.en
 
 
+# A title, a name or a label: one line, no tab (Markdown texts may have both).
+OneLine = Annotated[Localized, AfterValidator(_one_line)]
+
+
 class Link(_Frozen):
     """A further link of a resource: its documentation, a video, its code…"""
 
     url: Url
-    label: Localized = Field(
+    label: OneLine = Field(
         description="What the link leads to, e.g. Documentation / Documentation."
     )
 
@@ -135,7 +224,7 @@ class Resource(_Frozen):
         description="Permanent identifier and permalink anchor (lower-case, hyphens). "
         "Never change or reuse it."
     )
-    title: Localized = Field(description="The resource's name, as its authors write it.")
+    title: OneLine = Field(description="The resource's name, as its authors write it.")
     url: Url | None = Field(
         default=None, description="The resource's address. Leave out only with url_needed: true."
     )
@@ -163,10 +252,14 @@ class Resource(_Frozen):
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
     )
-    year: Annotated[int, Field(strict=True)] | None = Field(
-        default=None, ge=1900, le=2100, description="Year of publication."
+    year: Annotated[int, Field(strict=True), AfterValidator(_plausible_year)] | None = Field(
+        default=None,
+        description="Year of publication, written as digits.",
+        json_schema_extra={"minimum": FIRST_YEAR},
     )
-    authors: tuple[Text, ...] = Field(default=(), description="Authors, as 'First Last'.")
+    authors: tuple[Annotated[Text, AfterValidator(_one_line_text)], ...] = Field(
+        default=(), description="Authors, as 'First Last'."
+    )
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True)] | None = Field(
         default=None, description="DOI without its https://doi.org/ prefix, e.g. 10.1038/xxxx."
     )
@@ -194,7 +287,7 @@ class FaqEntry(_Frozen):
     id: Slug = Field(description="Permanent identifier and permalink anchor. Never reuse it.")
     source: Literal["slack", "skype"] = Field(description="Where the question was asked.")
     date: Day | None = Field(default=None, description="Date of the question, where known.")
-    title: Localized = Field(
+    title: OneLine = Field(
         description="The question in a few words, shown as its heading and in search results."
     )
     question: Localized = Field(description="The question in full, Markdown allowed.")
@@ -218,14 +311,14 @@ class Subcategory(_Frozen):
     """A section of a category page."""
 
     id: Slug = Field(description="Permanent identifier of the section (its anchor).")
-    name: Localized = Field(description="The section's heading.")
+    name: OneLine = Field(description="The section's heading.")
 
 
 class Category(_Frozen):
     """A theme of the site, with its own page; listed in this order."""
 
     id: Slug = Field(description="Permanent identifier: the page's address (categories/<id>/).")
-    name: Localized = Field(description="The category's name, in the navigation and as title.")
+    name: OneLine = Field(description="The category's name, in the navigation and as title.")
     intro: Localized | None = Field(
         default=None, description="Text shown at the top of the category page (Markdown)."
     )
@@ -238,7 +331,7 @@ class Term(_Frozen):
     """A resource type or a tag."""
 
     id: Slug = Field(description="Permanent identifier, used in resources and in addresses.")
-    name: Localized = Field(description="The name readers see.")
+    name: OneLine = Field(description="The name readers see.")
 
 
 class VocabularyFile(_Frozen):

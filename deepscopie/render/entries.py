@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import urlsplit
 
+from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links, markup
@@ -38,7 +38,7 @@ def render_resource(
     Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
-    parts = [markup.heading(3, resource.id, escape(resource.title.get(language), quote=False))]
+    parts = [markup.heading(3, resource.id, html_text(resource.title.get(language)))]
     if resource.url is not None:
         parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
@@ -126,9 +126,7 @@ def _facts(
         + (f" · {label('year', language)} {resource.year}" if resource.year else "")
     ]
     if resource.authors:
-        lines.append(
-            f"{label('authors', language)} {escape(', '.join(resource.authors), quote=False)}"
-        )
+        lines.append(f"{label('authors', language)} {html_text(', '.join(resource.authors))}")
     if resource.doi:
         lines.append(
             f"{label('doi', language)} {markup.link(resource.doi, f'https://doi.org/{resource.doi}')}"
