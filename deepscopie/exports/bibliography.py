@@ -17,6 +17,8 @@ from deepscopie.model import Resource
 
 _ENTRY_TYPES = {"paper": "article", "book": "book"}
 _LATEX_SPECIAL = re.compile(r"([&%$#_])")
+# biblatex's language of a title (hyphenation, case rules), from the title's language.
+_LANGID = {"en": "english", "fr": "french"}
 
 
 def bibliography(base: KnowledgeBase) -> str:
@@ -30,6 +32,8 @@ def bibliography(base: KnowledgeBase) -> str:
 
 def _fields(resource: Resource) -> list[Field]:
     fields = [Field("title", "{" + _latex(resource.title.en) + "}")]  # keep its capitals
+    if resource.title_language is not None:
+        fields.append(Field("langid", _LANGID[resource.title_language]))
     if resource.authors:
         fields.append(Field("author", " and ".join(_latex(a) for a in resource.authors)))
     if resource.year:
