@@ -75,22 +75,23 @@ def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap)
 
 
 def check_resource_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
-    """Every address of a resource, including those inside its description."""
+    """Every address of a resource, including those inside its description and note."""
     problems = []
     for entry in resources:
         addresses = list(_resource_addresses(entry))
-        addresses += _text_addresses((*entry.loc, "description"), entry.item.description)
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
 
 def check_faq_urls(faq: Iterable[Located[FaqEntry]], source: SourceMap) -> list[Problem]:
-    """Every address inside questions and answers."""
+    """Every address inside questions, answers and editors' notes."""
     problems = []
     for entry in faq:
-        addresses = _text_addresses((*entry.loc, "question"), entry.item.question)
-        if entry.item.answer is not None:
-            addresses += _text_addresses((*entry.loc, "answer"), entry.item.answer)
+        addresses = []
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
