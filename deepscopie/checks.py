@@ -227,7 +227,12 @@ def _unknown(
     source: SourceMap, loc: Loc, what: str, value: str, known: list[str], rule: str, where: str = ""
 ) -> Problem:
     """``unknown tag 'segmentaton': did you mean 'segmentation'?`` (or the short list allowed)."""
-    return source.problem(loc, f"unknown {what} '{value}'{where}{hint(value, known)}", rule)
+    return source.problem(loc, unknown_message(what, value, known, where), rule)
+
+
+def unknown_message(what: str, value: str, known: list[str], where: str = "") -> str:
+    """What validation says of a name that is not in the vocabulary (or not a resource id)."""
+    return f"unknown {what} '{value}'{where}{hint(value, known)}"
 
 
 def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
