@@ -327,3 +327,27 @@ def test_the_real_site_has_no_broken_internal_link(
 ) -> None:
     assert main(["check-links", "--internal-only", "--site", str(built_site)]) == 0
     assert capsys.readouterr().out.startswith("ok: every internal link and anchor")
+
+
+def test_anchors_of_absolute_links_are_checked_against_the_sites_path(tmp_path: Path) -> None:
+    from deepscopie.links.internal import broken_anchors
+
+    site = tmp_path / "site"
+    (site / "en" / "faq").mkdir(parents=True)
+    (site / "en" / "faq" / "index.html").write_text(
+        '<html><body><h2 id="gpu">GPU</h2></body></html>', encoding="utf-8"
+    )
+    (site / "index.html").write_text(
+        '<html><body><a href="/en/faq/#gpu">ok</a> <a href="/en/faq/#nowhere">x</a>'
+        ' <a href="/sub/en/faq/#gpu">ok under /sub/</a> <a href="/sub/en/faq/#gone">x</a>'
+        ' <a href="/#top">x</a></body></html>',
+        encoding="utf-8",
+    )
+    at_root = {(p.link, p.message) for p in broken_anchors(site)}
+    assert ("/en/faq/#nowhere", "anchor '#nowhere' not found on en/faq/index.html") in at_root
+    assert ("/#top", "anchor '#top' not found on index.html") in at_root
+    assert not any(link == "/en/faq/#gpu" for link, _ in at_root)
+    under_sub = {(p.link, p.message) for p in broken_anchors(site, "/sub")}
+    assert ("/sub/en/faq/#gone", "anchor '#gone' not found on en/faq/index.html") in under_sub
+    assert ("/en/faq/#gpu", "absolute link outside the site's path /sub/") in under_sub
+    assert not any(link == "/sub/en/faq/#gpu" for link, _ in under_sub)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links.classify import BROKEN
@@ -41,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--internal-only", action="store_true", help="check the links inside the built site only"
     )
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (site)")
+    parser.add_argument(
+        "--base-path",
+        default=urlsplit(os.environ.get("SITE_URL") or "/").path or "/",
+        help="the path the site is published under, for absolute links (SITE_URL's, or /)",
+    )
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     parser.add_argument(
         "--urls",
@@ -113,7 +120,7 @@ def _internal(args: argparse.Namespace) -> int:
     if not (args.site / "index.html").exists():
         print(f"check-links: no built site in {args.site}: run `make build` first", file=sys.stderr)
         return EXIT_ERROR
-    problems = check_internal(args.site)
+    problems = check_internal(args.site, base_path=args.base_path)
     for problem in problems:
         print(problem.format())
     if problems:
