@@ -24,6 +24,7 @@ from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import ReportError, load_report
+from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.problems import DataError, format_problems
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
@@ -134,6 +135,10 @@ def on_post_build(config: Any) -> None:
     site_dir, base = Path(config.site_dir), _knowledge_base()
     write_exports(site_dir, base, config.site_url)
     write_site_files(site_dir, entries_files(base, _link_health()))
+    report = _link_report_path()
+    if report.exists():
+        # Published with the site: the next scheduled check reads its history from there.
+        write_site_files(site_dir, {PUBLISHED_REPORT: report.read_text(encoding="utf-8")})
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
         build_search_index_in_background(site_dir)
@@ -155,9 +160,14 @@ def _knowledge_base() -> KnowledgeBase:
         raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
 
 
+def _link_report_path() -> Path:
+    """The link checker's report for this build: LINK_REPORT, or link-report.json."""
+    return Path(os.environ.get("LINK_REPORT") or ROOT / PUBLISHED_REPORT)
+
+
 def _link_health() -> LinkHealth | None:
-    """The link checker's report, when the build has one (LINK_REPORT, or link-report.json)."""
-    path = Path(os.environ.get("LINK_REPORT") or ROOT / "link-report.json")
+    """The link checker's report, when the build has one."""
+    path = _link_report_path()
     if not path.exists():
         return None
     status = path.stat()

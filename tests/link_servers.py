@@ -111,9 +111,13 @@ class LocalHost(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, routes: dict[str, Route], requests: Requests, context: ssl.SSLContext | None = None
+        self,
+        routes: dict[str, Route],
+        requests: Requests,
+        context: ssl.SSLContext | None = None,
+        address: str = "127.0.0.1",
     ):
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__((address, 0), Handler)
         self.routes = routes
         self.requests = requests
         self.peers: dict[str, str] = {}
@@ -121,7 +125,7 @@ class LocalHost(ThreadingHTTPServer):
         if context is not None:
             self.socket = context.wrap_socket(self.socket, server_side=True)
             scheme = "https"
-        self.url = f"{scheme}://127.0.0.1:{self.server_address[1]}"
+        self.url = f"{scheme}://{address}:{self.server_address[1]}"
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     def close(self) -> None:

@@ -16,7 +16,7 @@ import trustme
 
 from deepscopie.cli import main
 from deepscopie.links.external import split_by_host
-from tests.conftest import copy_base_data
+from tests.conftest import FIXTURES, copy_base_data
 from tests.link_servers import ROUTES_A, ROUTES_B, ROUTES_C, LocalHost, Requests, refused_url
 
 FAST = ["--timeout", "1", "--retries", "1", "--retry-wait", "0.5", "--processes", "3"]
@@ -89,6 +89,8 @@ def first_run(web: Web, tmp_path_factory: pytest.TempPathFactory) -> dict[str, A
             str(report),
             "--markdown",
             str(markdown),
+            "--junit",
+            str(folder / "report.junit.xml"),
             "--threshold",
             "1",
             "--data",
@@ -163,6 +165,39 @@ def test_broken_links_past_the_threshold_exit_1_and_are_reported(
     assert "## Broken (8)" in markdown  # 404, 410, loop, refused, DNS, TLS, and 503 and timeout
     assert f"| {web.a.url}/missing | urls.txt | 404 Not Found (failing since" in markdown
     assert f"| {web.a.url}/moved | urls.txt | now at {web.a.url}/ok |" in markdown
+
+
+def test_the_junit_report_has_one_case_per_url_in_gitlabs_format(
+    first_run: dict[str, Any], web: Web
+) -> None:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    path: Path = first_run["folder"] / "report.junit.xml"
+    schema = etree.XMLSchema(etree.parse(str(FIXTURES / "formats" / "gitlab-junit.xsd")))
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+    cases = {case.get("name"): case for case in document.iter("testcase")}
+    assert set(cases) == set(first_run["expected"])
+    outcome = {
+        url: next((child.tag for child in case if child.tag != "system-out"), "passed")
+        for url, case in cases.items()
+    }
+    for url, (klass, _) in first_run["expected"].items():
+        # Threshold 1: every failure of this run blocks; what cannot be verified is skipped.
+        wanted = {"ok": "passed", "redirected": "passed", "broken": "failure"}.get(klass)
+        if klass in ("timeout", "server-error"):
+            wanted = "failure"
+        assert outcome[url] == (wanted or "skipped"), url
+    missing = cases[f"{web.a.url}/missing"]
+    failure = missing.find("failure")
+    assert failure.get("type") == "broken"
+    assert "404 Not Found" in failure.text and "used in: urls.txt" in failure.text
+    assert missing.get("classname") == "urls.txt"
+    moved = cases[f"{web.a.url}/moved"].find("system-out").text
+    assert f"redirected to {web.a.url}/ok" in moved
+    suite = document.find("testsuite")
+    assert suite.get("tests") == str(len(cases))
+    assert suite.get("failures") == str(list(outcome.values()).count("failure")) == "8"
 
 
 def test_a_rerun_within_the_freshness_window_fetches_nothing(

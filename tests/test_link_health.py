@@ -101,6 +101,9 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
     software = (site / "en" / "categories" / "software" / "index.html").read_text(encoding="utf-8")
     assert "Link broken since 20 November 2026" in software
     assert 'href="https://web.archive.org/web/https://www.cellpose.org/"' in software
+    # Published with the site, where the next scheduled check reads its history from.
+    assert (site / "link-report.json").read_text(encoding="utf-8") == report.read_text("utf-8")
+    assert not (built_site / "link-report.json").exists()
 
 
 def test_an_unreadable_report_stops_the_build_with_its_place(tmp_path: Path) -> None:

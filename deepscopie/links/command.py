@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import os
 import subprocess
 import sys
@@ -29,12 +30,15 @@ from deepscopie.links.history import (
 )
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.links.internal import check_internal
+from deepscopie.links.junit import junit_report
 from deepscopie.links.linkchecker_run import LinkCheckerError, RunSettings
 from deepscopie.links.report import html_report, markdown_report, summary_table
 from deepscopie.links.targets import link_targets, new_targets
 from deepscopie.problems import DataError, format_problems
 
 EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
+# The class of an address refused because it leads to a non-public network (security issue 11).
+REFUSED_ADDRESS = "refused-address"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,6 +70,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write a Markdown report here (job log, merge-request comment)",
     )
     parser.add_argument("--html", type=Path, help="write an HTML report here")
+    parser.add_argument(
+        "--junit",
+        type=Path,
+        help="write a JUnit XML report here (one test case per address), for GitLab's "
+        "merge-request test report",
+    )
     parser.add_argument("--ignore", type=Path, help="ignore list (DATA/link-ignore.yaml)")
     parser.add_argument(
         "--threshold",
@@ -161,17 +171,22 @@ def _external(args: argparse.Namespace) -> int:
         args.html.write_text(
             html_report(markdown_report(current, args.threshold)), encoding="utf-8"
         )
+    if args.junit:
+        blocks = functools.partial(_blocks, args=args)
+        args.junit.write_text(junit_report(current.values(), blocks), encoding="utf-8")
     print(summary_table(current.values(), args.threshold))
     print(
         f"{len(to_check)} checked, {len(reused)} reused from checks younger than {args.max_age:g} h"
     )
-    blocking = [record for record in current.values() if _blocks(record, args)]
+    blocking = [record for record in current.values() if _blocks(record, args=args)]
     for record in blocking:
         print(f"broken: {record.url} ({record.message}) in {', '.join(record.sources) or '-'}")
     return EXIT_BROKEN if blocking else EXIT_OK
 
 
-def _blocks(record: LinkRecord, args: argparse.Namespace) -> bool:
+def _blocks(record: LinkRecord, *, args: argparse.Namespace) -> bool:
+    if record.klass == REFUSED_ADDRESS:
+        return True  # an address that leads to a non-public network is never acceptable
     if args.changed_since:
         # New links have no history to wait for: a definitive failure blocks the merge request.
         return record.klass == BROKEN

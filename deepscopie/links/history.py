@@ -61,15 +61,25 @@ def load_report(path: Path) -> dict[str, LinkRecord]:
     """The previous report, by URL (empty when there is none yet)."""
     if not path.exists():
         return {}
+    return parse_report(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_report(text: str, where: str) -> dict[str, LinkRecord]:
+    """The records of a report's text; ``where`` names it in errors."""
     try:
-        items = json.loads(path.read_text(encoding="utf-8"))
+        items = json.loads(text)
         return {item["url"]: _record(item) for item in items}
     except json.JSONDecodeError as error:
         raise ReportError(
-            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+            f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
-    except (KeyError, TypeError, ValueError) as error:
-        raise ReportError(f"{path}: not a link report ({error})") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ReportError(f"{where}: not a link report ({error})") from None
+
+
+def latest_check(records: Mapping[str, LinkRecord]) -> str | None:
+    """When the most recent of ``records`` was checked (ISO 8601), or None when empty."""
+    return max((record.checked_at for record in records.values()), default=None)
 
 
 def save_report(path: Path, records: Mapping[str, LinkRecord]) -> None:
