@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
-from deepscopie.links.classify import BROKEN
+from deepscopie.links.classify import BROKEN, REDIRECTED
 from deepscopie.links.external import CheckSettings, check_external
 from deepscopie.links.history import (
     LinkRecord,
@@ -32,6 +32,7 @@ from deepscopie.links.ignore import load_ignore_list
 from deepscopie.links.internal import check_internal
 from deepscopie.links.junit import junit_report
 from deepscopie.links.linkchecker_run import LinkCheckerError, RunSettings
+from deepscopie.links.redirects import describe, fix_redirects, probe_redirects
 from deepscopie.links.report import html_report, markdown_report, summary_table
 from deepscopie.links.targets import link_targets, new_targets
 from deepscopie.problems import DataError, format_problems
@@ -75,6 +76,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="write a JUnit XML report here (one test case per address), for GitLab's "
         "merge-request test report",
+    )
+    parser.add_argument(
+        "--fix-redirects",
+        action="store_true",
+        help="rewrite in the data every address whose permanent redirect (301/308) was seen on "
+        "two runs in a row, to its new address (comments and layout kept); print each change",
     )
     parser.add_argument("--ignore", type=Path, help="ignore list (DATA/link-ignore.yaml)")
     parser.add_argument(
@@ -157,7 +164,9 @@ def _external(args: argparse.Namespace) -> int:
     verdicts = check_external(to_check, settings, ignore, progress.tick if progress else None)
     if progress:
         progress.done()
-    records = merge(previous, verdicts, targets, now)
+    moved = [url for url, verdict in verdicts.items() if verdict.klass == REDIRECTED]
+    redirects = probe_redirects(moved, timeout=args.timeout)
+    records = merge(previous, verdicts, targets, now, redirects)
     if not (args.urls or args.changed_since):
         records = {
             url: record for url, record in records.items() if url in targets
@@ -178,10 +187,25 @@ def _external(args: argparse.Namespace) -> int:
     print(
         f"{len(to_check)} checked, {len(reused)} reused from checks younger than {args.max_age:g} h"
     )
+    if args.fix_redirects:
+        _fix_redirects(args, current)
     blocking = [record for record in current.values() if _blocks(record, args=args)]
     for record in blocking:
         print(f"broken: {record.url} ({record.message}) in {', '.join(record.sources) or '-'}")
     return EXIT_BROKEN if blocking else EXIT_OK
+
+
+def _fix_redirects(args: argparse.Namespace, records: dict[str, LinkRecord]) -> None:
+    if args.urls:
+        print("fix-redirects: nothing rewritten: --urls checks addresses outside the data")
+        return
+    rewrites, notes = fix_redirects(args.data, records)
+    for line in [*describe(rewrites, records), *notes]:
+        print(line)
+    addresses = len({rewrite.old for rewrite in rewrites})
+    print(
+        f"fix-redirects: {addresses} address(es) rewritten at {len(rewrites)} places in {args.data}"
+    )
 
 
 def _blocks(record: LinkRecord, *, args: argparse.Namespace) -> bool:

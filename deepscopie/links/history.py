@@ -5,7 +5,12 @@ The JSON file is a list of objects, sorted by URL::
     {"url": "https://…", "class": "broken", "status": 404, "final_url": null,
      "message": "404 Not Found", "checked_at": "2026-11-22T03:50:00+00:00",
      "first_failure": "2026-11-21T03:50:00+00:00", "consecutive_failures": 2,
-     "sources": ["resource:cellpose"]}
+     "sources": ["resource:cellpose"], "redirect_status": null, "permanent_url": null,
+     "redirect_runs": 0}
+
+A redirected address also has the status of its first hop (``redirect_status``), the address
+its permanent hops lead to (``permanent_url``) and the runs in a row that was seen
+(``redirect_runs``): ``check-links --fix-redirects`` rewrites it after two.
 
 A URL is called broken only once it failed ``threshold`` runs in a row: ``first_failure`` says
 since when. A record younger than the freshness window is reused instead of fetched again.
@@ -21,6 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from deepscopie.links.classify import FAILING, Verdict
+
+
+@dataclass(frozen=True)
+class RedirectProbe:
+    """What a redirected address answers when asked without following: the first hop's status,
+    and the address reached through permanent hops (301/308) only, if any."""
+
+    first_status: int | None
+    permanent_url: str | None
 
 
 class ReportError(ValueError):
@@ -40,6 +54,11 @@ class LinkRecord:
     first_failure: str | None
     consecutive_failures: int
     sources: tuple[str, ...] = ()
+    # Redirects: the status of the first hop (301/308 permanent, 302/303/307 temporary), the
+    # address reached through permanent hops only, and how many runs in a row it was the same.
+    redirect_status: int | None = None
+    permanent_url: str | None = None
+    redirect_runs: int = 0
 
     def is_broken(self, threshold: int) -> bool:
         """Failed ``threshold`` runs in a row (one failure may be a passing hiccup)."""
@@ -100,8 +119,11 @@ def merge(
     verdicts: Mapping[str, Verdict],
     sources: Mapping[str, tuple[str, ...]],
     now: datetime.datetime,
+    redirects: Mapping[str, RedirectProbe] | None = None,
 ) -> dict[str, LinkRecord]:
-    """Records after this run: new verdicts update their URL's history; others are kept."""
+    """Records after this run: new verdicts (and the redirects probed) update their URL's
+    history; others are kept."""
+    redirects = redirects or {}
     records = dict(previous)
     stamp = now.isoformat(timespec="seconds")
     for url, verdict in verdicts.items():
@@ -112,6 +134,9 @@ def merge(
             consecutive = streak + 1
         else:
             first_failure, consecutive = None, 0
+        probe = redirects.get(url, RedirectProbe(None, None))
+        seen_before = before is not None and before.permanent_url == probe.permanent_url
+        runs = (before.redirect_runs if before is not None and seen_before else 0) + 1
         records[url] = LinkRecord(
             url=url,
             klass=verdict.klass,
@@ -122,6 +147,9 @@ def merge(
             first_failure=first_failure,
             consecutive_failures=consecutive,
             sources=sources.get(url, before.sources if before is not None else ()),
+            redirect_status=probe.first_status,
+            permanent_url=probe.permanent_url,
+            redirect_runs=runs if probe.permanent_url else 0,
         )
     for url in list(records):
         if url in sources and records[url].sources != sources[url]:
@@ -146,4 +174,7 @@ def _record(item: dict[str, Any]) -> LinkRecord:
         first_failure=item.get("first_failure"),
         consecutive_failures=int(item.get("consecutive_failures", 0)),
         sources=tuple(item.get("sources", ())),
+        redirect_status=item.get("redirect_status"),
+        permanent_url=item.get("permanent_url"),
+        redirect_runs=int(item.get("redirect_runs", 0)),
     )
