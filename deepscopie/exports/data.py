@@ -47,6 +47,7 @@ class FaqExport(BaseModel):
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
     "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
+    "status", "status_date", "status_note_fr", "status_note_en", "replaced_by", "repository",
 )  # fmt: skip
 
 
@@ -86,6 +87,12 @@ def resources_csv(base: KnowledgeBase) -> str:
                 r.added.isoformat(),
                 r.description.fr,
                 r.description.en,
+                r.status,
+                r.status_note.date.isoformat() if r.status_note else "",
+                r.status_note.fr if r.status_note else "",
+                r.status_note.en if r.status_note else "",
+                r.replaced_by or "",
+                r.repository or "",
             ]
         )
     return out.getvalue()

@@ -11,6 +11,7 @@ from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.status import render_status_note, status_badge
 from deepscopie.render.texts import format_date, language_name, text
 
 _SHOWN_URL_LENGTH = 60
@@ -38,7 +39,8 @@ def render_resource(
     Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
-    parts = [markup.heading(3, resource.id, escape(resource.title.get(language), quote=False))]
+    title = escape(resource.title.get(language), quote=False) + status_badge(resource, language)
+    parts = [markup.heading(3, resource.id, title)]
     if resource.url is not None:
         parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
@@ -50,6 +52,9 @@ def render_resource(
     state = render_resource_health(resource, health, language) if health else None
     if state is not None:
         parts.append(state)
+    status = render_status_note(resource, index, language, page)
+    if status is not None:
+        parts.append(status)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.links:
         further = " · ".join(

@@ -18,9 +18,10 @@ import unicodedata
 from collections import Counter
 
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import Resource
+from deepscopie.model import STATUSES, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.status import status_label
 from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
 EXPLORE_PAGE = "explore.md"
@@ -41,6 +42,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         ("type", [(t.id, t.name.get(language)) for t in vocabulary.types]),
         ("tag", [(t.id, t.name.get(language)) for t in vocabulary.tags]),
         ("language", [(code, language_name(code, language)) for code in _languages(resources)]),
+        ("lifecycle", [(status, status_label(status, language)) for status in STATUSES]),
     ]
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
@@ -101,7 +103,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     """The entries of one language's Explore page, in the knowledge base's order.
 
     Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
-    (``category``, ``type``, ``tag``, ``language``, ``status``: lists where several apply) and
+    (``category``, ``type``, ``tag``, ``language``, ``status`` of the link, ``lifecycle`` of
+    the resource: active, archived…; lists where several apply) and
     ``text``, the words the text filter looks in, lower case without accents.
     """
     entries = [
@@ -114,6 +117,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "tag": list(resource.tags),
             "language": list(resource.languages),
             "status": _status(resource, health),
+            "lifecycle": resource.status,
             "text": searchable(
                 " ".join(
                     [
@@ -156,6 +160,7 @@ def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[st
         "tag": Counter(tag for r in resources for tag in r.tags),
         "language": Counter(code for r in resources for code in r.languages),
         "status": statuses,
+        "lifecycle": Counter(r.status for r in resources),
     }
 
 
