@@ -24,11 +24,13 @@ class Requests:
     """When each path was asked for."""
 
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    headers: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, path: str) -> int:
+    def record(self, path: str, headers: dict[str, str] | None = None) -> int:
         with self.lock:
             self.times[path].append(time.monotonic())
+            self.headers[path].append(headers or {})
             return len(self.times[path])
 
 
@@ -86,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.server.peers[name]
 
     def _answer(self, body: bool) -> None:
-        hit = self.server.requests.record(self.path)
+        hit = self.server.requests.record(self.path, dict(self.headers.items()))
         route = self.server.routes.get(self.path)
         status, headers, content = route(self, hit) if route else _text(404, "not found")
         try:

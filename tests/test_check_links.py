@@ -98,7 +98,9 @@ def first_run(web: Web, tmp_path_factory: pytest.TempPathFactory) -> dict[str, A
             *FAST,
         ]
     )
-    records = {item["url"]: item for item in json.loads(report.read_text(encoding="utf-8"))}
+    records = {
+        item["url"]: item for item in json.loads(report.read_text(encoding="utf-8"))["links"]
+    }
     return {
         "code": code,
         "records": records,
@@ -243,10 +245,14 @@ def test_a_link_is_called_broken_only_after_consecutive_failures(
         *FAST,
     ]
     assert main(arguments) == 0  # one failure: not yet broken (threshold 2)
-    first = {r["url"]: r for r in json.loads(report.read_text())}[f"{web.a.url}/missing-twice"]
+    first = {r["url"]: r for r in json.loads(report.read_text())["links"]}[
+        f"{web.a.url}/missing-twice"
+    ]
     assert first["consecutive_failures"] == 1
     assert main(arguments) == 1
-    second = {r["url"]: r for r in json.loads(report.read_text())}[f"{web.a.url}/missing-twice"]
+    second = {r["url"]: r for r in json.loads(report.read_text())["links"]}[
+        f"{web.a.url}/missing-twice"
+    ]
     assert second["consecutive_failures"] == 2
     assert second["first_failure"] == first["first_failure"]
     assert (
@@ -279,7 +285,7 @@ def test_ignored_addresses_are_not_fetched_and_say_why(web: Web, tmp_path: Path)
         )
         == 0
     )
-    record = json.loads(report.read_text())[0]
+    record = json.loads(report.read_text())["links"][0]
     assert (record["class"], record["message"]) == (
         "ignored",
         "Answers robots with 403; checked by hand.",

@@ -96,7 +96,7 @@ def _check(job: Path) -> int:
 
 
 def _record(job: Path, url: str) -> dict[str, object]:
-    records = json.loads((job / "link-report.json").read_text(encoding="utf-8"))
+    records = json.loads((job / "link-report.json").read_text(encoding="utf-8"))["links"]
     found: dict[str, object] = next(r for r in records if r["url"] == url)
     return found
 

@@ -1,6 +1,8 @@
 """The link report: one record per URL, carried over from run to run.
 
-The JSON file is a list of objects, sorted by URL::
+The JSON file is an object: its format and version, ``links`` (one object per URL, sorted by
+URL) and ``repositories`` (the maintenance signals of code, :mod:`repositories`). A file of an
+earlier version, a bare list of links, is read too. A link reads::
 
     {"url": "https://…", "class": "broken", "status": 404, "final_url": null,
      "message": "404 Not Found", "checked_at": "2026-11-22T03:50:00+00:00",
@@ -76,6 +78,9 @@ class LinkRecord:
         return data
 
 
+REPORT_FORMAT = {"format": "deepscopie-link-report", "version": 2}
+
+
 def load_report(path: Path) -> dict[str, LinkRecord]:
     """The previous report, by URL (empty when there is none yet)."""
     if not path.exists():
@@ -85,15 +90,49 @@ def load_report(path: Path) -> dict[str, LinkRecord]:
 
 def parse_report(text: str, where: str) -> dict[str, LinkRecord]:
     """The records of a report's text; ``where`` names it in errors."""
+    document = parse_document(text, where)
     try:
-        items = json.loads(text)
-        return {item["url"]: _record(item) for item in items}
+        return {item["url"]: _record(item) for item in document["links"]}
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ReportError(f"{where}: not a link report ({error})") from None
+
+
+def parse_document(text: str, where: str) -> dict[str, Any]:
+    """The report's sections (``links``, ``repositories``…), from either version of it."""
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError(
             f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ReportError(f"{where}: not a link report ({error})") from None
+    if isinstance(document, list):
+        return {"links": document, "repositories": []}
+    if not isinstance(document, dict) or not isinstance(document.get("links"), list):
+        raise ReportError(f"{where}: not a link report (no list of links)")
+    if not isinstance(document.get("repositories", []), list):
+        raise ReportError(f"{where}: not a link report (repositories is not a list)")
+    return {"repositories": [], **document}
+
+
+def load_section(path: Path, name: str) -> list[Any]:
+    """One section of the report at ``path`` (empty when there is no report yet)."""
+    if not path.exists():
+        return []
+    section: list[Any] = parse_document(path.read_text(encoding="utf-8"), str(path))[name]
+    return section
+
+
+def save_section(path: Path, name: str, items: list[Any]) -> None:
+    """Write one section of the report, keeping the others as they are."""
+    document = (
+        parse_document(path.read_text(encoding="utf-8"), str(path))
+        if path.exists()
+        else {"links": [], "repositories": []}
+    )
+    document = {**document, **REPORT_FORMAT, name: items}
+    ordered = {key: document[key] for key in ("format", "version", "links", "repositories")}
+    ordered.update(document)
+    path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def latest_check(records: Mapping[str, LinkRecord]) -> str | None:
@@ -103,8 +142,7 @@ def latest_check(records: Mapping[str, LinkRecord]) -> str | None:
 
 def save_report(path: Path, records: Mapping[str, LinkRecord]) -> None:
     """Write the report, sorted by URL, so that its diffs are readable."""
-    items = [records[url].to_json() for url in sorted(records)]
-    path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    save_section(path, "links", [records[url].to_json() for url in sorted(records)])
 
 
 def fresh_urls(
