@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build validate schema lint clean \
 	check-internal check-changed check-external fetch-link-report pages \
-	code-quality-report fix-redirects
+	code-quality-report fix-redirects check-repos
 
 serve: $(READY)  ## Serve the site on http://127.0.0.1:8000, rebuilt on every edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -46,6 +46,12 @@ check-changed: $(READY)
 check-external: $(READY)
 	$(BIN)/deepscopie check-links --report link-report.json \
 	  --markdown link-report.md --html link-report.html --junit link-report.junit.xml
+
+# Scheduled, before check-external: last activity, archived flag, latest release and licence of
+# the data's GitHub/GitLab repositories, into link-report.json (GITHUB_TOKEN/GITLAB_TOKEN raise
+# the APIs' rate limits; without them, what a limit leaves waits for the next run).
+check-repos: $(READY)
+	$(BIN)/deepscopie check-repos --report link-report.json
 
 # Scheduled, after check-external: permanent redirects (301/308) seen on two runs rewritten in
 # data/ (comments and layout kept), as redirects.diff for a maintainer to apply with

@@ -23,8 +23,9 @@ from mkdocs.structure.toc import AnchorLink
 from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.links.history import ReportError, load_report
+from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
+from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, format_problems
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
@@ -53,6 +54,8 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report, by file name (kept across
 # builds).
 _rendered: dict[str, Any] = {}
+# Settings of mkdocs.yml's `extra` the renderers need.
+_settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
 
@@ -67,6 +70,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
+    maintenance = (config.extra or {}).get("maintenance") or {}
+    _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
     config.nav = navigation(_knowledge_base(), with_link_health=_link_health() is not None)
     return config
 
@@ -172,15 +177,29 @@ def _link_health() -> LinkHealth | None:
         return None
     status = path.stat()
     threshold = int(os.environ.get("LINK_THRESHOLD", "2"))
-    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold)
+    inactive_after = _settings["inactive_after_days"]
+    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold, inactive_after)
 
 
 @lru_cache(maxsize=2)
-def _read_link_health(path: Path, _mtime: int, _size: int, threshold: int) -> LinkHealth:
+def _read_link_health(
+    path: Path, _mtime: int, _size: int, threshold: int, inactive_after_days: int
+) -> LinkHealth:
     try:
-        return LinkHealth(MappingProxyType(load_report(path)), threshold)
+        repositories = {
+            record.url: record
+            for record in map(RepositoryRecord.from_json, load_section(path, "repositories"))
+        }
+        return LinkHealth(
+            MappingProxyType(load_report(path)),
+            threshold,
+            MappingProxyType(repositories),
+            inactive_after_days,
+        )
     except ReportError as error:
         raise PluginError(str(error)) from None
+    except TypeError as error:  # a repository record with fields of the wrong kind
+        raise PluginError(f"{path}: not a link report ({error})") from None
 
 
 def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:

@@ -59,6 +59,7 @@ def test_the_scheduled_check_keeps_its_report_for_the_next_run(pipeline: dict[st
     assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]
     assert "link-report.json" in job["artifacts"]["paths"]
     assert job["script"][0] == "make fetch-link-report"
+    assert "make check-repos" in job["script"]  # maintenance signals, cached in the report
     # The fallback history: a cache of its own, saved even when broken links fail the job.
     cache = next(c for c in job["cache"] if c["key"] == "link-report")
     assert cache["paths"] == [".cache/link-report"] and cache["when"] == "always"

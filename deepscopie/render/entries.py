@@ -9,6 +9,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
+from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.status import render_status_note, status_badge
@@ -40,6 +41,7 @@ def render_resource(
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
     title = escape(resource.title.get(language), quote=False) + status_badge(resource, language)
+    title += maintenance_badge(resource, health, language)
     parts = [markup.heading(3, resource.id, title)]
     if resource.url is not None:
         parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
@@ -55,6 +57,9 @@ def render_resource(
     status = render_status_note(resource, index, language, page)
     if status is not None:
         parts.append(status)
+    activity = render_maintenance(resource, health, language)
+    if activity is not None:
+        parts.append(activity)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.links:
         further = " · ".join(

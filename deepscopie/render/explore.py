@@ -21,6 +21,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import STATUSES, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
@@ -48,6 +49,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         classes = sorted({record.klass for record in health.records.values()})
         facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
     used = _used(resources, health)
+    if used["maintenance"]:
+        facets.append(("maintenance", [(state, state_label(state, language)) for state in STATES]))
     fieldsets = "".join(
         _fieldset(name, text(f"explore_{name}", language), options, used[name])
         for name, options in facets
@@ -104,7 +107,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
 
     Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
     (``category``, ``type``, ``tag``, ``language``, ``status`` of the link, ``lifecycle`` of
-    the resource: active, archived…; lists where several apply) and
+    the resource: active, archived…, ``maintenance`` of its code: recent, inactive, archived,
+    with ``activity``, its date, when known; lists where several apply) and
     ``text``, the words the text filter looks in, lower case without accents.
     """
     entries = [
@@ -118,6 +122,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "language": list(resource.languages),
             "status": _status(resource, health),
             "lifecycle": resource.status,
+            **_maintenance(resource, health, language),
             "text": searchable(
                 " ".join(
                     [
@@ -161,7 +166,18 @@ def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[st
         "language": Counter(code for r in resources for code in r.languages),
         "status": statuses,
         "lifecycle": Counter(r.status for r in resources),
+        "maintenance": Counter(
+            known.state for r in resources if (known := maintenance_of(r, health)) is not None
+        ),
     }
+
+
+def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -> dict[str, str]:
+    """The state of the resource's code and its last activity, when known."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    return {"maintenance": known.state, "activity": activity_text(known, language)}
 
 
 def _status(resource: Resource, health: LinkHealth | None) -> str:
