@@ -117,8 +117,14 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
         "licence GPL-3.0" in software
     )
     assert "Dernière activité du code\u202f: 1 octobre 2026" in french_software
-    assert '<span class="ds-badge ds-badge--archived">Repository archived</span>' in software
-    assert '<span class="ds-badge ds-badge--archived">Dépôt archivé</span>' in french_software
+    assert (
+        '<span class="ds-badge ds-badge--archived"><span class="ds-badge__paren">(</span>Repository archived<span class="ds-badge__paren">)</span></span>'
+        in software
+    )
+    assert (
+        '<span class="ds-badge ds-badge--archived"><span class="ds-badge__paren">(</span>Dépôt archivé<span class="ds-badge__paren">)</span></span>'
+        in french_software
+    )
     explore = json.loads((site / "en" / "explore" / "entries.json").read_text("utf-8"))
     entries = {entry["id"]: entry for entry in explore["entries"]}
     assert entries["annotatorj"]["maintenance"] == "recent"
@@ -153,10 +159,13 @@ def test_code_without_activity_for_longer_than_the_threshold_is_flagged(
     health = LinkHealth({}, repositories={record.url: record})
     index, page = SiteIndex.of(base), "categories/software.md"
     english = render_resource(base.resource("annotatorj"), base, index, "en", page, health)
-    assert '<span class="ds-badge ds-badge--inactive">No activity for over a year</span>' in english
+    assert (
+        '<span class="ds-badge ds-badge--inactive"><span class="ds-badge__paren">(</span>No activity for over a year<span class="ds-badge__paren">)</span></span>'
+        in english
+    )
     assert '<p class="ds-maintenance">Last code activity: 30 June 2025</p>' in english
     french = render_resource(base.resource("annotatorj"), base, index, "fr", page, health)
-    assert "Aucune activité depuis plus d'un an</span>" in french
+    assert 'Aucune activité depuis plus d\'un an<span class="ds-badge__paren">)' in french
     # The threshold is the site's (mkdocs.yml extra.maintenance.inactive_after_days).
     patient = LinkHealth({}, repositories={record.url: record}, inactive_after_days=1000)
     assert "ds-badge" not in render_resource(

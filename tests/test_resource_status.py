@@ -69,13 +69,17 @@ def test_a_discontinued_resource_shows_a_badge_its_dated_note_and_its_replacemen
     french = _entry(base, "old-viewer", "fr")
     assert french.startswith(
         '<h3 id="old-viewer">Vieux visualiseur <span class="ds-badge ds-badge--discontinued">'
-        "Arrêtée</span><a"
+        '<span class="ds-badge__paren">(</span>Arrêtée<span class="ds-badge__paren">)</span>'
+        "</span><a"
     )
     assert '<div class="ds-status ds-status--discontinued" role="note">' in french
     assert "<p><strong>Arrêtée</strong> (constaté le 30 novembre 2026)</p>" in french
     assert 'Remplacée par\u00a0: <a href="#cellpose">Cellpose</a>' in french
     english = _entry(base, "old-viewer", "en")
-    assert '<span class="ds-badge ds-badge--discontinued">Discontinued</span>' in english
+    assert (
+        '<span class="ds-badge ds-badge--discontinued"><span class="ds-badge__paren">(</span>Discontinued<span class="ds-badge__paren">)</span></span>'
+        in english
+    )
     assert "<p><strong>Discontinued</strong> (as of 30 November 2026)</p>" in english
     assert (
         'see <a href="https://www.cellpose.org/" rel="noopener noreferrer">Cellpose</a>' in english
@@ -89,7 +93,10 @@ def test_a_replacement_address_is_a_link_and_an_active_resource_shows_nothing(
     base: KnowledgeBase,
 ) -> None:
     archived = _entry(base, "frozen-site", "en")
-    assert '<span class="ds-badge ds-badge--archived">Archived</span>' in archived
+    assert (
+        '<span class="ds-badge ds-badge--archived"><span class="ds-badge__paren">(</span>Archived<span class="ds-badge__paren">)</span></span>'
+        in archived
+    )
     assert 'Replaced by: <a href="https://example.org/new-site">' in archived
     active = _entry(base, "cellpose", "en")
     assert "ds-badge" not in active and "ds-status" not in active

@@ -16,6 +16,7 @@ from html import escape
 from deepscopie.links.repositories import RepositoryRecord, repository_of
 from deepscopie.model import Resource
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.status import badge
 from deepscopie.render.texts import format_date, text
 
 RECENT, INACTIVE, ARCHIVED = "recent", "inactive", "archived"
@@ -61,8 +62,7 @@ def maintenance_badge(resource: Resource, health: LinkHealth | None, language: s
     if known is None or known.state == RECENT:
         return ""
     key = "repo_archived" if known.state == ARCHIVED else "repo_inactive"
-    label = escape(text(key, language), quote=False)
-    return f' <span class="ds-badge ds-badge--{known.state}">{label}</span>'
+    return badge(known.state, text(key, language))
 
 
 def activity_text(known: Maintenance, language: str) -> str:

@@ -24,8 +24,18 @@ def status_badge(resource: Resource, language: str) -> str:
     """The badge after the title of a resource that is not active, or nothing."""
     if resource.is_active:
         return ""
-    label = escape(status_label(resource.status, language), quote=False)
-    return f' <span class="ds-badge ds-badge--{resource.status}">{label}</span>'
+    return badge(resource.status, status_label(resource.status, language))
+
+
+def badge(kind: str, label: str) -> str:
+    """A badge after a title. Its parentheses are for the text-only readers of the heading
+    (search results, screen readers): ``Papers with Code (Discontinued)``."""
+    shown = escape(label, quote=False)
+    paren = '<span class="ds-badge__paren">{}</span>'
+    return (
+        f' <span class="ds-badge ds-badge--{kind}">{paren.format("(")}{shown}'
+        f"{paren.format(')')}</span>"
+    )
 
 
 def render_status_note(

@@ -105,8 +105,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "statistics_count": ("Nombre", "Count"),
     "explore_title": ("Explorer", "Explore"),
     "explore_intro": (
-        "Toutes les ressources, à filtrer par catégorie, type, tag, langue et état du lien.",
-        "Every resource, to filter by category, type, tag, language and link status.",
+        "Toutes les ressources, à filtrer par catégorie, type, tag, langue, état de la ressource "
+        "et de son lien, et entretien de son code.",
+        "Every resource, to filter by category, type, tag, language, status of the resource and "
+        "of its link, and maintenance of its code.",
     ),
     "explore_noscript": (
         "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
