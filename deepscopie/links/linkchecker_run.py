@@ -17,6 +17,10 @@ from pathlib import Path
 from deepscopie.links.linkchecker_output import CheckedRow, parse_csv
 
 
+# Used when the caller gives none (see the file for why there is always one).
+DEFAULT_CONFIG = Path(__file__).with_name("linkcheckerrc")
+
+
 class LinkCheckerError(RuntimeError):
     """LinkChecker could not run; the message says what it printed."""
 
@@ -47,8 +51,7 @@ def run_linkchecker(
         command.append("--check-extern")
     if settings.user_agent:
         command += ["--user-agent", settings.user_agent]
-    if settings.config_file is not None:
-        command += ["--config", str(settings.config_file)]
+    command += ["--config", str(settings.config_file or DEFAULT_CONFIG)]
     given = set(urls)
     output: list[str] = []
     errors: list[str] = []
