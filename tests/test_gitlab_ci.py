@@ -72,6 +72,8 @@ def test_the_history_needs_no_token_and_no_paid_tier(pipeline: dict[str, Any]) -
     assert not (REPO / ".ci" / "fetch-link-report").exists()
     # Every pages job, of a schedule or of a push, publishes the latest report with the site.
     assert pipeline["pages"]["script"] == ["make fetch-link-report", "make pages"]
+    cache = next(c for c in pipeline["pages"]["cache"] if c["key"] == "link-report")
+    assert cache["policy"] == "pull"  # only the scheduled job writes the history
 
 
 def test_merge_requests_show_link_results_and_data_problems(pipeline: dict[str, Any]) -> None:
