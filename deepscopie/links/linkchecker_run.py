@@ -16,7 +16,6 @@ from pathlib import Path
 
 from deepscopie.links.linkchecker_output import CheckedRow, parse_csv
 
-
 # Used when the caller gives none (see the file for why there is always one).
 DEFAULT_CONFIG = Path(__file__).with_name("linkcheckerrc")
 
