@@ -2,23 +2,31 @@
 APIs), each hop refused when it leads to a non-public address.
 
 Contributors are untrusted: a URL in a merge request, a redirect or a DNS answer must never make
-the CI runner connect to an internal address. Every request here goes through
-:func:`refuse_non_public` before connecting, and redirects are followed by hand so that each hop
-goes through it again. Networks listed in ``DEEPSCOPIE_ALLOW_NETWORKS`` (comma-separated, e.g.
-``127.0.0.0/8`` for tests on local servers) are allowed.
+the CI runner connect to an internal address. Every request here is checked by its text first,
+then made inside :func:`deepscopie.net_guard.guarded`, which checks the address each connection
+is actually made to; redirects are followed by hand so that each hop goes through both again.
+Networks listed in ``DEEPSCOPIE_ALLOW_NETWORKS`` (e.g. ``127.0.0.0/8`` for tests on local
+servers) are allowed.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import os
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from deepscopie.net_guard import (
+    ALLOW_VARIABLE,
+    REFUSED,
+    AllowlistError,
+    allowed_networks,
+    guarded,
+    url_refusal,
+)
+from deepscopie.net_guard import RefusedAddress as GuardRefusal
 
 USER_AGENT = "DeepScopie (link and maintenance checks of a knowledge base)"
 MAX_BYTES = 16 * 1024 * 1024
@@ -48,31 +56,12 @@ class Answer:
         return self.headers.get(name.lower())
 
 
-def allowed_networks() -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
-    """The non-public networks a maintainer (or a test) allowed in DEEPSCOPIE_ALLOW_NETWORKS."""
-    text = os.environ.get("DEEPSCOPIE_ALLOW_NETWORKS", "")
+def refusal(url: str) -> str | None:
+    """Why ``url`` must not be fetched, from its text (scheme, host, port…), or None."""
     try:
-        return tuple(ipaddress.ip_network(part.strip()) for part in text.split(",") if part.strip())
-    except ValueError as error:
-        raise FetchError(f"DEEPSCOPIE_ALLOW_NETWORKS: {error}") from None
-
-
-def refuse_non_public(url: str) -> None:
-    """Raise :class:`RefusedAddress` unless every address ``url``'s host resolves to is public
-    (or allowed)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RefusedAddress(f"{url}: only http(s) addresses are fetched")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
-    except (OSError, ValueError) as error:
-        raise FetchError(f"{url}: cannot resolve {parts.hostname}: {error}") from None
-    allowed = allowed_networks()
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not address.is_global and not any(address in network for network in allowed):
-            raise RefusedAddress(f"{url}: {parts.hostname} is a non-public address ({address})")
+        return url_refusal(url, allowed_networks())
+    except AllowlistError as error:
+        raise FetchError(f"{ALLOW_VARIABLE}: {error}") from None
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -89,13 +78,18 @@ def get(
     timeout: float = 20.0,
     method: str = "GET",
 ) -> Answer:
-    """One request, redirects not followed; any HTTP status is an answer, not an error."""
-    refuse_non_public(url)
+    """One request, redirects not followed; any HTTP status is an answer, not an error.
+
+    Refused (:class:`RefusedAddress`) when the address, or the one its host resolves to at
+    connection time, is not public (issue 11's guard, which checks the connection itself)."""
+    refused = refusal(url)
+    if refused is not None:
+        raise RefusedAddress(f"{url}: {refused}")
     request = urllib.request.Request(
         url, method=method, headers={"User-Agent": USER_AGENT, **(headers or {})}
     )
     try:
-        with _OPENER.open(request, timeout=timeout) as response:
+        with guarded(), _OPENER.open(request, timeout=timeout) as response:
             return Answer(url, response.status, _headers(response.headers), _read(response))
     except urllib.error.HTTPError as error:
         with error:
@@ -103,6 +97,8 @@ def get(
             return Answer(url, error.code, _headers(error.headers), body)
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
+        if isinstance(reason, GuardRefusal) or REFUSED in str(reason):
+            raise RefusedAddress(f"{url}: {reason}") from None
         raise FetchError(f"{url}: {reason}") from None
 
 

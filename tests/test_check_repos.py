@@ -149,7 +149,7 @@ def test_each_repository_gets_its_activity_archive_flag_release_and_licence(
     assert "/repos/after/tool" not in github.requests.times
     out = capsys.readouterr().out
     assert "rate limit: it asks to wait until" in out
-    assert "rate limit reached; 2 never asked and 0 kept from earlier runs" in out
+    assert "API not asked further; 2 never asked and 0 kept from earlier runs" in out
     # A page inside a repository (its wiki) is not the repository.
     assert len(records) == 5
 
@@ -209,7 +209,9 @@ def test_a_non_public_api_address_is_refused_unless_allowed(
     monkeypatch.delenv("DEEPSCOPIE_ALLOW_NETWORKS")
     assert _run(tmp_path, github, gitlab) == 0
     assert not github.requests.times and not gitlab.requests.times
-    assert "is a non-public address (127.0.0.1)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "refused-address: '127.0.0.1' is a local or private address" in out
+    assert out.count("refused-address") == 2  # once per API host, not once per repository
 
 
 @pytest.mark.parametrize(

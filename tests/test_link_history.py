@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -172,7 +173,7 @@ def test_a_non_public_pages_address_is_refused_unless_allowed(
     (pages.folder / "link-report.json").write_text("[]", encoding="utf-8")
     monkeypatch.delenv("DEEPSCOPIE_ALLOW_NETWORKS")
     log = _fetch(job, pages, capsys)
-    assert "127.0.0.2 is a non-public address" in log
+    assert "refused-address: '127.0.0.2'" in log
     assert "no earlier link report could be had" in log
     assert not pages.host.requests.times  # never connected
     assert not (job / "link-report.json").exists()
@@ -186,3 +187,33 @@ def test_a_published_file_that_is_not_a_report_is_ignored_with_a_word(
     log = _fetch(job, pages, capsys)
     assert "ignored, the published site" in log and "not valid JSON" in log
     assert not (job / "link-report.json").exists()
+
+
+def test_a_public_name_that_resolves_to_a_private_address_is_refused_at_connection(
+    tmp_path: Path,
+    pages: Pages,
+    web: LocalHost,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    job = _job(tmp_path, "job", web)
+    (pages.folder / "link-report.json").write_text("[]", encoding="utf-8")
+    resolve = socket.getaddrinfo
+
+    def rebinding(host: Any, *args: Any, **kwargs: Any) -> Any:
+        # What a contributor's DNS could answer: a public-looking name, a private address.
+        return resolve("127.0.0.2" if host == "pages.example.org" else host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.delenv("DEEPSCOPIE_ALLOW_NETWORKS")
+    port = pages.url.rsplit(":", 1)[1]
+    code = main(
+        ["fetch-link-report", "--url", f"http://pages.example.org:{port}/link-report.json",
+         "--cache", str(job / "none.json"), "--output", str(job / "link-report.json")]
+    )  # fmt: skip
+    assert code == 0
+    log = capsys.readouterr().out
+    assert "refused-address: 127.0.0.2 is not a public address" in log
+    assert not pages.host.requests.times

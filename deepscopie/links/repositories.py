@@ -150,8 +150,9 @@ def check_repositories(
         try:
             records[repository.url] = _ask(repository, now, apis)
             asked += 1
-        except RateLimited as error:
-            limited[repository.host] = error.until
+        except (RateLimited, fetch.RefusedAddress) as error:
+            # Either way the host's API will not answer this run: it is not asked again.
+            limited[repository.host] = getattr(error, "until", None)
             log.append(f"check-repos: {error}")
             if before is not None:
                 records[repository.url] = before
@@ -166,7 +167,7 @@ def check_repositories(
     )  # fmt: skip
     if limited:
         log.append(
-            f"check-repos: rate limit reached; {len(left)} never asked and {stale} kept from "
+            f"check-repos: API not asked further; {len(left)} never asked and {stale} kept from "
             "earlier runs, asked again next run (a GITHUB_TOKEN / GITLAB_TOKEN raises the limit)"
         )
     log.append(f"check-repos: {asked} asked, {len(records) - asked} from earlier runs")

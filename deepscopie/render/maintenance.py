@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from html import escape
 
+from deepscopie.escaping import html_text
 from deepscopie.links.repositories import RepositoryRecord, repository_of
 from deepscopie.model import Resource
 from deepscopie.render.health import LinkHealth
@@ -82,7 +82,7 @@ def render_maintenance(resource: Resource, health: LinkHealth | None, language: 
         parts.append(text("latest_release", language, name=record.release, date=when))
     if record.licence:
         parts.append(text("repo_licence", language, name=record.licence))
-    shown = escape(" · ".join(parts), quote=False)
+    shown = html_text(" · ".join(parts))
     return f'<p class="ds-maintenance">{shown}</p>'
 
 

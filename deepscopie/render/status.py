@@ -6,8 +6,7 @@ Active resources (the default) show nothing: a badge is news only when it is rar
 
 from __future__ import annotations
 
-from html import escape
-
+from deepscopie.escaping import html_text
 from deepscopie.model import Resource
 from deepscopie.render import links, markup
 from deepscopie.render.safe_html import markdown_to_safe_html
@@ -30,7 +29,7 @@ def status_badge(resource: Resource, language: str) -> str:
 def badge(kind: str, label: str) -> str:
     """A badge after a title. Its parentheses are for the text-only readers of the heading
     (search results, screen readers): ``Papers with Code (Discontinued)``."""
-    shown = escape(label, quote=False)
+    shown = html_text(label)
     paren = '<span class="ds-badge__paren">{}</span>'
     return (
         f' <span class="ds-badge ds-badge--{kind}">{paren.format("(")}{shown}'
@@ -46,8 +45,8 @@ def render_status_note(
     note = resource.status_note
     if resource.is_active or note is None:
         return None
-    label = escape(status_label(resource.status, language), quote=False)
-    when = escape(text("status_as_of", language, date=format_date(note.date, language)))
+    label = html_text(status_label(resource.status, language))
+    when = html_text(text("status_as_of", language, date=format_date(note.date, language)))
     parts = [
         f'<div class="ds-status ds-status--{resource.status}" role="note">',
         f"<p><strong>{label}</strong> ({when})</p>",
@@ -55,7 +54,7 @@ def render_status_note(
     ]
     replacement = _replacement_link(resource.replaced_by, index, language, page)
     if replacement:
-        parts.append(f"<p>{escape(text('replaced_by', language), quote=False)} {replacement}</p>")
+        parts.append(f"<p>{html_text(text('replaced_by', language))} {replacement}</p>")
     parts.append("</div>")
     return "\n".join(parts)
 
