@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import main
+from deepscopie.escaping import html_text
 from deepscopie.exports.bibliography import bibliography
 from deepscopie.exports.data import faq_json, resources_csv, resources_json
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
@@ -84,7 +85,7 @@ def test_an_editors_note_is_labelled_and_apart_from_the_answer(
     answer = markdown.split('<div class="ds-answer">', 1)[1].split("</div>", 1)[0]
     assert note not in answer  # never merged into what the course said
     block = markdown.split('<div class="admonition note ds-editors-note" role="note">', 1)[1]
-    assert block.startswith(f'\n<p class="admonition-title">{label}</p>\n<p>{note}')
+    assert block.startswith(f'\n<p class="admonition-title">{html_text(label)}</p>\n<p>{note}')
     assert markdown.index("ds-answer") < markdown.index("ds-editors-note")
 
 
