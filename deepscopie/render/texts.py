@@ -106,8 +106,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "statistics_count": ("Nombre", "Count"),
     "explore_title": ("Explorer", "Explore"),
     "explore_intro": (
-        "Toutes les ressources, à filtrer par catégorie, type, tag, langue et état du lien.",
-        "Every resource, to filter by category, type, tag, language and link status.",
+        "Toutes les ressources, à filtrer par catégorie, type, tag, langue, état de la ressource "
+        "et de son lien, et entretien de son code.",
+        "Every resource, to filter by category, type, tag, language, status of the resource and "
+        "of its link, and maintenance of its code.",
     ),
     "explore_noscript": (
         "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
@@ -129,6 +131,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "source_slack": ("Slack", "Slack"),
     "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
+    # Resource status (issue 15)
+    "guide_status": ("État", "Status"),
+    "guide_statuses": ("États d'une ressource (status)", "Resource statuses (status)"),
+    "status_active": ("Active", "Active"),
+    "status_archived": ("Archivée", "Archived"),
+    "status_discontinued": ("Arrêtée", "Discontinued"),
+    "status_offline": ("Hors ligne", "Offline"),
+    "status_as_of": ("constaté le {date}", "as of {date}"),
+    "replaced_by": ("Remplacée par\u00a0:", "Replaced by:"),
+    "explore_lifecycle": ("État de la ressource", "Resource status"),
+    # Maintenance of code (issue 15)
+    "last_activity": ("Dernière activité du code : {date}", "Last code activity: {date}"),
+    "latest_release": ("dernière version {name} ({date})", "latest release {name} ({date})"),
+    "repo_archived": ("Dépôt archivé", "Repository archived"),
+    "repo_inactive": (
+        "Aucune activité depuis plus d'un an",
+        "No activity for over a year",
+    ),
+    "repo_licence": ("licence {name}", "licence {name}"),
+    "explore_maintenance": ("Entretien du code", "Code maintenance"),
+    "maintenance_recent": ("Actif dans la dernière année", "Maintained in the last year"),
+    "maintenance_inactive": ("Inactif depuis plus d'un an", "Inactive for over a year"),
+    "maintenance_archived": ("Dépôt archivé", "Repository archived"),
 }
 
 _LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
