@@ -8,6 +8,7 @@ change, which keeps `mkdocs serve` from rebuilding in a loop.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 from functools import lru_cache, partial
@@ -24,7 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from deepscopie.exports.files import write_exports, write_site_files
+from deepscopie.escaping import plain_text_filter
+from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.languages import (
@@ -34,7 +36,9 @@ from deepscopie.languages import (
     languages_folder,
     site_languages,
 )
-from deepscopie.links.history import ReportError, load_report
+from deepscopie.links.history import ReportError, load_report, load_section
+from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
+from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, format_problems
 from deepscopie.render import links, markup
 from deepscopie.render.explore import entries_files
@@ -67,6 +71,8 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 _rendered: dict[str, Any] = {}
 # Each language's 404 page, by language code, as its build rendered it.
 _not_found_pages: dict[str, str] = {}
+# Settings of mkdocs.yml's `extra` the renderers need.
+_settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
 
@@ -83,6 +89,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Refuse data with problems (nothing half-published); lay out the navigation and set
     the texts of the language being built (from its catalogue)."""
+    extra: dict[str, Any] = dict(config.extra or {})
+    maintenance = extra.get("maintenance") or {}
+    _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
     language = _language(config)
     config.nav = navigation(
         _knowledge_base(), language.code, with_link_health=_link_health() is not None
@@ -98,7 +107,14 @@ def on_pre_build(config: Any) -> None:
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
         pages = {page.file: page for page in site_pages(base, health)}
-        _rendered.update(base=base, health=health, pages=pages)
+        # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
+        # build that fails publishes nothing (they are written once the site is built).
+        files = {
+            **_exports(base, config.site_url),
+            **entries_files(base, health),
+            **_published_report(health),
+        }
+        _rendered.update(base=base, health=health, pages=pages, files=files)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -134,7 +150,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Give every template (pages, 404) the language's texts, ``t("key")``, and the language."""
+    """Give every template (pages, 404) the language's texts, ``t("key")``, and the language;
+    make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title written
+    ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup (MkDocs'
+    environment does not autoescape)."""
+    env.filters["striptags"] = plain_text_filter
     language = _language(config)
     env.globals["t"] = partial(_template_text, language=language.code)
     env.globals["site_language"] = language
@@ -170,13 +190,11 @@ def on_post_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
-    site_dir, base = Path(config.site_dir), _knowledge_base()
-    write_site_files(
-        site_dir,
-        {f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()},
-    )
-    write_exports(site_dir, base, config.site_url)
-    write_site_files(site_dir, entries_files(base, _link_health()))
+    site_dir = Path(config.site_dir)
+    not_found = {
+        f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
+    }
+    write_site_files(site_dir, {**_rendered["files"], **not_found})
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
         build_search_index_in_background(site_dir)
@@ -198,22 +216,57 @@ def _knowledge_base() -> KnowledgeBase:
         raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
 
 
+def _link_report_path() -> Path:
+    """The link checker's report for this build: LINK_REPORT, or link-report.json."""
+    return Path(os.environ.get("LINK_REPORT") or ROOT / PUBLISHED_REPORT)
+
+
+def _published_report(health: LinkHealth | None) -> dict[str, str]:
+    """The report the build shows, published with the site: the next scheduled check reads its
+    history from there ($CI_PAGES_URL/link-report.json)."""
+    path = _link_report_path()
+    if health is None or not path.exists():
+        return {}
+    return {PUBLISHED_REPORT: path.read_text(encoding="utf-8")}
+
+
+def _exports(base: KnowledgeBase, site_url: str | None) -> dict[str, str]:
+    try:
+        return export_files(base, site_url, datetime.date.today())
+    except ValueError as error:  # a library refusing a value validation let through
+        raise PluginError(f"the exports cannot be written: {error}") from None
+
+
 def _link_health() -> LinkHealth | None:
-    """The link checker's report, when the build has one (LINK_REPORT, or link-report.json)."""
-    path = Path(os.environ.get("LINK_REPORT") or ROOT / "link-report.json")
+    """The link checker's report, when the build has one."""
+    path = _link_report_path()
     if not path.exists():
         return None
     status = path.stat()
     threshold = int(os.environ.get("LINK_THRESHOLD", "2"))
-    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold)
+    inactive_after = _settings["inactive_after_days"]
+    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold, inactive_after)
 
 
 @lru_cache(maxsize=2)
-def _read_link_health(path: Path, _mtime: int, _size: int, threshold: int) -> LinkHealth:
+def _read_link_health(
+    path: Path, _mtime: int, _size: int, threshold: int, inactive_after_days: int
+) -> LinkHealth:
     try:
-        return LinkHealth(MappingProxyType(load_report(path)), threshold)
+        repositories = {
+            record.url: record
+            for record in map(RepositoryRecord.from_json, load_section(path, "repositories"))
+        }
+        return LinkHealth(
+            MappingProxyType(load_report(path)),
+            threshold,
+            MappingProxyType(repositories),
+            inactive_after_days,
+        )
     except ReportError as error:
         raise PluginError(str(error)) from None
+    except TypeError as error:  # a repository record with fields of the wrong kind
+        raise PluginError(f"{path}: not a link report ({error})") from None
 
 
 def _typeset_titles(page: Page, language: str) -> None:

@@ -254,3 +254,14 @@ def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: st
     expect(page.locator("#explore-cellpose .ds-explore__where")).to_have_text(
         "Tools and software by theme"
     )
+
+
+@pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
+def test_explore_filters_by_resource_status_and_shows_its_badge(
+    watched: Watched, site_url: str, root: str, label: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
+    assert _visible_ids(page) == {"papers-with-code"}
+    expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
+    assert watched.errors == []

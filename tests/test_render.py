@@ -45,7 +45,7 @@ def test_a_resource_is_a_heading_whose_anchor_is_its_id(base: KnowledgeBase) -> 
     # The title is the link, the site beside it; the permalink's title is in French.
     assert html.startswith(
         '<article class="ds-entry">\n<h3 id="cellpose">'
-        '<a href="https://www.cellpose.org/" lang="en">Cellpose</a><a class="headerlink"'
+        '<a href="https://www.cellpose.org/">Cellpose</a><a class="headerlink"'
         ' href="#cellpose"'
         ' title="Lien permanent">&para;</a></h3>\n'
     )

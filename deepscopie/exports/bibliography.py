@@ -1,26 +1,26 @@
 """``bibliography.bib``: the papers and books of the knowledge base, for reference managers.
 
-bibtexparser writes the entries (fields braced as BibTeX needs); here only LaTeX's special
-characters are escaped, so that a title with ``&`` or ``%`` compiles.
+bibtexparser writes the entries (fields braced as BibTeX needs) but escapes nothing: every
+value goes through ``escaping.bibtex_value``, so that no brace in the data closes a field and a
+title with ``&`` or ``%`` compiles.
 """
 
 from __future__ import annotations
 
-import re
-
+from babel import Locale
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
+from deepscopie.escaping import bibtex_value
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 
 _ENTRY_TYPES = {"paper": "article", "book": "book"}
-_LATEX_SPECIAL = re.compile(r"([&%$#_])")
 
 
 def bibliography(base: KnowledgeBase) -> str:
-    """A BibTeX entry per paper and book (English titles; DOI and URL when known)."""
+    """A BibTeX entry per paper and book (titles as published; DOI and URL when known)."""
     library = Library()
     for resource in base.resources:
         if resource.type in _ENTRY_TYPES:
@@ -29,24 +29,30 @@ def bibliography(base: KnowledgeBase) -> str:
 
 
 def _fields(resource: Resource) -> list[Field]:
-    fields = [Field("title", "{" + _latex(_published_title(resource)) + "}")]  # its capitals
+    # bibtexparser puts each value between braces; the title's second pair keeps its capitals.
+    fields = [Field("title", "{" + bibtex_value(_published_title(resource)) + "}")]
+    if resource.title_language is not None:
+        fields.append(Field("langid", _langid(resource.title_language)))
     if resource.authors:
-        fields.append(Field("author", " and ".join(_latex(a) for a in resource.authors)))
+        authors = " and ".join(bibtex_value(author) for author in resource.authors)
+        fields.append(Field("author", authors))
     if resource.year:
         fields.append(Field("year", str(resource.year)))
     if resource.doi:
-        fields.append(Field("doi", resource.doi))
+        fields.append(Field("doi", bibtex_value(resource.doi)))
     if resource.url:
-        fields.append(Field("url", resource.url))
+        fields.append(Field("url", bibtex_value(resource.url)))
     return fields
 
 
-def _latex(text: str) -> str:
-    return _LATEX_SPECIAL.sub(r"\\\1", text.replace("{", "").replace("}", ""))
-
-
 def _published_title(resource: Resource) -> str:
-    """The title in the resource's own language where the data has it (as published)."""
+    """The title as published: in its own language (``title_language``, else the resource's
+    first language the data has a text in), else in the site's first language."""
     texts = resource.title.texts
-    own = next((code for code in resource.languages if code in texts), None)
-    return texts[own] if own else next(iter(texts.values()))
+    own = [resource.title_language or "", *resource.languages]
+    return next((texts[code] for code in own if code in texts), next(iter(texts.values())))
+
+
+def _langid(code: str) -> str:
+    """biblatex's language of a title (hyphenation, case rules): ``fr`` -> ``french``."""
+    return str(Locale("en").languages.get(code, code)).lower()

@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from deepscopie.escaping import csv_cell
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render.texts import language_codes
@@ -46,12 +47,17 @@ class FaqExport(BaseModel):
 
 
 def csv_columns() -> tuple[str, ...]:
-    """The CSV's header: texts have one column per language of the site (``title_fr``…)."""
+    """The CSV's header: a text has one column per language of the site (``title_fr``…)."""
     codes = language_codes()
+
+    def each(field: str) -> tuple[str, ...]:
+        return tuple(f"{field}_{code}" for code in codes)
+
     return (
-        "id", *(f"title_{code}" for code in codes), "url", "category", "subcategory", "type",
-        "tags", "languages", "year", "authors", "doi", "added",
-        *(f"description_{code}" for code in codes),
+        "id", *each("title"), "url", "category", "subcategory", "type", "tags",
+        "languages", "year", "authors", "doi", "added", *each("description"),
+        "title_language", *each("editors_note"),
+        "status", "status_date", *each("status_note"), "replaced_by", "repository",
     )  # fmt: skip
 
 
@@ -69,26 +75,33 @@ def faq_json(base: KnowledgeBase, today: datetime.date) -> str:
 
 
 def resources_csv(base: KnowledgeBase) -> str:
-    """One row per resource; lists joined with ``;``."""
+    """One row per resource; lists joined with ``;``; no cell a spreadsheet would evaluate."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(csv_columns())
+    codes = language_codes()
     for r in base.resources:
-        writer.writerow(
-            [
-                r.id,
-                *r.title.texts.values(),
-                r.url or "",
-                r.category,
-                r.subcategory or "",
-                r.type,
-                ";".join(r.tags),
-                ";".join(r.languages),
-                r.year or "",
-                ";".join(r.authors),
-                r.doi or "",
-                r.added.isoformat(),
-                *r.description.texts.values(),
-            ]
-        )
+        row = [
+            r.id,
+            *r.title.texts.values(),
+            r.url or "",
+            r.category,
+            r.subcategory or "",
+            r.type,
+            ";".join(r.tags),
+            ";".join(r.languages),
+            r.year or "",
+            ";".join(r.authors),
+            r.doi or "",
+            r.added.isoformat(),
+            *r.description.texts.values(),
+            r.title_language or "",
+            *(r.editors_note.get(code) if r.editors_note else "" for code in codes),
+            r.status,
+            r.status_note.date.isoformat() if r.status_note else "",
+            *(r.status_note.get(code) if r.status_note else "" for code in codes),
+            r.replaced_by or "",
+            r.repository or "",
+        ]
+        writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()

@@ -18,16 +18,15 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         where = f"resource:{resource.id}"
         urls = [resource.url] if resource.url else []
         urls += [link.url for link in resource.links]
-        urls += [url for text in resource.description.texts.values() for url in links_in(text)]
+        urls += [resource.repository] if resource.repository else []
+        for _, text in resource.markdown_texts():
+            urls += [url for value in text.texts.values() for url in links_in(value)]
         for url in urls:
             sources[url].append(where)
     for entry in base.faq:
         where = f"faq:{entry.id}"
-        texts = list(entry.question.texts.values())
-        if entry.answer is not None:
-            texts += entry.answer.texts.values()
-        for text in texts:
-            for url in links_in(text):
+        for _, text in entry.markdown_texts():
+            for url in [url for value in text.texts.values() for url in links_in(value)]:
                 sources[url].append(where)
     return {
         url: tuple(dict.fromkeys(places))

@@ -7,7 +7,8 @@ size and its text stays readable, and a long label is never cut.
 
 from __future__ import annotations
 
-import html
+# The charts go into Markdown pages, whose processor reads Markdown inside an <svg>.
+from deepscopie.escaping import html_attribute, html_in_markdown
 
 WIDTH = 400
 BAR_WIDTH = 340  # the longest bar; its value follows it
@@ -31,19 +32,19 @@ def bar_chart(
     parts = [
         f'<svg class="ds-chart" role="{role}" aria-labelledby="{chart_id}-title" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+        f'<title id="{chart_id}-title">{html_in_markdown(title)}</title>',
     ]
     for index, ((label, value), target) in enumerate(zip(rows, targets, strict=True)):
         y = index * ROW_HEIGHT
         length = max(2, round(BAR_WIDTH * value / top))
         row = (
-            f'<text class="ds-chart__label" x="0" y="{y + 12}">{html.escape(label)}</text>'
+            f'<text class="ds-chart__label" x="0" y="{y + 12}">{html_in_markdown(label)}</text>'
             f'<rect class="ds-chart__bar" x="0" y="{y + 17}" width="{length}" '
             f'height="{BAR_HEIGHT}" rx="2"/>'
             f'<text class="ds-chart__value" x="{length + 6}" y="{y + 27}">{value}</text>'
         )
         if target:
-            row = f'<a class="ds-chart__link" href="{html.escape(target)}">{row}</a>'
+            row = f'<a class="ds-chart__link" href="{html_attribute(target)}">{row}</a>'
         parts.append(row)
     parts.append("</svg>")
     return "".join(parts)

@@ -11,9 +11,10 @@ A resource reads::
 Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
 holds thousands of entries, and Python-Markdown would take most of the build on them. Every
 text goes through :mod:`deepscopie.render.markup` (typeset, then escaped) or, for
-contributed Markdown, :func:`markdown_to_safe_html`. Other pieces of an entry (a status
-badge, facets, an editors' note) are small functions of their own, called from
-:func:`_facts` or :func:`render_resource`.
+contributed Markdown, :func:`markdown_to_safe_html`. Other pieces of an entry (the status
+badge and note, code maintenance, the editors' note, facets) are small functions of their
+own (render/status.py, render/maintenance.py, :func:`render_editors_note`), called from
+:func:`render_resource`.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import FaqEntry, Resource
+from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
+from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.status import render_status_note, status_badge
 from deepscopie.render.texts import format_date, label, language_name, text
 
 # Links to other entries help readers but would make an entry match the words of the entries
@@ -57,6 +60,8 @@ def render_resource(
     else:
         lang = f' lang="{title_lang}"' if title_lang else ""
         title = f"<span{lang}>{markup.text(resource.title.get(language), language)}</span>"
+    # Badges in the heading: search results show it as the entry's title.
+    title += status_badge(resource, language) + maintenance_badge(resource, health, language)
     parts = [markup.heading(3, resource.id, title, language)]
     parts.append(_facts(resource, index, language, page, health))
     if resource.url is None:
@@ -65,21 +70,35 @@ def render_resource(
         help_html = interface_html(text("url_needed_help", language, about=suggest), language)
         parts.append(f'<p class="ds-url-needed"><strong>{wanted}</strong> – {help_html}</p>')
     state = render_resource_health(resource, health, language) if health else None
-    if state is not None:
-        parts.append(state)
+    notes = [
+        state,
+        render_status_note(resource, index, language, page),
+        render_maintenance(resource, health, language),
+    ]
+    parts += [note for note in notes if note is not None]
     parts.append(markdown_to_safe_html(resource.description.get(language), language))
+    if resource.editors_note is not None:
+        parts.append(render_editors_note(resource.editors_note, language))
     parts += _further(resource, index, language, page)
     return '<article class="ds-entry">\n' + "\n".join(parts) + "\n</article>"
 
 
 def title_language(resource: Resource, language: str) -> str | None:
-    """The language a title is written in when it is not the page's: a title the data does
-    not translate (the same in every language) is the resource's own, in its first language."""
-    texts = set(resource.title.texts.values())
-    own = resource.languages[0]
-    if len(texts) == 1 and own != language and language not in resource.languages:
-        return own
-    return None
+    """The language of a title kept as published (``title_language``) when it is not the
+    page's: marked ``lang``, so that screen readers and hyphenation read it right."""
+    if resource.title_language is None or resource.title_language == language:
+        return None
+    return resource.title_language
+
+
+def render_editors_note(note: Localized, language: str) -> str:
+    """What the editors add of their own, as HTML apart from the source's text (the answer,
+    the description), under its label: a reader always knows who says what."""
+    return (
+        f'<div class="admonition note ds-editors-note" role="note">\n'
+        f'<p class="admonition-title">{markup.text(text("editors_note", language), language)}</p>\n'
+        f"{markdown_to_safe_html(note.get(language), language)}\n</div>"
+    )
 
 
 def shown_site(url: str) -> str:
@@ -119,7 +138,6 @@ def _facts(
     ]
     if resource.year:
         facts.append(str(resource.year))
-    facts += [piece for piece in (status_badge(resource, health, language),) if piece]
     tags = " ".join(
         markup.link(
             index.tags[tag].name.get(language),
@@ -132,11 +150,6 @@ def _facts(
     line = ' <span aria-hidden="true">·</span> '.join(facts)
     tags_html = f' <span class="ds-entry__tags">{tags}</span>' if tags else ""
     return f'<p class="ds-entry__facts">{line}{tags_html}</p>'
-
-
-def status_badge(resource: Resource, health: LinkHealth | None, language: str) -> str:
-    """The resource's status as a short badge (issue 15 fills it in; empty for now)."""
-    return ""
 
 
 def _further(resource: Resource, index: SiteIndex, language: str, page: str) -> list[str]:
@@ -202,6 +215,8 @@ def render_faq_entry(
     else:
         notice = text("open_question_help", language, about=links.href(links.CONTRIBUTE, page))
         parts.append(f'<p class="ds-faq__notice">{interface_html(notice, language)}</p>')
+    if entry.editors_note is not None:
+        parts.append(render_editors_note(entry.editors_note, language))
     if entry.related:
         related = "".join(
             f"<li>{_resource_pointer(index.resources[rid], index, language, page)}</li>"

@@ -11,17 +11,19 @@ to the category pages, which list every resource.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
 from collections import Counter
 
+from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import Resource
+from deepscopie.model import STATUSES, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
+from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
 from deepscopie.render.typography import typeset
@@ -54,11 +56,18 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         ("type", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.types]),
         ("tag", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.tags]),
         ("language", [(code, language_name(code, language)) for code in _languages(resources)]),
+        (
+            "lifecycle",
+            [(status, typeset(status_label(status, language), language)) for status in STATUSES],
+        ),
     ]
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
         facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
     used = _used(resources, health)
+    if used["maintenance"]:
+        maintenance = [(state, typeset(state_label(state, language), language)) for state in STATES]
+        facets.append(("maintenance", maintenance))
     fieldsets = "".join(
         _fieldset(name, text(f"explore_{name}", language), options, used[name])
         for name, options in facets
@@ -78,7 +87,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-more-text": text("explore_more", language),
         "data-ds-failed-text": text("explore_failed", language),
     }
-    rendered = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     return (
         f"{links.NOT_SEARCHED}# {text('explore_title', language)}\n\n"
         f"{text('explore_intro', language)}\n\n"
@@ -118,7 +127,9 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     """The entries of one language's Explore page, in the knowledge base's order.
 
     Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
-    (``category``, ``type``, ``tag``, ``language``, ``status``: lists where several apply) and
+    (``category``, ``type``, ``tag``, ``language``, ``status`` of the link, ``lifecycle`` of
+    the resource: active, archived…, ``maintenance`` of its code: recent, inactive, archived,
+    with ``activity``, its date, when known; lists where several apply) and
     ``text``, the words the text filter looks in, lower case without accents.
     """
     entries = [
@@ -131,6 +142,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "tag": list(resource.tags),
             "language": list(resource.languages),
             "status": _status(resource, health),
+            "lifecycle": resource.status,
+            **_maintenance(resource, health, language),
             "text": searchable(
                 " ".join(
                     [
@@ -148,15 +161,15 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
 
 def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Counter[str]) -> str:
     boxes = "".join(
-        f'<label><input type="checkbox" name="{name}" value="{html.escape(value)}"> '
-        f'{html.escape(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
+        f'<label><input type="checkbox" name="{name}" value="{html_attribute(value)}"> '
+        f'{html_text(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
         for value, label in options
         if used[value]
     )
     # Collapsible, so that on a phone the results are not pushed far below the filters; the
     # category list starts open, and explore.js opens any other that the address uses.
     opened = " open" if name == "category" else ""
-    title = html.escape(legend)
+    title = html_text(legend)
     return (
         f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'
         f'<fieldset data-facet="{name}"><legend class="ds-hidden-legend">{title}</legend>'
@@ -172,6 +185,21 @@ def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[st
         "tag": Counter(tag for r in resources for tag in r.tags),
         "language": Counter(code for r in resources for code in r.languages),
         "status": statuses,
+        "lifecycle": Counter(r.status for r in resources),
+        "maintenance": Counter(
+            known.state for r in resources if (known := maintenance_of(r, health)) is not None
+        ),
+    }
+
+
+def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -> dict[str, str]:
+    """The state of the resource's code and its last activity, when known."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    return {
+        "maintenance": known.state,
+        "activity": typeset(activity_text(known, language), language),
     }
 
 

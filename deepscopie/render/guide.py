@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.ignore import IgnoreRule
-from deepscopie.model import FaqEntry, Link, Localized, Resource
+from deepscopie.model import STATUSES, FaqEntry, Link, Localized, Resource, StatusNote
 from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import language_codes, language_name, text
 from deepscopie.rules import RULES
@@ -18,6 +18,7 @@ from deepscopie.rules import RULES
 DOCUMENTED: tuple[tuple[str, type[BaseModel]], ...] = (
     ("data/resources.yaml", Resource),
     ("data/resources.yaml (links)", Link),
+    ("data/resources.yaml (status_note)", StatusNote),
     ("data/faq.yaml", FaqEntry),
     ("data/link-ignore.yaml", IgnoreRule),
 )
@@ -46,6 +47,14 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
             rows.append(
                 _row(f"`{name}`", required, escape_markdown(field_help(model, name, language)))
             )
+        if issubclass(model, Localized):  # and a text in each language of the site
+            for code in language_codes():
+                meaning = text(
+                    f"field_{model.__name__}_language", language, name=language_name(code, language)
+                )
+                rows.append(
+                    _row(f"`{code}`", text("guide_yes", language), escape_markdown(meaning))
+                )
         parts.append(f"### {title} {{#fields-{model.__name__.lower()}}}\n\n" + "\n".join(rows))
     parts.append(_localized_table(header, language))
     vocabulary = base.vocabulary
@@ -63,6 +72,12 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
     for key, terms in (("types", vocabulary.types), ("tags", vocabulary.tags)):
         listed = ", ".join(f"`{t.id}` ({escape_markdown(t.name.get(language))})" for t in terms)
         parts.append(f"### {text(f'guide_{key}', language)} {{#values-{key}}}\n\n{listed}")
+    rows = [_row(text("guide_status", language), text("guide_meaning", language)), "| --- | --- |"]
+    rows += [
+        _row(f"`{status}`", escape_markdown(text(f"status_meaning_{status}", language)))
+        for status in STATUSES
+    ]
+    parts.append(f"### {text('guide_statuses', language)} {{#values-status}}\n\n" + "\n".join(rows))
     return "\n\n".join(parts)
 
 

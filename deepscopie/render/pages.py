@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
+from deepscopie.escaping import html_attribute
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
@@ -134,20 +134,23 @@ def render_category_page(
     for sub in category.subcategories:
         entries, toc = _section(base, index, category.id, sub.id, language, page, health)
         if entries:
-            anchor, name = f"section-{sub.id}", markup.text(sub.name.get(language), language)
+            anchor, name = (
+                links.section_anchor(sub.id),
+                markup.text(sub.name.get(language), language),
+            )
             sections.append(markup.heading(2, anchor, name, language))
             sections += entries
             headings.append(Heading(2, anchor, name, toc))
     sections_nav = [h for h in headings if h.level == 2]
     if len(sections_nav) > 1:
-        label = escape(text("sections", language), quote=True)
+        label = html_attribute(text("sections", language))
         items = "".join(f'<li><a href="#{h.anchor}">{h.title}</a></li>' for h in sections_nav)
         body.append(f'<nav class="ds-sections" aria-label="{label}"><ul>{items}</ul></nav>')
     body += sections
     anchors = [h.anchor for h in headings] + [c.anchor for h in headings for c in h.children]
     if index.category_size(category.id) > TOC_ENTRIES_LIMIT:
         headings = [Heading(2, h.anchor, h.title) for h in headings if h.level == 2]
-    markdown = f"# {escape_markdown(category.name.get(language))}\n"
+    markdown = links.page_title(escape_markdown(category.name.get(language))) + "\n"
     if intro:
         # Shown by search engines and link previews (meta description, Open Graph).
         description = json.dumps(typeset(plain_text(intro), language), ensure_ascii=False)
@@ -159,7 +162,7 @@ def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> Pag
     """The FAQ by topic (the vocabulary's FAQ topics), each question foldable; a filter keeps
     the open questions only (assets/javascripts/faq.js)."""
     page = links.FAQ_PAGE
-    markdown = f"# {text('faq_title', language)}\n\n{text('faq_intro', language)}\n"
+    markdown = f"{links.page_title(text('faq_title', language))}\n\n{text('faq_intro', language)}\n"
     n_open = sum(entry.is_open for entry in base.faq)
     body = []
     if n_open:
@@ -196,12 +199,14 @@ def faq_topics(base: KnowledgeBase, language: str) -> list[tuple[str, str, list[
         topic_id = next((topic_of_tag[t] for t in entry.tags if t in topic_of_tag), None)
         grouped.setdefault(topic_id, []).append(entry)
     topics = [
-        (f"topic-{t.id}", t.name.get(language), grouped[t.id])
+        (links.section_anchor(f"topic-{t.id}"), t.name.get(language), grouped[t.id])
         for t in base.vocabulary.faq_topics
         if t.id in grouped
     ]
     if None in grouped:
-        topics.append(("topic-other", text("faq_other_topic", language), grouped[None]))
+        topics.append(
+            (links.section_anchor("topic-other"), text("faq_other_topic", language), grouped[None])
+        )
     return topics
 
 
@@ -230,8 +235,8 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_tags', language)}](index.md)\n"
     body, headings = [], []
     sections: list[tuple[str, str, Sequence[Resource | FaqEntry]]] = [
-        ("section-resources", "resources", index.by_tag.get(tag.id, [])),
-        ("section-faq", "faq_entries", index.faq_by_tag.get(tag.id, [])),
+        (links.section_anchor("resources"), "resources", index.by_tag.get(tag.id, [])),
+        (links.section_anchor("faq"), "faq_entries", index.faq_by_tag.get(tag.id, [])),
     ]
     for anchor, name, entries in sections:
         if entries:
@@ -375,11 +380,11 @@ def render_search_form(language: str, explore_address: str) -> str:
     return (
         # Hidden until search.js shows it: without JavaScript there is no search (the header
         # offers Explore and the categories instead).
-        f'<form class="ds-search-form" role="search" action="{escape(explore_address)}"'
+        f'<form class="ds-search-form" role="search" action="{html_attribute(explore_address)}"'
         " data-ds-search-form hidden>"
         f'<label for="{field}" class="ds-search-form__label">{say("search_field_label")}</label>'
         f'<span class="ds-search-form__row"><input type="search" id="{field}" name="q"'
-        f' autocomplete="off" placeholder="{escape(say("search_field_placeholder"))}">'
+        f' autocomplete="off" placeholder="{html_attribute(say("search_field_placeholder"))}">'
         f'<button type="submit" class="md-button md-button--primary">{say("search_button")}'
         "</button></span>"
         f'<span class="ds-search-form__hint ds-keyboard-only">'
