@@ -42,6 +42,9 @@ RULES: dict[str, str] = {
     "unknown-subcategory": "A sub-category is not one of its category's.",
     "unknown-type": "A type is not in data/vocabulary.yaml.",
     "unknown-tag": "A tag is not in data/vocabulary.yaml.",
+    "unknown-facet": "A task or a way of working is not in data/vocabulary.yaml.",
+    "missing-facet": "A tool, model, dataset or course does not say what it is for (tasks) "
+    "or how one works with it (ways), as its type requires.",
     "unknown-resource": "An FAQ entry cites a resource id that does not exist.",
 }
 
@@ -82,5 +85,8 @@ RULES_FR: dict[str, str] = {
     "unknown-subcategory": "Une sous-catégorie n'appartient pas à sa catégorie.",
     "unknown-type": "Un type n'est pas dans data/vocabulary.yaml.",
     "unknown-tag": "Un tag n'est pas dans data/vocabulary.yaml.",
+    "unknown-facet": "Une tâche ou une façon de travailler n'est pas dans data/vocabulary.yaml.",
+    "missing-facet": "Un outil, un modèle, un jeu de données ou un cours ne dit pas à quoi il "
+    "sert (tasks) ou comment on l'utilise (ways), comme son type l'exige.",
     "unknown-resource": "Une entrée de la FAQ cite une ressource qui n'existe pas.",
 }
