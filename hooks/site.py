@@ -35,6 +35,8 @@ from deepscopie.render.pages import (
     fill_home_page,
     site_pages,
 )
+from deepscopie.render.search_records import search_records
+from deepscopie.render.texts import search_texts
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -121,6 +123,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         link = alternate.get("link", "")
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "."
+    # The search dialog's words (overrides/partials/deepscopie-search.html), autoescaped there.
+    context["search_texts"] = search_texts(_language(config))
     return context
 
 
@@ -134,12 +138,13 @@ def on_post_build(config: Any) -> None:
     site_dir, base = Path(config.site_dir), _knowledge_base()
     write_exports(site_dir, base, config.site_url)
     write_site_files(site_dir, entries_files(base, _link_health()))
+    records = search_records(base, _link_health())
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(site_dir)
+        build_search_index_in_background(site_dir, records)
         return
     try:
-        build_search_index(site_dir)
+        build_search_index(site_dir, records)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
