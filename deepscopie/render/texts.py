@@ -135,8 +135,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "search_close": ("Fermer", "Close"),
     "search_pages": ("Pages du site", "Site pages"),
     "search_none": (
-        "Aucune entrée ne contient tous ces mots : essayez moins de mots, ou Explorer.",
-        "No entry has all these words: try fewer words, or Explore.",
+        "Aucune entrée ne correspond : essayez d'autres mots, ou la page Explorer.",
+        "No entry matches: try other words, or the Explore page.",
     ),
     "search_one": ("1 entrée", "1 entry"),
     "search_many": ("{n} entrées", "{n} entries"),

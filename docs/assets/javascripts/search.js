@@ -23,6 +23,8 @@
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
+  const NAMED = 20; // results looked at for an entry named exactly as the question
+  const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
   let engine = null;
   let latest = 0;
 
@@ -93,7 +95,11 @@
     const found = await entries(pagefind, words);
     const pages = await pagefind.search(words, { filters: { kind: "page" } });
     if (ticket !== latest) return; // a newer search is under way
-    const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    // A reader who types a resource's name gets that resource first, before the entries that
+    // mention it most (among the first results: their data is fetched anyway, or nearly).
+    const head = await Promise.all(found.slice(0, NAMED).map((result) => result.data()));
+    const named = head.filter((data) => fold(data.meta.title) === fold(query));
+    const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
     const pageData = await Promise.all((pages ? pages.results : []).slice(0, PAGES).map((result) => result.data()));
     if (ticket !== latest) return;
     results.replaceChildren();
