@@ -15,8 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 
+from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
@@ -173,22 +173,23 @@ def _record(
 ) -> SearchRecord:
     """The HTML document Pagefind indexes for one entry (every value escaped)."""
     hidden_meta = "".join(
-        f'<span data-pagefind-meta="{escape(name)}" hidden>{escape(value)}</span>'
+        f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
         for name, value in meta.items()
     )
     body = "".join(
-        f'<p data-pagefind-weight="{weight}">{escape(words)}</p>'
+        f'<p data-pagefind-weight="{weight}">{html_text(words)}</p>'
         for weight, words in parts
         if words
     )
     if synonyms:
-        body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{escape(" ".join(synonyms))}</p>'
+        body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(" ".join(synonyms))}</p>'
     document = (
-        f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title></head><body><main data-pagefind-body>"
+        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
+        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
         f'<span data-pagefind-filter="kind:entry" hidden></span>'
         f"<div data-pagefind-ignore>{hidden_meta}</div>"
-        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">{escape(title)}</h1>'
+        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
+        f"{html_text(title)}</h1>"
         f"{body}</main></body></html>"
     )
     return SearchRecord(f"{path}.html", document)
