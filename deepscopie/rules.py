@@ -58,6 +58,9 @@ RULES: dict[str, str] = {
     "unknown-subcategory": "A sub-category is not one of its category's.",
     "unknown-type": "A type is not in data/vocabulary.yaml.",
     "unknown-tag": "A tag is not in data/vocabulary.yaml.",
+    "unknown-facet": "A task or a way of working is not in data/vocabulary.yaml.",
+    "missing-facet": "A tool, model, dataset or course does not say what it is for (tasks) "
+    "or how one works with it (ways), as its type requires.",
     "unknown-resource": "An FAQ entry (or a replaced_by) cites a resource id that does not exist.",
     "replaced-by": "replaced_by names the resource itself, or is neither an id nor an address.",
 }

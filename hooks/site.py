@@ -52,7 +52,8 @@ from deepscopie.render.pages import (
     render_search_form,
     site_pages,
 )
-from deepscopie.render.texts import text
+from deepscopie.render.search_records import search_records
+from deepscopie.render.texts import search_texts, text
 from deepscopie.render.typography import typeset
 from deepscopie.search_index import (
     SearchIndexError,
@@ -114,7 +115,8 @@ def on_pre_build(config: Any) -> None:
             **entries_files(base, health),
             **_published_report(health),
         }
-        _rendered.update(base=base, health=health, pages=pages, files=files)
+        records = search_records(base, health)
+        _rendered.update(base=base, health=health, pages=pages, files=files, records=records)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -160,6 +162,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["site_language"] = language
     env.globals["not_found"] = _not_found_context(config, language.code)
     env.globals["search_form"] = render_search_form
+    # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
+    env.globals["search_texts"] = search_texts(language.code)
     return env
 
 
@@ -195,12 +199,13 @@ def on_post_build(config: Any) -> None:
         f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
     }
     write_site_files(site_dir, {**_rendered["files"], **not_found})
+    records = _rendered["records"]
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(site_dir)
+        build_search_index_in_background(site_dir, records)
         return
     try:
-        build_search_index(site_dir)
+        build_search_index(site_dir, records)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

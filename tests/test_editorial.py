@@ -166,7 +166,7 @@ def test_a_title_language_must_be_one_of_the_site_s_languages(
     assert main(["validate", "--data", "."]) == 1
     out = capsys.readouterr().out
     assert (
-        "resources.yaml:15:21: resources[1].title_language: 'de' is not allowed here: "
+        "resources.yaml:17:21: resources[1].title_language: 'de' is not allowed here: "
         "use 'fr' or 'en' (invalid-value)" in out
     )
 

@@ -66,3 +66,16 @@ def format_date(day: datetime.date, language_code: str) -> str:
         pattern = pattern.replace("dd", "d").replace("d", "'" + chosen.first_day + "'", 1)
     # A date is not broken across lines ("22 / novembre 2026").
     return babel_format_date(day, format=pattern, locale=chosen.locale).replace(" ", "\u00a0")
+
+
+SEARCH_TEXTS = ("label", "close", "pages", "none", "one", "many", "more")
+
+
+def search_texts(language_code: str) -> dict[str, str]:
+    """The search dialog's words in ``language_code``, by short name (``label``, ``none``…),
+    in the language's typography (the dialog's script puts them in the page as text)."""
+    from deepscopie.render.typography import typeset  # typography reads the language list
+
+    return {
+        key: typeset(text(f"search_{key}", language_code), language_code) for key in SEARCH_TEXTS
+    }
