@@ -26,7 +26,6 @@ PAGE_KINDS = {
     "statistics": "statistics/",
     "about": "about/",
     "contribute": "contribute/",
-    "not found": "404.html",
 }
 LANGUAGE_ROOTS = {"french": "", "english": "en/"}
 FAILING_IMPACTS = {"serious", "critical"}

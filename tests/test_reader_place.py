@@ -75,8 +75,8 @@ def test_the_home_page_search_field_searches(
     page.locator(f"#ds-search-form-{field}").fill("stardist")
     page.locator(f"#ds-search-form-{field}").press("Enter")
     expect(page.locator("#ds-search")).to_be_visible()
-    expect(page.locator("#ds-search .pagefind-ui__search-input")).to_have_value("stardist")
-    expect(page.locator("#ds-search .pagefind-ui__result").first).to_contain_text("StarDist")
+    expect(page.locator("#ds-search [data-ds-input]")).to_have_value("stardist")
+    expect(page.locator("#ds-search [data-ds-results] a").first).to_contain_text("StarDist")
 
 
 def test_without_javascript_explore_and_the_categories_replace_search(
