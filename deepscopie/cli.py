@@ -7,6 +7,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from ruamel.yaml.error import YAMLError
+
 from deepscopie.editing import command as editing_command
 from deepscopie.editing.fmt import format_file
 from deepscopie.editing.stats import stats_report
@@ -124,11 +126,14 @@ def _fmt(args: argparse.Namespace) -> int:
     if problems:
         print(format_problems(problems))
         return EXIT_PROBLEMS
-    changed = [
-        path
-        for path in _data_files(args.data)
-        if format_file(path, _MODELS[path.stem], check=args.check)
-    ]
+    changed = []
+    for path in _data_files(args.data):
+        try:
+            if format_file(path, _MODELS[path.stem], check=args.check):
+                changed.append(path)
+        except (ValueError, YAMLError) as error:  # ruamel.yaml refusing what PyYAML read
+            print(f"{path}: cannot be formatted: {str(error).splitlines()[0][:200]}")
+            return EXIT_PROBLEMS
     for path in changed:
         print(f"{path}: {'not formatted: run `deepscopie fmt`' if args.check else 'formatted'}")
     if not changed:
