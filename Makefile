@@ -14,6 +14,7 @@ serve: $(READY)  ## Serve the site on http://127.0.0.1:8000, rebuilt on every ed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(READY)  ## Run every test, ruff and mypy included
+	@sh .ci/ensure-chromium
 	$(BIN)/pytest
 
 build: $(READY)  ## Build the site into site/, failing on any warning

@@ -75,22 +75,23 @@ def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap)
 
 
 def check_resource_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
-    """Every address of a resource, including those inside its description."""
+    """Every address of a resource, including those inside its description and note."""
     problems = []
     for entry in resources:
         addresses = list(_resource_addresses(entry))
-        addresses += _text_addresses((*entry.loc, "description"), entry.item.description)
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
 
 def check_faq_urls(faq: Iterable[Located[FaqEntry]], source: SourceMap) -> list[Problem]:
-    """Every address inside questions and answers."""
+    """Every address inside questions, answers and editors' notes."""
     problems = []
     for entry in faq:
-        addresses = _text_addresses((*entry.loc, "question"), entry.item.question)
-        if entry.item.answer is not None:
-            addresses += _text_addresses((*entry.loc, "answer"), entry.item.answer)
+        addresses = []
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
@@ -226,7 +227,12 @@ def _unknown(
     source: SourceMap, loc: Loc, what: str, value: str, known: list[str], rule: str, where: str = ""
 ) -> Problem:
     """``unknown tag 'segmentaton': did you mean 'segmentation'?`` (or the short list allowed)."""
-    return source.problem(loc, f"unknown {what} '{value}'{where}{hint(value, known)}", rule)
+    return source.problem(loc, unknown_message(what, value, known, where), rule)
+
+
+def unknown_message(what: str, value: str, known: list[str], where: str = "") -> str:
+    """What validation says of a name that is not in the vocabulary (or not a resource id)."""
+    return f"unknown {what} '{value}'{where}{hint(value, known)}"
 
 
 def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:

@@ -82,7 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     fmt.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     fmt.add_argument(
-        "--check", action="store_true", help="change nothing; exit 1 naming each file to format"
+        "--check",
+        action="store_true",
+        help="change nothing; print the diff of what would change; exit 1 if any",
     )
     fmt.set_defaults(run=_fmt)
 
@@ -126,15 +128,17 @@ def _fmt(args: argparse.Namespace) -> int:
     if problems:
         print(format_problems(problems))
         return EXIT_PROBLEMS
-    changed = []
+    diffs: dict[Path, str] = {}
     for path in _data_files(args.data):
         try:
-            if format_file(path, _MODELS[path.stem], check=args.check):
-                changed.append(path)
+            diffs[path] = format_file(path, _MODELS[path.stem], check=args.check)
         except (ValueError, YAMLError) as error:  # ruamel.yaml refusing what PyYAML read
             print(f"{path}: cannot be formatted: {str(error).splitlines()[0][:200]}")
             return EXIT_PROBLEMS
+    changed = [path for path, diff in diffs.items() if diff]
     for path in changed:
+        if args.check:  # what `fmt` would change, as a diff an editor can read or apply
+            print(diffs[path], end="")
         print(f"{path}: {'not formatted: run `deepscopie fmt`' if args.check else 'formatted'}")
     if not changed:
         print("ok: every data file is formatted")

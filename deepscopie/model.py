@@ -207,6 +207,20 @@ class Localized(_Frozen):
 # A title, a name or a label: one line, no tab (Markdown texts may have both).
 OneLine = Annotated[Localized, AfterValidator(_one_line)]
 
+# The languages the site is written in (its pages' ``lang``). A title's language is one of them.
+SiteLanguage = Literal["fr", "en"]
+
+
+EditorsNote = Annotated[
+    Localized | None,
+    Field(
+        default=None,
+        description="What the editors add of their own knowledge (a correction, a context, a "
+        "pointer), shown apart under the label 'Editors' note', never merged into the text of "
+        "the source. Markdown allowed.",
+    ),
+]
+
 
 class Link(_Frozen):
     """A further link of a resource: its documentation, a video, its code…"""
@@ -224,7 +238,17 @@ class Resource(_Frozen):
         description="Permanent identifier and permalink anchor (lower-case, hyphens). "
         "Never change or reuse it."
     )
-    title: OneLine = Field(description="The resource's name, as its authors write it.")
+    title: OneLine = Field(
+        description="The resource's name. A published title (paper, book, talk, software, "
+        "course) is kept as published in both languages, untranslated: a gloss goes in the "
+        "description."
+    )
+    title_language: SiteLanguage | None = Field(
+        default=None,
+        description="The language the title is written in, when it is kept as published in both "
+        "languages (en for an English paper's title, fr for a French book's). Leave out when "
+        "the title is translated (each text in its own language).",
+    )
     url: Url | None = Field(
         default=None, description="The resource's address. Leave out only with url_needed: true."
     )
@@ -237,6 +261,7 @@ class Resource(_Frozen):
         default=(), description="Further links: documentation, code, a video, a presentation."
     )
     description: Localized = Field(description="One to three sentences, Markdown allowed, no HTML.")
+    editors_note: EditorsNote
     category: Slug = Field(description="A category id from data/vocabulary.yaml.")
     subcategory: Slug | None = Field(
         default=None, description="A sub-category id of that category, where it has some."
@@ -268,6 +293,13 @@ class Resource(_Frozen):
         description="Date the resource was added to the knowledge base (YYYY-MM-DD)."
     )
 
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        texts = [("description", self.description)]
+        if self.editors_note is not None:
+            texts.append(("editors_note", self.editors_note))
+        return tuple(texts)
+
     @model_validator(mode="after")
     def _url_or_url_needed(self) -> Resource:
         if self.url is None and not self.url_needed:
@@ -294,12 +326,25 @@ class FaqEntry(_Frozen):
     answer: Localized | None = Field(
         default=None,
         description="The answer, Markdown allowed. Leave out when nobody answered: the question "
-        "is shown as open.",
+        "is shown as open. Only what the source said, faithfully reworded: what the editors "
+        "add goes in editors_note.",
     )
+    editors_note: EditorsNote
     tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
     related: tuple[Slug, ...] = Field(default=(), description="Ids of related resources.")
-    provenance: Provenance = ()
+    provenance: Provenance = Field(
+        default=(),
+        description="Where the question and its answer come from: the private Slack links of its "
+        "messages, or the seed document and its number (e.g. 'seed:001 FAQ 7'). Kept for "
+        "curators: never published, never link-checked.",
+    )
     added: Day = Field(description="Date the entry was added to the knowledge base.")
+
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        texts = [("question", self.question), ("answer", self.answer)]
+        texts.append(("editors_note", self.editors_note))
+        return tuple((field, text) for field, text in texts if text is not None)
 
     @property
     def is_open(self) -> bool:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from deepscopie.problems import Problem
@@ -35,6 +37,24 @@ def model_problems(
 ) -> list[Problem]:
     """One problem per error of ``model``'s validation of the data at ``base``."""
     return [_problem(detail, model, source, base) for detail in error.errors(include_url=False)]
+
+
+def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Problem]:
+    """What validation would say of ``value`` as ``model``'s ``field``, with the same rules and
+    messages, before any file holds it (``deepscopie add`` checks each answer this way)."""
+    try:
+        _field_adapter(model, field).validate_python(value)
+    except ValidationError as error:
+        source = SourceMap(Path())
+        return [_problem(d, model, source, (field,)) for d in error.errors(include_url=False)]
+    return []
+
+
+@lru_cache(maxsize=64)
+def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    info = model.model_fields[field]
+    annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
+    return TypeAdapter(annotated)
 
 
 def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:

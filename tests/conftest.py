@@ -71,3 +71,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak the editor's language (deepscopie.editor_language): every test starts
+    from an English locale, whatever the machine's; French tests set theirs."""
+    for name in ("LC_ALL", "LC_MESSAGES", "DEEPSCOPIE_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import _parser, main
-from deepscopie.editing.command import run_add_resource
+from deepscopie.editing.command import run_add_faq, run_add_resource
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from tests.conftest import REPO
 
@@ -124,16 +124,23 @@ def _asker(answers: list[str], questions: list[str]) -> Callable[[str], str]:
 
 def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
     questions: list[str] = []
-    ask = _asker(
-        ["Outil", "Tool", "Un outil.", "A tool.", "software", "tool", "en, fr", "", "python"],
-        questions,
-    )
+    answers = [
+        "Outil",
+        "Tool",
+        "Un outil.",
+        "A tool.",
+        "software",
+        "",
+        "tool",
+        "python",
+        "en, fr",
+        "",
+    ]
     args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
-    assert run_add_resource(args, ask=ask) == 0
-    assert questions[4].startswith("category (cheat-sheets, databases, software")
-    assert questions[7].startswith("subcategory (annotation, annotation-pixels") and questions[
-        7
-    ].endswith("[empty: none]: ")
+    assert run_add_resource(args, ask=_asker(answers, questions)) == 0
+    assert questions[4] == "Category: "
+    assert questions[5] == "Sub-category (Tab completes; empty: none): "
+    assert questions[-1] == "Permanent id (Enter keeps the one proposed) [tool]: "
     tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool")
     assert (tool.category, tool.subcategory, tool.languages, tool.tags) == (
         "software",
@@ -143,30 +150,97 @@ def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
     )
 
 
-def test_in_a_terminal_a_misspelt_name_is_asked_again(
+def test_in_a_terminal_each_answer_is_checked_and_only_it_is_asked_again(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     questions: list[str] = []
     answers = [
+        "cellpose.org/",  # no scheme
+        "https://www.cellpose.org",  # already listed
+        "https://example.org/tool",
+        "Outil", "Tool", "Un outil.", "A tool.",
+        "sofware", "software",
+        "nucleus-detection", "tool",
+        "segmentaton, python", "segmentation, python",
+        "english", "en",
+        "Tool 2", "tool-two",
+    ]  # fmt: skip
+    args = _parser().parse_args(["add", "--data", str(data)])
+    assert run_add_resource(args, ask=_asker(answers, questions)) == 0
+    out = capsys.readouterr().out
+    assert "  scheme 'none' is not allowed: use https:// (or http://) (url-scheme)" in out
+    line = next(
+        number
+        for number, text in enumerate((data / "resources.yaml").read_text().splitlines(), 1)
+        if text == "  - id: cellpose"
+    )
+    assert (
+        f"  https://www.cellpose.org is already in the data: resource 'cellpose' ({data / 'resources.yaml'}:{line})"
+        in out
+    )
+    assert "  unknown category 'sofware': did you mean 'software'?" in out
+    assert "  unknown tag 'segmentaton': did you mean 'segmentation'?" in out
+    assert (
+        "  'english' is not a language code: use two lower-case letters (en, fr, de…) (invalid-value)"
+        in out
+    )
+    assert (
+        "  'Tool 2' is not a valid id: use lower-case letters, digits and single hyphens (invalid-id)"
+        in out
+    )
+    assert questions[0] == questions[1] == questions[2]  # the same question, again
+    tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool-two")
+    assert (tool.url, tool.subcategory, tool.tags) == (
+        "https://example.org/tool",
+        "nucleus-detection",
+        ("segmentation", "python"),
+    )
+
+
+def test_in_a_terminal_an_empty_address_can_be_unknown(data: Path) -> None:
+    answers = [
+        "",
+        "y",
         "Outil",
         "Tool",
         "Un outil.",
         "A tool.",
-        "sofware",
         "software",
+        "",
         "tool",
+        "",
         "en",
-        "nucleus-detection",
         "",
     ]
-    args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
-    assert run_add_resource(args, ask=_asker(answers, questions)) == 0
-    assert "  'sofware' is not allowed: did you mean 'software'?" in capsys.readouterr().out
-    assert questions[4] == questions[5]  # the same question, again
-    assert (
-        load_knowledge_base(DataFiles.in_folder(data)).resource("tool").subcategory
-        == "nucleus-detection"
+    args = _parser().parse_args(["add", "--data", str(data)])
+    assert run_add_resource(args, ask=_asker(answers, [])) == 0
+    tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool")
+    assert tool.url is None and tool.url_needed
+
+
+def test_in_a_terminal_add_faq_asks_for_the_answer_the_tags_and_the_related_resources(
+    data: Path,
+) -> None:
+    questions: list[str] = []
+    answers = [
+        "slack", "2021-02-30", "2021-03-02",
+        "Normaliser ?", "Normalise?", "Faut-il normaliser ?", "Should I normalise?",
+        "Oui, en général.", "Yes, usually.",
+        "training", "celpose", "cellpose", "",
+    ]  # fmt: skip
+    args = _parser().parse_args(["add-faq", "--data", str(data)])
+    assert run_add_faq(args, ask=_asker(answers, questions)) == 0
+    assert questions[-1] == "Permanent id (Enter keeps the one proposed) [normalise]: "
+    entry = next(
+        e for e in load_knowledge_base(DataFiles.in_folder(data)).faq if e.id == "normalise"
     )
+    assert entry.answer is not None
+    assert (entry.answer.en, entry.tags, entry.related) == (
+        "Yes, usually.",
+        ("training",),
+        ("cellpose",),
+    )
+    assert str(entry.date) == "2021-03-02"
 
 
 def test_add_faq_inserts_an_open_question_after_the_last_of_its_source(data: Path) -> None:

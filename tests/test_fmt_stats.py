@@ -40,7 +40,14 @@ def test_check_names_an_unformatted_file_and_changes_nothing(
     shuffled = resources.read_text(encoding="utf-8").replace(CELLPOSE, SHUFFLED)
     resources.write_text(shuffled, encoding="utf-8")
     assert main(["fmt", "--check", "--data", str(data)]) == 1
-    assert capsys.readouterr().out == f"{resources}: not formatted: run `deepscopie fmt`\n"
+    out = capsys.readouterr().out
+    assert out.endswith(f"{resources}: not formatted: run `deepscopie fmt`\n")
+    # A unified diff says where and what: the moved lines of that one entry, nothing else.
+    lines = out.splitlines()
+    assert lines[:2] == [f"--- {resources}", f"+++ {resources} (deepscopie fmt)"]
+    assert lines[2].startswith("@@ -")
+    changed = [line for line in lines[2:-1] if line[:1] in "+-" and not line.startswith("@@")]
+    assert changed and all(line[1:].strip() in CELLPOSE + SHUFFLED for line in changed)
     assert resources.read_text(encoding="utf-8") == shuffled
 
 

@@ -1,7 +1,10 @@
 """``deepscopie add`` and ``deepscopie add-faq``: options, questions in a terminal, the result.
 
-Run in a terminal, a command asks for each required field it was not given; run anywhere
-else (CI, scripts), it refuses and names the missing options instead of waiting for input.
+Run in a terminal, a command asks for each field it was not given, checking every answer as
+soon as it is typed with validation's own rules (the address, the id, the names of the
+vocabulary); a wrong answer is asked again and nothing typed before is lost. Ctrl-C or Ctrl-D
+cancels cleanly (exit 130), writing nothing. Run anywhere else (CI, scripts), a command
+refuses and names the missing options instead of waiting for input.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from deepscopie.checks import unknown_message
 from deepscopie.editing.add import (
     EditRefused,
     NewEntryInvalid,
@@ -20,19 +24,23 @@ from deepscopie.editing.add import (
     propose_id,
     today,
 )
+from deepscopie.editing.prompter import Ask, Check, Prompter
+from deepscopie.editing.questions import say
+from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.model import FaqEntry, Localized, Resource
+from deepscopie.model_errors import field_problems
 from deepscopie.problems import DataError, Problem, format_problems
-from deepscopie.suggest import hint
+from deepscopie.render.texts import LANGUAGES
+from deepscopie.urls import url_problems
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-Ask = Callable[[str], str]
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 
 def add_resource_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``add``."""
-    parser.add_argument("--data", type=Path, default=Path("data"))
-    parser.add_argument("--id", help="permanent id (proposed from the English title)")
+    _common_arguments(parser)
     parser.add_argument("--url", help="the resource's address")
     parser.add_argument("--url-needed", action="store_true", help="the address is not known yet")
     parser.add_argument("--title-fr")
@@ -54,8 +62,7 @@ def add_resource_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_faq_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``add-faq``."""
-    parser.add_argument("--data", type=Path, default=Path("data"))
-    parser.add_argument("--id", help="permanent id (proposed from the English title)")
+    _common_arguments(parser)
     parser.add_argument("--source", choices=("slack", "skype"))
     parser.add_argument("--date", help="date of the question, YYYY-MM-DD")
     parser.add_argument("--title-fr", help="the question in a few words")
@@ -69,33 +76,52 @@ def add_faq_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(run=run_add_faq)
 
 
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"))
+    parser.add_argument("--id", help="permanent id (proposed from the English title)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the questions and messages (else: locale)"
+    )
+
+
 def run_add_resource(args: argparse.Namespace, ask: Ask | None = None) -> int:
     """Add a resource from the options (and answers); return the exit code."""
-    return _run(args, "resources", _resource_fields, ask)
+    return _run(args, "resources", _ask_resource, _resource_fields, ask)
 
 
 def run_add_faq(args: argparse.Namespace, ask: Ask | None = None) -> int:
     """Add an FAQ entry from the options (and answers); return the exit code."""
-    return _run(args, "faq", _faq_fields, ask)
+    return _run(args, "faq", _ask_faq, _faq_fields, ask)
+
+
+Questions = Callable[[argparse.Namespace, KnowledgeBase, DataFiles, Prompter], None]
+Fields = Callable[[argparse.Namespace, KnowledgeBase], dict[str, Any]]
 
 
 def _run(
-    args: argparse.Namespace,
-    kind: str,
-    make_fields: Callable[[argparse.Namespace, KnowledgeBase], dict[str, Any]],
-    ask: Ask | None,
+    args: argparse.Namespace, kind: str, questions: Questions, make_fields: Fields, ask: Ask | None
 ) -> int:
-    if ask is None and sys.stdin.isatty():
+    language = editor_language(getattr(args, "lang", None))
+    terminal = ask is None and sys.stdin.isatty()
+    if terminal:
         ask = input
+    files = DataFiles.in_folder(args.data)
     try:
-        base = load_knowledge_base(DataFiles.in_folder(args.data))
+        base = load_knowledge_base(files)
     except DataError as error:
         print(format_problems(error.problems))
         print("the data has problems already: fix them before adding an entry", file=sys.stderr)
         return EXIT_REFUSED
     try:
-        _complete(args, kind, base, ask)
+        if ask is None:
+            _refuse_missing(args, kind)
+        else:
+            questions(args, base, files, Prompter(ask, language, completion=terminal))
         added = add_entry(args.data, kind, make_fields(args, base))
+    except (KeyboardInterrupt, EOFError):
+        # Ctrl-C or Ctrl-D: the editor changed their mind; nothing was written.
+        print(f"\n{say(language, 'cancelled')}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except _Missing as missing:
         print(
             f"missing: {', '.join(missing.options)} (give them, or run in a terminal to be asked)",
@@ -111,7 +137,7 @@ def _run(
             "nothing was written: fix the values above and run the command again", file=sys.stderr
         )
         return EXIT_REFUSED
-    print(f"added '{added.entry_id}' to {added.path}:{added.line}")
+    print(say(language, "added", id=added.entry_id, path=added.path, line=added.line))
     return EXIT_OK
 
 
@@ -141,78 +167,152 @@ _REQUIRED = {
 }
 
 
-def _complete(args: argparse.Namespace, kind: str, base: KnowledgeBase, ask: Ask | None) -> None:
-    """Ask for what is missing (in a terminal), or say what is."""
+def _refuse_missing(args: argparse.Namespace, kind: str) -> None:
+    """Outside a terminal: name every required option that was not given."""
     required = list(_REQUIRED[kind])
     if kind == "resources" and not args.url_needed:
         required.insert(0, "url")
     missing = [name for name in required if not getattr(args, name)]
     if kind == "resources" and not args.language:
         missing.append("language")
-    if missing and ask is None:
+    if missing:
         raise _Missing([f"--{name.replace('_', '-')}" for name in missing])
-    if ask is None:
-        return
-    for name in missing:
-        _ask_field(args, name, base, ask)
-    if kind == "resources":
-        # Not required, but they decide where the entry goes and how readers find it.
-        subcategories = _allowed("subcategory", base, args)
-        if subcategories and not args.subcategory:
-            _ask_field(args, "subcategory", base, ask, optional=True)
-        if not args.tag:
-            _ask_field(args, "tag", base, ask, optional=True)
 
 
-def _ask_field(
-    args: argparse.Namespace, name: str, base: KnowledgeBase, ask: Ask, optional: bool = False
+# Questions, each answer checked with validation's rules
+
+
+def _ask_resource(
+    args: argparse.Namespace, base: KnowledgeBase, files: DataFiles, prompter: Prompter
 ) -> None:
-    """Ask until the answer is allowed; a name from the vocabulary is checked on the spot."""
-    allowed = _allowed(name, base, args)
-    choices = f" ({', '.join(allowed)})" if allowed and len(allowed) <= 30 else _choices(name)
-    if optional:
-        choices += " [empty: none]"
-    while True:
-        answer = ask(f"{name.replace('_', ' ')}{choices}: ").strip()
-        values = [part.strip() for part in answer.split(",") if part.strip()]
-        if not values and optional:
-            return
-        unknown = [value for value in values if allowed and value not in allowed]
-        if values and not unknown:
-            break
-        for value in unknown or [""]:
-            print(f"  '{value}' is not allowed{hint(value, allowed, list_up_to=0)}")
-    if name in ("language", "tag"):
-        setattr(args, name, values)
-    else:
-        setattr(args, name, values[0] if name in _VOCABULARY else answer)
-
-
-_VOCABULARY = ("category", "subcategory", "type", "tag", "source")
-
-
-def _allowed(name: str, base: KnowledgeBase, args: argparse.Namespace) -> list[str]:
     vocabulary = base.vocabulary
-    if name == "category":
-        return [c.id for c in vocabulary.categories]
-    if name == "subcategory":
-        category = next((c for c in vocabulary.categories if c.id == args.category), None)
-        return [s.id for s in category.subcategories] if category else []
-    if name == "type":
-        return [t.id for t in vocabulary.types]
-    if name == "tag":
-        return [t.id for t in vocabulary.tags]
-    if name == "source":
-        return ["slack", "skype"]
-    return []
+    while not args.url and not args.url_needed:
+        args.url = prompter.one("url", check=_url_check(base, files, prompter), optional=True)
+        # An empty address is either not known (url_needed), or asked again: never invented.
+        args.url_needed = args.url is None and prompter.yes("url_unknown")
+    for name in ("title_fr", "title_en", "description_fr", "description_en"):
+        if not getattr(args, name):
+            setattr(args, name, prompter.one(name, check=_text_check))
+    categories = [c.id for c in vocabulary.categories]
+    if not args.category:
+        args.category = _choose(prompter, "category", categories, "category")
+    category = next((c for c in vocabulary.categories if c.id == args.category), None)
+    subcategories = [s.id for s in category.subcategories] if category else []
+    if subcategories and not args.subcategory:
+        args.subcategory = _choose(prompter, "subcategory", subcategories, "sub-category", True)
+    if not args.type:
+        args.type = _choose(prompter, "type", [t.id for t in vocabulary.types], "type")
+    if not args.tag:
+        tags = [t.id for t in vocabulary.tags]
+        prompter.list_choices("choices_tag", tags)
+        args.tag = prompter.many("tag", check=_name_check("tag", tags), choices=tags)
+    if not args.language:
+        args.language = prompter.many(
+            "language", check=_field_check(Resource, "languages", tuple_of=True), optional=False
+        )
+    if not args.id:
+        args.id = _ask_id(prompter, args.title_en, {r.id for r in base.resources}, Resource)
 
 
-def _choices(name: str) -> str:
-    if name == "language":
-        return " (en, fr…, comma-separated)"
-    if name == "tag":
-        return " (comma-separated; listed in the contribution guide)"
-    return ""
+def _ask_faq(
+    args: argparse.Namespace, base: KnowledgeBase, files: DataFiles, prompter: Prompter
+) -> None:
+    if not args.source:
+        args.source = prompter.one(
+            "source", check=_field_check(FaqEntry, "source"), choices=("slack", "skype")
+        )
+    if not args.date:
+        args.date = prompter.one("date", check=_field_check(FaqEntry, "date"), optional=True)
+    for name, key in (
+        ("title_fr", "question_title_fr"),
+        ("title_en", "question_title_en"),
+        ("question_fr", "question_fr"),
+        ("question_en", "question_en"),
+    ):
+        if not getattr(args, name):
+            setattr(args, name, prompter.one(key, check=_text_check))
+    if not args.answer_fr and not args.answer_en:
+        args.answer_fr = prompter.one("answer_fr", check=_text_check, optional=True)
+        if args.answer_fr:  # an answer is in both languages, or the question stays open
+            args.answer_en = prompter.one("answer_en", check=_text_check)
+    if not args.tag:
+        tags = [t.id for t in base.vocabulary.tags]
+        prompter.list_choices("choices_tag", tags)
+        args.tag = prompter.many("tag", check=_name_check("tag", tags), choices=tags)
+    if not args.related:
+        ids = sorted(r.id for r in base.resources)
+        args.related = prompter.many("related", check=_name_check("resource id", ids), choices=ids)
+    if not args.id:
+        args.id = _ask_id(prompter, args.title_en, {e.id for e in base.faq}, FaqEntry)
+
+
+def _choose(
+    prompter: Prompter, name: str, choices: list[str], what: str, optional: bool = False
+) -> str | None:
+    prompter.list_choices(f"choices_{name}", choices)
+    return prompter.one(name, check=_name_check(what, choices), choices=choices, optional=optional)
+
+
+def _ask_id(
+    prompter: Prompter, title: str, taken: set[str], model: type[Resource | FaqEntry]
+) -> str:
+    """The id proposed from the English title, shown, and changeable before anything is
+    written."""
+    check = _field_check(model, "id")
+
+    def free(value: str) -> list[str]:
+        if value in taken:
+            return [prompter.say("taken_id", id=value)]
+        return check(value)
+
+    answer = prompter.one("id", check=free, default=propose_id(title, taken))
+    assert answer is not None  # a default is always given
+    return answer
+
+
+def _url_check(base: KnowledgeBase, files: DataFiles, prompter: Prompter) -> Check:
+    """The address's form (the one definition in deepscopie.urls) and whether a resource
+    already points at it, naming that resource and its line."""
+
+    def check(url: str) -> list[str]:
+        problems = [f"{message} ({rule})" for message, rule in url_problems(url)]
+        if problems:
+            return problems
+        owner = already_listed(base, url)
+        if owner is None:
+            return []
+        index = next(i for i, r in enumerate(base.resources) if r.id == owner)
+        line = base.sources[files.resources].value_position(("resources", index, "id")).line
+        return [prompter.say("listed_url", url=url, owner=owner, path=files.resources, line=line)]
+
+    return check
+
+
+def _text_check(value: str) -> list[str]:
+    return _messages(field_problems(Localized, "fr", value))
+
+
+def _field_check(model: type[Resource | FaqEntry], field: str, *, tuple_of: bool = False) -> Check:
+    def check(value: str) -> list[str]:
+        return _messages(field_problems(model, field, (value,) if tuple_of else value))
+
+    return check
+
+
+def _name_check(what: str, known: list[str]) -> Check:
+    known_set = set(known)
+
+    def check(value: str) -> list[str]:
+        return [] if value in known_set else [unknown_message(what, value, known)]
+
+    return check
+
+
+def _messages(problems: list[Problem]) -> list[str]:
+    return [f"{problem.message} ({problem.rule})" for problem in problems]
+
+
+# The entry's fields, in the file's order
 
 
 def _resource_fields(args: argparse.Namespace, base: KnowledgeBase) -> dict[str, Any]:

@@ -8,6 +8,7 @@ blank line or comment after a moved field stays at the end of its entry.
 
 from __future__ import annotations
 
+import difflib
 import io
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,22 @@ def formatted(text: str, model: type[BaseModel]) -> str:
     return out.getvalue()
 
 
-def format_file(path: Path, model: type[BaseModel], *, check: bool) -> bool:
-    """True if ``path`` was not canonical (and, unless ``check``, is rewritten so)."""
+def format_file(path: Path, model: type[BaseModel], *, check: bool) -> str:
+    """The unified diff from ``path`` to its canonical form (empty when it is canonical);
+    unless ``check``, the file is rewritten so."""
     text = path.read_text(encoding="utf-8")
     canonical = formatted(text, model)
     if canonical == text:
-        return False
+        return ""
     if not check:
         path.write_text(canonical, encoding="utf-8")
-    return True
+    lines = difflib.unified_diff(
+        text.splitlines(keepends=True),
+        canonical.splitlines(keepends=True),
+        fromfile=f"{path}",
+        tofile=f"{path} (deepscopie fmt)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _reorder(node: Any, model: Any) -> None:

@@ -16,6 +16,8 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 
 _ENTRY_TYPES = {"paper": "article", "book": "book"}
+# biblatex's language of a title (hyphenation, case rules), from the title's language.
+_LANGID = {"en": "english", "fr": "french"}
 
 
 def bibliography(base: KnowledgeBase) -> str:
@@ -30,6 +32,8 @@ def bibliography(base: KnowledgeBase) -> str:
 def _fields(resource: Resource) -> list[Field]:
     # bibtexparser puts each value between braces; the title's second pair keeps its capitals.
     fields = [Field("title", "{" + bibtex_value(resource.title.en) + "}")]
+    if resource.title_language is not None:
+        fields.append(Field("langid", _LANGID[resource.title_language]))
     if resource.authors:
         authors = " and ".join(bibtex_value(author) for author in resource.authors)
         fields.append(Field("author", authors))

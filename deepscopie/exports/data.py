@@ -48,6 +48,7 @@ class FaqExport(BaseModel):
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
     "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
+    "title_language", "editors_note_fr", "editors_note_en",
 )  # fmt: skip
 
 
@@ -86,6 +87,9 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.added.isoformat(),
             r.description.fr,
             r.description.en,
+            r.title_language or "",
+            r.editors_note.fr if r.editors_note else "",
+            r.editors_note.en if r.editors_note else "",
         ]
         writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()
