@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     except DataError as error:
         print(format_problems(error.problems))
         return EXIT_ERROR
-    except (ReportError, LinkCheckerError, AllowlistError, OSError) as error:
+    except (ReportError, LinkCheckerError, AllowlistError, OSError, UnicodeError) as error:
         print(f"check-links: {error}", file=sys.stderr)
         return EXIT_ERROR
 
