@@ -94,9 +94,9 @@ def test_an_open_question_keeps_its_editors_note_and_stays_open(base: KnowledgeB
     assert entry.is_open and entry.editors_note is not None
     markdown = _faq(base, "gpu", "en")
     assert '!!! question "Open question"' in markdown
-    assert '<p class="admonition-title">Editors\' note</p>\n<p>A clarification by the editors.' in (
-        markdown
-    )
+    label = html_text("Editors' note")
+    title = f'<p class="admonition-title">{label}</p>'
+    assert f"{title}\n<p>A clarification by the editors." in markdown
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,9 @@ def test_a_resource_shows_its_editors_note_after_its_description(
         base.resource("cellpose"), base, SiteIndex.of(base), language, "categories/software.md"
     )
     description = "Segmentation de cellules." if language == "fr" else "Cell segmentation."
-    assert html.index(description) < html.index(f'<p class="admonition-title">{label}</p>')
+    assert html.index(description) < html.index(
+        f'<p class="admonition-title">{html_text(label)}</p>'
+    )
 
 
 def test_a_note_is_escaped_and_sanitised_like_every_contributed_text(tmp_path: Path) -> None:
