@@ -153,6 +153,35 @@ def check_resource_vocabulary(
                 _unknown(source, (*loc, "type"), "type", item.type, types, "unknown-type")
             )
         problems += _check_tags(item.tags, (*loc, "tags"), vocabulary, source)
+        problems += _check_facets(entry, vocabulary, source)
+    return problems
+
+
+def _check_facets(
+    entry: Located[Resource], vocabulary: VocabularyFile, source: SourceMap
+) -> list[Problem]:
+    """Tasks and ways of working exist, and a type that requires them has them."""
+    item, loc = entry.item, entry.loc
+    problems = []
+    facets = {
+        "tasks": ("task", item.tasks, [t.id for t in vocabulary.tasks], "what it is for"),
+        "ways": ("way of working", item.ways, [w.id for w in vocabulary.ways], "how one uses it"),
+    }
+    for field, (what, values, known, _) in facets.items():
+        problems += [
+            _unknown(source, (*loc, field, i), what, value, known, "unknown-facet")
+            for i, value in enumerate(values)
+            if value not in known
+        ]
+    kind = next((t for t in vocabulary.types if t.id == item.type), None)
+    for field in kind.requires if kind else ():
+        _, values, known, question = facets[field]
+        if not values:
+            message = (
+                f"a resource of type '{item.type}' needs '{field}', {question} "
+                f"({', '.join(known[:4])}…)"
+            )
+            problems.append(source.problem(loc, message, "missing-facet"))
     return problems
 
 
@@ -220,6 +249,8 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
         ),
         ("types", ((("types", i, "id"), t.id) for i, t in enumerate(vocabulary.types))),
         ("tags", ((("tags", i, "id"), t.id) for i, t in enumerate(vocabulary.tags))),
+        ("tasks", ((("tasks", i, "id"), t.id) for i, t in enumerate(vocabulary.tasks))),
+        ("ways", ((("ways", i, "id"), t.id) for i, t in enumerate(vocabulary.ways))),
     ]
     for i, category in enumerate(vocabulary.categories):
         subs = (

@@ -299,6 +299,16 @@ class Resource(_Frozen):
     )
     type: Slug = Field(description="A type id from data/vocabulary.yaml (tool, paper, video…).")
     tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
+    tasks: tuple[Slug, ...] = Field(
+        default=(),
+        description="What a reader does with it (task ids from data/vocabulary.yaml: "
+        "segmentation, tracking…). Required for tools, models, datasets and courses.",
+    )
+    ways: tuple[Slug, ...] = Field(
+        default=(),
+        description="How a reader works with it (ids from data/vocabulary.yaml: gui, "
+        "plugin, web, python, notebook…). Required for tools and models.",
+    )
     languages: tuple[Annotated[str, Field(pattern=LANGUAGE_PATTERN, strict=True)], ...] = Field(
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
@@ -451,12 +461,56 @@ class Term(_Frozen):
     name: OneLine = Field(description="The name readers see.")
 
 
+class ResourceType(Term):
+    """A kind of resource (tool, paper…), and the facets its resources must give."""
+
+    requires: tuple[Literal["tasks", "ways"], ...] = Field(
+        default=(),
+        description="The facets every resource of this type must give: 'tasks' (what it is "
+        "for), 'ways' (how one works with it).",
+    )
+
+
+class Way(Term):
+    """A way of working with a resource: with a graphical interface, in a notebook…"""
+
+    programming: Annotated[bool, Field(strict=True)] = Field(
+        description="true when working this way means writing code (a Python library, a "
+        "notebook), false when it does not (an application, a plugin, a web service)."
+    )
+
+
+SynonymGroup = Annotated[
+    tuple[Text, ...],
+    Field(
+        min_length=2,
+        description="Words or phrases a reader may type for the same idea, in any language "
+        "(e.g. tracking, suivi): a search for one finds the entries that use another.",
+    ),
+]
+
+
 class VocabularyFile(_Frozen):
-    """``data/vocabulary.yaml``: the categories, types and tags editors choose from."""
+    """``data/vocabulary.yaml``: the categories, types, tags and facets editors choose from."""
 
     categories: tuple[Category, ...] = Field(min_length=1)
-    types: tuple[Term, ...] = Field(min_length=1)
+    types: tuple[ResourceType, ...] = Field(min_length=1)
     tags: tuple[Term, ...] = Field(min_length=1)
+    tasks: tuple[Term, ...] = Field(
+        default=(), description="What a reader wants to do: segmentation, tracking…"
+    )
+    ways: tuple[Way, ...] = Field(
+        default=(), description="How a reader wants to work: without programming, or with code."
+    )
+    synonyms: tuple[SynonymGroup, ...] = Field(
+        default=(), description="Groups of words that mean the same for a search."
+    )
+
+    def facet_terms(self, resource: Resource) -> list[Term]:
+        """The task and way-of-working terms of ``resource``, in the vocabulary's order."""
+        return [t for t in self.tasks if t.id in resource.tasks] + [
+            w for w in self.ways if w.id in resource.ways
+        ]
 
 
 class ResourcesFile(_Frozen):

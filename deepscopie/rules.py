@@ -56,6 +56,9 @@ RULES: dict[str, str] = {
     "unknown-subcategory": "A sub-category is not one of its category's.",
     "unknown-type": "A type is not in data/vocabulary.yaml.",
     "unknown-tag": "A tag is not in data/vocabulary.yaml.",
+    "unknown-facet": "A task or a way of working is not in data/vocabulary.yaml.",
+    "missing-facet": "A tool, model, dataset or course does not say what it is for (tasks) "
+    "or how one works with it (ways), as its type requires.",
     "unknown-resource": "An FAQ entry (or a replaced_by) cites a resource id that does not exist.",
     "replaced-by": "replaced_by names the resource itself, or is neither an id nor an address.",
 }
@@ -112,6 +115,9 @@ RULES_FR: dict[str, str] = {
     "unknown-subcategory": "Une sous-catégorie n'appartient pas à sa catégorie.",
     "unknown-type": "Un type n'est pas dans data/vocabulary.yaml.",
     "unknown-tag": "Un tag n'est pas dans data/vocabulary.yaml.",
+    "unknown-facet": "Une tâche ou une façon de travailler n'est pas dans data/vocabulary.yaml.",
+    "missing-facet": "Un outil, un modèle, un jeu de données ou un cours ne dit pas à quoi il "
+    "sert (tasks) ou comment on l'utilise (ways), comme son type l'exige.",
     "unknown-resource": "Une entrée de la FAQ (ou un replaced_by) cite une ressource qui "
     "n'existe pas.",
     "replaced-by": "replaced_by nomme la ressource elle-même, ou n'est ni un identifiant ni "

@@ -40,6 +40,8 @@ from deepscopie.render.pages import (
     fill_home_page,
     site_pages,
 )
+from deepscopie.render.search_records import search_records
+from deepscopie.render.texts import search_texts
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -101,7 +103,8 @@ def on_pre_build(config: Any) -> None:
             **entries_files(base, health),
             **_published_report(health),
         }
-        _rendered.update(base=base, health=health, pages=pages, files=files)
+        records = search_records(base, health)
+        _rendered.update(base=base, health=health, pages=pages, files=files, records=records)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -145,6 +148,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         link = alternate.get("link", "")
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "."
+    # The search dialog's words (overrides/partials/deepscopie-search.html), autoescaped there.
+    context["search_texts"] = search_texts(_language(config))
     return context
 
 
@@ -157,12 +162,13 @@ def on_post_build(config: Any) -> None:
         return  # a nested build of one more language: the outer build indexes everything
     site_dir = Path(config.site_dir)
     write_site_files(site_dir, _rendered["files"])
+    records = _rendered["records"]
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(site_dir)
+        build_search_index_in_background(site_dir, records)
         return
     try:
-        build_search_index(site_dir)
+        build_search_index(site_dir, records)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

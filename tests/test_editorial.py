@@ -95,8 +95,9 @@ def test_an_open_question_keeps_its_editors_note_and_stays_open(base: KnowledgeB
     markdown = _faq(base, "gpu", "en")
     assert '!!! question "Open question"' in markdown
     label = html_text("Editors' note")
-    title = f'<p class="admonition-title">{label}</p>'
-    assert f"{title}\n<p>A clarification by the editors." in markdown
+    assert (
+        f'<p class="admonition-title">{label}</p>\n<p>A clarification by the editors.' in markdown
+    )
 
 
 @pytest.mark.parametrize(
@@ -164,7 +165,7 @@ def test_a_title_language_must_be_one_of_the_site_s_languages(
     assert main(["validate", "--data", "."]) == 1
     out = capsys.readouterr().out
     assert (
-        "resources.yaml:15:21: resources[1].title_language: 'de' is not allowed here: "
+        "resources.yaml:17:21: resources[1].title_language: 'de' is not allowed here: "
         "use 'fr' or 'en' (invalid-value)" in out
     )
 

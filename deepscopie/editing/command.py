@@ -52,6 +52,12 @@ def add_resource_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", help="a type id of data/vocabulary.yaml")
     parser.add_argument("--tag", action="append", default=[], help="a tag id (repeat for several)")
     parser.add_argument(
+        "--task", action="append", default=[], help="a task id: what it is for (repeat)"
+    )
+    parser.add_argument(
+        "--way", action="append", default=[], help="a way-of-working id: how one uses it (repeat)"
+    )
+    parser.add_argument(
         "--language", action="append", default=[], help="the resource's language (en, fr…)"
     )
     parser.add_argument("--year", type=int)
@@ -206,6 +212,16 @@ def _ask_resource(
         tags = [t.id for t in vocabulary.tags]
         prompter.list_choices("choices_tag", tags)
         args.tag = prompter.many("tag", check=_name_check("tag", tags), choices=tags)
+    # The facets the type requires are asked for (an empty answer is asked again).
+    kind = next((t for t in vocabulary.types if t.id == args.type), None)
+    required = kind.requires if kind else ()
+    facets = (("task", "tasks", vocabulary.tasks), ("way", "ways", vocabulary.ways))
+    for name, field, terms in facets:
+        if not getattr(args, name) and field in required:
+            known = [t.id for t in terms]
+            prompter.list_choices(f"choices_{name}", known)
+            check = _name_check(name, known)
+            setattr(args, name, prompter.many(name, check=check, choices=known, optional=False))
     if not args.language:
         args.language = prompter.many(
             "language", check=_field_check(Resource, "languages", tuple_of=True), optional=False
@@ -337,6 +353,10 @@ def _resource_fields(args: argparse.Namespace, base: KnowledgeBase) -> dict[str,
     fields["type"] = args.type
     if args.tag:
         fields["tags"] = args.tag
+    if args.task:
+        fields["tasks"] = args.task
+    if args.way:
+        fields["ways"] = args.way
     fields["languages"] = args.language
     optional = {"year": args.year, "authors": args.author, "doi": args.doi}
     fields.update({name: value for name, value in optional.items() if value})

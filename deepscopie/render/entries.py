@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from deepscopie.escaping import html_text
+from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
@@ -112,7 +112,7 @@ def title_html(resource: Resource, language: str) -> str:
     title = html_text(resource.title.get(language))
     if resource.title_language is None or resource.title_language == language:
         return title
-    return f'<span lang="{resource.title_language}">{title}</span>'
+    return f'<span lang="{html_attribute(resource.title_language)}">{title}</span>'
 
 
 def render_editors_note(note: Localized, language: str) -> str:

@@ -19,6 +19,8 @@ FIELDS_FR: dict[str, dict[str, str]] = {
         "also_in": "Autres catégories où la ressource est listée, sous la forme 'categorie' ou 'categorie/sous-categorie'.",
         "type": "Un identifiant de type de data/vocabulary.yaml (logiciel, article, vidéo…).",
         "tags": "Des identifiants de tags de data/vocabulary.yaml.",
+        "tasks": "À quoi elle sert (identifiants de tâches de data/vocabulary.yaml : segmentation, tracking…). Obligatoire pour les outils, modèles, jeux de données et cours.",
+        "ways": "Comment on s'en sert (identifiants de data/vocabulary.yaml : gui, plugin, web, python, notebook…). Obligatoire pour les outils et les modèles.",
         "languages": "Les langues de la ressource elle-même, en codes ISO 639-1 (en, fr…).",
         "year": "Année de publication.",
         "authors": "Auteurs, sous la forme « Prénom Nom ».",

@@ -62,7 +62,8 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
         f"### {text('guide_categories', language)} {{#values-categories}}\n\n"
         + "\n".join(categories)
     )
-    for key, terms in (("types", vocabulary.types), ("tags", vocabulary.tags)):
+    facets = (("types", vocabulary.types), ("tasks", vocabulary.tasks), ("ways", vocabulary.ways))
+    for key, terms in (*facets, ("tags", vocabulary.tags)):
         listed = ", ".join(f"`{t.id}` ({escape_markdown(t.name.get(language))})" for t in terms)
         parts.append(f"### {text(f'guide_{key}', language)} {{#values-{key}}}\n\n{listed}")
     meanings = STATUS_MEANINGS_FR if language == "fr" else STATUS_MEANINGS

@@ -88,6 +88,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "guide_no": ("non", "no"),
     "guide_categories": ("Catégories et sous-catégories", "Categories and sub-categories"),
     "guide_types": ("Types", "Types"),
+    "guide_tasks": ("Tâches (tasks)", "Tasks"),
+    "guide_ways": ("Façons de travailler (ways)", "Ways of working"),
     "guide_tags": ("Tags", "Tags"),
     "guide_rule": ("Règle", "Rule"),
     "statistics_title": ("Statistiques", "Statistics"),
@@ -129,6 +131,34 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "La liste n'a pas pu être chargée : parcourez plutôt les catégories.",
         "The list could not be loaded: browse the categories instead.",
     ),
+    "search_faq_type": ("Question de la FAQ", "FAQ entry"),
+    # The search dialog (overrides/partials/deepscopie-search.html); {n} and {q} are filled in
+    # by search.js.
+    "search_label": ("Rechercher une ressource ou une question", "Search a resource or a question"),
+    "search_close": ("Fermer", "Close"),
+    "search_pages": ("Pages du site", "Site pages"),
+    "search_none": (
+        "Aucune entrée ne correspond : essayez d'autres mots, ou la page Explorer.",
+        "No entry matches: try other words, or the Explore page.",
+    ),
+    "search_one": ("1 entrée", "1 entry"),
+    "search_many": ("{n} entrées", "{n} entries"),
+    "search_more": ("Plus de résultats", "More results"),
+    "status_ok": ("Lien vérifié", "Link checked"),
+    "status_redirected": ("Lien redirigé", "Link redirected"),
+    "status_broken": ("Lien cassé", "Link broken"),
+    "status_blocked": (
+        "Lien non vérifiable (site fermé aux robots)",
+        "Link not checkable (site refuses robots)",
+    ),
+    "status_rate-limited": (
+        "Lien non vérifié (trop de requêtes)",
+        "Link not checked (too many requests)",
+    ),
+    "status_timeout": ("Lien lent à répondre", "Link slow to answer"),
+    "status_server-error": ("Erreur du serveur", "Server error"),
+    "status_ignored": ("Lien non vérifié (exception)", "Link not checked (exception)"),
+    "status_unchecked": ("Lien pas encore vérifié", "Link not checked yet"),
     "source_slack": ("Slack", "Slack"),
     "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
     # Resource status (issue 15)
@@ -199,3 +229,11 @@ def format_date(day: datetime.date, language: str) -> str:
     if language == "fr":
         return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+SEARCH_TEXTS = ("label", "close", "pages", "none", "one", "many", "more")
+
+
+def search_texts(language: str) -> dict[str, str]:
+    """The search dialog's words in ``language``, by short name (``label``, ``none``…)."""
+    return {key: text(f"search_{key}", language) for key in SEARCH_TEXTS}
