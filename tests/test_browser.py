@@ -327,3 +327,15 @@ def test_explore_filters_by_resource_status_and_shows_its_badge(
     assert _visible_ids(page) == {"papers-with-code"}
     expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
     assert watched.errors == []
+
+
+@pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
+def test_a_search_card_shows_a_resource_that_stopped(
+    watched: Watched, site_url: str, root: str, label: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, "Papers with Code")
+    card = page.locator("#ds-search .ds-result", has_text="Papers with Code").first
+    expect(card.locator(".ds-badge--discontinued")).to_have_text(label)
+    assert watched.errors == []

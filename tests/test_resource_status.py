@@ -156,3 +156,35 @@ def test_the_real_data_marks_papers_with_code_discontinued() -> None:
     assert resource.status == "discontinued" and resource.status_note is not None
     note = resource.status_note
     assert "July 2025" in note.get("en") and "juillet 2025" in note.get("fr")
+
+
+def test_search_records_carry_the_status_and_the_code_activity(base: KnowledgeBase) -> None:
+    from deepscopie.links.repositories import RepositoryRecord
+    from deepscopie.render.health import LinkHealth
+    from deepscopie.render.search_records import search_records
+
+    record = RepositoryRecord(
+        "https://github.com/mouseland/cellpose", "2026-11-30T03:00:00+00:00",
+        archived=True, last_activity="2024-03-01T00:00:00Z",
+    )  # fmt: skip
+    changed = base.resource("cellpose").model_copy(
+        update={"repository": "https://github.com/mouseland/cellpose"}
+    )
+    patched = KnowledgeBase(
+        base.vocabulary,
+        tuple(changed if r.id == "cellpose" else r for r in base.resources),
+        base.faq,
+        base.sources,
+    )
+    health = LinkHealth({}, repositories={record.url: record})
+    documents = {r.path: r.document for r in search_records(patched, health)}
+    old = documents["fr/old-viewer.html"]
+    assert '<span data-pagefind-meta="lifecycle" hidden>Arrêtée</span>' in old
+    assert '<span data-pagefind-meta="lifecycle_kind" hidden>discontinued</span>' in old
+    cellpose = documents["en/cellpose.html"]
+    assert '<span data-pagefind-meta="maintenance" hidden>Repository archived</span>' in cellpose
+    assert (
+        '<span data-pagefind-meta="activity" hidden>Last code activity: 1\u00a0March\u00a02024</span>'
+        in cellpose
+    )
+    assert "lifecycle" not in cellpose

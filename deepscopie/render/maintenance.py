@@ -89,3 +89,18 @@ def render_maintenance(resource: Resource, health: LinkHealth | None, language: 
 
 def _day(stamp: str) -> datetime.date:
     return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+
+
+def maintenance_meta(
+    resource: Resource, health: LinkHealth | None, language: str
+) -> dict[str, str]:
+    """The last activity of a resource's code, and its badge when archived or inactive, for
+    its search result card."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    meta = {"activity": activity_text(known, language)}
+    if known.state != RECENT:
+        key = "repo_archived" if known.state == ARCHIVED else "repo_inactive"
+        meta.update(maintenance=text(key, language), maintenance_kind=known.state)
+    return meta

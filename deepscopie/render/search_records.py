@@ -3,7 +3,8 @@
 A reader's search answers with entries, not with the pages that list them: Pagefind indexes
 one small HTML document per entry and language (see ``deepscopie.search_index``), whose parts
 carry weights (the title over the description over the tags), whose metadata make the result
-card (title, type, category, a one-line description, link status), and whose ``href`` is the
+card (title, type, category, a one-line description, link status, the resource's status and
+its code's last activity, with their badges), and whose ``href`` is the
 entry's permalink. Words a reader may type for the same idea (``suivi`` for ``tracking``) come
 from the vocabulary's synonym groups and are added, with a low weight, to the entries that
 use one of them.
@@ -22,7 +23,9 @@ from deepscopie.languages import site_languages
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import plain_text
+from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 
@@ -121,6 +124,8 @@ def _resource(
     status = _status(resource, health, language)
     if status:
         meta["status"] = status
+    meta.update(lifecycle_meta(resource, language))
+    meta.update(maintenance_meta(resource, health, language))
     # The other language's title too: a name is often typed as published.
     other_titles = set(resource.title.texts.values()) - {title}
     return _record(

@@ -73,3 +73,10 @@ def _replacement_link(target: str | None, index: SiteIndex, language: str, page:
             language=language,
         )
     return markup.link(target, target)
+
+
+def lifecycle_meta(resource: Resource, language: str) -> dict[str, str]:
+    """The status of a resource that is not active, for its search result card's badge."""
+    if resource.is_active:
+        return {}
+    return {"lifecycle": status_label(resource.status, language), "lifecycle_kind": resource.status}

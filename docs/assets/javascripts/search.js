@@ -154,6 +154,14 @@
     const title = document.createElement("span");
     title.className = "ds-result__title";
     title.textContent = meta.title;
+    // What a reader must know before following it: a resource that stopped, code left alone.
+    for (const kind of ["lifecycle", "maintenance"]) {
+      if (!meta[kind]) continue;
+      const badge = document.createElement("span");
+      badge.className = `ds-badge ds-badge--${meta[`${kind}_kind`]}`;
+      badge.textContent = meta[kind];
+      title.append(" ", badge);
+    }
     const where = document.createElement("span");
     where.className = "ds-result__where";
     where.textContent = [meta.type, meta.category].filter(Boolean).join(" · ");
@@ -164,10 +172,11 @@
       line.textContent = meta.summary;
       link.append(line);
     }
-    if (meta.status) {
+    for (const line of [meta.activity, meta.status]) {
+      if (!line) continue;
       const state = document.createElement("span");
       state.className = "ds-result__status";
-      state.textContent = meta.status;
+      state.textContent = line;
       link.append(state);
     }
     item.append(link);
