@@ -130,6 +130,7 @@ def _resource(
             (FACET_WEIGHT, " · ".join([kind.name.get(language), *facets, *tags, *other_titles])),
             (1, plain_text(description, limit=10_000)),
             (0.5, category.name.get(language)),
+            (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
     )
@@ -158,9 +159,19 @@ def _faq_entry(
             (FACET_WEIGHT, " · ".join(tags)),
             (1, question),
             (1, plain_text(answer, limit=10_000)),
+            (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
     )
+
+
+# An editors' note is found by search (a reader looking for "star-convex" reaches the entry
+# whose note explains it), below the entry's own text.
+NOTE_WEIGHT = 0.5
+
+
+def _editors_note(entry: Resource | FaqEntry, language: str) -> str:
+    return plain_text(entry.editors_note.get(language), limit=10_000) if entry.editors_note else ""
 
 
 def _record(
