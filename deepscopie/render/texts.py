@@ -38,9 +38,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "faq_title": ("Foire aux questions", "Frequently asked questions"),
     "faq_intro": (
         "Les questions posées pendant la formation, sur Slack et pendant les présentations "
-        "(Skype), avec leurs réponses.",
-        "Questions asked during the course, on Slack and during the talks (Skype), "
-        "with their answers.",
+        "(Skype), avec les réponses qu'elles y ont reçues. Une question restée sans réponse "
+        "est signalée comme ouverte ; ce que la rédaction ajoute est signalé comme tel.",
+        "Questions asked during the course, on Slack and during the talks (Skype), with the "
+        "answers they received there. A question nobody answered is marked as open; what the "
+        "editors add is marked as theirs.",
     ),
     "faq_slack": ("Questions posées sur Slack", "Questions asked on Slack"),
     "faq_skype": (
