@@ -184,7 +184,14 @@ def _hostile_data(folder: Path) -> set[str]:
                 attacked["id"] = term["id"] + suffix
                 data["vocabulary"][key].append(attacked)
         for resource in list(data["resources"]["resources"][:2]):
-            attacked = _attacked(copy.deepcopy(resource), resource_schema, n, covered)
+            # Not active, so that its status note is published (and attacked) too.
+            stopped = {
+                **copy.deepcopy(resource),
+                "status": "discontinued",
+                "status_note": {"date": "2026-11-30", "fr": "-", "en": "-"},
+            }
+            attacked = _attacked(stopped, resource_schema, n, covered)
+            attacked["replaced_by"] = attacked["url"]  # an address the data accepts
             attacked.pop("url_needed", None)
             attacked.update(
                 id=resource["id"] + suffix,
