@@ -108,8 +108,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "statistics_count": ("Nombre", "Count"),
     "explore_title": ("Explorer", "Explore"),
     "explore_intro": (
-        "Toutes les ressources, à filtrer par catégorie, type, tag, langue et état du lien.",
-        "Every resource, to filter by category, type, tag, language and link status.",
+        "Toutes les ressources, à filtrer par ce que vous voulez faire, votre façon de travailler, "
+        "la catégorie, le type, les tags et la langue.",
+        "Every resource, to filter by what you want to do, how you want to work, category, type, "
+        "tags and language.",
+    ),
+    "explore_intro_status": (
+        "Le rapport de vérification des liens permet aussi de filtrer par état du lien.",
+        "The link check's report also lets you filter by link status.",
     ),
     "explore_noscript": (
         "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
@@ -122,7 +128,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explore_language": ("Langue de la ressource", "Resource language"),
     "explore_status": ("État du lien", "Link status"),
     "explore_clear": ("Tout effacer", "Clear all"),
+    "explore_task": ("Ce que vous voulez faire", "What you want to do"),
+    "explore_way": ("Façon de travailler", "Way of working"),
+    "explore_no_programming": ("Sans programmer (tout)", "Without programming (all)"),
+    "explore_programming": ("En programmant (tout)", "With code (all)"),
+    # {n} is the number of resources shown; explore.js picks the form the number needs.
     "explore_count": ("{n} ressources", "{n} resources"),
+    "explore_count_one": ("{n} ressource", "{n} resource"),
+    "explore_empty": (
+        "Aucune ressource ne correspond à tous ces filtres.",
+        "No resource matches all these filters.",
+    ),
+    "explore_undo": ("Retirer le dernier filtre", "Remove the last filter"),
+    "explore_filters": ("Filtres", "Filters"),
+    "explore_sort": ("Trier par", "Sort by"),
+    "explore_sort_relevance": ("pertinence", "relevance"),
+    "explore_sort_title": ("titre", "title"),
+    "explore_sort_added": ("date d'ajout", "date added"),
+    "explore_sort_year": ("année de publication", "year of publication"),
     # Filled in by explore.js: {n} entries more, {left} not shown yet.
     "explore_more": ("Afficher {n} de plus ({left} restantes)", "Show {n} more ({left} left)"),
     "explore_failed": (
