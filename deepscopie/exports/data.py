@@ -47,7 +47,8 @@ class FaqExport(BaseModel):
 
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
-    "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
+    "tasks", "ways", "languages", "year", "authors", "doi", "added", "description_fr",
+    "description_en",
     "title_language", "editors_note_fr", "editors_note_en",
 )  # fmt: skip
 
@@ -80,6 +81,8 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.subcategory or "",
             r.type,
             ";".join(r.tags),
+            ";".join(r.tasks),
+            ";".join(r.ways),
             ";".join(r.languages),
             r.year or "",
             ";".join(r.authors),

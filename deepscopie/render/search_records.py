@@ -30,7 +30,7 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
+_SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_WORD = re.compile(r"[^\w]+")
 
