@@ -231,6 +231,32 @@ class Link(_Frozen):
     )
 
 
+STATUSES = ("active", "archived", "discontinued", "offline")
+# What each status says to a reader; the contribution guide shows this table.
+STATUS_MEANINGS = {
+    "active": "Maintained or available as described (the default: leave the field out).",
+    "archived": "Kept online but no longer updated (a read-only repository, a frozen site).",
+    "discontinued": "Its authors stopped it; it may still be downloadable or redirect elsewhere.",
+    "offline": "No longer reachable at all.",
+}
+Status = Literal["active", "archived", "discontinued", "offline"]
+
+
+class StatusNote(_Frozen):
+    """Why a resource is not active, when an editor established it, in both languages."""
+
+    date: Day = Field(
+        description="When an editor established this status (YYYY-MM-DD), e.g. the day the "
+        "shutdown was announced or checked."
+    )
+    fr: Text = Field(description="In French: what happened, and where to go instead.")
+    en: Text = Field(description="In English: what happened, and where to go instead.")
+
+    def get(self, language: str) -> str:
+        """The note in ``language`` (``fr`` or ``en``)."""
+        return self.fr if language == "fr" else self.en
+
+
 class Resource(_Frozen):
     """One curated resource: a tool, a dataset, a paper, a video, a course…"""
 
@@ -298,16 +324,62 @@ class Resource(_Frozen):
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True)] | None = Field(
         default=None, description="DOI without its https://doi.org/ prefix, e.g. 10.1038/xxxx."
     )
+    repository: Url | None = Field(
+        default=None,
+        description="The resource's code repository on GitHub or GitLab, when its url is not "
+        "the repository itself: its maintenance (last activity, archived, latest release) is "
+        "checked on a schedule.",
+    )
+    status: Status = Field(
+        default="active",
+        description="active (the default: leave it out), archived, discontinued or offline; "
+        "any other than active needs a status_note.",
+    )
+    status_note: StatusNote | None = Field(
+        default=None,
+        description="For a status other than active: the date it was established and what "
+        "happened, in French and English. Shown to readers with the status.",
+    )
+    replaced_by: Annotated[str, Field(strict=True, min_length=1)] | None = Field(
+        default=None,
+        description="What replaces a resource that is not active: another resource's id, or "
+        "an address (https://…).",
+    )
     provenance: Provenance = ()
     added: Day = Field(
         description="Date the resource was added to the knowledge base (YYYY-MM-DD)."
     )
+
+    @property
+    def is_active(self) -> bool:
+        """False once archived, discontinued or offline."""
+        return self.status == "active"
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Resource:
+        if self.status != "active" and self.status_note is None:
+            raise PydanticCustomError(
+                "status_note_missing",
+                "status '{status}' needs a status_note: its date and what happened, in "
+                "French and English",
+                {"status": self.status},
+            )
+        if self.status == "active" and (self.status_note or self.replaced_by):
+            raise PydanticCustomError(
+                "status_active",
+                "status_note and replaced_by are for a resource that is not active: set its "
+                "status (archived, discontinued or offline) or remove them",
+            )
+        return self
 
     def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
         """The Markdown texts readers see, by field: the addresses in them are checked."""
         texts = [("description", self.description)]
         if self.editors_note is not None:
             texts.append(("editors_note", self.editors_note))
+        if self.status_note is not None:
+            note = self.status_note
+            texts.append(("status_note", Localized(fr=note.fr, en=note.en)))
         return tuple(texts)
 
     @model_validator(mode="after")

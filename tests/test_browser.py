@@ -413,3 +413,14 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     page.wait_for_timeout(200)
     expect(count).to_be_in_viewport()
     context.close()
+
+
+@pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
+def test_explore_filters_by_resource_status_and_shows_its_badge(
+    watched: Watched, site_url: str, root: str, label: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
+    assert _visible_ids(page) == {"papers-with-code"}
+    expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
+    assert watched.errors == []

@@ -50,6 +50,7 @@ CSV_COLUMNS = (
     "tasks", "ways", "languages", "year", "authors", "doi", "added", "description_fr",
     "description_en",
     "title_language", "editors_note_fr", "editors_note_en",
+    "status", "status_date", "status_note_fr", "status_note_en", "replaced_by", "repository",
 )  # fmt: skip
 
 
@@ -93,6 +94,12 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.title_language or "",
             r.editors_note.fr if r.editors_note else "",
             r.editors_note.en if r.editors_note else "",
+            r.status,
+            r.status_note.date.isoformat() if r.status_note else "",
+            r.status_note.fr if r.status_note else "",
+            r.status_note.en if r.status_note else "",
+            r.replaced_by or "",
+            r.repository or "",
         ]
         writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()

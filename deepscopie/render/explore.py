@@ -18,10 +18,12 @@ from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import Resource, VocabularyFile
+from deepscopie.model import STATUSES, Resource, VocabularyFile
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.search_records import summary
+from deepscopie.render.status import status_label
 from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
 EXPLORE_PAGE = "explore.md"
@@ -51,6 +53,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         _fieldset(name, text(f"explore_{name}", language), list(options.items()), used[name])
         for name, options in names.items()
         if name != "status" or health is not None
+        if name != "maintenance" or used["maintenance"]
     )
     category_links = " · ".join(
         markup.link(c.name.get(language), links.href(links.category_page(c.id), EXPLORE_PAGE))
@@ -130,10 +133,12 @@ def facet_names(
         "type": {t.id: t.name.get(language) for t in vocabulary.types},
         "tag": {t.id: t.name.get(language) for t in vocabulary.tags},
         "language": {code: language_name(code, language) for code in _languages(base.resources)},
+        "lifecycle": {status: status_label(status, language) for status in STATUSES},
     }
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
         names["status"] = {k: text(f"status_{k}", language) for k in [*classes, "unchecked"]}
+        names["maintenance"] = {state: state_label(state, language) for state in STATES}
     return names
 
 
@@ -157,9 +162,10 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
 
     Each entry: ``id``, ``title``, ``href`` (relative to the Explore page), ``summary`` (the
     description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
-    ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` with a link report:
-    lists where several apply) and ``text``, the words the text filter looks in, lower case
-    without accents.
+    ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
+    report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
+    recent, inactive, archived, with ``activity``, its date, when known; lists where several
+    apply) and ``text``, the words the text filter looks in, lower case without accents.
     """
     entries = []
     for resource in base.resources:
@@ -177,6 +183,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "type": resource.type,
             "tag": list(resource.tags),
             "language": list(resource.languages),
+            "lifecycle": resource.status,
+            **_maintenance(resource, health, language),
             "text": searchable(
                 " ".join(
                     [
@@ -225,7 +233,19 @@ def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[st
         "tag": Counter(tag for r in resources for tag in r.tags),
         "language": Counter(code for r in resources for code in r.languages),
         "status": statuses,
+        "lifecycle": Counter(r.status for r in resources),
+        "maintenance": Counter(
+            known.state for r in resources if (known := maintenance_of(r, health)) is not None
+        ),
     }
+
+
+def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -> dict[str, str]:
+    """The state of the resource's code and its last activity, when known."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    return {"maintenance": known.state, "activity": activity_text(known, language)}
 
 
 def _status(resource: Resource, health: LinkHealth | None) -> str:

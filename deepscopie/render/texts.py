@@ -109,13 +109,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "explore_title": ("Explorer", "Explore"),
     "explore_intro": (
         "Toutes les ressources, à filtrer par ce que vous voulez faire, votre façon de travailler, "
-        "la catégorie, le type, les tags et la langue.",
+        "la catégorie, le type, les tags, la langue et l'état de la ressource.",
         "Every resource, to filter by what you want to do, how you want to work, category, type, "
-        "tags and language.",
+        "tags, language and the resource's status.",
     ),
     "explore_intro_status": (
-        "Le rapport de vérification des liens permet aussi de filtrer par état du lien.",
-        "The link check's report also lets you filter by link status.",
+        "Le rapport de vérification des liens permet aussi de filtrer par état du lien et "
+        "entretien du code.",
+        "The link check's report also lets you filter by link status and maintenance of the code.",
     ),
     "explore_noscript": (
         "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
@@ -182,6 +183,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "status_unchecked": ("Lien pas encore vérifié", "Link not checked yet"),
     "source_slack": ("Slack", "Slack"),
     "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
+    # Resource status (issue 15)
+    "guide_status": ("État", "Status"),
+    "guide_statuses": ("États d'une ressource (status)", "Resource statuses (status)"),
+    "status_active": ("Active", "Active"),
+    "status_archived": ("Archivée", "Archived"),
+    "status_discontinued": ("Arrêtée", "Discontinued"),
+    "status_offline": ("Hors ligne", "Offline"),
+    "status_as_of": ("constaté le {date}", "as of {date}"),
+    "replaced_by": ("Remplacée par\u00a0:", "Replaced by:"),
+    "explore_lifecycle": ("État de la ressource", "Resource status"),
+    # Maintenance of code (issue 15)
+    "last_activity": ("Dernière activité du code : {date}", "Last code activity: {date}"),
+    "latest_release": ("dernière version {name} ({date})", "latest release {name} ({date})"),
+    "repo_archived": ("Dépôt archivé", "Repository archived"),
+    "repo_inactive": (
+        "Aucune activité depuis plus d'un an",
+        "No activity for over a year",
+    ),
+    "repo_licence": ("licence {name}", "licence {name}"),
+    "explore_maintenance": ("Entretien du code", "Code maintenance"),
+    "maintenance_recent": ("Actif dans la dernière année", "Maintained in the last year"),
+    "maintenance_inactive": ("Inactif depuis plus d'un an", "Inactive for over a year"),
+    "maintenance_archived": ("Dépôt archivé", "Repository archived"),
 }
 
 _LANGUAGE_NAMES: dict[str, tuple[str, str]] = {

@@ -26,6 +26,9 @@
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const phone = window.matchMedia("(max-width: 59.9375em)");
   let names = {};
+  // Badges for what readers must know before following a link: a resource that is no longer
+  // active, code not maintained for a year, named as their filters name them.
+  const badge = (facet, value) => span(`ds-badge ds-badge--${value}`, names[facet]?.[value] || value);
   let entries = [];
   let matching = [];
   let shown = 0;
@@ -56,8 +59,12 @@
     link.className = "ds-card__title";
     link.href = entry.href;
     link.textContent = entry.title;
+    li.append(link);
+    if (entry.lifecycle && entry.lifecycle !== "active") li.append(" ", badge("lifecycle", entry.lifecycle));
+    for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(" ", badge("maintenance", value));
+    if (entry.activity) li.append(" ", span("ds-explore__activity", entry.activity));
     const kind = [names.type?.[entry.type], names.category?.[entry.category]].filter(Boolean).join(" · ");
-    li.append(link, span("ds-card__where ds-explore__where", kind));
+    li.append(span("ds-card__where ds-explore__where", kind));
     if (entry.summary) li.append(span("ds-card__summary", entry.summary));
     const facts = [entry.language.map((code) => names.language?.[code] || code).join(", ")];
     if (entry.year) facts.push(String(entry.year));
