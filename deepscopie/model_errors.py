@@ -29,7 +29,6 @@ _EXPECTED = {
 _DATE_ERRORS = frozenset(
     {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 )
-_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 def model_problems(
@@ -64,9 +63,6 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
     value = detail["input"]
     if kind == "missing":
         field = str(loc[-1])
-        if field in _LANGUAGE_NAMES:
-            message = f"the {_LANGUAGE_NAMES[field]} text ('{field}') is missing"
-            return source.problem(loc[:-1], message, "missing-translation")
         return source.problem(loc[:-1], f"required field '{field}' is missing", "missing-field")
     if kind == "extra_forbidden":
         field = str(loc[-1])
@@ -74,6 +70,12 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
             field, _fields_at(model, inner[:-1]), list_up_to=None
         )
         return source.problem(loc, message, "unknown-field", at_key=True)
+    if kind == "missing_translation":
+        return source.problem(loc, detail["msg"], "missing-translation")
+    if kind == "unknown_language":
+        return source.problem(
+            (*loc, detail["ctx"]["code"]), detail["msg"], "unknown-field", at_key=True
+        )
     if kind == "year_range":
         return source.problem(loc, detail["msg"], "invalid-value")
     if kind == "invalid_character":

@@ -11,25 +11,36 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.languages import (
+    Language,
+    LanguageError,
+    Languages,
+    languages_folder,
+    site_languages,
+)
 from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, format_problems
+from deepscopie.render import links, markup
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
@@ -38,10 +49,12 @@ from deepscopie.render.pages import (
     Heading,
     fill_guide_page,
     fill_home_page,
+    render_search_form,
     site_pages,
 )
 from deepscopie.render.search_records import search_records
-from deepscopie.render.texts import search_texts
+from deepscopie.render.texts import search_texts, text
+from deepscopie.render.typography import typeset
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -51,14 +64,14 @@ from deepscopie.search_index import (
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# The i18n plugin names a page by its file: "index.fr.md"; the language suffix is not part of
-# which page it is.
-LANGUAGE_SUFFIX = re.compile(r"\.(fr|en)(?=\.md$)")
+TYPOGRAPHY_EXTENSION = "deepscopie.render.markdown_typography"
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report, by file name (kept across
 # builds).
 _rendered: dict[str, Any] = {}
+# Each language's 404 page, by language code, as its build rendered it.
+_not_found_pages: dict[str, str] = {}
 # Settings of mkdocs.yml's `extra` the renderers need.
 _settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
@@ -73,19 +86,18 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving["serve"] = command == "serve"
 
 
-def on_env(env: Environment, config: Any, files: Any) -> Environment:
-    """Make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title
-    written ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup
-    (MkDocs' environment does not autoescape)."""
-    env.filters["striptags"] = plain_text_filter
-    return env
-
-
-def on_config(config: Any) -> Any:
-    """Refuse data with problems (nothing half-published); lay out the navigation."""
-    maintenance = (config.extra or {}).get("maintenance") or {}
+@event_priority(-150)  # after the i18n plugin's on_config (-100) chose the language to build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse data with problems (nothing half-published); lay out the navigation and set
+    the texts of the language being built (from its catalogue)."""
+    extra: dict[str, Any] = dict(config.extra or {})
+    maintenance = extra.get("maintenance") or {}
     _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
-    config.nav = navigation(_knowledge_base(), with_link_health=_link_health() is not None)
+    language = _language(config)
+    config.nav = navigation(
+        _knowledge_base(), language.code, with_link_health=_link_health() is not None
+    )
+    _localize(config, language)
     return config
 
 
@@ -116,17 +128,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     already HTML goes through Markdown with its title only (see on_page_content)."""
     if HTML_MARKER in markdown:
         return markdown.partition(HTML_MARKER)[0]
-    name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
+    name = _page_name(page.file.src_uri)
     if name == "index.md":
-        return fill_home_page(markdown, _knowledge_base(), _language(config), name)
+        return fill_home_page(markdown, _knowledge_base(), _language(config).code, name)
     if name == "contribute.md":
-        return fill_guide_page(markdown, _knowledge_base(), _language(config))
+        return fill_guide_page(markdown, _knowledge_base(), _language(config).code)
     return markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Append the HTML body of a generated page after its title, and its headings to the
     table of contents (under the title, as Python-Markdown would have put them)."""
+    _typeset_titles(page, _language(config).code)
     generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None or not generated.html:
         return html
@@ -136,6 +149,29 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(generated.anchors)
     return f"{html}\n{generated.html}"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give every template (pages, 404) the language's texts, ``t("key")``, and the language;
+    make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title written
+    ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup (MkDocs'
+    environment does not autoescape)."""
+    env.filters["striptags"] = plain_text_filter
+    language = _language(config)
+    env.globals["t"] = partial(_template_text, language=language.code)
+    env.globals["site_language"] = language
+    env.globals["not_found"] = _not_found_context(config, language.code)
+    env.globals["search_form"] = render_search_form
+    # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
+    env.globals["search_texts"] = search_texts(language.code)
+    return env
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page: every language's build writes /404.html over the last."""
+    if template_name == "404.html":
+        _not_found_pages[_language(config).code] = output_content
+    return output_content
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -148,8 +184,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         link = alternate.get("link", "")
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "."
-    # The search dialog's words (overrides/partials/deepscopie-search.html), autoescaped there.
-    context["search_texts"] = search_texts(_language(config))
     return context
 
 
@@ -161,7 +195,10 @@ def on_post_build(config: Any) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
     site_dir = Path(config.site_dir)
-    write_site_files(site_dir, _rendered["files"])
+    not_found = {
+        f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
+    }
+    write_site_files(site_dir, {**_rendered["files"], **not_found})
     records = _rendered["records"]
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
@@ -237,6 +274,18 @@ def _read_link_health(
         raise PluginError(f"{path}: not a link report ({error})") from None
 
 
+def _typeset_titles(page: Page, language: str) -> None:
+    """The page's title and its table of contents in the language's typography: MkDocs takes
+    them from the typeset headings but folds every kind of space into an ordinary one."""
+    if page.title and "title" not in page.meta:
+        page.meta["title"] = typeset(page.title, language)
+    pending = list(page.toc.items)
+    while pending:
+        link = pending.pop()
+        link.title = typeset(link.title, language)
+        pending += link.children
+
+
 def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     links = []
     for heading in headings:
@@ -246,8 +295,79 @@ def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     return links
 
 
-def _language(config: Any) -> str:
+def _language(config: MkDocsConfig) -> Language:
     """The language being built (the i18n plugin switches it between builds)."""
+    languages = _site_languages(config)
     i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None) if i18n is not None else None
-    return str(language or config.theme["language"])
+    code = getattr(i18n, "current_language", None) if i18n is not None else None
+    return languages[str(code)] if code else languages.default
+
+
+def _site_languages(config: MkDocsConfig) -> Languages:
+    """The languages of deepscopie/catalogues, which mkdocs.yml's i18n plugin must list."""
+    try:
+        languages = site_languages()
+    except LanguageError as error:
+        raise PluginError(str(error)) from None
+    i18n = config.plugins.get("i18n")
+    listed = [lang.locale for lang in i18n.config.languages] if i18n is not None else []
+    if listed and tuple(listed) != languages.codes:
+        raise PluginError(
+            f"mkdocs.yml's i18n plugin lists the languages {', '.join(listed)}, the site's "
+            f"list of languages ({languages_folder() / 'languages.yaml'}) "
+            f"{languages.codes_text}: list the same codes in the same order"
+        )
+    return languages
+
+
+def _localize(config: MkDocsConfig, language: Language) -> None:
+    """Material's and Python-Markdown's texts in ``language``, and its typography."""
+    config.theme["language"] = language.theme_language
+    config.site_description = typeset(text("site_description", language.code), language.code)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = text(
+        "permalink_title", language.code
+    )
+    if TYPOGRAPHY_EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(TYPOGRAPHY_EXTENSION)
+    config.mdx_configs[TYPOGRAPHY_EXTENSION] = {"language": language.code}
+    for choice in config.theme.get("palette") or []:
+        toggle = choice.get("toggle") or {}
+        if "scheme" in choice and "toggle" in choice:
+            key = "palette_to_dark" if choice["scheme"] == "default" else "palette_to_light"
+            toggle["name"] = text(key, language.code)
+
+
+def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
+    """What the 404 page shows and needs: the categories (name, address), the languages'
+    roots, and the path the site is served under (the 404 page is served at any depth)."""
+    base = _knowledge_base()
+    categories = [
+        (
+            site_languages()[language].root + links.built_url(links.category_page(c.id)),
+            markup.text(c.name.get(language), language),
+        )
+        for c in base.vocabulary.categories
+    ]
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    return {
+        "categories": categories,
+        "languages": [(lang.root, lang.code) for lang in site_languages()],
+        "site_path": site_path if site_path.endswith("/") else f"{site_path}/",
+    }
+
+
+def _template_text(key: str, *, language: str, **values: object) -> str:
+    """An interface text for a template, in the language's typography, its ``{values}`` (which
+    may be markup) filled afterwards; a missing text stops the build (PluginError)."""
+    try:
+        return typeset(text(key, language), language).format(**values)
+    except LanguageError as error:
+        raise PluginError(str(error)) from None
+
+
+def _page_name(src_uri: str) -> str:
+    """``index.fr.md`` -> ``index.md``: the i18n plugin names a page by its file, the language
+    suffix is not part of which page it is."""
+    stem, _, extension = src_uri.rpartition(".")
+    base, dot, suffix = stem.rpartition(".")
+    return f"{base}.{extension}" if dot and suffix in site_languages().codes else src_uri

@@ -31,7 +31,7 @@ from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_b
 from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.model_errors import field_problems
 from deepscopie.problems import DataError, Problem, format_problems
-from deepscopie.render.texts import LANGUAGES
+from deepscopie.render.texts import language_codes
 from deepscopie.urls import url_problems
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -86,7 +86,9 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data"))
     parser.add_argument("--id", help="permanent id (proposed from the English title)")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help="language of the questions and messages (else: locale)"
+        "--lang",
+        choices=language_codes(),
+        help="language of the questions and messages (else: locale)",
     )
 
 

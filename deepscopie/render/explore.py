@@ -18,15 +18,25 @@ from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import site_languages
 from deepscopie.model import STATUSES, Resource, VocabularyFile
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.search_records import summary
 from deepscopie.render.status import status_label
-from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
+from deepscopie.render.texts import language_name
+from deepscopie.render.texts import text as untypeset_text
+from deepscopie.render.typography import typeset
 
 EXPLORE_PAGE = "explore.md"
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """An interface text of the page, in the language's typography (then placed in HTML)."""
+    return typeset(untypeset_text(key, language, **values), language)
+
+
 # The data file, next to each language's Explore page (so the page fetches it by a relative
 # address under any sub-path).
 ENTRIES_FILE = "entries.json"
@@ -56,7 +66,11 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         if name != "maintenance" or used["maintenance"]
     )
     category_links = " · ".join(
-        markup.link(c.name.get(language), links.href(links.category_page(c.id), EXPLORE_PAGE))
+        markup.link(
+            c.name.get(language),
+            links.href(links.category_page(c.id), EXPLORE_PAGE),
+            language=language,
+        )
         for c in vocabulary.categories
     )
     count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
@@ -122,8 +136,8 @@ def facet_names(
     """Each facet's values and what a reader calls them, in the order the filters show them."""
     vocabulary = base.vocabulary
     ways = {
-        NO_PROGRAMMING: text("explore_no_programming", language),
-        PROGRAMMING: text("explore_programming", language),
+        NO_PROGRAMMING: untypeset_text("explore_no_programming", language),
+        PROGRAMMING: untypeset_text("explore_programming", language),
     }
     ways |= {w.id: w.name.get(language) for w in vocabulary.ways}
     names = {
@@ -137,9 +151,15 @@ def facet_names(
     }
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
-        names["status"] = {k: text(f"status_{k}", language) for k in [*classes, "unchecked"]}
+        names["status"] = {
+            k: untypeset_text(f"status_{k}", language) for k in [*classes, "unchecked"]
+        }
         names["maintenance"] = {state: state_label(state, language) for state in STATES}
-    return names
+    # In the language's typography: they are shown as they are (filters and cards).
+    return {
+        facet: {value: typeset(name, language) for value, name in values.items()}
+        for facet, values in names.items()
+    }
 
 
 def searchable(text: str) -> str:
@@ -151,8 +171,8 @@ def searchable(text: str) -> str:
 def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``."""
     return {
-        f"{root}explore/{ENTRIES_FILE}": entries_json(base, language, health)
-        for language, root in LANGUAGE_ROOTS.items()
+        f"{language.root}explore/{ENTRIES_FILE}": entries_json(base, language.code, health)
+        for language in site_languages()
     }
 
 
@@ -172,7 +192,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
         groups = way_groups(resource, base.vocabulary)
         entry: dict[str, object] = {
             "id": resource.id,
-            "title": resource.title.get(language),
+            "title": typeset(resource.title.get(language), language),
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
             "summary": summary(resource.description.get(language)),
             "added": resource.added.isoformat(),
@@ -188,8 +208,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "text": searchable(
                 " ".join(
                     [
-                        resource.title.fr,
-                        resource.title.en,
+                        *resource.title.texts.values(),
                         resource.description.get(language),
                         *resource.tags,
                     ]
@@ -245,7 +264,10 @@ def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -
     known = maintenance_of(resource, health)
     if known is None:
         return {}
-    return {"maintenance": known.state, "activity": activity_text(known, language)}
+    return {
+        "maintenance": known.state,
+        "activity": typeset(activity_text(known, language), language),
+    }
 
 
 def _status(resource: Resource, health: LinkHealth | None) -> str:
