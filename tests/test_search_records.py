@@ -114,8 +114,9 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
 
 def test_fold_and_summary() -> None:
     assert fold("Débruitage, l'Image") == "debruitage l image"
-    assert summary("First sentence. Second one.") == "First sentence."
-    assert summary("e.g. StarDist works. More.") == "e.g. StarDist works."
+    assert summary("First sentence. Second one.", "en") == "First sentence."
+    assert summary("e.g. StarDist works. More.", "en") == "e.g. StarDist works."
+    assert summary("**Bold** and [a link](https://example.org). Next.", "en") == "Bold and a link."
 
 
 def test_only_hand_written_pages_are_searched_as_pages(tmp_path: Path) -> None:

@@ -194,7 +194,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "id": resource.id,
             "title": typeset(resource.title.get(language), language),
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
-            "summary": summary(resource.description.get(language)),
+            "summary": summary(resource.description.get(language), language),
             "added": resource.added.isoformat(),
             "year": resource.year,
             "task": list(resource.tasks),

@@ -62,16 +62,16 @@ def fold(words: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def plain(markdown: str) -> str:
+def plain(markdown: str, language: str) -> str:
     """Contributed Markdown as plain text, from the sanitised HTML the pages show (cached: the
     same descriptions make the pages, the search records and Explore's data)."""
-    rendered = _BLOCK_END.sub(" ", markdown_to_safe_html(markdown))
+    rendered = _BLOCK_END.sub(" ", markdown_to_safe_html(markdown, language))
     return " ".join(html.unescape(_TAG.sub("", rendered)).split())
 
 
-def summary(markdown: str) -> str:
+def summary(markdown: str, language: str) -> str:
     """The first sentence of a description, as plain text (the result card's line)."""
-    first = _SENTENCE_END.split(plain(markdown), 1)[0]
+    first = _SENTENCE_END.split(plain(markdown, language), 1)[0]
     if len(first) <= SUMMARY_LIMIT:
         return first
     return first[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -156,7 +156,7 @@ def _resource(
         "href": _href(language, links.resource_target(resource)),
         "type": kind,
         "category": category,
-        "summary": summary(description),
+        "summary": summary(description, language),
     }
     status = _status(resource, health, language)
     if status:
@@ -172,7 +172,7 @@ def _resource(
         title=title,
         parts=[
             (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
-            (1, plain(description)),
+            (1, plain(description, language)),
             (0.5, category),
         ],
         synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
@@ -190,9 +190,9 @@ def _faq_entry(
         "href": _href(language, links.faq_target(entry)),
         "type": text("search_faq_type", language),
         "category": text("faq_title", language),
-        "summary": summary(answer) if answer else text("open_question", language),
+        "summary": summary(answer, language) if answer else text("open_question", language),
     }
-    question = plain(entry.question.get(language))
+    question = plain(entry.question.get(language), language)
     return _record(
         f"{language}/{entry.id}",
         language,
@@ -201,7 +201,7 @@ def _faq_entry(
         parts=[
             (FACET_WEIGHT, " · ".join(tags)),
             (1, question),
-            (1, plain(answer)),
+            (1, plain(answer, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
     )
