@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -20,11 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
+from deepscopie.editor_language import editor_language
 from deepscopie.exports.files import write_exports, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import ReportError, load_report
-from deepscopie.problems import DataError, format_problems
+from deepscopie.problems import DataError, Problem, format_problems
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
@@ -35,6 +37,8 @@ from deepscopie.render.pages import (
     fill_home_page,
     site_pages,
 )
+from deepscopie.render.problems_page import problems_document, problems_html
+from deepscopie.render.texts import text
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -66,12 +70,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
+    problems = _problems_to_show()
+    if problems:
+        # Under `mkdocs serve`, the build goes on so that every page can show the problems
+        # (an error logged through MkDocs would abort the strict build: said here instead).
+        sys.stderr.write(f"{_problems_summary(problems)}\n")
+        return config
     config.nav = navigation(_knowledge_base(), with_link_health=_link_health() is not None)
     return config
 
 
 def on_pre_build(config: Any) -> None:
     """Write the pages generated from the data into docs/, only those that changed."""
+    if _problems_to_show():
+        return  # the pages of the last good data stay; each will show the problems instead
     base, health = _knowledge_base(), _link_health()
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
@@ -87,6 +99,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model). A generated page whose body is
     already HTML goes through Markdown with its title only (see on_page_content)."""
+    if _problems_to_show():
+        return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
         return markdown.partition(HTML_MARKER)[0]
     name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
@@ -100,6 +114,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Append the HTML body of a generated page after its title, and its headings to the
     table of contents (under the title, as Python-Markdown would have put them)."""
+    problems = _problems_to_show()
+    if problems:
+        return f"{html}\n{problems_html(problems, editor_language(), ROOT)}"
     generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None or not generated.html:
         return html
@@ -131,6 +148,12 @@ def on_post_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
+    problems = _problems_to_show()
+    if problems:
+        # Any other address (a page the broken build does not have) gets the problems too.
+        document = problems_document(problems, editor_language(), ROOT)
+        (Path(config.site_dir) / "404.html").write_text(document, encoding="utf-8")
+        return
     site_dir, base = Path(config.site_dir), _knowledge_base()
     write_exports(site_dir, base, config.site_url)
     write_site_files(site_dir, entries_files(base, _link_health()))
@@ -151,8 +174,24 @@ def _knowledge_base() -> KnowledgeBase:
     try:
         return load_knowledge_base(DataFiles.in_folder(DATA))
     except DataError as error:
-        problems = format_problems(error.problems, relative_to=ROOT)
-        raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
+        raise PluginError(_problems_summary(error.problems)) from None
+
+
+def _problems_to_show() -> list[Problem]:
+    """Under `mkdocs serve`, the data's problems (the editor sees them in the browser, and the
+    site comes back once they are fixed); empty when the data is clean, and always empty in a
+    build, which refuses data with problems instead (nothing half-published)."""
+    if not _serving["serve"]:
+        return []
+    try:
+        load_knowledge_base(DataFiles.in_folder(DATA))  # cached: parsed once per change
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def _problems_summary(problems: list[Problem]) -> str:
+    return f"data/ has {len(problems)} problem(s):\n{format_problems(problems, relative_to=ROOT)}"
 
 
 def _link_health() -> LinkHealth | None:

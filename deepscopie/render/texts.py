@@ -89,6 +89,17 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "guide_types": ("Types", "Types"),
     "guide_tags": ("Tags", "Tags"),
     "guide_rule": ("Règle", "Rule"),
+    "problems_title": ("Les données ont des problèmes", "The data has problems"),
+    "problems_intro": (
+        "Le site ne peut pas être construit tant que ces problèmes restent. Corrigez-les dans "
+        "les fichiers indiqués (fichier:ligne:colonne) : cette page se recharge à chaque "
+        "enregistrement, et le site revient dès que les données sont correctes.",
+        "The site cannot be built while these problems remain. Fix them in the files named "
+        "(file:line:column): this page reloads each time you save, and the site comes back as "
+        "soon as the data is correct.",
+    ),
+    "problems_count": ("{n} problème", "{n} problem"),
+    "problems_count_plural": ("{n} problèmes", "{n} problems"),
     "statistics_title": ("Statistiques", "Statistics"),
     "statistics_intro": (
         "{resources} ressources et {questions} questions de FAQ, au fil des catégories, des types, "
