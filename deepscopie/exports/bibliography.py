@@ -34,6 +34,9 @@ def _fields(resource: Resource) -> list[Field]:
         fields.append(Field("author", " and ".join(_latex(a) for a in resource.authors)))
     if resource.year:
         fields.append(Field("year", str(resource.year)))
+    if resource.venue:
+        venue_field = "journal" if resource.type == "paper" else "publisher"
+        fields.append(Field(venue_field, _latex(resource.venue)))
     if resource.doi:
         fields.append(Field("doi", resource.doi))
     if resource.url:

@@ -47,6 +47,7 @@ class FaqExport(BaseModel):
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
     "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
+    "venue", "licence",
 )  # fmt: skip
 
 
@@ -86,6 +87,8 @@ def resources_csv(base: KnowledgeBase) -> str:
                 r.added.isoformat(),
                 r.description.fr,
                 r.description.en,
+                r.venue or "",
+                r.licence or "",
             ]
         )
     return out.getvalue()
