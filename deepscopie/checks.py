@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from deepscopie.markdown_links import links_in
 from deepscopie.model import FaqEntry, Localized, Resource, VocabularyFile
 from deepscopie.problems import Problem
+from deepscopie.render import links
 from deepscopie.suggest import hint
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
@@ -36,13 +37,25 @@ def check_unique_ids(
     first: dict[str, Loc] = {}
     for entry in entries:
         loc = (*entry.loc, "id")
-        if entry.item.id in first:
-            line = source.value_position(first[entry.item.id]).line
+        key = entry.item.id.casefold()
+        if key in first:
+            line = source.value_position(first[key]).line
             message = f"duplicate id '{entry.item.id}': already used at line {line}"
             problems.append(source.problem(loc, message, "duplicate-id"))
         else:
-            first[entry.item.id] = loc
+            first[key] = loc
+        if links.is_reserved_anchor(entry.item.id):
+            problems.append(source.problem(loc, _reserved(entry.item.id, "anchor"), "reserved-id"))
     return problems
+
+
+def _reserved(id_: str, what: str) -> str:
+    if what == "anchor":
+        return (
+            f"'{id_}' is reserved: ids starting with '{links.SECTION_PREFIX}' or "
+            f"'{links.INTERFACE_PREFIX}' are anchors of the site itself; choose another id"
+        )
+    return f"'{id_}' is reserved: it is the address of the list page itself; choose another id"
 
 
 def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
@@ -62,22 +75,23 @@ def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap)
 
 
 def check_resource_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
-    """Every address of a resource, including those inside its description."""
+    """Every address of a resource, including those inside its description and note."""
     problems = []
     for entry in resources:
         addresses = list(_resource_addresses(entry))
-        addresses += _text_addresses((*entry.loc, "description"), entry.item.description)
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
 
 def check_faq_urls(faq: Iterable[Located[FaqEntry]], source: SourceMap) -> list[Problem]:
-    """Every address inside questions and answers."""
+    """Every address inside questions, answers and editors' notes."""
     problems = []
     for entry in faq:
-        addresses = _text_addresses((*entry.loc, "question"), entry.item.question)
-        if entry.item.answer is not None:
-            addresses += _text_addresses((*entry.loc, "answer"), entry.item.answer)
+        addresses = []
+        for field, text in entry.item.markdown_texts():
+            addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
     return problems
 
@@ -185,11 +199,15 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
     for what, ids in lists:
         seen: dict[str, Loc] = {}
         for loc, id_ in ids:
-            if id_ in seen:
-                line = source.value_position(seen[id_]).line
+            if id_.casefold() in seen:
+                line = source.value_position(seen[id_.casefold()]).line
                 message = f"duplicate id '{id_}' among the {what}: already used at line {line}"
                 problems.append(source.problem(loc, message, "duplicate-id"))
-            seen.setdefault(id_, loc)
+            seen.setdefault(id_.casefold(), loc)
+            # Categories, types and tags are pages (categories/<id>/), sub-categories anchors
+            # made with section_anchor: only a page named like a folder's index can collide.
+            if what in {"categories", "types", "tags"} and links.is_reserved_page_name(id_):
+                problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
     return problems
 
 

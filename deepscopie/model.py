@@ -23,9 +23,17 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -34,12 +42,88 @@ LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 
 _SLUG = re.compile(SLUG_PATTERN)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The first year a publication about microscopy may have (Hooke's Micrographia: 1665).
+FIRST_YEAR = 1600
 
 
 def _not_blank(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("blank_text", "the text is empty or only spaces")
     return text
+
+
+# Characters no text may hold: controls (tab and line feed excepted), which XML and the feeds
+# refuse; zero-width and invisible formatting characters, and bidirectional overrides and
+# isolates, which make a text read differently from what it holds (a reviewer sees one thing,
+# readers another); line separators, non-characters and Unicode's invisible "tag" letters.
+_FORBIDDEN_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _clean_characters(text: str) -> str:
+    found = _FORBIDDEN_CHARACTER.search(text)
+    if found:
+        character = found.group()
+        name = unicodedata.name(character, "a control character")
+        raise PydanticCustomError(
+            "invalid_character",
+            "the text holds an invisible or control character, U+{code} ({name}), at "
+            "character {position}: remove it",
+            {"code": f"{ord(character):04X}", "name": name, "position": found.start() + 1},
+        )
+    return text
+
+
+def _one_line(text: Localized) -> Localized:
+    for language in ("fr", "en"):
+        value = getattr(text, language)
+        if "\n" in value or "\t" in value:
+            raise PydanticCustomError(
+                "invalid_character",
+                "the {language} text has a line break or a tab: a title or a name is one line",
+                {"language": "French" if language == "fr" else "English"},
+            )
+    return text
+
+
+def _one_line_text(text: str) -> str:
+    if "\n" in text or "\t" in text:
+        raise PydanticCustomError(
+            "invalid_character", "the text has a line break or a tab: a name is one line"
+        )
+    return text
+
+
+def _iso_day(value: object) -> object:
+    """A date typed as YYYY-MM-DD (unquoted or quoted), nothing else: no timestamp with a
+    time, no epoch number, no other spelling."""
+    if isinstance(value, datetime.datetime):
+        raise PydanticCustomError("date_type", "expected a date (YYYY-MM-DD)")
+    if isinstance(value, str):
+        if not _ISO_DAY.fullmatch(value):
+            raise PydanticCustomError("date_parsing", "write the date as YYYY-MM-DD")
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_parsing", "not a real date") from None
+    return value
+
+
+def _plausible_year(year: int) -> int:
+    if year < FIRST_YEAR:
+        raise PydanticCustomError(
+            "year_range",
+            "{year} is before {first}: give the year of publication",
+            {"year": year, "first": FIRST_YEAR},
+        )
+    if year > datetime.date.today().year + 1:
+        raise PydanticCustomError(
+            "year_range", "{year} is in the future: give the year of publication", {"year": year}
+        )
+    return year
 
 
 def _valid_slug(text: str) -> str:
@@ -67,6 +151,7 @@ def _valid_section(text: str) -> str:
 Text = Annotated[
     str,
     AfterValidator(_not_blank),
+    AfterValidator(_clean_characters),
     Field(strict=True, json_schema_extra={"minLength": 1, "pattern": r"\S"}),
 ]
 Slug = Annotated[
@@ -88,8 +173,8 @@ Url = Annotated[
         description="A full address starting with https:// (or http://).",
     ),
 ]
-# Dates are accepted unquoted (YAML reads them as dates) or quoted (as text).
-Day = Annotated[datetime.date, Field(strict=False)]
+# Dates are accepted unquoted (YAML reads them as dates) or quoted (as text), as YYYY-MM-DD.
+Day = Annotated[datetime.date, BeforeValidator(_iso_day), Field(strict=True)]
 
 
 Provenance = Annotated[
@@ -119,11 +204,29 @@ class Localized(_Frozen):
         return self.fr if language == "fr" else self.en
 
 
+# A title, a name or a label: one line, no tab (Markdown texts may have both).
+OneLine = Annotated[Localized, AfterValidator(_one_line)]
+
+# The languages the site is written in (its pages' ``lang``). A title's language is one of them.
+SiteLanguage = Literal["fr", "en"]
+
+
+EditorsNote = Annotated[
+    Localized | None,
+    Field(
+        default=None,
+        description="What the editors add of their own knowledge (a correction, a context, a "
+        "pointer), shown apart under the label 'Editors' note', never merged into the text of "
+        "the source. Markdown allowed.",
+    ),
+]
+
+
 class Link(_Frozen):
     """A further link of a resource: its documentation, a video, its code…"""
 
     url: Url
-    label: Localized = Field(
+    label: OneLine = Field(
         description="What the link leads to, e.g. Documentation / Documentation."
     )
 
@@ -135,7 +238,17 @@ class Resource(_Frozen):
         description="Permanent identifier and permalink anchor (lower-case, hyphens). "
         "Never change or reuse it."
     )
-    title: Localized = Field(description="The resource's name, as its authors write it.")
+    title: OneLine = Field(
+        description="The resource's name. A published title (paper, book, talk, software, "
+        "course) is kept as published in both languages, untranslated: a gloss goes in the "
+        "description."
+    )
+    title_language: SiteLanguage | None = Field(
+        default=None,
+        description="The language the title is written in, when it is kept as published in both "
+        "languages (en for an English paper's title, fr for a French book's). Leave out when "
+        "the title is translated (each text in its own language).",
+    )
     url: Url | None = Field(
         default=None, description="The resource's address. Leave out only with url_needed: true."
     )
@@ -148,6 +261,7 @@ class Resource(_Frozen):
         default=(), description="Further links: documentation, code, a video, a presentation."
     )
     description: Localized = Field(description="One to three sentences, Markdown allowed, no HTML.")
+    editors_note: EditorsNote
     category: Slug = Field(description="A category id from data/vocabulary.yaml.")
     subcategory: Slug | None = Field(
         default=None, description="A sub-category id of that category, where it has some."
@@ -163,11 +277,15 @@ class Resource(_Frozen):
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
     )
-    year: Annotated[int, Field(strict=True)] | None = Field(
-        default=None, ge=1900, le=2100, description="Year of publication."
+    year: Annotated[int, Field(strict=True), AfterValidator(_plausible_year)] | None = Field(
+        default=None,
+        description="Year of publication, written as digits.",
+        json_schema_extra={"minimum": FIRST_YEAR},
     )
-    authors: tuple[Text, ...] = Field(default=(), description="Authors, as 'First Last'.")
-    venue: Text | None = Field(
+    authors: tuple[Annotated[Text, AfterValidator(_one_line_text)], ...] = Field(
+        default=(), description="Authors, as 'First Last'."
+    )
+    venue: Annotated[Text, AfterValidator(_one_line_text)] | None = Field(
         default=None,
         description="Where it was published: the journal, conference or publisher, as its "
         "record names it.",
@@ -175,7 +293,7 @@ class Resource(_Frozen):
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True)] | None = Field(
         default=None, description="DOI without its https://doi.org/ prefix, e.g. 10.1038/xxxx."
     )
-    licence: Text | None = Field(
+    licence: Annotated[Text, AfterValidator(_one_line_text)] | None = Field(
         default=None,
         description="The resource's licence, as its source states it: an SPDX id (MIT, "
         "BSD-3-Clause, CC-BY-4.0) or the licence's address.",
@@ -184,6 +302,13 @@ class Resource(_Frozen):
     added: Day = Field(
         description="Date the resource was added to the knowledge base (YYYY-MM-DD)."
     )
+
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        texts = [("description", self.description)]
+        if self.editors_note is not None:
+            texts.append(("editors_note", self.editors_note))
+        return tuple(texts)
 
     @model_validator(mode="after")
     def _url_or_url_needed(self) -> Resource:
@@ -204,19 +329,32 @@ class FaqEntry(_Frozen):
     id: Slug = Field(description="Permanent identifier and permalink anchor. Never reuse it.")
     source: Literal["slack", "skype"] = Field(description="Where the question was asked.")
     date: Day | None = Field(default=None, description="Date of the question, where known.")
-    title: Localized = Field(
+    title: OneLine = Field(
         description="The question in a few words, shown as its heading and in search results."
     )
     question: Localized = Field(description="The question in full, Markdown allowed.")
     answer: Localized | None = Field(
         default=None,
         description="The answer, Markdown allowed. Leave out when nobody answered: the question "
-        "is shown as open.",
+        "is shown as open. Only what the source said, faithfully reworded: what the editors "
+        "add goes in editors_note.",
     )
+    editors_note: EditorsNote
     tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
     related: tuple[Slug, ...] = Field(default=(), description="Ids of related resources.")
-    provenance: Provenance = ()
+    provenance: Provenance = Field(
+        default=(),
+        description="Where the question and its answer come from: the private Slack links of its "
+        "messages, or the seed document and its number (e.g. 'seed:001 FAQ 7'). Kept for "
+        "curators: never published, never link-checked.",
+    )
     added: Day = Field(description="Date the entry was added to the knowledge base.")
+
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        texts = [("question", self.question), ("answer", self.answer)]
+        texts.append(("editors_note", self.editors_note))
+        return tuple((field, text) for field, text in texts if text is not None)
 
     @property
     def is_open(self) -> bool:
@@ -228,14 +366,14 @@ class Subcategory(_Frozen):
     """A section of a category page."""
 
     id: Slug = Field(description="Permanent identifier of the section (its anchor).")
-    name: Localized = Field(description="The section's heading.")
+    name: OneLine = Field(description="The section's heading.")
 
 
 class Category(_Frozen):
     """A theme of the site, with its own page; listed in this order."""
 
     id: Slug = Field(description="Permanent identifier: the page's address (categories/<id>/).")
-    name: Localized = Field(description="The category's name, in the navigation and as title.")
+    name: OneLine = Field(description="The category's name, in the navigation and as title.")
     intro: Localized | None = Field(
         default=None, description="Text shown at the top of the category page (Markdown)."
     )
@@ -248,7 +386,7 @@ class Term(_Frozen):
     """A resource type or a tag."""
 
     id: Slug = Field(description="Permanent identifier, used in resources and in addresses.")
-    name: Localized = Field(description="The name readers see.")
+    name: OneLine = Field(description="The name readers see.")
 
 
 class VocabularyFile(_Frozen):

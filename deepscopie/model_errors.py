@@ -74,6 +74,10 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
             field, _fields_at(model, inner[:-1]), list_up_to=None
         )
         return source.problem(loc, message, "unknown-field", at_key=True)
+    if kind == "year_range":
+        return source.problem(loc, detail["msg"], "invalid-value")
+    if kind == "invalid_character":
+        return source.problem(loc, detail["msg"], "invalid-character")
     if kind == "blank_text":
         return source.problem(loc, "the text is empty or only spaces", "empty-text")
     if kind in ("invalid_slug", "invalid_section"):

@@ -11,6 +11,7 @@ kept as the text the editor typed, and every value's position is recorded in a
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,18 @@ _PLAIN_SCALAR_TAGS = frozenset(
 )
 
 Loc = tuple[str | int, ...]
+
+_TAGGED_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+# YAML 1.1 reads 0x7E2, 0o17, 017, 3:20 (sexagesimal), 1_000 and 1e3 as numbers, yes/no/on/off
+# as booleans, and many forms as timestamps: only the plain forms are taken as such here; any
+# other stays the text that was typed, which the model then refuses where a number, a boolean
+# or a date is expected.
+_PLAIN_FORMS = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
+    "tag:yaml.org,2002:float": re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+"),
+    "tag:yaml.org,2002:bool": re.compile(r"true|false|True|False|TRUE|FALSE"),
+    "tag:yaml.org,2002:timestamp": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+}
 
 
 class Position(NamedTuple):
@@ -130,6 +143,17 @@ def read_yaml(path: Path) -> YamlDocument:
         return unusable(
             line, column, f"the file is not UTF-8 (byte 0x{byte:02X}): save it as UTF-8", "encoding"
         )
+    try:
+        # Before composing: the composer recurses once per level, and a list nested 50,000
+        # deep would overflow the C stack (SIGSEGV) before any check could see it.
+        structure = _structure_problems(path, text)
+    except yaml.MarkedYAMLError as error:
+        return _syntax_problem(path, source, error)
+    except yaml.YAMLError as error:
+        line, column = _line_and_column(text, getattr(error, "position", 0))
+        return unusable(line, column, f"YAML cannot read this file: {error}", "yaml-syntax")
+    if any(problem.rule == "yaml-depth" for problem in structure):
+        return YamlDocument(None, source, structure)
     with _collector_paused():
         try:
             root = _compose(text)
@@ -143,8 +167,79 @@ def read_yaml(path: Path) -> YamlDocument:
         walker = _Walker(source)
         data = walker.walk(root, (), 0)
     if walker.found_alias:
-        return YamlDocument(None, source, walker.problems + _alias_problems(path, text))
-    return YamlDocument(data, source, walker.problems)
+        return YamlDocument(None, source, structure + walker.problems + _alias_problems(path, text))
+    return YamlDocument(data, source, structure + walker.problems)
+
+
+def _structure_problems(path: Path, text: str) -> list[Problem]:
+    """Explicit tags on any node (mapping, list or scalar), and nesting deeper than
+    ``MAX_DEPTH`` (then nothing more is read), from libyaml's event stream: it is flat, so
+    no depth can exhaust a stack here."""
+    problems: list[Problem] = []
+    places = _Places()
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        loc = places.enter(event)
+        if len(places.open) > MAX_DEPTH:
+            message = f"nested more than {MAX_DEPTH} levels deep"
+            where = describe_loc(loc)
+            return [*problems, Problem(path, line, column, message, "yaml-depth", where)]
+        tag = getattr(event, "tag", None)
+        if tag is not None and isinstance(event, _TAGGED_EVENTS):
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            message = f"the YAML tag '{shown}' is not allowed: write plain values"
+            problems.append(Problem(path, line, column, message, "yaml-tag", describe_loc(loc)))
+    return problems
+
+
+class _Places:
+    """The place (``Loc``) of each node of the event stream: the open mappings and lists,
+    with the key or index being read in each."""
+
+    def __init__(self) -> None:
+        # Per open collection: its place, and the key (mapping) or index (list) being read;
+        # a mapping's key is None while the key itself is being read.
+        self.open: list[tuple[Loc, bool, str | int | None]] = []
+
+    def enter(self, event: yaml.Event) -> Loc:
+        """The place of the node ``event`` starts (or of the collection it ends)."""
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            loc = self.open.pop()[0]
+            self._done()
+            return loc
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, *_TAGGED_EVENTS)):
+            return ()
+        loc = self._here()
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            is_mapping = isinstance(event, yaml.MappingStartEvent)
+            self.open.append((loc, is_mapping, None if is_mapping else -1))
+        else:
+            self._done(getattr(event, "value", None))
+        return loc
+
+    def _here(self) -> Loc:
+        if not self.open:
+            return ()
+        loc, is_mapping, part = self.open[-1]
+        if is_mapping:
+            return loc if part is None else (*loc, part)
+        index = int(part or 0) + 1
+        self.open[-1] = (loc, False, index)
+        return (*loc, index)
+
+    def _done(self, scalar: str | None = None) -> None:
+        """A node was read: in a mapping, a key's value follows its key, then the next key."""
+        if not self.open:
+            return
+        loc, is_mapping, part = self.open[-1]
+        if is_mapping:
+            key_read = part is None
+            self.open[-1] = (
+                loc,
+                True,
+                (scalar if scalar is not None else "?") if key_read else None,
+            )
 
 
 @contextmanager
@@ -177,6 +272,9 @@ def _syntax_problem(path: Path, source: SourceMap, error: yaml.MarkedYAMLError) 
         return YamlDocument(
             None, source, [Problem(path, line, column, message, "multiple-documents")]
         )
+    if "maximum nesting depth" in str(error.problem):  # libyaml's own limit (1000 levels)
+        message = f"nested more than {MAX_DEPTH} levels deep"
+        return YamlDocument(None, source, [Problem(path, line, column, message, "yaml-depth")])
     detail = error.problem or "invalid YAML"
     if error.context:
         detail = f"{detail} ({error.context})"
@@ -262,10 +360,11 @@ class _Walker:
         if node.tag == _STR_TAG:
             return node.value
         if node.tag not in _PLAIN_SCALAR_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            message = f"the YAML tag '{tag}' is not allowed: write plain values"
-            self.problems.append(self.source.problem(loc, message, "yaml-tag"))
-            return node.value  # the text as typed, so the tag is the only problem reported
+            return node.value  # an explicit tag, reported by _structure_problems
+        plain = _PLAIN_FORMS.get(node.tag)
+        if plain is not None and not plain.fullmatch(node.value):
+            self.source.typed_text[loc] = node.value
+            return node.value
         construct = self._constructor.yaml_constructors[node.tag]
         try:
             value = construct(self._constructor, node)

@@ -8,6 +8,7 @@ change, which keeps `mkdocs serve` from rebuilding in a loop.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -17,12 +18,14 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 from deepscopie.editor_language import editor_language
-from deepscopie.exports.files import write_exports, write_site_files
+from deepscopie.escaping import plain_text_filter
+from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import ReportError, load_report
@@ -68,6 +71,14 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving["serve"] = command == "serve"
 
 
+def on_env(env: Environment, config: Any, files: Any) -> Environment:
+    """Make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title
+    written ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup
+    (MkDocs' environment does not autoescape)."""
+    env.filters["striptags"] = plain_text_filter
+    return env
+
+
 def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
     problems = _problems_to_show()
@@ -89,7 +100,10 @@ def on_pre_build(config: Any) -> None:
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
         pages = {page.file: page for page in site_pages(base, health)}
-        _rendered.update(base=base, health=health, pages=pages)
+        # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
+        # build that fails publishes nothing (they are written once the site is built).
+        files = {**_exports(base, config.site_url), **entries_files(base, health)}
+        _rendered.update(base=base, health=health, pages=pages, files=files)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -154,9 +168,8 @@ def on_post_build(config: Any) -> None:
         document = problems_document(problems, editor_language(), ROOT)
         (Path(config.site_dir) / "404.html").write_text(document, encoding="utf-8")
         return
-    site_dir, base = Path(config.site_dir), _knowledge_base()
-    write_exports(site_dir, base, config.site_url)
-    write_site_files(site_dir, entries_files(base, _link_health()))
+    site_dir = Path(config.site_dir)
+    write_site_files(site_dir, _rendered["files"])
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
         build_search_index_in_background(site_dir)
@@ -192,6 +205,13 @@ def _problems_to_show() -> list[Problem]:
 
 def _problems_summary(problems: list[Problem]) -> str:
     return f"data/ has {len(problems)} problem(s):\n{format_problems(problems, relative_to=ROOT)}"
+
+
+def _exports(base: KnowledgeBase, site_url: str | None) -> dict[str, str]:
+    try:
+        return export_files(base, site_url, datetime.date.today())
+    except ValueError as error:  # a library refusing a value validation let through
+        raise PluginError(f"the exports cannot be written: {error}") from None
 
 
 def _link_health() -> LinkHealth | None:

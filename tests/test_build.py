@@ -31,3 +31,26 @@ def test_invalid_data_stops_the_build_with_the_problem_and_publishes_nothing(
     assert "(url-scheme)" in result.stderr
     assert not (project / "site").exists()
     assert not (project / "docs" / "categories").exists()
+
+
+def test_a_bad_character_in_a_recent_entry_leaves_the_published_site_untouched(
+    tmp_path: Path,
+) -> None:
+    """The check runs before anything is written: site/ from the last good build stays whole
+    (it was rewritten before the feed writer failed on such a character)."""
+    project = copy_project(tmp_path)
+    published = project / "site"
+    published.mkdir()
+    (published / "index.html").write_text("the last good build", encoding="utf-8")
+    resources = project / "data" / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    last_title = text.rindex("title: {fr: ")
+    start = last_title + len("title: {fr: ")
+    resources.write_text(text[:start] + '"\\u0001' + text[start:].replace(",", '",', 1),
+                         encoding="utf-8")  # fmt: skip
+    result = build_site(project)
+    assert result.returncode != 0
+    assert "(invalid-character)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in published.iterdir()] == ["index.html"]
+    assert (published / "index.html").read_text(encoding="utf-8") == "the last good build"

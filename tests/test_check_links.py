@@ -42,6 +42,14 @@ class Web:
             host.close()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def allow_the_local_web() -> Iterator[None]:
+    """The servers below listen on 127.0.0.1, which the network guard refuses by default."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEEPSCOPIE_ALLOW_NETWORKS", "127.0.0.1/32")
+        yield
+
+
 @pytest.fixture(scope="module")
 def web() -> Iterator[Web]:
     served = Web()

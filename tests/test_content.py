@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.markdown_links import links_in
 from deepscopie.model import Localized
+from deepscopie.render.entries import render_faq_entry
+from deepscopie.render.pages import site_pages
+from deepscopie.render.site_index import SiteIndex
 from tests.conftest import REPO
 
 URL = re.compile(r"https?://[^\s<>()\[\]]+")
@@ -35,6 +39,9 @@ REPAIRED = {
     "https://youtube.com/playlist?list=PLUukCwr0iCef9M7WUOx9_bJYJpvMxek6F": "https://www.youtube.com/playlist?list=PLUukCwr0iCef9M7WUOx9_bJYJpvMxek6F",
     "https://youtube.com/playlist?list=PLUukCwr0iCefUhA50m8TREn9GpzTwv_fD": "https://www.youtube.com/playlist?list=PLUukCwr0iCefUhA50m8TREn9GpzTwv_fD",
     "http://www.cellpose.org/": "https://www.cellpose.org/",
+    # The message says "from 6:55" and the seed's page links the same talk at t=415 (6:55); the
+    # message's own link jumped to 10:29: the link now starts where the text says.
+    "https://www.youtube.com/watch?v=7y9d4VIKiS8&t=629s": "https://www.youtube.com/watch?v=7y9d4VIKiS8&t=415s",
     # A sentence's full stop was caught by the address.
     "https://keras.io/api/layers/initializers/.": "https://keras.io/api/layers/initializers/",
 }
@@ -118,8 +125,8 @@ def test_slack_threads_missing_from_the_seed_faq_were_added(base: KnowledgeBase)
     ids = {entry.id for entry in base.faq}
     assert {
         "nuclei-of-different-sizes-without-training",
-        "drawing-a-network-diagram",
         "adding-a-convexity-prior",
+        "simulated-images-instead-of-annotation",
     } <= ids
     assert len(ids) > len(SEED_FAQ)
 
@@ -154,10 +161,15 @@ def _published_texts(base: KnowledgeBase) -> Iterator[tuple[str, Localized]]:
             yield f"resource {resource.id} link", link.label
         for author in resource.authors:
             yield f"resource {resource.id} author", Localized(fr=author, en=author)
+        if resource.editors_note:
+            yield f"resource {resource.id} note", resource.editors_note
     for entry in base.faq:
+        yield f"faq {entry.id} title", entry.title
         yield f"faq {entry.id} question", entry.question
         if entry.answer:
             yield f"faq {entry.id} answer", entry.answer
+        if entry.editors_note:
+            yield f"faq {entry.id} note", entry.editors_note
 
 
 def _participant_names(seeds: Path) -> set[str]:
@@ -206,7 +218,7 @@ def test_long_texts_are_translated_not_copied(base: KnowledgeBase) -> None:
     untranslated = [
         where
         for where, text in _published_texts(base)
-        if ("description" in where or "question" in where or "answer" in where or "intro" in where)
+        if where.endswith((" description", " question", " answer", " intro", " note"))
         and text.fr == text.en
     ]
     assert untranslated == []
@@ -222,3 +234,119 @@ def test_links_in_answers_are_the_same_in_both_languages(base: KnowledgeBase) ->
 def test_every_category_has_resources(base: KnowledgeBase) -> None:
     used = {r.category for r in base.resources}
     assert [c.id for c in base.vocabulary.categories if c.id not in used] == []
+
+
+# ── Truth to the source ──────────────────────────────────────────────────────────────────
+
+SEED_REFERENCE = re.compile(r"^seed:001 FAQ (\d+)$")
+# Threads found only in the Slack archive, and whether anyone answered the question there (read
+# in the archive: a reply to the first question of a message does not answer its second one).
+ARCHIVE_ONLY_ANSWERED = {
+    "adding-a-convexity-prior": False,  # the next messages are about Cellpose's efficiency
+    "nuclei-of-different-sizes-without-training": True,  # one reply, in the question's thread
+    "simulated-images-instead-of-annotation": False,  # only the asker's own follow-up
+    "dense-region-of-detected-cells": False,
+    "classifier-after-deep-features": False,  # the thread answers the message's first question
+}
+# Papers and books whose published title no source gives: an honest label instead, and why.
+TITLE_UNKNOWN = {
+    "scientific-reports-s41598-022-08355-1": "only its address was shared, on Slack",
+    "deep-learning-with-julia": "the seed names it 'Julia'; no source gives the site's title",
+}
+
+
+def _seed_faq_answered(seeds: Path) -> dict[int, bool]:
+    """Each numbered question of the seed's FAQs, and whether its quoted answer has any words."""
+    page = next(seeds.glob("001_*.txt")).read_text(encoding="utf-8")
+    faq = page[page.index('<a name="faq-1">') :]
+    answered = {}
+    for block in re.split(r"\n(?=\d+\. )", faq)[1:]:
+        number = int(block.split(".", 1)[0])
+        quoted = re.search(r"^>(.*?)(?=\n\d+\. |\n<hr>|\Z)", block, flags=re.MULTILINE | re.DOTALL)
+        answered[number] = bool(quoted and quoted.group(1).strip())
+    return answered
+
+
+def test_the_seed_faq_parser_reads_eighteen_questions_and_one_empty_answer(seeds: Path) -> None:
+    answered = _seed_faq_answered(seeds)
+    assert sorted(answered) == list(range(1, 19))
+    assert [n for n, has in answered.items() if not has] == [11]
+
+
+def test_an_answer_exists_only_where_the_source_had_one(base: KnowledgeBase, seeds: Path) -> None:
+    seed_answered = _seed_faq_answered(seeds)
+    expected = {SEED_FAQ[n][1]: has for n, has in seed_answered.items()}
+    expected.update(ARCHIVE_ONLY_ANSWERED)
+    assert {entry.id: not entry.is_open for entry in base.faq} == expected
+
+
+def test_every_faq_entry_records_where_it_comes_from(base: KnowledgeBase, seeds: Path) -> None:
+    archive = next(seeds.glob("000_*.txt")).read_text(encoding="utf-8")
+    seed_ids = {id_: number for number, (_, id_) in SEED_FAQ.items()}
+    for entry in base.faq:
+        assert entry.provenance, f"{entry.id}: no provenance"
+        references = [SEED_REFERENCE.match(item) for item in entry.provenance]
+        numbers = [int(match.group(1)) for match in references if match]
+        assert numbers == ([seed_ids[entry.id]] if entry.id in seed_ids else []), entry.id
+        links = [
+            item for item, match in zip(entry.provenance, references, strict=True) if not match
+        ]
+        assert all(link in archive for link in links), f"{entry.id}: a link not in the archive"
+        if entry.id not in seed_ids:
+            assert links, f"{entry.id}: a thread of the archive must give its messages"
+
+
+def test_an_answer_from_the_archive_is_a_reply_in_the_question_s_thread(
+    base: KnowledgeBase,
+) -> None:
+    for entry_id in (i for i, answered in ARCHIVE_ONLY_ANSWERED.items() if answered):
+        entry = next(e for e in base.faq if e.id == entry_id)
+        question = re.search(r"/p(\d{10})(\d{6})$", entry.provenance[0])
+        assert question, entry_id
+        thread = f"thread_ts={question.group(1)}.{question.group(2)}"
+        assert any(thread in link for link in entry.provenance[1:]), entry_id
+
+
+def test_provenance_is_never_published(base: KnowledgeBase) -> None:
+    for page in site_pages(base):
+        assert "seed:001" not in page.markdown + page.html, page.path
+        assert "slack.com" not in page.markdown + page.html, page.path
+
+
+def test_editors_notes_are_apart_from_answers_and_labelled(base: KnowledgeBase) -> None:
+    index = SiteIndex.of(base)
+    noted = [entry for entry in base.faq if entry.editors_note]
+    assert noted
+    for entry in noted:
+        for language, label in (("fr", "Note de la rédaction"), ("en", "Editors' note")):
+            markdown = render_faq_entry(entry, base, index, language, "faq.md")
+            assert f'<p class="admonition-title">{html_text(label)}</p>' in markdown, entry.id
+            if entry.answer is not None:
+                answer = markdown.split('<div class="ds-answer">', 1)[1].split("</div>", 1)[0]
+                assert "admonition" not in answer, entry.id
+
+
+# ── Titles as published ──────────────────────────────────────────────────────────────────
+
+
+def test_published_titles_are_kept_as_published_with_their_language(base: KnowledgeBase) -> None:
+    for resource in base.resources:
+        if resource.title_language is not None:
+            assert resource.title.fr == resource.title.en, f"{resource.id}: translated title"
+    unmarked = [
+        r.id
+        for r in base.resources
+        if r.type in ("paper", "book") and r.title_language is None and r.id not in TITLE_UNKNOWN
+    ]
+    assert unmarked == []
+
+
+def test_a_link_to_a_moment_of_a_video_agrees_with_the_time_its_text_gives(
+    base: KnowledgeBase,
+) -> None:
+    for resource in base.resources:
+        start = re.search(r"[?&]t=(\d+)s?(?:&|$)", resource.url or "")
+        said = re.findall(r"\b(\d{1,2}):(\d\d)\b", resource.description.en)
+        if start and said:
+            seconds = {int(minutes) * 60 + int(secs) for minutes, secs in said}
+            assert int(start.group(1)) in seconds, resource.id

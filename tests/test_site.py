@@ -216,3 +216,26 @@ def test_a_published_site_tells_search_engines_and_link_previews_about_each_page
         "fr": f"{address}categories/software/",
         "en": f"{address}en/categories/software/",
     }
+
+
+def test_on_the_pages_of_entries_every_other_id_is_one_entries_cannot_take(
+    built_site: Path,
+) -> None:
+    """The reserved-id rule comes from the renderer: whatever id it (or a template) puts on a
+    page that holds entries, an entry's id can never be equal to it."""
+    import re
+
+    from deepscopie.model import SLUG_PATTERN
+    from deepscopie.render.links import is_reserved_anchor
+
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    entry_ids = {r.id for r in base.resources} | {e.id for e in base.faq}
+    pages = [*built_site.glob("categories/*/index.html"), built_site / "faq" / "index.html"]
+    pages += [*built_site.glob("en/categories/*/index.html"), built_site / "en/faq/index.html"]
+    clashing = {
+        (path.relative_to(built_site).as_posix(), id_)
+        for path in pages
+        for id_ in _Page(path.read_text(encoding="utf-8")).ids()
+        if id_ not in entry_ids and re.fullmatch(SLUG_PATTERN, id_) and not is_reserved_anchor(id_)
+    }
+    assert clashing == set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,33 @@ def test_nesting_too_deep_is_reported_instead_of_crashing(tmp_path: Path) -> Non
     document = _read(tmp_path, "[" * depth + "]" * depth + "\n")
     assert [problem.rule for problem in document.problems] == ["yaml-depth"]
     assert document.problems[0].line == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000 + "]" * 50_000 + "\n",
+        "{a: " * 50_000 + "1" + "}" * 50_000 + "\n",
+        "".join(f"{'  ' * i}- \n" for i in range(3_000)),
+        "- " * 50_000 + "x\n",
+    ],
+    ids=["flow lists", "flow mappings", "block lists", "compact lists"],
+)
+def test_nesting_50000_deep_is_refused_before_the_parser_recurses(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    # In a process of its own: a stack overflow in the C composer would kill the test run.
+    script = (
+        "import sys; from pathlib import Path; from deepscopie.yaml_source import read_yaml; "
+        "d = read_yaml(Path(sys.argv[1])); print([p.rule for p in d.problems], d.data)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.strip() == "['yaml-depth'] None"
 
 
 def test_a_billion_laughs_file_is_refused_without_expanding(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from deepscopie.escaping import csv_cell
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 
@@ -47,7 +48,7 @@ class FaqExport(BaseModel):
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
     "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
-    "venue", "licence",
+    "title_language", "editors_note_fr", "editors_note_en", "venue", "licence",
 )  # fmt: skip
 
 
@@ -65,30 +66,32 @@ def faq_json(base: KnowledgeBase, today: datetime.date) -> str:
 
 
 def resources_csv(base: KnowledgeBase) -> str:
-    """One row per resource; lists joined with ``;``."""
+    """One row per resource; lists joined with ``;``; no cell a spreadsheet would evaluate."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in base.resources:
-        writer.writerow(
-            [
-                r.id,
-                r.title.fr,
-                r.title.en,
-                r.url or "",
-                r.category,
-                r.subcategory or "",
-                r.type,
-                ";".join(r.tags),
-                ";".join(r.languages),
-                r.year or "",
-                ";".join(r.authors),
-                r.doi or "",
-                r.added.isoformat(),
-                r.description.fr,
-                r.description.en,
-                r.venue or "",
-                r.licence or "",
-            ]
-        )
+        row = [
+            r.id,
+            r.title.fr,
+            r.title.en,
+            r.url or "",
+            r.category,
+            r.subcategory or "",
+            r.type,
+            ";".join(r.tags),
+            ";".join(r.languages),
+            r.year or "",
+            ";".join(r.authors),
+            r.doi or "",
+            r.added.isoformat(),
+            r.description.fr,
+            r.description.en,
+            r.title_language or "",
+            r.editors_note.fr if r.editors_note else "",
+            r.editors_note.en if r.editors_note else "",
+            r.venue or "",
+            r.licence or "",
+        ]
+        writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()

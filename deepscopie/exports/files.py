@@ -26,11 +26,6 @@ def export_files(base: KnowledgeBase, site_url: str | None, today: datetime.date
     return files
 
 
-def write_exports(site_dir: Path, base: KnowledgeBase, site_url: str | None) -> None:
-    """Write every export at the root of ``site_dir``."""
-    write_site_files(site_dir, export_files(base, site_url, datetime.date.today()))
-
-
 def write_site_files(site_dir: Path, files: dict[str, str]) -> None:
     """Write ``{path in the site: content}`` into the built site."""
     for name, content in files.items():

@@ -10,6 +10,7 @@
 | timeout | no answer in time, even after retries |
 | server-error | 5xx, even after retries |
 | ignored | listed in data/link-ignore.yaml, with its reason |
+| refused-address | the URL or a redirect leads to a non-public address: nothing was fetched |
 """
 
 from __future__ import annotations
@@ -18,16 +19,22 @@ import re
 from dataclasses import dataclass
 
 from deepscopie.links.linkchecker_output import CheckedRow
+from deepscopie.net_guard import REFUSED
+from deepscopie.urls import without_credentials
 
 OK, REDIRECTED, BROKEN, BLOCKED = "ok", "redirected", "broken", "blocked"
 RATE_LIMITED, TIMEOUT, SERVER_ERROR, IGNORED = "rate-limited", "timeout", "server-error", "ignored"
-CLASSES = (OK, REDIRECTED, BROKEN, BLOCKED, RATE_LIMITED, TIMEOUT, SERVER_ERROR, IGNORED)
+REFUSED_ADDRESS = REFUSED
+CLASSES = (
+    OK, REDIRECTED, BROKEN, BLOCKED, RATE_LIMITED, TIMEOUT, SERVER_ERROR, IGNORED, REFUSED_ADDRESS
+)  # fmt: skip
 # Worth asking again in the same run, after a pause.
 TRANSIENT = frozenset({RATE_LIMITED, TIMEOUT, SERVER_ERROR})
 # Count towards "broken since": a link is called broken after enough of these in a row.
 FAILING = frozenset({BROKEN, TIMEOUT, SERVER_ERROR})
 
 _STATUS = re.compile(r"^(\d{3})\b")
+_REFUSED = re.compile(rf"{REFUSED}: [^\n'\")]*")
 _REDIRECT = re.compile(r"Redirected to `([^']+)'")
 _RETRY_AFTER = re.compile(r"Retry-After: (\d+)")
 _BLOCKING_STATUSES = frozenset({401, 403, 999})
@@ -65,6 +72,9 @@ class Verdict:
 def classify(row: CheckedRow) -> Verdict:
     """The class of the URL LinkChecker reported in ``row``."""
     text = f"{row.info}\n{row.result}"
+    refused = _REFUSED.search(text)
+    if refused:  # the guard stopped a connection: before any byte was sent
+        return Verdict(row.url, REFUSED_ADDRESS, None, None, refused.group(0))
     status_match = _STATUS.match(row.result)
     status = int(status_match.group(1)) if status_match else None
     if "Access denied by robots.txt" in row.info:
@@ -83,7 +93,7 @@ def _by_status(row: CheckedRow, status: int) -> Verdict:
     if 200 <= status < 300:
         hops = _REDIRECT.findall(row.warnings)
         if hops:
-            final = hops[-1]
+            final = without_credentials(hops[-1])
             return Verdict(row.url, REDIRECTED, status, final, f"redirected to {final}")
         return Verdict(row.url, OK, status, None, reason)
     if status == 429:

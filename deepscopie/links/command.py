@@ -30,6 +30,7 @@ from deepscopie.links.internal import check_internal
 from deepscopie.links.linkchecker_run import LinkCheckerError, RunSettings
 from deepscopie.links.report import html_report, markdown_report, summary_table
 from deepscopie.links.targets import link_targets, new_targets
+from deepscopie.net_guard import AllowlistError
 from deepscopie.problems import DataError, format_problems
 
 EXIT_OK, EXIT_BROKEN, EXIT_ERROR = 0, 1, 2
@@ -94,6 +95,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=5.0,
         help="seconds before the first retry, doubled after (5)",
     )
+    parser.add_argument(
+        "--allow-network",
+        action="append",
+        default=[],
+        metavar="CIDR",
+        help="also connect to this non-public network (tests on loopback; repeatable; adds to "
+        "DEEPSCOPIE_ALLOW_NETWORKS). Never in CI",
+    )
     parser.set_defaults(run=run)
 
 
@@ -104,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     except DataError as error:
         print(format_problems(error.problems))
         return EXIT_ERROR
-    except (ReportError, LinkCheckerError, OSError) as error:
+    except (ReportError, LinkCheckerError, AllowlistError, OSError) as error:
         print(f"check-links: {error}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -135,7 +144,11 @@ def _external(args: argparse.Namespace) -> int:
         processes=args.processes,
         retries=args.retries,
         retry_wait=args.retry_wait,
-        run=RunSettings(timeout=args.timeout, threads=args.threads),
+        run=RunSettings(
+            timeout=args.timeout,
+            threads=args.threads,
+            allow_networks=tuple(args.allow_network),
+        ),
     )
     verdicts = check_external(to_check, settings, ignore, progress.tick if progress else None)
     if progress:

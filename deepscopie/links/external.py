@@ -22,9 +22,18 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from urllib.parse import urlsplit
 
-from deepscopie.links.classify import IGNORED, RATE_LIMITED, TIMEOUT, TRANSIENT, Verdict, classify
+from deepscopie.links.classify import (
+    IGNORED,
+    RATE_LIMITED,
+    REFUSED_ADDRESS,
+    TIMEOUT,
+    TRANSIENT,
+    Verdict,
+    classify,
+)
 from deepscopie.links.ignore import IgnoreList
 from deepscopie.links.linkchecker_run import RunSettings, run_linkchecker
+from deepscopie.net_guard import allowed_networks, url_refusal
 
 
 @dataclass(frozen=True)
@@ -47,9 +56,13 @@ def check_external(
     """The verdict on each of ``urls`` (after retries of transient failures)."""
     verdicts: dict[str, Verdict] = {}
     pending = []
+    allowed = allowed_networks(settings.run.allow_networks)
     for url in dict.fromkeys(urls):
         reason = ignore.reason_for(url) if ignore else None
-        if reason is not None:
+        refusal = url_refusal(url, allowed)
+        if refusal is not None:  # the text alone says where it leads: not even LinkChecker sees it
+            verdicts[url] = Verdict(url, REFUSED_ADDRESS, None, None, refusal)
+        elif reason is not None:
             verdicts[url] = Verdict(url, IGNORED, None, None, reason)
         else:
             pending.append(url)

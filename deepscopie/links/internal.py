@@ -52,7 +52,12 @@ def check_internal(
     """Every broken link or anchor reachable from the start pages of ``site_dir``."""
     with _served(site_dir) as root, _config_file() as config:
         settings = RunSettings(
-            timeout=10, threads=8, config_file=config, recursive=True, check_external=False
+            timeout=10,
+            threads=8,
+            config_file=config,
+            recursive=True,
+            check_external=False,
+            allow_networks=(_SERVER_NETWORK,),  # our own server of the site, nothing else
         )
         rows = run_linkchecker([root + page for page in start_pages], settings)
     problems = []
@@ -127,14 +132,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+# Where _served listens: the only non-public address the internal check may connect to.
+_SERVER_ADDRESS = "127.0.0.1"
+_SERVER_NETWORK = f"{_SERVER_ADDRESS}/32"
+
+
 @contextmanager
 def _served(site_dir: Path) -> Iterator[str]:
     handler = functools.partial(_Handler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer((_SERVER_ADDRESS, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://{_SERVER_ADDRESS}:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()

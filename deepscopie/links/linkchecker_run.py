@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deepscopie.links.linkchecker_output import CheckedRow, parse_csv
+from deepscopie.net_guard import guarded_environment
+
+# Used when the caller gives none (see the file for why there is always one).
+DEFAULT_CONFIG = Path(__file__).with_name("linkcheckerrc")
 
 
 class LinkCheckerError(RuntimeError):
@@ -31,6 +35,9 @@ class RunSettings:
     config_file: Path | None = None
     recursive: bool = False  # internal checks crawl the site; external ones check each URL only
     check_external: bool = True
+    # Networks the guard lets LinkChecker connect to beyond public addresses (tests, the
+    # internal check's own server); DEEPSCOPIE_ALLOW_NETWORKS adds to them.
+    allow_networks: tuple[str, ...] = ()
 
 
 def run_linkchecker(
@@ -38,7 +45,9 @@ def run_linkchecker(
 ) -> list[CheckedRow]:
     """LinkChecker's rows for ``urls``; ``on_checked(url)`` is called as each one is reported."""
     command = [
-        sys.executable, "-m", "linkcheck", "--no-status", "--verbose", "--output", "csv/utf-8",
+        # LinkChecker inside the network guard: no connection to a non-public address.
+        sys.executable, "-m", "deepscopie.links.guarded_linkchecker", "--no-status", "--verbose",
+        "--output", "csv/utf-8",
         "--timeout", str(settings.timeout), "--threads", str(settings.threads), "--stdin",
     ]  # fmt: skip
     if not settings.recursive:
@@ -47,8 +56,7 @@ def run_linkchecker(
         command.append("--check-extern")
     if settings.user_agent:
         command += ["--user-agent", settings.user_agent]
-    if settings.config_file is not None:
-        command += ["--config", str(settings.config_file)]
+    command += ["--config", str(settings.config_file or DEFAULT_CONFIG)]
     given = set(urls)
     output: list[str] = []
     errors: list[str] = []
@@ -59,6 +67,7 @@ def run_linkchecker(
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
+        env=guarded_environment(settings.allow_networks),
     ) as process:
         assert process.stdin and process.stdout and process.stderr
         stderr = process.stderr

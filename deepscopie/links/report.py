@@ -3,12 +3,12 @@ GitLab job log or a merge-request comment."""
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from markdown_it import MarkdownIt
 
+from deepscopie.escaping import html_text
 from deepscopie.links.classify import (
     BLOCKED,
     BROKEN,
@@ -76,10 +76,11 @@ def markdown_report(
 
 def html_report(markdown: str, title: str = "Link check") -> str:
     """The Markdown report as a standalone HTML page."""
-    body = MarkdownIt("commonmark").enable("table").render(markdown)
+    # Raw HTML off: the report quotes addresses and messages that any web server chose.
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<title>{html_text(title)}</title><style>{_STYLE}</style></head>"
         f"<body>\n{body}</body></html>\n"
     )
 

@@ -18,16 +18,14 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         where = f"resource:{resource.id}"
         urls = [resource.url] if resource.url else []
         urls += [link.url for link in resource.links]
-        urls += links_in(resource.description.fr) + links_in(resource.description.en)
+        for _, text in resource.markdown_texts():
+            urls += links_in(text.fr) + links_in(text.en)
         for url in urls:
             sources[url].append(where)
     for entry in base.faq:
         where = f"faq:{entry.id}"
-        texts = [entry.question.fr, entry.question.en]
-        if entry.answer is not None:
-            texts += [entry.answer.fr, entry.answer.en]
-        for text in texts:
-            for url in links_in(text):
+        for _, text in entry.markdown_texts():
+            for url in links_in(text.fr) + links_in(text.en):
                 sources[url].append(where)
     return {
         url: tuple(dict.fromkeys(places))

@@ -7,7 +7,8 @@ size and its text stays readable, and a long label is never cut.
 
 from __future__ import annotations
 
-import html
+# The charts go into Markdown pages, whose processor reads Markdown inside an <svg>.
+from deepscopie.escaping import html_in_markdown
 
 WIDTH = 400
 BAR_WIDTH = 340  # the longest bar; its value follows it
@@ -22,13 +23,13 @@ def bar_chart(title: str, rows: list[tuple[str, int]], chart_id: str) -> str:
     parts = [
         f'<svg class="ds-chart" role="img" aria-labelledby="{chart_id}-title" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
-        f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+        f'<title id="{chart_id}-title">{html_in_markdown(title)}</title>',
     ]
     for index, (label, value) in enumerate(rows):
         y = index * ROW_HEIGHT
         length = max(2, round(BAR_WIDTH * value / top))
         parts.append(
-            f'<text class="ds-chart__label" x="0" y="{y + 12}">{html.escape(label)}</text>'
+            f'<text class="ds-chart__label" x="0" y="{y + 12}">{html_in_markdown(label)}</text>'
             f'<rect class="ds-chart__bar" x="0" y="{y + 17}" width="{length}" '
             f'height="{BAR_HEIGHT}" rx="2"/>'
             f'<text class="ds-chart__value" x="{length + 6}" y="{y + 27}">{value}</text>'

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
 from urllib.parse import urlsplit
 
+from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import FaqEntry, Resource
+from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
@@ -38,7 +38,7 @@ def render_resource(
     Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
-    parts = [markup.heading(3, resource.id, escape(resource.title.get(language), quote=False))]
+    parts = [markup.heading(3, resource.id, title_html(resource, language))]
     if resource.url is not None:
         parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
@@ -51,6 +51,8 @@ def render_resource(
     if state is not None:
         parts.append(state)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
+    if resource.editors_note is not None:
+        parts.append(render_editors_note(resource.editors_note, language))
     if resource.links:
         further = " · ".join(
             markup.link(link.label.get(language), link.url) for link in resource.links
@@ -79,6 +81,8 @@ def render_faq_entry(
     else:
         notice = text("open_question_help", language, about=links.relative(links.CONTRIBUTE, page))
         parts.append(f'!!! question "{text("open_question", language)}"\n\n    {notice}')
+    if entry.editors_note is not None:
+        parts.append(render_editors_note(entry.editors_note, language))
     if entry.tags:
         tags = _tags(entry.tags, base, language, page)
         parts.append(f"{label('tags', language)} {tags}\n{{ .ds-meta }}")
@@ -89,6 +93,26 @@ def render_faq_entry(
         )
         parts.append(f"{label('related', language)} {related}\n{CROSS_REFERENCE}")
     return "\n\n".join(parts)
+
+
+def title_html(resource: Resource, language: str) -> str:
+    """The resource's title as HTML; a title kept as published in another language than the
+    page's is marked with its own (``lang``), so that screen readers and hyphenation read it
+    right."""
+    title = html_text(resource.title.get(language))
+    if resource.title_language is None or resource.title_language == language:
+        return title
+    return f'<span lang="{resource.title_language}">{title}</span>'
+
+
+def render_editors_note(note: Localized, language: str) -> str:
+    """What the editors add of their own, as HTML apart from the source's text (the answer,
+    the description), under its label: a reader always knows who says what."""
+    return (
+        f'<div class="admonition note ds-editors-note" role="note">\n'
+        f'<p class="admonition-title">{html_text(text("editors_note", language))}</p>\n'
+        f"{markdown_to_safe_html(note.get(language))}\n</div>"
+    )
 
 
 def render_see_also(resource: Resource, language: str, page: str) -> str:
@@ -126,9 +150,7 @@ def _facts(
         + (f" · {label('year', language)} {resource.year}" if resource.year else "")
     ]
     if resource.authors:
-        lines.append(
-            f"{label('authors', language)} {escape(', '.join(resource.authors), quote=False)}"
-        )
+        lines.append(f"{label('authors', language)} {html_text(', '.join(resource.authors))}")
     if resource.doi:
         lines.append(
             f"{label('doi', language)} {markup.link(resource.doi, f'https://doi.org/{resource.doi}')}"

@@ -11,12 +11,12 @@ to the category pages, which list every resource.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
 from collections import Counter
 
+from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 from deepscopie.render import links, markup
@@ -61,7 +61,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-more-text": text("explore_more", language),
         "data-ds-failed-text": text("explore_failed", language),
     }
-    rendered = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     return (
         f"{links.NOT_SEARCHED}# {text('explore_title', language)}\n\n"
         f"{text('explore_intro', language)}\n\n"
@@ -132,15 +132,15 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
 
 def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Counter[str]) -> str:
     boxes = "".join(
-        f'<label><input type="checkbox" name="{name}" value="{html.escape(value)}"> '
-        f'{html.escape(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
+        f'<label><input type="checkbox" name="{name}" value="{html_attribute(value)}"> '
+        f'{html_text(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
         for value, label in options
         if used[value]
     )
     # Collapsible, so that on a phone the results are not pushed far below the filters; the
     # category list starts open, and explore.js opens any other that the address uses.
     opened = " open" if name == "category" else ""
-    title = html.escape(legend)
+    title = html_text(legend)
     return (
         f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'
         f'<fieldset data-facet="{name}"><legend class="ds-hidden-legend">{title}</legend>'

@@ -7,11 +7,13 @@ from __future__ import annotations
 FIELDS_FR: dict[str, dict[str, str]] = {
     "Resource": {
         "id": "Identifiant permanent et ancre du lien permanent (minuscules, tirets). Ne jamais le changer ni le réutiliser.",
-        "title": "Le nom de la ressource, tel que ses auteurs l'écrivent.",
+        "title": "Le nom de la ressource. Un titre publié (article, livre, présentation, logiciel, cours) reste tel que publié dans les deux langues, sans traduction : une glose va dans la description.",
+        "title_language": "La langue dans laquelle le titre est écrit, quand il est gardé tel que publié dans les deux langues (en pour le titre d'un article en anglais, fr pour celui d'un livre en français). À omettre quand le titre est traduit (chaque texte dans sa langue).",
         "url": "L'adresse de la ressource. À omettre seulement avec url_needed: true.",
         "url_needed": "true quand la ressource est connue mais pas son adresse : elle est signalée comme à trouver. Ne jamais inventer d'adresse.",
         "links": "Autres liens : documentation, code, vidéo, présentation.",
         "description": "Une à trois phrases, Markdown autorisé, pas de HTML.",
+        "editors_note": "Ce que la rédaction ajoute de son propre savoir (une correction, un contexte, un renvoi), affiché à part sous l'étiquette « Note de la rédaction », jamais mêlé au texte de la source. Markdown autorisé.",
         "category": "Un identifiant de catégorie de data/vocabulary.yaml.",
         "subcategory": "Un identifiant de sous-catégorie de cette catégorie, quand elle en a.",
         "also_in": "Autres catégories où la ressource est listée, sous la forme 'categorie' ou 'categorie/sous-categorie'.",
@@ -40,10 +42,11 @@ FIELDS_FR: dict[str, dict[str, str]] = {
         "date": "Date de la question, quand on la connaît.",
         "title": "La question en quelques mots : son titre et le texte des résultats de recherche.",
         "question": "La question en entier, Markdown autorisé.",
-        "answer": "La réponse, Markdown autorisé. À omettre si personne n'a répondu : la question est affichée comme ouverte.",
+        "answer": "La réponse, Markdown autorisé. À omettre si personne n'a répondu : la question est affichée comme ouverte. Seulement ce que la source a dit, fidèlement reformulé : ce que la rédaction ajoute va dans editors_note.",
+        "editors_note": "Ce que la rédaction ajoute de son propre savoir (une correction, un contexte, un renvoi), affiché à part sous l'étiquette « Note de la rédaction », jamais mêlé au texte de la source. Markdown autorisé.",
         "tags": "Des identifiants de tags de data/vocabulary.yaml.",
         "related": "Les identifiants des ressources liées.",
-        "provenance": "D'où vient l'entrée (liens Slack privés, pièces jointes). Pour les curateurs : jamais publié ni vérifié.",
+        "provenance": "D'où viennent la question et sa réponse : les liens Slack privés de ses messages, ou le document source et son numéro (par exemple 'seed:001 FAQ 7'). Pour les curateurs : jamais publié ni vérifié.",
         "added": "Date d'ajout à la base de connaissances.",
     },
     "IgnoreRule": {

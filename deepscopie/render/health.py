@@ -75,7 +75,8 @@ def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -
     for key, chosen in sections:
         records = [r for url, r in sorted(health.records.items()) if url in owners and chosen(r)]
         parts.append(
-            f"## {text(key, language)} ({len(records)}) {{#section-{key.removeprefix('health_')}}}"
+            f"## {text(key, language)} ({len(records)}) "
+            f"{{#{links.section_anchor(key.removeprefix('health_'))}}}"
         )
         if not records:
             parts.append(text("health_none", language))

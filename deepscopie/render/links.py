@@ -19,6 +19,37 @@ FAQ_PAGE = "faq.md"
 # that a search lands on the entries themselves.
 NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
 CONTRIBUTE = "about.md#contribute"
+# Every anchor the renderer makes for itself (sections, a page's title) starts with this, and
+# every id of the interface (templates, scripts) with "ds-": an entry's id, which is its anchor,
+# can then never be the same as one (tests/test_site.py checks the built pages hold no other).
+SECTION_PREFIX = "section-"
+INTERFACE_PREFIX = "ds-"
+# The file name that stands for its folder: tags/index.md is the list of tags (tags/).
+INDEX_NAME = "index"
+
+
+def section_anchor(name: str) -> str:
+    """The anchor of a section (or of the title) of a generated page."""
+    return f"{SECTION_PREFIX}{name}"
+
+
+TITLE_ANCHOR = section_anchor("title")
+
+
+def is_reserved_anchor(anchor: str) -> bool:
+    """True when the renderer or the interface may use ``anchor`` on a page: no entry may."""
+    return anchor.startswith((SECTION_PREFIX, INTERFACE_PREFIX))
+
+
+def is_reserved_page_name(name: str) -> bool:
+    """True when a page named ``name`` would be a folder's index instead of a page of its own."""
+    return name == INDEX_NAME
+
+
+def page_title(markdown: str) -> str:
+    """A generated page's title, with the renderer's own anchor (not a slug of its text,
+    which an entry's id could equal)."""
+    return f"# {markdown} {{#{TITLE_ANCHOR}}}"
 
 
 def category_page(category_id: str) -> str:
@@ -79,8 +110,8 @@ def _relative_folder(path: str, from_page: str) -> str:
 def _built_folder(path: str) -> str:
     """``categories/software.md`` -> ``categories/software/``; ``tags/index.md`` -> ``tags/``."""
     stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
+    if stem == INDEX_NAME or stem.endswith(f"/{INDEX_NAME}"):
+        return stem.removesuffix(INDEX_NAME)
     return f"{stem}/"
 
 

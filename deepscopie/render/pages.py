@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from html import escape
 
+from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
@@ -130,14 +130,14 @@ def render_category_page(
     for sub in category.subcategories:
         entries, toc = _section(base, index, category.id, sub.id, language, page, health)
         if entries:
-            anchor, name = f"section-{sub.id}", escape(sub.name.get(language), quote=False)
+            anchor, name = links.section_anchor(sub.id), html_text(sub.name.get(language))
             body.append(markup.heading(2, anchor, name))
             body += entries
             headings.append(Heading(2, anchor, name, toc))
     anchors = [h.anchor for h in headings] + [c.anchor for h in headings for c in h.children]
     if index.category_size(category.id) > TOC_ENTRIES_LIMIT:
         headings = [Heading(2, h.anchor, h.title) for h in headings if h.level == 2]
-    markdown = f"# {escape_markdown(category.name.get(language))}\n"
+    markdown = links.page_title(escape_markdown(category.name.get(language))) + "\n"
     if category.intro:
         # Shown by search engines and link previews (meta description, Open Graph).
         description = json.dumps(plain_text(category.intro.get(language)), ensure_ascii=False)
@@ -148,11 +148,12 @@ def render_category_page(
 def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
     """The FAQ: Slack questions, then questions from the talks."""
     page = links.FAQ_PAGE
-    parts = [f"# {text('faq_title', language)}", text("faq_intro", language)]
+    parts = [links.page_title(text("faq_title", language)), text("faq_intro", language)]
     for source in ("slack", "skype"):
         entries = [entry for entry in base.faq if entry.source == source]
         if entries:
-            parts.append(f"## {text(f'faq_{source}', language)} {{#section-{source}}}")
+            anchor = links.section_anchor(source)
+            parts.append(f"## {text(f'faq_{source}', language)} {{#{anchor}}}")
             parts += [render_faq_entry(entry, base, index, language, page) for entry in entries]
     return "\n\n".join(parts) + "\n"
 
@@ -182,12 +183,12 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_tags', language)}](index.md)\n"
     body, headings = [], []
     sections: list[tuple[str, str, Sequence[Resource | FaqEntry]]] = [
-        ("section-resources", "resources", index.by_tag.get(tag.id, [])),
-        ("section-faq", "faq_entries", index.faq_by_tag.get(tag.id, [])),
+        (links.section_anchor("resources"), "resources", index.by_tag.get(tag.id, [])),
+        (links.section_anchor("faq"), "faq_entries", index.faq_by_tag.get(tag.id, [])),
     ]
     for anchor, name, entries in sections:
         if entries:
-            heading = escape(text(name, language), quote=False)
+            heading = html_text(text(name, language))
             body.append(markup.heading(2, anchor, heading))
             headings.append(Heading(2, anchor, heading))
             body.append(_list(base, entries, language, page))
@@ -250,9 +251,7 @@ def _section(
     """The HTML of one sub-category's resources (its "see also" last), and their headings."""
     resources = index.by_section.get((category, subcategory), [])
     described = [render_resource(r, base, index, language, page, health) for r in resources]
-    headings = tuple(
-        Heading(3, r.id, escape(r.title.get(language), quote=False)) for r in resources
-    )
+    headings = tuple(Heading(3, r.id, html_text(r.title.get(language))) for r in resources)
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:
         described.append(
@@ -272,7 +271,7 @@ def _list(
     for entry in entries:
         if isinstance(entry, Resource):
             target = links.resource_target(entry)
-            where = f" – {escape(names[entry.category].get(language), quote=False)}"
+            where = f" – {html_text(names[entry.category].get(language))}"
         else:
             target, where = links.faq_target(entry), ""
         items.append(

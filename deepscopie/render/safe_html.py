@@ -8,11 +8,18 @@ expressions are no defence here: the sanitiser parses HTML as the browser does.
 from __future__ import annotations
 
 import html
-import re
 from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+
+from deepscopie.escaping import markdown_text
+
+# Plain text inside Markdown: the project's one escaping path for that context.
+
+# Plain text inside Markdown, by the project's one escaping path for that context (the name the
+# renderers import).
+escape_markdown = markdown_text
 
 ALLOWED_TAGS = frozenset(
     {
@@ -22,9 +29,6 @@ ALLOWED_TAGS = frozenset(
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-
-# Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
 
 
 @lru_cache(maxsize=1)
@@ -56,17 +60,15 @@ def markdown_to_safe_html(markdown: str) -> str:
 
 def plain_text(markdown: str, limit: int = 160) -> str:
     """Contributed Markdown as one line of plain text, cut at a word within ``limit``
-    characters (a page's description for search engines and link previews)."""
+    characters (a page's description for search engines and link previews).
+
+    Plain text, not HTML: whoever puts it into markup escapes it (``escaping.html_attribute``,
+    or ``| e`` in a template)."""
     text = html.unescape(nh3.clean(_markdown().render(markdown), tags=set()))
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def escape_markdown(value: str) -> str:
-    """Plain text (a title, a tag name) made safe to place inside Markdown."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
 
 
 def markdown_url(url: str) -> str:

@@ -24,6 +24,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "[Proposez-la]({about}).",
         "This resource is known but its address is not yet: do you know it? [Suggest it]({about}).",
     ),
+    "editors_note": ("Note de la rédaction", "Editors' note"),
     "open_question": ("Question ouverte", "Open question"),
     "open_question_help": (
         "Personne n'a encore répondu à cette question. [Proposez une réponse]({about}).",

@@ -1,0 +1,117 @@
+"""The one way each kind of output receives a string from the data: escaped for its context.
+
+Contributors are untrusted, so every data string is escaped where it meets markup, by one of
+these functions (or by a library that escapes itself: feedgen for XML, the csv module for CSV
+quoting). Nothing here ever unescapes: text that went through ``html_text`` stays inert even if
+it held ``&lt;script&gt;``.
+
+| context                    | function          |
+| -------------------------- | ----------------- |
+| HTML text                  | ``html_text``      |
+| HTML attribute value       | ``html_attribute`` |
+| URL in ``href``/``src``     | ``html_href``      |
+| text inside Markdown       | ``markdown_text``  |
+| HTML text inside Markdown  | ``html_in_markdown`` (inline HTML that Python-Markdown reads) |
+| BibTeX field value         | ``bibtex_value``   |
+| CSV cell                   | ``csv_cell``       |
+| Jinja2 templates           | ``plain_text_filter`` (replaces ``striptags``) |
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+# Schemes a link on the site may use; anything else (javascript:, data:, vbscript:…) is dropped.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# What a link becomes when its address is refused: it stays a harmless link to the page itself.
+REFUSED_HREF = "#"
+
+# Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
+# Characters a browser ignores inside a scheme ("java\tscript:" is "javascript:").
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
+# LaTeX's special characters, each written as LaTeX reads it literally.
+_BIBTEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "#": r"\#",
+    "&": r"\&",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+    "@": r"{@}",  # BibTeX starts an entry at "@" in some readers
+}
+_BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX))
+# A spreadsheet evaluates a cell starting with these (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def html_text(value: str) -> str:
+    """``value`` as the text of an HTML element (quotes escaped too: safe in any context)."""
+    return html.escape(value, quote=True)
+
+
+def html_in_markdown(value: str) -> str:
+    """``value`` as the text of inline HTML placed in a Markdown page (an ``<svg>`` is not a
+    block that Python-Markdown leaves alone): Markdown's characters become character
+    references, which both Markdown and the browser read as the plain character."""
+    return _MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", html_text(value))
+
+
+def html_attribute(value: str) -> str:
+    """``value`` as an attribute value, to be written between double quotes."""
+    return html.escape(value, quote=True)
+
+
+def safe_href(url: str) -> str:
+    """``url`` unchanged when a link may point there (http, https, mailto or a relative
+    address), else ``#``: a ``javascript:`` link must not survive any spelling."""
+    try:
+        scheme = urlsplit(_IGNORED_IN_SCHEME.sub("", url)).scheme.lower()
+    except ValueError:  # e.g. an unclosed "[": no browser link either
+        return REFUSED_HREF
+    if scheme and scheme not in LINK_SCHEMES:
+        return REFUSED_HREF
+    if _IGNORED_IN_SCHEME.sub("", url).startswith(("//", "\\\\", "/\\", "\\/")):
+        return REFUSED_HREF  # protocol-relative: another host than the site's
+    return url
+
+
+def html_href(url: str) -> str:
+    """``url`` as the value of ``href``: refused schemes dropped, then escaped."""
+    return html_attribute(safe_href(url))
+
+
+def markdown_text(value: str) -> str:
+    """Plain text (a title, a tag name) made inert inside Markdown: HTML and Markdown syntax
+    both escaped, so that neither Python-Markdown nor a browser reads markup in it."""
+    # Markdown first: the "#" of an entity written by html.escape must not be escaped.
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False)
+
+
+def bibtex_value(value: str) -> str:
+    """``value`` as the content of a braced BibTeX field: no brace can close the field."""
+    return _BIBTEX_SPECIAL.sub(lambda match: _BIBTEX[match.group()], value)
+
+
+def csv_cell(value: str) -> str:
+    """``value`` as a CSV cell that no spreadsheet evaluates: a leading ``'`` before a cell that
+    would start a formula (the csv module does the quoting)."""
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def plain_text_filter(value: object) -> Markup:
+    """Jinja2's ``striptags`` made safe: the tags are removed and the text stays escaped.
+
+    Jinja2's own ``striptags`` unescapes entities, so a title written ``&lt;script&gt;`` would
+    come out as live markup in ``<title>``; the result here is ``Markup``, so a following ``| e``
+    does not escape it twice.
+    """
+    return Markup(html.escape(Markup(str(value)).striptags(), quote=True))

@@ -1,0 +1,69 @@
+"""The one escaping path per context: what each helper leaves of hostile text."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import Environment
+
+from deepscopie.escaping import (
+    bibtex_value,
+    csv_cell,
+    html_attribute,
+    html_href,
+    html_in_markdown,
+    html_text,
+    plain_text_filter,
+)
+
+
+def test_html_text_and_attributes_escape_every_markup_character() -> None:
+    assert html_text("<b>\"'&") == "&lt;b&gt;&quot;&#x27;&amp;"
+    assert html_attribute('" onmouseover="x') == "&quot; onmouseover=&quot;x"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(1)", " JavaScript:alert(1)", "java\tscript:alert(1)", "data:text/html,x",
+     "vbscript:x", "//evil.example/", "\\\\evil.example"],
+)  # fmt: skip
+def test_a_link_never_keeps_a_script_scheme_or_another_host(address: str) -> None:
+    assert html_href(address) == "#"
+
+
+def test_a_link_keeps_web_and_relative_addresses_escaped() -> None:
+    assert html_href("https://e.org/?a=1&b='2'") == "https://e.org/?a=1&amp;b=&#x27;2&#x27;"
+    assert html_href("../types/tool/#x") == "../types/tool/#x"
+
+
+def test_html_inside_markdown_gives_markdown_nothing_to_read() -> None:
+    assert html_in_markdown("![x](javascript:1)") == "&#33;&#91;x&#93;&#40;javascript:1&#41;"
+
+
+def test_striptags_in_templates_never_revives_markup() -> None:
+    environment = Environment()
+    environment.filters["striptags"] = plain_text_filter
+    template = environment.from_string(
+        '<title>{{ t | striptags }}</title><a title="{{ t | striptags | e }}">'
+    )
+    rendered = template.render(t='<em>A</em> &lt;/title&gt;&lt;script&gt; "')
+    assert rendered == (
+        "<title>A &lt;/title&gt;&lt;script&gt; &quot;</title>"
+        '<a title="A &lt;/title&gt;&lt;script&gt; &quot;">'
+    )
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(1)", "\tx", "\rx", "\uff1d1"])
+def test_a_csv_cell_that_would_be_a_formula_starts_with_a_quote(cell: str) -> None:
+    assert csv_cell(cell) == "'" + cell
+
+
+def test_an_ordinary_csv_cell_is_unchanged() -> None:
+    assert csv_cell("Cellpose, 2.0") == "Cellpose, 2.0"
+
+
+def test_no_brace_or_backslash_in_a_bibtex_value_can_end_its_field() -> None:
+    value = bibtex_value("} title = {x}, \\ % # & $ _ ^ ~ @")
+    assert value == (
+        r"\} title = \{x\}, \textbackslash{} \% \# \& \$ \_ \textasciicircum{} "
+        r"\textasciitilde{} {@}"
+    )
