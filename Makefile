@@ -8,7 +8,8 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build validate schema lint clean \
-	check-internal check-changed check-external fetch-link-report pages
+	check-internal check-changed check-external fetch-link-report pages \
+	code-quality-report fix-redirects check-repos
 
 serve: $(READY)  ## Serve the site on http://127.0.0.1:8000, rebuilt on every edit
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -25,6 +26,11 @@ validate: $(READY)  ## Check data/*.yaml: every problem at file:line:col, format
 	$(BIN)/deepscopie fmt --check
 	$(BIN)/yamllint --strict data
 
+# CI (merge requests): the data's problems as a GitLab Code Quality report, shown in the merge
+# request; `make validate` then fails the job on them.
+code-quality-report: $(READY)
+	-$(BIN)/deepscopie validate --format codequality --output gl-code-quality-report.json
+
 schema: $(READY)  ## Regenerate schemas/*.json after a change to deepscopie/model.py
 	$(BIN)/deepscopie schema
 
@@ -34,16 +40,31 @@ check-internal: build  ## Every link and anchor inside the built site (both lang
 # Merge requests: only the URLs the change adds or modifies (CHANGED_SINCE: the target branch).
 CHANGED_SINCE ?= origin/main
 check-changed: $(READY)
-	$(BIN)/deepscopie check-links --changed-since $(CHANGED_SINCE) --markdown link-report.md
+	$(BIN)/deepscopie check-links --changed-since $(CHANGED_SINCE) --markdown link-report.md \
+	  --junit link-report.junit.xml
 
 # Scheduled: every external URL, with the history of earlier runs in link-report.json.
 check-external: $(READY)
 	$(BIN)/deepscopie check-links --report link-report.json \
-	  --markdown link-report.md --html link-report.html
+	  --markdown link-report.md --html link-report.html --junit link-report.junit.xml
 
-# GitLab CI only: the latest link report of the default branch's scheduled check, if any.
-fetch-link-report:
-	@sh .ci/fetch-link-report
+# Scheduled, before check-external: last activity, archived flag, latest release and licence of
+# the data's GitHub/GitLab repositories, into link-report.json (GITHUB_TOKEN/GITLAB_TOKEN raise
+# the APIs' rate limits; without them, what a limit leaves waits for the next run).
+check-repos: $(READY)
+	$(BIN)/deepscopie check-repos --report link-report.json
+
+# Scheduled, after check-external: permanent redirects (301/308) seen on two runs rewritten in
+# data/ (comments and layout kept), as redirects.diff for a maintainer to apply with
+# `git apply`; nothing is committed. The check's fresh results are reused, not fetched again.
+fix-redirects: $(READY)
+	-$(BIN)/deepscopie check-links --report link-report.json --fix-redirects
+	git diff -- data > redirects.diff
+
+# CI: the previous link report, from the published site ($CI_PAGES_URL/link-report.json) or
+# else the pipeline cache (.cache/link-report/); no token needed. The log says where from.
+fetch-link-report: $(READY)
+	$(BIN)/deepscopie fetch-link-report
 
 # GitLab Pages: the site in public/, with link health when link-report.json is there.
 pages: $(READY)

@@ -6,12 +6,13 @@ runs them all and reports everything at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from deepscopie.markdown_links import links_in
-from deepscopie.model import FaqEntry, Localized, Resource, VocabularyFile
+from deepscopie.model import SLUG_PATTERN, FaqEntry, Localized, Resource, VocabularyFile
 from deepscopie.problems import Problem
 from deepscopie.render import links
 from deepscopie.suggest import hint
@@ -19,6 +20,7 @@ from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
 T = TypeVar("T")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ def check_resource_urls(resources: Iterable[Located[Resource]], source: SourceMa
     problems = []
     for entry in resources:
         addresses = list(_resource_addresses(entry))
+        if entry.item.repository is not None:
+            addresses.append(((*entry.loc, "repository"), entry.item.repository))
         for field, text in entry.item.markdown_texts():
             addresses += _text_addresses((*entry.loc, field), text)
         problems += _url_problems(addresses, source)
@@ -149,6 +153,35 @@ def check_resource_vocabulary(
                 _unknown(source, (*loc, "type"), "type", item.type, types, "unknown-type")
             )
         problems += _check_tags(item.tags, (*loc, "tags"), vocabulary, source)
+        problems += _check_facets(entry, vocabulary, source)
+    return problems
+
+
+def _check_facets(
+    entry: Located[Resource], vocabulary: VocabularyFile, source: SourceMap
+) -> list[Problem]:
+    """Tasks and ways of working exist, and a type that requires them has them."""
+    item, loc = entry.item, entry.loc
+    problems = []
+    facets = {
+        "tasks": ("task", item.tasks, [t.id for t in vocabulary.tasks], "what it is for"),
+        "ways": ("way of working", item.ways, [w.id for w in vocabulary.ways], "how one uses it"),
+    }
+    for field, (what, values, known, _) in facets.items():
+        problems += [
+            _unknown(source, (*loc, field, i), what, value, known, "unknown-facet")
+            for i, value in enumerate(values)
+            if value not in known
+        ]
+    kind = next((t for t in vocabulary.types if t.id == item.type), None)
+    for field in kind.requires if kind else ():
+        _, values, known, question = facets[field]
+        if not values:
+            message = (
+                f"a resource of type '{item.type}' needs '{field}', {question} "
+                f"({', '.join(known[:4])}…)"
+            )
+            problems.append(source.problem(loc, message, "missing-facet"))
     return problems
 
 
@@ -179,6 +212,33 @@ def check_faq_references(
     return problems
 
 
+def check_replacements(
+    resources: Iterable[Located[Resource]], resource_ids: set[str], source: SourceMap
+) -> list[Problem]:
+    """``replaced_by`` names another resource that exists, or an acceptable address."""
+    problems = []
+    for entry in resources:
+        target = entry.item.replaced_by
+        if target is None:
+            continue
+        loc = (*entry.loc, "replaced_by")
+        if "://" in target or target.startswith(("http:", "https:")):
+            problems += _url_problems([(loc, target)], source)
+        elif target == entry.item.id:
+            message = "a resource cannot be replaced by itself: name another resource or an address"
+            problems.append(source.problem(loc, message, "replaced-by"))
+        elif not _SLUG.fullmatch(target):
+            message = f"'{target}' is neither a resource id nor an address (https://…)"
+            problems.append(source.problem(loc, message, "replaced-by"))
+        elif target not in resource_ids:
+            problems.append(
+                _unknown(
+                    source, loc, "resource id", target, sorted(resource_ids), "unknown-resource"
+                )
+            )
+    return problems
+
+
 def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
     """Ids within each list of the vocabulary are unique."""
     problems = []
@@ -189,6 +249,8 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
         ),
         ("types", ((("types", i, "id"), t.id) for i, t in enumerate(vocabulary.types))),
         ("tags", ((("tags", i, "id"), t.id) for i, t in enumerate(vocabulary.tags))),
+        ("tasks", ((("tasks", i, "id"), t.id) for i, t in enumerate(vocabulary.tasks))),
+        ("ways", ((("ways", i, "id"), t.id) for i, t in enumerate(vocabulary.ways))),
     ]
     for i, category in enumerate(vocabulary.categories):
         subs = (

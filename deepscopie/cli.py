@@ -12,6 +12,7 @@ from deepscopie.editing.fmt import format_file
 from deepscopie.editing.stats import stats_report
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
+from deepscopie.links import previous_report, repos_command
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.problems import DataError, format_problems
 from deepscopie.schema import SCHEMA_MODELS as _MODELS
@@ -60,6 +61,24 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     links_command.add_arguments(check_links)
+    fetch_report = commands.add_parser(
+        "fetch-link-report",
+        help="fetch the previous link report (published site, else pipeline cache) for CI",
+        description=(
+            "Put the most recent earlier link report at --output: the one published with the "
+            "site ($CI_PAGES_URL/link-report.json), the pipeline cache's, or one already there."
+        ),
+    )
+    previous_report.add_arguments(fetch_report)
+    check_repos = commands.add_parser(
+        "check-repos",
+        help="ask GitHub and GitLab when the data's code repositories were last active",
+        description=(
+            "Last activity, archived flag, latest release and licence of each repository of "
+            "the data, kept in the link report; only stale results are asked again."
+        ),
+    )
+    repos_command.add_arguments(check_repos)
 
     add = commands.add_parser(
         "add",

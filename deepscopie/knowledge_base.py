@@ -116,6 +116,7 @@ def _load(files: DataFiles) -> KnowledgeBase:
         # reported once, not again by each FAQ entry that cites it.
         resource_ids = _written_ids(documents[files.resources], "resources")
         problems += checks.check_faq_references(faq, resource_ids, vocabulary, faq_source)
+        problems += checks.check_replacements(resources, resource_ids, resource_source)
 
     if problems or vocabulary is None:
         raise DataError(problems)

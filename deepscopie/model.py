@@ -231,6 +231,32 @@ class Link(_Frozen):
     )
 
 
+STATUSES = ("active", "archived", "discontinued", "offline")
+# What each status says to a reader; the contribution guide shows this table.
+STATUS_MEANINGS = {
+    "active": "Maintained or available as described (the default: leave the field out).",
+    "archived": "Kept online but no longer updated (a read-only repository, a frozen site).",
+    "discontinued": "Its authors stopped it; it may still be downloadable or redirect elsewhere.",
+    "offline": "No longer reachable at all.",
+}
+Status = Literal["active", "archived", "discontinued", "offline"]
+
+
+class StatusNote(_Frozen):
+    """Why a resource is not active, when an editor established it, in both languages."""
+
+    date: Day = Field(
+        description="When an editor established this status (YYYY-MM-DD), e.g. the day the "
+        "shutdown was announced or checked."
+    )
+    fr: Text = Field(description="In French: what happened, and where to go instead.")
+    en: Text = Field(description="In English: what happened, and where to go instead.")
+
+    def get(self, language: str) -> str:
+        """The note in ``language`` (``fr`` or ``en``)."""
+        return self.fr if language == "fr" else self.en
+
+
 class Resource(_Frozen):
     """One curated resource: a tool, a dataset, a paper, a video, a course…"""
 
@@ -273,6 +299,16 @@ class Resource(_Frozen):
     )
     type: Slug = Field(description="A type id from data/vocabulary.yaml (tool, paper, video…).")
     tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
+    tasks: tuple[Slug, ...] = Field(
+        default=(),
+        description="What a reader does with it (task ids from data/vocabulary.yaml: "
+        "segmentation, tracking…). Required for tools, models, datasets and courses.",
+    )
+    ways: tuple[Slug, ...] = Field(
+        default=(),
+        description="How a reader works with it (ids from data/vocabulary.yaml: gui, "
+        "plugin, web, python, notebook…). Required for tools and models.",
+    )
     languages: tuple[Annotated[str, Field(pattern=LANGUAGE_PATTERN, strict=True)], ...] = Field(
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
@@ -298,16 +334,62 @@ class Resource(_Frozen):
         description="The resource's licence, as its source states it: an SPDX id (MIT, "
         "BSD-3-Clause, CC-BY-4.0) or the licence's address.",
     )
+    repository: Url | None = Field(
+        default=None,
+        description="The resource's code repository on GitHub or GitLab, when its url is not "
+        "the repository itself: its maintenance (last activity, archived, latest release) is "
+        "checked on a schedule.",
+    )
+    status: Status = Field(
+        default="active",
+        description="active (the default: leave it out), archived, discontinued or offline; "
+        "any other than active needs a status_note.",
+    )
+    status_note: StatusNote | None = Field(
+        default=None,
+        description="For a status other than active: the date it was established and what "
+        "happened, in French and English. Shown to readers with the status.",
+    )
+    replaced_by: Annotated[str, Field(strict=True, min_length=1)] | None = Field(
+        default=None,
+        description="What replaces a resource that is not active: another resource's id, or "
+        "an address (https://…).",
+    )
     provenance: Provenance = ()
     added: Day = Field(
         description="Date the resource was added to the knowledge base (YYYY-MM-DD)."
     )
+
+    @property
+    def is_active(self) -> bool:
+        """False once archived, discontinued or offline."""
+        return self.status == "active"
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Resource:
+        if self.status != "active" and self.status_note is None:
+            raise PydanticCustomError(
+                "status_note_missing",
+                "status '{status}' needs a status_note: its date and what happened, in "
+                "French and English",
+                {"status": self.status},
+            )
+        if self.status == "active" and (self.status_note or self.replaced_by):
+            raise PydanticCustomError(
+                "status_active",
+                "status_note and replaced_by are for a resource that is not active: set its "
+                "status (archived, discontinued or offline) or remove them",
+            )
+        return self
 
     def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
         """The Markdown texts readers see, by field: the addresses in them are checked."""
         texts = [("description", self.description)]
         if self.editors_note is not None:
             texts.append(("editors_note", self.editors_note))
+        if self.status_note is not None:
+            note = self.status_note
+            texts.append(("status_note", Localized(fr=note.fr, en=note.en)))
         return tuple(texts)
 
     @model_validator(mode="after")
@@ -389,12 +471,56 @@ class Term(_Frozen):
     name: OneLine = Field(description="The name readers see.")
 
 
+class ResourceType(Term):
+    """A kind of resource (tool, paper…), and the facets its resources must give."""
+
+    requires: tuple[Literal["tasks", "ways"], ...] = Field(
+        default=(),
+        description="The facets every resource of this type must give: 'tasks' (what it is "
+        "for), 'ways' (how one works with it).",
+    )
+
+
+class Way(Term):
+    """A way of working with a resource: with a graphical interface, in a notebook…"""
+
+    programming: Annotated[bool, Field(strict=True)] = Field(
+        description="true when working this way means writing code (a Python library, a "
+        "notebook), false when it does not (an application, a plugin, a web service)."
+    )
+
+
+SynonymGroup = Annotated[
+    tuple[Text, ...],
+    Field(
+        min_length=2,
+        description="Words or phrases a reader may type for the same idea, in any language "
+        "(e.g. tracking, suivi): a search for one finds the entries that use another.",
+    ),
+]
+
+
 class VocabularyFile(_Frozen):
-    """``data/vocabulary.yaml``: the categories, types and tags editors choose from."""
+    """``data/vocabulary.yaml``: the categories, types, tags and facets editors choose from."""
 
     categories: tuple[Category, ...] = Field(min_length=1)
-    types: tuple[Term, ...] = Field(min_length=1)
+    types: tuple[ResourceType, ...] = Field(min_length=1)
     tags: tuple[Term, ...] = Field(min_length=1)
+    tasks: tuple[Term, ...] = Field(
+        default=(), description="What a reader wants to do: segmentation, tracking…"
+    )
+    ways: tuple[Way, ...] = Field(
+        default=(), description="How a reader wants to work: without programming, or with code."
+    )
+    synonyms: tuple[SynonymGroup, ...] = Field(
+        default=(), description="Groups of words that mean the same for a search."
+    )
+
+    def facet_terms(self, resource: Resource) -> list[Term]:
+        """The task and way-of-working terms of ``resource``, in the vocabulary's order."""
+        return [t for t in self.tasks if t.id in resource.tasks] + [
+            w for w in self.ways if w.id in resource.ways
+        ]
 
 
 class ResourcesFile(_Frozen):

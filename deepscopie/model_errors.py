@@ -84,6 +84,8 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         return source.problem(loc, detail["msg"], "invalid-id")
     if kind in ("url_missing", "url_and_url_needed"):
         return source.problem(loc, detail["msg"], "url-missing")
+    if kind in ("status_note_missing", "status_active"):
+        return source.problem(loc, detail["msg"], "status-note")
     if kind in _DATE_ERRORS and not isinstance(value, (int, float, bool, list, dict)):
         return source.problem(
             loc, f"'{value}' is not a valid date: write YYYY-MM-DD", "invalid-date"

@@ -33,6 +33,8 @@ RULES: dict[str, str] = {
     "invalid-date": "A date is not a real date written YYYY-MM-DD.",
     "empty-list": "A list that needs at least one item is empty.",
     "url-missing": "A resource has neither a url nor 'url_needed: true' (or has both).",
+    "status-note": "A resource that is not active has no dated status_note (or an active one "
+    "has a status_note or replaced_by).",
     # Addresses
     "url-scheme": "An address does not start with http:// or https:// (javascript:, data:…).",
     "url-invalid": "An address cannot be read (a space, a control or invisible character, a "
@@ -54,7 +56,11 @@ RULES: dict[str, str] = {
     "unknown-subcategory": "A sub-category is not one of its category's.",
     "unknown-type": "A type is not in data/vocabulary.yaml.",
     "unknown-tag": "A tag is not in data/vocabulary.yaml.",
-    "unknown-resource": "An FAQ entry cites a resource id that does not exist.",
+    "unknown-facet": "A task or a way of working is not in data/vocabulary.yaml.",
+    "missing-facet": "A tool, model, dataset or course does not say what it is for (tasks) "
+    "or how one works with it (ways), as its type requires.",
+    "unknown-resource": "An FAQ entry (or a replaced_by) cites a resource id that does not exist.",
+    "replaced-by": "replaced_by names the resource itself, or is neither an id nor an address.",
 }
 
 RULES_FR: dict[str, str] = {
@@ -88,6 +94,8 @@ RULES_FR: dict[str, str] = {
     "invalid-date": "Une date n'est pas une vraie date écrite AAAA-MM-JJ.",
     "empty-list": "Une liste qui doit avoir au moins un élément est vide.",
     "url-missing": "Une ressource n'a ni url ni 'url_needed: true' (ou a les deux).",
+    "status-note": "Une ressource qui n'est pas active n'a pas de status_note daté (ou une "
+    "ressource active a un status_note ou un replaced_by).",
     "url-scheme": "Une adresse ne commence pas par http:// ou https:// (javascript:, data:…).",
     "url-invalid": "Une adresse est illisible (une espace, pas de nom d'hôte).",
     "url-credentials": "Une adresse contient un nom d'utilisateur ou un mot de passe.",
@@ -107,5 +115,11 @@ RULES_FR: dict[str, str] = {
     "unknown-subcategory": "Une sous-catégorie n'appartient pas à sa catégorie.",
     "unknown-type": "Un type n'est pas dans data/vocabulary.yaml.",
     "unknown-tag": "Un tag n'est pas dans data/vocabulary.yaml.",
-    "unknown-resource": "Une entrée de la FAQ cite une ressource qui n'existe pas.",
+    "unknown-facet": "Une tâche ou une façon de travailler n'est pas dans data/vocabulary.yaml.",
+    "missing-facet": "Un outil, un modèle, un jeu de données ou un cours ne dit pas à quoi il "
+    "sert (tasks) ou comment on l'utilise (ways), comme son type l'exige.",
+    "unknown-resource": "Une entrée de la FAQ (ou un replaced_by) cite une ressource qui "
+    "n'existe pas.",
+    "replaced-by": "replaced_by nomme la ressource elle-même, ou n'est ni un identifiant ni "
+    "une adresse.",
 }

@@ -28,7 +28,9 @@ from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.links.history import ReportError, load_report
+from deepscopie.links.history import ReportError, load_report, load_section
+from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
+from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, Problem, format_problems
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
@@ -41,7 +43,8 @@ from deepscopie.render.pages import (
     site_pages,
 )
 from deepscopie.render.problems_page import problems_document, problems_html
-from deepscopie.render.texts import text
+from deepscopie.render.search_records import search_records
+from deepscopie.render.texts import search_texts, text
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -59,6 +62,8 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report, by file name (kept across
 # builds).
 _rendered: dict[str, Any] = {}
+# Settings of mkdocs.yml's `extra` the renderers need.
+_settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
 
@@ -81,6 +86,8 @@ def on_env(env: Environment, config: Any, files: Any) -> Environment:
 
 def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
+    maintenance = (config.extra or {}).get("maintenance") or {}
+    _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
     problems = _problems_to_show()
     if problems:
         # Under `mkdocs serve`, the build goes on so that every page can show the problems
@@ -102,8 +109,13 @@ def on_pre_build(config: Any) -> None:
         pages = {page.file: page for page in site_pages(base, health)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
         # build that fails publishes nothing (they are written once the site is built).
-        files = {**_exports(base, config.site_url), **entries_files(base, health)}
-        _rendered.update(base=base, health=health, pages=pages, files=files)
+        files = {
+            **_exports(base, config.site_url),
+            **entries_files(base, health),
+            **_published_report(health),
+        }
+        records = search_records(base, health)
+        _rendered.update(base=base, health=health, pages=pages, files=files, records=records)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -152,6 +164,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         link = alternate.get("link", "")
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "."
+    # The search dialog's words (overrides/partials/deepscopie-search.html), autoescaped there.
+    context["search_texts"] = search_texts(_language(config))
     return context
 
 
@@ -170,12 +184,13 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config.site_dir)
     write_site_files(site_dir, _rendered["files"])
+    records = _rendered["records"]
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(site_dir)
+        build_search_index_in_background(site_dir, records)
         return
     try:
-        build_search_index(site_dir)
+        build_search_index(site_dir, records)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
@@ -207,6 +222,20 @@ def _problems_summary(problems: list[Problem]) -> str:
     return f"data/ has {len(problems)} problem(s):\n{format_problems(problems, relative_to=ROOT)}"
 
 
+def _link_report_path() -> Path:
+    """The link checker's report for this build: LINK_REPORT, or link-report.json."""
+    return Path(os.environ.get("LINK_REPORT") or ROOT / PUBLISHED_REPORT)
+
+
+def _published_report(health: LinkHealth | None) -> dict[str, str]:
+    """The report the build shows, published with the site: the next scheduled check reads its
+    history from there ($CI_PAGES_URL/link-report.json)."""
+    path = _link_report_path()
+    if health is None or not path.exists():
+        return {}
+    return {PUBLISHED_REPORT: path.read_text(encoding="utf-8")}
+
+
 def _exports(base: KnowledgeBase, site_url: str | None) -> dict[str, str]:
     try:
         return export_files(base, site_url, datetime.date.today())
@@ -215,21 +244,35 @@ def _exports(base: KnowledgeBase, site_url: str | None) -> dict[str, str]:
 
 
 def _link_health() -> LinkHealth | None:
-    """The link checker's report, when the build has one (LINK_REPORT, or link-report.json)."""
-    path = Path(os.environ.get("LINK_REPORT") or ROOT / "link-report.json")
+    """The link checker's report, when the build has one."""
+    path = _link_report_path()
     if not path.exists():
         return None
     status = path.stat()
     threshold = int(os.environ.get("LINK_THRESHOLD", "2"))
-    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold)
+    inactive_after = _settings["inactive_after_days"]
+    return _read_link_health(path, status.st_mtime_ns, status.st_size, threshold, inactive_after)
 
 
 @lru_cache(maxsize=2)
-def _read_link_health(path: Path, _mtime: int, _size: int, threshold: int) -> LinkHealth:
+def _read_link_health(
+    path: Path, _mtime: int, _size: int, threshold: int, inactive_after_days: int
+) -> LinkHealth:
     try:
-        return LinkHealth(MappingProxyType(load_report(path)), threshold)
+        repositories = {
+            record.url: record
+            for record in map(RepositoryRecord.from_json, load_section(path, "repositories"))
+        }
+        return LinkHealth(
+            MappingProxyType(load_report(path)),
+            threshold,
+            MappingProxyType(repositories),
+            inactive_after_days,
+        )
     except ReportError as error:
         raise PluginError(str(error)) from None
+    except TypeError as error:  # a repository record with fields of the wrong kind
+        raise PluginError(f"{path}: not a link report ({error})") from None
 
 
 def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:

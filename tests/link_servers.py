@@ -24,11 +24,13 @@ class Requests:
     """When each path was asked for."""
 
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    headers: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, path: str) -> int:
+    def record(self, path: str, headers: dict[str, str] | None = None) -> int:
         with self.lock:
             self.times[path].append(time.monotonic())
+            self.headers[path].append(headers or {})
             return len(self.times[path])
 
 
@@ -86,7 +88,7 @@ class Handler(BaseHTTPRequestHandler):
         return self.server.peers[name]
 
     def _answer(self, body: bool) -> None:
-        hit = self.server.requests.record(self.path)
+        hit = self.server.requests.record(self.path, dict(self.headers.items()))
         route = self.server.routes.get(self.path)
         status, headers, content = route(self, hit) if route else _text(404, "not found")
         try:
@@ -111,9 +113,13 @@ class LocalHost(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(
-        self, routes: dict[str, Route], requests: Requests, context: ssl.SSLContext | None = None
+        self,
+        routes: dict[str, Route],
+        requests: Requests,
+        context: ssl.SSLContext | None = None,
+        address: str = "127.0.0.1",
     ):
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__((address, 0), Handler)
         self.routes = routes
         self.requests = requests
         self.peers: dict[str, str] = {}
@@ -121,7 +127,7 @@ class LocalHost(ThreadingHTTPServer):
         if context is not None:
             self.socket = context.wrap_socket(self.socket, server_side=True)
             scheme = "https"
-        self.url = f"{scheme}://127.0.0.1:{self.server_address[1]}"
+        self.url = f"{scheme}://{address}:{self.server_address[1]}"
         threading.Thread(target=self.serve_forever, daemon=True).start()
 
     def close(self) -> None:

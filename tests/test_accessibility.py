@@ -79,8 +79,8 @@ def test_no_serious_accessibility_violation_in_search_results(
 ) -> None:
     themed_page.goto(f"{site_url}{root}")
     themed_page.locator(".ds-search-open").click()
-    themed_page.locator("#ds-search .pagefind-ui__search-input").fill("cellpose")
-    themed_page.locator(".pagefind-ui__result").first.wait_for()
+    themed_page.locator("#ds-search [data-ds-input]").fill("cellpose")
+    themed_page.locator("#ds-search .ds-result").first.wait_for()
     assert serious_violations(themed_page) == []
 
 
@@ -98,10 +98,10 @@ def test_search_with_the_keyboard_alone(browser: Browser, site_url: str) -> None
     page.goto(f"{site_url}en/")
     tab_to(page, ".ds-search-open")
     page.keyboard.press("Enter")
-    expect(page.locator("#ds-search .pagefind-ui__search-input")).to_be_focused()
+    expect(page.locator("#ds-search [data-ds-input]")).to_be_focused()
     page.keyboard.type("stardist")
-    page.locator(".pagefind-ui__result").first.wait_for()
-    tab_to(page, ".pagefind-ui__result-link")
+    page.locator("#ds-search .ds-result").first.wait_for()
+    tab_to(page, ".ds-result__link")
     chosen = page.evaluate("document.activeElement.href")
     assert chosen.startswith(f"{site_url}en/")
     page.keyboard.press("Enter")

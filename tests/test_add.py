@@ -20,7 +20,8 @@ NEW_RESOURCE = [
     "--description-fr", "Un modèle de segmentation généraliste, utilisable sur des images de microscopie.",
     "--description-en", "A generalist segmentation model, usable on microscopy images.",
     "--category", "software", "--subcategory", "nucleus-detection", "--type", "tool",
-    "--tag", "segmentation", "--tag", "pretrained-models", "--language", "en",
+    "--tag", "segmentation", "--tag", "pretrained-models", "--task", "segmentation",
+    "--way", "python", "--language", "en",
 ]  # fmt: skip
 
 
@@ -133,6 +134,8 @@ def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
         "",
         "tool",
         "python",
+        "segmentation",  # tasks and ways: a tool's type requires them
+        "gui",
         "en, fr",
         "",
     ]
@@ -162,6 +165,7 @@ def test_in_a_terminal_each_answer_is_checked_and_only_it_is_asked_again(
         "sofware", "software",
         "nucleus-detection", "tool",
         "segmentaton, python", "segmentation, python",
+        "segmentation", "python",
         "english", "en",
         "Tool 2", "tool-two",
     ]  # fmt: skip
@@ -209,6 +213,8 @@ def test_in_a_terminal_an_empty_address_can_be_unknown(data: Path) -> None:
         "",
         "tool",
         "",
+        "annotation",
+        "gui",
         "en",
         "",
     ]

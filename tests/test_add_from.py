@@ -242,7 +242,7 @@ def test_code_hosts_give_name_description_licence_and_topics_as_tags(
         "",  # Enter: the proposed address
         "", "Cellpose (nouvelle version)",  # titles: the French one kept, the English changed
         "Un algorithme généraliste.", "A generalist algorithm.",
-        "software", "", "tool", "", "en", "",
+        "software", "", "tool", "", "segmentation", "gui", "en", "",
     ]  # fmt: skip
     replies = iter(answers)
 

@@ -51,6 +51,12 @@ def _describe(terminal: Terminal) -> None:
         terminal.answer(question, answer)
 
 
+def _facets(terminal: Terminal) -> None:
+    """What the tool is for and how one uses it: its type requires both."""
+    terminal.answer("What it is for", "segmentation")
+    terminal.answer("How one uses it", "gui")
+
+
 def test_a_listed_address_is_refused_at_once_and_the_next_answer_kept(
     run: object, data: Path
 ) -> None:
@@ -65,6 +71,7 @@ def test_a_listed_address_is_refused_at_once_and_the_next_answer_kept(
     terminal.key("Tab")
     terminal.wait_for("Tags, comma-separated (Tab completes; empty: none): python, segmentation")
     terminal.key("Enter")
+    _facets(terminal)
     terminal.answer("Languages", "en")
     # The id is proposed from the English title, and can be changed before anything is written.
     screen = terminal.wait_for("Permanent id (Enter keeps the one proposed) [test-tool]:")
@@ -88,6 +95,7 @@ def test_an_unknown_address_is_listed_as_needing_one(run: object, data: Path) ->
     terminal.answer("No address: list the resource as needing one", "")
     _describe(terminal)
     terminal.answer("Tags", "")
+    _facets(terminal)
     terminal.answer("Languages", "fr")
     terminal.answer("Permanent id", "")
     assert terminal.exit_status() == 0

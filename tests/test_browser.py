@@ -17,10 +17,10 @@ from tests.browser import Watched
 def _search(page: Page, query: str) -> list[str]:
     """Open the header's search, type ``query``; return the result links, in order."""
     page.keyboard.press("/")
-    field = page.locator("#ds-search .pagefind-ui__search-input")
+    field = page.locator("#ds-search [data-ds-input]")
     expect(field).to_be_focused()
     field.fill(query)
-    page.locator(".pagefind-ui__result").first.wait_for()
+    expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute("data-ds-query", query)
     return [str(link.get_attribute("href")) for link in page.locator("#ds-search a").all()]
 
 
@@ -45,37 +45,99 @@ def test_the_language_switcher_opens_the_same_page_in_the_other_language(
     expect(page.locator("html")).to_have_attribute("lang", "fr")
 
 
-@pytest.mark.parametrize(
-    ("start", "entry_title"),
-    [("", "Cellpose"), ("en/", "Cellpose")],
-    ids=["french", "english"],
-)
-def test_search_finds_cellpose_in_the_readers_language_and_opens_its_entry(
-    watched: Watched, site_url: str, start: str, entry_title: str
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_search_answers_with_entry_cards_in_the_readers_language(
+    watched: Watched, site_url: str, start: str
 ) -> None:
     page = watched.page
     page.goto(f"{site_url}{start}")
     links = _search(page, "cellpose")
     path = urlsplit(site_url).path
     english = [link for link in links if link.startswith(f"{path}en/")]
-    if start:
-        assert english == links, "an English reader got French results"
-    else:
-        assert english == [], "a French reader got English results"
-    nested = page.locator("#ds-search .pagefind-ui__result-nested a")
-    nested.filter(has_text=re.compile(rf"^\s*{entry_title}\s*$")).first.click()
-    page.wait_for_url(f"{site_url}{start}categories/software/#cellpose")
+    assert english == (links if start else []), "results in the other language"
+    first = page.locator("#ds-search .ds-result").first
+    # A card: the entry's title, its type and category, one line of description.
+    expect(first.locator(".ds-result__title")).to_have_text("Cellpose")
+    expect(first.locator(".ds-result__where")).to_contain_text("·")
+    expect(first.locator(".ds-result__summary")).not_to_be_empty()
+    assert all("#" in link for link in links[:3]), "the first results are not entries"
+
+
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_arrow_keys_and_enter_open_an_entry_which_is_highlighted(
+    watched: Watched, site_url: str, start: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{start}")
+    _search(page, "stardist")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen.endswith("#stardist")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.href") == chosen
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
     expect(page.locator("#ds-search")).not_to_be_visible()
-    expect(page.locator("h3#cellpose")).to_be_in_viewport()
+    heading = page.locator("h3#stardist")
+    expect(heading).to_be_in_viewport()
+    expect(heading).to_have_class(re.compile("ds-targeted"))
+    # Its description is highlighted with it, the next entry is not.
+    expect(heading.locator("xpath=following-sibling::*[1]")).to_have_class(
+        re.compile("ds-targeted")
+    )
+    expect(page.locator(".ds-targeted h3, h3.ds-targeted")).to_have_count(1)
 
 
-def test_french_search_copes_with_accents_and_plurals(watched: Watched, site_url: str) -> None:
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_escape_gives_the_focus_back(watched: Watched, site_url: str, start: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{start}")
+    page.locator(".ds-search-open").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ds-search [data-ds-input]")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#ds-search")).not_to_be_visible()
+    expect(page.locator(".ds-search-open")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("start", "query"),
+    [("", "contribuer"), ("", "segmentation"), ("en/", "segmentation"), ("en/", "GPU")],
+)
+def test_no_page_outranks_a_matching_entry(
+    watched: Watched, site_url: str, start: str, query: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{start}")
+    _search(page, query)
+    kinds = page.eval_on_selector_all(
+        "#ds-search .ds-result",
+        "items => items.map(item => item.classList.contains('ds-result--page') ? 'page' : 'entry')",
+    )
+    if "entry" in kinds:
+        assert kinds == sorted(kinds), f"a page before an entry for {query!r}: {kinds}"
+
+
+def test_search_says_when_nothing_matches(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(site_url)
-    _search(page, "noyau")
-    expect(page.locator("#ds-search mark", has_text="noyaux").first).to_be_visible()
-    page.locator("#ds-search .pagefind-ui__search-input").fill("modele")
-    expect(page.locator("#ds-search mark", has_text="modèle").first).to_be_visible()
+    _search(page, "qqqq")
+    expect(page.locator("#ds-search [data-ds-status]")).to_contain_text("Aucune entrée")
+
+
+def test_french_search_copes_with_accents_plurals_and_elision(
+    watched: Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.goto(site_url)
+    assert any(link.endswith("#nucleaizer") for link in _search(page, "noyau"))
+    page.keyboard.press("Escape")
+    unaccented = _search(page, "modele")
+    page.keyboard.press("Escape")
+    assert set(unaccented[:3]) & set(_search(page, "modèle")[:3])
+    page.keyboard.press("Escape")
+    assert _search(page, "l'annotation")[:1] != []
 
 
 def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> None:
@@ -107,8 +169,8 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
     expect(dialog).to_be_visible()
     box = dialog.bounding_box()
     assert box is not None and box["width"] >= 385  # the dialog takes the whole screen
-    page.locator("#ds-search .pagefind-ui__search-input").fill("ilastik")
-    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.locator("#ds-search [data-ds-input]").fill("ilastik")
+    expect(page.locator("#ds-search .ds-result").first).to_be_visible()
     page.locator(".ds-search__close").click()
     expect(dialog).not_to_be_visible()
     context.close()
@@ -228,22 +290,22 @@ def test_explore_says_so_when_its_entries_cannot_be_loaded(browser: Browser, sit
 
 
 def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str) -> None:
-    """Pagefind's interface is fetched when search opens: what the reader types meanwhile goes
-    into the search (and "n", "p" do not turn the page, as Material's shortcuts would)."""
+    """Pagefind is fetched when search opens: what the reader types meanwhile goes into the
+    search (and "n", "p" do not turn the page, as Material's shortcuts would)."""
     page = watched.page
 
     def slow(route: Route) -> None:
         page.wait_for_timeout(600)
         route.continue_()
 
-    page.route("**/pagefind/pagefind-ui.js", slow)
+    page.route("**/pagefind/pagefind.js", slow)
     page.goto(f"{site_url}en/")
     page.keyboard.press("/")
     page.keyboard.type("napari")  # "n" and "p" among the keys
-    field = page.locator("#ds-search .pagefind-ui__search-input")
+    field = page.locator("#ds-search [data-ds-input]")
     expect(field).to_have_value("napari")
     expect(field).to_be_focused()
-    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    expect(page.locator("#ds-search .ds-result").first).to_be_visible()
     assert page.url == f"{site_url}en/"
     assert watched.errors == []
 
@@ -254,3 +316,14 @@ def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: st
     expect(page.locator("#explore-cellpose .ds-explore__where")).to_have_text(
         "Tools and software by theme"
     )
+
+
+@pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
+def test_explore_filters_by_resource_status_and_shows_its_badge(
+    watched: Watched, site_url: str, root: str, label: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
+    assert _visible_ids(page) == {"papers-with-code"}
+    expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
+    assert watched.errors == []

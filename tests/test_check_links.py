@@ -16,7 +16,7 @@ import trustme
 
 from deepscopie.cli import main
 from deepscopie.links.external import split_by_host
-from tests.conftest import copy_base_data
+from tests.conftest import FIXTURES, copy_base_data
 from tests.link_servers import ROUTES_A, ROUTES_B, ROUTES_C, LocalHost, Requests, refused_url
 
 FAST = ["--timeout", "1", "--retries", "1", "--retry-wait", "0.5", "--processes", "3"]
@@ -97,6 +97,8 @@ def first_run(web: Web, tmp_path_factory: pytest.TempPathFactory) -> dict[str, A
             str(report),
             "--markdown",
             str(markdown),
+            "--junit",
+            str(folder / "report.junit.xml"),
             "--threshold",
             "1",
             "--data",
@@ -104,7 +106,9 @@ def first_run(web: Web, tmp_path_factory: pytest.TempPathFactory) -> dict[str, A
             *FAST,
         ]
     )
-    records = {item["url"]: item for item in json.loads(report.read_text(encoding="utf-8"))}
+    records = {
+        item["url"]: item for item in json.loads(report.read_text(encoding="utf-8"))["links"]
+    }
     return {
         "code": code,
         "records": records,
@@ -173,6 +177,39 @@ def test_broken_links_past_the_threshold_exit_1_and_are_reported(
     assert f"| {web.a.url}/moved | urls.txt | now at {web.a.url}/ok |" in markdown
 
 
+def test_the_junit_report_has_one_case_per_url_in_gitlabs_format(
+    first_run: dict[str, Any], web: Web
+) -> None:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    path: Path = first_run["folder"] / "report.junit.xml"
+    schema = etree.XMLSchema(etree.parse(str(FIXTURES / "formats" / "gitlab-junit.xsd")))
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+    cases = {case.get("name"): case for case in document.iter("testcase")}
+    assert set(cases) == set(first_run["expected"])
+    outcome = {
+        url: next((child.tag for child in case if child.tag != "system-out"), "passed")
+        for url, case in cases.items()
+    }
+    for url, (klass, _) in first_run["expected"].items():
+        # Threshold 1: every failure of this run blocks; what cannot be verified is skipped.
+        wanted = {"ok": "passed", "redirected": "passed", "broken": "failure"}.get(klass)
+        if klass in ("timeout", "server-error"):
+            wanted = "failure"
+        assert outcome[url] == (wanted or "skipped"), url
+    missing = cases[f"{web.a.url}/missing"]
+    failure = missing.find("failure")
+    assert failure.get("type") == "broken"
+    assert "404 Not Found" in failure.text and "used in: urls.txt" in failure.text
+    assert missing.get("classname") == "urls.txt"
+    moved = cases[f"{web.a.url}/moved"].find("system-out").text
+    assert f"redirected to {web.a.url}/ok" in moved
+    suite = document.find("testsuite")
+    assert suite.get("tests") == str(len(cases))
+    assert suite.get("failures") == str(list(outcome.values()).count("failure")) == "8"
+
+
 def test_a_rerun_within_the_freshness_window_fetches_nothing(
     first_run: dict[str, Any], web: Web, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -216,10 +253,14 @@ def test_a_link_is_called_broken_only_after_consecutive_failures(
         *FAST,
     ]
     assert main(arguments) == 0  # one failure: not yet broken (threshold 2)
-    first = {r["url"]: r for r in json.loads(report.read_text())}[f"{web.a.url}/missing-twice"]
+    first = {r["url"]: r for r in json.loads(report.read_text())["links"]}[
+        f"{web.a.url}/missing-twice"
+    ]
     assert first["consecutive_failures"] == 1
     assert main(arguments) == 1
-    second = {r["url"]: r for r in json.loads(report.read_text())}[f"{web.a.url}/missing-twice"]
+    second = {r["url"]: r for r in json.loads(report.read_text())["links"]}[
+        f"{web.a.url}/missing-twice"
+    ]
     assert second["consecutive_failures"] == 2
     assert second["first_failure"] == first["first_failure"]
     assert (
@@ -252,7 +293,7 @@ def test_ignored_addresses_are_not_fetched_and_say_why(web: Web, tmp_path: Path)
         )
         == 0
     )
-    record = json.loads(report.read_text())[0]
+    record = json.loads(report.read_text())["links"][0]
     assert (record["class"], record["message"]) == (
         "ignored",
         "Answers robots with 403; checked by hand.",
@@ -335,3 +376,27 @@ def test_the_real_site_has_no_broken_internal_link(
 ) -> None:
     assert main(["check-links", "--internal-only", "--site", str(built_site)]) == 0
     assert capsys.readouterr().out.startswith("ok: every internal link and anchor")
+
+
+def test_anchors_of_absolute_links_are_checked_against_the_sites_path(tmp_path: Path) -> None:
+    from deepscopie.links.internal import broken_anchors
+
+    site = tmp_path / "site"
+    (site / "en" / "faq").mkdir(parents=True)
+    (site / "en" / "faq" / "index.html").write_text(
+        '<html><body><h2 id="gpu">GPU</h2></body></html>', encoding="utf-8"
+    )
+    (site / "index.html").write_text(
+        '<html><body><a href="/en/faq/#gpu">ok</a> <a href="/en/faq/#nowhere">x</a>'
+        ' <a href="/sub/en/faq/#gpu">ok under /sub/</a> <a href="/sub/en/faq/#gone">x</a>'
+        ' <a href="/#top">x</a></body></html>',
+        encoding="utf-8",
+    )
+    at_root = {(p.link, p.message) for p in broken_anchors(site)}
+    assert ("/en/faq/#nowhere", "anchor '#nowhere' not found on en/faq/index.html") in at_root
+    assert ("/#top", "anchor '#top' not found on index.html") in at_root
+    assert not any(link == "/en/faq/#gpu" for link, _ in at_root)
+    under_sub = {(p.link, p.message) for p in broken_anchors(site, "/sub")}
+    assert ("/sub/en/faq/#gone", "anchor '#gone' not found on en/faq/index.html") in under_sub
+    assert ("/en/faq/#gpu", "absolute link outside the site's path /sub/") in under_sub
+    assert not any(link == "/sub/en/faq/#gpu" for link, _ in under_sub)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import main
+from deepscopie.escaping import html_text
 from deepscopie.exports.bibliography import bibliography
 from deepscopie.exports.data import faq_json, resources_csv, resources_json
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
@@ -84,7 +85,7 @@ def test_an_editors_note_is_labelled_and_apart_from_the_answer(
     answer = markdown.split('<div class="ds-answer">', 1)[1].split("</div>", 1)[0]
     assert note not in answer  # never merged into what the course said
     block = markdown.split('<div class="admonition note ds-editors-note" role="note">', 1)[1]
-    assert block.startswith(f'\n<p class="admonition-title">{label}</p>\n<p>{note}')
+    assert block.startswith(f'\n<p class="admonition-title">{html_text(label)}</p>\n<p>{note}')
     assert markdown.index("ds-answer") < markdown.index("ds-editors-note")
 
 
@@ -93,8 +94,9 @@ def test_an_open_question_keeps_its_editors_note_and_stays_open(base: KnowledgeB
     assert entry.is_open and entry.editors_note is not None
     markdown = _faq(base, "gpu", "en")
     assert '!!! question "Open question"' in markdown
-    assert '<p class="admonition-title">Editors\' note</p>\n<p>A clarification by the editors.' in (
-        markdown
+    label = html_text("Editors' note")
+    assert (
+        f'<p class="admonition-title">{label}</p>\n<p>A clarification by the editors.' in markdown
     )
 
 
@@ -108,7 +110,9 @@ def test_a_resource_shows_its_editors_note_after_its_description(
         base.resource("cellpose"), base, SiteIndex.of(base), language, "categories/software.md"
     )
     description = "Segmentation de cellules." if language == "fr" else "Cell segmentation."
-    assert html.index(description) < html.index(f'<p class="admonition-title">{label}</p>')
+    assert html.index(description) < html.index(
+        f'<p class="admonition-title">{html_text(label)}</p>'
+    )
 
 
 def test_a_note_is_escaped_and_sanitised_like_every_contributed_text(tmp_path: Path) -> None:
@@ -161,7 +165,7 @@ def test_a_title_language_must_be_one_of_the_site_s_languages(
     assert main(["validate", "--data", "."]) == 1
     out = capsys.readouterr().out
     assert (
-        "resources.yaml:15:21: resources[1].title_language: 'de' is not allowed here: "
+        "resources.yaml:17:21: resources[1].title_language: 'de' is not allowed here: "
         "use 'fr' or 'en' (invalid-value)" in out
     )
 

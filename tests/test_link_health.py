@@ -90,7 +90,16 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
         "https://stardist.net/", "redirected", final_url="https://stardist.net/docs/"
     ).to_json()
     report = tmp_path / "report.json"
-    report.write_text(json.dumps([broken, moved]), encoding="utf-8")
+    repositories = [
+        {"url": "https://github.com/spreka/annotatorj", "checked_at": NOW, "archived": False,
+         "last_activity": "2026-10-01T10:00:00Z", "release": "v1.6",
+         "release_date": "2026-09-01T00:00:00Z", "licence": "GPL-3.0"},
+        {"url": "https://github.com/saalfeldlab/paintera", "checked_at": NOW, "archived": True,
+         "last_activity": "2023-01-05T00:00:00Z"},
+    ]  # fmt: skip
+    report.write_text(
+        json.dumps({"links": [broken, moved], "repositories": repositories}), encoding="utf-8"
+    )
     result = build_site(project, LINK_REPORT=str(report))
     assert result.returncode == 0, result.stderr
     site = project / "site"
@@ -101,6 +110,31 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
     software = (site / "en" / "categories" / "software" / "index.html").read_text(encoding="utf-8")
     assert "Link broken since 20 November 2026" in software
     assert 'href="https://web.archive.org/web/https://www.cellpose.org/"' in software
+    # The maintenance of code, in both languages, on the entry and in Explore.
+    french_software = (site / "categories" / "software" / "index.html").read_text("utf-8")
+    assert (
+        "Last code activity: 1 October 2026 · latest release v1.6 (1 September 2026) · "
+        "licence GPL-3.0" in software
+    )
+    assert "Dernière activité du code\u202f: 1 octobre 2026" in french_software
+    assert (
+        '<span class="ds-badge ds-badge--archived"><span class="ds-badge__paren">(</span>Repository archived<span class="ds-badge__paren">)</span></span>'
+        in software
+    )
+    assert (
+        '<span class="ds-badge ds-badge--archived"><span class="ds-badge__paren">(</span>Dépôt archivé<span class="ds-badge__paren">)</span></span>'
+        in french_software
+    )
+    explore = json.loads((site / "en" / "explore" / "entries.json").read_text("utf-8"))
+    entries = {entry["id"]: entry for entry in explore["entries"]}
+    assert entries["annotatorj"]["maintenance"] == "recent"
+    assert entries["annotatorj"]["activity"] == "Last code activity: 1 October 2026"
+    assert entries["paintera"]["maintenance"] == "archived"
+    explore_page = (site / "en" / "explore" / "index.html").read_text("utf-8")
+    assert 'name="maintenance" value="recent"> Maintained in the last year' in explore_page
+    # Published with the site, where the next scheduled check reads its history from.
+    assert (site / "link-report.json").read_text(encoding="utf-8") == report.read_text("utf-8")
+    assert not (built_site / "link-report.json").exists()
 
 
 def test_an_unreadable_report_stops_the_build_with_its_place(tmp_path: Path) -> None:
@@ -110,3 +144,30 @@ def test_an_unreadable_report_stops_the_build_with_its_place(tmp_path: Path) -> 
     result = build_site(project, LINK_REPORT=str(report))
     assert result.returncode != 0
     assert f"{report}:3:1: not valid JSON" in result.stderr
+
+
+def test_code_without_activity_for_longer_than_the_threshold_is_flagged(
+    base: KnowledgeBase,
+) -> None:
+    from deepscopie.links.repositories import RepositoryRecord
+    from deepscopie.render.entries import render_resource
+    from deepscopie.render.site_index import SiteIndex
+
+    record = RepositoryRecord(
+        "https://github.com/spreka/annotatorj", NOW, last_activity="2025-06-30T09:00:00Z"
+    )
+    health = LinkHealth({}, repositories={record.url: record})
+    index, page = SiteIndex.of(base), "categories/software.md"
+    english = render_resource(base.resource("annotatorj"), base, index, "en", page, health)
+    assert (
+        '<span class="ds-badge ds-badge--inactive"><span class="ds-badge__paren">(</span>No activity for over a year<span class="ds-badge__paren">)</span></span>'
+        in english
+    )
+    assert '<p class="ds-maintenance">Last code activity: 30 June 2025</p>' in english
+    french = render_resource(base.resource("annotatorj"), base, index, "fr", page, health)
+    assert 'Aucune activité depuis plus d&#x27;un an<span class="ds-badge__paren">)' in french
+    # The threshold is the site's (mkdocs.yml extra.maintenance.inactive_after_days).
+    patient = LinkHealth({}, repositories={record.url: record}, inactive_after_days=1000)
+    assert "ds-badge" not in render_resource(
+        base.resource("annotatorj"), base, index, "en", page, patient
+    )

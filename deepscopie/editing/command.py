@@ -55,6 +55,12 @@ def add_resource_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", help="a type id of data/vocabulary.yaml")
     parser.add_argument("--tag", action="append", default=[], help="a tag id (repeat for several)")
     parser.add_argument(
+        "--task", action="append", default=[], help="a task id: what it is for (repeat)"
+    )
+    parser.add_argument(
+        "--way", action="append", default=[], help="a way-of-working id: how one uses it (repeat)"
+    )
+    parser.add_argument(
         "--language", action="append", default=[], help="the resource's language (en, fr…)"
     )
     parser.add_argument("--year", type=int)
@@ -264,6 +270,16 @@ def _ask_resource(
         args.tag = prompter.many(
             "tag", check=_name_check("tag", tags), choices=tags, default=proposed.get("tag")
         )
+    # The facets the type requires are asked for (an empty answer is asked again).
+    kind = next((t for t in vocabulary.types if t.id == args.type), None)
+    required = kind.requires if kind else ()
+    facets = (("task", "tasks", vocabulary.tasks), ("way", "ways", vocabulary.ways))
+    for name, field, terms in facets:
+        if not getattr(args, name) and field in required:
+            known = [t.id for t in terms]
+            prompter.list_choices(f"choices_{name}", known)
+            check = _name_check(name, known)
+            setattr(args, name, prompter.many(name, check=check, choices=known, optional=False))
     if not args.language:
         args.language = prompter.many(
             "language",
@@ -404,6 +420,10 @@ def _resource_fields(args: argparse.Namespace, base: KnowledgeBase) -> dict[str,
     fields["type"] = args.type
     if args.tag:
         fields["tags"] = args.tag
+    if args.task:
+        fields["tasks"] = args.task
+    if args.way:
+        fields["ways"] = args.way
     fields["languages"] = args.language
     optional = {
         "year": args.year,

@@ -48,7 +48,9 @@ class FaqExport(BaseModel):
 CSV_COLUMNS = (
     "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
     "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
-    "title_language", "editors_note_fr", "editors_note_en", "venue", "licence",
+    "title_language", "editors_note_fr", "editors_note_en",
+    "status", "status_date", "status_note_fr", "status_note_en", "replaced_by", "repository",
+    "venue", "licence",
 )  # fmt: skip
 
 
@@ -90,6 +92,12 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.title_language or "",
             r.editors_note.fr if r.editors_note else "",
             r.editors_note.en if r.editors_note else "",
+            r.status,
+            r.status_note.date.isoformat() if r.status_note else "",
+            r.status_note.fr if r.status_note else "",
+            r.status_note.en if r.status_note else "",
+            r.replaced_by or "",
+            r.repository or "",
             r.venue or "",
             r.licence or "",
         ]

@@ -1,5 +1,7 @@
 """Atom feeds of what is new, one per language (``feed.fr.xml``, ``feed.en.xml``), from the
-entries' ``added`` dates; written by feedgen."""
+entries' ``added`` dates; written by feedgen. A resource that became archived, discontinued or
+offline is news too: it comes back at its status note's date, its status in its title, its
+note in its summary and as an Atom category."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from feedgen.feed import FeedGenerator
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
+from deepscopie.render.status import status_label
 from deepscopie.render.texts import LANGUAGE_ROOTS
 
 FEED_SIZE = 50
@@ -30,7 +33,7 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     feed.language(language)
     feed.link(href=f"{root}{LANGUAGE_ROOTS[language]}", rel="alternate")
     entries: list[tuple[datetime.date, int, Resource | FaqEntry, str]] = []
-    entries += [(r.added, i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
+    entries += [(_changed(r), i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
     entries += [(e.added, i, e, links.faq_target(e)) for i, e in enumerate(base.faq)]
     newest = sorted(entries, key=lambda item: (item[0], item[1]), reverse=True)[:FEED_SIZE]
     for added, _, entry, target in reversed(newest):  # feedgen puts the last added first
@@ -41,9 +44,23 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
         item.link(href=f"{root}{address}")
         text = entry.description if isinstance(entry, Resource) else entry.question
         item.summary(text.get(language))
-        moment = datetime.datetime.combine(added, datetime.time(), tzinfo=datetime.UTC)
-        item.updated(moment)
-        item.published(moment)
+        item.updated(_moment(added))
+        item.published(_moment(entry.added))
+        if isinstance(entry, Resource) and entry.status_note is not None:
+            label = status_label(entry.status, language)
+            item.title(f"{entry.title.get(language)} ({label})")
+            item.summary(f"{label}: {entry.status_note.get(language)}")
+            item.category(term=entry.status, label=label)
     if not newest:
         feed.updated(datetime.datetime.now(datetime.UTC))
     return str(feed.atom_str(pretty=True).decode("utf-8"))
+
+
+def _changed(resource: Resource) -> datetime.date:
+    """When a resource was last news: added, or its status established later."""
+    note = resource.status_note
+    return max(resource.added, note.date) if note is not None else resource.added
+
+
+def _moment(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)

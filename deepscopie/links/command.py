@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
-from deepscopie.links.classify import BROKEN
+from deepscopie.links.classify import BROKEN, REDIRECTED, REFUSED_ADDRESS
 from deepscopie.links.external import CheckSettings, check_external
 from deepscopie.links.history import (
     LinkRecord,
@@ -27,7 +30,9 @@ from deepscopie.links.history import (
 )
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.links.internal import check_internal
+from deepscopie.links.junit import junit_report
 from deepscopie.links.linkchecker_run import LinkCheckerError, RunSettings
+from deepscopie.links.redirects import describe, fix_redirects, probe_redirects
 from deepscopie.links.report import html_report, markdown_report, summary_table
 from deepscopie.links.targets import link_targets, new_targets
 from deepscopie.net_guard import AllowlistError
@@ -42,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--internal-only", action="store_true", help="check the links inside the built site only"
     )
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (site)")
+    parser.add_argument(
+        "--base-path",
+        default=urlsplit(os.environ.get("SITE_URL") or "/").path or "/",
+        help="the path the site is published under, for absolute links (SITE_URL's, or /)",
+    )
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     parser.add_argument(
         "--urls",
@@ -60,6 +70,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write a Markdown report here (job log, merge-request comment)",
     )
     parser.add_argument("--html", type=Path, help="write an HTML report here")
+    parser.add_argument(
+        "--junit",
+        type=Path,
+        help="write a JUnit XML report here (one test case per address), for GitLab's "
+        "merge-request test report",
+    )
+    parser.add_argument(
+        "--fix-redirects",
+        action="store_true",
+        help="rewrite in the data every address whose permanent redirect (301/308) was seen on "
+        "two runs in a row, to its new address (comments and layout kept); print each change",
+    )
     parser.add_argument("--ignore", type=Path, help="ignore list (DATA/link-ignore.yaml)")
     parser.add_argument(
         "--threshold",
@@ -122,7 +144,7 @@ def _internal(args: argparse.Namespace) -> int:
     if not (args.site / "index.html").exists():
         print(f"check-links: no built site in {args.site}: run `make build` first", file=sys.stderr)
         return EXIT_ERROR
-    problems = check_internal(args.site)
+    problems = check_internal(args.site, base_path=args.base_path)
     for problem in problems:
         print(problem.format())
     if problems:
@@ -153,7 +175,9 @@ def _external(args: argparse.Namespace) -> int:
     verdicts = check_external(to_check, settings, ignore, progress.tick if progress else None)
     if progress:
         progress.done()
-    records = merge(previous, verdicts, targets, now)
+    moved = [url for url, verdict in verdicts.items() if verdict.klass == REDIRECTED]
+    redirects = probe_redirects(moved, timeout=args.timeout)
+    records = merge(previous, verdicts, targets, now, redirects)
     if not (args.urls or args.changed_since):
         records = {
             url: record for url, record in records.items() if url in targets
@@ -167,17 +191,37 @@ def _external(args: argparse.Namespace) -> int:
         args.html.write_text(
             html_report(markdown_report(current, args.threshold)), encoding="utf-8"
         )
+    if args.junit:
+        blocks = functools.partial(_blocks, args=args)
+        args.junit.write_text(junit_report(current.values(), blocks), encoding="utf-8")
     print(summary_table(current.values(), args.threshold))
     print(
         f"{len(to_check)} checked, {len(reused)} reused from checks younger than {args.max_age:g} h"
     )
-    blocking = [record for record in current.values() if _blocks(record, args)]
+    if args.fix_redirects:
+        _fix_redirects(args, current)
+    blocking = [record for record in current.values() if _blocks(record, args=args)]
     for record in blocking:
         print(f"broken: {record.url} ({record.message}) in {', '.join(record.sources) or '-'}")
     return EXIT_BROKEN if blocking else EXIT_OK
 
 
-def _blocks(record: LinkRecord, args: argparse.Namespace) -> bool:
+def _fix_redirects(args: argparse.Namespace, records: dict[str, LinkRecord]) -> None:
+    if args.urls:
+        print("fix-redirects: nothing rewritten: --urls checks addresses outside the data")
+        return
+    rewrites, notes = fix_redirects(args.data, records)
+    for line in [*describe(rewrites, records), *notes]:
+        print(line)
+    addresses = len({rewrite.old for rewrite in rewrites})
+    print(
+        f"fix-redirects: {addresses} address(es) rewritten at {len(rewrites)} places in {args.data}"
+    )
+
+
+def _blocks(record: LinkRecord, *, args: argparse.Namespace) -> bool:
+    if record.klass == REFUSED_ADDRESS:
+        return True  # an address that leads to a non-public network is never acceptable
     if args.changed_since:
         # New links have no history to wait for: a definitive failure blocks the merge request.
         return record.klass == BROKEN

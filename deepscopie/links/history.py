@@ -1,11 +1,18 @@
 """The link report: one record per URL, carried over from run to run.
 
-The JSON file is a list of objects, sorted by URL::
+The JSON file is an object: its format and version, ``links`` (one object per URL, sorted by
+URL) and ``repositories`` (the maintenance signals of code, :mod:`repositories`). A file of an
+earlier version, a bare list of links, is read too. A link reads::
 
     {"url": "https://…", "class": "broken", "status": 404, "final_url": null,
      "message": "404 Not Found", "checked_at": "2026-11-22T03:50:00+00:00",
      "first_failure": "2026-11-21T03:50:00+00:00", "consecutive_failures": 2,
-     "sources": ["resource:cellpose"]}
+     "sources": ["resource:cellpose"], "redirect_status": null, "permanent_url": null,
+     "redirect_runs": 0}
+
+A redirected address also has the status of its first hop (``redirect_status``), the address
+its permanent hops lead to (``permanent_url``) and the runs in a row that was seen
+(``redirect_runs``): ``check-links --fix-redirects`` rewrites it after two.
 
 A URL is called broken only once it failed ``threshold`` runs in a row: ``first_failure`` says
 since when. A record younger than the freshness window is reused instead of fetched again.
@@ -21,6 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from deepscopie.links.classify import FAILING, Verdict
+
+
+@dataclass(frozen=True)
+class RedirectProbe:
+    """What a redirected address answers when asked without following: the first hop's status,
+    and the address reached through permanent hops (301/308) only, if any."""
+
+    first_status: int | None
+    permanent_url: str | None
 
 
 class ReportError(ValueError):
@@ -40,6 +56,11 @@ class LinkRecord:
     first_failure: str | None
     consecutive_failures: int
     sources: tuple[str, ...] = ()
+    # Redirects: the status of the first hop (301/308 permanent, 302/303/307 temporary), the
+    # address reached through permanent hops only, and how many runs in a row it was the same.
+    redirect_status: int | None = None
+    permanent_url: str | None = None
+    redirect_runs: int = 0
 
     def is_broken(self, threshold: int) -> bool:
         """Failed ``threshold`` runs in a row (one failure may be a passing hiccup)."""
@@ -57,25 +78,71 @@ class LinkRecord:
         return data
 
 
+REPORT_FORMAT = {"format": "deepscopie-link-report", "version": 2}
+
+
 def load_report(path: Path) -> dict[str, LinkRecord]:
     """The previous report, by URL (empty when there is none yet)."""
     if not path.exists():
         return {}
+    return parse_report(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_report(text: str, where: str) -> dict[str, LinkRecord]:
+    """The records of a report's text; ``where`` names it in errors."""
+    document = parse_document(text, where)
     try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-        return {item["url"]: _record(item) for item in items}
+        return {item["url"]: _record(item) for item in document["links"]}
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ReportError(f"{where}: not a link report ({error})") from None
+
+
+def parse_document(text: str, where: str) -> dict[str, Any]:
+    """The report's sections (``links``, ``repositories``…), from either version of it."""
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportError(
-            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+            f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
-    except (KeyError, TypeError, ValueError) as error:
-        raise ReportError(f"{path}: not a link report ({error})") from None
+    if isinstance(document, list):
+        return {"links": document, "repositories": []}
+    if not isinstance(document, dict) or not isinstance(document.get("links"), list):
+        raise ReportError(f"{where}: not a link report (no list of links)")
+    if not isinstance(document.get("repositories", []), list):
+        raise ReportError(f"{where}: not a link report (repositories is not a list)")
+    return {"repositories": [], **document}
+
+
+def load_section(path: Path, name: str) -> list[Any]:
+    """One section of the report at ``path`` (empty when there is no report yet)."""
+    if not path.exists():
+        return []
+    section: list[Any] = parse_document(path.read_text(encoding="utf-8"), str(path))[name]
+    return section
+
+
+def save_section(path: Path, name: str, items: list[Any]) -> None:
+    """Write one section of the report, keeping the others as they are."""
+    document = (
+        parse_document(path.read_text(encoding="utf-8"), str(path))
+        if path.exists()
+        else {"links": [], "repositories": []}
+    )
+    document = {**document, **REPORT_FORMAT, name: items}
+    ordered = {key: document[key] for key in ("format", "version", "links", "repositories")}
+    ordered.update(document)
+    path.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def latest_check(records: Mapping[str, LinkRecord]) -> str | None:
+    """When the most recent of ``records`` was checked (ISO 8601), or None when empty."""
+    return max((record.checked_at for record in records.values()), default=None)
 
 
 def save_report(path: Path, records: Mapping[str, LinkRecord]) -> None:
     """Write the report, sorted by URL, so that its diffs are readable."""
-    items = [records[url].to_json() for url in sorted(records)]
-    path.write_text(json.dumps(items, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    save_section(path, "links", [records[url].to_json() for url in sorted(records)])
 
 
 def fresh_urls(
@@ -90,8 +157,11 @@ def merge(
     verdicts: Mapping[str, Verdict],
     sources: Mapping[str, tuple[str, ...]],
     now: datetime.datetime,
+    redirects: Mapping[str, RedirectProbe] | None = None,
 ) -> dict[str, LinkRecord]:
-    """Records after this run: new verdicts update their URL's history; others are kept."""
+    """Records after this run: new verdicts (and the redirects probed) update their URL's
+    history; others are kept."""
+    redirects = redirects or {}
     records = dict(previous)
     stamp = now.isoformat(timespec="seconds")
     for url, verdict in verdicts.items():
@@ -102,6 +172,9 @@ def merge(
             consecutive = streak + 1
         else:
             first_failure, consecutive = None, 0
+        probe = redirects.get(url, RedirectProbe(None, None))
+        seen_before = before is not None and before.permanent_url == probe.permanent_url
+        runs = (before.redirect_runs if before is not None and seen_before else 0) + 1
         records[url] = LinkRecord(
             url=url,
             klass=verdict.klass,
@@ -112,6 +185,9 @@ def merge(
             first_failure=first_failure,
             consecutive_failures=consecutive,
             sources=sources.get(url, before.sources if before is not None else ()),
+            redirect_status=probe.first_status,
+            permanent_url=probe.permanent_url,
+            redirect_runs=runs if probe.permanent_url else 0,
         )
     for url in list(records):
         if url in sources and records[url].sources != sources[url]:
@@ -136,4 +212,7 @@ def _record(item: dict[str, Any]) -> LinkRecord:
         first_failure=item.get("first_failure"),
         consecutive_failures=int(item.get("consecutive_failures", 0)),
         sources=tuple(item.get("sources", ())),
+        redirect_status=item.get("redirect_status"),
+        permanent_url=item.get("permanent_url"),
+        redirect_runs=int(item.get("redirect_runs", 0)),
     )

@@ -47,9 +47,10 @@ class InternalProblem:
 
 
 def check_internal(
-    site_dir: Path, start_pages: tuple[str, ...] = ("", "en/")
+    site_dir: Path, start_pages: tuple[str, ...] = ("", "en/"), base_path: str = "/"
 ) -> list[InternalProblem]:
-    """Every broken link or anchor reachable from the start pages of ``site_dir``."""
+    """Every broken link or anchor reachable from the start pages of ``site_dir``, which is
+    published under ``base_path`` (``/`` or a sub-path such as ``/deepscopie/``)."""
     with _served(site_dir) as root, _config_file() as config:
         settings = RunSettings(
             timeout=10,
@@ -68,12 +69,17 @@ def check_internal(
             problems.append(
                 InternalProblem(page, link, row.result.splitlines()[0] if row.result else "broken")
             )
-    problems += broken_anchors(site_dir)
+    problems += broken_anchors(site_dir, base_path)
     return sorted(problems, key=lambda problem: (problem.page, problem.link))
 
 
-def broken_anchors(site_dir: Path) -> list[InternalProblem]:
-    """Links inside the site to an anchor that the target page does not have."""
+def broken_anchors(site_dir: Path, base_path: str = "/") -> list[InternalProblem]:
+    """Links inside the site to an anchor that the target page does not have.
+
+    Absolute links (``/en/faq/#x``) are resolved against ``base_path``, the path the site is
+    published under: one that leaves it leads outside the site once deployed on a sub-path.
+    """
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     pages = {
         path.relative_to(site_dir).as_posix(): _Anchors.of(path)
         for path in site_dir.rglob("*.html")
@@ -83,9 +89,20 @@ def broken_anchors(site_dir: Path) -> list[InternalProblem]:
     for page, found in pages.items():
         for href in found.links:
             parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.fragment:
+            if parts.scheme or parts.netloc:
                 continue
-            target = _target_file(page, parts.path)
+            path = parts.path
+            if path.startswith("/") and not path.startswith(base):
+                message = f"absolute link outside the site's path {base}"
+                problems.append(InternalProblem(page, href, message))
+                continue
+            if not parts.fragment:
+                continue
+            if path.startswith("/"):
+                path = path.removeprefix(base) or "./"
+                target = _target_file("index.html", path)
+            else:
+                target = _target_file(page, path)
             anchor = unquote(parts.fragment)
             if target in pages and anchor not in pages[target].ids:
                 problems.append(

@@ -18,6 +18,7 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         where = f"resource:{resource.id}"
         urls = [resource.url] if resource.url else []
         urls += [link.url for link in resource.links]
+        urls += [resource.repository] if resource.repository else []
         for _, text in resource.markdown_texts():
             urls += links_in(text.fr) + links_in(text.en)
         for url in urls:

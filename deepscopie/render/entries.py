@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from deepscopie.escaping import html_text
+from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth, render_resource_health
+from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.status import render_status_note, status_badge
 from deepscopie.render.texts import format_date, language_name, text
 
 _SHOWN_URL_LENGTH = 60
@@ -38,7 +40,9 @@ def render_resource(
     Straight to HTML rather than Markdown: a category page of a 10,000-entry knowledge base
     holds thousands of entries, and Python-Markdown would take most of the build on them.
     """
-    parts = [markup.heading(3, resource.id, title_html(resource, language))]
+    title = title_html(resource, language) + status_badge(resource, language)
+    title += maintenance_badge(resource, health, language)
+    parts = [markup.heading(3, resource.id, title)]
     if resource.url is not None:
         parts.append(f"<p>{markup.link(shown_url(resource.url), resource.url, 'ds-url')}</p>")
     else:
@@ -50,6 +54,12 @@ def render_resource(
     state = render_resource_health(resource, health, language) if health else None
     if state is not None:
         parts.append(state)
+    status = render_status_note(resource, index, language, page)
+    if status is not None:
+        parts.append(status)
+    activity = render_maintenance(resource, health, language)
+    if activity is not None:
+        parts.append(activity)
     parts.append(markdown_to_safe_html(resource.description.get(language)))
     if resource.editors_note is not None:
         parts.append(render_editors_note(resource.editors_note, language))
@@ -102,7 +112,7 @@ def title_html(resource: Resource, language: str) -> str:
     title = html_text(resource.title.get(language))
     if resource.title_language is None or resource.title_language == language:
         return title
-    return f'<span lang="{resource.title_language}">{title}</span>'
+    return f'<span lang="{html_attribute(resource.title_language)}">{title}</span>'
 
 
 def render_editors_note(note: Localized, language: str) -> str:

@@ -18,9 +18,11 @@ from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.model import Resource
+from deepscopie.model import STATUSES, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
+from deepscopie.render.status import status_label
 from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
 
 EXPLORE_PAGE = "explore.md"
@@ -41,11 +43,14 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         ("type", [(t.id, t.name.get(language)) for t in vocabulary.types]),
         ("tag", [(t.id, t.name.get(language)) for t in vocabulary.tags]),
         ("language", [(code, language_name(code, language)) for code in _languages(resources)]),
+        ("lifecycle", [(status, status_label(status, language)) for status in STATUSES]),
     ]
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
         facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
     used = _used(resources, health)
+    if used["maintenance"]:
+        facets.append(("maintenance", [(state, state_label(state, language)) for state in STATES]))
     fieldsets = "".join(
         _fieldset(name, text(f"explore_{name}", language), options, used[name])
         for name, options in facets
@@ -101,7 +106,9 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     """The entries of one language's Explore page, in the knowledge base's order.
 
     Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
-    (``category``, ``type``, ``tag``, ``language``, ``status``: lists where several apply) and
+    (``category``, ``type``, ``tag``, ``language``, ``status`` of the link, ``lifecycle`` of
+    the resource: active, archived…, ``maintenance`` of its code: recent, inactive, archived,
+    with ``activity``, its date, when known; lists where several apply) and
     ``text``, the words the text filter looks in, lower case without accents.
     """
     entries = [
@@ -114,6 +121,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "tag": list(resource.tags),
             "language": list(resource.languages),
             "status": _status(resource, health),
+            "lifecycle": resource.status,
+            **_maintenance(resource, health, language),
             "text": searchable(
                 " ".join(
                     [
@@ -156,7 +165,19 @@ def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[st
         "tag": Counter(tag for r in resources for tag in r.tags),
         "language": Counter(code for r in resources for code in r.languages),
         "status": statuses,
+        "lifecycle": Counter(r.status for r in resources),
+        "maintenance": Counter(
+            known.state for r in resources if (known := maintenance_of(r, health)) is not None
+        ),
     }
+
+
+def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -> dict[str, str]:
+    """The state of the resource's code and its last activity, when known."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    return {"maintenance": known.state, "activity": activity_text(known, language)}
 
 
 def _status(resource: Resource, health: LinkHealth | None) -> str:

@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.ignore import IgnoreRule
-from deepscopie.model import FaqEntry, Link, Localized, Resource
-from deepscopie.render.field_help import FIELDS_FR
+from deepscopie.model import STATUS_MEANINGS, FaqEntry, Link, Localized, Resource, StatusNote
+from deepscopie.render.field_help import FIELDS_FR, STATUS_MEANINGS_FR
 from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import text
 from deepscopie.rules import RULES, RULES_FR
@@ -18,6 +18,7 @@ from deepscopie.rules import RULES, RULES_FR
 DOCUMENTED: tuple[tuple[str, type[BaseModel]], ...] = (
     ("data/resources.yaml", Resource),
     ("data/resources.yaml (links)", Link),
+    ("data/resources.yaml (status_note)", StatusNote),
     ("fr / en", Localized),
     ("data/faq.yaml", FaqEntry),
     ("data/link-ignore.yaml", IgnoreRule),
@@ -61,9 +62,14 @@ def render_field_reference(base: KnowledgeBase, language: str) -> str:
         f"### {text('guide_categories', language)} {{#values-categories}}\n\n"
         + "\n".join(categories)
     )
-    for key, terms in (("types", vocabulary.types), ("tags", vocabulary.tags)):
+    facets = (("types", vocabulary.types), ("tasks", vocabulary.tasks), ("ways", vocabulary.ways))
+    for key, terms in (*facets, ("tags", vocabulary.tags)):
         listed = ", ".join(f"`{t.id}` ({escape_markdown(t.name.get(language))})" for t in terms)
         parts.append(f"### {text(f'guide_{key}', language)} {{#values-{key}}}\n\n{listed}")
+    meanings = STATUS_MEANINGS_FR if language == "fr" else STATUS_MEANINGS
+    rows = [_row(text("guide_status", language), text("guide_meaning", language)), "| --- | --- |"]
+    rows += [_row(f"`{status}`", escape_markdown(meaning)) for status, meaning in meanings.items()]
+    parts.append(f"### {text('guide_statuses', language)} {{#values-status}}\n\n" + "\n".join(rows))
     return "\n\n".join(parts)
 
 

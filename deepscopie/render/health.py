@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import BLOCKED, REDIRECTED
 from deepscopie.links.history import LinkRecord
+from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.model import Resource
 from deepscopie.render import links, markup
 from deepscopie.render.safe_html import escape_markdown
@@ -24,10 +25,14 @@ HEALTH_PAGE = "link-health.md"
 
 @dataclass(frozen=True)
 class LinkHealth:
-    """The report's records by URL, and how many failures in a row make a link broken."""
+    """The report's records by URL, and how many failures in a row make a link broken; the
+    maintenance of code repositories by address, and after how long without activity a
+    repository is called inactive."""
 
     records: Mapping[str, LinkRecord]
     threshold: int = 2
+    repositories: Mapping[str, RepositoryRecord] = field(default_factory=dict)
+    inactive_after_days: int = 365
 
     def broken(self, url: str) -> LinkRecord | None:
         """The record of ``url`` if it is called broken."""

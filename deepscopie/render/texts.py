@@ -88,6 +88,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "guide_no": ("non", "no"),
     "guide_categories": ("Catégories et sous-catégories", "Categories and sub-categories"),
     "guide_types": ("Types", "Types"),
+    "guide_tasks": ("Tâches (tasks)", "Tasks"),
+    "guide_ways": ("Façons de travailler (ways)", "Ways of working"),
     "guide_tags": ("Tags", "Tags"),
     "guide_rule": ("Règle", "Rule"),
     "problems_title": ("Les données ont des problèmes", "The data has problems"),
@@ -117,8 +119,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "statistics_count": ("Nombre", "Count"),
     "explore_title": ("Explorer", "Explore"),
     "explore_intro": (
-        "Toutes les ressources, à filtrer par catégorie, type, tag, langue et état du lien.",
-        "Every resource, to filter by category, type, tag, language and link status.",
+        "Toutes les ressources, à filtrer par catégorie, type, tag, langue, état de la ressource "
+        "et de son lien, et entretien de son code.",
+        "Every resource, to filter by category, type, tag, language, status of the resource and "
+        "of its link, and maintenance of its code.",
     ),
     "explore_noscript": (
         "Les filtres ont besoin de JavaScript : parcourez plutôt les catégories.",
@@ -138,8 +142,59 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "La liste n'a pas pu être chargée : parcourez plutôt les catégories.",
         "The list could not be loaded: browse the categories instead.",
     ),
+    "search_faq_type": ("Question de la FAQ", "FAQ entry"),
+    # The search dialog (overrides/partials/deepscopie-search.html); {n} and {q} are filled in
+    # by search.js.
+    "search_label": ("Rechercher une ressource ou une question", "Search a resource or a question"),
+    "search_close": ("Fermer", "Close"),
+    "search_pages": ("Pages du site", "Site pages"),
+    "search_none": (
+        "Aucune entrée ne correspond : essayez d'autres mots, ou la page Explorer.",
+        "No entry matches: try other words, or the Explore page.",
+    ),
+    "search_one": ("1 entrée", "1 entry"),
+    "search_many": ("{n} entrées", "{n} entries"),
+    "search_more": ("Plus de résultats", "More results"),
+    "status_ok": ("Lien vérifié", "Link checked"),
+    "status_redirected": ("Lien redirigé", "Link redirected"),
+    "status_broken": ("Lien cassé", "Link broken"),
+    "status_blocked": (
+        "Lien non vérifiable (site fermé aux robots)",
+        "Link not checkable (site refuses robots)",
+    ),
+    "status_rate-limited": (
+        "Lien non vérifié (trop de requêtes)",
+        "Link not checked (too many requests)",
+    ),
+    "status_timeout": ("Lien lent à répondre", "Link slow to answer"),
+    "status_server-error": ("Erreur du serveur", "Server error"),
+    "status_ignored": ("Lien non vérifié (exception)", "Link not checked (exception)"),
+    "status_unchecked": ("Lien pas encore vérifié", "Link not checked yet"),
     "source_slack": ("Slack", "Slack"),
     "source_skype": ("Présentation (Skype)", "Talk (Skype)"),
+    # Resource status (issue 15)
+    "guide_status": ("État", "Status"),
+    "guide_statuses": ("États d'une ressource (status)", "Resource statuses (status)"),
+    "status_active": ("Active", "Active"),
+    "status_archived": ("Archivée", "Archived"),
+    "status_discontinued": ("Arrêtée", "Discontinued"),
+    "status_offline": ("Hors ligne", "Offline"),
+    "status_as_of": ("constaté le {date}", "as of {date}"),
+    "replaced_by": ("Remplacée par\u00a0:", "Replaced by:"),
+    "explore_lifecycle": ("État de la ressource", "Resource status"),
+    # Maintenance of code (issue 15)
+    "last_activity": ("Dernière activité du code : {date}", "Last code activity: {date}"),
+    "latest_release": ("dernière version {name} ({date})", "latest release {name} ({date})"),
+    "repo_archived": ("Dépôt archivé", "Repository archived"),
+    "repo_inactive": (
+        "Aucune activité depuis plus d'un an",
+        "No activity for over a year",
+    ),
+    "repo_licence": ("licence {name}", "licence {name}"),
+    "explore_maintenance": ("Entretien du code", "Code maintenance"),
+    "maintenance_recent": ("Actif dans la dernière année", "Maintained in the last year"),
+    "maintenance_inactive": ("Inactif depuis plus d'un an", "Inactive for over a year"),
+    "maintenance_archived": ("Dépôt archivé", "Repository archived"),
 }
 
 _LANGUAGE_NAMES: dict[str, tuple[str, str]] = {
@@ -185,3 +240,11 @@ def format_date(day: datetime.date, language: str) -> str:
     if language == "fr":
         return f"{day.day} {_MONTHS_FR[day.month - 1]} {day.year}"
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+SEARCH_TEXTS = ("label", "close", "pages", "none", "one", "many", "more")
+
+
+def search_texts(language: str) -> dict[str, str]:
+    """The search dialog's words in ``language``, by short name (``label``, ``none``…)."""
+    return {key: text(f"search_{key}", language) for key in SEARCH_TEXTS}

@@ -21,6 +21,17 @@
   const labelText = (label) =>
     Array.from(label.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : "")).join("").trim();
   const categoryNames = new Map(boxes("category").map((box) => [box.value, labelText(box.parentElement)]));
+  // Badges for what readers must know before following a link: a resource that is no longer
+  // active, code not maintained for a year, named as their filters name them.
+  const badgeNames = new Map(
+    ["lifecycle", "maintenance"].flatMap((facet) => boxes(facet).map((box) => [`${facet}:${box.value}`, labelText(box.parentElement)])),
+  );
+  function badge(facet, value) {
+    const span = document.createElement("span");
+    span.className = `ds-badge ds-badge--${value}`;
+    span.textContent = badgeNames.get(`${facet}:${value}`) || value;
+    return span;
+  }
   let entries = [];
   let matching = [];
   let shown = 0;
@@ -43,7 +54,16 @@
     const where = document.createElement("span");
     where.className = "ds-explore__where";
     where.textContent = categoryNames.get(entry.category) || entry.category;
-    li.append(link, " ", where);
+    li.append(link);
+    if (entry.lifecycle && entry.lifecycle !== "active") li.append(badge("lifecycle", entry.lifecycle));
+    for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(badge("maintenance", value));
+    if (entry.activity) {
+      const when = document.createElement("span");
+      when.className = "ds-explore__activity";
+      when.textContent = entry.activity;
+      li.append(" ", when);
+    }
+    li.append(" ", where);
     return li;
   }
 

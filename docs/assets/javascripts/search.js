@@ -1,108 +1,258 @@
-// The header's search: Pagefind's interface in a dialog. Pagefind picks the index of the
-// page's <html lang>, so a French page searches French pages only, and an English one English.
+// The header's search, in a dialog: Pagefind's engine (its index of the page's <html lang>, so a
+// French page searches French entries only) with our own results. Each result is an entry (a
+// resource or an FAQ entry) shown as a card: title, type, category, one line of description,
+// link status when known; it links to the entry's permalink. Hand-written pages (About,
+// Contribute) come after the entries, so none outranks an entry. Arrow keys move through the
+// results, Enter opens one, Escape closes the dialog and gives focus back. The entry a
+// permalink opens is highlighted.
 (function () {
   "use strict";
   const dialog = document.getElementById("ds-search");
   const opener = document.querySelector(".ds-search-open");
   const script = document.currentScript;
+  highlightTarget();
+  window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
 
+  const input = dialog.querySelector("[data-ds-input]");
+  const results = dialog.querySelector("[data-ds-results]");
+  const status = dialog.querySelector("[data-ds-status]");
+  const texts = dialog.dataset;
   // Result addresses are stored from the site's root: prefix the path the site is served
   // under (GitLab Pages serves it under /<project>/), found from this script's own address.
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
-  let ui = null;
-  let pagefind = null;
+  const SHOWN = 10; // entry cards shown at first, and added by "more"
+  const PAGES = 3; // hand-written pages shown after the entries
+  const NAMED = 20; // results looked at for an entry named exactly as the question
+  const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
+  let engine = null;
+  let latest = 0;
 
-  // Pagefind's interface (script and style) is fetched when a reader shows an intent to
-  // search, not with every page: it would block the page's first paint and its main thread.
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = new Promise((resolve, reject) => {
-        const style = document.createElement("link");
-        style.rel = "stylesheet";
-        style.href = `${siteRoot}pagefind/pagefind-ui.css`;
-        const code = document.createElement("script");
-        code.src = `${siteRoot}pagefind/pagefind-ui.js`;
-        code.onload = resolve;
-        code.onerror = reject;
-        document.head.append(style, code);
+  // Pagefind (its script, WebAssembly and this language's index) is fetched when a reader
+  // shows an intent to search, not with every page.
+  function loadEngine() {
+    if (!engine) {
+      engine = import(`${siteRoot}pagefind/pagefind.js`).then(async (pagefind) => {
+        await pagefind.options({
+          baseUrl: siteRoot,
+          excerptLength: 0,
+          // Entries are short: a long FAQ answer should not be buried for its length, nor a
+          // one-line entry lifted for its brevity.
+          ranking: { pageLength: 0.3, termFrequency: 0.8 },
+        });
+        await pagefind.init();
+        return pagefind;
       });
-      // Pagefind itself (its WebAssembly and this language's index) starts loading now too,
-      // rather than on the first keystroke: the interface imports the same module instance.
-      import(`${siteRoot}pagefind/pagefind.js`)
-        .then(async (core) => {
-          await core.options({ baseUrl: siteRoot });
-          await core.init();
-        })
-        .catch((error) => console.warn("Search: Pagefind could not be preloaded", error));
+      engine.catch((error) => console.warn("Search: Pagefind could not be loaded", error));
     }
-    return pagefind;
+    return engine;
   }
 
-  // French plurals in -aux/-eux (noyau, noyaux) escape Pagefind's French stemmer: search the
-  // plural, which it reduces to the same stem as the words in the index.
+  // What a reader types, as Pagefind's words: elided articles dropped ("l'apprentissage" is
+  // "apprentissage"; harmless in English), and French plurals in -aux/-eux (noyau, noyaux),
+  // which escape Pagefind's French stemmer, searched as the plural it reduces like the index.
   const french = document.documentElement.lang === "fr";
-  const pluralise = (term) => term.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
+  function terms(query) {
+    let words = query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
+    if (french) words = words.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
+    return words.trim();
+  }
 
-  async function open() {
-    if (!dialog.open) dialog.showModal();
-    // Until Pagefind's interface is there, a field of our own takes the keys: typed into
-    // nothing, "n" and "p" would be Material's shortcuts to the next and previous page.
-    const early = ui ? null : waitingField();
-    await loadPagefind();
-    if (early) early.remove();
-    if (!ui) {
-      ui = new PagefindUI({
-        element: "#ds-search-ui",
-        baseUrl: siteRoot,
-        showSubResults: true,
-        showImages: false,
-        resetStyles: false,
-        autofocus: true,
-        // Pagefind waits 300 ms after the last keystroke by default. Less shows results sooner;
-        // much less would search every prefix as a reader types (at 10,000 entries those
-        // searches queue up: seconds, measured by bench/search.py).
-        debounceTimeoutMs: 150,
-        // Category pages are long lists: do not let length bury the page holding the entry.
-        ranking: { pageLength: 0.1 },
-        processTerm: french ? pluralise : (term) => term,
-      });
+  // Entries first. Pagefind requires every word: when that leaves fewer than three entries,
+  // the entries matching most of the words follow (a reader's "enough data" finds the entry
+  // that says "how much data").
+  async function entries(pagefind, words) {
+    const all = await pagefind.search(words, { filters: { kind: "entry" } });
+    const found = all ? all.results : [];
+    const split = words.split(/\s+/).filter((word) => word.length > 2);
+    if (found.length >= 3 || split.length < 2) return found;
+    const seen = new Set(found.map((result) => result.id));
+    const partial = new Map();
+    for (const word of split) {
+      const one = await pagefind.search(word, { filters: { kind: "entry" } });
+      for (const result of one ? one.results : []) {
+        if (seen.has(result.id)) continue;
+        const known = partial.get(result.id) || { result, words: 0, score: 0 };
+        known.words += 1;
+        known.score += result.score;
+        partial.set(result.id, known);
+      }
     }
-    const input = dialog.querySelector("input");
-    if (!input) return;
-    // Pagefind names its field by a title alone, which screen readers may skip: give it a
-    // label, in the page's language (Pagefind's title is already translated).
-    if (!input.hasAttribute("aria-label")) input.setAttribute("aria-label", input.title);
-    input.focus();
-    if (early && early.value) {
-      input.value = early.value;
-      ui.triggerSearch(early.value);
+    const ranked = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score);
+    return found.concat(ranked.map((known) => known.result));
+  }
+
+  async function search(query) {
+    const ticket = ++latest;
+    const words = terms(query);
+    if (!words) {
+      results.replaceChildren();
+      status.textContent = "";
+      results.dataset.dsQuery = query;
+      return;
+    }
+    const pagefind = await loadEngine();
+    const found = await entries(pagefind, words);
+    const pages = await pagefind.search(words, { filters: { kind: "page" } });
+    if (ticket !== latest) return; // a newer search is under way
+    // A reader who types a resource's name gets that resource first, before the entries that
+    // mention it most (among the first results: their data is fetched anyway, or nearly).
+    const head = await Promise.all(found.slice(0, NAMED).map((result) => result.data()));
+    const named = head.filter((data) => fold(data.meta.title) === fold(query));
+    const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
+    const pageData = await Promise.all((pages ? pages.results : []).slice(0, PAGES).map((result) => result.data()));
+    if (ticket !== latest) return;
+    results.replaceChildren();
+    const list = document.createElement("ul");
+    list.className = "ds-results";
+    entryData.forEach((data) => list.append(card(data)));
+    results.append(list);
+    if (found.length > SHOWN) results.append(moreButton(found, list));
+    if (pageData.length) {
+      const heading = document.createElement("h2");
+      heading.className = "ds-results__heading";
+      heading.textContent = texts.dsPagesText;
+      const other = document.createElement("ul");
+      other.className = "ds-results ds-results--pages";
+      pageData.forEach((data) => other.append(pageItem(data)));
+      results.append(heading, other);
+    }
+    status.textContent = plural(found.length, query);
+    results.dataset.dsQuery = query;
+  }
+
+  function plural(n, query) {
+    const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
+    return texts[key].replace("{n}", n).replace("{q}", query);
+  }
+
+  function moreButton(found, list) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button ds-results__more";
+    button.textContent = texts.dsMoreText;
+    let shown = SHOWN;
+    button.addEventListener("click", async () => {
+      const next = await Promise.all(found.slice(shown, shown + SHOWN).map((result) => result.data()));
+      next.forEach((data) => list.append(card(data)));
+      list.children[shown]?.querySelector("a").focus();
+      shown += next.length;
+      if (shown >= found.length) button.remove();
+    });
+    return button;
+  }
+
+  function card(data) {
+    const meta = data.meta;
+    const item = document.createElement("li");
+    item.className = "ds-result";
+    const link = document.createElement("a");
+    link.className = "ds-result__link";
+    link.href = siteRoot + meta.href;
+    const title = document.createElement("span");
+    title.className = "ds-result__title";
+    title.textContent = meta.title;
+    const where = document.createElement("span");
+    where.className = "ds-result__where";
+    where.textContent = [meta.type, meta.category].filter(Boolean).join(" · ");
+    link.append(title, where);
+    if (meta.summary) {
+      const line = document.createElement("span");
+      line.className = "ds-result__summary";
+      line.textContent = meta.summary;
+      link.append(line);
+    }
+    if (meta.status) {
+      const state = document.createElement("span");
+      state.className = "ds-result__status";
+      state.textContent = meta.status;
+      link.append(state);
+    }
+    item.append(link);
+    return item;
+  }
+
+  function pageItem(data) {
+    const item = document.createElement("li");
+    item.className = "ds-result ds-result--page";
+    const link = document.createElement("a");
+    link.className = "ds-result__link";
+    link.href = data.url;
+    const title = document.createElement("span");
+    title.className = "ds-result__title";
+    title.textContent = data.meta.title;
+    link.append(title);
+    item.append(link);
+    return item;
+  }
+
+  // Arrow keys: from the field to the first result, between results, back to the field.
+  function onKey(event) {
+    const links = Array.from(results.querySelectorAll("a"));
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!links.length) return;
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = at + step;
+      if (next < 0) input.focus();
+      else links[Math.min(next, links.length - 1)].focus();
+    } else if (at >= 0 && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      input.focus(); // typing on a result goes on typing the question
     }
   }
 
-  function waitingField() {
-    const field = document.createElement("input");
-    field.type = "search";
-    field.className = "ds-search__waiting";
-    field.setAttribute("aria-label", dialog.getAttribute("aria-label"));
-    dialog.querySelector("#ds-search-ui").append(field);
-    field.focus();
-    return field;
+  let typing;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    // Short pause after each key: a reader's typing is not searched letter by letter.
+    typing = setTimeout(() => search(input.value), 120);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      const first = results.querySelector("a");
+      if (first) first.click();
+    }
+  });
+  dialog.addEventListener("keydown", onKey);
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    loadEngine();
+    input.focus();
+    input.select();
   }
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   opener.addEventListener("click", open);
-  for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadPagefind, { once: true, passive: true });
+  for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadEngine, { once: true, passive: true });
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => {
     // A click on the backdrop, or on a result (it may point into the current page), closes it.
     if (event.target === dialog || event.target.closest("a")) dialog.close();
   });
   document.addEventListener("keydown", (event) => {
-    const typing = event.target.closest("input, textarea, select, [contenteditable]");
-    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+    const typingSomewhere = event.target.closest("input, textarea, select, [contenteditable]");
+    if (!typingSomewhere && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
       event.preventDefault();
       open();
     }
   });
+
+  // The entry a permalink opens: its heading and what follows it, up to the next heading, are
+  // marked (the heading alone is by :target, without JavaScript) and brought into view.
+  function highlightTarget() {
+    for (const old of document.querySelectorAll(".ds-targeted")) old.classList.remove("ds-targeted");
+    const id = decodeURIComponent(location.hash.slice(1));
+    const heading = id && document.getElementById(id);
+    if (!heading || !/^H[1-6]$/.test(heading.tagName)) return;
+    const level = Number(heading.tagName[1]);
+    heading.classList.add("ds-targeted");
+    for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+      if (/^H[1-6]$/.test(next.tagName) && Number(next.tagName[1]) <= level) break;
+      next.classList.add("ds-targeted");
+    }
+    heading.scrollIntoView({ block: "start" });
+  }
 })();

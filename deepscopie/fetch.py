@@ -1,0 +1,130 @@
+"""Small HTTP requests of the project's own (previous link report, redirect probes, code-host
+APIs), each hop refused when it leads to a non-public address.
+
+Contributors are untrusted: a URL in a merge request, a redirect or a DNS answer must never make
+the CI runner connect to an internal address. Every request here is checked by its text first,
+then made inside :func:`deepscopie.net_guard.guarded`, which checks the address each connection
+is actually made to; redirects are followed by hand so that each hop goes through both again.
+Networks listed in ``DEEPSCOPIE_ALLOW_NETWORKS`` (e.g. ``127.0.0.0/8`` for tests on local
+servers) are allowed.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.message import Message
+from urllib.parse import urljoin
+
+from deepscopie.net_guard import (
+    ALLOW_VARIABLE,
+    REFUSED,
+    AllowlistError,
+    allowed_networks,
+    guarded,
+    url_refusal,
+)
+from deepscopie.net_guard import RefusedAddress as GuardRefusal
+
+USER_AGENT = "DeepScopie (link and maintenance checks of a knowledge base)"
+MAX_BYTES = 16 * 1024 * 1024
+MAX_REDIRECTS = 5
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class FetchError(OSError):
+    """The request could not be made or was refused; the message says why."""
+
+
+class RefusedAddress(FetchError):
+    """The address (or one of its hops) is not public and not allowed."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A server's answer: status, headers (lower-case names), body, and the address asked."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+    def header(self, name: str) -> str | None:
+        """The header ``name`` (any case), or None."""
+        return self.headers.get(name.lower())
+
+
+def refusal(url: str) -> str | None:
+    """Why ``url`` must not be fetched, from its text (scheme, host, port…), or None."""
+    try:
+        return url_refusal(url, allowed_networks())
+    except AllowlistError as error:
+        raise FetchError(f"{ALLOW_VARIABLE}: {error}") from None
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None  # the caller follows, through the guard
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def get(
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    timeout: float = 20.0,
+    method: str = "GET",
+) -> Answer:
+    """One request, redirects not followed; any HTTP status is an answer, not an error.
+
+    Refused (:class:`RefusedAddress`) when the address, or the one its host resolves to at
+    connection time, is not public (issue 11's guard, which checks the connection itself)."""
+    refused = refusal(url)
+    if refused is not None:
+        raise RefusedAddress(f"{url}: {refused}")
+    request = urllib.request.Request(
+        url, method=method, headers={"User-Agent": USER_AGENT, **(headers or {})}
+    )
+    try:
+        with guarded(), _OPENER.open(request, timeout=timeout) as response:
+            return Answer(url, response.status, _headers(response.headers), _read(response))
+    except urllib.error.HTTPError as error:
+        with error:
+            body = _read(error) if method != "HEAD" else b""
+            return Answer(url, error.code, _headers(error.headers), body)
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, GuardRefusal) or REFUSED in str(reason):
+            raise RefusedAddress(f"{url}: {reason}") from None
+        raise FetchError(f"{url}: {reason}") from None
+
+
+def follow(
+    url: str, headers: Mapping[str, str] | None = None, timeout: float = 20.0
+) -> tuple[Answer, list[Answer]]:
+    """The final answer after redirects, and each redirect on the way, every hop guarded."""
+    hops: list[Answer] = []
+    answer = get(url, headers, timeout)
+    while answer.status in REDIRECT_STATUSES and answer.header("location"):
+        if len(hops) == MAX_REDIRECTS:
+            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+        hops.append(answer)
+        answer = get(urljoin(answer.url, answer.header("location") or ""), headers, timeout)
+    return answer, hops
+
+
+def _headers(message: Message) -> dict[str, str]:
+    return {name.lower(): value for name, value in message.items()}
+
+
+def _read(response: object) -> bytes:
+    read = getattr(response, "read", None)
+    if read is None:
+        return b""
+    body: bytes = read(MAX_BYTES + 1)
+    if len(body) > MAX_BYTES:
+        raise FetchError(f"answer larger than {MAX_BYTES} bytes")
+    return body

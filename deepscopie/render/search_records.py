@@ -1,0 +1,209 @@
+"""Each resource and each FAQ entry as its own search record, in each language.
+
+A reader's search answers with entries, not with the pages that list them: Pagefind indexes
+one small HTML document per entry and language (see ``deepscopie.search_index``), whose parts
+carry weights (the title over the description over the tags), whose metadata make the result
+card (title, type, category, a one-line description, link status), and whose ``href`` is the
+entry's permalink. Words a reader may type for the same idea (``suivi`` for ``tracking``) come
+from the vocabulary's synonym groups and are added, with a low weight, to the entries that
+use one of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from deepscopie.escaping import html_attribute, html_text
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import FaqEntry, Resource
+from deepscopie.render import links
+from deepscopie.render.health import LinkHealth
+from deepscopie.render.safe_html import plain_text
+from deepscopie.render.texts import LANGUAGE_ROOTS, text
+
+# Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
+# that say what the entry is for (its task, type, tags), then the description.
+TITLE_WEIGHT = 8
+FACET_WEIGHT = 2
+SYNONYM_WEIGHT = 0.8
+SUMMARY_LIMIT = 180
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One entry in one language: ``path`` names it in the staging folder Pagefind reads,
+    ``document`` is the HTML it indexes."""
+
+    path: str
+    document: str
+
+
+def fold(words: str) -> str:
+    """Lower case, no accents, words separated by single spaces (``Débruitage`` ->
+    ``debruitage``): how text is compared with the synonym groups."""
+    bare = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", words.lower()))
+    return " ".join(_NOT_WORD.sub(" ", bare).split())
+
+
+def summary(markdown: str) -> str:
+    """The first sentence of a description, as plain text (the result card's line)."""
+    whole = plain_text(markdown, limit=10_000)
+    return plain_text(_SENTENCE_END.split(whole, 1)[0], limit=SUMMARY_LIMIT)
+
+
+def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> list[SearchRecord]:
+    """Every resource and FAQ entry, in every language."""
+    synonyms = Synonyms(base.vocabulary.synonyms)
+    records = []
+    for language in LANGUAGE_ROOTS:
+        records += [_resource(r, base, language, health, synonyms) for r in base.resources]
+        records += [_faq_entry(e, base, language, synonyms) for e in base.faq]
+    return records
+
+
+class Synonyms:
+    """The vocabulary's synonym groups, and which of them a text uses."""
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self.groups = [tuple(group) for group in groups]
+        alternatives = [
+            (index, re.escape(fold(word))) for index, group in enumerate(self.groups)
+            for word in group
+        ]  # fmt: skip
+        # One pass over a text for all groups: each word, whole, with a plural ending.
+        branches = [
+            f"(?P<g{i}_{n}>\\b{word}(?:s|x|es)?\\b)" for n, (i, word) in enumerate(alternatives)
+        ]
+        self._pattern = re.compile("|".join(branches)) if branches else None
+
+    def used_by(self, words: str) -> list[str]:
+        """The words of every group that ``words`` mentions (a group's own words included)."""
+        if self._pattern is None:
+            return []
+        found = {
+            int(name[1:].split("_")[0])
+            for match in self._pattern.finditer(fold(words))
+            for name, value in match.groupdict().items()
+            if value
+        }
+        return [word for index in sorted(found) for word in self.groups[index]]
+
+
+def _resource(
+    resource: Resource,
+    base: KnowledgeBase,
+    language: str,
+    health: LinkHealth | None,
+    synonyms: Synonyms,
+) -> SearchRecord:
+    vocabulary = base.vocabulary
+    kind = next(t for t in vocabulary.types if t.id == resource.type)
+    category = next(c for c in vocabulary.categories if c.id == resource.category)
+    tags = [t.name.get(language) for t in vocabulary.tags if t.id in resource.tags]
+    facets = [term.name.get(language) for term in vocabulary.facet_terms(resource)]
+    title = resource.title.get(language)
+    description = resource.description.get(language)
+    meta = {
+        "kind": "resource",
+        "href": _href(language, links.resource_target(resource)),
+        "type": kind.name.get(language),
+        "category": category.name.get(language),
+        "summary": summary(description),
+    }
+    status = _status(resource, health, language)
+    if status:
+        meta["status"] = status
+    # The other language's title too: a name is often typed as published.
+    other_titles = {resource.title.fr, resource.title.en} - {title}
+    return _record(
+        f"{language}/{resource.id}",
+        language,
+        meta,
+        title=title,
+        parts=[
+            (FACET_WEIGHT, " · ".join([kind.name.get(language), *facets, *tags, *other_titles])),
+            (1, plain_text(description, limit=10_000)),
+            (0.5, category.name.get(language)),
+        ],
+        synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
+    )
+
+
+def _faq_entry(
+    entry: FaqEntry, base: KnowledgeBase, language: str, synonyms: Synonyms
+) -> SearchRecord:
+    tags = [t.name.get(language) for t in base.vocabulary.tags if t.id in entry.tags]
+    title = entry.title.get(language)
+    answer = entry.answer.get(language) if entry.answer else ""
+    meta = {
+        "kind": "faq",
+        "href": _href(language, links.faq_target(entry)),
+        "type": text("search_faq_type", language),
+        "category": text("faq_title", language),
+        "summary": summary(answer) if answer else text("open_question", language),
+    }
+    question = plain_text(entry.question.get(language), limit=10_000)
+    return _record(
+        f"{language}/{entry.id}",
+        language,
+        meta,
+        title=title,
+        parts=[
+            (FACET_WEIGHT, " · ".join(tags)),
+            (1, question),
+            (1, plain_text(answer, limit=10_000)),
+        ],
+        synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
+    )
+
+
+def _record(
+    path: str,
+    language: str,
+    meta: dict[str, str],
+    title: str,
+    parts: list[tuple[float, str]],
+    synonyms: list[str],
+) -> SearchRecord:
+    """The HTML document Pagefind indexes for one entry (every value escaped)."""
+    hidden_meta = "".join(
+        f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
+        for name, value in meta.items()
+    )
+    body = "".join(
+        f'<p data-pagefind-weight="{weight}">{html_text(words)}</p>'
+        for weight, words in parts
+        if words
+    )
+    if synonyms:
+        body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(" ".join(synonyms))}</p>'
+    document = (
+        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
+        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
+        f'<span data-pagefind-filter="kind:entry" hidden></span>'
+        f"<div data-pagefind-ignore>{hidden_meta}</div>"
+        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
+        f"{html_text(title)}</h1>"
+        f"{body}</main></body></html>"
+    )
+    return SearchRecord(f"{path}.html", document)
+
+
+def _href(language: str, target: str) -> str:
+    """An entry's permalink from the site's root (``en/categories/software/#cellpose``)."""
+    return LANGUAGE_ROOTS[language] + links.built_url(target)
+
+
+def _status(resource: Resource, health: LinkHealth | None, language: str) -> str | None:
+    """The link's state in words, when the link report knows the address."""
+    if health is None or resource.url is None or resource.url not in health.records:
+        return None
+    if health.broken(resource.url):
+        return text("status_broken", language)
+    return text(f"status_{health.records[resource.url].klass}", language)
