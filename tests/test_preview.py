@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.browser import _QuietHandler
+from tests.test_browser import _open_explore, _search
 
 DEEP_PATH = "/-/deepscopie/-/jobs/123/artifacts/public/"
 
@@ -44,21 +45,14 @@ def test_search_and_explore_work_under_a_merge_requests_artifact_path(
     try:
         # GitLab links the artifact's index.html; every page must work from there.
         page.goto(f"{preview_url}index.html")
-        page.keyboard.press("/")
-        field = page.locator("#ds-search .pagefind-ui__search-input")
-        expect(field).to_be_focused()
-        field.fill("cellpose")
-        result = page.locator("#ds-search .pagefind-ui__result a").first
-        result.wait_for()
-        href = str(result.get_attribute("href"))
-        assert DEEP_PATH in href or not href.startswith("/"), href
-        result.click()
+        links = _search(page, "cellpose")  # as the other browser tests search
+        assert links and all(DEEP_PATH in link or not link.startswith("/") for link in links)
+        page.locator("#ds-search a").first.click()
         page.wait_for_load_state()
-        assert page.url.startswith(preview_url), page.url
+        assert page.url.startswith(preview_url) and "#" in page.url, page.url
         expect(page.locator("h1")).to_be_visible()
 
-        page.goto(f"{preview_url}en/explore/")
-        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        _open_explore(page, f"{preview_url}en/explore/")
         everything = int(page.locator("[data-ds-count]").inner_text())
         page.locator('input[name="category"][value="software"]').check()
         expect(page.locator("#explore-cellpose")).to_be_visible()
