@@ -32,6 +32,7 @@ from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, Problem, format_problems
+from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
@@ -43,6 +44,7 @@ from deepscopie.render.pages import (
     site_pages,
 )
 from deepscopie.render.problems_page import problems_document, problems_html
+from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
 from deepscopie.render.search_records import search_records
 from deepscopie.render.texts import search_texts, text
 from deepscopie.search_index import (
@@ -66,6 +68,8 @@ _rendered: dict[str, Any] = {}
 _settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
+# The web editor's address of the repository (None: no "suggest a change" links).
+_edit_root: dict[str, str | None] = {"root": None}
 
 
 # Hooks
@@ -88,6 +92,8 @@ def on_config(config: Any) -> Any:
     """Refuse data with problems (nothing half-published); lay out the navigation."""
     maintenance = (config.extra or {}).get("maintenance") or {}
     _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
+    # "Suggest a change" links, where the repository is configured (repo_url and edit_uri).
+    _edit_root["root"] = edit_base(config.repo_url, config.edit_uri)
     problems = _problems_to_show()
     if problems:
         # Under `mkdocs serve`, the build goes on so that every page can show the problems
@@ -106,7 +112,8 @@ def on_pre_build(config: Any) -> None:
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
-        pages = {page.file: page for page in site_pages(base, health)}
+        edit = edit_links(base, _edit_root["root"], ROOT)
+        pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
         # build that fails publishes nothing (they are written once the site is built).
         files = {
@@ -132,6 +139,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
     if name == "index.md":
         return fill_home_page(markdown, _knowledge_base(), _language(config), name)
+    if name == PROPOSE_PAGE:
+        issues = new_issue_address(config.repo_url)
+        return fill_propose_page(markdown, _knowledge_base(), _language(config), issues)
     if name == "contribute.md":
         return fill_guide_page(markdown, _knowledge_base(), _language(config))
     return markdown

@@ -8,6 +8,7 @@ from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
+from deepscopie.render.edit_links import EditLinks, suggest_change
 from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import escape_markdown, interface_html, markdown_to_safe_html
@@ -34,6 +35,7 @@ def render_resource(
     language: str,
     page: str,
     health: LinkHealth | None = None,
+    edit: EditLinks | None = None,
 ) -> str:
     """A resource as HTML: its heading (anchor: its id), link, description and facts.
 
@@ -69,11 +71,17 @@ def render_resource(
         )
         parts.append(f'<p class="ds-links">{label("links", language)} {further}</p>')
     parts.append(_facts(resource, base, index, language, page))
-    return "\n".join(parts)
+    parts.append(suggest_change(edit, "resources", resource.id, language))
+    return "\n".join(part for part in parts if part)
 
 
 def render_faq_entry(
-    entry: FaqEntry, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+    entry: FaqEntry,
+    base: KnowledgeBase,
+    index: SiteIndex,
+    language: str,
+    page: str,
+    edit: EditLinks | None = None,
 ) -> str:
     """An FAQ entry: its question, its answer or an open-question notice, and its links."""
     parts = [f"### {escape_markdown(entry.title.get(language))} {{#{entry.id}}}"]
@@ -102,6 +110,9 @@ def render_faq_entry(
             for resource in (index.resources[rid] for rid in entry.related)
         )
         parts.append(f"{label('related', language)} {related}\n{CROSS_REFERENCE}")
+    suggestion = suggest_change(edit, "faq", entry.id, language)
+    if suggestion:
+        parts.append(suggestion)
     return "\n\n".join(parts)
 
 

@@ -6,12 +6,13 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import HEALTH_PAGE
+from deepscopie.render.propose import PROPOSE_PAGE
 from deepscopie.render.statistics import STATISTICS_PAGE
 
 # Section names are in French, the default language; mkdocs.yml's nav_translations gives the
 # English ones (the i18n plugin translates them per language).
 HOME, CATEGORIES, BROWSE, ABOUT = "Accueil", "Catégories", "Index", "À propos"
-CONTRIBUTE, EXPLORE = "Contribuer", "Explorer"
+CONTRIBUTE, EXPLORE, PROPOSE = "Contribuer", "Explorer", "Proposer une ressource"
 
 
 def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict[str, object]]:
@@ -26,4 +27,5 @@ def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict
         {BROWSE: browse},
         {ABOUT: "about.md"},
         {CONTRIBUTE: "contribute.md"},
+        {PROPOSE: PROPOSE_PAGE},
     ]

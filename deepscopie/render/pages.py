@@ -19,6 +19,7 @@ from deepscopie.escaping import html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
+from deepscopie.render.edit_links import EditLinks
 from deepscopie.render.entries import (
     render_faq_entry,
     render_resource,
@@ -85,28 +86,34 @@ class Page:
         return f"{self.markdown}\n{HTML_MARKER}\n{self.html}\n"
 
 
-def site_pages(base: KnowledgeBase, health: LinkHealth | None = None) -> list[Page]:
-    """All generated pages of the site, for both languages (link health if there is a report)."""
+def site_pages(
+    base: KnowledgeBase, health: LinkHealth | None = None, edit: EditLinks | None = None
+) -> list[Page]:
+    """All generated pages of the site, for both languages (link health if there is a report,
+    "suggest a change" links where the repository is configured)."""
     return [
         replace(page, markdown=french_spacing(page.markdown), html=french_spacing(page.html))
         if page.language == "fr"
         else page
-        for page in _unspaced_pages(base, health)
+        for page in _unspaced_pages(base, health, edit)
     ]
 
 
-def _unspaced_pages(base: KnowledgeBase, health: LinkHealth | None) -> list[Page]:
+def _unspaced_pages(
+    base: KnowledgeBase, health: LinkHealth | None, edit: EditLinks | None
+) -> list[Page]:
     index = SiteIndex.of(base)
     pages = []
     for language in LANGUAGES:
         for category in base.vocabulary.categories:
-            pages.append(render_category_page(base, index, category, language, health))
+            pages.append(render_category_page(base, index, category, language, health, edit))
         if health is not None:
             pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
         statistics = render_statistics_page(base, language, health)
         pages.append(Page(STATISTICS_PAGE, language, statistics))
         pages.append(Page(EXPLORE_PAGE, language, render_explore_page(base, language, health)))
-        pages.append(Page(links.FAQ_PAGE, language, render_faq_page(base, index, language)))
+        faq = render_faq_page(base, index, language, edit)
+        pages.append(Page(links.FAQ_PAGE, language, faq))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
         pages += [render_tag_page(base, index, tag, language) for tag in base.vocabulary.tags]
         pages.append(Page("types/index.md", language, render_type_index(base, index, language)))
@@ -120,15 +127,16 @@ def render_category_page(
     category: Category,
     language: str,
     health: LinkHealth | None = None,
+    edit: EditLinks | None = None,
 ) -> Page:
     """A category: its introduction, then its resources by sub-category."""
     page = links.category_page(category.id)
     body = [markdown_to_safe_html(category.intro.get(language))] if category.intro else []
-    top, toc = _section(base, index, category.id, None, language, page, health)
+    top, toc = _section(base, index, category.id, None, language, page, health, edit)
     body += top
     headings = list(toc)
     for sub in category.subcategories:
-        entries, toc = _section(base, index, category.id, sub.id, language, page, health)
+        entries, toc = _section(base, index, category.id, sub.id, language, page, health, edit)
         if entries:
             anchor, name = links.section_anchor(sub.id), html_text(sub.name.get(language))
             body.append(markup.heading(2, anchor, name))
@@ -145,7 +153,9 @@ def render_category_page(
     return Page(page, language, markdown, "\n".join(body), tuple(headings), tuple(anchors))
 
 
-def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
+def render_faq_page(
+    base: KnowledgeBase, index: SiteIndex, language: str, edit: EditLinks | None = None
+) -> str:
     """The FAQ: Slack questions, then questions from the talks."""
     page = links.FAQ_PAGE
     parts = [links.page_title(text("faq_title", language)), text("faq_intro", language)]
@@ -154,7 +164,9 @@ def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> str
         if entries:
             anchor = links.section_anchor(source)
             parts.append(f"## {text(f'faq_{source}', language)} {{#{anchor}}}")
-            parts += [render_faq_entry(entry, base, index, language, page) for entry in entries]
+            parts += [
+                render_faq_entry(entry, base, index, language, page, edit) for entry in entries
+            ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -247,10 +259,11 @@ def _section(
     language: str,
     page: str,
     health: LinkHealth | None,
+    edit: EditLinks | None = None,
 ) -> tuple[list[str], tuple[Heading, ...]]:
     """The HTML of one sub-category's resources (its "see also" last), and their headings."""
     resources = index.by_section.get((category, subcategory), [])
-    described = [render_resource(r, base, index, language, page, health) for r in resources]
+    described = [render_resource(r, base, index, language, page, health, edit) for r in resources]
     headings = tuple(Heading(3, r.id, html_text(r.title.get(language))) for r in resources)
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:

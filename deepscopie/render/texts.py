@@ -92,6 +92,49 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "guide_ways": ("Façons de travailler (ways)", "Ways of working"),
     "guide_tags": ("Tags", "Tags"),
     "guide_rule": ("Règle", "Rule"),
+    "suggest_change": ("Proposer une modification", "Suggest a change"),
+    "propose_name": ("Nom de la ressource", "Name of the resource"),
+    "propose_url": (
+        "Son adresse (laisser vide si inconnue)",
+        "Its address (leave empty if unknown)",
+    ),
+    "propose_description": (
+        "Ce que c'est, et à quoi cela sert (une à trois phrases)",
+        "What it is, and what it is for (one to three sentences)",
+    ),
+    "propose_category": ("Catégorie", "Category"),
+    "propose_type": ("Type", "Type"),
+    "propose_languages": (
+        "Langues de la ressource (codes séparés par des virgules : en, fr…)",
+        "Languages of the resource (codes separated by commas: en, fr…)",
+    ),
+    "propose_submit": ("Ouvrir le ticket sur GitLab", "Open the issue on GitLab"),
+    "propose_issue_title": ("Nouvelle ressource : ", "New resource: "),
+    "propose_issue_intro": (
+        "Proposée depuis le site. L'entrée, prête à coller dans `data/resources.yaml` "
+        "(à la fin de sa section) :",
+        "Proposed from the site. The entry, ready to paste into `data/resources.yaml` "
+        "(at the end of its section):",
+    ),
+    "propose_issue_checklist": (
+        "- [ ] L'adresse fonctionne et mène à la page de la ressource elle-même\n"
+        "- [ ] La ressource n'est pas déjà sur le site (chercher son nom)\n"
+        "- [ ] Catégorie, type, tags et langues vérifiés dans `data/vocabulary.yaml`\n"
+        "- [ ] Description traduite ; titre tel que publié\n"
+        "- [ ] `deepscopie validate` ne signale rien",
+        "- [ ] The address works and leads to the resource's own page\n"
+        "- [ ] The resource is not on the site yet (search for its name)\n"
+        "- [ ] Category, type, tags and languages checked in `data/vocabulary.yaml`\n"
+        "- [ ] Description translated; title as published\n"
+        "- [ ] `deepscopie validate` reports nothing",
+    ),
+    "propose_translate": ("à traduire", "to translate"),
+    "propose_unconfigured": (
+        "Ce site n'est relié à aucun projet GitLab : proposez la ressource en suivant le "
+        "[guide de contribution](contribute.md).",
+        "This site is linked to no GitLab project: propose the resource by following the "
+        "[contribution guide](contribute.md).",
+    ),
     "problems_title": ("Les données ont des problèmes", "The data has problems"),
     "problems_intro": (
         "Le site ne peut pas être construit tant que ces problèmes restent. Corrigez-les dans "
