@@ -45,7 +45,8 @@ def convert(entries: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, An
     tags: dict[str, str] = {}
     resources, ids, urls = [], set(), set()
     for entry in entries:
-        name = str(entry.get("name") or "untitled").strip()
+        # A title is one line (a line break inside a name is refused by the validation).
+        name = " ".join(str(entry.get("name") or "untitled").split())
         kind_name = (_listed(entry.get("type")) or ["Other"])[0]
         kind = slug(kind_name)
         kinds.setdefault(kind, kind_name)

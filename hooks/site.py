@@ -12,6 +12,7 @@ import datetime
 import logging
 import os
 import re
+import shutil
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -76,8 +77,14 @@ _edit_root: dict[str, str | None] = {"root": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background."""
+    """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background,
+    and whether it rebuilds only what changed (``--dirty``, as `make serve` runs it)."""
     _serving["serve"] = command == "serve"
+    _incremental["on"] = _serving["serve"] and dirty
+    if _incremental["on"]:
+        # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
+        # that depend on more than their own file are rebuilt below, so the warning is moot.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
 def on_env(env: Environment, config: Any, files: Any) -> Environment:
@@ -106,6 +113,8 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     """Write the pages generated from the data into docs/, only those that changed."""
+    if _incremental["on"]:
+        _forget_stale_output(config)
     if _problems_to_show():
         return  # the pages of the last good data stay; each will show the problems instead
     base, health = _knowledge_base(), _link_health()
@@ -205,7 +214,51 @@ def on_post_build(config: Any) -> None:
         raise PluginError(str(error)) from None
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Under `mkdocs serve --dirty`, the hand-written pages filled from the data (home, guide,
+    propose) are built again at each rebuild: their own file did not change, their data did."""
+    if _incremental["on"]:
+        for file in files.documentation_pages():
+            if LANGUAGE_SUFFIX.sub("", file.src_uri) in DATA_FILLED_PAGES:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+    return files
+
+
 # Helpers
+
+
+# `mkdocs serve --dirty` (make serve) builds only the pages whose file under docs/ changed since
+# it was last built; generated pages are written only when their content changes, so an edit of
+# one entry rebuilds the few pages that show it (bench/rebuild.py).
+_incremental: dict[str, Any] = {"on": False, "state": None}
+DATA_FILLED_PAGES = frozenset({"index.md", "contribute.md", PROPOSE_PAGE})
+
+
+class _DirtyBuildNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _forget_stale_output(config: Any) -> None:
+    """Everything is built again when what every page shows changes: the navigation (the
+    vocabulary), the link report, or the data's problems (each page lists them)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # the other language's build, within the same rebuild
+    problems = _problems_to_show()
+    state = (
+        ("problems", tuple(problems))
+        if problems
+        else ("data", _knowledge_base().vocabulary, _link_health(), _edit_root["root"])
+    )
+    if state != _incremental["state"]:
+        site_dir = Path(config.site_dir)
+        for child in site_dir.iterdir() if site_dir.is_dir() else ():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        _incremental["state"] = state
 
 
 def _knowledge_base() -> KnowledgeBase:
