@@ -7,7 +7,11 @@ READY := $(VENV)/.ready
 # bury the data errors that editors read in the same output.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate schema lint clean \
+# CI (which sets CI=true) installs the exact versions of constraints.txt, so that a release
+# upstream cannot change a scheduled build; a developer's `make` follows pyproject.toml.
+CONSTRAINTS := $(if $(CI),-c constraints.txt)
+
+.PHONY: serve test build validate schema lint clean constraints \
 	check-internal check-changed check-external fetch-link-report pages \
 	code-quality-report fix-redirects check-repos
 
@@ -79,10 +83,15 @@ lint: $(READY)
 clean:
 	rm -rf $(VENV) site docs/generated .pytest_cache .mypy_cache .ruff_cache
 
-$(READY): pyproject.toml
+$(READY): pyproject.toml $(if $(CI),constraints.txt)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || sh .ci/ensure-venv "$(PYTHON)" "$(VENV)"
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]' $(CONSTRAINTS)
 	@touch $@
+
+# After a change of dependencies in pyproject.toml: pin what the tests passed with.
+constraints: $(READY)
+	@{ echo "# The versions CI installs (make constraints, after a change to pyproject.toml)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt

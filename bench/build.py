@@ -28,6 +28,7 @@ from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.navigation import navigation
 from deepscopie.render.pages import fill_guide_page, fill_home_page
+from deepscopie.render.texts import language_codes
 
 # One build in a fresh interpreter, reporting its wall time and the peak memory of the
 # largest process it ran (MkDocs itself, or Pagefind).
@@ -85,7 +86,7 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
     """The site of ``project`` (built once) as plain Markdown and a configuration without hooks."""
     shutil.copytree(project, folder, ignore=shutil.ignore_patterns("site"))
     base = load_knowledge_base(DataFiles.in_folder(project / "data"))
-    for language in ("fr", "en"):
+    for language in language_codes():
         home = folder / "docs" / f"index.{language}.md"
         filled = fill_home_page(home.read_text(encoding="utf-8"), base, language, "index.md")
         home.write_text(filled, encoding="utf-8")
@@ -94,7 +95,9 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
         guide.write_text(filled, encoding="utf-8")
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
-    config += "\n" + yaml.safe_dump({"nav": navigation(base)}, allow_unicode=True)
+    config += "\n" + yaml.safe_dump(
+        {"nav": navigation(base, language_codes()[0])}, allow_unicode=True
+    )
     (folder / "plain.yml").write_text(config, encoding="utf-8")
     shutil.rmtree(folder / "hooks")
     return folder

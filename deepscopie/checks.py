@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import SLUG_PATTERN, FaqEntry, Localized, Resource, VocabularyFile
 from deepscopie.problems import Problem
@@ -251,6 +252,10 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
         ("tags", ((("tags", i, "id"), t.id) for i, t in enumerate(vocabulary.tags))),
         ("tasks", ((("tasks", i, "id"), t.id) for i, t in enumerate(vocabulary.tasks))),
         ("ways", ((("ways", i, "id"), t.id) for i, t in enumerate(vocabulary.ways))),
+        (
+            "FAQ topics",
+            ((("faq_topics", i, "id"), t.id) for i, t in enumerate(vocabulary.faq_topics)),
+        ),
     ]
     for i, category in enumerate(vocabulary.categories):
         subs = (
@@ -270,6 +275,8 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
             # made with section_anchor: only a page named like a folder's index can collide.
             if what in {"categories", "types", "tags"} and links.is_reserved_page_name(id_):
                 problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
+    for i, topic in enumerate(vocabulary.faq_topics):
+        problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
     return problems
 
 
@@ -305,13 +312,13 @@ def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
 
 
 def _text_addresses(loc: Loc, text: Localized) -> list[tuple[Loc, str]]:
-    return [((*loc, lang), url) for lang in ("fr", "en") for url in links_in(text.get(lang))]
+    return [((*loc, lang), url) for lang, value in text.texts.items() for url in links_in(value)]
 
 
 def _url_problems(addresses: Iterable[tuple[Loc, str]], source: SourceMap) -> list[Problem]:
     problems = []
     for loc, url in addresses:
-        in_text = loc[-1] in ("fr", "en")  # a link inside Markdown: say which one
+        in_text = loc[-1] in site_languages().codes  # a link inside Markdown: say which one
         for message, rule in url_problems(url):
             problems.append(
                 source.problem(loc, f"link '{url}': {message}" if in_text else message, rule)

@@ -7,6 +7,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from ruamel.yaml.error import YAMLError
+
 from deepscopie.editing import command as editing_command
 from deepscopie.editing.fmt import format_file
 from deepscopie.editing.stats import stats_report
@@ -145,10 +147,13 @@ def _fmt(args: argparse.Namespace) -> int:
     if problems:
         print(format_problems(problems))
         return EXIT_PROBLEMS
-    diffs = {
-        path: format_file(path, _MODELS[path.stem], check=args.check)
-        for path in _data_files(args.data)
-    }
+    diffs: dict[Path, str] = {}
+    for path in _data_files(args.data):
+        try:
+            diffs[path] = format_file(path, _MODELS[path.stem], check=args.check)
+        except (ValueError, YAMLError) as error:  # ruamel.yaml refusing what PyYAML read
+            print(f"{path}: cannot be formatted: {str(error).splitlines()[0][:200]}")
+            return EXIT_PROBLEMS
     changed = [path for path, diff in diffs.items() if diff]
     for path in changed:
         if args.check:  # what `fmt` would change, as a diff an editor can read or apply

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from deepscopie.render.texts import LANGUAGES
+from deepscopie.render.texts import language_codes
 
 DEFAULT = "en"  # the language of anyone whose locale is not one the project speaks
 # POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
@@ -28,4 +28,4 @@ def editor_language(choice: str | None = None, environ: Mapping[str, str] | None
 
 def _spoken(value: str) -> str:
     code = value.lower().replace("-", "_").split("_")[0].split(".")[0]
-    return code if code in LANGUAGES else DEFAULT
+    return code if code in language_codes() else DEFAULT

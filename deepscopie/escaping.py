@@ -54,8 +54,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 
 
 def html_text(value: str) -> str:
-    """``value`` as the text of an HTML element (quotes escaped too: safe in any context)."""
-    return html.escape(value, quote=True)
+    """``value`` as the text of an HTML element (``<``, ``>`` and ``&``; quotes mean nothing
+    there: an attribute value goes through ``html_attribute``)."""
+    return html.escape(value, quote=False)
 
 
 def html_in_markdown(value: str) -> str:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from deepscopie.render.pages import Page
 
-# Folders of docs/ that hold generated pages only (git-ignored), and generated top-level files.
+# Folders of docs/ that hold generated pages only (git-ignored), and generated top-level
+# files, as patterns (one file per language: faq.fr.md, faq.en.md…).
 OWNED_FOLDERS = ("categories", "tags", "types")
-OWNED_FILES = (
-    "faq.fr.md", "faq.en.md", "link-health.fr.md", "link-health.en.md",
-    "statistics.fr.md", "statistics.en.md", "explore.fr.md", "explore.en.md",
-)  # fmt: skip
+OWNED_FILES = ("faq.*.md", "link-health.*.md", "statistics.*.md", "explore.*.md")
 
 
 @dataclass(frozen=True)
@@ -44,10 +43,11 @@ def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
             target.write_text(source, encoding="utf-8")
             written.append(name)
     removed = []
-    for name in OWNED_FILES:
-        if name not in wanted and (docs_dir / name).exists():
-            (docs_dir / name).unlink()
-            removed.append(name)
+    for pattern in OWNED_FILES:
+        for path in sorted(docs_dir.glob(pattern)):
+            if path.name not in wanted:
+                path.unlink()
+                removed.append(path.name)
     for folder in OWNED_FOLDERS:
         for path in sorted((docs_dir / folder).rglob("*.md")):
             name = path.relative_to(docs_dir).as_posix()
@@ -58,4 +58,5 @@ def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
 
 
 def _is_owned(name: str) -> bool:
-    return name in OWNED_FILES or name.split("/", 1)[0] in OWNED_FOLDERS
+    in_folder = "/" in name and name.split("/", 1)[0] in OWNED_FOLDERS
+    return in_folder or any(fnmatch(name, pattern) for pattern in OWNED_FILES)

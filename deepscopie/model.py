@@ -24,8 +24,10 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -35,6 +37,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from deepscopie.languages import LanguageError, site_languages
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECTION_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
@@ -78,13 +82,12 @@ def _clean_characters(text: str) -> str:
 
 
 def _one_line(text: Localized) -> Localized:
-    for language in ("fr", "en"):
-        value = getattr(text, language)
+    for language, value in text.texts.items():
         if "\n" in value or "\t" in value:
             raise PydanticCustomError(
                 "invalid_character",
                 "the {language} text has a line break or a tab: a title or a name is one line",
-                {"language": "French" if language == "fr" else "English"},
+                {"language": _english_name(language)},
             )
     return text
 
@@ -194,21 +197,108 @@ class _Frozen(BaseModel):
 
 
 class Localized(_Frozen):
-    """A text a reader sees, in French (the source) and in English."""
+    """A text a reader sees, once in each language of the site (the first is the source)."""
 
-    fr: Text = Field(description="French text (the original).")
-    en: Text = Field(description="English text: a faithful translation written for a reader.")
+    # One text per language code: which codes, the site's list of languages says (checked
+    # below), so that adding a language to the site needs no change here.
+    model_config = ConfigDict(
+        frozen=True, extra="allow", json_schema_extra=lambda schema: _localized_schema(schema)
+    )
+    __pydantic_extra__: dict[str, Text] = Field(init=False)
+
+    @model_validator(mode="after")
+    def _every_language(self) -> Localized:
+        languages = site_languages()
+        given = self.__pydantic_extra__ or {}
+        for code in languages.codes:
+            if code not in given:
+                raise PydanticCustomError(
+                    "missing_translation",
+                    "the {name} text ('{code}') is missing",
+                    {"code": code, "name": _english_name(code)},
+                )
+        for code in given:
+            if code not in languages.codes:
+                raise PydanticCustomError(
+                    "unknown_language",
+                    "unknown field '{code}': the site's languages are {codes}",
+                    {"code": code, "codes": languages.codes_text},
+                )
+        return self
+
+    @classmethod
+    def of(cls, texts: Mapping[str, str]) -> Localized:
+        """A text from ``{language code: text}``."""
+        return cls.model_validate(dict(texts))
+
+    @property
+    def texts(self) -> Mapping[str, str]:
+        """``{language code: text}``, in the site's order of languages."""
+        given = self.__pydantic_extra__ or {}
+        return {code: given[code] for code in site_languages().codes}
 
     def get(self, language: str) -> str:
-        """The text in ``language`` (``fr`` or ``en``)."""
-        return self.fr if language == "fr" else self.en
+        """The text in ``language`` (a code of the site's languages)."""
+        try:
+            return self.texts[language]
+        except KeyError:
+            raise LanguageError(
+                f"no text in '{language}' (the site's languages are {site_languages().codes_text})"
+            ) from None
+
+
+def _english_name(code: str) -> str:
+    return Locale("en").languages.get(code) or code
+
+
+def _localized_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema lists the site's languages, each required (editors complete them)."""
+    text_schema = schema.get("additionalProperties")
+    languages = site_languages()
+    schema["properties"] = {
+        **schema.get("properties", {}),
+        **{
+            language.code: {
+                **(text_schema if isinstance(text_schema, dict) else {"type": "string"}),
+                "description": f"{_english_name(language.code)} text (the original)."
+                if language == languages.default
+                else f"{_english_name(language.code)} text: a faithful translation written for "
+                "a reader.",
+            }
+            for language in languages
+        },
+    }
+    codes = languages.codes
+    schema["required"] = [*schema.get("required", []), *codes]
+    schema["additionalProperties"] = False
 
 
 # A title, a name or a label: one line, no tab (Markdown texts may have both).
 OneLine = Annotated[Localized, AfterValidator(_one_line)]
 
-# The languages the site is written in (its pages' ``lang``). A title's language is one of them.
-SiteLanguage = Literal["fr", "en"]
+
+def _site_language(code: str) -> str:
+    codes = site_languages().codes
+    if code not in codes:
+        expected = " or ".join(f"'{c}'" for c in codes)
+        raise PydanticCustomError(
+            "literal_error",
+            "'{value}' is not allowed here: use {expected}",
+            {"value": code, "expected": expected},
+        )
+    return code
+
+
+def _site_language_schema(schema: dict[str, Any]) -> None:
+    schema["enum"] = list(site_languages().codes)
+
+
+# One of the languages the site is written in (its pages' ``lang``), e.g. a title's.
+SiteLanguage = Annotated[
+    str,
+    AfterValidator(_site_language),
+    Field(strict=True, json_schema_extra=_site_language_schema),
+]
 
 
 EditorsNote = Annotated[
@@ -242,19 +332,14 @@ STATUS_MEANINGS = {
 Status = Literal["active", "archived", "discontinued", "offline"]
 
 
-class StatusNote(_Frozen):
-    """Why a resource is not active, when an editor established it, in both languages."""
+class StatusNote(Localized):
+    """Why a resource is not active, when an editor established it, in each language of the
+    site (``fr``, ``en``: what happened, and where to go instead)."""
 
     date: Day = Field(
         description="When an editor established this status (YYYY-MM-DD), e.g. the day the "
         "shutdown was announced or checked."
     )
-    fr: Text = Field(description="In French: what happened, and where to go instead.")
-    en: Text = Field(description="In English: what happened, and where to go instead.")
-
-    def get(self, language: str) -> str:
-        """The note in ``language`` (``fr`` or ``en``)."""
-        return self.fr if language == "fr" else self.en
 
 
 class Resource(_Frozen):
@@ -389,7 +474,7 @@ class Resource(_Frozen):
             texts.append(("editors_note", self.editors_note))
         if self.status_note is not None:
             note = self.status_note
-            texts.append(("status_note", Localized(fr=note.fr, en=note.en)))
+            texts.append(("status_note", Localized.of(note.texts)))
         return tuple(texts)
 
     @model_validator(mode="after")
@@ -500,6 +585,17 @@ SynonymGroup = Annotated[
 ]
 
 
+class FaqTopic(_Frozen):
+    """A topic of the FAQ page: it gathers the questions whose first tag among its own is
+    theirs (a question goes to the topic of its earliest tag that a topic lists)."""
+
+    id: Slug = Field(description="Permanent identifier: the topic's anchor on the FAQ page.")
+    name: Localized = Field(description="The topic's heading on the FAQ page.")
+    tags: tuple[Slug, ...] = Field(
+        min_length=1, description="The tags whose questions this topic gathers."
+    )
+
+
 class VocabularyFile(_Frozen):
     """``data/vocabulary.yaml``: the categories, types, tags and facets editors choose from."""
 
@@ -514,6 +610,10 @@ class VocabularyFile(_Frozen):
     )
     synonyms: tuple[SynonymGroup, ...] = Field(
         default=(), description="Groups of words that mean the same for a search."
+    )
+    faq_topics: tuple[FaqTopic, ...] = Field(
+        default=(),
+        description="The FAQ page's topics, in this order; questions of no topic come last.",
     )
 
     def facet_terms(self, resource: Resource) -> list[Term]:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from deepscopie.model import Localized, Text
 from deepscopie.problems import Problem
 from deepscopie.suggest import hint
 from deepscopie.yaml_source import Loc, SourceMap
@@ -29,7 +30,6 @@ _EXPECTED = {
 _DATE_ERRORS = frozenset(
     {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
 )
-_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 def model_problems(
@@ -50,6 +50,19 @@ def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Probl
     return []
 
 
+def text_problems(value: str) -> list[Problem]:
+    """What validation would say of ``value`` as one language's text of an entry."""
+    try:
+        _TEXT.validate_python(value)
+    except ValidationError as error:
+        source = SourceMap(Path())
+        return [_problem(d, Localized, source, ()) for d in error.errors(include_url=False)]
+    return []
+
+
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
 @lru_cache(maxsize=64)
 def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     info = model.model_fields[field]
@@ -64,9 +77,6 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
     value = detail["input"]
     if kind == "missing":
         field = str(loc[-1])
-        if field in _LANGUAGE_NAMES:
-            message = f"the {_LANGUAGE_NAMES[field]} text ('{field}') is missing"
-            return source.problem(loc[:-1], message, "missing-translation")
         return source.problem(loc[:-1], f"required field '{field}' is missing", "missing-field")
     if kind == "extra_forbidden":
         field = str(loc[-1])
@@ -74,6 +84,12 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
             field, _fields_at(model, inner[:-1]), list_up_to=None
         )
         return source.problem(loc, message, "unknown-field", at_key=True)
+    if kind == "missing_translation":
+        return source.problem(loc, detail["msg"], "missing-translation")
+    if kind == "unknown_language":
+        return source.problem(
+            (*loc, detail["ctx"]["code"]), detail["msg"], "unknown-field", at_key=True
+        )
     if kind == "year_range":
         return source.problem(loc, detail["msg"], "invalid-value")
     if kind == "invalid_character":

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from deepscopie.languages import site_languages
 from deepscopie.render.search_records import SearchRecord
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
@@ -40,9 +41,11 @@ ENTRIES_FOLDER = "entries"
 def searched_pages(site_dir: Path) -> list[Path]:
     """The built pages indexed as pages (relative to ``site_dir``): home, About, Contribute…"""
     pages = []
+    # A language's pages are under its root (en/): what follows says which page it is.
+    roots = {language.root.strip("/") for language in site_languages() if language.root}
     for path in site_dir.rglob("*.html"):
         relative = path.relative_to(site_dir)
-        parts = relative.parts[1:] if relative.parts[0] == "en" else relative.parts
+        parts = relative.parts[1:] if relative.parts[0] in roots else relative.parts
         if (
             parts
             and parts[0] not in LISTING_FOLDERS

@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import re
 import shutil
 import sys
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from deepscopie.editor_language import editor_language
@@ -29,10 +32,18 @@ from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.languages import (
+    Language,
+    LanguageError,
+    Languages,
+    languages_folder,
+    site_languages,
+)
 from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
 from deepscopie.problems import DataError, Problem, format_problems
+from deepscopie.render import links, markup
 from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
@@ -42,12 +53,14 @@ from deepscopie.render.pages import (
     Heading,
     fill_guide_page,
     fill_home_page,
+    render_search_form,
     site_pages,
 )
 from deepscopie.render.problems_page import problems_document, problems_html
 from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
 from deepscopie.render.search_records import search_records
 from deepscopie.render.texts import search_texts, text
+from deepscopie.render.typography import typeset
 from deepscopie.search_index import (
     SearchIndexError,
     build_search_index,
@@ -57,14 +70,14 @@ from deepscopie.search_index import (
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-# The i18n plugin names a page by its file: "index.fr.md"; the language suffix is not part of
-# which page it is.
-LANGUAGE_SUFFIX = re.compile(r"\.(fr|en)(?=\.md$)")
+TYPOGRAPHY_EXTENSION = "deepscopie.render.markdown_typography"
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
 # The pages rendered from the latest knowledge base and link report, by file name (kept across
 # builds).
 _rendered: dict[str, Any] = {}
+# Each language's 404 page, by language code, as its build rendered it.
+_not_found_pages: dict[str, str] = {}
 # Settings of mkdocs.yml's `extra` the renderers need.
 _settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
@@ -87,18 +100,15 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
-def on_env(env: Environment, config: Any, files: Any) -> Environment:
-    """Make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title
-    written ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup
-    (MkDocs' environment does not autoescape)."""
-    env.filters["striptags"] = plain_text_filter
-    return env
-
-
-def on_config(config: Any) -> Any:
-    """Refuse data with problems (nothing half-published); lay out the navigation."""
-    maintenance = (config.extra or {}).get("maintenance") or {}
+@event_priority(-150)  # after the i18n plugin's on_config (-100) chose the language to build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse data with problems (nothing half-published); lay out the navigation and set
+    the texts of the language being built (from its catalogue)."""
+    extra: dict[str, Any] = dict(config.extra or {})
+    maintenance = extra.get("maintenance") or {}
     _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
+    language = _language(config)
+    _localize(config, language)
     # "Suggest a change" links, where the repository is configured (repo_url and edit_uri).
     _edit_root["root"] = edit_base(config.repo_url, config.edit_uri)
     problems = _problems_to_show()
@@ -107,7 +117,9 @@ def on_config(config: Any) -> Any:
         # (an error logged through MkDocs would abort the strict build: said here instead).
         sys.stderr.write(f"{_problems_summary(problems)}\n")
         return config
-    config.nav = navigation(_knowledge_base(), with_link_health=_link_health() is not None)
+    config.nav = navigation(
+        _knowledge_base(), language.code, with_link_health=_link_health() is not None
+    )
     return config
 
 
@@ -145,14 +157,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
         return markdown.partition(HTML_MARKER)[0]
-    name = LANGUAGE_SUFFIX.sub("", page.file.src_uri)
+    name = _page_name(page.file.src_uri)
     if name == "index.md":
-        return fill_home_page(markdown, _knowledge_base(), _language(config), name)
+        return fill_home_page(markdown, _knowledge_base(), _language(config).code, name)
     if name == PROPOSE_PAGE:
         issues = new_issue_address(config.repo_url)
-        return fill_propose_page(markdown, _knowledge_base(), _language(config), issues)
+        return fill_propose_page(markdown, _knowledge_base(), _language(config).code, issues)
     if name == "contribute.md":
-        return fill_guide_page(markdown, _knowledge_base(), _language(config))
+        return fill_guide_page(markdown, _knowledge_base(), _language(config).code)
     return markdown
 
 
@@ -162,6 +174,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     problems = _problems_to_show()
     if problems:
         return f"{html}\n{problems_html(problems, editor_language(), ROOT)}"
+    _typeset_titles(page, _language(config).code)
     generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None or not generated.html:
         return html
@@ -171,6 +184,29 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(generated.anchors)
     return f"{html}\n{generated.html}"
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give every template (pages, 404) the language's texts, ``t("key")``, and the language;
+    make the templates' ``striptags`` escape: Jinja2's unescapes entities, so a title written
+    ``&lt;script&gt;`` would reach ``<title>`` and the Open Graph tags as live markup (MkDocs'
+    environment does not autoescape)."""
+    env.filters["striptags"] = plain_text_filter
+    language = _language(config)
+    env.globals["t"] = partial(_template_text, language=language.code)
+    env.globals["site_language"] = language
+    env.globals["not_found"] = _not_found_context(config, language.code)
+    env.globals["search_form"] = render_search_form
+    # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
+    env.globals["search_texts"] = search_texts(language.code)
+    return env
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep each language's 404 page: every language's build writes /404.html over the last."""
+    if template_name == "404.html":
+        _not_found_pages[_language(config).code] = output_content
+    return output_content
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
@@ -183,8 +219,6 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         link = alternate.get("link", "")
         if link.startswith("/"):
             alternate["link"] = link.lstrip("/") or "."
-    # The search dialog's words (overrides/partials/deepscopie-search.html), autoescaped there.
-    context["search_texts"] = search_texts(_language(config))
     return context
 
 
@@ -202,7 +236,10 @@ def on_post_build(config: Any) -> None:
         (Path(config.site_dir) / "404.html").write_text(document, encoding="utf-8")
         return
     site_dir = Path(config.site_dir)
-    write_site_files(site_dir, _rendered["files"])
+    not_found = {
+        f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
+    }
+    write_site_files(site_dir, {**_rendered["files"], **not_found})
     records = _rendered["records"]
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
@@ -219,7 +256,7 @@ def on_files(files: Any, config: Any) -> Any:
     propose) are built again at each rebuild: their own file did not change, their data did."""
     if _incremental["on"]:
         for file in files.documentation_pages():
-            if LANGUAGE_SUFFIX.sub("", file.src_uri) in DATA_FILLED_PAGES:
+            if _page_name(file.src_uri) in DATA_FILLED_PAGES:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
     return files
 
@@ -338,6 +375,18 @@ def _read_link_health(
         raise PluginError(f"{path}: not a link report ({error})") from None
 
 
+def _typeset_titles(page: Page, language: str) -> None:
+    """The page's title and its table of contents in the language's typography: MkDocs takes
+    them from the typeset headings but folds every kind of space into an ordinary one."""
+    if page.title and "title" not in page.meta:
+        page.meta["title"] = typeset(page.title, language)
+    pending = list(page.toc.items)
+    while pending:
+        link = pending.pop()
+        link.title = typeset(link.title, language)
+        pending += link.children
+
+
 def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     links = []
     for heading in headings:
@@ -347,8 +396,79 @@ def _anchor_links(headings: tuple[Heading, ...]) -> list[AnchorLink]:
     return links
 
 
-def _language(config: Any) -> str:
+def _language(config: MkDocsConfig) -> Language:
     """The language being built (the i18n plugin switches it between builds)."""
+    languages = _site_languages(config)
     i18n = config.plugins.get("i18n")
-    language = getattr(i18n, "current_language", None) if i18n is not None else None
-    return str(language or config.theme["language"])
+    code = getattr(i18n, "current_language", None) if i18n is not None else None
+    return languages[str(code)] if code else languages.default
+
+
+def _site_languages(config: MkDocsConfig) -> Languages:
+    """The languages of deepscopie/catalogues, which mkdocs.yml's i18n plugin must list."""
+    try:
+        languages = site_languages()
+    except LanguageError as error:
+        raise PluginError(str(error)) from None
+    i18n = config.plugins.get("i18n")
+    listed = [lang.locale for lang in i18n.config.languages] if i18n is not None else []
+    if listed and tuple(listed) != languages.codes:
+        raise PluginError(
+            f"mkdocs.yml's i18n plugin lists the languages {', '.join(listed)}, the site's "
+            f"list of languages ({languages_folder() / 'languages.yaml'}) "
+            f"{languages.codes_text}: list the same codes in the same order"
+        )
+    return languages
+
+
+def _localize(config: MkDocsConfig, language: Language) -> None:
+    """Material's and Python-Markdown's texts in ``language``, and its typography."""
+    config.theme["language"] = language.theme_language
+    config.site_description = typeset(text("site_description", language.code), language.code)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = text(
+        "permalink_title", language.code
+    )
+    if TYPOGRAPHY_EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(TYPOGRAPHY_EXTENSION)
+    config.mdx_configs[TYPOGRAPHY_EXTENSION] = {"language": language.code}
+    for choice in config.theme.get("palette") or []:
+        toggle = choice.get("toggle") or {}
+        if "scheme" in choice and "toggle" in choice:
+            key = "palette_to_dark" if choice["scheme"] == "default" else "palette_to_light"
+            toggle["name"] = text(key, language.code)
+
+
+def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
+    """What the 404 page shows and needs: the categories (name, address), the languages'
+    roots, and the path the site is served under (the 404 page is served at any depth)."""
+    base = _knowledge_base()
+    categories = [
+        (
+            site_languages()[language].root + links.built_url(links.category_page(c.id)),
+            markup.text(c.name.get(language), language),
+        )
+        for c in base.vocabulary.categories
+    ]
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    return {
+        "categories": categories,
+        "languages": [(lang.root, lang.code) for lang in site_languages()],
+        "site_path": site_path if site_path.endswith("/") else f"{site_path}/",
+    }
+
+
+def _template_text(key: str, *, language: str, **values: object) -> str:
+    """An interface text for a template, in the language's typography, its ``{values}`` (which
+    may be markup) filled afterwards; a missing text stops the build (PluginError)."""
+    try:
+        return typeset(text(key, language), language).format(**values)
+    except LanguageError as error:
+        raise PluginError(str(error)) from None
+
+
+def _page_name(src_uri: str) -> str:
+    """``index.fr.md`` -> ``index.md``: the i18n plugin names a page by its file, the language
+    suffix is not part of which page it is."""
+    stem, _, extension = src_uri.rpartition(".")
+    base, dot, suffix = stem.rpartition(".")
+    return f"{base}.{extension}" if dot and suffix in site_languages().codes else src_uri

@@ -99,8 +99,8 @@ def test_values_yaml_would_misread_stay_text(data: Path) -> None:
     arguments[arguments.index("--description-en") + 1] = "012: a # comment-looking text"
     assert main(["add", "--data", str(data), *arguments]) == 0
     added = load_knowledge_base(DataFiles.in_folder(data)).resource("no")
-    assert added.title.en == "no"
-    assert added.description.en == "012: a # comment-looking text"
+    assert added.title.get("en") == "no"
+    assert added.description.get("en") == "012: a # comment-looking text"
 
 
 def test_outside_a_terminal_missing_fields_are_named_not_asked(
@@ -241,7 +241,7 @@ def test_in_a_terminal_add_faq_asks_for_the_answer_the_tags_and_the_related_reso
         e for e in load_knowledge_base(DataFiles.in_folder(data)).faq if e.id == "normalise"
     )
     assert entry.answer is not None
-    assert (entry.answer.en, entry.tags, entry.related) == (
+    assert (entry.answer.get("en"), entry.tags, entry.related) == (
         "Yes, usually.",
         ("training",),
         ("cellpose",),

@@ -174,7 +174,7 @@ def test_a_doi_fills_title_authors_year_venue_and_the_abstract(
     paper = load_knowledge_base(DataFiles.in_folder(data)).resource(
         "cellpose-a-generalist-algorithm-for-cellular-segmentation"
     )
-    assert paper.title.fr == paper.title.en == CROSSREF["message"]["title"][0]  # type: ignore[index]
+    assert paper.title.get("fr") == paper.title.get("en") == CROSSREF["message"]["title"][0]  # type: ignore[index]
     assert paper.authors == ("Carsen Stringer", "Tim Wang")
     assert (paper.year, paper.venue, paper.doi, paper.type) == (
         2021,
@@ -183,7 +183,7 @@ def test_a_doi_fills_title_authors_year_venue_and_the_abstract(
         "paper",
     )
     assert paper.url == "https://doi.org/10.1038/s41592-020-01018-x"
-    assert paper.description.en == (
+    assert paper.description.get("en") == (
         "Many biological applications require the segmentation of cell bodies & nuclei."
     )
 
@@ -267,7 +267,10 @@ def test_code_hosts_give_name_description_licence_and_topics_as_tags(
     )
     added = load_knowledge_base(DataFiles.in_folder(data)).resource("cellpose-nouvelle-version")
     assert added.url == "https://github.com/MouseLand/cellpose"
-    assert (added.title.fr, added.title.en) == ("cellpose", "Cellpose (nouvelle version)")
+    assert (added.title.get("fr"), added.title.get("en")) == (
+        "cellpose",
+        "Cellpose (nouvelle version)",
+    )
     assert (added.tags, added.licence) == (("segmentation", "python", "napari"), "BSD-3-Clause")
 
 

@@ -144,7 +144,7 @@ def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> No
     page = watched.page
     page.goto(f"{site_url}faq/#why-cellpose-works-so-well")
     heading = page.locator("h3#why-cellpose-works-so-well")
-    expect(heading).to_contain_text("Pourquoi Cellpose fonctionne-t-il si bien ?")
+    expect(heading).to_contain_text("Pourquoi Cellpose fonctionne-t-il si bien\u202f?")
     expect(heading).to_be_in_viewport()
 
 
@@ -326,4 +326,16 @@ def test_explore_filters_by_resource_status_and_shows_its_badge(
     _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
     assert _visible_ids(page) == {"papers-with-code"}
     expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
+def test_a_search_card_shows_a_resource_that_stopped(
+    watched: Watched, site_url: str, root: str, label: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, "Papers with Code")
+    card = page.locator("#ds-search .ds-result", has_text="Papers with Code").first
+    expect(card.locator(".ds-badge--discontinued")).to_have_text(label)
     assert watched.errors == []

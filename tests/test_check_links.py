@@ -7,6 +7,7 @@ import itertools
 import json
 import ssl
 import subprocess
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -400,3 +401,19 @@ def test_anchors_of_absolute_links_are_checked_against_the_sites_path(tmp_path: 
     assert ("/sub/en/faq/#gone", "anchor '#gone' not found on en/faq/index.html") in under_sub
     assert ("/en/faq/#gpu", "absolute link outside the site's path /sub/") in under_sub
     assert not any(link == "/sub/en/faq/#gpu" for link, _ in under_sub)
+
+
+def test_a_refused_address_fails_in_the_junit_report_but_is_not_called_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DEEPSCOPIE_ALLOW_NETWORKS", raising=False)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("http://10.1.2.3/admin\n", encoding="utf-8")
+    junit = tmp_path / "report.xml"
+    code = main(
+        ["check-links", "--urls", str(urls), "--junit", str(junit), *FAST,
+         "--data", str(copy_base_data(tmp_path / "data"))]
+    )  # fmt: skip
+    assert code == 0  # nothing was fetched: not broken
+    failure = ElementTree.parse(junit).getroot().find("testsuite/testcase/failure")
+    assert failure is not None and failure.get("type") == "refused-address"

@@ -219,7 +219,7 @@ def test_long_texts_are_translated_not_copied(base: KnowledgeBase) -> None:
         where
         for where, text in _published_texts(base)
         if where.endswith((" description", " question", " answer", " intro", " note"))
-        and text.fr == text.en
+        and text.get("fr") == text.get("en")
     ]
     assert untranslated == []
 
@@ -227,8 +227,8 @@ def test_long_texts_are_translated_not_copied(base: KnowledgeBase) -> None:
 def test_links_in_answers_are_the_same_in_both_languages(base: KnowledgeBase) -> None:
     for entry in base.faq:
         if entry.answer:
-            assert links_in(entry.answer.fr) == links_in(entry.answer.en), entry.id
-        assert links_in(entry.question.fr) == links_in(entry.question.en), entry.id
+            assert links_in(entry.answer.get("fr")) == links_in(entry.answer.get("en")), entry.id
+        assert links_in(entry.question.get("fr")) == links_in(entry.question.get("en")), entry.id
 
 
 def test_every_category_has_resources(base: KnowledgeBase) -> None:
@@ -332,7 +332,9 @@ def test_editors_notes_are_apart_from_answers_and_labelled(base: KnowledgeBase) 
 def test_published_titles_are_kept_as_published_with_their_language(base: KnowledgeBase) -> None:
     for resource in base.resources:
         if resource.title_language is not None:
-            assert resource.title.fr == resource.title.en, f"{resource.id}: translated title"
+            assert resource.title.get("fr") == resource.title.get("en"), (
+                f"{resource.id}: translated title"
+            )
     unmarked = [
         r.id
         for r in base.resources
@@ -346,7 +348,7 @@ def test_a_link_to_a_moment_of_a_video_agrees_with_the_time_its_text_gives(
 ) -> None:
     for resource in base.resources:
         start = re.search(r"[?&]t=(\d+)s?(?:&|$)", resource.url or "")
-        said = re.findall(r"\b(\d{1,2}):(\d\d)\b", resource.description.en)
+        said = re.findall(r"\b(\d{1,2}):(\d\d)\b", resource.description.get("en"))
         if start and said:
             seconds = {int(minutes) * 60 + int(secs) for minutes, secs in said}
             assert int(start.group(1)) in seconds, resource.id

@@ -56,12 +56,12 @@ def _runs(job: dict[str, Any], variables: dict[str, str]) -> bool:
     for rule in job.get("rules", []):
         condition = rule.get("if", "true")
         clauses = [c.strip() for c in condition.split("&&")]
-        if all(_holds(clause, variables) for clause in clauses):
+        if all(_clause_holds(clause, variables) for clause in clauses):
             return bool(rule.get("when") != "never")
     return False
 
 
-def _holds(clause: str, variables: dict[str, str]) -> bool:
+def _clause_holds(clause: str, variables: dict[str, str]) -> bool:
     if clause == "true":
         return True
     name, operator, value = re.fullmatch(r'\$(\w+) (==|!=) "?([^"]*)"?', clause).groups()  # type: ignore[union-attr]
@@ -190,3 +190,82 @@ def test_the_scheduled_job_proposes_redirect_fixes_without_pushing(
     recipe = _recipe(makefile, "fix-redirects")
     assert "--fix-redirects" in recipe and "git diff" in recipe and "redirects.diff" in recipe
     assert "git push" not in makefile and "git commit" not in makefile
+
+
+CHECKS = ("validate", "test", "internal-links")
+
+
+def _runs_in(job: dict[str, Any], source: str) -> bool:
+    """Whether a job's rules let it run in a pipeline started by ``source`` on the default
+    branch (rules read in order, as GitLab does; no rules: always)."""
+    for rule in job.get("rules", [{"when": "on_success"}]):
+        condition = rule.get("if")
+        if condition is None or _holds(condition, source):
+            return bool(rule.get("when", "on_success") != "never")
+    return False
+
+
+def _holds(condition: str, source: str) -> bool:
+    values = {
+        "$CI_PIPELINE_SOURCE": f'"{source}"',
+        "$CI_COMMIT_BRANCH": '"main"' if source != "merge_request_event" else '""',
+        "$CI_DEFAULT_BRANCH": '"main"',
+    }
+    expression = condition
+    for name, value in values.items():
+        expression = expression.replace(name, value)
+    expression = expression.replace("&&", " and ").replace("||", " or ")
+    return bool(eval(expression, {"__builtins__": {}}))
+
+
+@pytest.mark.parametrize("source", ["push", "schedule", "web", "api", "trigger"])
+def test_pages_deploys_only_after_the_checks_of_the_same_pipeline(
+    pipeline: dict[str, Any], source: str
+) -> None:
+    pages = pipeline["pages"]
+    if not _runs_in(pages, source):
+        return
+    needed = {need if isinstance(need, str) else need["job"] for need in pages["needs"]}
+    assert set(CHECKS) <= needed
+    for check in CHECKS:
+        assert _runs_in(pipeline[check], source), f"{check} does not run in a {source} pipeline"
+        assert not pipeline[check].get("allow_failure"), f"{check} may fail and still deploy"
+    optional = [n for n in pages["needs"] if isinstance(n, dict) and n["job"] not in CHECKS]
+    assert all(n.get("optional") for n in optional)
+
+
+def test_ci_installs_the_pinned_versions_and_a_developer_the_declared_ones() -> None:
+    import subprocess
+
+    def install_command(environment: dict[str, str]) -> str:
+        dry_run = subprocess.run(
+            ["make", "-n", "-W", "pyproject.toml", ".venv/.ready"],
+            cwd=REPO, capture_output=True, text=True, check=True,
+            env={**environment, "PATH": "/usr/bin:/bin"},
+        )  # fmt: skip
+        return next(line for line in dry_run.stdout.splitlines() if "-e '.[test]'" in line)
+
+    assert install_command({"CI": "true"}).endswith("-c constraints.txt")
+    assert "constraints" not in install_command({})
+
+
+def test_the_constraints_pin_every_dependency() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = project["dependencies"] + [
+        d for ds in project["optional-dependencies"].values() for d in ds
+    ]
+    names = {re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0] for requirement in wanted}
+    pinned = {}
+    for line in (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"constraints.txt: '{line}' is not pinned with =="
+            pinned[_canonical(name)] = version
+    missing = {name for name in names if _canonical(name) not in pinned}
+    assert not missing, f"not in constraints.txt (run `make constraints`): {sorted(missing)}"
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()

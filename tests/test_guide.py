@@ -10,24 +10,35 @@ import pytest
 import yaml
 
 from deepscopie.cli import main
-from deepscopie.render.field_help import FIELDS_FR
+from deepscopie.languages import site_languages
+from deepscopie.model import Localized
 from deepscopie.render.guide import DOCUMENTED
-from deepscopie.rules import RULES, RULES_FR
+from deepscopie.rules import RULES
 from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(
     ("title", "model"), DOCUMENTED, ids=[model.__name__ for _, model in DOCUMENTED]
 )
-def test_every_field_of_the_model_is_explained_in_both_languages(title: str, model: type) -> None:
+def test_every_field_of_the_model_is_explained_in_every_language(title: str, model: type) -> None:
     fields = set(model.model_fields)  # type: ignore[attr-defined]
-    assert set(FIELDS_FR[model.__name__]) == fields, "add the field's French help to field_help.py"
+    for language in site_languages():  # the catalogues have the same keys (checked on reading)
+        explained = {
+            key.removeprefix(f"field_{model.__name__}_")
+            for key in language.texts
+            if key.startswith(f"field_{model.__name__}_")
+        }
+        if issubclass(model, Localized):  # and one row for the text in each language
+            explained.discard("language")
+        assert explained == fields, f"add field_{model.__name__}_<field> to {language.code}.yaml"
     undocumented = [name for name, field in model.model_fields.items() if not field.description]  # type: ignore[attr-defined]
     assert undocumented == [], "give the field a description= in the model"
 
 
-def test_every_rule_is_explained_in_both_languages() -> None:
-    assert set(RULES_FR) == set(RULES)
+def test_every_rule_is_explained_in_every_language() -> None:
+    for language in site_languages():
+        explained = {key.removeprefix("rule_") for key in language.texts if key.startswith("rule_")}
+        assert explained == set(RULES), f"add rule_<name> to {language.code}.yaml"
 
 
 @pytest.mark.parametrize(("language", "root"), [("fr", ""), ("en", "en/")])

@@ -77,6 +77,8 @@ ADDRESSES = (
     "https://example.org/{n}/}%20title={x}|a^b",
 )
 _ADDRESS_NUMBERS = itertools.count()
+# Strings that name another entry (an id or an address), not text: given a valid target.
+REFERENCES = {".replaced_by": "cellpose"}
 IDENTIFIER_PATTERNS = frozenset({SLUG_PATTERN, SECTION_PATTERN, LANGUAGE_PATTERN})
 MARKER = re.compile(r"XSS\d|TPL\d")
 DANGEROUS_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.IGNORECASE)
@@ -121,14 +123,22 @@ class _Filler:
             first = value[0] if isinstance(value, list) and value else None
             item = self.fill(schema.get("items", {}), first, f"{path}[]")
             return self.NOTHING if item is self.NOTHING else [item]
-        if kind == "string" and "enum" not in schema and "const" not in schema:
+        if path in REFERENCES:
+            return REFERENCES[path]
+        if kind == "string" and "enum" in schema:
+            # The last choice: the default is usually first, and a field beside it (a status's
+            # note) may only be shown, hence attacked, with another one.
+            return schema["enum"][-1]
+        if kind == "string" and "const" not in schema:
             return self._string(schema, path)
         return self.NOTHING
 
     def _string(self, schema: dict[str, Any], path: str) -> Any:
         self.count += 1
+        if schema.get("format") == "date":
+            return "2026-01-01"  # a date some texts need beside them (a status note)
         if schema.get("format") not in {None, "uri"}:
-            return self.NOTHING  # dates
+            return self.NOTHING
         if schema.get("format") == "uri":
             self.covered.add(path)
             return ADDRESSES[self.n % len(ADDRESSES)].replace("{n}", f"a{next(_ADDRESS_NUMBERS)}")
@@ -174,7 +184,14 @@ def _hostile_data(folder: Path) -> set[str]:
                 attacked["id"] = term["id"] + suffix
                 data["vocabulary"][key].append(attacked)
         for resource in list(data["resources"]["resources"][:2]):
-            attacked = _attacked(copy.deepcopy(resource), resource_schema, n, covered)
+            # Not active, so that its status note is published (and attacked) too.
+            stopped = {
+                **copy.deepcopy(resource),
+                "status": "discontinued",
+                "status_note": {"date": "2026-11-30", "fr": "-", "en": "-"},
+            }
+            attacked = _attacked(stopped, resource_schema, n, covered)
+            attacked["replaced_by"] = attacked["url"]  # an address the data accepts
             attacked.pop("url_needed", None)
             attacked.update(
                 id=resource["id"] + suffix,
@@ -254,7 +271,7 @@ def _export_findings(site: Path, papers: int) -> list[str]:
     findings += [f"bibtex block failed: {block}" for block in library.failed_blocks]
     if len(library.entries) != papers:
         findings.append(f"bibtex holds {len(library.entries)} entries, not {papers}")
-    expected_fields = {"title", "author", "year", "doi", "url"}
+    expected_fields = {"title", "author", "year", "doi", "url", "langid"}
     for entry in library.entries:
         findings += [
             f"bibtex field {key!r}" for key in entry.fields_dict if key not in expected_fields
@@ -306,7 +323,7 @@ def _string_fields(model: type[Any], key: str | None) -> set[str]:
         elif node.get("type") == "string" and not {"enum", "const"} & set(node):
             if node.get("format") not in {None, "uri"}:
                 return
-            if node.get("pattern") not in IDENTIFIER_PATTERNS:
+            if node.get("pattern") not in IDENTIFIER_PATTERNS and path not in REFERENCES:
                 found.add(path)
 
     walk(schema["properties"][key]["items"] if key else schema, "")

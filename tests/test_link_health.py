@@ -45,7 +45,7 @@ def test_a_checked_link_says_when(base: KnowledgeBase) -> None:
     health = LinkHealth({"https://www.cellpose.org/": _record("https://www.cellpose.org/", "ok")})
     assert (
         render_resource_health(base.resource("cellpose"), health, "en")
-        == '<p class="ds-health">Link checked on 22 November 2026</p>'
+        == '<p class="ds-health">Link checked on 22\u00a0November\u00a02026</p>'
     )
     assert (
         render_resource_health(base.resource("stardist"), health, "en") is None
@@ -60,7 +60,7 @@ def test_a_broken_link_says_since_when_and_offers_the_archived_copy(base: Knowle
     )
     shown = render_resource_health(base.resource("cellpose"), health, "fr")
     assert shown == (
-        '<p class="ds-health ds-health--broken"><strong>Lien cassé depuis le 20 novembre 2026'
+        '<p class="ds-health ds-health--broken"><strong>Lien cassé depuis le 20\u00a0novembre\u00a02026'
         '</strong> – <a href="https://web.archive.org/web/https://www.cellpose.org/">'
         "copie archivée</a></p>"
     )
@@ -71,7 +71,7 @@ def test_one_failure_is_not_yet_called_broken(base: KnowledgeBase) -> None:
     health = LinkHealth({url: _record(url, "broken", failures=1, first_failure=NOW)}, threshold=2)
     assert (
         render_resource_health(base.resource("cellpose"), health, "en")
-        == '<p class="ds-health">Link checked on 22 November 2026</p>'
+        == '<p class="ds-health">Link checked on 22\u00a0November\u00a02026</p>'
     )
 
 
@@ -108,7 +108,7 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
     assert "Liens cassés (1)" in french and "Broken links (1)" in english
     assert "https://stardist.net/docs/" in english
     software = (site / "en" / "categories" / "software" / "index.html").read_text(encoding="utf-8")
-    assert "Link broken since 20 November 2026" in software
+    assert "Link broken since 20\u00a0November\u00a02026" in software
     assert 'href="https://web.archive.org/web/https://www.cellpose.org/"' in software
     # The maintenance of code, in both languages, on the entry and in Explore.
     french_software = (site / "categories" / "software" / "index.html").read_text("utf-8")

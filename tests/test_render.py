@@ -11,7 +11,7 @@ import pytest
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized, Resource
 from deepscopie.render import links
-from deepscopie.render.entries import render_faq_entry, render_resource, shown_url
+from deepscopie.render.entries import render_faq_entry, render_resource, shown_site
 from deepscopie.render.pages import fill_home_page, render_faq_page, site_pages
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
@@ -42,20 +42,26 @@ def _resource(**changes: object) -> Resource:
 def test_a_resource_is_a_heading_whose_anchor_is_its_id(base: KnowledgeBase) -> None:
     page = "categories/software.md"
     html = render_resource(base.resource("cellpose"), base, SiteIndex.of(base), "fr", page)
+    # The title is the link, the site beside it; the permalink's title is in French.
     assert html.startswith(
-        '<h3 id="cellpose">Cellpose<a class="headerlink" href="#cellpose"'
-        ' title="Permanent link">&para;</a></h3>\n'
+        '<article class="ds-entry">\n<h3 id="cellpose">'
+        '<a href="https://www.cellpose.org/">Cellpose</a><a class="headerlink"'
+        ' href="#cellpose"'
+        ' title="Lien permanent">&para;</a></h3>\n'
     )
-    assert '<a href="https://www.cellpose.org/" class="ds-url">cellpose.org</a>' in html
     assert (
         '<a href="https://cellpose.readthedocs.io/en/latest/index.html">Documentation</a>' in html
     )
     # Links to other pages are the built addresses, relative: categories/software/ -> types/
-    assert 'Type\u00a0: <a href="../../types/tool/">Logiciel</a>' in html
+    assert (
+        '<p class="ds-entry__facts"><a href="https://www.cellpose.org/" class="ds-entry__site">'
+        'cellpose.org</a> <span aria-hidden="true">·</span> '
+        '<a href="../../types/tool/" class="ds-entry__type">Logiciel</a>' in html
+    )
     assert '<a href="../../tags/cellpose/" class="md-tag">Cellpose</a>' in html
     assert (
-        'Dans la FAQ\u00a0: <a href="../../faq/#cellpose-fine-tuning">'
-        "Faut-il réentraîner Cellpose quand il se trompe ?</a>" in html
+        'Dans la FAQ\u202f: <a href="../../faq/#cellpose-fine-tuning">'
+        "Faut-il réentraîner Cellpose quand il se trompe\u202f?</a>" in html
     )
 
 
@@ -65,24 +71,29 @@ def test_a_resource_without_address_says_it_is_wanted(base: KnowledgeBase) -> No
     )
     assert '<p class="ds-url-needed"><strong>Address wanted</strong> – ' in html
     assert '<a href="../../about/#contribute">Suggest it</a>' in html
-    assert 'ds-url"' not in html
+    assert '<h3 id="r-language"><span>R</span>' in html or "ds-entry__site" not in html
 
 
 def test_an_open_question_is_shown_as_open_and_never_dropped(base: KnowledgeBase) -> None:
     page = render_faq_page(base, SiteIndex.of(base), "fr")
-    assert "### Comment optimiser l'utilisation des GPU ? {#optimising-gpu-use}" in page
+    assert '<h3 id="optimising-gpu-use">' in page.html and "optimising-gpu-use" in page.anchors
     entry = next(e for e in base.faq if e.id == "optimising-gpu-use")
-    markdown = render_faq_entry(entry, base, SiteIndex.of(base), "fr", "faq.md")
-    assert "Présentation (Skype) · **Question ouverte**" in markdown
-    assert '!!! question "Question ouverte"' in markdown
-    assert "[Proposez une réponse](about.md#contribute)" in markdown
+    html = render_faq_entry(entry, base, SiteIndex.of(base), "fr", "faq.md")
+    assert html.startswith('<details class="ds-faq question" data-ds-state="open">')
+    assert '<span class="ds-faq__open">Question ouverte</span>' in html
+    assert '<p class="ds-faq__origin">Présentation (Skype)' in html
+    assert '<a href="../about/#contribute">Proposez une réponse</a>' in html
 
 
 def test_an_faq_entry_links_its_related_resources(base: KnowledgeBase) -> None:
     entry = next(e for e in base.faq if e.id == "why-cellpose-works-so-well")
-    markdown = render_faq_entry(entry, base, SiteIndex.of(base), "en", "faq.md")
-    assert "Slack · 15 June 2022" in markdown
-    assert "[StarDist: the talk](categories/videos.md#stardist-talk)" in markdown
+    html = render_faq_entry(entry, base, SiteIndex.of(base), "en", "faq.md")
+    assert (
+        '<p class="ds-faq__origin">Slack · 15\u00a0June\u00a02022 · <a href="#why-cellpose-works-so-well"'
+        ' class="ds-faq__permalink">Permanent link</a></p>' in html
+    )
+    related = html.split('<div class="ds-faq__related"', 1)[1]
+    assert '<li><a href="../categories/videos/#stardist-talk">StarDist: the talk</a>' in related
 
 
 def test_every_page_exists_in_both_languages(base: KnowledgeBase) -> None:
@@ -145,7 +156,7 @@ class _Elements(HTMLParser):
     ],
 )
 def test_contributed_markdown_cannot_run_script(markdown: str) -> None:
-    elements = _Elements(markdown_to_safe_html(markdown)).found
+    elements = _Elements(markdown_to_safe_html(markdown, "en")).found
     assert {tag for tag, _ in elements} <= {"p", "a"}
     for _, attributes in elements:
         assert set(attributes) <= {"href", "rel"}
@@ -154,7 +165,7 @@ def test_contributed_markdown_cannot_run_script(markdown: str) -> None:
 
 def test_contributed_markdown_keeps_its_formatting_and_links() -> None:
     html = markdown_to_safe_html(
-        "Some **bold**, `code` and [a link](https://example.org/a).\n\n- one\n- two"
+        "Some **bold**, `code` and [a link](https://example.org/a).\n\n- one\n- two", "en"
     )
     assert "<strong>bold</strong>" in html
     assert '<a href="https://example.org/a" rel="noopener noreferrer">a link</a>' in html
@@ -166,15 +177,17 @@ def test_titles_are_escaped_for_markdown() -> None:
     assert escape_markdown("C# <b>[x](y)</b> *z*") == r"C\# &lt;b&gt;\[x\]\(y\)&lt;/b&gt; \*z\*"
 
 
-def test_addresses_are_shown_short() -> None:
-    assert shown_url("https://www.cellpose.org/") == "cellpose.org"
-    assert shown_url("https://example.org/" + "a" * 100).endswith("…")
+def test_addresses_are_shown_as_their_site() -> None:
+    assert shown_site("https://www.cellpose.org/") == "cellpose.org"
+    assert shown_site("https://www.youtube.com/watch?v=rB6kG3fMNMA&t=530s") == "youtube.com"
+    assert shown_site("https://gitlab.com/igbmc/deep-learning/x") == "gitlab.com/igbmc"
+    assert shown_site("https://github.com/") == "github.com"
 
 
 def test_dates_are_written_for_each_language() -> None:
     day = datetime.date(2022, 8, 2)
-    assert format_date(day, "fr") == "2 août 2022"
-    assert format_date(day, "en") == "2 August 2022"
+    assert format_date(day, "fr") == "2\u00a0août\u00a02022"
+    assert format_date(day, "en") == "2\u00a0August\u00a02022"
 
 
 def test_links_between_pages_are_relative() -> None:
@@ -194,8 +207,9 @@ def test_a_hostile_title_cannot_break_out_of_its_heading(tmp_path: Path) -> None
     html = render_resource(
         base.resource("cellpose"), base, SiteIndex.of(base), "fr", "categories/software.md"
     )
-    assert html.splitlines()[0].startswith(
-        '<h3 id="cellpose">Cellpose {#care} &lt;script&gt;x&lt;/script&gt;<a class="headerlink"'
+    assert html.splitlines()[1].startswith(
+        '<h3 id="cellpose"><a href="https://www.cellpose.org/">'
+        "Cellpose {#care} &lt;script&gt;x&lt;/script&gt;</a>"
     )
 
 
@@ -204,21 +218,11 @@ def test_faq_entry_titles_stay_short(base: KnowledgeBase) -> None:
     assert long_titles == []
 
 
-def test_french_pages_get_french_spacing_and_english_ones_do_not(base: KnowledgeBase) -> None:
-    pages = {(p.path, p.language): p.markdown for p in site_pages(base)}
-    assert (
-        "### Quand passer au machine learning\u202f? {#machine-learning-when-classical-methods-fail}"
-        in pages[("faq.md", "fr")]
-    )
-    assert "### When should I switch to machine learning? {#" in pages[("faq.md", "en")]
-    assert "\u202f" not in pages[("faq.md", "en")]
-
-
 def test_cross_references_are_shown_but_not_searched(base: KnowledgeBase) -> None:
     index = SiteIndex.of(base)
     html = render_resource(base.resource("augmend"), base, index, "en", "categories/software.md")
     facts, cross_reference = html.split('<p class="ds-meta"')[-2:]
-    assert "Tags:" in facts
+    assert "Authors:" in facts
     assert cross_reference.startswith(
         ' data-pagefind-ignore="all">In the FAQ: '
         '<a href="../../faq/#noise-and-training">Does noise hamper training?</a>'
@@ -230,7 +234,7 @@ def test_a_question_is_not_repeated_under_a_heading_that_already_says_it(
 ) -> None:
     index = SiteIndex.of(base)
     short = next(e for e in base.faq if e.id == "optimising-gpu-use")
-    assert short.title.en == short.question.en
+    assert short.title.get("en") == short.question.get("en")
     assert "ds-question" not in render_faq_entry(short, base, index, "en", "faq.md")
     long = next(e for e in base.faq if e.id == "resizing-images")
     assert "ds-question" in render_faq_entry(long, base, index, "en", "faq.md")

@@ -68,19 +68,20 @@ def test_a_discontinued_resource_shows_a_badge_its_dated_note_and_its_replacemen
 ) -> None:
     french = _entry(base, "old-viewer", "fr")
     assert french.startswith(
-        '<h3 id="old-viewer">Vieux visualiseur <span class="ds-badge ds-badge--discontinued">'
+        '<article class="ds-entry">\n<h3 id="old-viewer"><a href="https://example.org/old-viewer">'
+        'Vieux visualiseur</a> <span class="ds-badge ds-badge--discontinued">'
         '<span class="ds-badge__paren">(</span>Arrêtée<span class="ds-badge__paren">)</span>'
         "</span><a"
     )
     assert '<div class="ds-status ds-status--discontinued" role="note">' in french
-    assert "<p><strong>Arrêtée</strong> (constaté le 30 novembre 2026)</p>" in french
-    assert 'Remplacée par\u00a0: <a href="#cellpose">Cellpose</a>' in french
+    assert "<p><strong>Arrêtée</strong> (constaté le 30\u00a0novembre\u00a02026)</p>" in french
+    assert 'Remplacée par\u202f: <a href="#cellpose">Cellpose</a>' in french
     english = _entry(base, "old-viewer", "en")
     assert (
         '<span class="ds-badge ds-badge--discontinued"><span class="ds-badge__paren">(</span>Discontinued<span class="ds-badge__paren">)</span></span>'
         in english
     )
-    assert "<p><strong>Discontinued</strong> (as of 30 November 2026)</p>" in english
+    assert "<p><strong>Discontinued</strong> (as of 30\u00a0November\u00a02026)</p>" in english
     assert (
         'see <a href="https://www.cellpose.org/" rel="noopener noreferrer">Cellpose</a>' in english
     )
@@ -153,4 +154,37 @@ def test_the_real_data_marks_papers_with_code_discontinued() -> None:
     real = load_knowledge_base(DataFiles.in_folder(Path(__file__).parent.parent / "data"))
     resource = real.resource("papers-with-code")
     assert resource.status == "discontinued" and resource.status_note is not None
-    assert "July 2025" in resource.status_note.en and "juillet 2025" in resource.status_note.fr
+    note = resource.status_note
+    assert "July 2025" in note.get("en") and "juillet 2025" in note.get("fr")
+
+
+def test_search_records_carry_the_status_and_the_code_activity(base: KnowledgeBase) -> None:
+    from deepscopie.links.repositories import RepositoryRecord
+    from deepscopie.render.health import LinkHealth
+    from deepscopie.render.search_records import search_records
+
+    record = RepositoryRecord(
+        "https://github.com/mouseland/cellpose", "2026-11-30T03:00:00+00:00",
+        archived=True, last_activity="2024-03-01T00:00:00Z",
+    )  # fmt: skip
+    changed = base.resource("cellpose").model_copy(
+        update={"repository": "https://github.com/mouseland/cellpose"}
+    )
+    patched = KnowledgeBase(
+        base.vocabulary,
+        tuple(changed if r.id == "cellpose" else r for r in base.resources),
+        base.faq,
+        base.sources,
+    )
+    health = LinkHealth({}, repositories={record.url: record})
+    documents = {r.path: r.document for r in search_records(patched, health)}
+    old = documents["fr/old-viewer.html"]
+    assert '<span data-pagefind-meta="lifecycle" hidden>Arrêtée</span>' in old
+    assert '<span data-pagefind-meta="lifecycle_kind" hidden>discontinued</span>' in old
+    cellpose = documents["en/cellpose.html"]
+    assert '<span data-pagefind-meta="maintenance" hidden>Repository archived</span>' in cellpose
+    assert (
+        '<span data-pagefind-meta="activity" hidden>Last code activity: 1\u00a0March\u00a02024</span>'
+        in cellpose
+    )
+    assert "lifecycle" not in cellpose

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
-from deepscopie.render.texts import LANGUAGE_ROOTS
+from deepscopie.render.texts import language as site_language
 from tests.conftest import REPO, build_site, copy_project
 
 
@@ -47,7 +47,7 @@ def test_every_resource_and_faq_entry_is_an_anchor_in_both_languages(
     built_site: Path, language: str
 ) -> None:
     base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
-    root = built_site / LANGUAGE_ROOTS[language]
+    root = built_site / site_language(language).root
     missing = []
     for resource in base.resources:
         page = _Page(
@@ -195,7 +195,7 @@ def test_a_published_site_tells_search_engines_and_link_previews_about_each_page
     assert head.tags["og:url"] == f"{address}en/categories/software/"
     assert head.tags["og:title"] == "Tools and software by theme"
     assert head.tags["og:description"] == head.tags["description"]
-    assert head.tags["og:description"].startswith(software.intro.en.split(",")[0])
+    assert head.tags["og:description"].startswith(software.intro.get("en").split(",")[0])
     assert head.tags["og:locale"] == "en_GB"
     home = _HeadTags((site / "index.html").read_text())
     assert home.tags["og:locale"] == "fr_FR"

@@ -43,3 +43,18 @@ def test_the_page_charts_every_category_with_its_count(
         )
     assert chart.count("<rect") == len(base.vocabulary.categories)
     assert "<script" not in chart
+
+
+def test_each_bar_links_to_the_list_it_counts(base: KnowledgeBase) -> None:
+    from deepscopie.render.statistics import render_statistics_page
+
+    page = render_statistics_page(base, "en", None)
+    software = sum(r.category == "software" for r in base.resources)
+    assert re.search(
+        r'<a class="ds-chart__link" href="\.\./categories/software/"><text[^>]*>'
+        rf"Tools and software by theme</text>.*?>{software}</text></a>",
+        page,
+    )
+    assert '<a class="ds-chart__link" href="../types/tool/">' in page
+    assert '<a class="ds-chart__link" href="../explore/?language=en">' in page
+    assert 'role="group"' in page

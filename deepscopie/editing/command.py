@@ -31,10 +31,10 @@ from deepscopie.editing.questions import say
 from deepscopie.editing.sources import read_source
 from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.model import FaqEntry, Localized, Resource
-from deepscopie.model_errors import field_problems
+from deepscopie.model import FaqEntry, Resource
+from deepscopie.model_errors import field_problems, text_problems
 from deepscopie.problems import DataError, Problem, format_problems
-from deepscopie.render.texts import LANGUAGES
+from deepscopie.render.texts import language_codes
 from deepscopie.urls import url_problems
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -98,7 +98,9 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("data"))
     parser.add_argument("--id", help="permanent id (proposed from the English title)")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help="language of the questions and messages (else: locale)"
+        "--lang",
+        choices=language_codes(),
+        help="language of the questions and messages (else: locale)",
     )
 
 
@@ -372,7 +374,7 @@ def _url_check(base: KnowledgeBase, files: DataFiles, prompter: Prompter) -> Che
 
 
 def _text_check(value: str) -> list[str]:
-    return _messages(field_problems(Localized, "fr", value))
+    return _messages(text_problems(value))
 
 
 def _field_check(model: type[Resource | FaqEntry], field: str, *, tuple_of: bool = False) -> Check:

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from deepscopie.languages import site_languages
+from deepscopie.model import Localized
 from deepscopie.model_errors import nested_model
 
 
@@ -63,7 +65,8 @@ def _reorder(node: Any, model: Any) -> None:
         return
     if not isinstance(node, CommentedMap) or model is None:
         return
-    fields = list(model.model_fields)
+    # A text's keys are the site's languages, in their order (the model declares none).
+    fields = list(site_languages().codes) if model is Localized else list(model.model_fields)
     _sort_keys(node, fields)
     for key in node:
         if key in model.model_fields:

@@ -9,7 +9,7 @@ from typing import Any
 
 from deepscopie.editing.sources import Found
 from deepscopie.model import VocabularyFile
-from deepscopie.render.texts import LANGUAGES
+from deepscopie.render.texts import language_codes
 
 # The record's own facts: taken as they are, in a terminal too (titles and descriptions are
 # proposals for the editor to check).
@@ -23,7 +23,7 @@ def proposals(found: Found, vocabulary: VocabularyFile) -> dict[str, Any]:
         proposed["url"] = found.url
     if found.title:  # a title is published in one form: the same in both languages
         proposed["title_fr"] = proposed["title_en"] = found.title
-    if found.description and found.description_language in LANGUAGES:
+    if found.description and found.description_language in language_codes():
         proposed[f"description_{found.description_language}"] = found.description
     if found.type in {t.id for t in vocabulary.types}:
         proposed["type"] = found.type
@@ -48,8 +48,8 @@ def matching_tags(keywords: list[str], vocabulary: VocabularyFile) -> list[str]:
     name in either language): ``deep-learning``, ``Segmentation`` -> ``segmentation``."""
     names = {_key(tag.id): tag.id for tag in vocabulary.tags}
     for tag in vocabulary.tags:
-        names.setdefault(_key(tag.name.fr), tag.id)
-        names.setdefault(_key(tag.name.en), tag.id)
+        for code in language_codes():
+            names.setdefault(_key(tag.name.get(code)), tag.id)
     found = [names[_key(keyword)] for keyword in keywords if _key(keyword) in names]
     return list(dict.fromkeys(found))
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import Localized
 
 
 def stats_report(base: KnowledgeBase) -> str:
@@ -24,10 +25,10 @@ def stats_report(base: KnowledgeBase) -> str:
     lines += _section("by resource language", languages, [])
     lines += _listing("needing a URL", (r.id for r in resources if r.url_needed))
     lines += _listing("open questions", (e.id for e in faq if e.is_open))
-    untranslated = [f"resource {r.id}" for r in resources if r.description.fr == r.description.en]
-    untranslated += [f"faq {e.id}" for e in faq if e.question.fr == e.question.en]
-    untranslated += [f"faq {e.id} answer" for e in faq if e.answer and e.answer.fr == e.answer.en]
-    lines += _listing("same text in French and English (translation missing?)", untranslated)
+    untranslated = [f"resource {r.id}" for r in resources if _same_texts(r.description)]
+    untranslated += [f"faq {e.id}" for e in faq if _same_texts(e.question)]
+    untranslated += [f"faq {e.id} answer" for e in faq if e.answer and _same_texts(e.answer)]
+    lines += _listing("same text in two languages (translation missing?)", untranslated)
     lines += _listing("unused tags", (tag.id for tag in vocabulary.tags if not tags[tag.id]))
     return "\n".join(lines)
 
@@ -43,3 +44,9 @@ def _section(title: str, counts: Counter[str], order: list[str]) -> list[str]:
 def _listing(title: str, items: Iterable[str]) -> list[str]:
     chosen = list(items)
     return ["", f"{title}: {len(chosen)}"] + [f"  {item}" for item in chosen]
+
+
+def _same_texts(text: Localized) -> bool:
+    """Whether two languages have the very same text (a translation copied, not written)."""
+    values = list(text.texts.values())
+    return len(set(values)) < len(values)

@@ -7,6 +7,7 @@ title with ``&`` or ``%`` compiles.
 
 from __future__ import annotations
 
+from babel import Locale
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
@@ -16,12 +17,10 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 
 _ENTRY_TYPES = {"paper": "article", "book": "book"}
-# biblatex's language of a title (hyphenation, case rules), from the title's language.
-_LANGID = {"en": "english", "fr": "french"}
 
 
 def bibliography(base: KnowledgeBase) -> str:
-    """A BibTeX entry per paper and book (English titles; DOI and URL when known)."""
+    """A BibTeX entry per paper and book (titles as published; DOI and URL when known)."""
     library = Library()
     for resource in base.resources:
         if resource.type in _ENTRY_TYPES:
@@ -31,9 +30,9 @@ def bibliography(base: KnowledgeBase) -> str:
 
 def _fields(resource: Resource) -> list[Field]:
     # bibtexparser puts each value between braces; the title's second pair keeps its capitals.
-    fields = [Field("title", "{" + bibtex_value(resource.title.en) + "}")]
+    fields = [Field("title", "{" + bibtex_value(_published_title(resource)) + "}")]
     if resource.title_language is not None:
-        fields.append(Field("langid", _LANGID[resource.title_language]))
+        fields.append(Field("langid", _langid(resource.title_language)))
     if resource.authors:
         authors = " and ".join(bibtex_value(author) for author in resource.authors)
         fields.append(Field("author", authors))
@@ -47,3 +46,16 @@ def _fields(resource: Resource) -> list[Field]:
     if resource.url:
         fields.append(Field("url", bibtex_value(resource.url)))
     return fields
+
+
+def _published_title(resource: Resource) -> str:
+    """The title as published: in its own language (``title_language``, else the resource's
+    first language the data has a text in), else in the site's first language."""
+    texts = resource.title.texts
+    own = [resource.title_language or "", *resource.languages]
+    return next((texts[code] for code in own if code in texts), next(iter(texts.values())))
+
+
+def _langid(code: str) -> str:
+    """biblatex's language of a title (hyphenation, case rules): ``fr`` -> ``french``."""
+    return str(Locale("en").languages.get(code, code)).lower()

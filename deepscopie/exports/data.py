@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from deepscopie.escaping import csv_cell
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
+from deepscopie.render.texts import language_codes
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -45,13 +46,20 @@ class FaqExport(BaseModel):
     faq: tuple[FaqEntry, ...]
 
 
-CSV_COLUMNS = (
-    "id", "title_fr", "title_en", "url", "category", "subcategory", "type", "tags",
-    "languages", "year", "authors", "doi", "added", "description_fr", "description_en",
-    "title_language", "editors_note_fr", "editors_note_en",
-    "status", "status_date", "status_note_fr", "status_note_en", "replaced_by", "repository",
-    "venue", "licence",
-)  # fmt: skip
+def csv_columns() -> tuple[str, ...]:
+    """The CSV's header: a text has one column per language of the site (``title_fr``…)."""
+    codes = language_codes()
+
+    def each(field: str) -> tuple[str, ...]:
+        return tuple(f"{field}_{code}" for code in codes)
+
+    return (
+        "id", *each("title"), "url", "category", "subcategory", "type", "tags",
+        "languages", "year", "authors", "doi", "added", *each("description"),
+        "title_language", *each("editors_note"),
+        "status", "status_date", *each("status_note"), "replaced_by", "repository",
+        "venue", "licence",
+    )  # fmt: skip
 
 
 def resources_json(base: KnowledgeBase, today: datetime.date) -> str:
@@ -71,12 +79,12 @@ def resources_csv(base: KnowledgeBase) -> str:
     """One row per resource; lists joined with ``;``; no cell a spreadsheet would evaluate."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns())
+    codes = language_codes()
     for r in base.resources:
         row = [
             r.id,
-            r.title.fr,
-            r.title.en,
+            *r.title.texts.values(),
             r.url or "",
             r.category,
             r.subcategory or "",
@@ -87,15 +95,12 @@ def resources_csv(base: KnowledgeBase) -> str:
             ";".join(r.authors),
             r.doi or "",
             r.added.isoformat(),
-            r.description.fr,
-            r.description.en,
+            *r.description.texts.values(),
             r.title_language or "",
-            r.editors_note.fr if r.editors_note else "",
-            r.editors_note.en if r.editors_note else "",
+            *(r.editors_note.get(code) if r.editors_note else "" for code in codes),
             r.status,
             r.status_note.date.isoformat() if r.status_note else "",
-            r.status_note.fr if r.status_note else "",
-            r.status_note.en if r.status_note else "",
+            *(r.status_note.get(code) if r.status_note else "" for code in codes),
             r.replaced_by or "",
             r.repository or "",
             r.venue or "",

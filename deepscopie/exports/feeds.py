@@ -13,10 +13,11 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
 from deepscopie.render.status import status_label
-from deepscopie.render.texts import LANGUAGE_ROOTS
+from deepscopie.render.texts import language as site_language
+from deepscopie.render.texts import text as interface_text
+from deepscopie.render.typography import typeset
 
 FEED_SIZE = 50
-_TITLES = {"fr": "DeepScopie – nouveautés", "en": "DeepScopie – what's new"}
 
 
 def feed_file(language: str) -> str:
@@ -29,27 +30,30 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     root = (site_url or "").rstrip("/") + "/" if site_url else ""
     feed = FeedGenerator()
     feed.id(f"{root}{feed_file(language)}" if root else f"tag:deepscopie,2026:feed-{language}")
-    feed.title(_TITLES[language])
+    feed.title(typeset(interface_text("feed_title", language), language))
     feed.language(language)
-    feed.link(href=f"{root}{LANGUAGE_ROOTS[language]}", rel="alternate")
+    language_root = site_language(language).root
+    feed.link(href=f"{root}{language_root}", rel="alternate")
     entries: list[tuple[datetime.date, int, Resource | FaqEntry, str]] = []
     entries += [(_changed(r), i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
     entries += [(e.added, i, e, links.faq_target(e)) for i, e in enumerate(base.faq)]
     newest = sorted(entries, key=lambda item: (item[0], item[1]), reverse=True)[:FEED_SIZE]
     for added, _, entry, target in reversed(newest):  # feedgen puts the last added first
-        address = LANGUAGE_ROOTS[language] + links.built_url(target)
+        address = language_root + links.built_url(target)
         item = feed.add_entry()
         item.id(f"{root}{address}" if root else f"tag:deepscopie,2026:{address}")
-        item.title(entry.title.get(language))
+        item.title(typeset(entry.title.get(language), language))
         item.link(href=f"{root}{address}")
         text = entry.description if isinstance(entry, Resource) else entry.question
-        item.summary(text.get(language))
+        item.summary(typeset(text.get(language), language))
         item.updated(_moment(added))
         item.published(_moment(entry.added))
         if isinstance(entry, Resource) and entry.status_note is not None:
             label = status_label(entry.status, language)
-            item.title(f"{entry.title.get(language)} ({label})")
-            item.summary(f"{label}: {entry.status_note.get(language)}")
+            item.title(typeset(f"{entry.title.get(language)} ({label})", language))
+            introduced = interface_text("label_format", language, label=label)
+            note = f"{introduced} {entry.status_note.get(language)}"
+            item.summary(typeset(note, language))
             item.category(term=entry.status, label=label)
     if not newest:
         feed.updated(datetime.datetime.now(datetime.UTC))

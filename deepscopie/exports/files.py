@@ -9,7 +9,7 @@ from deepscopie.exports.bibliography import bibliography
 from deepscopie.exports.data import faq_json, resources_csv, resources_json
 from deepscopie.exports.feeds import atom_feed, feed_file
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.render.texts import LANGUAGES
+from deepscopie.render.texts import language_codes
 
 
 def export_files(base: KnowledgeBase, site_url: str | None, today: datetime.date) -> dict[str, str]:
@@ -21,7 +21,7 @@ def export_files(base: KnowledgeBase, site_url: str | None, today: datetime.date
         "bibliography.bib": bibliography(base),
     }
     files.update(
-        {feed_file(language): atom_feed(base, language, site_url) for language in LANGUAGES}
+        {feed_file(language): atom_feed(base, language, site_url) for language in language_codes()}
     )
     return files
 

@@ -135,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     except DataError as error:
         print(format_problems(error.problems))
         return EXIT_ERROR
-    except (ReportError, LinkCheckerError, AllowlistError, OSError) as error:
+    except (ReportError, LinkCheckerError, AllowlistError, OSError, UnicodeError) as error:
         print(f"check-links: {error}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -192,7 +192,7 @@ def _external(args: argparse.Namespace) -> int:
             html_report(markdown_report(current, args.threshold)), encoding="utf-8"
         )
     if args.junit:
-        blocks = functools.partial(_blocks, args=args)
+        blocks = functools.partial(_fails_in_junit, args=args)
         args.junit.write_text(junit_report(current.values(), blocks), encoding="utf-8")
     print(summary_table(current.values(), args.threshold))
     print(
@@ -220,12 +220,17 @@ def _fix_redirects(args: argparse.Namespace, records: dict[str, LinkRecord]) -> 
 
 
 def _blocks(record: LinkRecord, *, args: argparse.Namespace) -> bool:
-    if record.klass == REFUSED_ADDRESS:
-        return True  # an address that leads to a non-public network is never acceptable
     if args.changed_since:
-        # New links have no history to wait for: a definitive failure blocks the merge request.
-        return record.klass == BROKEN
+        # New links have no history to wait for: a definitive failure blocks the merge request,
+        # and so does an address that leads to a non-public network.
+        return record.klass in (BROKEN, REFUSED_ADDRESS)
     return record.is_broken(args.threshold)
+
+
+def _fails_in_junit(record: LinkRecord, *, args: argparse.Namespace) -> bool:
+    """What a reviewer must see as failed: what blocks, and an address refused because it
+    leads to a non-public network (not fetched, so not broken, but never acceptable)."""
+    return _blocks(record, args=args) or record.klass == REFUSED_ADDRESS
 
 
 def _targets(args: argparse.Namespace) -> dict[str, tuple[str, ...]]:

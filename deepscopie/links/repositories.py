@@ -19,7 +19,7 @@ import email.utils
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -126,7 +126,7 @@ class Apis:
 
 
 def check_repositories(
-    repositories: Iterable[Repository],
+    repositories: Sequence[Repository],
     cached: Mapping[str, RepositoryRecord],
     now: datetime.datetime,
     max_age: datetime.timedelta,

@@ -20,13 +20,13 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         urls += [link.url for link in resource.links]
         urls += [resource.repository] if resource.repository else []
         for _, text in resource.markdown_texts():
-            urls += links_in(text.fr) + links_in(text.en)
+            urls += [url for value in text.texts.values() for url in links_in(value)]
         for url in urls:
             sources[url].append(where)
     for entry in base.faq:
         where = f"faq:{entry.id}"
         for _, text in entry.markdown_texts():
-            for url in links_in(text.fr) + links_in(text.en):
+            for url in [url for value in text.texts.values() for url in links_in(value)]:
                 sources[url].append(where)
     return {
         url: tuple(dict.fromkeys(places))

@@ -8,7 +8,7 @@ size and its text stays readable, and a long label is never cut.
 from __future__ import annotations
 
 # The charts go into Markdown pages, whose processor reads Markdown inside an <svg>.
-from deepscopie.escaping import html_in_markdown
+from deepscopie.escaping import html_attribute, html_in_markdown
 
 WIDTH = 400
 BAR_WIDTH = 340  # the longest bar; its value follows it
@@ -16,23 +16,35 @@ ROW_HEIGHT = 36
 BAR_HEIGHT = 12
 
 
-def bar_chart(title: str, rows: list[tuple[str, int]], chart_id: str) -> str:
-    """An SVG bar chart with its title for screen readers, one bar per ``(label, value)``."""
+def bar_chart(
+    title: str,
+    rows: list[tuple[str, int]],
+    chart_id: str,
+    addresses: list[str | None] | None = None,
+) -> str:
+    """An SVG bar chart with its title for screen readers, one bar per ``(label, value)``;
+    a bar with an address (``addresses``, in the rows' order) links to the list it counts."""
     top = max((value for _, value in rows), default=0) or 1
     height = ROW_HEIGHT * len(rows)
+    targets = addresses or [None] * len(rows)
+    # A chart of links is a group of them (an image's content is hidden from screen readers).
+    role = "group" if any(targets) else "img"
     parts = [
-        f'<svg class="ds-chart" role="img" aria-labelledby="{chart_id}-title" '
+        f'<svg class="ds-chart" role="{role}" aria-labelledby="{chart_id}-title" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-title">{html_in_markdown(title)}</title>',
     ]
-    for index, (label, value) in enumerate(rows):
+    for index, ((label, value), target) in enumerate(zip(rows, targets, strict=True)):
         y = index * ROW_HEIGHT
         length = max(2, round(BAR_WIDTH * value / top))
-        parts.append(
+        row = (
             f'<text class="ds-chart__label" x="0" y="{y + 12}">{html_in_markdown(label)}</text>'
             f'<rect class="ds-chart__bar" x="0" y="{y + 17}" width="{length}" '
             f'height="{BAR_HEIGHT}" rx="2"/>'
             f'<text class="ds-chart__value" x="{length + 6}" y="{y + 27}">{value}</text>'
         )
+        if target:
+            row = f'<a class="ds-chart__link" href="{html_attribute(target)}">{row}</a>'
+        parts.append(row)
     parts.append("</svg>")
     return "".join(parts)

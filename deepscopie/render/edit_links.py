@@ -72,5 +72,7 @@ def suggest_change(edit: EditLinks | None, kind: str, entry_id: str, language: s
     address = edit.of(kind, entry_id) if edit is not None else None
     if address is None:
         return ""
-    link = markup.link(text("suggest_change", language), address, "ds-suggest-change")
+    link = markup.link(
+        text("suggest_change", language), address, "ds-suggest-change", language=language
+    )
     return f'<p class="ds-meta ds-suggest" data-pagefind-ignore="all">{link}</p>'

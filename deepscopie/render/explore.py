@@ -18,14 +18,24 @@ from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import site_languages
 from deepscopie.model import STATUSES, Resource
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.status import status_label
-from deepscopie.render.texts import LANGUAGE_ROOTS, language_name, text
+from deepscopie.render.texts import language_name
+from deepscopie.render.texts import text as untypeset_text
+from deepscopie.render.typography import typeset
 
 EXPLORE_PAGE = "explore.md"
+
+
+def text(key: str, language: str, **values: object) -> str:
+    """An interface text of the page, in the language's typography (then placed in HTML)."""
+    return typeset(untypeset_text(key, language, **values), language)
+
+
 # The data file, next to each language's Explore page (so the page fetches it by a relative
 # address under any sub-path).
 ENTRIES_FILE = "entries.json"
@@ -39,24 +49,35 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
     """The filters and an empty list that explore.js fills, as HTML in the page's Markdown."""
     vocabulary, resources = base.vocabulary, base.resources
     facets = [
-        ("category", [(c.id, c.name.get(language)) for c in vocabulary.categories]),
-        ("type", [(t.id, t.name.get(language)) for t in vocabulary.types]),
-        ("tag", [(t.id, t.name.get(language)) for t in vocabulary.tags]),
+        (
+            "category",
+            [(c.id, typeset(c.name.get(language), language)) for c in vocabulary.categories],
+        ),
+        ("type", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.types]),
+        ("tag", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.tags]),
         ("language", [(code, language_name(code, language)) for code in _languages(resources)]),
-        ("lifecycle", [(status, status_label(status, language)) for status in STATUSES]),
+        (
+            "lifecycle",
+            [(status, typeset(status_label(status, language), language)) for status in STATUSES],
+        ),
     ]
     if health is not None:
         classes = sorted({record.klass for record in health.records.values()})
         facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
     used = _used(resources, health)
     if used["maintenance"]:
-        facets.append(("maintenance", [(state, state_label(state, language)) for state in STATES]))
+        maintenance = [(state, typeset(state_label(state, language), language)) for state in STATES]
+        facets.append(("maintenance", maintenance))
     fieldsets = "".join(
         _fieldset(name, text(f"explore_{name}", language), options, used[name])
         for name, options in facets
     )
     category_links = " · ".join(
-        markup.link(c.name.get(language), links.href(links.category_page(c.id), EXPLORE_PAGE))
+        markup.link(
+            c.name.get(language),
+            links.href(links.category_page(c.id), EXPLORE_PAGE),
+            language=language,
+        )
         for c in vocabulary.categories
     )
     count = text("explore_count", language, n=f"<span data-ds-count>{len(resources)}</span>")
@@ -97,8 +118,8 @@ def searchable(text: str) -> str:
 def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``."""
     return {
-        f"{root}explore/{ENTRIES_FILE}": entries_json(base, language, health)
-        for language, root in LANGUAGE_ROOTS.items()
+        f"{language.root}explore/{ENTRIES_FILE}": entries_json(base, language.code, health)
+        for language in site_languages()
     }
 
 
@@ -114,7 +135,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     entries = [
         {
             "id": resource.id,
-            "title": resource.title.get(language),
+            "title": typeset(resource.title.get(language), language),
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
             "category": resource.category,
             "type": resource.type,
@@ -126,8 +147,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "text": searchable(
                 " ".join(
                     [
-                        resource.title.fr,
-                        resource.title.en,
+                        *resource.title.texts.values(),
                         resource.description.get(language),
                         *resource.tags,
                     ]
@@ -177,7 +197,10 @@ def _maintenance(resource: Resource, health: LinkHealth | None, language: str) -
     known = maintenance_of(resource, health)
     if known is None:
         return {}
-    return {"maintenance": known.state, "activity": activity_text(known, language)}
+    return {
+        "maintenance": known.state,
+        "activity": typeset(activity_text(known, language), language),
+    }
 
 
 def _status(resource: Resource, health: LinkHealth | None) -> str:

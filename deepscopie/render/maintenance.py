@@ -18,6 +18,7 @@ from deepscopie.model import Resource
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.status import badge
 from deepscopie.render.texts import format_date, text
+from deepscopie.render.typography import typeset
 
 RECENT, INACTIVE, ARCHIVED = "recent", "inactive", "archived"
 STATES = (RECENT, INACTIVE, ARCHIVED)
@@ -62,7 +63,7 @@ def maintenance_badge(resource: Resource, health: LinkHealth | None, language: s
     if known is None or known.state == RECENT:
         return ""
     key = "repo_archived" if known.state == ARCHIVED else "repo_inactive"
-    return badge(known.state, text(key, language))
+    return badge(known.state, typeset(text(key, language), language))
 
 
 def activity_text(known: Maintenance, language: str) -> str:
@@ -82,9 +83,24 @@ def render_maintenance(resource: Resource, health: LinkHealth | None, language: 
         parts.append(text("latest_release", language, name=record.release, date=when))
     if record.licence:
         parts.append(text("repo_licence", language, name=record.licence))
-    shown = html_text(" · ".join(parts))
+    shown = html_text(typeset(" · ".join(parts), language))
     return f'<p class="ds-maintenance">{shown}</p>'
 
 
 def _day(stamp: str) -> datetime.date:
     return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+
+
+def maintenance_meta(
+    resource: Resource, health: LinkHealth | None, language: str
+) -> dict[str, str]:
+    """The last activity of a resource's code, and its badge when archived or inactive, for
+    its search result card."""
+    known = maintenance_of(resource, health)
+    if known is None:
+        return {}
+    meta = {"activity": activity_text(known, language)}
+    if known.state != RECENT:
+        key = "repo_archived" if known.state == ARCHIVED else "repo_inactive"
+        meta.update(maintenance=text(key, language), maintenance_kind=known.state)
+    return meta

@@ -1,4 +1,5 @@
-"""The site's navigation, in the vocabulary's order (MkDocs's ``nav`` format: plain lists)."""
+"""The site's navigation, in the vocabulary's order (MkDocs's ``nav`` format: plain lists),
+its section names in the language being built."""
 
 from __future__ import annotations
 
@@ -8,24 +9,31 @@ from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import HEALTH_PAGE
 from deepscopie.render.propose import PROPOSE_PAGE
 from deepscopie.render.statistics import STATISTICS_PAGE
-
-# Section names are in French, the default language; mkdocs.yml's nav_translations gives the
-# English ones (the i18n plugin translates them per language).
-HOME, CATEGORIES, BROWSE, ABOUT = "Accueil", "Catégories", "Index", "À propos"
-CONTRIBUTE, EXPLORE, PROPOSE = "Contribuer", "Explorer", "Proposer une ressource"
+from deepscopie.render.texts import text
+from deepscopie.render.typography import typeset
 
 
-def navigation(base: KnowledgeBase, with_link_health: bool = False) -> list[dict[str, object]]:
+def navigation(
+    base: KnowledgeBase, language: str, with_link_health: bool = False
+) -> list[dict[str, object]]:
     """Home, one entry per category, the FAQ, the indexes (and link health), About."""
     browse = ["tags/index.md", "types/index.md", STATISTICS_PAGE]
     browse += [HEALTH_PAGE] if with_link_health else []
+
+    def name(key: str) -> str:
+        return typeset(text(key, language), language)
+
     return [
-        {HOME: "index.md"},
-        {CATEGORIES: [links.category_page(category.id) for category in base.vocabulary.categories]},
-        {"FAQ": links.FAQ_PAGE},
-        {EXPLORE: EXPLORE_PAGE},
-        {BROWSE: browse},
-        {ABOUT: "about.md"},
-        {CONTRIBUTE: "contribute.md"},
-        {PROPOSE: PROPOSE_PAGE},
+        {name("nav_home"): "index.md"},
+        {
+            name("nav_categories"): [
+                links.category_page(category.id) for category in base.vocabulary.categories
+            ]
+        },
+        {name("nav_faq"): links.FAQ_PAGE},
+        {name("nav_explore"): EXPLORE_PAGE},
+        {name("nav_browse"): browse},
+        {name("nav_about"): "about.md"},
+        {name("nav_contribute"): "contribute.md"},
+        {name("nav_propose"): PROPOSE_PAGE},
     ]

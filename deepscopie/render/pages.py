@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from deepscopie.escaping import html_text
+from deepscopie.escaping import html_attribute
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
@@ -23,8 +23,8 @@ from deepscopie.render.edit_links import EditLinks
 from deepscopie.render.entries import (
     render_faq_entry,
     render_resource,
-    render_see_also,
     see_also_item,
+    title_language,
 )
 from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
@@ -32,10 +32,12 @@ from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, plain_text
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.statistics import STATISTICS_PAGE, render_statistics_page
-from deepscopie.render.texts import LANGUAGES, count, text
-from deepscopie.render.typography import french_spacing
+from deepscopie.render.texts import count, format_date, language_codes, text
+from deepscopie.render.typography import typeset
 
 LATEST_COUNT = 8
+# A category card's line: its introduction's first sentence, cut beyond this.
+CARD_LINE = 120
 # Above this many entries, a category's table of contents lists its sections only: a sidebar
 # of hundreds of titles helps no one, and would weigh on every load of the page.
 TOC_ENTRIES_LIMIT = 100
@@ -91,20 +93,9 @@ def site_pages(
 ) -> list[Page]:
     """All generated pages of the site, for both languages (link health if there is a report,
     "suggest a change" links where the repository is configured)."""
-    return [
-        replace(page, markdown=french_spacing(page.markdown), html=french_spacing(page.html))
-        if page.language == "fr"
-        else page
-        for page in _unspaced_pages(base, health, edit)
-    ]
-
-
-def _unspaced_pages(
-    base: KnowledgeBase, health: LinkHealth | None, edit: EditLinks | None
-) -> list[Page]:
     index = SiteIndex.of(base)
     pages = []
-    for language in LANGUAGES:
+    for language in language_codes():
         for category in base.vocabulary.categories:
             pages.append(render_category_page(base, index, category, language, health, edit))
         if health is not None:
@@ -112,12 +103,20 @@ def _unspaced_pages(
         statistics = render_statistics_page(base, language, health)
         pages.append(Page(STATISTICS_PAGE, language, statistics))
         pages.append(Page(EXPLORE_PAGE, language, render_explore_page(base, language, health)))
-        faq = render_faq_page(base, index, language, edit)
-        pages.append(Page(links.FAQ_PAGE, language, faq))
+        pages.append(render_faq_page(base, index, language, edit))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
-        pages += [render_tag_page(base, index, tag, language) for tag in base.vocabulary.tags]
+        # A tag or a type with no entry gets no page (nothing links to it either).
+        pages += [
+            render_tag_page(base, index, tag, language)
+            for tag in base.vocabulary.tags
+            if tag.id in index.by_tag or tag.id in index.faq_by_tag
+        ]
         pages.append(Page("types/index.md", language, render_type_index(base, index, language)))
-        pages += [render_type_page(base, index, kind, language) for kind in base.vocabulary.types]
+        pages += [
+            render_type_page(base, index, kind, language)
+            for kind in base.vocabulary.types
+            if kind.id in index.by_type
+        ]
     return pages
 
 
@@ -129,45 +128,93 @@ def render_category_page(
     health: LinkHealth | None = None,
     edit: EditLinks | None = None,
 ) -> Page:
-    """A category: its introduction, then its resources by sub-category."""
+    """A category: its introduction, its sections as links (a phone has no table of contents
+    beside the text), then its resources by sub-category."""
     page = links.category_page(category.id)
-    body = [markdown_to_safe_html(category.intro.get(language))] if category.intro else []
+    intro = category.intro.get(language) if category.intro else None
+    body = [markdown_to_safe_html(intro, language)] if intro else []
     top, toc = _section(base, index, category.id, None, language, page, health, edit)
-    body += top
+    sections = list(top)
     headings = list(toc)
     for sub in category.subcategories:
         entries, toc = _section(base, index, category.id, sub.id, language, page, health, edit)
         if entries:
-            anchor, name = links.section_anchor(sub.id), html_text(sub.name.get(language))
-            body.append(markup.heading(2, anchor, name))
-            body += entries
+            anchor, name = (
+                links.section_anchor(sub.id),
+                markup.text(sub.name.get(language), language),
+            )
+            sections.append(markup.heading(2, anchor, name, language))
+            sections += entries
             headings.append(Heading(2, anchor, name, toc))
+    sections_nav = [h for h in headings if h.level == 2]
+    if len(sections_nav) > 1:
+        label = html_attribute(text("sections", language))
+        items = "".join(f'<li><a href="#{h.anchor}">{h.title}</a></li>' for h in sections_nav)
+        body.append(f'<nav class="ds-sections" aria-label="{label}"><ul>{items}</ul></nav>')
+    body += sections
     anchors = [h.anchor for h in headings] + [c.anchor for h in headings for c in h.children]
     if index.category_size(category.id) > TOC_ENTRIES_LIMIT:
         headings = [Heading(2, h.anchor, h.title) for h in headings if h.level == 2]
     markdown = links.page_title(escape_markdown(category.name.get(language))) + "\n"
-    if category.intro:
+    if intro:
         # Shown by search engines and link previews (meta description, Open Graph).
-        description = json.dumps(plain_text(category.intro.get(language)), ensure_ascii=False)
+        description = json.dumps(typeset(plain_text(intro), language), ensure_ascii=False)
         markdown = f"---\ndescription: {description}\n---\n\n{markdown}"
     return Page(page, language, markdown, "\n".join(body), tuple(headings), tuple(anchors))
 
 
 def render_faq_page(
     base: KnowledgeBase, index: SiteIndex, language: str, edit: EditLinks | None = None
-) -> str:
-    """The FAQ: Slack questions, then questions from the talks."""
+) -> Page:
+    """The FAQ by topic (the vocabulary's FAQ topics), each question foldable; a filter keeps
+    the open questions only (assets/javascripts/faq.js)."""
     page = links.FAQ_PAGE
-    parts = [links.page_title(text("faq_title", language)), text("faq_intro", language)]
-    for source in ("slack", "skype"):
-        entries = [entry for entry in base.faq if entry.source == source]
-        if entries:
-            anchor = links.section_anchor(source)
-            parts.append(f"## {text(f'faq_{source}', language)} {{#{anchor}}}")
-            parts += [
-                render_faq_entry(entry, base, index, language, page, edit) for entry in entries
-            ]
-    return "\n\n".join(parts) + "\n"
+    markdown = f"{links.page_title(text('faq_title', language))}\n\n{text('faq_intro', language)}\n"
+    n_open = sum(entry.is_open for entry in base.faq)
+    body = []
+    if n_open:
+        filter_label = markup.text(text("faq_open_only", language, n=n_open), language)
+        body.append(
+            '<p class="ds-faq-filter" data-ds-faq-filter hidden><label>'
+            f'<input type="checkbox" data-ds-open-only> {filter_label}</label></p>'
+        )
+    headings, anchors = [], []
+    for anchor, name, entries in faq_topics(base, language):
+        title = markup.text(name, language)
+        size = markup.text(count("question_count", len(entries), language), language)
+        body.append(
+            f'<section class="ds-faq-topic">{markup.heading(2, anchor, title, language)}'
+            f'<p class="ds-faq-topic__size">{size}</p>'
+        )
+        body += [render_faq_entry(entry, base, index, language, page, edit) for entry in entries]
+        body.append("</section>")
+        headings.append(Heading(2, anchor, title))
+        anchors += [anchor, *(entry.id for entry in entries)]
+    return Page(page, language, markdown, "\n".join(body), tuple(headings), tuple(anchors))
+
+
+def faq_topics(base: KnowledgeBase, language: str) -> list[tuple[str, str, list[FaqEntry]]]:
+    """``(anchor, name, entries)`` of each FAQ topic with questions, in the vocabulary's order;
+    questions of no topic last. A question goes to the topic of its earliest tag that a topic
+    lists."""
+    topic_of_tag: dict[str, str] = {}
+    for topic in base.vocabulary.faq_topics:
+        for tag in topic.tags:
+            topic_of_tag.setdefault(tag, topic.id)
+    grouped: dict[str | None, list[FaqEntry]] = {}
+    for entry in base.faq:
+        topic_id = next((topic_of_tag[t] for t in entry.tags if t in topic_of_tag), None)
+        grouped.setdefault(topic_id, []).append(entry)
+    topics = [
+        (links.section_anchor(f"topic-{t.id}"), t.name.get(language), grouped[t.id])
+        for t in base.vocabulary.faq_topics
+        if t.id in grouped
+    ]
+    if None in grouped:
+        topics.append(
+            (links.section_anchor("topic-other"), text("faq_other_topic", language), grouped[None])
+        )
+    return topics
 
 
 def render_tag_index(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
@@ -200,8 +247,8 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
     ]
     for anchor, name, entries in sections:
         if entries:
-            heading = html_text(text(name, language))
-            body.append(markup.heading(2, anchor, heading))
+            heading = markup.text(text(name, language), language)
+            body.append(markup.heading(2, anchor, heading, language))
             headings.append(Heading(2, anchor, heading))
             body.append(_list(base, entries, language, page))
     anchors = tuple(h.anchor for h in headings)
@@ -209,13 +256,14 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
 
 
 def render_type_index(base: KnowledgeBase, index: SiteIndex, language: str) -> str:
-    """Every resource type with its number of resources."""
+    """Every resource type that has resources, with their number."""
     lines = [f"# {text('types_title', language)}", text("types_intro", language)]
     page = "types/index.md"
     items = [
         f"- {links.markdown_link(kind.name.get(language), links.type_page(kind.id), page)}"
-        f" – {count('resource_count', len(index.by_type.get(kind.id, [])), language)}"
+        f" – {count('resource_count', len(index.by_type[kind.id]), language)}"
         for kind in base.vocabulary.types
+        if kind.id in index.by_type
     ]
     return links.NOT_SEARCHED + "\n\n".join(lines) + "\n\n" + "\n".join(items) + "\n"
 
@@ -231,24 +279,47 @@ def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language
 
 
 def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, page: str) -> str:
-    """The home page's grid of categories with their number of resources."""
+    """The home page's grid of categories: name, one line saying what it holds, its size."""
     cards = []
     for category in base.vocabulary.categories:
         name = escape_markdown(category.name.get(language))
         target = links.relative(links.category_page(category.id), page)
         size = count("resource_count", index.category_size(category.id), language)
-        cards.append(f"-   [**{name}**]({target})\n\n    {size}")
-    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+        line = ""
+        if category.intro:
+            line = escape_markdown(first_sentence(category.intro.get(language))) + "<br>"
+        cards.append(f"-   [**{name}**]({target})\n\n    {line}\n    *{size}*")
+    return '<div class="grid cards ds-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a text, as plain text (a card's one line), cut when long."""
+    text = plain_text(markdown, limit=10_000)
+    end = next(
+        (i for i, c in enumerate(text) if c in ".!?" and text[i + 1 : i + 2] in (" ", "")), -1
+    )
+    sentence = text[: end + 1] if end >= 0 else text
+    return sentence if len(sentence) <= CARD_LINE else plain_text(sentence, CARD_LINE)
 
 
 def render_latest_additions(
     base: KnowledgeBase, language: str, page: str, limit: int = LATEST_COUNT
 ) -> str:
-    """The most recently added resources, newest first (later in the file counts as newer)."""
+    """The most recently added resources, newest first (later in the file counts as newer),
+    each with its date and type."""
+    types = {kind.id: kind.name for kind in base.vocabulary.types}
     ordered = sorted(
         enumerate(base.resources), key=lambda pair: (pair[1].added, pair[0]), reverse=True
     )
-    return "\n".join(render_see_also(resource, language, page) for _, resource in ordered[:limit])
+    items = []
+    for _, resource in ordered[:limit]:
+        link = links.markdown_link(
+            resource.title.get(language), links.resource_target(resource), page
+        )
+        kind = escape_markdown(types[resource.type].get(language))
+        added = escape_markdown(format_date(resource.added, language))
+        items.append(f"- {link} – {kind}, {added}")
+    return "\n".join(items)
 
 
 def _section(
@@ -264,12 +335,14 @@ def _section(
     """The HTML of one sub-category's resources (its "see also" last), and their headings."""
     resources = index.by_section.get((category, subcategory), [])
     described = [render_resource(r, base, index, language, page, health, edit) for r in resources]
-    headings = tuple(Heading(3, r.id, html_text(r.title.get(language))) for r in resources)
+    headings = tuple(
+        Heading(3, r.id, markup.text(r.title.get(language), language)) for r in resources
+    )
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:
         described.append(
-            f'<p class="ds-see-also"><strong>{text("also_listed", language)}</strong> – '
-            f"{text('also_listed_help', language)}</p>\n"
+            f'<p class="ds-see-also"><strong>{markup.text(text("also_listed", language), language)}'
+            f"</strong> – {markup.text(text('also_listed_help', language), language)}</p>\n"
             "<ul>" + "".join(see_also_item(r, language, page) for r in elsewhere) + "</ul>"
         )
     return described, headings
@@ -282,14 +355,15 @@ def _list(
     names = {c.id: c.name for c in base.vocabulary.categories}
     items = []
     for entry in entries:
+        lang = None
         if isinstance(entry, Resource):
-            target = links.resource_target(entry)
-            where = f" – {html_text(names[entry.category].get(language))}"
+            target, lang = links.resource_target(entry), title_language(entry, language)
+            where = f" – {markup.text(names[entry.category].get(language), language)}"
         else:
             target, where = links.faq_target(entry), ""
-        items.append(
-            f"<li>{markup.link(entry.title.get(language), links.href(target, page))}{where}</li>"
-        )
+        address = links.href(target, page)
+        title = markup.link(entry.title.get(language), address, language=language, lang=lang)
+        items.append(f"<li>{title}{where}</li>")
     return "<ul>" + "\n".join(items) + "</ul>"
 
 
@@ -297,7 +371,33 @@ HOME_MARKERS = (
     "<!-- deepscopie:counts -->",
     "<!-- deepscopie:categories -->",
     "<!-- deepscopie:latest -->",
+    "<!-- deepscopie:search -->",
 )
+
+
+def render_search_form(language: str, explore_address: str) -> str:
+    """A search field in the page (home, 404): assets/javascripts/search.js opens the search
+    dialog with what was typed (were the script to fail after showing it, the form would
+    still lead to Explore filtered by it, ``?q=``). The keyboard shortcut is mentioned where
+    there is a keyboard only (CSS)."""
+
+    def say(key: str, **values: str) -> str:
+        return typeset(text(key, language), language).format(**values)
+
+    field = f"ds-search-form-{language}"
+    return (
+        # Hidden until search.js shows it: without JavaScript there is no search (the header
+        # offers Explore and the categories instead).
+        f'<form class="ds-search-form" role="search" action="{html_attribute(explore_address)}"'
+        " data-ds-search-form hidden>"
+        f'<label for="{field}" class="ds-search-form__label">{say("search_field_label")}</label>'
+        f'<span class="ds-search-form__row"><input type="search" id="{field}" name="q"'
+        f' autocomplete="off" placeholder="{html_attribute(say("search_field_placeholder"))}">'
+        f'<button type="submit" class="md-button md-button--primary">{say("search_button")}'
+        "</button></span>"
+        f'<span class="ds-search-form__hint ds-keyboard-only">'
+        f"{say('search_shortcut', shortcut='<kbd>/</kbd>')}</span></form>"
+    )
 
 
 def fill_home_page(markdown: str, base: KnowledgeBase, language: str, page: str) -> str:
@@ -313,10 +413,11 @@ def fill_home_page(markdown: str, base: KnowledgeBase, language: str, page: str)
         HOME_MARKERS[0]: counts,
         HOME_MARKERS[1]: render_category_cards(base, index, language, page),
         HOME_MARKERS[2]: render_latest_additions(base, language, page),
+        HOME_MARKERS[3]: render_search_form(language, links.href(EXPLORE_PAGE, page)),
     }
     for marker, content in replacements.items():
         markdown = markdown.replace(marker, content)
-    return french_spacing(markdown) if language == "fr" else markdown
+    return markdown
 
 
 GUIDE_MARKERS = ("<!-- deepscopie:rules -->", "<!-- deepscopie:fields -->")
@@ -326,4 +427,4 @@ def fill_guide_page(markdown: str, base: KnowledgeBase, language: str) -> str:
     """The hand-written contribution guide with its generated field and rule references."""
     markdown = markdown.replace(GUIDE_MARKERS[0], render_rule_list(language))
     markdown = markdown.replace(GUIDE_MARKERS[1], render_field_reference(base, language))
-    return french_spacing(markdown) if language == "fr" else markdown
+    return markdown

@@ -12,7 +12,8 @@ import json
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.render.texts import LANGUAGES, text
+from deepscopie.render import markup
+from deepscopie.render.texts import language_codes, text
 from deepscopie.urls import is_acceptable_url
 
 PROPOSE_MARKER = "<!-- deepscopie:propose -->"
@@ -45,18 +46,19 @@ def fill_propose_page(markdown: str, base: KnowledgeBase, language: str, issues:
 def render_propose_form(base: KnowledgeBase, language: str, issues: str) -> str:
     """The form as HTML (every text escaped), with the script that composes the issue."""
     categories = "".join(
-        f'<option value="{html_attribute(c.id)}">{html_text(c.name.get(language))}</option>'
+        f'<option value="{html_attribute(c.id)}">{markup.text(c.name.get(language), language)}'
+        "</option>"
         for c in base.vocabulary.categories
     )
     types = "".join(
         f'<option value="{html_attribute(t.id)}">{html_text(t.name.get(language))}</option>'
         for t in base.vocabulary.types
     )
-    other = next(code for code in LANGUAGES if code != language)
+    other = next(code for code in language_codes() if code != language)
     texts = {key: text(key, language) for key in _ISSUE_TEXTS}
 
     def field(key: str, control: str) -> str:
-        return f"<p><label>{html_text(text(key, language))}<br>{control}</label></p>"
+        return f"<p><label>{markup.text(text(key, language), language)}<br>{control}</label></p>"
 
     return "\n".join(
         [
@@ -76,7 +78,7 @@ def render_propose_form(base: KnowledgeBase, language: str, issues: str) -> str:
                 '<input data-ds-field="languages" value="en" pattern="[a-z]{2}(, *[a-z]{2})*">',
             ),
             f'<p><button type="submit" class="md-button md-button--primary">'
-            f"{html_text(text('propose_submit', language))}</button></p>",
+            f"{markup.text(text('propose_submit', language), language)}</button></p>",
             "</form>",
             f"<script>{_SCRIPT}</script>",
         ]

@@ -12,8 +12,10 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from deepscopie.escaping import markdown_text
+from deepscopie.render.typography import rules_of
 
 # Plain text inside Markdown: the project's one escaping path for that context.
 
@@ -37,17 +39,23 @@ def _markdown() -> MarkdownIt:
 
 
 @lru_cache(maxsize=256)
-def interface_html(markdown: str) -> str:
-    """One line of an interface text (ours, not contributed: ``[Suggest it](…)``) as HTML."""
-    return str(_markdown().renderInline(markdown))
+def interface_html(markdown: str, language: str) -> str:
+    """One line of an interface text (ours, not contributed: ``[Suggest it](…)``) as HTML, in
+    ``language``'s typography."""
+    parser = _markdown()
+    tokens = _typeset(parser.parseInline(markdown), language)
+    return str(parser.renderer.render(tokens, parser.options, {}))
 
 
 # Cached: under `mkdocs serve`, an edit of one entry renders again only that entry's text.
 @lru_cache(maxsize=65536)
-def markdown_to_safe_html(markdown: str) -> str:
-    """Sanitised HTML for a description or an answer, on lines with no blank line between them
-    (a blank line would end the raw-HTML block for the Markdown processor of the page)."""
-    rendered = _markdown().render(markdown)
+def markdown_to_safe_html(markdown: str, language: str) -> str:
+    """Sanitised HTML for a description or an answer, in ``language``'s typography, on lines
+    with no blank line between them (a blank line would end the raw-HTML block for the
+    Markdown processor of the page)."""
+    parser = _markdown()
+    tokens = _typeset(parser.parse(markdown), language)
+    rendered = parser.renderer.render(tokens, parser.options, {})
     clean = nh3.clean(
         rendered,
         tags=set(ALLOWED_TAGS),
@@ -58,8 +66,19 @@ def markdown_to_safe_html(markdown: str) -> str:
     return "\n".join(line for line in clean.splitlines() if line.strip())
 
 
+def _typeset(tokens: list[Token], language: str) -> list[Token]:
+    """The language's typography on the text tokens only: code spans, code blocks and
+    addresses are other kinds of tokens (or attributes), and stay as written."""
+    rules = rules_of(language)
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "text":
+                child.content = rules(child.content)
+    return tokens
+
+
 # Cached for the same reason: search records and page descriptions of every entry are computed
-# on each rebuild, and an edit changes one entry's text.
+# again on each rebuild, and an edit changes one entry's text.
 @lru_cache(maxsize=65536)
 def plain_text(markdown: str, limit: int = 160) -> str:
     """Contributed Markdown as one line of plain text, cut at a word within ``limit``

@@ -3,7 +3,8 @@
 A reader's search answers with entries, not with the pages that list them: Pagefind indexes
 one small HTML document per entry and language (see ``deepscopie.search_index``), whose parts
 carry weights (the title over the description over the tags), whose metadata make the result
-card (title, type, category, a one-line description, link status), and whose ``href`` is the
+card (title, type, category, a one-line description, link status, the resource's status and
+its code's last activity, with their badges), and whose ``href`` is the
 entry's permalink. Words a reader may type for the same idea (``suivi`` for ``tracking``) come
 from the vocabulary's synonym groups and are added, with a low weight, to the entries that
 use one of them.
@@ -18,11 +19,15 @@ from dataclasses import dataclass
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import site_languages
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import plain_text
-from deepscopie.render.texts import LANGUAGE_ROOTS, text
+from deepscopie.render.status import lifecycle_meta
+from deepscopie.render.texts import text
+from deepscopie.render.typography import typeset
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
 # that say what the entry is for (its task, type, tags), then the description.
@@ -61,7 +66,7 @@ def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> lis
     """Every resource and FAQ entry, in every language."""
     synonyms = Synonyms(base.vocabulary.synonyms)
     records = []
-    for language in LANGUAGE_ROOTS:
+    for language in site_languages().codes:
         records += [_resource(r, base, language, health, synonyms) for r in base.resources]
         records += [_faq_entry(e, base, language, synonyms) for e in base.faq]
     return records
@@ -119,8 +124,10 @@ def _resource(
     status = _status(resource, health, language)
     if status:
         meta["status"] = status
+    meta.update(lifecycle_meta(resource, language))
+    meta.update(maintenance_meta(resource, health, language))
     # The other language's title too: a name is often typed as published.
-    other_titles = {resource.title.fr, resource.title.en} - {title}
+    other_titles = set(resource.title.texts.values()) - {title}
     return _record(
         f"{language}/{resource.id}",
         language,
@@ -171,7 +178,13 @@ def _record(
     parts: list[tuple[float, str]],
     synonyms: list[str],
 ) -> SearchRecord:
-    """The HTML document Pagefind indexes for one entry (every value escaped)."""
+    """The HTML document Pagefind indexes for one entry (every value escaped); what its
+    result card shows in the language's typography."""
+    title = typeset(title, language)
+    meta = {
+        name: value if name in ("kind", "href") else typeset(value, language)
+        for name, value in meta.items()
+    }
     hidden_meta = "".join(
         f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
         for name, value in meta.items()
@@ -197,7 +210,7 @@ def _record(
 
 def _href(language: str, target: str) -> str:
     """An entry's permalink from the site's root (``en/categories/software/#cellpose``)."""
-    return LANGUAGE_ROOTS[language] + links.built_url(target)
+    return site_languages()[language].root + links.built_url(target)
 
 
 def _status(resource: Resource, health: LinkHealth | None, language: str) -> str | None:

@@ -8,9 +8,11 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import CLASSES
 from deepscopie.render import links
 from deepscopie.render.charts import bar_chart
+from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import language_name, text
+from deepscopie.render.typography import typeset
 
 STATISTICS_PAGE = "statistics.md"
 TOP_TAGS = 20
@@ -27,15 +29,40 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
     by_type = Counter(r.type for r in resources)
     by_tag = Counter(tag for r in resources for tag in r.tags)
     by_language = Counter(code for r in resources for code in r.languages)
-    sections = [
-        ("by_category", [(categories[c.id], by_category[c.id]) for c in vocabulary.categories]),
-        ("by_type", [(types[k], n) for k, n in by_type.most_common()]),
-        ("by_tag", [(tags[k], n) for k, n in by_tag.most_common(TOP_TAGS)]),
-        ("by_language", [(language_name(k, language), n) for k, n in by_language.most_common()]),
+    # Each bar links to the list it counts: the category's, type's or tag's page, or Explore.
+    page = STATISTICS_PAGE
+    sections: list[tuple[str, list[tuple[str, int, str | None]]]] = [
+        (
+            "by_category",
+            [
+                (categories[c.id], by_category[c.id], links.href(links.category_page(c.id), page))
+                for c in vocabulary.categories
+            ],
+        ),
+        (
+            "by_type",
+            [(types[k], n, links.href(links.type_page(k), page)) for k, n in by_type.most_common()],
+        ),
+        (
+            "by_tag",
+            [
+                (tags[k], n, links.href(links.tag_page(k), page))
+                for k, n in by_tag.most_common(TOP_TAGS)
+            ],
+        ),
+        (
+            "by_language",
+            [
+                (language_name(k, language), n, _explore(f"language={k}"))
+                for k, n in by_language.most_common()
+            ],
+        ),
     ]
     if health is not None:
         classes = Counter(record.klass for record in health.records.values())
-        sections.append(("health", [(k, classes[k]) for k in CLASSES if classes[k]]))
+        sections.append(
+            ("health", [(k, classes[k], _explore(f"status={k}")) for k in CLASSES if classes[k]])
+        )
     parts = [
         links.NOT_SEARCHED.rstrip("\n"),
         f"# {text('statistics_title', language)}",
@@ -43,12 +70,19 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
             resources=len(resources), questions=len(base.faq)
         ),
     ]
-    for key, rows in sections:
+    for key, linked_rows in sections:
         heading = text(f"statistics_{key}", language, n=TOP_TAGS)
+        rows = [(typeset(label, language), value) for label, value, _ in linked_rows]
+        addresses = [address for _, _, address in linked_rows]
         parts.append(f"## {heading} {{#{key.replace('_', '-')}}}")
-        parts.append(bar_chart(heading, rows, f"chart-{key}"))
+        parts.append(bar_chart(typeset(heading, language), rows, f"chart-{key}", addresses))
         parts.append(_table(rows, language))
     return "\n\n".join(parts) + "\n"
+
+
+def _explore(query: str) -> str:
+    """The Explore page filtered by ``query`` (``language=en``), from the statistics page."""
+    return f"{links.href(EXPLORE_PAGE, STATISTICS_PAGE)}?{query}"
 
 
 def _table(rows: list[tuple[str, int]], language: str) -> str:

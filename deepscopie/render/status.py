@@ -12,6 +12,7 @@ from deepscopie.render import links, markup
 from deepscopie.render.safe_html import markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.texts import format_date, text
+from deepscopie.render.typography import typeset
 
 
 def status_label(status: str, language: str) -> str:
@@ -23,7 +24,7 @@ def status_badge(resource: Resource, language: str) -> str:
     """The badge after the title of a resource that is not active, or nothing."""
     if resource.is_active:
         return ""
-    return badge(resource.status, status_label(resource.status, language))
+    return badge(resource.status, typeset(status_label(resource.status, language), language))
 
 
 def badge(kind: str, label: str) -> str:
@@ -45,16 +46,18 @@ def render_status_note(
     note = resource.status_note
     if resource.is_active or note is None:
         return None
-    label = html_text(status_label(resource.status, language))
-    when = html_text(text("status_as_of", language, date=format_date(note.date, language)))
+    label = markup.text(status_label(resource.status, language), language)
+    when = markup.text(
+        text("status_as_of", language, date=format_date(note.date, language)), language
+    )
     parts = [
         f'<div class="ds-status ds-status--{resource.status}" role="note">',
         f"<p><strong>{label}</strong> ({when})</p>",
-        markdown_to_safe_html(note.get(language)),
+        markdown_to_safe_html(note.get(language), language),
     ]
     replacement = _replacement_link(resource.replaced_by, index, language, page)
     if replacement:
-        parts.append(f"<p>{html_text(text('replaced_by', language))} {replacement}</p>")
+        parts.append(f"<p>{markup.text(text('replaced_by', language), language)} {replacement}</p>")
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -65,6 +68,15 @@ def _replacement_link(target: str | None, index: SiteIndex, language: str, page:
     other = index.resources.get(target)
     if other is not None:
         return markup.link(
-            other.title.get(language), links.href(links.resource_target(other), page)
+            other.title.get(language),
+            links.href(links.resource_target(other), page),
+            language=language,
         )
     return markup.link(target, target)
+
+
+def lifecycle_meta(resource: Resource, language: str) -> dict[str, str]:
+    """The status of a resource that is not active, for its search result card's badge."""
+    if resource.is_active:
+        return {}
+    return {"lifecycle": status_label(resource.status, language), "lifecycle_kind": resource.status}

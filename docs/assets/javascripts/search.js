@@ -51,10 +51,12 @@
   // What a reader types, as Pagefind's words: elided articles dropped ("l'apprentissage" is
   // "apprentissage"; harmless in English), and French plurals in -aux/-eux (noyau, noyaux),
   // which escape Pagefind's French stemmer, searched as the plural it reduces like the index.
-  const french = document.documentElement.lang === "fr";
+  // Which languages need it is data (search_terms in deepscopie/catalogues/languages.yaml),
+  // set on the dialog.
+  const pluralsFix = dialog.dataset.dsTerms === "french-plurals";
   function terms(query) {
     let words = query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
-    if (french) words = words.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
+    if (pluralsFix) words = words.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
     return words.trim();
   }
 
@@ -152,6 +154,14 @@
     const title = document.createElement("span");
     title.className = "ds-result__title";
     title.textContent = meta.title;
+    // What a reader must know before following it: a resource that stopped, code left alone.
+    for (const kind of ["lifecycle", "maintenance"]) {
+      if (!meta[kind]) continue;
+      const badge = document.createElement("span");
+      badge.className = `ds-badge ds-badge--${meta[`${kind}_kind`]}`;
+      badge.textContent = meta[kind];
+      title.append(" ", badge);
+    }
     const where = document.createElement("span");
     where.className = "ds-result__where";
     where.textContent = [meta.type, meta.category].filter(Boolean).join(" · ");
@@ -162,10 +172,11 @@
       line.textContent = meta.summary;
       link.append(line);
     }
-    if (meta.status) {
+    for (const line of [meta.activity, meta.status]) {
+      if (!line) continue;
       const state = document.createElement("span");
       state.className = "ds-result__status";
-      state.textContent = meta.status;
+      state.textContent = line;
       link.append(state);
     }
     item.append(link);
@@ -217,15 +228,34 @@
   });
   dialog.addEventListener("keydown", onKey);
 
-  function open() {
+  // The dialog opens with what it last searched (the header's button, "/"), or with a query
+  // (a search field of the page: the home page's, the 404 page's).
+  function open(query) {
     if (!dialog.open) dialog.showModal();
     loadEngine();
     input.focus();
-    input.select();
+    if (typeof query === "string" && query.trim()) {
+      input.value = query.trim();
+      search(input.value);
+    } else {
+      input.select();
+    }
   }
 
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
-  opener.addEventListener("click", open);
+  // ...and links to Explore and the categories stand in its place (partials/header.html).
+  for (const fallback of document.querySelectorAll("[data-ds-no-search]")) fallback.hidden = true;
+  opener.addEventListener("click", () => open());
+  for (const form of document.querySelectorAll("[data-ds-search-form]")) {
+    const field = form.querySelector("input[name=q]");
+    if (!field) continue;
+    form.hidden = false; // hidden without JavaScript: there would be no search behind it
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      open(field.value);
+    });
+    for (const intent of ["focus", "pointerenter"]) field.addEventListener(intent, loadEngine, { once: true, passive: true });
+  }
   for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadEngine, { once: true, passive: true });
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => {

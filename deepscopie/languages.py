@@ -1,0 +1,155 @@
+"""The site's languages, as data: their list and one catalogue of interface texts each.
+
+``catalogues/languages.yaml`` lists the languages (code, name, locale, date format,
+typography rules, where their pages are); ``catalogues/<code>.yaml`` holds every interface
+text of one language. Adding a language is adding its entry and its catalogue (and the
+data's texts in it): no code names a language. ``DEEPSCOPIE_LANGUAGES`` points at another
+folder of the same shape (a site with other languages, or a test's).
+
+A catalogue that lacks a text, or has one the default language has not, is an error when the
+languages are read: the build stops, rather than showing a reader another language's words.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+CATALOGUES = Path(__file__).resolve().parent / "catalogues"
+LIST_FILE = "languages.yaml"
+TYPOGRAPHIES = ("french", "plain")
+
+
+class LanguageError(Exception):
+    """The list of languages or a catalogue is wrong (its message says where and how)."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str
+    name: str
+    locale: str
+    date_format: str
+    typography: str
+    root: str
+    theme_language: str
+    first_day: str | None = None
+    search_terms: str = "as-typed"
+    texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages, the default first."""
+
+    all: tuple[Language, ...]
+
+    def __iter__(self) -> Iterator[Language]:
+        return iter(self.all)
+
+    def __getitem__(self, code: str) -> Language:
+        for language in self.all:
+            if language.code == code:
+                return language
+        raise LanguageError(f"'{code}' is not one of the site's languages ({self.codes_text})")
+
+    @property
+    def default(self) -> Language:
+        """The language at the site's root."""
+        return self.all[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """``('fr', 'en')``."""
+        return tuple(language.code for language in self.all)
+
+    @property
+    def codes_text(self) -> str:
+        """``fr, en``: for messages."""
+        return ", ".join(self.codes)
+
+
+def languages_folder() -> Path:
+    """Where the list and the catalogues are read from."""
+    configured = os.environ.get("DEEPSCOPIE_LANGUAGES")
+    return Path(configured) if configured else CATALOGUES
+
+
+def site_languages() -> Languages:
+    """The site's languages with their catalogues (read once per change of the files)."""
+    folder = languages_folder()
+    stamp = tuple(
+        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(folder.glob("*.yaml"))
+    )
+    return _read(folder, stamp)
+
+
+@lru_cache(maxsize=4)
+def _read(folder: Path, _stamp: tuple[tuple[str, int, int], ...]) -> Languages:
+    listed = _load(folder / LIST_FILE).get("languages")
+    if not isinstance(listed, list) or not listed:
+        raise LanguageError(f"{folder / LIST_FILE}: 'languages' must list at least one language")
+    languages = []
+    for number, entry in enumerate(listed):
+        where = f"{folder / LIST_FILE}: languages[{number}]"
+        if not isinstance(entry, dict):
+            raise LanguageError(f"{where}: expected a mapping of fields")
+        try:
+            fields: dict[str, str] = {str(key): str(value) for key, value in entry.items()}
+            language = Language(**fields)  # type: ignore[arg-type]  # checked by TypeError
+        except TypeError as error:
+            raise LanguageError(f"{where}: {error}") from None
+        if language.typography not in TYPOGRAPHIES:
+            raise LanguageError(
+                f"{where}: typography '{language.typography}' is not one of {TYPOGRAPHIES}"
+            )
+        texts = _load(folder / f"{language.code}.yaml")
+        languages.append(replace_texts(language, texts))
+    _check_catalogues(folder, languages)
+    return Languages(tuple(languages))
+
+
+def replace_texts(language: Language, texts: Mapping[str, object]) -> Language:
+    """``language`` with its catalogue (every value as text)."""
+    as_text = {str(key): str(value) for key, value in texts.items()}
+    return Language(**{**language.__dict__, "texts": MappingProxyType(as_text)})
+
+
+def _check_catalogues(folder: Path, languages: list[Language]) -> None:
+    """Every catalogue has exactly the default language's keys."""
+    expected = set(languages[0].texts)
+    problems = []
+    for language in languages:
+        keys = set(language.texts)
+        problems += [
+            f"{folder / language.code}.yaml: the text '{key}' is missing"
+            for key in sorted(expected - keys)
+        ]
+        problems += [
+            f"{folder / language.code}.yaml: unknown text '{key}' (not in {languages[0].code}.yaml)"
+            for key in sorted(keys - expected)
+        ]
+    if problems:
+        raise LanguageError("\n".join(problems))
+
+
+def _load(path: Path) -> dict[str, object]:
+    try:
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=yaml.CSafeLoader)
+    except OSError as error:
+        raise LanguageError(f"{path}: cannot be read ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        raise LanguageError(f"{path}: not valid YAML ({error})") from None
+    if not isinstance(data, dict):
+        raise LanguageError(f"{path}: expected a mapping")
+    return data

@@ -1,0 +1,47 @@
+// Keeping the reader's place: the language switcher goes to the same place of the same page
+// in the other language (its anchor, and the query that holds Explore's filters), and an FAQ
+// entry named by the address (a permalink) unfolds and is highlighted.
+(function () {
+  "use strict";
+
+  // The switcher's links lead to the other language's version of this page; the anchor and
+  // query are read when the reader goes, since Explore rewrites the query as filters change.
+  function carryPlace(link) {
+    const target = new URL(link.getAttribute("href"), location.href);
+    target.search = location.search;
+    target.hash = location.hash;
+    link.href = target.href;
+  }
+  for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
+    for (const moment of ["pointerdown", "focus", "click", "keydown"]) {
+      link.addEventListener(moment, () => carryPlace(link));
+    }
+  }
+
+  // FAQ: open the entry the address names (on arrival and when the anchor changes).
+  function openTarget() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    const entry = target && target.closest("details.ds-faq");
+    if (!entry) return;
+    entry.open = true;
+    target.scrollIntoView({ block: "start" });
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+
+  // FAQ: the open questions only, on demand.
+  const filter = document.querySelector("[data-ds-faq-filter]");
+  if (filter) {
+    const box = filter.querySelector("[data-ds-open-only]");
+    filter.hidden = false; // without JavaScript, every question shows: nothing to filter
+    box.addEventListener("change", () => {
+      for (const entry of document.querySelectorAll("details.ds-faq")) {
+        entry.hidden = box.checked && entry.dataset.dsState !== "open";
+      }
+      for (const topic of document.querySelectorAll(".ds-faq-topic")) {
+        topic.hidden = !topic.querySelector("details.ds-faq:not([hidden])");
+      }
+    });
+  }
+})();

@@ -1,0 +1,223 @@
+"""Languages are data: each page speaks its language only, in its typography, and a third
+language needs a list entry and a catalogue, not code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import material  # type: ignore[import-untyped]
+import pytest
+import yaml
+
+from deepscopie.languages import CATALOGUES, LanguageError, site_languages
+from deepscopie.model import Localized
+from deepscopie.render.texts import MissingTextError, format_date, text
+from deepscopie.yaml_source import read_yaml
+from tests.conftest import REPO, build_site, copy_base_data, copy_project
+
+# Elements whose text is code (never typeset) or not shown.
+CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg"})
+# Attributes a reader hears or sees (screen readers, tooltips, fields).
+SPOKEN = ("title", "aria-label", "placeholder", "alt")
+# "(!!binary" is code written in prose, not punctuation.
+SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0][?!;:](?![\w!?;:])")
+
+
+class _Visible(HTMLParser):
+    """The text nodes outside code, and the spoken attributes, of a page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.attributes: list[str] = []
+        self._stack: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "path"}:
+            self._stack.append(tag)
+        self.attributes += [value for name, value in attrs if name in SPOKEN and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._stack:
+            while self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not CODE.intersection(self._stack):
+            self.texts.append(data)
+
+
+def _pages(site: Path, language: str) -> list[Path]:
+    root = site / site_languages()[language].root
+    others = [site / lang.root for lang in site_languages() if lang.root and lang.code != language]
+    return sorted(
+        path
+        for path in root.rglob("*.html")
+        if "pagefind" not in path.parts and not any(path.is_relative_to(o) for o in others)
+    )
+
+
+def _material_texts(language: str) -> set[str]:
+    """Material for MkDocs' interface texts in ``language`` (its partials/languages file)."""
+    source = Path(material.__file__).parent / "templates/partials/languages" / f"{language}.html"
+    pairs = re.findall(r'^\s*"([\w.]+)": "(.*)",?$', source.read_text(encoding="utf-8"), re.M)
+    return {value for key, value in pairs if "." in key and len(value) > 3}
+
+
+def _foreign_texts(language: str) -> set[str]:
+    """Interface texts of every other language that this one writes differently."""
+    own = set(site_languages()[language].texts.values()) | _material_texts(language)
+    foreign: set[str] = set()
+    for other in site_languages():
+        if other.code != language:
+            # Whole texts, and what comes before the first {value} of the others ("Made with").
+            foreign |= {t.split("{", 1)[0].strip() for t in other.texts.values()}
+            foreign |= _material_texts(other.code)
+    return {t for t in foreign if len(t) > 3} - own - {t.split("{", 1)[0].strip() for t in own}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_each_page_speaks_its_language_only(built_site: Path, language: str) -> None:
+    foreign = _foreign_texts(language)
+    found = []
+    for path in _pages(built_site, language):
+        page = _Visible(path.read_text(encoding="utf-8"))
+        for value in [t.strip() for t in page.texts] + page.attributes:
+            if value in foreign:
+                found.append(f"{path.relative_to(built_site)}: {value!r}")
+    assert found == [], "\n".join(found[:20])
+
+
+def test_french_pages_keep_punctuation_with_its_word(built_site: Path) -> None:
+    found = []
+    for path in _pages(built_site, "fr"):
+        page = _Visible(path.read_text(encoding="utf-8"))
+        for value in page.texts:
+            for match in SPACE_BEFORE_PUNCTUATION.finditer(value):
+                context = value[max(0, match.start() - 30) : match.end() + 10]
+                found.append(f"{path.relative_to(built_site)}: {context!r}")
+    assert found == [], "\n".join(found[:20])
+
+
+def test_the_scan_finds_what_it_looks_for() -> None:
+    page = _Visible('<p title="Permanent link">Pourquoi ? <code>a : b</code></p>')
+    assert page.attributes == ["Permanent link"]
+    assert "Permanent link" in _foreign_texts("fr")
+    assert [t for t in page.texts if SPACE_BEFORE_PUNCTUATION.search(t)] == ["Pourquoi ? "]
+
+
+def test_a_missing_text_is_an_error_not_another_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = shutil.copytree(CATALOGUES, tmp_path / "catalogues")
+    english = (folder / "en.yaml").read_text(encoding="utf-8")
+    (folder / "en.yaml").write_text(english.replace("faq_title:", "faq_titel:"), "utf-8")
+    monkeypatch.setenv("DEEPSCOPIE_LANGUAGES", str(folder))
+    with pytest.raises(LanguageError, match=r"en.yaml: the text 'faq_title' is missing"):
+        site_languages()
+    monkeypatch.delenv("DEEPSCOPIE_LANGUAGES")
+    with pytest.raises(MissingTextError):
+        text("no_such_text", "fr")
+    with pytest.raises(LanguageError):
+        text("faq_title", "de")  # not a language of the site
+    with pytest.raises(LanguageError):
+        Localized(fr="Outil", en="Tool").get("de")
+
+
+def test_a_text_needs_every_language_and_no_other() -> None:
+    assert Localized(fr="Outil", en="Tool").texts == {"fr": "Outil", "en": "Tool"}
+    with pytest.raises(ValueError, match=r"the English text \('en'\) is missing"):
+        Localized(fr="Outil")
+    with pytest.raises(ValueError, match="unknown field 'de'"):
+        Localized(fr="Outil", en="Tool", de="Werkzeug")
+
+
+def test_dates_follow_each_language() -> None:
+    import datetime
+
+    nbsp = "\u00a0"  # a date never breaks across lines
+    assert format_date(datetime.date(2026, 11, 1), "fr") == f"1er{nbsp}novembre{nbsp}2026"
+    assert format_date(datetime.date(2026, 11, 21), "fr") == f"21{nbsp}novembre{nbsp}2026"
+    assert format_date(datetime.date(2026, 11, 1), "en") == f"1{nbsp}November{nbsp}2026"
+
+
+LANGUAGE_CODE_BRANCH = re.compile(
+    r"""(==|!=|\bin)\s*\(?\s*["'](fr|en)["']|["'](fr|en)["']\s*(==|!=)"""
+)
+
+
+def test_no_code_branches_on_a_language_code() -> None:
+    sources = [*REPO.glob("deepscopie/**/*.py"), *REPO.glob("hooks/*.py")]
+    sources += [*REPO.glob("overrides/**/*.html"), *REPO.glob("docs/assets/javascripts/*.js")]
+    found = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in sources
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LANGUAGE_CODE_BRANCH.search(line) or "theme.language ==" in line
+    ]
+    assert found == []
+
+
+def _add_german(project: Path, catalogues: Path) -> None:
+    """German added as data: a list entry, a catalogue, the i18n plugin's entry, the texts."""
+    listed = yaml.safe_load((catalogues / "languages.yaml").read_text(encoding="utf-8"))
+    listed["languages"].append(
+        {
+            "code": "de",
+            "name": "Deutsch",
+            "locale": "de_DE",
+            "date_format": "d. MMMM y",
+            "typography": "plain",
+            "root": "de/",
+            "theme_language": "de",
+        }
+    )
+    (catalogues / "languages.yaml").write_text(yaml.safe_dump(listed), encoding="utf-8")
+    english = yaml.safe_load((catalogues / "en.yaml").read_text(encoding="utf-8"))
+    german = {key: f"DE {value}" for key, value in english.items()}
+    german["faq_title"] = "Häufige Fragen"
+    (catalogues / "de.yaml").write_text(yaml.safe_dump(german, allow_unicode=True), "utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "        - locale: en\n          name: English\n          build: true\n",
+        "        - locale: en\n          name: English\n          build: true\n"
+        "        - locale: de\n          name: Deutsch\n          build: true\n",
+    )
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for path in (project / "data").glob("*.yaml"):
+        data = read_yaml(path).data
+        path.write_text(yaml.safe_dump(_with_german(data), allow_unicode=True), "utf-8")
+    for page in (project / "docs").glob("*.en.md"):
+        shutil.copy(page, page.with_name(page.name.replace(".en.md", ".de.md")))
+
+
+def _with_german(data: object) -> object:
+    """Every text of the data (a mapping with ``en``) with its German version too."""
+    if isinstance(data, list):
+        return [_with_german(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    texts = {key: _with_german(value) for key, value in data.items()}
+    return {**texts, "de": f"DE {data['en']}"} if "en" in data and "fr" in data else texts
+
+
+def test_a_third_language_is_data_and_a_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    copy_base_data(project / "data")
+    catalogues = shutil.copytree(CATALOGUES, tmp_path / "catalogues")
+    _add_german(project, catalogues)
+    result = build_site(project, DEEPSCOPIE_LANGUAGES=str(catalogues))
+    assert result.returncode == 0, result.stderr[-3000:]
+    faq = (project / "site" / "de" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in faq
+    assert "Häufige Fragen" in faq
+    assert 'title="DE Permanent link"' in faq
+    assert "DE Made with" in faq
+    assert (project / "site" / "feed.de.xml").exists()
+    assert (project / "site" / "de" / "explore" / "entries.json").exists()

@@ -1,0 +1,131 @@
+"""Pages keep the reader's place, in a real browser: the language switcher carries the anchor
+and the query, a permalink unfolds its FAQ entry, the home page's search field searches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import Page, expect
+
+from tests.browser import Watched
+
+
+def _switch(page: Page, language: str) -> None:
+    page.locator(".md-select button").first.focus()  # opens on focus, as with a keyboard
+    page.locator(f'a.md-select__link[hreflang="{language}"]').click()
+
+
+def test_the_switcher_keeps_the_anchor_and_the_query_both_ways(
+    watched: Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}categories/software/?from=test#cellpose")
+    _switch(page, "en")
+    page.wait_for_url(f"{site_url}en/categories/software/?from=test#cellpose")
+    expect(page.locator("h3#cellpose")).to_be_in_viewport()
+    # Explore keeps its filters in the query: they survive the way back, and the anchor too.
+    page.goto(f"{site_url}en/explore/")
+    page.locator("details.ds-explore__facet summary", has_text="Type").click()
+    page.locator('input[name="type"][value="tool"]').check()
+    expect(page).to_have_url(f"{site_url}en/explore/?type=tool")
+    page.evaluate("location.hash = 'ds-explore'")
+    _switch(page, "fr")
+    page.wait_for_url(f"{site_url}explore/?type=tool#ds-explore")
+    expect(page.locator('input[name="type"][value="tool"]')).to_be_checked()
+    assert watched.errors == []
+
+
+def test_a_permalink_unfolds_and_highlights_its_faq_entry(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}faq/#cellpose-fine-tuning")
+    entry = page.locator("details.ds-faq", has=page.locator("h3#cellpose-fine-tuning"))
+    expect(entry).to_have_attribute("open", "")
+    expect(entry.locator(".ds-answer")).to_be_visible()
+    expect(page.locator("h3#cellpose-fine-tuning")).to_be_in_viewport()
+    assert entry.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    other = page.locator("details.ds-faq", has=page.locator("h3#how-much-data"))
+    expect(other).not_to_have_attribute("open", "")
+    assert other.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+    # Following another permalink on the same page (the anchor changes) unfolds that one.
+    page.evaluate("location.hash = 'how-much-data'")
+    expect(other).to_have_attribute("open", "")
+    expect(other.locator(".ds-answer")).to_be_visible()
+
+
+def test_the_open_questions_can_be_shown_alone(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}en/faq/")
+    every = page.locator("details.ds-faq").count()
+    page.locator("[data-ds-open-only]").check()
+    shown = page.locator("details.ds-faq:visible")
+    assert 0 < shown.count() < every
+    for state in shown.evaluate_all("all => all.map(e => e.dataset.dsState)"):
+        assert state == "open"
+
+
+@pytest.mark.parametrize(("start", "field"), [("", "fr"), ("en/", "en")])
+def test_the_home_page_search_field_searches(
+    watched: Watched, site_url: str, start: str, field: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{start}")
+    page.locator(f"#ds-search-form-{field}").fill("stardist")
+    page.locator(f"#ds-search-form-{field}").press("Enter")
+    expect(page.locator("#ds-search")).to_be_visible()
+    expect(page.locator("#ds-search [data-ds-input]")).to_have_value("stardist")
+    expect(page.locator("#ds-search [data-ds-results] a").first).to_contain_text("StarDist")
+
+
+def test_without_javascript_explore_and_the_categories_replace_search(
+    browser: object, site_url: str
+) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}en/")
+    expect(page.locator(".ds-search-open")).to_be_hidden()
+    expect(page.locator("#ds-search-form-en")).to_be_hidden()  # no search behind it
+    page.locator("[data-ds-no-search] a", has_text="Categories").click()
+    page.wait_for_url(f"{site_url}en/#categories")
+    page.locator("[data-ds-no-search] a", has_text="Explore").click()
+    page.wait_for_url(f"{site_url}en/explore/")
+    context.close()
+
+
+def test_with_javascript_the_header_offers_search_instead(watched: Watched, site_url: str) -> None:
+    watched.page.goto(site_url)
+    expect(watched.page.locator(".ds-search-open")).to_be_visible()
+    expect(watched.page.locator("[data-ds-no-search]")).to_be_hidden()
+
+
+def test_the_keyboard_shortcut_is_mentioned_only_with_a_keyboard(
+    browser: object, site_url: str
+) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    page = phone.new_page()
+    page.goto(site_url)
+    expect(page.locator(".ds-search-form__hint")).to_be_hidden()
+    phone.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = desktop.new_page()
+    page.goto(site_url)
+    expect(page.locator(".ds-search-form__hint")).to_be_visible()
+    desktop.close()
+
+
+@pytest.mark.parametrize(("root", "language"), [("", "fr"), ("en/", "en")])
+def test_each_language_has_its_404_page(built_site: Path, root: str, language: str) -> None:
+    page = (built_site / root / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}"' in page
+    assert 'type="search"' in page and "data-ds-search-form" in page
+    assert page.count('href="/' + root + "categories/") >= 5
