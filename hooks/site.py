@@ -443,13 +443,15 @@ def _localize(config: MkDocsConfig, language: Language) -> None:
 def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
     """What the 404 page shows and needs: the categories (name, address), the languages'
     roots, and the path the site is served under (the 404 page is served at any depth)."""
-    base = _knowledge_base()
+    # Data with problems: under `mkdocs serve` every page shows them (on_config), the 404
+    # page too; a build stops on them anyway. The 404 page's categories are left out.
+    vocabulary = _knowledge_base().vocabulary if not _problems_to_show() else None
     categories = [
         (
             site_languages()[language].root + links.built_url(links.category_page(c.id)),
             markup.text(c.name.get(language), language),
         )
-        for c in base.vocabulary.categories
+        for c in (vocabulary.categories if vocabulary is not None else ())
     ]
     site_path = urlsplit(config.site_url or "/").path or "/"
     return {
