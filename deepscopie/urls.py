@@ -179,6 +179,7 @@ def is_public_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
         or address.is_unspecified
         or address.is_link_local
         or address.is_loopback
+        or (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)
     ):
         return False
     if isinstance(address, ipaddress.IPv6Address):
@@ -281,7 +282,7 @@ _NOT_PUBLIC = tuple(
     for block in (
         "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
         "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
-        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "5f00::/16",
+        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
     )
 )  # fmt: skip
 
