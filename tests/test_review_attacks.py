@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 from typing import Any
 
 import pytest
 import yaml
 
+from deepscopie import fetch
+from deepscopie.links import repositories
 from deepscopie.net_guard import RefusedAddress, check_peer
 from deepscopie.urls import is_acceptable_url
 from tests.conftest import REPO
@@ -67,3 +70,40 @@ def _resolved(pipeline: dict[str, Any], job: dict[str, Any]) -> dict[str, Any]:
 def _deploys_pages(pipeline: dict[str, Any], job: dict[str, Any]) -> bool:
     resolved = _resolved(pipeline, job)
     return job is pipeline["pages"] or "pages" in resolved
+
+
+def test_the_gitlab_token_goes_to_the_gitlab_api_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A contributor's ``repository: https://gitlab.attacker.example/a/b`` made the scheduled
+    check send the maintainers' GITLAB_TOKEN to that host; GitHub's token likewise goes to
+    GitHub's API only."""
+    monkeypatch.setenv("GITLAB_TOKEN", "gl-secret")
+    monkeypatch.setenv("GITHUB_TOKEN", "gh-secret")
+    sent: dict[str, dict[str, str]] = {}
+
+    def fake_get(url: str, headers: dict[str, str] | None = None, **_: object) -> fetch.Answer:
+        sent[url] = dict(headers or {})
+        return fetch.Answer(url, 404)
+
+    monkeypatch.setattr(fetch, "get", fake_get)
+    addresses = (
+        "https://gitlab.attacker.example/group/project",
+        "https://gitlab.com/group/project",
+        "https://github.com/owner/name",
+    )
+    found = [repositories.repository_of(address) for address in addresses]
+    now = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+    repositories.check_repositories(
+        [r for r in found if r is not None],
+        {},
+        now,
+        datetime.timedelta(days=1),
+        repositories.Apis(),
+    )
+    secrets = {url: set(headers.values()) & {"gl-secret", "gh-secret", "Bearer gh-secret"}
+               for url, headers in sent.items()}  # fmt: skip
+    foreign = [url for url, found_secrets in secrets.items() if found_secrets and not url.startswith(
+        (repositories.GITLAB_API, repositories.GITHUB_API))]  # fmt: skip
+    assert any(url.startswith("https://gitlab.attacker.example/") for url in sent)
+    assert foreign == []
+    assert any(secrets[url] for url in sent if url.startswith(repositories.GITLAB_API))
+    assert any(secrets[url] for url in sent if url.startswith(repositories.GITHUB_API))

@@ -197,8 +197,11 @@ def _ask(repository: Repository, now: datetime.datetime, apis: Apis) -> Reposito
             release_date=release.get("published_at") if has_release else None,
             licence=_licence(licence.get("spdx_id"), licence.get("name")),
         )
-    headers = {"PRIVATE-TOKEN": apis.gitlab_token} if apis.gitlab_token else {}
-    api = apis.gitlab if repository.host == "gitlab.com" else f"https://{repository.host}/api/v4"
+    own_api = repository.host == "gitlab.com"
+    api = apis.gitlab if own_api else f"https://{repository.host}/api/v4"
+    # The maintainers' token is for gitlab.com's API: a self-hosted "gitlab.*" host named in
+    # the data (by any contributor) is asked without it, or it would receive the secret.
+    headers = {"PRIVATE-TOKEN": apis.gitlab_token} if apis.gitlab_token and own_api else {}
     base = f"{api.rstrip('/')}/projects/{quote(repository.path, safe='')}"
     status, data = _get_json(f"{base}?license=true", headers, apis)
     if status == 404:
