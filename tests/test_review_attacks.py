@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import ipaddress
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -107,3 +114,61 @@ def test_the_gitlab_token_goes_to_the_gitlab_api_only(monkeypatch: pytest.Monkey
     assert foreign == []
     assert any(secrets[url] for url in sent if url.startswith(repositories.GITLAB_API))
     assert any(secrets[url] for url in sent if url.startswith(repositories.GITHUB_API))
+
+
+class _Counting(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.server.hits.append(self.path)  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _server(host: str) -> Iterator[tuple[str, list[str]]]:
+    server = ThreadingHTTPServer((host, 0), _Counting)
+    server.hits = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}", server.hits  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+_FETCHES = {
+    "fetch.get": "from deepscopie import fetch; print(fetch.get(URL).status)",
+    "add --from": "from deepscopie.editing.fetch import fetch; print(fetch(URL))",
+}
+
+
+@pytest.mark.parametrize("client", _FETCHES)
+def test_the_projects_own_fetches_never_go_through_a_proxy(client: str) -> None:
+    """A proxy connects on the fetcher's behalf, out of the guard's sight (it resolves names
+    and follows its own routes): the guarded fetches go direct, whatever the environment
+    (urllib reads ``http_proxy`` when an opener is built, before the guard removes it)."""
+    with _server("127.0.0.3") as (proxy, proxied), _server("127.0.0.2") as (target, asked):
+        environment = {
+            **os.environ,
+            "http_proxy": proxy,
+            "HTTP_PROXY": proxy,
+            "DEEPSCOPIE_ALLOW_NETWORKS": "127.0.0.0/8",
+        }
+        environment.pop("no_proxy", None)
+        environment.pop("NO_PROXY", None)
+        code = _FETCHES[client].replace("URL", repr(f"{target}/page"))
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert proxied == [], f"went through the proxy: {proxied}"
+    assert asked == ["/page"]
