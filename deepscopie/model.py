@@ -548,6 +548,10 @@ class Category(_Frozen):
         default=(), description="The sections of the page, in this order."
     )
 
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        return (("intro", self.intro),) if self.intro is not None else ()
+
 
 class Term(_Frozen):
     """A resource type or a tag."""

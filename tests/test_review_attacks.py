@@ -11,16 +11,21 @@ import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from deepscopie import fetch
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import repositories
+from deepscopie.links.targets import link_targets
 from deepscopie.net_guard import RefusedAddress, check_peer
 from deepscopie.urls import is_acceptable_url
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_base_data
+
+DEEPSCOPIE = str(Path(sys.executable).with_name("deepscopie"))
 
 
 @pytest.mark.parametrize(
@@ -172,3 +177,40 @@ def test_the_projects_own_fetches_never_go_through_a_proxy(client: str) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert proxied == [], f"went through the proxy: {proxied}"
     assert asked == ["/page"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[here](http://127.0.0.1:8080/admin)",
+        "<http://169.254.169.254/latest/meta-data/>",
+        "[x][r]\\n\\n[r]: http://0x7f.1/",
+        "[x](javascript:alert(1))",
+        "![x](https://user:secret@example.org/x.png)",
+    ],
+)
+def test_links_in_a_category_introduction_meet_the_address_rules(link: str, tmp_path: Path) -> None:
+    """A category's introduction is Markdown on its page, like a description: its links go
+    through the one definition of an acceptable address, at their line."""
+    data = copy_base_data(tmp_path)
+    vocabulary = (data / "vocabulary.yaml").read_text(encoding="utf-8")
+    heading = "    name: {fr: Bibliographie, en: Bibliography}\n"
+    intro = f'    intro: {{fr: "Voir.", en: "See {link}."}}\n'
+    (data / "vocabulary.yaml").write_text(vocabulary.replace(heading, heading + intro))
+    line = vocabulary[: vocabulary.index(heading)].count("\n") + 2
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"vocabulary.yaml:{line}:" in result.stdout + result.stderr
+
+
+def test_the_link_checker_checks_the_links_of_category_introductions(tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path)
+    vocabulary = (data / "vocabulary.yaml").read_text(encoding="utf-8")
+    heading = "    name: {fr: Bibliographie, en: Bibliography}\n"
+    intro = '    intro: {fr: "[Voir](https://www.example.org/fr).", en: "[See](https://www.example.org/en)."}\n'
+    (data / "vocabulary.yaml").write_text(vocabulary.replace(heading, heading + intro))
+    targets = link_targets(load_knowledge_base(DataFiles.in_folder(data)))
+    assert targets["https://www.example.org/en"] == ("category:bibliography",)
+    assert "https://www.example.org/fr" in targets
