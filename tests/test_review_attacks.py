@@ -214,3 +214,32 @@ def test_the_link_checker_checks_the_links_of_category_introductions(tmp_path: P
     targets = link_targets(load_knowledge_base(DataFiles.in_folder(data)))
     assert targets["https://www.example.org/en"] == ("category:bibliography",)
     assert "https://www.example.org/fr" in targets
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\u00ad",  # soft hyphen
+        "\u034f",  # combining grapheme joiner
+        "\u115f",  # Hangul choseong filler
+        "\u3164",  # Hangul filler: an "empty" name that is not empty
+        "\uffa0",  # halfwidth Hangul filler
+        "\u17b4",  # Khmer inherent vowel (invisible)
+        "\u180b",  # Mongolian variation selector
+        "\U0001d173",  # musical symbol begin beam (a format character)
+        "\U000e0fff",  # the unassigned rest of the tag block, ignorable by definition
+    ],
+)
+def test_invisible_characters_are_refused_in_text(character: str, tmp_path: Path) -> None:
+    """Unicode's default-ignorable characters draw nothing: two titles that look the same
+    would differ, or an empty-looking name would pass (the zero-width class of the issue)."""
+    data = copy_base_data(tmp_path)
+    resources = (data / "resources.yaml").read_text(encoding="utf-8")
+    hostile = resources.replace("en: Cellpose}", f'en: "Cell{character}pose"}}', 1)
+    (data / "resources.yaml").write_text(hostile, encoding="utf-8")
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout
+    assert "resources.yaml:3:" in result.stdout + result.stderr
+    assert f"U+{ord(character):04X}" in result.stdout + result.stderr
