@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import ipaddress
+import json
 import os
 import subprocess
 import sys
@@ -21,7 +22,10 @@ from deepscopie import fetch
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import repositories
 from deepscopie.links.targets import link_targets
+from deepscopie.model import Resource
 from deepscopie.net_guard import RefusedAddress, check_peer
+from deepscopie.render.health import LinkHealth
+from deepscopie.render.maintenance import maintenance_meta, render_maintenance
 from deepscopie.urls import is_acceptable_url
 from tests.conftest import REPO, copy_base_data
 
@@ -243,3 +247,58 @@ def test_invisible_characters_are_refused_in_text(character: str, tmp_path: Path
     assert result.returncode == 1, result.stdout
     assert "resources.yaml:3:" in result.stdout + result.stderr
     assert f"U+{ord(character):04X}" in result.stdout + result.stderr
+
+
+_HOSTILE_ANSWERS = {
+    "a list": [],
+    "a string licence": {"pushed_at": "2026-01-01T00:00:00Z", "license": "MIT"},
+    "dates that are not dates": {
+        "pushed_at": "yesterday",
+        "last_activity_at": {"a": 1},
+        "license": {"spdx_id": ["x"], "key": 5, "name": 7},
+        "tag_name": {"x": 1},
+        "published_at": "soon",
+        "released_at": 12,
+    },
+}
+
+
+@pytest.mark.parametrize("answer", _HOSTILE_ANSWERS)
+@pytest.mark.parametrize(
+    "address", ["https://github.com/owner/name", "https://gitlab.attacker.example/group/project"]
+)
+def test_a_hostile_api_answer_neither_crashes_check_repos_nor_the_build(
+    answer: str, address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A self-hosted "gitlab.*" host named in the data answers what its owner wants (and so
+    could GitHub's API through a proxy or a bug): the record keeps only well-typed values,
+    and the site renders it."""
+    body = json.dumps(_HOSTILE_ANSWERS[answer]).encode()
+    release = json.dumps(
+        [_HOSTILE_ANSWERS[answer]] if "gitlab" in address else _HOSTILE_ANSWERS[answer]
+    ).encode()
+    monkeypatch.setattr(
+        fetch,
+        "get",
+        lambda url, headers=None, **_: fetch.Answer(
+            url, 200, {}, release if "release" in url else body
+        ),
+    )
+    repository = repositories.repository_of(address)
+    assert repository is not None
+    now = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+    records, _ = repositories.check_repositories(
+        [repository], {}, now, datetime.timedelta(days=1), repositories.Apis()
+    )
+    stored = json.loads(json.dumps({url: r.to_json() for url, r in records.items()}))
+    health = LinkHealth(
+        {}, repositories={u: repositories.RepositoryRecord.from_json(r) for u, r in stored.items()}
+    )
+    for language in ("fr", "en"):
+        resource = Resource.model_validate(
+            {"id": "x", "title": {"fr": "X", "en": "X"}, "url": address,
+             "description": {"fr": "D.", "en": "D."}, "category": "software", "type": "tool",
+             "languages": ["en"], "added": "2026-11-22"}
+        )  # fmt: skip
+        render_maintenance(resource, health, language)
+        maintenance_meta(resource, health, language)
