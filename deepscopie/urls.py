@@ -49,8 +49,10 @@ MAX_PORT = 65535
 _FORBIDDEN_CHARACTER = re.compile(
     r'[\s\x00-\x1f\x7f-\x9f<>"`\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]'
 )
-# Names of local networks (RFC 6761, RFC 8375, common private suffixes). ".invalid" is not one:
-# it never resolves at all, and the link checker reports it as an unknown host.
+# Names of local networks (RFC 6761, RFC 8375, common private suffixes; "svc": Kubernetes
+# services, where GitLab runners often run; "home": never delegated, used by home routers).
+# ".invalid" is not one: it never resolves at all, and the link checker reports it as an
+# unknown host.
 _LOCAL_NAMES = frozenset(
     {
         "localhost",
@@ -65,6 +67,8 @@ _LOCAL_NAMES = frozenset(
         "corp",
         "private",
         "localdomain",
+        "svc",
+        "home",
     }
 )
 # A label of a host name once IDNA-mapped: letters, digits, hyphens (underscore: some real

@@ -302,3 +302,15 @@ def test_a_hostile_api_answer_neither_crashes_check_repos_nor_the_build(
         )  # fmt: skip
         render_maintenance(resource, health, language)
         maintenance_meta(resource, health, language)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://kubernetes.default.svc/",  # the cluster's services: CI runners on Kubernetes
+        "http://vault.ci.svc/v1/secret",
+        "http://router.home/",  # never delegated (ICANN's name-collision list), home routers
+    ],
+)
+def test_names_of_private_networks_are_refused(url: str) -> None:
+    assert not is_acceptable_url(url)
