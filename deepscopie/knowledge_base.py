@@ -17,7 +17,7 @@ from deepscopie import checks
 from deepscopie.checks import Located
 from deepscopie.model import FaqEntry, Resource, VocabularyFile
 from deepscopie.model_errors import model_problems
-from deepscopie.problems import DataError, Problem
+from deepscopie.problems import DataError, Problem, msg
 from deepscopie.yaml_source import SourceMap, YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -169,21 +169,21 @@ def _entry_list(document: YamlDocument, key: str, problems: list[Problem]) -> li
         problems.append(source.problem(*args, **kwargs))
 
     if not isinstance(data, dict):
-        report((), f"the file must be a mapping with the single key '{key}'", "wrong-type")
+        report((), msg("wrong-type.file", key=key), "wrong-type")
         return []
     for other in data:
         if other != key:
             report(
                 (other,),
-                f"unknown field '{other}': this file holds only '{key}'",
+                msg("unknown-field.file", field=other, key=key),
                 "unknown-field",
                 at_key=True,
             )
     if key not in data:
-        report((), f"required field '{key}' is missing", "missing-field")
+        report((), msg("missing-field", field=key), "missing-field")
         return []
     entries = data[key]
     if not isinstance(entries, list):
-        report((key,), f"'{key}' must be a list of entries", "wrong-type")
+        report((key,), msg("wrong-type.entries", key=key), "wrong-type")
         return []
     return entries
