@@ -112,7 +112,10 @@ def check_resource_vocabulary(
     problems = []
     for entry in resources:
         item, loc = entry.item, entry.loc
-        if item.category not in categories:
+        # (an entry checked with a wrong category or type has None there: reported already)
+        if item.category is None:
+            pass
+        elif item.category not in categories:
             problems.append(
                 _unknown(
                     source,
@@ -151,7 +154,7 @@ def check_resource_vocabulary(
                         source, (*loc, "also_in", i), "category", place, choices, "unknown-category"
                     )
                 )
-        if item.type not in types:
+        if item.type is not None and item.type not in types:
             problems.append(
                 _unknown(source, (*loc, "type"), "type", item.type, types, "unknown-type")
             )
@@ -322,7 +325,9 @@ def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
         yield (*entry.loc, "links", i, "url"), link.url
 
 
-def _text_addresses(loc: Loc, text: Localized) -> list[tuple[Loc, str]]:
+def _text_addresses(loc: Loc, text: Localized | None) -> list[tuple[Loc, str]]:
+    if text is None:  # a wrong text of an entry checked with its other fields
+        return []
     return [((*loc, lang), url) for lang, value in text.texts.items() for url in links_in(value)]
 
 

@@ -43,7 +43,7 @@ def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Probl
     """What validation would say of ``value`` as ``model``'s ``field``, with the same rules and
     messages, before any file holds it (``deepscopie add`` checks each answer this way)."""
     try:
-        _field_adapter(model, field).validate_python(value)
+        field_adapter(model, field).validate_python(value)
     except ValidationError as error:
         source = SourceMap(Path())
         return [_problem(d, model, source, (field,)) for d in error.errors(include_url=False)]
@@ -64,7 +64,8 @@ _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 
 
 @lru_cache(maxsize=64)
-def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    """The validator of one field of ``model``, with its constraints."""
     info = model.model_fields[field]
     annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
     return TypeAdapter(annotated)

@@ -169,3 +169,19 @@ def test_one_reporter_text_json_and_code_quality(tmp_path: Path) -> None:
     # The same problems in English keep their fingerprints (GitLab compares pipelines).
     _validate(data, "--format", "codequality", "--output", str(report), LANG="C.UTF-8")
     assert [i["fingerprint"] for i in json.loads(report.read_text())] == fingerprints
+
+
+def test_a_wrong_field_hides_none_of_the_entrys_other_problems(tmp_path: Path) -> None:
+    copy_base_data(tmp_path)
+    resources = tmp_path / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    # The second resource: a year that is not a number, an unknown tag, the first one's
+    # address.
+    broken = text.replace(
+        "    url: https://www.nature.com/articles/s41592-018-0216-7\n",
+        "    url: http://cellpose.org/\n    tags: [segmentaton]\n",
+        1,
+    ).replace("    year: 2018\n", "    year: two thousand\n", 1)
+    resources.write_text(broken, encoding="utf-8")
+    rules = sorted(p.rule for p in find_problems(DataFiles.in_folder(tmp_path)))
+    assert rules == ["duplicate-url", "unknown-tag", "wrong-type"]
