@@ -616,12 +616,6 @@ class VocabularyFile(_Frozen):
         description="The FAQ page's topics, in this order; questions of no topic come last.",
     )
 
-    def facet_terms(self, resource: Resource) -> list[Term]:
-        """The task and way-of-working terms of ``resource``, in the vocabulary's order."""
-        return [t for t in self.tasks if t.id in resource.tasks] + [
-            w for w in self.ways if w.id in resource.ways
-        ]
-
 
 class ResourcesFile(_Frozen):
     """``data/resources.yaml``: every curated resource."""

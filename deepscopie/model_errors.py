@@ -66,6 +66,9 @@ _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 @lru_cache(maxsize=64)
 def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     """The validator of one field of ``model``, with its constraints."""
+    if field not in model.model_fields and issubclass(model, Localized):
+        # A language's text: Localized declares no field per language, each is a Text.
+        return TypeAdapter(Text)
     info = model.model_fields[field]
     annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
     return TypeAdapter(annotated)

@@ -269,3 +269,9 @@ def test_the_constraints_pin_every_dependency() -> None:
 
 def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_ci_never_lets_the_link_checker_reach_a_private_network() -> None:
+    for path in (REPO / ".gitlab-ci.yml", REPO / "Makefile", REPO / ".ci" / "run"):
+        text = path.read_text(encoding="utf-8")
+        assert "DEEPSCOPIE_ALLOW_NETWORKS" not in text and "--allow-network" not in text, path

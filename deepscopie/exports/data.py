@@ -55,7 +55,7 @@ def csv_columns() -> tuple[str, ...]:
 
     return (
         "id", *each("title"), "url", "category", "subcategory", "type", "tags",
-        "languages", "year", "authors", "doi", "added", *each("description"),
+        "tasks", "ways", "languages", "year", "authors", "doi", "added", *each("description"),
         "title_language", *each("editors_note"),
         "status", "status_date", *each("status_note"), "replaced_by", "repository",
         "venue", "licence",
@@ -90,6 +90,8 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.subcategory or "",
             r.type,
             ";".join(r.tags),
+            ";".join(r.tasks),
+            ";".join(r.ways),
             ";".join(r.languages),
             r.year or "",
             ";".join(r.authors),
