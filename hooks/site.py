@@ -34,6 +34,7 @@ from deepscopie.languages import (
     LanguageError,
     Languages,
     languages_folder,
+    reload_languages,
     site_languages,
 )
 from deepscopie.links.history import ReportError, load_report, load_section
@@ -90,6 +91,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Refuse data with problems (nothing half-published); lay out the navigation and set
     the texts of the language being built (from its catalogue)."""
+    reload_languages()  # an edited catalogue shows at the next build of `mkdocs serve`
     extra: dict[str, Any] = dict(config.extra or {})
     maintenance = extra.get("maintenance") or {}
     _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
