@@ -165,7 +165,7 @@ def test_code_without_activity_for_longer_than_the_threshold_is_flagged(
     )
     assert '<p class="ds-maintenance">Last code activity: 30\u00a0June\u00a02025</p>' in english
     french = render_resource(base.resource("annotatorj"), base, index, "fr", page, health)
-    assert "Aucune activité depuis plus d'un an<span class=\"ds-badge__paren\">)" in french
+    assert 'Aucune activité depuis plus d\'un an<span class="ds-badge__paren">)' in french
     # The threshold is the site's (mkdocs.yml extra.maintenance.inactive_after_days).
     patient = LinkHealth({}, repositories={record.url: record}, inactive_after_days=1000)
     assert "ds-badge" not in render_resource(
