@@ -188,11 +188,6 @@ def is_public_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
     return True
 
 
-def is_local_host(host: str) -> bool:
-    """True for a host that is not a public one (localhost, private or numeric spellings…)."""
-    return any(rule in {"url-local", "url-host", "url-invalid"} for _, rule in host_problems(host))
-
-
 def _split_port(hostport: str) -> tuple[str, str | None]:
     """``(host, problem with the port)``; the port must be a number from 1 to 65535."""
     if hostport.startswith("["):
