@@ -50,6 +50,19 @@ def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Probl
     return []
 
 
+def text_problems(value: str) -> list[Problem]:
+    """What validation would say of ``value`` as one language's text of an entry."""
+    try:
+        _TEXT.validate_python(value)
+    except ValidationError as error:
+        source = SourceMap(Path())
+        return [_problem(d, Localized, source, ()) for d in error.errors(include_url=False)]
+    return []
+
+
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
 @lru_cache(maxsize=64)
 def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     if field not in model.model_fields and issubclass(model, Localized):

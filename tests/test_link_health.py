@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -113,8 +114,8 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
     # The maintenance of code, in both languages, on the entry and in Explore.
     french_software = (site / "categories" / "software" / "index.html").read_text("utf-8")
     assert (
-        "Last code activity: 1\u00a0October\u00a02026 · latest release v1.6 (1\u00a0September\u00a02026) · "
-        "licence GPL-3.0" in software
+        "Last code activity: 1\u00a0October\u00a02026 · latest release v1.6 "
+        "(1\u00a0September\u00a02026) · licence GPL-3.0" in software
     )
     assert "Dernière activité du code\u202f: 1er\u00a0octobre\u00a02026" in french_software
     assert (
@@ -165,7 +166,8 @@ def test_code_without_activity_for_longer_than_the_threshold_is_flagged(
     )
     assert '<p class="ds-maintenance">Last code activity: 30\u00a0June\u00a02025</p>' in english
     french = render_resource(base.resource("annotatorj"), base, index, "fr", page, health)
-    assert 'Aucune activité depuis plus d\'un an<span class="ds-badge__paren">)' in french
+    assert 'class="ds-badge ds-badge--inactive"' in french
+    assert "Aucune activité depuis plus d'un an<span" in html.unescape(french)
     # The threshold is the site's (mkdocs.yml extra.maintenance.inactive_after_days).
     patient = LinkHealth({}, repositories={record.url: record}, inactive_after_days=1000)
     assert "ds-badge" not in render_resource(
