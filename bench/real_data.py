@@ -45,7 +45,8 @@ def convert(entries: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, An
     tags: dict[str, str] = {}
     resources, ids, urls = [], set(), set()
     for entry in entries:
-        name = str(entry.get("name") or "untitled").strip()
+        # One line: a title with a line break is refused (invalid-character).
+        name = " ".join(str(entry.get("name") or "untitled").split())
         kind_name = (_listed(entry.get("type")) or ["Other"])[0]
         kind = slug(kind_name)
         kinds.setdefault(kind, kind_name)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import re
 import statistics
 import tempfile
 from pathlib import Path
@@ -40,8 +39,6 @@ def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float,
     last key (what a reader waits for).
     """
     times, sizes = [], []
-    # Pagefind says "Searching for …" first, then "12 results for …".
-    done = re.compile(rf"\d+ results? for {query}")
     with served(site) as address, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         for _ in range(runs):
@@ -58,7 +55,7 @@ def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float,
 
             page.on("response", count)
             page.locator(".ds-search-open").click()
-            field = page.locator("#ds-search .pagefind-ui__search-input")
+            field = page.locator("#ds-search [data-ds-input]")
             field.wait_for()
             if typed:
                 field.press_sequentially(query[:-1], delay=125)
@@ -68,8 +65,13 @@ def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float,
             else:
                 page.evaluate("window.dsStart = performance.now()")
                 field.fill(query)
-            page.locator(".pagefind-ui__message", has_text=done).wait_for()
-            page.locator(".pagefind-ui__result").first.wait_for()
+            # search.js marks its results with the question once they are shown.
+            page.wait_for_function(
+                "q => document.querySelector('#ds-search [data-ds-results]').dataset.dsQuery === q",
+                arg=query,
+                polling="raf",
+            )
+            page.locator("#ds-search .ds-result").first.wait_for()
             times.append(page.evaluate("performance.now() - window.dsStart"))
             page.wait_for_load_state("networkidle")
             sizes.append(sum(fetched))

@@ -84,6 +84,35 @@ def test_no_serious_accessibility_violation_in_search_results(
     assert serious_violations(themed_page) == []
 
 
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+def test_no_serious_accessibility_violation_in_explore_cards_and_empty_result(
+    themed_page: Page, site_url: str, root: str
+) -> None:
+    # Cards with their badges and tags, choices disabled for leading nowhere.
+    themed_page.goto(f"{site_url}{root}explore/?tag=nuclei&way=no-programming")
+    themed_page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    for summary in themed_page.locator(".ds-explore__facet > summary").all():
+        summary.click()
+    assert serious_violations(themed_page) == []
+    # An empty result and its way out.
+    themed_page.goto(f"{site_url}{root}explore/?tag=nuclei&type=book")
+    themed_page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    expect(themed_page.locator("[data-ds-empty]")).to_be_visible()
+    assert serious_violations(themed_page) == []
+
+
+def test_no_serious_accessibility_violation_in_explore_on_a_phone(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{site_url}explore/")
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    page.locator("[data-ds-toggle]").click()
+    assert serious_violations(page) == []
+    context.close()
+
+
 def tab_to(page: Page, selector: str, limit: int = 200) -> None:
     """Press Tab until the element matching ``selector`` has the focus."""
     for _ in range(limit):

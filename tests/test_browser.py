@@ -11,7 +11,9 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, Route, expect
 
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from tests.browser import Watched
+from tests.conftest import REPO
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -313,9 +315,106 @@ def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str)
 def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/")
-    expect(page.locator("#explore-cellpose .ds-explore__where")).to_have_text(
+    expect(page.locator("#explore-cellpose .ds-explore__where")).to_contain_text(
         "Tools and software by theme"
     )
+
+
+def _tick(page: Page, facet: str, value: str) -> None:
+    box = page.locator(f'input[name="{facet}"][value="{value}"]')
+    if not box.is_visible():
+        page.locator(f'details:has(fieldset[data-facet="{facet}"]) > summary').click()
+    box.check()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_nuclei_without_programming_narrows_to_what_a_biologist_would_pick(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    _tick(page, "tag", "nuclei")
+    nuclei = _visible_ids(page)
+    _tick(page, "way", "no-programming")
+    chosen = _visible_ids(page)
+    assert chosen and chosen < nuclei, "the second facet must narrow, not widen"
+    assert {"cellpose", "stardist-fiji", "ilastik", "nucleaizer"} <= chosen
+    assert "stardist" not in chosen  # the Python library needs code
+    # Each result is a card that says what the entry is.
+    card = page.locator("#explore-cellpose")
+    expect(card.locator("a").first).to_have_attribute("href", re.compile("#cellpose$"))
+    expect(card.locator(".ds-card__summary")).not_to_be_empty()
+    expect(card.locator(".ds-card__tags .md-tag").first).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("root", "none", "one", "undo"),
+    [
+        ("", "0 ressource", "1 ressource", "Retirer le dernier filtre"),
+        ("en/", "0 resources", "1 resource", "Remove the last filter"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_explains_an_empty_result_and_offers_a_way_out(
+    watched: Watched, site_url: str, root: str, none: str, one: str, undo: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?tag=nuclei&type=book")
+    count = page.locator(".ds-explore__count")
+    expect(count).to_have_text(none)
+    empty = page.locator("[data-ds-empty]")
+    expect(empty).to_be_visible()
+    empty.get_by_role("button", name=undo).click()  # the last filter set: the type
+    expect(empty).to_be_hidden()
+    assert page.url.endswith("explore/?tag=nuclei")
+    page.locator(".ds-explore__search input").fill("nucleaizer")
+    expect(count).to_have_text(one)
+
+
+def test_explore_offers_no_choice_that_would_show_nothing(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/?tag=nuclei")
+    page.locator('details:has(fieldset[data-facet="type"]) > summary').click()
+    book = page.locator('input[name="type"][value="book"]')
+    expect(book).to_be_disabled()
+    expect(page.locator('input[name="type"][value="tool"]')).to_be_enabled()
+
+
+def test_explore_sorts_by_title_date_added_and_relevance(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/?category=software")
+    page.locator("[data-ds-sort]").select_option("title")
+    titles = page.locator(".ds-explore__list > li > a").all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold)
+    assert page.url.endswith("sort=title")
+    page.locator("[data-ds-sort]").select_option("added")
+    assert page.url.endswith("sort=added")
+    page.locator(".ds-explore__search input").fill("annotation")
+    page.locator("[data-ds-sort]").select_option("relevance")
+    # Relevance: the entries named by the word come before those that only mention it.
+    titles = page.locator(".ds-explore__list > li > a").all_inner_texts()
+    named = ["annotation" in title.lower() for title in titles]
+    assert named[0] and named == sorted(named, reverse=True)
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    toggle = page.locator("[data-ds-toggle]")
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()  # folded into a panel
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    _tick(page, "tag", "nuclei")
+    count = page.locator(".ds-explore__count")
+    expect(count).to_be_in_viewport()
+    page.mouse.wheel(0, 3000)  # far down the list: the count stays at the top
+    page.wait_for_timeout(200)
+    expect(count).to_be_in_viewport()
+    context.close()
 
 
 @pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
@@ -324,7 +423,11 @@ def test_explore_filters_by_resource_status_and_shows_its_badge(
 ) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
-    assert _visible_ids(page) == {"papers-with-code"}
+    # The site is built from data/: every resource it marks discontinued, and only those.
+    resources = load_knowledge_base(DataFiles.in_folder(REPO / "data")).resources
+    discontinued = {r.id for r in resources if r.status == "discontinued"}
+    assert "papers-with-code" in discontinued
+    assert _visible_ids(page) == discontinued
     expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
     assert watched.errors == []
 

@@ -66,6 +66,8 @@ def test_the_csv_has_one_row_per_resource(built_site: Path, base: KnowledgeBase)
         "software",
         "cellpose",
     )
+    # The facets a reader filters on travel with the data.
+    assert "segmentation" in cellpose["tasks"].split(";") and cellpose["ways"]
 
 
 def test_the_bibliography_parses_and_holds_every_paper_and_book(

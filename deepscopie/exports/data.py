@@ -55,9 +55,10 @@ def csv_columns() -> tuple[str, ...]:
 
     return (
         "id", *each("title"), "url", "category", "subcategory", "type", "tags",
-        "languages", "year", "authors", "doi", "added", *each("description"),
+        "tasks", "ways", "languages", "year", "authors", "doi", "added", *each("description"),
         "title_language", *each("editors_note"),
         "status", "status_date", *each("status_note"), "replaced_by", "repository",
+        "venue", "licence",
     )  # fmt: skip
 
 
@@ -89,6 +90,8 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.subcategory or "",
             r.type,
             ";".join(r.tags),
+            ";".join(r.tasks),
+            ";".join(r.ways),
             ";".join(r.languages),
             r.year or "",
             ";".join(r.authors),
@@ -102,6 +105,8 @@ def resources_csv(base: KnowledgeBase) -> str:
             *(r.status_note.get(code) if r.status_note else "" for code in codes),
             r.replaced_by or "",
             r.repository or "",
+            r.venue or "",
+            r.licence or "",
         ]
         writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()

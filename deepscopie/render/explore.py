@@ -19,10 +19,11 @@ from collections import Counter
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import STATUSES, Resource
+from deepscopie.model import STATUSES, Resource, VocabularyFile
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
+from deepscopie.render.search_records import summary
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
@@ -45,32 +46,24 @@ BATCH = 200
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
 
+# The way-of-working facet offers each way, and both groups at once: a reader who does not
+# program ticks one box rather than three.
+NO_PROGRAMMING, PROGRAMMING = "no-programming", "programming"
+SORTS = ("relevance", "title", "added", "year")
+
+
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
     """The filters and an empty list that explore.js fills, as HTML in the page's Markdown."""
     vocabulary, resources = base.vocabulary, base.resources
-    facets = [
-        (
-            "category",
-            [(c.id, typeset(c.name.get(language), language)) for c in vocabulary.categories],
-        ),
-        ("type", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.types]),
-        ("tag", [(t.id, typeset(t.name.get(language), language)) for t in vocabulary.tags]),
-        ("language", [(code, language_name(code, language)) for code in _languages(resources)]),
-        (
-            "lifecycle",
-            [(status, typeset(status_label(status, language), language)) for status in STATUSES],
-        ),
-    ]
-    if health is not None:
-        classes = sorted({record.klass for record in health.records.values()})
-        facets.append(("status", [(klass, klass) for klass in [*classes, "unchecked"]]))
+    names = facet_names(base, language, health)
     used = _used(resources, health)
-    if used["maintenance"]:
-        maintenance = [(state, typeset(state_label(state, language), language)) for state in STATES]
-        facets.append(("maintenance", maintenance))
+    # Each group counts once per resource that has one of its ways.
+    used["way"] += Counter(group for r in resources for group in way_groups(r, vocabulary))
     fieldsets = "".join(
-        _fieldset(name, text(f"explore_{name}", language), options, used[name])
-        for name, options in facets
+        _fieldset(name, text(f"explore_{name}", language), list(options.items()), used[name])
+        for name, options in names.items()
+        if name != "status" or health is not None
+        if name != "maintenance" or used["maintenance"]
     )
     category_links = " · ".join(
         markup.link(
@@ -86,27 +79,87 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-batch": str(BATCH),
         "data-ds-more-text": text("explore_more", language),
         "data-ds-failed-text": text("explore_failed", language),
+        "data-ds-count-one": text("explore_count_one", language),
+        "data-ds-count-other": text("explore_count", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
+    intro = text("explore_intro", language)
+    if health is not None:
+        intro += " " + text("explore_intro_status", language)
+    sorts = "".join(
+        f'<option value="{key}">{html_text(text(f"explore_sort_{key}", language))}</option>'
+        for key in SORTS
+    )
     return (
         f"{links.NOT_SEARCHED}# {text('explore_title', language)}\n\n"
-        f"{text('explore_intro', language)}\n\n"
+        f"{intro}\n\n"
         f'<div class="ds-explore" id="ds-explore" data-ds-explore {rendered}>\n'
         # Shown without JavaScript, and when the entries cannot be fetched (explore.js hides it
         # or changes its first words).
         f'<p class="ds-explore__fallback" data-ds-fallback><span data-ds-why>'
         f"{text('explore_noscript', language)}</span> {category_links}</p>\n"
-        f'<form class="ds-explore__filters" data-ds-filters hidden>'
+        # The count, the sort and (on a phone) the filters' button stay in view while the
+        # reader scrolls: ticking a box always shows what it changed.
+        f'<div class="ds-explore__bar" data-ds-bar hidden>'
+        f'<p class="ds-explore__count" role="status" aria-live="polite">{count}</p>'
+        f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
+        f'<select name="sort" data-ds-sort>{sorts}</select></label>'
+        f'<button type="button" class="md-button ds-explore__toggle" data-ds-toggle '
+        f'aria-controls="ds-explore-filters" aria-expanded="true">'
+        f"{html_text(text('explore_filters', language))}</button></div>\n"
+        # An empty result says so next to the count, with a way out.
+        f'<div class="ds-explore__empty" data-ds-empty hidden>'
+        f"<p>{html_text(text('explore_empty', language))}</p>"
+        f'<button type="button" class="md-button" data-ds-undo>'
+        f"{html_text(text('explore_undo', language))}</button></div>\n"
+        f'<form class="ds-explore__filters" id="ds-explore-filters" data-ds-filters hidden>'
         f'<label class="ds-explore__search">{text("explore_search", language)} '
         f'<input type="search" name="q" autocomplete="off"></label>'
         f"{fieldsets}"
         f'<button type="reset" class="md-button">{text("explore_clear", language)}</button>'
         f"</form>\n"
-        f'<p class="ds-explore__count" role="status" aria-live="polite" hidden>{count}</p>\n'
         f'<ul class="ds-explore__list" data-ds-list></ul>\n'
         f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'
         "</div>\n"
     )
+
+
+def way_groups(resource: Resource, vocabulary: VocabularyFile) -> set[str]:
+    """Whether ``resource`` can be used without programming, with code, or both."""
+    programming = {way.id: way.programming for way in vocabulary.ways}
+    return {PROGRAMMING if programming[way] else NO_PROGRAMMING for way in resource.ways}
+
+
+def facet_names(
+    base: KnowledgeBase, language: str, health: LinkHealth | None
+) -> dict[str, dict[str, str]]:
+    """Each facet's values and what a reader calls them, in the order the filters show them."""
+    vocabulary = base.vocabulary
+    ways = {
+        NO_PROGRAMMING: untypeset_text("explore_no_programming", language),
+        PROGRAMMING: untypeset_text("explore_programming", language),
+    }
+    ways |= {w.id: w.name.get(language) for w in vocabulary.ways}
+    names = {
+        "task": {t.id: t.name.get(language) for t in vocabulary.tasks},
+        "way": ways,
+        "category": {c.id: c.name.get(language) for c in vocabulary.categories},
+        "type": {t.id: t.name.get(language) for t in vocabulary.types},
+        "tag": {t.id: t.name.get(language) for t in vocabulary.tags},
+        "language": {code: language_name(code, language) for code in _languages(base.resources)},
+        "lifecycle": {status: status_label(status, language) for status in STATUSES},
+    }
+    if health is not None:
+        classes = sorted({record.klass for record in health.records.values()})
+        names["status"] = {
+            k: untypeset_text(f"status_{k}", language) for k in [*classes, "unchecked"]
+        }
+        names["maintenance"] = {state: state_label(state, language) for state in STATES}
+    # In the language's typography: they are shown as they are (filters and cards).
+    return {
+        facet: {value: typeset(name, language) for value, name in values.items()}
+        for facet, values in names.items()
+    }
 
 
 def searchable(text: str) -> str:
@@ -124,24 +177,32 @@ def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, s
 
 
 def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
-    """The entries of one language's Explore page, in the knowledge base's order.
+    """The entries of one language's Explore page, in the knowledge base's order, and the
+    names of the facets' values (``names``: what a card shows).
 
-    Each: ``id``, ``title``, ``href`` (relative to the Explore page), the facet values
-    (``category``, ``type``, ``tag``, ``language``, ``status`` of the link, ``lifecycle`` of
-    the resource: active, archived…, ``maintenance`` of its code: recent, inactive, archived,
-    with ``activity``, its date, when known; lists where several apply) and
-    ``text``, the words the text filter looks in, lower case without accents.
+    Each entry: ``id``, ``title``, ``href`` (relative to the Explore page), ``summary`` (the
+    description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
+    ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
+    report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
+    recent, inactive, archived, with ``activity``, its date, when known; lists where several
+    apply) and ``text``, the words the text filter looks in, lower case without accents.
     """
-    entries = [
-        {
+    entries = []
+    for resource in base.resources:
+        groups = way_groups(resource, base.vocabulary)
+        entry: dict[str, object] = {
             "id": resource.id,
             "title": typeset(resource.title.get(language), language),
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
+            "summary": summary(resource.description.get(language), language),
+            "added": resource.added.isoformat(),
+            "year": resource.year,
+            "task": list(resource.tasks),
+            "way": [*resource.ways, *sorted(groups)],
             "category": resource.category,
             "type": resource.type,
             "tag": list(resource.tags),
             "language": list(resource.languages),
-            "status": _status(resource, health),
             "lifecycle": resource.status,
             **_maintenance(resource, health, language),
             "text": searchable(
@@ -154,9 +215,13 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
                 )
             ),
         }
-        for resource in base.resources
-    ]
-    return json.dumps({"entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        if health is not None:
+            entry["status"] = _status(resource, health)
+        entries.append(entry)
+    names = facet_names(base, language, health)
+    return json.dumps(
+        {"names": names, "entries": entries}, ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Counter[str]) -> str:
@@ -180,6 +245,8 @@ def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Coun
 def _used(resources: tuple[Resource, ...], health: LinkHealth | None) -> dict[str, Counter[str]]:
     statuses = Counter(_status(r, health) for r in resources)
     return {
+        "task": Counter(task for r in resources for task in r.tasks),
+        "way": Counter(way for r in resources for way in r.ways),
         "category": Counter(r.category for r in resources),
         "type": Counter(r.type for r in resources),
         "tag": Counter(tag for r in resources for tag in r.tags),

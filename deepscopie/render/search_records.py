@@ -12,19 +12,21 @@ use one of them.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import FaqEntry, Resource
+from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
-from deepscopie.render.safe_html import plain_text
+from deepscopie.render.safe_html import markdown_to_safe_html
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
@@ -35,9 +37,12 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
+_SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_WORD = re.compile(r"[^\w]+")
+# Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
+_BLOCK_END = re.compile(r"<(?:/p|br|/li|/h\d|/blockquote|/pre)\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -56,10 +61,20 @@ def fold(words: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", bare).split())
 
 
-def summary(markdown: str) -> str:
+@lru_cache(maxsize=65536)
+def plain(markdown: str, language: str) -> str:
+    """Contributed Markdown as plain text, from the sanitised HTML the pages show (cached: the
+    same descriptions make the pages, the search records and Explore's data)."""
+    rendered = _BLOCK_END.sub(" ", markdown_to_safe_html(markdown, language))
+    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
+
+
+def summary(markdown: str, language: str) -> str:
     """The first sentence of a description, as plain text (the result card's line)."""
-    whole = plain_text(markdown, limit=10_000)
-    return plain_text(_SENTENCE_END.split(whole, 1)[0], limit=SUMMARY_LIMIT)
+    first = _SENTENCE_END.split(plain(markdown, language), 1)[0]
+    if len(first) <= SUMMARY_LIMIT:
+        return first
+    return first[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> list[SearchRecord]:
@@ -67,59 +82,81 @@ def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> lis
     synonyms = Synonyms(base.vocabulary.synonyms)
     records = []
     for language in site_languages().codes:
-        records += [_resource(r, base, language, health, synonyms) for r in base.resources]
-        records += [_faq_entry(e, base, language, synonyms) for e in base.faq]
+        names = _names(base, language)
+        records += [_resource(r, names, language, health, synonyms) for r in base.resources]
+        records += [_faq_entry(e, names, language, synonyms) for e in base.faq]
     return records
 
 
+def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
+    """What a reader calls each category, type, tag, task and way of working, by id."""
+    vocabulary = base.vocabulary
+    lists: dict[str, tuple[Category | Term, ...]] = {
+        "category": vocabulary.categories,
+        "type": vocabulary.types,
+        "tag": vocabulary.tags,
+        "task": vocabulary.tasks,
+        "way": vocabulary.ways,
+    }
+    return {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
+
+
 class Synonyms:
-    """The vocabulary's synonym groups, and which of them a text uses."""
+    """The vocabulary's synonym groups, and which of them a text uses.
+
+    A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``); a phrase
+    of several words matches as written (accents and case aside)."""
 
     def __init__(self, groups: Iterable[Iterable[str]]) -> None:
         self.groups = [tuple(group) for group in groups]
-        alternatives = [
-            (index, re.escape(fold(word))) for index, group in enumerate(self.groups)
-            for word in group
-        ]  # fmt: skip
-        # One pass over a text for all groups: each word, whole, with a plural ending.
-        branches = [
-            f"(?P<g{i}_{n}>\\b{word}(?:s|x|es)?\\b)" for n, (i, word) in enumerate(alternatives)
-        ]
-        self._pattern = re.compile("|".join(branches)) if branches else None
+        self._words: dict[str, set[int]] = {}
+        # Phrases by their first word: only those whose first word occurs are looked for.
+        self._phrases: dict[str, list[tuple[str, int]]] = {}
+        for index, group in enumerate(self.groups):
+            for word in group:
+                folded = fold(word)
+                if " " in folded:
+                    first = folded.split(" ", 1)[0]
+                    self._phrases.setdefault(first, []).append((f" {folded} ", index))
+                else:  # the word and its plurals, so that a text's words are looked up as is
+                    for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
+                        self._words.setdefault(form, set()).add(index)
 
     def used_by(self, words: str) -> list[str]:
         """The words of every group that ``words`` mentions (a group's own words included)."""
-        if self._pattern is None:
-            return []
-        found = {
-            int(name[1:].split("_")[0])
-            for match in self._pattern.finditer(fold(words))
-            for name, value in match.groupdict().items()
-            if value
-        }
+        folded = fold(words)
+        tokens = set(folded.split())
+        found = {i for token in tokens & self._words.keys() for i in self._words[token]}
+        padded = f" {folded} "
+        for token in tokens & self._phrases.keys():
+            found |= {index for phrase, index in self._phrases[token] if phrase in padded}
         return [word for index in sorted(found) for word in self.groups[index]]
+
+
+def _singular(word: str) -> str:
+    """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 def _resource(
     resource: Resource,
-    base: KnowledgeBase,
+    names: dict[str, dict[str, str]],
     language: str,
     health: LinkHealth | None,
     synonyms: Synonyms,
 ) -> SearchRecord:
-    vocabulary = base.vocabulary
-    kind = next(t for t in vocabulary.types if t.id == resource.type)
-    category = next(c for c in vocabulary.categories if c.id == resource.category)
-    tags = [t.name.get(language) for t in vocabulary.tags if t.id in resource.tags]
-    facets = [term.name.get(language) for term in vocabulary.facet_terms(resource)]
+    kind, category = names["type"][resource.type], names["category"][resource.category]
+    tags = [names["tag"][tag] for tag in resource.tags]
+    facets = [names["task"][task] for task in resource.tasks]
+    facets += [names["way"][way] for way in resource.ways]
     title = resource.title.get(language)
     description = resource.description.get(language)
     meta = {
         "kind": "resource",
         "href": _href(language, links.resource_target(resource)),
-        "type": kind.name.get(language),
-        "category": category.name.get(language),
-        "summary": summary(description),
+        "type": kind,
+        "category": category,
+        "summary": summary(description, language),
     }
     status = _status(resource, health, language)
     if status:
@@ -134,18 +171,19 @@ def _resource(
         meta,
         title=title,
         parts=[
-            (FACET_WEIGHT, " · ".join([kind.name.get(language), *facets, *tags, *other_titles])),
-            (1, plain_text(description, limit=10_000)),
-            (0.5, category.name.get(language)),
+            (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
+            (1, plain(description, language)),
+            (0.5, category),
+            (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
     )
 
 
 def _faq_entry(
-    entry: FaqEntry, base: KnowledgeBase, language: str, synonyms: Synonyms
+    entry: FaqEntry, names: dict[str, dict[str, str]], language: str, synonyms: Synonyms
 ) -> SearchRecord:
-    tags = [t.name.get(language) for t in base.vocabulary.tags if t.id in entry.tags]
+    tags = [names["tag"][tag] for tag in entry.tags]
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
     meta = {
@@ -153,9 +191,9 @@ def _faq_entry(
         "href": _href(language, links.faq_target(entry)),
         "type": text("search_faq_type", language),
         "category": text("faq_title", language),
-        "summary": summary(answer) if answer else text("open_question", language),
+        "summary": summary(answer, language) if answer else text("open_question", language),
     }
-    question = plain_text(entry.question.get(language), limit=10_000)
+    question = plain(entry.question.get(language), language)
     return _record(
         f"{language}/{entry.id}",
         language,
@@ -164,10 +202,20 @@ def _faq_entry(
         parts=[
             (FACET_WEIGHT, " · ".join(tags)),
             (1, question),
-            (1, plain_text(answer, limit=10_000)),
+            (1, plain(answer, language)),
+            (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
     )
+
+
+# An editors' note is found by search (a reader looking for "star-convex" reaches the entry
+# whose note explains it), below the entry's own text.
+NOTE_WEIGHT = 0.5
+
+
+def _editors_note(entry: Resource | FaqEntry, language: str) -> str:
+    return plain(entry.editors_note.get(language), language) if entry.editors_note else ""
 
 
 def _record(

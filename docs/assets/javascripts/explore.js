@@ -1,8 +1,10 @@
 // The Explore page: fetches the entries (entries.json, beside the page), filters them with AND
 // between facets and OR within one, shows counts next to each choice (how many entries that
-// choice would show with the other filters kept), filters by words ignoring accents, and keeps
-// the state in the address so that a filtered view can be shared. Only a batch of the matching
-// entries becomes elements at a time ("show more" adds the next), so 10,000 entries stay quick.
+// choice would show with the other filters kept; a choice that would show none is disabled),
+// filters by words ignoring accents, sorts, and keeps the state in the address so that a
+// filtered view can be shared. Each entry is a card: title (its permalink), type, category,
+// first sentence, language, tags, link status. Only a batch of the matching entries becomes
+// elements at a time ("show more" adds the next), so 10,000 entries stay quick.
 (function () {
   "use strict";
   const root = document.querySelector("[data-ds-explore]");
@@ -11,30 +13,27 @@
   const list = root.querySelector("[data-ds-list]");
   const more = root.querySelector("[data-ds-more]");
   const count = root.querySelector("[data-ds-count]");
+  const countLine = count.parentElement;
+  const bar = root.querySelector("[data-ds-bar]");
+  const sort = root.querySelector("[data-ds-sort]");
+  const toggle = root.querySelector("[data-ds-toggle]");
+  const empty = root.querySelector("[data-ds-empty]");
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
   const fold = (text) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
-  // A category's name, as its checkbox's label shows it without the count (the data file
-  // carries only its id).
-  const labelText = (label) =>
-    Array.from(label.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : "")).join("").trim();
-  const categoryNames = new Map(boxes("category").map((box) => [box.value, labelText(box.parentElement)]));
+  const plural = new Intl.PluralRules(document.documentElement.lang);
+  const phone = window.matchMedia("(max-width: 59.9375em)");
+  let names = {};
   // Badges for what readers must know before following a link: a resource that is no longer
   // active, code not maintained for a year, named as their filters name them.
-  const badgeNames = new Map(
-    ["lifecycle", "maintenance"].flatMap((facet) => boxes(facet).map((box) => [`${facet}:${box.value}`, labelText(box.parentElement)])),
-  );
-  function badge(facet, value) {
-    const span = document.createElement("span");
-    span.className = `ds-badge ds-badge--${value}`;
-    span.textContent = badgeNames.get(`${facet}:${value}`) || value;
-    return span;
-  }
+  const badge = (facet, value) => span(`ds-badge ds-badge--${value}`, names[facet]?.[value] || value);
   let entries = [];
   let matching = [];
   let shown = 0;
+  // The filters in the order the reader set them, so "remove the last filter" undoes the last.
+  let history_ = [];
 
   function chosen() {
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
@@ -45,32 +44,44 @@
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
-  function item(entry) {
+  function span(className, text) {
+    const element = document.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  function card(entry) {
     const li = document.createElement("li");
     li.id = `explore-${entry.id}`;
+    li.className = "ds-card";
     const link = document.createElement("a");
+    link.className = "ds-card__title";
     link.href = entry.href;
     link.textContent = entry.title;
-    const where = document.createElement("span");
-    where.className = "ds-explore__where";
-    where.textContent = categoryNames.get(entry.category) || entry.category;
     li.append(link);
-    if (entry.lifecycle && entry.lifecycle !== "active") li.append(badge("lifecycle", entry.lifecycle));
-    for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(badge("maintenance", value));
-    if (entry.activity) {
-      const when = document.createElement("span");
-      when.className = "ds-explore__activity";
-      when.textContent = entry.activity;
-      li.append(" ", when);
+    if (entry.lifecycle && entry.lifecycle !== "active") li.append(" ", badge("lifecycle", entry.lifecycle));
+    for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(" ", badge("maintenance", value));
+    if (entry.activity) li.append(" ", span("ds-explore__activity", entry.activity));
+    const kind = [names.type?.[entry.type], names.category?.[entry.category]].filter(Boolean).join(" · ");
+    li.append(span("ds-card__where ds-explore__where", kind));
+    if (entry.summary) li.append(span("ds-card__summary", entry.summary));
+    const facts = [entry.language.map((code) => names.language?.[code] || code).join(", ")];
+    if (entry.year) facts.push(String(entry.year));
+    if (entry.status && names.status) facts.push(names.status[entry.status] || entry.status);
+    li.append(span("ds-card__facts", facts.filter(Boolean).join(" · ")));
+    if (entry.tag.length) {
+      const tags = span("ds-card__tags", "");
+      for (const tag of entry.tag) tags.append(span("md-tag", names.tag?.[tag] || tag), " ");
+      li.append(tags);
     }
-    li.append(" ", where);
     return li;
   }
 
   function showMore(focus) {
     const next = matching.slice(shown, shown + batch);
     const fragment = document.createDocumentFragment();
-    for (const entry of next) fragment.append(item(entry));
+    for (const entry of next) fragment.append(card(entry));
     list.append(fragment);
     if (focus && next.length) list.children[shown].querySelector("a").focus();
     shown += next.length;
@@ -79,11 +90,39 @@
     more.textContent = root.dataset.dsMoreText.replace("{n}", Math.min(batch, left)).replace("{left}", left);
   }
 
+  // Relevance to the typed words: in the title counts most, then how early in the text.
+  function relevance(entry, words) {
+    const title = fold(entry.title);
+    let score = 0;
+    for (const word of words) {
+      if (title.includes(word)) score += 10;
+      const at = entry.text.indexOf(word);
+      if (at >= 0) score += 1 + 1 / (1 + at);
+    }
+    return score;
+  }
+
+  function ordered(found, words) {
+    const by = sort.value;
+    const sorted = found.slice();
+    if (by === "title") sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
+    else if (by === "added") sorted.sort((a, b) => b.added.localeCompare(a.added));
+    else if (by === "year") sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
+    else if (words.length) {
+      const scores = new Map(sorted.map((entry) => [entry, relevance(entry, words)]));
+      sorted.sort((a, b) => scores.get(b) - scores.get(a));
+    }
+    return sorted;
+  }
+
   function update(remember) {
     const choice = chosen();
     const words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-    matching = entries.filter((entry) => matches(entry, choice, words, null));
+    matching = ordered(entries.filter((entry) => matches(entry, choice, words, null)), words);
     count.textContent = matching.length;
+    const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
+    countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
+    empty.hidden = matching.length > 0;
     list.replaceChildren();
     shown = 0;
     showMore(false);
@@ -93,12 +132,21 @@
         if (!matches(entry, choice, words, facet)) continue;
         for (const value of entry.values[facet]) tally.set(value, (tally.get(value) || 0) + 1);
       }
-      for (const box of boxes(facet)) box.parentElement.querySelector("[data-ds-n]").textContent = tally.get(box.value) || 0;
+      for (const box of boxes(facet)) {
+        const n = tally.get(box.value) || 0;
+        box.parentElement.querySelector("[data-ds-n]").textContent = n;
+        // A choice that would show nothing is not offered (unless it is ticked: untick it).
+        box.disabled = n === 0 && !box.checked;
+        box.parentElement.classList.toggle("ds-explore__option--none", box.disabled);
+      }
     }
     if (remember) {
       const params = new URLSearchParams();
       if (form.elements.q.value) params.set("q", form.elements.q.value);
-      for (const facet of facets) for (const value of choice[facet]) params.append(facet, value);
+      // In the order they were set, so that a shared view undoes the same way.
+      const ticked = Array.from(form.querySelectorAll("input[type=checkbox]:checked"));
+      for (const box of [...history_.filter((box) => box.checked), ...ticked.filter((box) => !history_.includes(box))]) params.append(box.name, box.value);
+      if (sort.value !== "relevance") params.set("sort", sort.value);
       const query = params.toString();
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
     }
@@ -107,29 +155,64 @@
   function restore() {
     const params = new URLSearchParams(location.search);
     form.elements.q.value = params.get("q") || "";
+    if (Array.from(sort.options, (option) => option.value).includes(params.get("sort"))) sort.value = params.get("sort");
     for (const facet of facets) {
       for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
       if (params.getAll(facet).length) form.querySelector(`fieldset[data-facet="${facet}"]`).closest("details").open = true;
     }
+    // The address lists the filters in the order they were set.
+    history_ = Array.from(params)
+      .filter(([facet]) => facets.includes(facet))
+      .map(([facet, value]) => boxes(facet).find((box) => box.value === value))
+      .filter(Boolean);
+  }
+
+  // The way out of an empty result: undo the last filter set (a box, or the typed words).
+  function undo() {
+    const last = history_.pop();
+    if (last && last.checked) last.checked = false;
+    else if (form.elements.q.value) form.elements.q.value = "";
+    else for (const box of form.querySelectorAll("input:checked")) box.checked = false;
+    update(true);
+    countLine.focus?.();
+  }
+
+  // On a phone the filters fold into a panel under the bar, so the results stay near.
+  function showFilters(open) {
+    form.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
   }
 
   function start(data) {
+    names = data.names || {};
     entries = data.entries.map((entry) => ({
       ...entry,
-      values: Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet]))])),
+      values: Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet] ?? []))])),
     }));
     let typing;
-    form.addEventListener("change", () => update(true));
+    form.addEventListener("change", (event) => {
+      if (event.target.type === "checkbox") {
+        history_ = history_.filter((box) => box !== event.target);
+        if (event.target.checked) history_.push(event.target);
+      }
+      update(true);
+    });
     form.elements.q.addEventListener("input", () => {
       clearTimeout(typing);
       typing = setTimeout(() => update(true), 120);
     });
-    form.addEventListener("reset", () => setTimeout(() => update(true), 0));
+    form.addEventListener("reset", () => {
+      history_ = [];
+      setTimeout(() => update(true), 0);
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
+    sort.addEventListener("change", () => update(true));
     more.addEventListener("click", () => showMore(true));
-    form.hidden = false;
-    count.parentElement.hidden = false;
+    empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
+    toggle.addEventListener("click", () => showFilters(form.hidden));
+    bar.hidden = false;
     restore();
+    showFilters(!phone.matches);
     update(false);
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
   }

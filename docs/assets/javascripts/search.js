@@ -23,7 +23,6 @@
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
-  const NAMED = 20; // results looked at for an entry named exactly as the question
   const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
   let engine = null;
   let latest = 0;
@@ -94,12 +93,11 @@
       return;
     }
     const pagefind = await loadEngine();
-    const found = await entries(pagefind, words);
-    const pages = await pagefind.search(words, { filters: { kind: "page" } });
+    const [found, pages] = await Promise.all([entries(pagefind, words), pagefind.search(words, { filters: { kind: "page" } })]);
     if (ticket !== latest) return; // a newer search is under way
     // A reader who types a resource's name gets that resource first, before the entries that
-    // mention it most (among the first results: their data is fetched anyway, or nearly).
-    const head = await Promise.all(found.slice(0, NAMED).map((result) => result.data()));
+    // mention it most (among the results shown, whose data is fetched anyway).
+    const head = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     const named = head.filter((data) => fold(data.meta.title) === fold(query));
     const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
     const pageData = await Promise.all((pages ? pages.results : []).slice(0, PAGES).map((result) => result.data()));
@@ -216,8 +214,12 @@
   let typing;
   input.addEventListener("input", () => {
     clearTimeout(typing);
-    // Short pause after each key: a reader's typing is not searched letter by letter.
-    typing = setTimeout(() => search(input.value), 120);
+    // While a reader types, the index chunks of the word are fetched (cheap), and the search
+    // waits for a pause longer than between two keys: searching every prefix of a common word
+    // at 10,000 entries would queue long searches in Pagefind's worker.
+    const words = terms(input.value);
+    if (words) loadEngine().then((pagefind) => pagefind.preload(words, { filters: { kind: "entry" } }));
+    typing = setTimeout(() => search(input.value), 150);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {

@@ -1,0 +1,152 @@
+"""Search records (one per entry and language) and the Explore page's data, on fixture data."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.render.explore import entries_json, render_explore_page
+from deepscopie.render.search_records import Synonyms, fold, search_records, summary
+from deepscopie.search_index import searched_pages
+from tests.conftest import copy_base_data
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> KnowledgeBase:
+    return load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
+
+
+class _Meta(HTMLParser):
+    """The Pagefind metadata, filters and weighted text of a record."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.filters: list[str] = []
+        self.weighted: list[tuple[str, str]] = []
+        self._open: list[tuple[str | None, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("data-pagefind-filter"):
+            self.filters.append(str(found["data-pagefind-filter"]))
+        self._open.append((found.get("data-pagefind-meta"), found.get("data-pagefind-weight")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            meta, weight = self._open[-1]
+            if meta:
+                self.meta[meta] = self.meta.get(meta, "") + data
+            if weight:
+                self.weighted.append((weight, data))
+
+
+def _parsed(base: KnowledgeBase, path: str) -> _Meta:
+    record = next(r for r in search_records(base) if r.path == path)
+    parser = _Meta()
+    parser.feed(record.document)
+    return parser
+
+
+def test_each_entry_is_a_record_in_each_language(base: KnowledgeBase) -> None:
+    paths = {record.path for record in search_records(base)}
+    assert paths == {
+        f"{language}/{id_}.html"
+        for language in ("fr", "en")
+        for id_ in ["cellpose", "care", "why-cellpose", "gpu"]
+    }
+
+
+def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) -> None:
+    english = _parsed(base, "en/cellpose.html")
+    assert english.meta == {
+        "kind": "resource",
+        "href": "en/categories/software/#cellpose",
+        "type": "Tool",
+        "category": "Software",
+        "summary": "Cell segmentation.",
+        "title": "Cellpose",
+    }
+    assert english.filters == ["kind:entry"]
+    french = _parsed(base, "fr/why-cellpose.html")
+    assert (french.meta["href"], french.meta["type"]) == ("faq/#why-cellpose", "Question de la FAQ")
+    assert _parsed(base, "fr/gpu.html").meta["summary"] == "Question ouverte"
+
+
+def test_the_title_weighs_more_than_the_facets_which_weigh_more_than_the_text(
+    base: KnowledgeBase,
+) -> None:
+    weights = {text: float(weight) for weight, text in _parsed(base, "en/cellpose.html").weighted}
+    assert weights["Cellpose"] > weights["Tool · Segmentation · Graphical application · Python "
+                                          "library · segmentation · Python"] > weights[
+        "Cell segmentation."
+    ]  # fmt: skip
+
+
+def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> None:
+    data = tmp_path / "hostile"
+    copy_base_data(data)
+    resources = data / "resources.yaml"
+    resources.write_text(
+        resources.read_text().replace("{fr: Cellpose, en: Cellpose}", '{fr: "<b>x</b>", en: "<img src=x onerror=alert(1)>"}'),
+        encoding="utf-8",
+    )  # fmt: skip
+    hostile = load_knowledge_base(DataFiles.in_folder(data))
+    document = next(r for r in search_records(hostile) if r.path == "en/cellpose.html").document
+    assert "<img" not in document and "&lt;img src=x onerror=alert(1)&gt;" in document
+
+
+def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None:
+    synonyms = Synonyms([("tracking", "suivi"), ("nucleus", "nuclei", "noyau")])
+    assert synonyms.used_by("Suivi de cellules") == ["tracking", "suivi"]
+    assert synonyms.used_by("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
+    assert synonyms.used_by("Détection de Noyaux") == ["nucleus", "nuclei", "noyau"]
+    assert synonyms.used_by("pursuit") == []  # whole words only
+
+
+def test_fold_and_summary() -> None:
+    assert fold("Débruitage, l'Image") == "debruitage l image"
+    assert summary("First sentence. Second one.", "en") == "First sentence."
+    assert summary("e.g. StarDist works. More.", "en") == "e.g. StarDist works."
+    assert summary("**Bold** and [a link](https://example.org). Next.", "en") == "Bold and a link."
+
+
+def test_only_hand_written_pages_are_searched_as_pages(tmp_path: Path) -> None:
+    for page in [
+        "index.html", "about/index.html", "en/contribute/index.html", "404.html",
+        "categories/software/index.html", "en/faq/index.html", "tags/index.html",
+        "explore/index.html", "assets/x.html",
+    ]:  # fmt: skip
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>")
+    assert [str(p) for p in searched_pages(tmp_path)] == [
+        "about/index.html",
+        "en/contribute/index.html",
+        "index.html",
+    ]
+
+
+def test_explore_entries_carry_the_facets_and_the_way_groups(base: KnowledgeBase) -> None:
+    data = json.loads(entries_json(base, "fr", None))
+    cellpose = next(entry for entry in data["entries"] if entry["id"] == "cellpose")
+    assert cellpose["task"] == ["segmentation"]
+    assert cellpose["way"] == ["gui", "python", "no-programming", "programming"]
+    assert cellpose["summary"] == "Segmentation de cellules."
+    assert "status" not in cellpose  # no link report: no status facet
+    assert data["names"]["way"]["no-programming"] == "Sans programmer (tout)"
+    assert data["names"]["type"]["tool"] == "Logiciel"
+
+
+def test_the_explore_page_offers_status_only_with_a_report(base: KnowledgeBase) -> None:
+    page = render_explore_page(base, "fr", None)
+    assert 'data-facet="status"' not in page and "état du lien" not in page.lower()
+    assert 'data-facet="task"' in page and 'data-facet="way"' in page
+    assert 'data-ds-count-one="{n} ressource"' in page
