@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit
 
 from deepscopie import fetch
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import Resource
 
 GITHUB_API = "https://api.github.com"
 GITLAB_API = "https://gitlab.com/api/v4"
@@ -112,17 +113,52 @@ def repository_of(address: str) -> Repository | None:
     return None
 
 
+def resource_repository(resource: Resource) -> Repository | None:
+    """A resource's repository: its ``repository``, else its address when that is a
+    repository's home."""
+    for address in (resource.repository, resource.url):
+        repository = repository_of(address) if address else None
+        if repository is not None:
+            return repository
+    return None
+
+
 def repositories_of(base: KnowledgeBase) -> dict[str, Repository]:
-    """Every repository of the data, by its address: a resource's ``repository``, else its
-    address when that is a repository's home."""
+    """Every repository of the data, by its address."""
     found: dict[str, Repository] = {}
     for resource in base.resources:
-        for address in (resource.repository, resource.url):
-            repository = repository_of(address) if address else None
-            if repository is not None:
-                found.setdefault(repository.url, repository)
-                break
+        repository = resource_repository(resource)
+        if repository is not None:
+            found.setdefault(repository.url, repository)
     return found
+
+
+RECENT, INACTIVE, ARCHIVED = "recent", "inactive", "archived"
+
+
+def activity_state(record: RepositoryRecord, inactive_after_days: int) -> str | None:
+    """``archived``, ``inactive`` (no activity for longer than the threshold when the host was
+    asked) or ``recent``; None when the host said nothing of its activity."""
+    last = last_activity_day(record)
+    if last is None:
+        return None
+    if record.archived:
+        return ARCHIVED
+    if (record.checked().date() - last).days > inactive_after_days:
+        return INACTIVE
+    return RECENT
+
+
+def last_activity_day(record: RepositoryRecord) -> datetime.date | None:
+    """The day of the repository's last activity, when the host gave it."""
+    if not record.found or not record.last_activity:
+        return None
+    return iso_day(record.last_activity)
+
+
+def iso_day(stamp: str) -> datetime.date:
+    """The day of an API's ISO 8601 time (``2026-10-01T10:00:00Z``)."""
+    return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
 
 
 @dataclass
