@@ -94,13 +94,38 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
         filled = fill_guide_page(guide.read_text(encoding="utf-8"), base, language)
         guide.write_text(filled, encoding="utf-8")
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "hooks:\n  - hooks/texts.py\n", config)
     config += "\n" + yaml.safe_dump(
         {"nav": navigation(base, language_codes()[0])}, allow_unicode=True
     )
     (folder / "plain.yml").write_text(config, encoding="utf-8")
     shutil.rmtree(folder / "hooks")
+    (folder / "hooks").mkdir()
+    (folder / "hooks" / "texts.py").write_text(_TEMPLATE_TEXTS_HOOK, encoding="utf-8")
     return folder
+
+
+# The templates' words (the interface's, per language), which any site in several languages
+# needs: the baseline gets them too, without the data (the 404 page lists no category).
+_TEMPLATE_TEXTS_HOOK = """
+from deepscopie.languages import site_languages
+from deepscopie.render.pages import render_search_form
+from deepscopie.render.texts import search_texts, text
+from deepscopie.render.typography import typeset
+
+
+def on_env(env, config, files):
+    i18n = config.plugins.get("i18n")
+    code = getattr(i18n, "current_language", None) or site_languages().default.code
+    env.globals.update(
+        t=lambda key, **values: typeset(text(key, code), code).format(**values),
+        site_language=site_languages()[code],
+        search_form=render_search_form,
+        search_texts=search_texts(code),
+        not_found={"categories": [], "languages": [], "site_path": "/"},
+    )
+    return env
+"""
 
 
 def knowledge_bases(work: Path, sizes: list[int], real: bool) -> dict[str, Path]:

@@ -58,7 +58,10 @@ class KnowledgeBase:
 def load_knowledge_base(files: DataFiles) -> KnowledgeBase:
     """The validated knowledge base; raises :class:`DataError` with every problem found."""
     stamp = tuple(_stamp(path) for path in files.all())
-    return _load_cached(files, stamp)
+    loaded = _load_cached(files, stamp)
+    if isinstance(loaded, DataError):
+        raise loaded
+    return loaded
 
 
 def find_problems(files: DataFiles) -> list[Problem]:
@@ -79,7 +82,18 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(files: DataFiles, _stamp: tuple[tuple[int, int], ...]) -> KnowledgeBase:
+def _load_cached(
+    files: DataFiles, _stamp: tuple[tuple[int, int], ...]
+) -> KnowledgeBase | DataError:
+    """The knowledge base, or its problems: both are kept until the files change (under
+    `mkdocs serve`, every page of a build asks again while the data has problems)."""
+    try:
+        return _load(files)
+    except DataError as error:
+        return error
+
+
+def _load(files: DataFiles) -> KnowledgeBase:
     documents = {path: read_yaml(path) for path in files.all()}
     problems = [problem for document in documents.values() for problem in document.problems]
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -84,17 +83,25 @@ def languages_folder() -> Path:
 
 
 def site_languages() -> Languages:
-    """The site's languages with their catalogues (read once per change of the files)."""
+    """The site's languages with their catalogues, read once (asked for thousands of times a
+    build: every interface text, every typeset text); :func:`reload_languages` reads them
+    again, which the build does once per run so that `mkdocs serve` sees an edited catalogue."""
     folder = languages_folder()
-    stamp = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(folder.glob("*.yaml"))
-    )
-    return _read(folder, stamp)
+    cached = _loaded.get(folder)
+    if cached is None:
+        cached = _loaded[folder] = _read(folder)
+    return cached
 
 
-@lru_cache(maxsize=4)
-def _read(folder: Path, _stamp: tuple[tuple[str, int, int], ...]) -> Languages:
+def reload_languages() -> None:
+    """Forget the languages read so far (they are read again when next asked for)."""
+    _loaded.clear()
+
+
+_loaded: dict[Path, Languages] = {}
+
+
+def _read(folder: Path) -> Languages:
     listed = _load(folder / LIST_FILE).get("languages")
     if not isinstance(listed, list) or not listed:
         raise LanguageError(f"{folder / LIST_FILE}: 'languages' must list at least one language")

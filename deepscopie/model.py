@@ -406,8 +406,18 @@ class Resource(_Frozen):
     authors: tuple[Annotated[Text, AfterValidator(_one_line_text)], ...] = Field(
         default=(), description="Authors, as 'First Last'."
     )
+    venue: Annotated[Text, AfterValidator(_one_line_text)] | None = Field(
+        default=None,
+        description="Where it was published: the journal, conference or publisher, as its "
+        "record names it.",
+    )
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True)] | None = Field(
         default=None, description="DOI without its https://doi.org/ prefix, e.g. 10.1038/xxxx."
+    )
+    licence: Annotated[Text, AfterValidator(_one_line_text)] | None = Field(
+        default=None,
+        description="The resource's licence, as its source states it: an SPDX id (MIT, "
+        "BSD-3-Clause, CC-BY-4.0) or the licence's address.",
     )
     repository: Url | None = Field(
         default=None,

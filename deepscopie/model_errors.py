@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from deepscopie.model import Localized, Text
 from deepscopie.problems import Problem
 from deepscopie.suggest import hint
 from deepscopie.yaml_source import Loc, SourceMap
@@ -49,8 +50,24 @@ def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Probl
     return []
 
 
+def text_problems(value: str) -> list[Problem]:
+    """What validation would say of ``value`` as one language's text of an entry."""
+    try:
+        _TEXT.validate_python(value)
+    except ValidationError as error:
+        source = SourceMap(Path())
+        return [_problem(d, Localized, source, ()) for d in error.errors(include_url=False)]
+    return []
+
+
+_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
 @lru_cache(maxsize=64)
 def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    if field not in model.model_fields and issubclass(model, Localized):
+        # A language's text: Localized declares no field per language, each is a Text.
+        return TypeAdapter(Text)
     info = model.model_fields[field]
     annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
     return TypeAdapter(annotated)

@@ -19,7 +19,7 @@ class Problem:
 
     def format(self, *, relative_to: Path | None = None) -> str:
         """Return the one-line form ``path:line:col: where: message (rule)``."""
-        shown = _display_path(self.path, relative_to)
+        shown = display_path(self.path, relative_to)
         where = f"{self.where}: " if self.where else ""
         return f"{shown}:{self.line}:{self.column}: {where}{self.message} ({self.rule})"
 
@@ -37,7 +37,8 @@ def format_problems(problems: list[Problem], *, relative_to: Path | None = None)
     return "\n".join(p.format(relative_to=relative_to) for p in sorted(problems))
 
 
-def _display_path(path: Path, relative_to: Path | None) -> str:
+def display_path(path: Path, relative_to: Path | None = None) -> str:
+    """``path`` relative to ``relative_to`` (the current folder) where it is inside it."""
     base = relative_to if relative_to is not None else Path.cwd()
     try:
         return str(path.resolve().relative_to(base.resolve()))

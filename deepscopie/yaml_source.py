@@ -175,6 +175,8 @@ def _structure_problems(path: Path, text: str) -> list[Problem]:
     """Explicit tags on any node (mapping, list or scalar), and nesting deeper than
     ``MAX_DEPTH`` (then nothing more is read), from libyaml's event stream: it is flat, so
     no depth can exhaust a stack here."""
+    if not _has_tag_or_depth(text):
+        return []
     problems: list[Problem] = []
     places = _Places()
     for event in yaml.parse(text, Loader=_Loader):
@@ -191,6 +193,26 @@ def _structure_problems(path: Path, text: str) -> list[Problem]:
             message = f"the YAML tag '{shown}' is not allowed: write plain values"
             problems.append(Problem(path, line, column, message, "yaml-tag", describe_loc(loc)))
     return problems
+
+
+def _has_tag_or_depth(text: str) -> bool:
+    """Whether the file has an explicit tag or nests too deep: the quick pass (a type check
+    per event) before the slow one that finds where."""
+    depth = 0
+    scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is scalar:
+            if getattr(event, "tag", None) is not None:
+                return True
+        elif kind is mapping or kind is sequence:
+            depth += 1
+            if depth > MAX_DEPTH or getattr(event, "tag", None) is not None:
+                return True
+        elif kind in ends:
+            depth -= 1
+    return False
 
 
 class _Places:

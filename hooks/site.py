@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import shutil
+import sys
 from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +27,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from deepscopie.editor_language import editor_language
 from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import write_pages
@@ -34,13 +37,15 @@ from deepscopie.languages import (
     LanguageError,
     Languages,
     languages_folder,
+    reload_languages,
     site_languages,
 )
 from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
-from deepscopie.problems import DataError, format_problems
+from deepscopie.problems import DataError, Problem, format_problems
 from deepscopie.render import links, markup
+from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.navigation import navigation
@@ -52,6 +57,8 @@ from deepscopie.render.pages import (
     render_search_form,
     site_pages,
 )
+from deepscopie.render.problems_page import problems_document, problems_html
+from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
 from deepscopie.render.search_records import search_records
 from deepscopie.render.texts import search_texts, text
 from deepscopie.render.typography import typeset
@@ -76,38 +83,60 @@ _not_found_pages: dict[str, str] = {}
 _settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
+# The web editor's address of the repository (None: no "suggest a change" links).
+_edit_root: dict[str, str | None] = {"root": None}
 
 
 # Hooks
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background."""
+    """Remember whether this is `mkdocs serve`, whose rebuilds index search in the background,
+    and whether it rebuilds only what changed (``--dirty``, as `make serve` runs it)."""
     _serving["serve"] = command == "serve"
+    _incremental["on"] = _serving["serve"] and dirty
+    if _incremental["on"]:
+        # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
+        # that depend on more than their own file are rebuilt below, so the warning is moot.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
 @event_priority(-150)  # after the i18n plugin's on_config (-100) chose the language to build
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Refuse data with problems (nothing half-published); lay out the navigation and set
     the texts of the language being built (from its catalogue)."""
+    reload_languages()  # an edited catalogue shows at the next build of `mkdocs serve`
     extra: dict[str, Any] = dict(config.extra or {})
     maintenance = extra.get("maintenance") or {}
     _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
     language = _language(config)
+    _localize(config, language)
+    # "Suggest a change" links, where the repository is configured (repo_url and edit_uri).
+    _edit_root["root"] = edit_base(config.repo_url, config.edit_uri)
+    problems = _problems_to_show()
+    if problems:
+        # Under `mkdocs serve`, the build goes on so that every page can show the problems
+        # (an error logged through MkDocs would abort the strict build: said here instead).
+        sys.stderr.write(f"{_problems_summary(problems)}\n")
+        return config
     config.nav = navigation(
         _knowledge_base(), language.code, with_link_health=_link_health() is not None
     )
-    _localize(config, language)
     return config
 
 
 def on_pre_build(config: Any) -> None:
     """Write the pages generated from the data into docs/, only those that changed."""
+    if _incremental["on"]:
+        _forget_stale_output(config)
+    if _problems_to_show():
+        return  # the pages of the last good data stay; each will show the problems instead
     base, health = _knowledge_base(), _link_health()
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
-        pages = {page.file: page for page in site_pages(base, health)}
+        edit = edit_links(base, _edit_root["root"], ROOT)
+        pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
         # build that fails publishes nothing (they are written once the site is built).
         files = {
@@ -126,11 +155,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model). A generated page whose body is
     already HTML goes through Markdown with its title only (see on_page_content)."""
+    if _problems_to_show():
+        return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
         return markdown.partition(HTML_MARKER)[0]
     name = _page_name(page.file.src_uri)
     if name == "index.md":
         return fill_home_page(markdown, _knowledge_base(), _language(config).code, name)
+    if name == PROPOSE_PAGE:
+        issues = new_issue_address(config.repo_url)
+        return fill_propose_page(markdown, _knowledge_base(), _language(config).code, issues)
     if name == "contribute.md":
         return fill_guide_page(markdown, _knowledge_base(), _language(config).code)
     return markdown
@@ -139,6 +173,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Append the HTML body of a generated page after its title, and its headings to the
     table of contents (under the title, as Python-Markdown would have put them)."""
+    problems = _problems_to_show()
+    if problems:
+        return f"{html}\n{problems_html(problems, editor_language(), ROOT)}"
     _typeset_titles(page, _language(config).code)
     generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None or not generated.html:
@@ -194,6 +231,12 @@ def on_post_build(config: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
+    problems = _problems_to_show()
+    if problems:
+        # Any other address (a page the broken build does not have) gets the problems too.
+        document = problems_document(problems, editor_language(), ROOT)
+        (Path(config.site_dir) / "404.html").write_text(document, encoding="utf-8")
+        return
     site_dir = Path(config.site_dir)
     not_found = {
         f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
@@ -210,15 +253,75 @@ def on_post_build(config: Any) -> None:
         raise PluginError(str(error)) from None
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Under `mkdocs serve --dirty`, the hand-written pages filled from the data (home, guide,
+    propose) are built again at each rebuild: their own file did not change, their data did."""
+    if _incremental["on"]:
+        for file in files.documentation_pages():
+            if _page_name(file.src_uri) in DATA_FILLED_PAGES:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+    return files
+
+
 # Helpers
+
+
+# `mkdocs serve --dirty` (make serve) builds only the pages whose file under docs/ changed since
+# it was last built; generated pages are written only when their content changes, so an edit of
+# one entry rebuilds the few pages that show it (bench/rebuild.py).
+_incremental: dict[str, Any] = {"on": False, "state": None}
+DATA_FILLED_PAGES = frozenset({"index.md", "contribute.md", PROPOSE_PAGE})
+
+
+class _DirtyBuildNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _forget_stale_output(config: Any) -> None:
+    """Everything is built again when what every page shows changes: the navigation (the
+    vocabulary), the link report, or the data's problems (each page lists them)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # the other language's build, within the same rebuild
+    problems = _problems_to_show()
+    state = (
+        ("problems", tuple(problems))
+        if problems
+        else ("data", _knowledge_base().vocabulary, _link_health(), _edit_root["root"])
+    )
+    if state != _incremental["state"]:
+        site_dir = Path(config.site_dir)
+        for child in site_dir.iterdir() if site_dir.is_dir() else ():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        _incremental["state"] = state
 
 
 def _knowledge_base() -> KnowledgeBase:
     try:
         return load_knowledge_base(DataFiles.in_folder(DATA))
     except DataError as error:
-        problems = format_problems(error.problems, relative_to=ROOT)
-        raise PluginError(f"data/ has {len(error.problems)} problem(s):\n{problems}") from None
+        raise PluginError(_problems_summary(error.problems)) from None
+
+
+def _problems_to_show() -> list[Problem]:
+    """Under `mkdocs serve`, the data's problems (the editor sees them in the browser, and the
+    site comes back once they are fixed); empty when the data is clean, and always empty in a
+    build, which refuses data with problems instead (nothing half-published)."""
+    if not _serving["serve"]:
+        return []
+    try:
+        load_knowledge_base(DataFiles.in_folder(DATA))  # cached: parsed once per change
+    except DataError as error:
+        return error.problems
+    return []
+
+
+def _problems_summary(problems: list[Problem]) -> str:
+    return f"data/ has {len(problems)} problem(s):\n{format_problems(problems, relative_to=ROOT)}"
 
 
 def _link_report_path() -> Path:

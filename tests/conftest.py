@@ -39,6 +39,7 @@ def seeds() -> Path:
     return SEEDS
 
 
+REPOSITORY_VARIABLES = ("DEEPSCOPIE_REPO_URL", "DEEPSCOPIE_EDIT_URI")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "data", "overrides")
 
 
@@ -58,7 +59,9 @@ def build_site(project: Path, **variables: str) -> subprocess.CompletedProcess[s
     """``mkdocs build --strict`` of ``project`` into ``project/site``."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     # A link report in the caller's environment must not leak into a build that did not ask.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINK_REPORT": "", **variables}
+    # Nor the CI's GitLab project (repo_url: "suggest a change" links), unless asked for.
+    inherited = {k: v for k, v in os.environ.items() if k not in REPOSITORY_VARIABLES}
+    environment = {**inherited, "NO_MKDOCS_2_WARNING": "1", "LINK_REPORT": "", **variables}
     return subprocess.run(
         command, cwd=project, env=environment, capture_output=True, text=True, check=False
     )

@@ -11,7 +11,9 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, Route, expect
 
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from tests.browser import Watched
+from tests.conftest import REPO
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -421,7 +423,11 @@ def test_explore_filters_by_resource_status_and_shows_its_badge(
 ) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/?lifecycle=discontinued")
-    assert _visible_ids(page) == {"papers-with-code"}
+    # The site is built from data/: every resource it marks discontinued, and only those.
+    resources = load_knowledge_base(DataFiles.in_folder(REPO / "data")).resources
+    discontinued = {r.id for r in resources if r.status == "discontinued"}
+    assert "papers-with-code" in discontinued
+    assert _visible_ids(page) == discontinued
     expect(page.locator("#explore-papers-with-code .ds-badge--discontinued")).to_have_text(label)
     assert watched.errors == []
 

@@ -23,6 +23,7 @@ from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_b
 from deepscopie.links.targets import link_targets
 from deepscopie.model import SiteLanguage
 from deepscopie.render.entries import render_faq_entry, render_resource
+from deepscopie.render.search_records import search_records
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.texts import language_codes
 from tests.conftest import copy_base_data
@@ -190,3 +191,11 @@ def test_exports_carry_the_note_and_the_title_language(base: KnowledgeBase) -> N
     assert rows["care"]["title_language"] == "en" and rows["cellpose"]["title_language"] == ""
     assert rows["cellpose"]["editors_note_fr"] == "Une précision de la rédaction."
     assert "langid = {english}" in bibliography(base)
+
+
+def test_search_finds_an_entry_by_its_editors_note(base: KnowledgeBase) -> None:
+    records = {r.path.removesuffix(".html"): r.document for r in search_records(base)}
+    assert "The editors add" in records["en/why-cellpose"]
+    assert "La rédaction précise" in records["fr/why-cellpose"]
+    assert "A clarification by the editors." in records["en/cellpose"]
+    assert "clarification" not in records["en/care"]

@@ -2,21 +2,109 @@
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
 from tests.conftest import REPO
 
-JOBS = ("validate", "test", "internal-links", "changed-links", "external-links", "pages")
+JOBS = (
+    "validate",
+    "test",
+    "internal-links",
+    "changed-links",
+    "external-links",
+    "pages",
+    "preview",
+    "preview-pages",
+)
+MERGE_REQUEST = {"CI_PIPELINE_SOURCE": "merge_request_event"}
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     return loaded
+
+
+def _job(pipeline: dict[str, Any], name: str) -> dict[str, Any]:
+    """A job with what it ``extends`` (GitLab merges mappings key by key, deeply)."""
+    job = pipeline[name]
+    merged: dict[str, Any] = {}
+    for parent in (
+        [job["extends"]] if isinstance(job.get("extends"), str) else job.get("extends", [])
+    ):
+        merged = _merge(merged, _job(pipeline, parent))
+    return _merge(merged, {k: v for k, v in job.items() if k != "extends"})
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    result = dict(base)
+    for key, value in over.items():
+        both = isinstance(value, dict) and isinstance(result.get(key), dict)
+        result[key] = _merge(result[key], value) if both else value
+    return result
+
+
+def _runs(job: dict[str, Any], variables: dict[str, str]) -> bool:
+    """Whether the job's first matching rule (of the simple forms used here) runs it."""
+    for rule in job.get("rules", []):
+        condition = rule.get("if", "true")
+        clauses = [c.strip() for c in condition.split("&&")]
+        if all(_clause_holds(clause, variables) for clause in clauses):
+            return bool(rule.get("when") != "never")
+    return False
+
+
+def _clause_holds(clause: str, variables: dict[str, str]) -> bool:
+    if clause == "true":
+        return True
+    name, operator, value = re.fullmatch(r'\$(\w+) (==|!=) "?([^"]*)"?', clause).groups()  # type: ignore[union-attr]
+    actual = variables.get(name, "")
+    return (actual == value) == (operator == "==")
+
+
+def test_the_pipeline_is_valid_for_gitlab(pipeline: dict[str, Any]) -> None:
+    # GitLab's own CI schema, as vendored by check-jsonschema (with GitLab's licence, MIT).
+    schema_file = resources.files("check_jsonschema.builtin_schemas.vendor") / "gitlab-ci.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(pipeline)
+    # The schema does catch a mistake (a misspelt keyword).
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft7Validator(schema).validate(
+            {**pipeline, "pages": {**pipeline["pages"], "artifact": {}}}
+        )
+
+
+def test_every_merge_request_gets_a_preview_and_the_main_site_is_never_touched(
+    pipeline: dict[str, Any],
+) -> None:
+    free, premium = _job(pipeline, "preview"), _job(pipeline, "preview-pages")
+    # GitLab Free (the default): the built site as an exposed artifact, with its index linked.
+    assert _runs(free, MERGE_REQUEST) and not _runs(premium, MERGE_REQUEST)
+    assert free["artifacts"]["expose_as"] and free["artifacts"]["paths"] == ["public/"]
+    assert "make pages" in free["script"]
+    assert "/artifacts/public/index.html" in free["script"][-1]
+    assert free["environment"]["url"] == "$PREVIEW_URL"
+    assert free["artifacts"]["reports"]["dotenv"] == "preview.env"
+    # Premium: one variable switches to a parallel Pages deployment, per merge request.
+    switched = {**MERGE_REQUEST, "PREVIEW_PAGES": "true"}
+    assert _runs(premium, switched) and not _runs(free, switched)
+    assert premium["pages"]["path_prefix"] == "mr-$CI_MERGE_REQUEST_IID"
+    assert premium["pages"]["expire_in"] == "1 week"
+    assert premium["environment"]["name"] == "preview/mr-$CI_MERGE_REQUEST_IID"
+    # Neither runs outside merge requests; the main deployment has no prefix and stays alone.
+    for variables in ({"CI_PIPELINE_SOURCE": "push"}, {"CI_PIPELINE_SOURCE": "schedule"}):
+        assert not _runs(free, variables) and not _runs(
+            premium, {**variables, "PREVIEW_PAGES": "true"}
+        )
+    assert "pages" not in pipeline["pages"] or "path_prefix" not in pipeline["pages"]["pages"]
+    assert not _runs(pipeline["pages"], switched | {"CI_COMMIT_BRANCH": "feature"})
 
 
 def _targets() -> set[str]:
@@ -31,7 +119,7 @@ def _recipe(makefile: str, target: str) -> str:
 def test_every_job_runs_makefile_targets_that_exist(pipeline: dict[str, Any]) -> None:
     targets = _targets()
     for job in JOBS:
-        script = pipeline[job]["script"]
+        script = _job(pipeline, job)["script"]
         commands = [script] if isinstance(script, str) else script
         called = [
             target for command in commands for target in re.findall(r"\bmake ([a-z-]+)", command)
@@ -181,3 +269,9 @@ def test_the_constraints_pin_every_dependency() -> None:
 
 def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_ci_never_lets_the_link_checker_reach_a_private_network() -> None:
+    for path in (REPO / ".gitlab-ci.yml", REPO / "Makefile", REPO / ".ci" / "run"):
+        text = path.read_text(encoding="utf-8")
+        assert "DEEPSCOPIE_ALLOW_NETWORKS" not in text and "--allow-network" not in text, path

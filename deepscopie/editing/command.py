@@ -24,12 +24,15 @@ from deepscopie.editing.add import (
     propose_id,
     today,
 )
+from deepscopie.editing.fetch import FetchError
 from deepscopie.editing.prompter import Ask, Check, Prompter
+from deepscopie.editing.proposals import STATED, proposals
 from deepscopie.editing.questions import say
+from deepscopie.editing.sources import read_source
 from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.model import FaqEntry, Localized, Resource
-from deepscopie.model_errors import field_problems
+from deepscopie.model import FaqEntry, Resource
+from deepscopie.model_errors import field_problems, text_problems
 from deepscopie.problems import DataError, Problem, format_problems
 from deepscopie.render.texts import language_codes
 from deepscopie.urls import url_problems
@@ -63,7 +66,16 @@ def add_resource_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int)
     parser.add_argument("--author", action="append", default=[])
     parser.add_argument("--doi")
-    parser.set_defaults(run=run_add_resource)
+    parser.add_argument("--venue", help="journal, conference or publisher")
+    parser.add_argument("--licence", help="SPDX id (MIT, CC-BY-4.0…) or the licence's address")
+    parser.add_argument(
+        "--from",
+        dest="from_source",
+        metavar="URL",
+        help="fill the entry from the resource itself (a DOI, a Zenodo record, a GitHub or "
+        "GitLab repository, or any web page), then ask only for what is missing",
+    )
+    parser.set_defaults(run=run_add_resource, proposed={})
 
 
 def add_faq_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +91,7 @@ def add_faq_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answer-en")
     parser.add_argument("--tag", action="append", default=[])
     parser.add_argument("--related", action="append", default=[], help="a resource id (repeat)")
-    parser.set_defaults(run=run_add_faq)
+    parser.set_defaults(run=run_add_faq, proposed={})
 
 
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -121,6 +133,8 @@ def _run(
         print("the data has problems already: fix them before adding an entry", file=sys.stderr)
         return EXIT_REFUSED
     try:
+        if getattr(args, "from_source", None):
+            _read_from(args, base, language, accept_proposals=ask is None)
         if ask is None:
             _refuse_missing(args, kind)
         else:
@@ -187,6 +201,33 @@ def _refuse_missing(args: argparse.Namespace, kind: str) -> None:
         raise _Missing([f"--{name.replace('_', '-')}" for name in missing])
 
 
+# Filled from the resource itself
+
+
+def _read_from(
+    args: argparse.Namespace, base: KnowledgeBase, language: str, *, accept_proposals: bool
+) -> None:
+    """What the resource says about itself fills the options the editor did not give: taken
+    as they are outside a terminal, proposed (Enter keeps them) in one. Facts of the record
+    (year, authors, DOI, venue, licence) are taken either way. A source that cannot be read
+    leaves every question to ask."""
+    try:
+        found = read_source(args.from_source)
+    except FetchError as error:
+        print(say(language, "fetch_failed", url=args.from_source, reason=error), file=sys.stderr)
+        return
+    proposed = proposals(found, base.vocabulary)
+    print(say(language, "fetched", url=found.source, fields=", ".join(proposed) or "-"))
+    args.source_text = found.description
+    for name, value in proposed.items():
+        if getattr(args, name):
+            continue  # an option the editor gave wins
+        if accept_proposals or name in STATED:
+            setattr(args, name, value)
+        else:
+            args.proposed[name] = value
+
+
 # Questions, each answer checked with validation's rules
 
 
@@ -194,13 +235,27 @@ def _ask_resource(
     args: argparse.Namespace, base: KnowledgeBase, files: DataFiles, prompter: Prompter
 ) -> None:
     vocabulary = base.vocabulary
+    proposed: dict[str, Any] = args.proposed
+    check_url = _url_check(base, files, prompter)
+    if "url" in proposed and check_url(proposed["url"]):
+        for problem in check_url(proposed.pop("url")):  # said before asking, not proposed
+            prompter.tell(f"  {problem}")
     while not args.url and not args.url_needed:
-        args.url = prompter.one("url", check=_url_check(base, files, prompter), optional=True)
+        args.url = prompter.one(
+            "url", check=check_url, optional=True, default=proposed.pop("url", None)
+        )
         # An empty address is either not known (url_needed), or asked again: never invented.
         args.url_needed = args.url is None and prompter.yes("url_unknown")
     for name in ("title_fr", "title_en", "description_fr", "description_en"):
-        if not getattr(args, name):
-            setattr(args, name, prompter.one(name, check=_text_check))
+        if getattr(args, name):
+            continue
+        source_text = getattr(args, "source_text", None)
+        if name.startswith("description") and source_text:
+            # The resource's own words: to check where they are in this language, else to
+            # translate (never invented, never machine-translated).
+            note = "proposed" if name in proposed else "translate"
+            prompter.tell(f"  {prompter.say(note, text=source_text)}")
+        setattr(args, name, prompter.one(name, check=_text_check, default=proposed.get(name)))
     categories = [c.id for c in vocabulary.categories]
     if not args.category:
         args.category = _choose(prompter, "category", categories, "category")
@@ -209,11 +264,14 @@ def _ask_resource(
     if subcategories and not args.subcategory:
         args.subcategory = _choose(prompter, "subcategory", subcategories, "sub-category", True)
     if not args.type:
-        args.type = _choose(prompter, "type", [t.id for t in vocabulary.types], "type")
+        types = [t.id for t in vocabulary.types]
+        args.type = _choose(prompter, "type", types, "type", default=proposed.get("type"))
     if not args.tag:
         tags = [t.id for t in vocabulary.tags]
         prompter.list_choices("choices_tag", tags)
-        args.tag = prompter.many("tag", check=_name_check("tag", tags), choices=tags)
+        args.tag = prompter.many(
+            "tag", check=_name_check("tag", tags), choices=tags, default=proposed.get("tag")
+        )
     # The facets the type requires are asked for (an empty answer is asked again).
     kind = next((t for t in vocabulary.types if t.id == args.type), None)
     required = kind.requires if kind else ()
@@ -226,7 +284,10 @@ def _ask_resource(
             setattr(args, name, prompter.many(name, check=check, choices=known, optional=False))
     if not args.language:
         args.language = prompter.many(
-            "language", check=_field_check(Resource, "languages", tuple_of=True), optional=False
+            "language",
+            check=_field_check(Resource, "languages", tuple_of=True),
+            optional=False,
+            default=proposed.get("language"),
         )
     if not args.id:
         args.id = _ask_id(prompter, args.title_en, {r.id for r in base.resources}, Resource)
@@ -265,10 +326,16 @@ def _ask_faq(
 
 
 def _choose(
-    prompter: Prompter, name: str, choices: list[str], what: str, optional: bool = False
+    prompter: Prompter,
+    name: str,
+    choices: list[str],
+    what: str,
+    optional: bool = False,
+    default: str | None = None,
 ) -> str | None:
     prompter.list_choices(f"choices_{name}", choices)
-    return prompter.one(name, check=_name_check(what, choices), choices=choices, optional=optional)
+    check = _name_check(what, choices)
+    return prompter.one(name, check=check, choices=choices, optional=optional, default=default)
 
 
 def _ask_id(
@@ -307,7 +374,7 @@ def _url_check(base: KnowledgeBase, files: DataFiles, prompter: Prompter) -> Che
 
 
 def _text_check(value: str) -> list[str]:
-    return _messages(field_problems(Localized, "fr", value))
+    return _messages(text_problems(value))
 
 
 def _field_check(model: type[Resource | FaqEntry], field: str, *, tuple_of: bool = False) -> Check:
@@ -360,7 +427,13 @@ def _resource_fields(args: argparse.Namespace, base: KnowledgeBase) -> dict[str,
     if args.way:
         fields["ways"] = args.way
     fields["languages"] = args.language
-    optional = {"year": args.year, "authors": args.author, "doi": args.doi}
+    optional = {
+        "year": args.year,
+        "authors": args.author,
+        "venue": args.venue,
+        "doi": args.doi,
+        "licence": args.licence,
+    }
     fields.update({name: value for name, value in optional.items() if value})
     fields["added"] = today()
     return fields

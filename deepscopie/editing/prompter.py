@@ -54,10 +54,12 @@ class Prompter:
         check: Check | None = None,
         optional: bool = True,
         choices: Sequence[str] = (),
+        default: Sequence[str] | None = None,
         **params: object,
     ) -> list[str]:
         """A comma-separated list of answers, each checked."""
-        return self._ask(key, check, None, optional, choices, True, params)
+        shown = ", ".join(default) if default else None
+        return self._ask(key, check, shown, optional, choices, True, params)
 
     def yes(self, key: str, **params: object) -> bool:
         """A yes/no question whose answer by default is yes."""

@@ -42,7 +42,7 @@ QUESTIONS: dict[str, dict[str, str]] = {
         "added": "added '{id}' to {path}:{line}",
         "taken_id": "the id '{id}' is taken: ids are permanent, choose another",
         "listed_url": "{url} is already in the data: resource '{owner}' ({path}:{line})",
-        "proposed": "proposed from the resource: check it",
+        "proposed": "proposed from the resource (Enter keeps it): check it: {text}",
         "translate": "to translate from the resource's own text: {text}",
         "fetched": "read from {url}: {fields}",
         "fetch_failed": "could not read {url}: {reason}; asking instead",
@@ -90,7 +90,7 @@ QUESTIONS: dict[str, dict[str, str]] = {
         "taken_id": "l'identifiant '{id}' est déjà pris : les identifiants sont permanents, "
         "choisissez-en un autre",
         "listed_url": "{url} est déjà dans les données : ressource '{owner}' ({path}:{line})",
-        "proposed": "proposé d'après la ressource : à vérifier",
+        "proposed": "proposé d'après la ressource (Entrée le garde) : à vérifier : {text}",
         "translate": "à traduire d'après le texte de la ressource : {text}",
         "fetched": "lu sur {url} : {fields}",
         "fetch_failed": "impossible de lire {url} : {reason} ; les questions suivent",

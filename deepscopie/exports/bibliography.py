@@ -38,6 +38,9 @@ def _fields(resource: Resource) -> list[Field]:
         fields.append(Field("author", authors))
     if resource.year:
         fields.append(Field("year", str(resource.year)))
+    if resource.venue:
+        venue_field = "journal" if resource.type == "paper" else "publisher"
+        fields.append(Field(venue_field, bibtex_value(resource.venue)))
     if resource.doi:
         fields.append(Field("doi", bibtex_value(resource.doi)))
     if resource.url:

@@ -58,6 +58,7 @@ def csv_columns() -> tuple[str, ...]:
         "tasks", "ways", "languages", "year", "authors", "doi", "added", *each("description"),
         "title_language", *each("editors_note"),
         "status", "status_date", *each("status_note"), "replaced_by", "repository",
+        "venue", "licence",
     )  # fmt: skip
 
 
@@ -104,6 +105,8 @@ def resources_csv(base: KnowledgeBase) -> str:
             *(r.status_note.get(code) if r.status_note else "" for code in codes),
             r.replaced_by or "",
             r.repository or "",
+            r.venue or "",
+            r.licence or "",
         ]
         writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()

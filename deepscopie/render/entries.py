@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Localized, Resource
 from deepscopie.render import links, markup
+from deepscopie.render.edit_links import EditLinks, suggest_change
 from deepscopie.render.health import LinkHealth, render_resource_health
 from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import interface_html, markdown_to_safe_html
@@ -49,6 +50,7 @@ def render_resource(
     language: str,
     page: str,
     health: LinkHealth | None = None,
+    edit: EditLinks | None = None,
 ) -> str:
     """A resource as an HTML block: its heading (anchor: its id; the title links to the
     resource), the facts line, its description and further links."""
@@ -80,7 +82,8 @@ def render_resource(
     if resource.editors_note is not None:
         parts.append(render_editors_note(resource.editors_note, language))
     parts += _further(resource, index, language, page)
-    return '<article class="ds-entry">\n' + "\n".join(parts) + "\n</article>"
+    parts.append(suggest_change(edit, "resources", resource.id, language))
+    return '<article class="ds-entry">\n' + "\n".join(p for p in parts if p) + "\n</article>"
 
 
 def title_language(resource: Resource, language: str) -> str | None:
@@ -184,7 +187,12 @@ def _further(resource: Resource, index: SiteIndex, language: str, page: str) -> 
 
 
 def render_faq_entry(
-    entry: FaqEntry, base: KnowledgeBase, index: SiteIndex, language: str, page: str
+    entry: FaqEntry,
+    base: KnowledgeBase,
+    index: SiteIndex,
+    language: str,
+    page: str,
+    edit: EditLinks | None = None,
 ) -> str:
     """An FAQ entry as a foldable block: the question (anchor: its id) as its summary; where
     it was asked, the question in full, the answer (or an open-question notice), its tags
@@ -240,6 +248,9 @@ def render_faq_entry(
         parts.append(
             f'<p class="ds-meta">{markup.text(label("tags", language), language)} {tags}</p>'
         )
+    suggestion = suggest_change(edit, "faq", entry.id, language)
+    if suggestion:
+        parts.append(suggestion)
     state = "open" if entry.is_open else "answered"
     return (
         f'<details class="ds-faq question" data-ds-state="{state}">\n<summary>{summary}</summary>\n'

@@ -7,6 +7,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import HEALTH_PAGE
+from deepscopie.render.propose import PROPOSE_PAGE
 from deepscopie.render.statistics import STATISTICS_PAGE
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
@@ -34,4 +35,5 @@ def navigation(
         {name("nav_browse"): browse},
         {name("nav_about"): "about.md"},
         {name("nav_contribute"): "contribute.md"},
+        {name("nav_propose"): PROPOSE_PAGE},
     ]

@@ -19,6 +19,7 @@ from deepscopie.escaping import html_attribute
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
+from deepscopie.render.edit_links import EditLinks
 from deepscopie.render.entries import (
     render_faq_entry,
     render_resource,
@@ -87,19 +88,22 @@ class Page:
         return f"{self.markdown}\n{HTML_MARKER}\n{self.html}\n"
 
 
-def site_pages(base: KnowledgeBase, health: LinkHealth | None = None) -> list[Page]:
-    """All generated pages of the site, for both languages (link health if there is a report)."""
+def site_pages(
+    base: KnowledgeBase, health: LinkHealth | None = None, edit: EditLinks | None = None
+) -> list[Page]:
+    """All generated pages of the site, for both languages (link health if there is a report,
+    "suggest a change" links where the repository is configured)."""
     index = SiteIndex.of(base)
     pages = []
     for language in language_codes():
         for category in base.vocabulary.categories:
-            pages.append(render_category_page(base, index, category, language, health))
+            pages.append(render_category_page(base, index, category, language, health, edit))
         if health is not None:
             pages.append(Page(HEALTH_PAGE, language, render_health_page(base, health, language)))
         statistics = render_statistics_page(base, language, health)
         pages.append(Page(STATISTICS_PAGE, language, statistics))
         pages.append(Page(EXPLORE_PAGE, language, render_explore_page(base, language, health)))
-        pages.append(render_faq_page(base, index, language))
+        pages.append(render_faq_page(base, index, language, edit))
         pages.append(Page("tags/index.md", language, render_tag_index(base, index, language)))
         # A tag or a type with no entry gets no page (nothing links to it either).
         pages += [
@@ -122,17 +126,18 @@ def render_category_page(
     category: Category,
     language: str,
     health: LinkHealth | None = None,
+    edit: EditLinks | None = None,
 ) -> Page:
     """A category: its introduction, its sections as links (a phone has no table of contents
     beside the text), then its resources by sub-category."""
     page = links.category_page(category.id)
     intro = category.intro.get(language) if category.intro else None
     body = [markdown_to_safe_html(intro, language)] if intro else []
-    top, toc = _section(base, index, category.id, None, language, page, health)
+    top, toc = _section(base, index, category.id, None, language, page, health, edit)
     sections = list(top)
     headings = list(toc)
     for sub in category.subcategories:
-        entries, toc = _section(base, index, category.id, sub.id, language, page, health)
+        entries, toc = _section(base, index, category.id, sub.id, language, page, health, edit)
         if entries:
             anchor, name = (
                 links.section_anchor(sub.id),
@@ -158,7 +163,9 @@ def render_category_page(
     return Page(page, language, markdown, "\n".join(body), tuple(headings), tuple(anchors))
 
 
-def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> Page:
+def render_faq_page(
+    base: KnowledgeBase, index: SiteIndex, language: str, edit: EditLinks | None = None
+) -> Page:
     """The FAQ by topic (the vocabulary's FAQ topics), each question foldable; a filter keeps
     the open questions only (assets/javascripts/faq.js)."""
     page = links.FAQ_PAGE
@@ -179,7 +186,7 @@ def render_faq_page(base: KnowledgeBase, index: SiteIndex, language: str) -> Pag
             f'<section class="ds-faq-topic">{markup.heading(2, anchor, title, language)}'
             f'<p class="ds-faq-topic__size">{size}</p>'
         )
-        body += [render_faq_entry(entry, base, index, language, page) for entry in entries]
+        body += [render_faq_entry(entry, base, index, language, page, edit) for entry in entries]
         body.append("</section>")
         headings.append(Heading(2, anchor, title))
         anchors += [anchor, *(entry.id for entry in entries)]
@@ -323,10 +330,11 @@ def _section(
     language: str,
     page: str,
     health: LinkHealth | None,
+    edit: EditLinks | None = None,
 ) -> tuple[list[str], tuple[Heading, ...]]:
     """The HTML of one sub-category's resources (its "see also" last), and their headings."""
     resources = index.by_section.get((category, subcategory), [])
-    described = [render_resource(r, base, index, language, page, health) for r in resources]
+    described = [render_resource(r, base, index, language, page, health, edit) for r in resources]
     headings = tuple(
         Heading(3, r.id, markup.text(r.title.get(language), language)) for r in resources
     )

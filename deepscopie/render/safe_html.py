@@ -77,6 +77,9 @@ def _typeset(tokens: list[Token], language: str) -> list[Token]:
     return tokens
 
 
+# Cached for the same reason: search records and page descriptions of every entry are computed
+# again on each rebuild, and an edit changes one entry's text.
+@lru_cache(maxsize=65536)
 def plain_text(markdown: str, limit: int = 160) -> str:
     """Contributed Markdown as one line of plain text, cut at a word within ``limit``
     characters (a page's description for search engines and link previews).

@@ -174,6 +174,7 @@ def _resource(
             (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
             (1, plain(description, language)),
             (0.5, category),
+            (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
     )
@@ -202,9 +203,19 @@ def _faq_entry(
             (FACET_WEIGHT, " · ".join(tags)),
             (1, question),
             (1, plain(answer, language)),
+            (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
         synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
     )
+
+
+# An editors' note is found by search (a reader looking for "star-convex" reaches the entry
+# whose note explains it), below the entry's own text.
+NOTE_WEIGHT = 0.5
+
+
+def _editors_note(entry: Resource | FaqEntry, language: str) -> str:
+    return plain(entry.editors_note.get(language), language) if entry.editors_note else ""
 
 
 def _record(
