@@ -443,15 +443,14 @@ def _localize(config: MkDocsConfig, language: Language) -> None:
 def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
     """What the 404 page shows and needs: the categories (name, address), the languages'
     roots, and the path the site is served under (the 404 page is served at any depth)."""
-    # Data with problems: under `mkdocs serve` every page shows them (on_config), the 404
-    # page too; a build stops on them anyway. The 404 page's categories are left out.
-    vocabulary = _knowledge_base().vocabulary if not _problems_to_show() else None
+    # Under `mkdocs serve` with data problems, every page lists them: no categories to offer.
+    vocabulary = None if _problems_to_show() else _knowledge_base().vocabulary
     categories = [
         (
             site_languages()[language].root + links.built_url(links.category_page(c.id)),
             markup.text(c.name.get(language), language),
         )
-        for c in (vocabulary.categories if vocabulary is not None else ())
+        for c in (vocabulary.categories if vocabulary else ())
     ]
     site_path = urlsplit(config.site_url or "/").path or "/"
     return {
