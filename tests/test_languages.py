@@ -77,7 +77,9 @@ def _foreign_texts(language: str) -> set[str]:
             # Whole texts, and what comes before the first {value} of the others ("Made with").
             foreign |= {t.split("{", 1)[0].strip() for t in other.texts.values()}
             foreign |= _material_texts(other.code)
-    return {t for t in foreign if len(t) > 3} - own - {t.split("{", 1)[0].strip() for t in own}
+    own |= {t.split("{", 1)[0].strip() for t in own}
+    own_folded = {t.casefold() for t in own}  # "tags" is French too ("Tags")
+    return {t for t in foreign if len(t) > 3 and t.casefold() not in own_folded}
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
