@@ -442,14 +442,16 @@ def _localize(config: MkDocsConfig, language: Language) -> None:
 
 def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
     """What the 404 page shows and needs: the categories (name, address), the languages'
-    roots, and the path the site is served under (the 404 page is served at any depth)."""
-    base = _knowledge_base()
+    roots, and the path the site is served under (the 404 page is served at any depth).
+    Under `mkdocs serve` with broken data, no categories (on_post_build's 404 page shows the
+    problems instead)."""
+    vocabulary = None if _problems_to_show() else _knowledge_base().vocabulary
     categories = [
         (
             site_languages()[language].root + links.built_url(links.category_page(c.id)),
             markup.text(c.name.get(language), language),
         )
-        for c in base.vocabulary.categories
+        for c in (vocabulary.categories if vocabulary else ())
     ]
     site_path = urlsplit(config.site_url or "/").path or "/"
     return {
