@@ -14,9 +14,9 @@ from typing import Generic, TypeVar
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import SLUG_PATTERN, FaqEntry, Localized, Resource, VocabularyFile
-from deepscopie.problems import Problem
+from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
-from deepscopie.suggest import hint
+from deepscopie.suggest import hint_message
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -43,7 +43,7 @@ def check_unique_ids(
         key = entry.item.id.casefold()
         if key in first:
             line = source.value_position(first[key]).line
-            message = f"duplicate id '{entry.item.id}': already used at line {line}"
+            message = msg("duplicate-id", id=entry.item.id, line=line)
             problems.append(source.problem(loc, message, "duplicate-id"))
         else:
             first[key] = loc
@@ -52,13 +52,15 @@ def check_unique_ids(
     return problems
 
 
-def _reserved(id_: str, what: str) -> str:
+def _reserved(id_: str, what: str) -> Message:
     if what == "anchor":
-        return (
-            f"'{id_}' is reserved: ids starting with '{links.SECTION_PREFIX}' or "
-            f"'{links.INTERFACE_PREFIX}' are anchors of the site itself; choose another id"
+        return msg(
+            "reserved-id.anchor",
+            id=id_,
+            section=links.SECTION_PREFIX,
+            interface=links.INTERFACE_PREFIX,
         )
-    return f"'{id_}' is reserved: it is the address of the list page itself; choose another id"
+    return msg("reserved-id.page", id=id_)
 
 
 def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap) -> list[Problem]:
@@ -71,7 +73,7 @@ def check_unique_urls(resources: Iterable[Located[Resource]], source: SourceMap)
             if key in first and first[key][0] != entry.item.id:
                 owner, owner_loc = first[key]
                 line = source.value_position(owner_loc).line
-                message = f"the same address as resource '{owner}' (line {line}): merge the two"
+                message = msg("duplicate-url", owner=owner, line=line)
                 problems.append(source.problem(loc, message, "duplicate-url"))
             first.setdefault(key, (entry.item.id, loc))
     return problems
@@ -110,7 +112,10 @@ def check_resource_vocabulary(
     problems = []
     for entry in resources:
         item, loc = entry.item, entry.loc
-        if item.category not in categories:
+        # (an entry checked with a wrong category or type has None there: reported already)
+        if item.category is None:
+            pass
+        elif item.category not in categories:
             problems.append(
                 _unknown(
                     source,
@@ -132,7 +137,7 @@ def check_resource_vocabulary(
                         item.subcategory,
                         subcategories,
                         "unknown-subcategory",
-                        where=f" in category '{item.category}'",
+                        where=item.category,
                     )
                 )
         for i, place in enumerate(item.also_in):
@@ -149,7 +154,7 @@ def check_resource_vocabulary(
                         source, (*loc, "also_in", i), "category", place, choices, "unknown-category"
                     )
                 )
-        if item.type not in types:
+        if item.type is not None and item.type not in types:
             problems.append(
                 _unknown(source, (*loc, "type"), "type", item.type, types, "unknown-type")
             )
@@ -176,11 +181,14 @@ def _check_facets(
         ]
     kind = next((t for t in vocabulary.types if t.id == item.type), None)
     for field in kind.requires if kind else ():
-        _, values, known, question = facets[field]
+        _, values, known, _ = facets[field]
         if not values:
-            message = (
-                f"a resource of type '{item.type}' needs '{field}', {question} "
-                f"({', '.join(known[:4])}…)"
+            message = msg(
+                "missing-facet",
+                type=item.type,
+                field=field,
+                question=msg(f"facet-question.{field}"),
+                examples=", ".join(known[:4]),
             )
             problems.append(source.problem(loc, message, "missing-facet"))
     return problems
@@ -226,10 +234,10 @@ def check_replacements(
         if "://" in target or target.startswith(("http:", "https:")):
             problems += _url_problems([(loc, target)], source)
         elif target == entry.item.id:
-            message = "a resource cannot be replaced by itself: name another resource or an address"
+            message = msg("replaced-by.itself")
             problems.append(source.problem(loc, message, "replaced-by"))
         elif not _SLUG.fullmatch(target):
-            message = f"'{target}' is neither a resource id nor an address (https://…)"
+            message = msg("replaced-by.neither", target=target)
             problems.append(source.problem(loc, message, "replaced-by"))
         elif target not in resource_ids:
             problems.append(
@@ -243,7 +251,7 @@ def check_replacements(
 def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
     """Ids within each list of the vocabulary are unique."""
     problems = []
-    lists: list[tuple[str, Iterable[tuple[Loc, str]]]] = [
+    lists: list[tuple[str | Message, Iterable[tuple[Loc, str]]]] = [
         (
             "categories",
             (((("categories", i, "id")), c.id) for i, c in enumerate(vocabulary.categories)),
@@ -262,13 +270,14 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
             (("categories", i, "subcategories", j, "id"), s.id)
             for j, s in enumerate(category.subcategories)
         )
-        lists.append((f"sub-categories of '{category.id}'", subs))
+        lists.append((msg("list.subcategories", category=category.id), subs))
     for what, ids in lists:
         seen: dict[str, Loc] = {}
         for loc, id_ in ids:
             if id_.casefold() in seen:
                 line = source.value_position(seen[id_.casefold()]).line
-                message = f"duplicate id '{id_}' among the {what}: already used at line {line}"
+                named = what if isinstance(what, Message) else msg(f"list.{what.replace(' ', '-')}")
+                message = msg("duplicate-id.vocabulary", id=id_, what=named, line=line)
                 problems.append(source.problem(loc, message, "duplicate-id"))
             seen.setdefault(id_.casefold(), loc)
             # Categories, types and tags are pages (categories/<id>/), sub-categories anchors
@@ -277,6 +286,9 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
                 problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
     for i, topic in enumerate(vocabulary.faq_topics):
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
+    for i, category in enumerate(vocabulary.categories):
+        for field, text in category.markdown_texts():
+            problems += _url_problems(_text_addresses(("categories", i, field), text), source)
     return problems
 
 
@@ -299,9 +311,14 @@ def _unknown(
     return source.problem(loc, unknown_message(what, value, known, where), rule)
 
 
-def unknown_message(what: str, value: str, known: list[str], where: str = "") -> str:
-    """What validation says of a name that is not in the vocabulary (or not a resource id)."""
-    return f"unknown {what} '{value}'{where}{hint(value, known)}"
+def unknown_message(what: str, value: str, known: list[str], category: str = "") -> Message:
+    """What validation says of a name that is not in the vocabulary (or not a resource id);
+    ``what`` names the kind of name (``tag``, ``sub-category``…, a key of the catalogue)."""
+    name = msg(f"what.{what.replace(' ', '-')}")
+    hint = hint_message(value, known)
+    if category:
+        return msg("unknown.in-category", what=name, value=value, category=category, hint=hint)
+    return msg("unknown", what=name, value=value, hint=hint)
 
 
 def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
@@ -311,7 +328,9 @@ def _resource_addresses(entry: Located[Resource]) -> Iterator[tuple[Loc, str]]:
         yield (*entry.loc, "links", i, "url"), link.url
 
 
-def _text_addresses(loc: Loc, text: Localized) -> list[tuple[Loc, str]]:
+def _text_addresses(loc: Loc, text: Localized | None) -> list[tuple[Loc, str]]:
+    if text is None:  # a wrong text of an entry checked with its other fields
+        return []
     return [((*loc, lang), url) for lang, value in text.texts.items() for url in links_in(value)]
 
 
@@ -321,6 +340,8 @@ def _url_problems(addresses: Iterable[tuple[Loc, str]], source: SourceMap) -> li
         in_text = loc[-1] in site_languages().codes  # a link inside Markdown: say which one
         for message, rule in url_problems(url):
             problems.append(
-                source.problem(loc, f"link '{url}': {message}" if in_text else message, rule)
+                source.problem(
+                    loc, msg("url-in-text", url=url, problem=message) if in_text else message, rule
+                )
             )
     return problems

@@ -12,11 +12,13 @@ from ruamel.yaml.error import YAMLError
 from deepscopie.editing import command as editing_command
 from deepscopie.editing.fmt import format_file
 from deepscopie.editing.stats import stats_report
+from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
 from deepscopie.links import previous_report, repos_command
 from deepscopie.links.ignore import load_ignore_list
-from deepscopie.problems import DataError, format_problems
+from deepscopie.problems import FORMATS, DataError, format_problems, report
+from deepscopie.render.texts import language_codes
 from deepscopie.schema import SCHEMA_MODELS as _MODELS
 from deepscopie.schema import stale_schemas, write_schemas
 from deepscopie.yaml_source import read_yaml
@@ -44,6 +46,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Check data/*.yaml; print each problem on one line; exit 1 if any.",
     )
     validate.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    validate.add_argument(
+        "--lang",
+        choices=language_codes(),
+        help="language of the messages (default: DEEPSCOPIE_LANG, else the locale: LC_ALL, "
+        "LC_MESSAGES, LANG; English otherwise)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (one line per problem), json, or codequality (GitLab's Code Quality report)",
+    )
+    validate.add_argument(
+        "--output", type=Path, help="write the report to this file (the text still goes to the log)"
+    )
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser(
@@ -125,10 +142,16 @@ def _validate(args: argparse.Namespace) -> int:
         load_ignore_list(args.data / "link-ignore.yaml")
     except DataError as error:
         problems += error.problems
+    language = editor_language(args.lang)
+    if args.output is not None:
+        args.output.write_text(report(problems, args.format, language=language) + "\n")
     if problems:
-        print(format_problems(problems))
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+        shown = "text" if args.output is not None else args.format
+        print(report(problems, shown, language=language))
         return EXIT_PROBLEMS
+    if args.format != "text" and args.output is None:
+        print(report(problems, args.format, language=language))
+        return EXIT_OK
     elapsed = time.perf_counter() - started
     open_questions = sum(entry.is_open for entry in base.faq)
     needing_url = sum(resource.url_needed for resource in base.resources)

@@ -6,6 +6,7 @@ modification times so the YAML is parsed once per change, not once per build.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 from deepscopie import checks
 from deepscopie.checks import Located
 from deepscopie.model import FaqEntry, Resource, VocabularyFile
-from deepscopie.model_errors import model_problems
-from deepscopie.problems import DataError, Problem
+from deepscopie.model_errors import field_adapter, model_problems
+from deepscopie.problems import DataError, Problem, msg
 from deepscopie.yaml_source import SourceMap, YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -98,8 +99,16 @@ def _load(files: DataFiles) -> KnowledgeBase:
     problems = [problem for document in documents.values() for problem in document.problems]
 
     vocabulary = _validate_whole(documents[files.vocabulary], VocabularyFile, problems)
-    resources = _validate_entries(documents[files.resources], "resources", Resource, problems)
-    faq = _validate_entries(documents[files.faq], "faq", FaqEntry, problems)
+    partial_resources: list[Located[Resource]] = []
+    partial_faq: list[Located[FaqEntry]] = []
+    valid_resources = _validate_entries(
+        documents[files.resources], "resources", Resource, problems, partial_resources
+    )
+    valid_faq = _validate_entries(documents[files.faq], "faq", FaqEntry, problems, partial_faq)
+    # The checks across entries see every entry that parsed enough to be checked (its id and
+    # the fields that are right), so that one wrong field hides no duplicate or unknown tag.
+    resources = sorted(valid_resources + partial_resources, key=lambda entry: entry.loc)
+    faq = sorted(valid_faq + partial_faq, key=lambda entry: entry.loc)
 
     resource_source = documents[files.resources].source
     faq_source = documents[files.faq].source
@@ -122,10 +131,28 @@ def _load(files: DataFiles) -> KnowledgeBase:
         raise DataError(problems)
     return KnowledgeBase(
         vocabulary=vocabulary,
-        resources=tuple(entry.item for entry in resources),
-        faq=tuple(entry.item for entry in faq),
+        resources=tuple(entry.item for entry in valid_resources),
+        faq=tuple(entry.item for entry in valid_faq),
         sources={path: document.source for path, document in documents.items()},
     )
+
+
+def partial_entry(model: type[M], item: Any) -> M | None:
+    """An entry built from the fields of ``item`` that are right on their own (a wrong or
+    missing one is left at its default, or None), for the checks across entries; None
+    without a valid id, by which those checks name an entry."""
+    if not isinstance(item, dict):
+        return None
+    values: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        default = None if field.is_required() else field.get_default(call_default_factory=True)
+        values[name] = default
+        if name in item:
+            with contextlib.suppress(ValidationError):
+                values[name] = field_adapter(model, name).validate_python(item[name])
+    if values.get("id") is None:
+        return None
+    return model.model_construct(**values)
 
 
 def _written_ids(document: YamlDocument, key: str) -> set[str]:
@@ -146,9 +173,14 @@ def _validate_whole(document: YamlDocument, model: type[M], problems: list[Probl
 
 
 def _validate_entries(
-    document: YamlDocument, key: str, model: type[M], problems: list[Problem]
+    document: YamlDocument,
+    key: str,
+    model: type[M],
+    problems: list[Problem],
+    partially: list[Located[M]],
 ) -> list[Located[M]]:
-    """Each entry on its own, so one bad entry hides no problem of the others."""
+    """Each entry on its own, so one bad entry hides no problem of the others; an entry with a
+    bad field goes to ``partially`` with its good fields, for the checks across entries."""
     items = _entry_list(document, key, problems)
     valid = []
     for i, item in enumerate(items):
@@ -156,6 +188,9 @@ def _validate_entries(
             valid.append(Located((key, i), model.model_validate(item)))
         except ValidationError as error:
             problems += model_problems(error, model, document.source, (key, i))
+            partial = partial_entry(model, item)
+            if partial is not None:
+                partially.append(Located((key, i), partial))
     return valid
 
 
@@ -169,21 +204,21 @@ def _entry_list(document: YamlDocument, key: str, problems: list[Problem]) -> li
         problems.append(source.problem(*args, **kwargs))
 
     if not isinstance(data, dict):
-        report((), f"the file must be a mapping with the single key '{key}'", "wrong-type")
+        report((), msg("wrong-type.file", key=key), "wrong-type")
         return []
     for other in data:
         if other != key:
             report(
                 (other,),
-                f"unknown field '{other}': this file holds only '{key}'",
+                msg("unknown-field.file", field=other, key=key),
                 "unknown-field",
                 at_key=True,
             )
     if key not in data:
-        report((), f"required field '{key}' is missing", "missing-field")
+        report((), msg("missing-field", field=key), "missing-field")
         return []
     entries = data[key]
     if not isinstance(entries, list):
-        report((key,), f"'{key}' must be a list of entries", "wrong-type")
+        report((key,), msg("wrong-type.entries", key=key), "wrong-type")
         return []
     return entries

@@ -12,20 +12,20 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from deepscopie.model import Localized, Text
-from deepscopie.problems import Problem
-from deepscopie.suggest import hint
+from deepscopie.problems import Message, Problem, msg
+from deepscopie.suggest import hint_message
 from deepscopie.yaml_source import Loc, SourceMap
 
-_EXPECTED = {
+_EXPECTED = {  # the kind of value expected: a message of the catalogue (expected.<kind>)
     "string_type": "text",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "tuple_type": "a list",
-    "list_type": "a list",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "dict_type": "a mapping of fields",
-    "date_type": "a date (YYYY-MM-DD)",
+    "int_type": "number",
+    "bool_type": "boolean",
+    "tuple_type": "list",
+    "list_type": "list",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "dict_type": "mapping",
+    "date_type": "date",
 }
 _DATE_ERRORS = frozenset(
     {"date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"}
@@ -43,7 +43,7 @@ def field_problems(model: type[BaseModel], field: str, value: Any) -> list[Probl
     """What validation would say of ``value`` as ``model``'s ``field``, with the same rules and
     messages, before any file holds it (``deepscopie add`` checks each answer this way)."""
     try:
-        _field_adapter(model, field).validate_python(value)
+        field_adapter(model, field).validate_python(value)
     except ValidationError as error:
         source = SourceMap(Path())
         return [_problem(d, model, source, (field,)) for d in error.errors(include_url=False)]
@@ -64,7 +64,8 @@ _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 
 
 @lru_cache(maxsize=64)
-def _field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
+    """The validator of one field of ``model``, with its constraints."""
     if field not in model.model_fields and issubclass(model, Localized):
         # A language's text: Localized declares no field per language, each is a Text.
         return TypeAdapter(Text)
@@ -78,81 +79,96 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
     loc: Loc = (*base, *inner)
     kind = detail["type"]
     value = detail["input"]
+    context: dict[str, Any] = dict(detail.get("ctx") or {})
     if kind == "missing":
-        field = str(loc[-1])
-        return source.problem(loc[:-1], f"required field '{field}' is missing", "missing-field")
+        return source.problem(loc[:-1], msg("missing-field", field=str(loc[-1])), "missing-field")
     if kind == "extra_forbidden":
         field = str(loc[-1])
-        message = f"unknown field '{field}'" + hint(
-            field, _fields_at(model, inner[:-1]), list_up_to=None
-        )
-        return source.problem(loc, message, "unknown-field", at_key=True)
-    if kind == "missing_translation":
-        return source.problem(loc, detail["msg"], "missing-translation")
-    if kind == "unknown_language":
+        hint = hint_message(field, _fields_at(model, inner[:-1]), list_up_to=None)
         return source.problem(
-            (*loc, detail["ctx"]["code"]), detail["msg"], "unknown-field", at_key=True
+            loc, msg("unknown-field", field=field, hint=hint), "unknown-field", at_key=True
         )
-    if kind == "year_range":
-        return source.problem(loc, detail["msg"], "invalid-value")
-    if kind == "invalid_character":
-        return source.problem(loc, detail["msg"], "invalid-character")
+    if kind in _CUSTOM:
+        rule, variant = _CUSTOM[kind]
+        key = f"{rule}.{variant(context)}" if variant else rule
+        where = (*loc, context["code"]) if kind == "unknown_language" else loc
+        return source.problem(where, msg(key, **context), rule, at_key=kind == "unknown_language")
     if kind == "blank_text":
-        return source.problem(loc, "the text is empty or only spaces", "empty-text")
-    if kind in ("invalid_slug", "invalid_section"):
-        return source.problem(loc, detail["msg"], "invalid-id")
-    if kind in ("url_missing", "url_and_url_needed"):
-        return source.problem(loc, detail["msg"], "url-missing")
-    if kind in ("status_note_missing", "status_active"):
-        return source.problem(loc, detail["msg"], "status-note")
+        return source.problem(loc, msg("empty-text"), "empty-text")
     if kind in _DATE_ERRORS and not isinstance(value, (int, float, bool, list, dict)):
-        return source.problem(
-            loc, f"'{value}' is not a valid date: write YYYY-MM-DD", "invalid-date"
-        )
+        return source.problem(loc, msg("invalid-date", value=value), "invalid-date")
     if kind in _EXPECTED:
         return source.problem(
             loc, _wrong_type(_EXPECTED[kind], value, source.typed_text.get(loc)), "wrong-type"
         )
     if kind == "literal_error":
-        allowed = detail.get("ctx", {}).get("expected", "")
-        return source.problem(loc, f"'{value}' is not allowed here: use {allowed}", "invalid-value")
+        allowed = context.get("expected", "")
+        return source.problem(
+            loc, msg("invalid-value.choice", value=value, allowed=allowed), "invalid-value"
+        )
     if kind == "string_pattern_mismatch":
         return source.problem(loc, _pattern_message(loc, value), "invalid-value")
     if kind == "too_short":
-        return source.problem(loc, "the list is empty: give at least one item", "empty-list")
-    return source.problem(loc, f"{detail['msg']} (got {value!r})", "invalid-value")
+        return source.problem(loc, msg("empty-list"), "empty-list")
+    other = msg("invalid-value.other", detail=detail["msg"], value=repr(value))
+    return source.problem(loc, other, "invalid-value")
 
 
-def _wrong_type(expected: str, value: Any, typed: str | None) -> str:
+def _variant(*pairs: tuple[str, str]) -> Any:
+    """The catalogue's variant of a message, from the parameters the model gave it."""
+
+    def choose(context: dict[str, Any]) -> str:
+        return next((name for key, name in pairs if key in context), pairs[-1][1])
+
+    return choose
+
+
+# The model's own errors (PydanticCustomError): their rule, and which message of the rule.
+_CUSTOM: dict[str, tuple[str, Any]] = {
+    "missing_translation": ("missing-translation", None),
+    "unknown_language": ("unknown-field", lambda context: "language"),
+    "year_range": ("invalid-value", _variant(("first", "year-before"), ("", "year-future"))),
+    "invalid_character": (
+        "invalid-character",
+        _variant(("code", "control"), ("language", "line"), ("", "name")),
+    ),
+    "invalid_slug": ("invalid-id", lambda context: "slug"),
+    "invalid_section": ("invalid-id", lambda context: "section"),
+    "url_missing": ("url-missing", lambda context: "none"),
+    "url_and_url_needed": ("url-missing", lambda context: "both"),
+    "status_note_missing": ("status-note", lambda context: "missing"),
+    "status_active": ("status-note", lambda context: "active"),
+}
+
+
+def _wrong_type(expected: str, value: Any, typed: str | None) -> Message:
     got = _describe(value)
     if expected == "text" and typed is not None:
-        return f"expected text, but YAML reads {typed} as {got}: put it in quotes ('{typed}')"
-    return f"expected {expected}, got {got}"
+        return msg("wrong-type.quote", typed=typed, got=got)
+    return msg("wrong-type", expected=msg(f"expected.{expected}"), got=got)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     if value is None:
-        return "nothing (null)"
+        return msg("got.null")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("got.boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return msg("got.number", value=value)
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return msg("got.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("got.mapping")
     if isinstance(value, str):
-        return f"the text '{value}'"
-    return f"a {type(value).__name__}"
+        return msg("got.text", value=value)
+    return msg("got.other", kind=type(value).__name__)
 
 
-def _pattern_message(loc: Loc, value: Any) -> str:
+def _pattern_message(loc: Loc, value: Any) -> Message:
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if field == "doi":
-        return f"'{value}' is not a DOI: write it without https://doi.org/, e.g. 10.1038/abc123"
-    if field == "languages":
-        return f"'{value}' is not a language code: use two lower-case letters (en, fr, de…)"
-    return f"'{value}' does not have the expected form"
+    if field in ("doi", "languages"):
+        return msg(f"invalid-value.{field}", value=value)
+    return msg("invalid-value.form", value=value)
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from deepscopie.problems import Message, msg
+
 SHORT_LIST = 12
 
 
@@ -17,3 +19,15 @@ def hint(value: str, choices: Sequence[str], *, list_up_to: int | None = SHORT_L
     if choices and (list_up_to is None or len(choices) <= list_up_to):
         return f" (allowed: {', '.join(choices)})"
     return ""
+
+
+def hint_message(
+    value: str, choices: Sequence[str], *, list_up_to: int | None = SHORT_LIST
+) -> Message:
+    """:func:`hint` as a message of the catalogue, said in the editor's language."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6) if value else []
+    if close:
+        return msg("hint.did-you-mean", choice=close[0])
+    if choices and (list_up_to is None or len(choices) <= list_up_to):
+        return msg("hint.allowed", choices=", ".join(choices))
+    return msg("hint.none")

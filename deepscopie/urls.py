@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import idna
 
+from deepscopie.problems import Message, msg
+
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 # Query parameters that only say where a click came from; they never change the page.
@@ -49,8 +51,10 @@ MAX_PORT = 65535
 _FORBIDDEN_CHARACTER = re.compile(
     r'[\s\x00-\x1f\x7f-\x9f<>"`\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]'
 )
-# Names of local networks (RFC 6761, RFC 8375, common private suffixes). ".invalid" is not one:
-# it never resolves at all, and the link checker reports it as an unknown host.
+# Names of local networks (RFC 6761, RFC 8375, common private suffixes; "svc": Kubernetes
+# services, where GitLab runners often run; "home": never delegated, used by home routers).
+# ".invalid" is not one: it never resolves at all, and the link checker reports it as an
+# unknown host.
 _LOCAL_NAMES = frozenset(
     {
         "localhost",
@@ -65,6 +69,8 @@ _LOCAL_NAMES = frozenset(
         "corp",
         "private",
         "localdomain",
+        "svc",
+        "home",
     }
 )
 # A label of a host name once IDNA-mapped: letters, digits, hyphens (underscore: some real
@@ -90,35 +96,32 @@ _LATIN_LOOKALIKES = frozenset(
 )
 
 
-def url_problems(url: str) -> list[tuple[str, str]]:
+def url_problems(url: str) -> list[tuple[Message, str]]:
     """Why ``url`` cannot be published or fetched, as ``(message, rule)`` pairs; empty when fine.
 
     The project's one definition of an acceptable address: validation, ``deepscopie add`` and
     the link checker (for every hop) call it.
     """
     if len(url) > MAX_URL_LENGTH:
-        return [
-            (f"the address is {len(url)} characters long (at most {MAX_URL_LENGTH})", "url-length")
-        ]
+        return [(msg("url-length", length=len(url), limit=MAX_URL_LENGTH), "url-length")]
     bad = _FORBIDDEN_CHARACTER.search(url)
     if bad:
-        fix = "remove it" if bad.group().isspace() else "remove it or percent-encode it"
-        return [(f"the address contains {_describe(bad.group())}: {fix}", "url-invalid")]
+        variant = "space" if bad.group().isspace() else "character"
+        problem = msg(f"url-invalid.{variant}", what=_describe(bad.group()))
+        return [(problem, "url-invalid")]
     try:
         parts = urlsplit(url)
     except ValueError as error:
-        return [(f"the address cannot be read: {error}", "url-invalid")]
+        return [(msg("url-invalid.unreadable", error=str(error)), "url-invalid")]
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         scheme = parts.scheme or "none"
-        return [(f"scheme '{scheme}' is not allowed: use https:// (or http://)", "url-scheme")]
+        return [(msg("url-scheme", scheme=scheme), "url-scheme")]
     if not parts.netloc or not url[len(parts.scheme) + 1 :].startswith("//"):
-        return [("the address has no host name", "url-invalid")]
-    problems = []
+        return [(msg("url-invalid.no-host"), "url-invalid")]
+    problems: list[tuple[Message, str]] = []
     _credentials, at, hostport = parts.netloc.rpartition("@")
     if at:
-        problems.append(
-            ("the address contains a user name or password: remove it", "url-credentials")
-        )
+        problems.append((msg("url-credentials"), "url-credentials"))
     host, port_problem = _split_port(hostport)
     if port_problem:
         problems.append((port_problem, "url-port"))
@@ -126,7 +129,7 @@ def url_problems(url: str) -> list[tuple[str, str]]:
     tracking = sorted(name for name, _ in parse_qsl(parts.query) if _is_tracking(name))
     if tracking:
         names = ", ".join(tracking)
-        problems.append((f"remove the tracking parameters ({names})", "url-tracking"))
+        problems.append((msg("url-tracking", names=names), "url-tracking"))
     return problems
 
 
@@ -135,25 +138,25 @@ def is_acceptable_url(url: str) -> bool:
     return not [rule for _, rule in url_problems(url) if rule != "url-tracking"]
 
 
-def host_problems(host: str) -> list[tuple[str, str]]:
+def host_problems(host: str) -> list[tuple[Message, str]]:
     """Why ``host`` (as written in an address, IPv6 in brackets) is not a public host."""
     if not host:
-        return [("the address has no host name", "url-invalid")]
+        return [(msg("url-invalid.no-host"), "url-invalid")]
     if host.startswith("["):
         return _ipv6_problems(host)
     try:
         mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
     except idna.IDNAError as error:
-        return [(f"'{host}' is not a valid host name: {error}", "url-host")]
+        return [(msg("url-host.invalid", host=host, error=str(error)), "url-host")]
     if mapped.endswith("."):
-        return [(f"'{host}' ends with a dot: remove it", "url-host")]
+        return [(msg("url-host.dot", host=host), "url-host")]
     labels = mapped.split(".")
     if _NUMERIC_PART.match(labels[-1]):
         return _ipv4_problems(host, labels)
     if mapped in _LOCAL_NAMES or any(mapped.endswith(f".{name}") for name in _LOCAL_NAMES):
-        return [(f"'{host}' is a local or private address, not reachable by readers", "url-local")]
+        return [(msg("url-local", host=host), "url-local")]
     if len(labels) < 2:
-        return [(f"'{host}' is not a public domain name (it has no dot)", "url-host")]
+        return [(msg("url-host.no-dot", host=host), "url-host")]
     unicode_labels = []
     for label in labels:
         problem, decoded = _label(host, label)
@@ -179,6 +182,7 @@ def is_public_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
         or address.is_unspecified
         or address.is_link_local
         or address.is_loopback
+        or (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)
     ):
         return False
     if isinstance(address, ipaddress.IPv6Address):
@@ -193,7 +197,7 @@ def is_local_host(host: str) -> bool:
     return any(rule in {"url-local", "url-host", "url-invalid"} for _, rule in host_problems(host))
 
 
-def _split_port(hostport: str) -> tuple[str, str | None]:
+def _split_port(hostport: str) -> tuple[str, Message | None]:
     """``(host, problem with the port)``; the port must be a number from 1 to 65535."""
     if hostport.startswith("["):
         end = hostport.find("]")
@@ -205,34 +209,34 @@ def _split_port(hostport: str) -> tuple[str, str | None]:
         return host, None
     port = rest.removeprefix(":")
     if not rest.startswith(":") or not port.isascii() or not port.isdigit():
-        return host, f"the port '{port}' is not a number"
+        return host, msg("url-port.number", port=port)
     if not 1 <= int(port) <= MAX_PORT:
-        return host, f"the port {int(port)} is out of range (1 to {MAX_PORT})"
+        return host, msg("url-port.range", port=int(port), limit=MAX_PORT)
     return host, None
 
 
-def _ipv6_problems(host: str) -> list[tuple[str, str]]:
+def _ipv6_problems(host: str) -> list[tuple[Message, str]]:
     if not host.endswith("]") or "%" in host:
-        return [(f"'{host}' is not a valid IPv6 address", "url-invalid")]
+        return [(msg("url-invalid.ipv6", host=host), "url-invalid")]
     try:
         address = ipaddress.IPv6Address(host[1:-1])
     except ValueError:
-        return [(f"'{host}' is not a valid IPv6 address", "url-invalid")]
+        return [(msg("url-invalid.ipv6", host=host), "url-invalid")]
     if not is_public_ip(address):
-        return [(f"'{host}' is a local or private address, not reachable by readers", "url-local")]
+        return [(msg("url-local", host=host), "url-local")]
     return []
 
 
-def _ipv4_problems(host: str, labels: list[str]) -> list[tuple[str, str]]:
+def _ipv4_problems(host: str, labels: list[str]) -> list[tuple[Message, str]]:
     """A host whose last label is a number is an IPv4 address for browsers and inet_aton,
     in any of their spellings (127.1, 0x7f.1, 017700000001, 2130706433)."""
     address = _whatwg_ipv4(labels)
     if address is None:
-        return [(f"'{host}' is neither a domain name nor an IPv4 address", "url-host")]
+        return [(msg("url-host.neither", host=host), "url-host")]
     if not is_public_ip(address):
-        return [(f"'{host}' is a local or private address, not reachable by readers", "url-local")]
+        return [(msg("url-local", host=host), "url-local")]
     if not _CANONICAL_IPV4.match(host):
-        return [(f"'{host}' is an unusual spelling of {address}: write {address}", "url-host")]
+        return [(msg("url-host.spelling", host=host, address=str(address)), "url-host")]
     return []
 
 
@@ -281,40 +285,40 @@ _NOT_PUBLIC = tuple(
     for block in (
         "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
         "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
-        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "5f00::/16",
+        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
     )
 )  # fmt: skip
 
 
-def _label(host: str, label: str) -> tuple[str | None, str]:
+def _label(host: str, label: str) -> tuple[Message | None, str]:
     """``(problem, the label in Unicode)``: punycode is decoded, so that its script is seen."""
     if not label:
-        return f"'{host}' has an empty part between two dots", label
+        return msg("url-host.empty-part", host=host), label
     try:
         decoded = idna.decode(label) if label.startswith("xn--") else label
         if not label.isascii() or label.startswith("xn--"):
             idna.encode(decoded, uts46=True)
     except (idna.IDNAError, UnicodeError) as error:
-        return f"'{host}' is not a valid host name: {error}", label
+        return msg("url-host.invalid", host=host, error=str(error)), label
     if label.isascii() and not label.startswith("xn--") and not _LABEL.match(label):
-        return f"'{host}' is not a valid host name", label
+        return msg("url-host.invalid-name", host=host), label
     return None, decoded
 
 
-def _script_problem(host: str, label: str, top_level: str) -> str | None:
+def _script_problem(host: str, label: str, top_level: str) -> Message | None:
     scripts = {_script(character) for character in label if character.isalpha()}
     scripts.discard("COMMON")
     mixed = len(scripts) > 1 and not any(scripts <= family for family in _SCRIPT_FAMILIES)
     if mixed:
         names = ", ".join(sorted(script.title() for script in scripts))
-        return f"'{host}' mixes scripts ({names}) in one name: a look-alike of another address"
+        return msg("url-host.mixed-scripts", host=host, scripts=names)
     lookalike = (
         scripts & {"CYRILLIC", "GREEK"}
         and top_level.isascii()
         and all(character in _LATIN_LOOKALIKES for character in label if character.isalpha())
     )
     if lookalike:
-        return f"'{host}' is written in {scripts.pop().title()} letters that look like Latin ones"
+        return msg("url-host.lookalike", host=host, script=scripts.pop().title())
     return None
 
 
@@ -325,14 +329,14 @@ def _script(character: str) -> str:
     return "CJK" if first in {"CJK", "IDEOGRAPHIC"} else first
 
 
-def _describe(character: str) -> str:
+def _describe(character: str) -> Message:
+    if character == " ":
+        return msg("character.space")
     if character.isspace():
-        return (
-            "a space" if character == " " else f"a white-space character (U+{ord(character):04X})"
-        )
+        return msg("character.white-space", code=f"{ord(character):04X}")
     if character in '<>"`\\':
-        return f"the character '{character}'"
-    return f"an invisible or control character (U+{ord(character):04X})"
+        return msg("character.visible", character=character)
+    return msg("character.control", code=f"{ord(character):04X}")
 
 
 def normalise_url(url: str) -> str:

@@ -442,9 +442,8 @@ def _localize(config: MkDocsConfig, language: Language) -> None:
 
 def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
     """What the 404 page shows and needs: the categories (name, address), the languages'
-    roots, and the path the site is served under (the 404 page is served at any depth).
-    Under `mkdocs serve` with broken data, no categories (on_post_build's 404 page shows the
-    problems instead)."""
+    roots, and the path the site is served under (the 404 page is served at any depth)."""
+    # Under `mkdocs serve` with data problems, every page lists them: no categories to offer.
     vocabulary = None if _problems_to_show() else _knowledge_base().vocabulary
     categories = [
         (

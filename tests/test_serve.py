@@ -125,14 +125,16 @@ def test_problems_are_shown_at_every_address_and_the_site_comes_back_once_fixed(
         resources.write_text(good.replace("tags: [segmentation", "tags: [segmentaton", 1))
         tag = _line_of(resources, "segmentaton")
         page.wait_for_function(
-            f"document.body.innerText.includes('data/resources.yaml:{tag}:')", timeout=30_000
+            f"document.body && document.body.innerText.includes('data/resources.yaml:{tag}:')",
+            timeout=90_000,
         )
         assert "did you mean 'segmentation'" in page.inner_text("body")
 
         # Fixed: the same open page becomes the site again, without restarting the server.
         resources.write_text(good, encoding="utf-8")
         page.wait_for_function(
-            "!document.body.innerText.includes('data/resources.yaml:')", timeout=30_000
+            "document.body && !document.body.innerText.includes('data/resources.yaml:')",
+            timeout=90_000,
         )
         assert page.inner_text("h1").startswith("About")
         # The first clean build writes the generated pages: they are served too.

@@ -388,7 +388,7 @@ def _name_check(what: str, known: list[str]) -> Check:
     known_set = set(known)
 
     def check(value: str) -> list[str]:
-        return [] if value in known_set else [unknown_message(what, value, known)]
+        return [] if value in known_set else [str(unknown_message(what, value, known))]
 
     return check
 

@@ -22,7 +22,7 @@ STAMP_NAME = "deepscopie-problems"
 
 def problems_stamp(problems: list[Problem]) -> str:
     """What identifies this list of problems (the page reloads when it changes)."""
-    listing = "\n".join(f"{p.path}:{p.line}:{p.column}:{p.rule}:{p.message}" for p in problems)
+    listing = "\n".join(f"{p.path}:{p.line}:{p.column}:{p.rule}:{p.message!r}" for p in problems)
     return hashlib.sha256(listing.encode()).hexdigest()[:16]
 
 
@@ -32,7 +32,7 @@ def problems_html(problems: list[Problem], language: str, root: Path) -> str:
         "<li><code>{place}</code> {where}{message} <small>({rule})</small></li>".format(
             place=html.escape(f"{display_path(p.path, root)}:{p.line}:{p.column}"),
             where=html.escape(f"{p.where}: ") if p.where else "",
-            message=html.escape(p.message),
+            message=html.escape(p.text(language)),
             rule=html.escape(p.rule),
         )
         for p in sorted(problems)
