@@ -271,7 +271,7 @@ def _export_findings(site: Path, papers: int) -> list[str]:
     findings += [f"bibtex block failed: {block}" for block in library.failed_blocks]
     if len(library.entries) != papers:
         findings.append(f"bibtex holds {len(library.entries)} entries, not {papers}")
-    expected_fields = {"title", "author", "year", "doi", "url", "langid"}
+    expected_fields = {"title", "author", "year", "doi", "url", "langid", "journal", "publisher"}
     for entry in library.entries:
         findings += [
             f"bibtex field {key!r}" for key in entry.fields_dict if key not in expected_fields
