@@ -286,6 +286,9 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
                 problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
     for i, topic in enumerate(vocabulary.faq_topics):
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
+    for i, category in enumerate(vocabulary.categories):
+        for field, text in category.markdown_texts():
+            problems += _url_problems(_text_addresses(("categories", i, field), text), source)
     return problems
 
 

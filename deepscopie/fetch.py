@@ -23,6 +23,7 @@ from deepscopie.net_guard import (
     REFUSED,
     AllowlistError,
     allowed_networks,
+    direct_opener,
     guarded,
     url_refusal,
 )
@@ -69,7 +70,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # the caller follows, through the guard
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENER = direct_opener(_NoRedirect())
 
 
 def get(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -55,17 +56,22 @@ class Languages:
         return iter(self.all)
 
     def __getitem__(self, code: str) -> Language:
-        for language in self.all:
-            if language.code == code:
-                return language
-        raise LanguageError(f"'{code}' is not one of the site's languages ({self.codes_text})")
+        language = self._by_code.get(code)
+        if language is None:
+            raise LanguageError(f"'{code}' is not one of the site's languages ({self.codes_text})")
+        return language
+
+    # Cached: asked for on every text a page shows.
+    @cached_property
+    def _by_code(self) -> dict[str, Language]:
+        return {language.code: language for language in self.all}
 
     @property
     def default(self) -> Language:
         """The language at the site's root."""
         return self.all[0]
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         """``('fr', 'en')``."""
         return tuple(language.code for language in self.all)
@@ -86,10 +92,10 @@ def site_languages() -> Languages:
     """The site's languages with their catalogues, read once (asked for thousands of times a
     build: every interface text, every typeset text); :func:`reload_languages` reads them
     again, which the build does once per run so that `mkdocs serve` sees an edited catalogue."""
-    folder = languages_folder()
-    cached = _loaded.get(folder)
+    configured = os.environ.get("DEEPSCOPIE_LANGUAGES") or ""
+    cached = _loaded.get(configured)
     if cached is None:
-        cached = _loaded[folder] = _read(folder)
+        cached = _loaded[configured] = _read(languages_folder())
     return cached
 
 
@@ -98,7 +104,8 @@ def reload_languages() -> None:
     _loaded.clear()
 
 
-_loaded: dict[Path, Languages] = {}
+# By the value of DEEPSCOPIE_LANGUAGES ('' for the package's own catalogues).
+_loaded: dict[str, Languages] = {}
 
 
 def _read(folder: Path) -> Languages:

@@ -60,10 +60,14 @@ def _not_blank(text: str) -> str:
 # Characters no text may hold: controls (tab and line feed excepted), which XML and the feeds
 # refuse; zero-width and invisible formatting characters, and bidirectional overrides and
 # isolates, which make a text read differently from what it holds (a reviewer sees one thing,
-# readers another); line separators, non-characters and Unicode's invisible "tag" letters.
+# readers another); line separators, non-characters and Unicode's invisible "tag" letters; and
+# the other default-ignorable characters, which draw nothing either (soft hyphen, grapheme
+# joiner, Hangul fillers, Khmer and Mongolian invisibles, musical format characters), except
+# the variation selectors that emoji and ideographs need.
 _FORBIDDEN_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb"
+    "\ufffe\uffff\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
 )
 
 
@@ -547,6 +551,10 @@ class Category(_Frozen):
     subcategories: tuple[Subcategory, ...] = Field(
         default=(), description="The sections of the page, in this order."
     )
+
+    def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
+        """The Markdown texts readers see, by field: the addresses in them are checked."""
+        return (("intro", self.intro),) if self.intro is not None else ()
 
 
 class Term(_Frozen):

@@ -24,6 +24,7 @@ import ipaddress
 import os
 import socket
 import threading
+import urllib.request
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -169,3 +170,9 @@ def guarded_environment(allow: Sequence[str] = ()) -> dict[str, str]:
     networks = ",".join(str(network) for network in allowed_networks(allow))
     environment[ALLOW_VARIABLE] = networks
     return environment
+
+
+def direct_opener(*handlers: urllib.request.BaseHandler) -> urllib.request.OpenerDirector:
+    """A urllib opener that never uses a proxy: urllib reads ``http_proxy`` when the opener is
+    built (before ``guarded`` removes it), and a proxy would connect out of the guard's sight."""
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), *handlers)

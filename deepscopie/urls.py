@@ -51,8 +51,10 @@ MAX_PORT = 65535
 _FORBIDDEN_CHARACTER = re.compile(
     r'[\s\x00-\x1f\x7f-\x9f<>"`\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]'
 )
-# Names of local networks (RFC 6761, RFC 8375, common private suffixes). ".invalid" is not one:
-# it never resolves at all, and the link checker reports it as an unknown host.
+# Names of local networks (RFC 6761, RFC 8375, common private suffixes; "svc": Kubernetes
+# services, where GitLab runners often run; "home": never delegated, used by home routers).
+# ".invalid" is not one: it never resolves at all, and the link checker reports it as an
+# unknown host.
 _LOCAL_NAMES = frozenset(
     {
         "localhost",
@@ -67,6 +69,8 @@ _LOCAL_NAMES = frozenset(
         "corp",
         "private",
         "localdomain",
+        "svc",
+        "home",
     }
 )
 # A label of a host name once IDNA-mapped: letters, digits, hyphens (underscore: some real
@@ -178,6 +182,7 @@ def is_public_ip(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
         or address.is_unspecified
         or address.is_link_local
         or address.is_loopback
+        or (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)
     ):
         return False
     if isinstance(address, ipaddress.IPv6Address):
@@ -280,7 +285,7 @@ _NOT_PUBLIC = tuple(
     for block in (
         "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24",
         "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
-        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "5f00::/16",
+        "64:ff9b:1::/48", "100::/64", "2001::/23", "2001:db8::/32", "3fff::/20", "5f00::/16",
     )
 )  # fmt: skip
 

@@ -28,6 +28,8 @@ import yaml
 from bibtexparser.entrypoint import parse_string
 from playwright.sync_api import Browser, Dialog
 
+from deepscopie.exports.bibliography import _fields as bibliography_fields
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.model import (
     LANGUAGE_PATTERN,
     SECTION_PATTERN,
@@ -271,16 +273,15 @@ def _export_findings(site: Path, papers: int) -> list[str]:
     findings += [f"bibtex block failed: {block}" for block in library.failed_blocks]
     if len(library.entries) != papers:
         findings.append(f"bibtex holds {len(library.entries)} entries, not {papers}")
-    expected_fields = {"title", "author", "year", "doi", "url", "langid", "journal", "publisher"}
-    for entry in library.entries:
-        findings += [
-            f"bibtex field {key!r}" for key in entry.fields_dict if key not in expected_fields
-        ]
-        findings += [
-            f"bibtex {key} escaped its braces"
-            for key, f in entry.fields_dict.items()
-            if "XSS12" in str(f.value) and "title = {XSS12}" in str(f.value)
-        ]
+    # Each entry has exactly the fields the exporter meant to write: a payload that closed its
+    # field ("} title = {XSS12}, @misc{x,") would add one, or start another entry.
+    base = load_knowledge_base(DataFiles.in_folder(site.parent / "data"))
+    meant = {r.id: [f.key for f in bibliography_fields(r)] for r in base.resources}
+    findings += [
+        f"bibtex {entry.key}: fields {[f.key for f in entry.fields]}"
+        for entry in library.entries
+        if [f.key for f in entry.fields] != meant.get(entry.key)
+    ]
     atom = "{http://www.w3.org/2005/Atom}"
     for feed in sorted(site.glob("feed.*.xml")):
         root = ElementTree.fromstring(feed.read_bytes())

@@ -97,6 +97,7 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
          "release_date": "2026-09-01T00:00:00Z", "licence": "GPL-3.0"},
         {"url": "https://github.com/saalfeldlab/paintera", "checked_at": NOW, "archived": True,
          "last_activity": "2023-01-05T00:00:00Z"},
+        {"url": "https://github.com/tzutalin/labelImg", "checked_at": NOW, "found": False},
     ]  # fmt: skip
     report.write_text(
         json.dumps({"links": [broken, moved], "repositories": repositories}), encoding="utf-8"
@@ -133,6 +134,10 @@ def test_the_site_shows_link_health_only_with_a_report(tmp_path: Path, built_sit
     assert entries["paintera"]["maintenance"] == "archived"
     explore_page = (site / "en" / "explore" / "index.html").read_text("utf-8")
     assert 'name="maintenance" value="recent"> Maintained in the last year' in explore_page
+    # Maintainers see the repositories to look at on the link health page.
+    assert "Code repositories to look at (2)" in english
+    assert "Repository not found (404): deleted, renamed or made private" in english
+    assert "Dépôts de code à regarder (2)" in french
     # Published with the site, where the next scheduled check reads its history from.
     assert (site / "link-report.json").read_text(encoding="utf-8") == report.read_text("utf-8")
     assert not (built_site / "link-report.json").exists()

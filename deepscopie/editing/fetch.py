@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-from deepscopie.net_guard import REFUSED, allowed_networks, guarded, url_refusal
+from deepscopie.net_guard import REFUSED, allowed_networks, direct_opener, guarded, url_refusal
 
 DEFAULT_TIMEOUT = 10.0  # seconds; DEEPSCOPIE_FETCH_TIMEOUT changes it
 MAX_BYTES = 4 * 1024 * 1024  # a metadata record or a page's head: far less than this
@@ -32,7 +32,7 @@ def fetch(url: str, *, accept: str = "*/*", timeout: float | None = None) -> byt
     refuse_non_public(url)
     timeout = timeout or float(os.environ.get("DEEPSCOPIE_FETCH_TIMEOUT") or DEFAULT_TIMEOUT)
     request = urllib.request.Request(url, headers={"Accept": accept, "User-Agent": USER_AGENT})
-    opener = urllib.request.build_opener(_CheckedRedirects())
+    opener = direct_opener(_CheckedRedirects())
     try:
         with guarded(), opener.open(request, timeout=timeout) as response:
             body: bytes = response.read(MAX_BYTES + 1)

@@ -28,7 +28,7 @@ from urllib.parse import urljoin, urlsplit
 from deepscopie import fetch
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import LinkRecord, RedirectProbe
-from deepscopie.urls import normalise_url, url_problems
+from deepscopie.urls import normalise_url, url_problems, without_credentials
 from deepscopie.yaml_source import Loc, read_yaml
 
 PERMANENT = frozenset({301, 308})
@@ -61,7 +61,8 @@ def probe_redirect(url: str, timeout: float = 20.0) -> RedirectProbe:
         if answer.status not in PERMANENT or not location:
             break
         current = urljoin(current, location)
-    return RedirectProbe(first_status, current if current != url else None)
+    # Never written with a user name or password that a Location header gave.
+    return RedirectProbe(first_status, without_credentials(current) if current != url else None)
 
 
 def probe_redirects(urls: Sequence[str], timeout: float = 20.0) -> dict[str, RedirectProbe]:

@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit
 
 from deepscopie import fetch
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.model import Resource
 
 GITHUB_API = "https://api.github.com"
 GITLAB_API = "https://gitlab.com/api/v4"
@@ -57,6 +58,19 @@ class RepositoryRecord:
     release_date: str | None = None
     licence: str | None = None
     message: str = ""
+
+    def __post_init__(self) -> None:
+        # An API answer (a self-hosted host named in the data answers what its owner wants)
+        # or a report read back: only well-typed values are kept, so that nothing downstream
+        # (the report, the site's badges) meets a date that is not one.
+        for name in ("last_activity", "release_date"):
+            if not _is_timestamp(getattr(self, name)):
+                object.__setattr__(self, name, None)
+        for name in ("release", "licence"):
+            if not isinstance(getattr(self, name), str):
+                object.__setattr__(self, name, None)
+        object.__setattr__(self, "archived", self.archived is True)
+        object.__setattr__(self, "found", self.found is not False)
 
     def to_json(self) -> dict[str, Any]:
         """The record as stored in the report."""
@@ -99,17 +113,52 @@ def repository_of(address: str) -> Repository | None:
     return None
 
 
+def resource_repository(resource: Resource) -> Repository | None:
+    """A resource's repository: its ``repository``, else its address when that is a
+    repository's home."""
+    for address in (resource.repository, resource.url):
+        repository = repository_of(address) if address else None
+        if repository is not None:
+            return repository
+    return None
+
+
 def repositories_of(base: KnowledgeBase) -> dict[str, Repository]:
-    """Every repository of the data, by its address: a resource's ``repository``, else its
-    address when that is a repository's home."""
+    """Every repository of the data, by its address."""
     found: dict[str, Repository] = {}
     for resource in base.resources:
-        for address in (resource.repository, resource.url):
-            repository = repository_of(address) if address else None
-            if repository is not None:
-                found.setdefault(repository.url, repository)
-                break
+        repository = resource_repository(resource)
+        if repository is not None:
+            found.setdefault(repository.url, repository)
     return found
+
+
+RECENT, INACTIVE, ARCHIVED = "recent", "inactive", "archived"
+
+
+def activity_state(record: RepositoryRecord, inactive_after_days: int) -> str | None:
+    """``archived``, ``inactive`` (no activity for longer than the threshold when the host was
+    asked) or ``recent``; None when the host said nothing of its activity."""
+    last = last_activity_day(record)
+    if last is None:
+        return None
+    if record.archived:
+        return ARCHIVED
+    if (record.checked().date() - last).days > inactive_after_days:
+        return INACTIVE
+    return RECENT
+
+
+def last_activity_day(record: RepositoryRecord) -> datetime.date | None:
+    """The day of the repository's last activity, when the host gave it."""
+    if not record.found or not record.last_activity:
+        return None
+    return iso_day(record.last_activity)
+
+
+def iso_day(stamp: str) -> datetime.date:
+    """The day of an API's ISO 8601 time (``2026-10-01T10:00:00Z``)."""
+    return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
 
 
 @dataclass
@@ -185,9 +234,10 @@ def _ask(repository: Repository, now: datetime.datetime, apis: Apis) -> Reposito
         if status == 404:
             return RepositoryRecord(repository.url, stamp, found=False, message="not found (404)")
         _expect_ok(status, base)
+        data = _object(data)
         release_status, release = _get_json(f"{base}/releases/latest", headers, apis)
         has_release = release_status == 200 and isinstance(release, dict)
-        licence = data.get("license") or {}
+        licence = _object(data.get("license"))
         return RepositoryRecord(
             repository.url,
             stamp,
@@ -197,18 +247,22 @@ def _ask(repository: Repository, now: datetime.datetime, apis: Apis) -> Reposito
             release_date=release.get("published_at") if has_release else None,
             licence=_licence(licence.get("spdx_id"), licence.get("name")),
         )
-    headers = {"PRIVATE-TOKEN": apis.gitlab_token} if apis.gitlab_token else {}
-    api = apis.gitlab if repository.host == "gitlab.com" else f"https://{repository.host}/api/v4"
+    own_api = repository.host == "gitlab.com"
+    api = apis.gitlab if own_api else f"https://{repository.host}/api/v4"
+    # The maintainers' token is for gitlab.com's API: a self-hosted "gitlab.*" host named in
+    # the data (by any contributor) is asked without it, or it would receive the secret.
+    headers = {"PRIVATE-TOKEN": apis.gitlab_token} if apis.gitlab_token and own_api else {}
     base = f"{api.rstrip('/')}/projects/{quote(repository.path, safe='')}"
     status, data = _get_json(f"{base}?license=true", headers, apis)
     if status == 404:
         return RepositoryRecord(repository.url, stamp, found=False, message="not found (404)")
     _expect_ok(status, base)
     release_status, releases = _get_json(f"{base}/releases?per_page=1", headers, apis)
-    latest = (
+    latest = _object(
         releases[0] if release_status == 200 and isinstance(releases, list) and releases else {}
     )
-    licence = data.get("license") or {}
+    data = _object(data)
+    licence = _object(data.get("license"))
     return RepositoryRecord(
         repository.url,
         stamp,
@@ -216,14 +270,30 @@ def _ask(repository: Repository, now: datetime.datetime, apis: Apis) -> Reposito
         last_activity=data.get("last_activity_at"),
         release=latest.get("tag_name") or latest.get("name"),
         release_date=latest.get("released_at"),
-        licence=_licence(licence.get("key", "").upper() or None, licence.get("name")),
+        licence=_licence(str(licence.get("key") or "").upper() or None, licence.get("name")),
     )
 
 
-def _licence(identifier: str | None, name: str | None) -> str | None:
-    if identifier and identifier not in ("NOASSERTION", "OTHER"):
-        return str(identifier)
-    return str(name) if name and name != "Other" else None
+def _is_timestamp(value: object) -> bool:
+    """True for an ISO 8601 date or time, as the APIs write them (``2026-01-01T00:00:00Z``)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _object(value: object) -> dict[str, Any]:
+    """A JSON object of an answer, or an empty one when the host answered something else."""
+    return value if isinstance(value, dict) else {}
+
+
+def _licence(identifier: object, name: object) -> str | None:
+    if isinstance(identifier, str) and identifier and identifier not in ("NOASSERTION", "OTHER"):
+        return identifier
+    return name if isinstance(name, str) and name and name != "Other" else None
 
 
 def _expect_ok(status: int, url: str) -> None:

@@ -23,6 +23,10 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
             urls += [url for value in text.texts.values() for url in links_in(value)]
         for url in urls:
             sources[url].append(where)
+    for category in base.vocabulary.categories:
+        for _, text in category.markdown_texts():
+            for url in [url for value in text.texts.values() for url in links_in(value)]:
+                sources[url].append(f"category:{category.id}")
     for entry in base.faq:
         where = f"faq:{entry.id}"
         for _, text in entry.markdown_texts():

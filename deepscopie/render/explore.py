@@ -217,7 +217,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
         }
         if health is not None:
             entry["status"] = _status(resource, health)
-        entries.append(entry)
+        # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.
+        entries.append({key: value for key, value in entry.items() if value not in (None, [])})
     names = facet_names(base, language, health)
     return json.dumps(
         {"names": names, "entries": entries}, ensure_ascii=False, separators=(",", ":")

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import BLOCKED, REDIRECTED
 from deepscopie.links.history import LinkRecord
-from deepscopie.links.repositories import RepositoryRecord
+from deepscopie.links.repositories import (
+    ARCHIVED,
+    RECENT,
+    RepositoryRecord,
+    activity_state,
+    last_activity_day,
+    resource_repository,
+)
 from deepscopie.model import Resource
 from deepscopie.render import links, markup
 from deepscopie.render.safe_html import escape_markdown
@@ -97,7 +104,51 @@ def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -
                 f"| <{record.url}> | {entries} | {escape_markdown(_state(record, language))} |"
             )
         parts.append("\n".join(rows))
+    parts += _repository_section(base, health, language)
     return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
+
+
+def _repository_section(base: KnowledgeBase, health: LinkHealth, language: str) -> list[str]:
+    """Code repositories to look at: not found, archived, or inactive for longer than the
+    site's threshold (only with the report's repositories)."""
+    if not health.repositories:
+        return []
+    owners: dict[str, list[Resource]] = {}
+    for resource in base.resources:
+        repository = resource_repository(resource)
+        if repository is not None:
+            owners.setdefault(repository.url, []).append(resource)
+    rows = []
+    for url, record in sorted(health.repositories.items()):
+        state = _repository_state(record, health, language)
+        if url not in owners or state is None:
+            continue
+        entries = ", ".join(
+            links.markdown_link(r.title.get(language), links.resource_target(r), HEALTH_PAGE)
+            for r in owners[url]
+        )
+        rows.append(f"| <{url}> | {entries} | {escape_markdown(state)} |")
+    heading = (
+        f"## {text('health_repositories', language)} ({len(rows)}) "
+        f"{{#{links.section_anchor('repositories')}}}"
+    )
+    if not rows:
+        return [heading, text("health_none", language)]
+    columns = ("health_address", "resources", "health_state")
+    header = "| " + " | ".join(text(c, language) for c in columns) + " |\n| --- | --- | --- |"
+    return [heading, header + "\n" + "\n".join(rows)]
+
+
+def _repository_state(record: RepositoryRecord, health: LinkHealth, language: str) -> str | None:
+    if not record.found:
+        return text("health_repository_missing", language)
+    state = activity_state(record, health.inactive_after_days)
+    last = last_activity_day(record)
+    if state == RECENT or state is None or last is None:
+        return None
+    since = text("last_activity", language, date=format_date(last, language))
+    label = text("repo_archived" if state == ARCHIVED else "repo_inactive", language)
+    return f"{label} ({since})"
 
 
 def _state(record: LinkRecord, language: str) -> str:

@@ -13,14 +13,22 @@ import datetime
 from dataclasses import dataclass
 
 from deepscopie.escaping import html_text
-from deepscopie.links.repositories import RepositoryRecord, repository_of
+from deepscopie.links.repositories import (
+    ARCHIVED,
+    INACTIVE,
+    RECENT,
+    RepositoryRecord,
+    activity_state,
+    iso_day,
+    last_activity_day,
+    resource_repository,
+)
 from deepscopie.model import Resource
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.status import badge
 from deepscopie.render.texts import format_date, text
 from deepscopie.render.typography import typeset
 
-RECENT, INACTIVE, ARCHIVED = "recent", "inactive", "archived"
 STATES = (RECENT, INACTIVE, ARCHIVED)
 
 
@@ -37,18 +45,14 @@ def maintenance_of(resource: Resource, health: LinkHealth | None) -> Maintenance
     """The maintenance of ``resource``'s repository, when the report knows it."""
     if health is None or not health.repositories:
         return None
-    address = resource.repository or resource.url
-    repository = repository_of(address) if address else None
+    repository = resource_repository(resource)
     record = health.repositories.get(repository.url) if repository else None
-    if record is None or not record.found or not record.last_activity:
+    if record is None:
         return None
-    last = _day(record.last_activity)
-    if record.archived:
-        state = ARCHIVED
-    elif (record.checked().date() - last).days > health.inactive_after_days:
-        state = INACTIVE
-    else:
-        state = RECENT
+    state = activity_state(record, health.inactive_after_days)
+    last = last_activity_day(record)
+    if state is None or last is None:
+        return None
     return Maintenance(state, record, last)
 
 
@@ -79,16 +83,12 @@ def render_maintenance(resource: Resource, health: LinkHealth | None, language: 
     parts = [activity_text(known, language)]
     record = known.record
     if record.release:
-        when = format_date(_day(record.release_date), language) if record.release_date else "–"
+        when = format_date(iso_day(record.release_date), language) if record.release_date else "–"
         parts.append(text("latest_release", language, name=record.release, date=when))
     if record.licence:
         parts.append(text("repo_licence", language, name=record.licence))
     shown = html_text(typeset(" · ".join(parts), language))
     return f'<p class="ds-maintenance">{shown}</p>'
-
-
-def _day(stamp: str) -> datetime.date:
-    return datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
 
 
 def maintenance_meta(

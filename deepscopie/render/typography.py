@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
+from deepscopie.languages import site_languages
 from deepscopie.render.texts import language as site_language
 
 NARROW_NO_BREAK_SPACE = "\u202f"
@@ -37,6 +39,10 @@ _NUMBER_AND_UNIT = re.compile(
 )
 
 
+# What any rule below needs in a text to change it.
+_MIGHT_CHANGE = re.compile(r"[?!;:«»\d]")
+
+
 def _group_digits(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", NARROW_NO_BREAK_SPACE)
 
@@ -44,7 +50,7 @@ def _group_digits(match: re.Match[str]) -> str:
 def french(text: str) -> str:
     """``Pourquoi ?`` -> ``Pourquoi\u202f?``; ``« mot »`` -> ``«\u202fmot\u202f»``;
     ``10 000 images`` and ``16 Go`` held together."""
-    if not any(mark in text for mark in "?!;:«»") and not any(c.isdigit() for c in text):
+    if not _MIGHT_CHANGE.search(text):
         return text  # most texts: nothing to do, and this is on every title of a long page
     text = _BEFORE_HIGH_PUNCTUATION.sub(NARROW_NO_BREAK_SPACE + r"\1", text)
     text = _AFTER_OPENING_QUOTE.sub("«" + NARROW_NO_BREAK_SPACE, text)
@@ -66,6 +72,22 @@ def rules_of(language: str) -> Callable[[str], str]:
     return RULES[site_language(language).typography]
 
 
+def _rules_by_code() -> dict[str, Callable[[str], str]]:
+    languages = site_languages()
+    if _cached_rules.get("languages") is not languages:
+        _cached_rules.clear()
+        _cached_rules["languages"] = languages
+        _cached_rules["rules"] = {lang.code: RULES[lang.typography] for lang in languages}
+    rules: dict[str, Callable[[str], str]] = _cached_rules["rules"]
+    return rules
+
+
+# The typography function of each language, for the languages read last (typeset is called
+# on every text a page shows).
+_cached_rules: dict[str, Any] = {}
+
+
 def typeset(text: str, language: str) -> str:
     """``text`` (plain text, not markup) with ``language``'s typography."""
-    return rules_of(language)(text)
+    rules = _rules_by_code().get(language)
+    return rules(text) if rules is not None else rules_of(language)(text)

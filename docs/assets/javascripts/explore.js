@@ -66,11 +66,11 @@
     const kind = [names.type?.[entry.type], names.category?.[entry.category]].filter(Boolean).join(" · ");
     li.append(span("ds-card__where ds-explore__where", kind));
     if (entry.summary) li.append(span("ds-card__summary", entry.summary));
-    const facts = [entry.language.map((code) => names.language?.[code] || code).join(", ")];
+    const facts = [(entry.language || []).map((code) => names.language?.[code] || code).join(", ")];
     if (entry.year) facts.push(String(entry.year));
     if (entry.status && names.status) facts.push(names.status[entry.status] || entry.status);
     li.append(span("ds-card__facts", facts.filter(Boolean).join(" · ")));
-    if (entry.tag.length) {
+    if (entry.tag?.length) {
       const tags = span("ds-card__tags", "");
       for (const tag of entry.tag) tags.append(span("md-tag", names.tag?.[tag] || tag), " ");
       li.append(tags);
