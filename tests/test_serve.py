@@ -128,7 +128,7 @@ def test_problems_are_shown_at_every_address_and_the_site_comes_back_once_fixed(
             f"document.body && document.body.innerText.includes('data/resources.yaml:{tag}:')",
             timeout=90_000,
         )
-        assert "did you mean 'segmentation'" in page.inner_text("body")
+        assert "vouliez-vous dire 'segmentation'" in page.inner_text("body")  # in French
 
         # Fixed: the same open page becomes the site again, without restarting the server.
         resources.write_text(good, encoding="utf-8")
