@@ -11,6 +11,7 @@ servers) are allowed.
 
 from __future__ import annotations
 
+import socket
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -41,6 +42,10 @@ class FetchError(OSError):
 
 class RefusedAddress(FetchError):
     """The address (or one of its hops) is not public and not allowed."""
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer within the time given."""
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,11 @@ def get(
         reason = getattr(error, "reason", error)
         if isinstance(reason, GuardRefusal) or REFUSED in str(reason):
             raise RefusedAddress(f"{url}: {reason}") from None
-        raise FetchError(f"{url}: {reason}") from None
+        if isinstance(reason, TimeoutError):
+            raise FetchTimeout(f"{url}: no answer within {timeout:g} s") from None
+        if isinstance(reason, socket.gaierror):
+            raise FetchError(f"{url}: unknown host") from None
+        raise FetchError(f"{url}: cannot connect: {reason}") from None
 
 
 def follow(
