@@ -3,6 +3,7 @@ against local servers; temporary ones, login pages, home pages and first sightin
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 
 from deepscopie.cli import main
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.links.classify import Verdict
+from deepscopie.links.history import RedirectProbe, merge
 from deepscopie.links.redirects import refusal
 from deepscopie.links.targets import link_targets
 from tests.conftest import copy_base_data
@@ -245,3 +248,18 @@ def test_a_rewrite_that_would_not_validate_writes_nothing(
 )  # fmt: skip
 def test_what_a_redirect_may_not_be_rewritten_to(new: str, reason: str | None) -> None:
     assert refusal("https://example.org/old/page", new) == reason
+
+
+def test_a_redirect_that_could_not_be_asked_keeps_its_history() -> None:
+    """A timeout on the second run says nothing about the redirect: it is not started again."""
+    url, new = f"{PUBLIC}/p301", f"{PUBLIC}/new-301"
+    verdict = {url: Verdict(url, "redirected", 301, new, "")}
+    first = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+    seen = merge({}, verdict, {}, first, {url: RedirectProbe(301, new)})
+    unanswered = RedirectProbe(None, None, answered=False)
+    kept = merge(seen, verdict, {}, first + datetime.timedelta(days=1), {url: unanswered})
+    assert (kept[url].permanent_url, kept[url].redirect_runs) == (new, 1)
+    again = merge(
+        kept, verdict, {}, first + datetime.timedelta(days=2), {url: RedirectProbe(301, new)}
+    )
+    assert again[url].redirect_runs == 2

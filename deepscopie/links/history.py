@@ -37,6 +37,9 @@ class RedirectProbe:
 
     first_status: int | None
     permanent_url: str | None
+    # False when the address could not be asked (a timeout, a reset): that says nothing about
+    # its redirect, so the history of its redirect is kept rather than started again.
+    answered: bool = True
 
 
 class ReportError(ValueError):
@@ -173,8 +176,12 @@ def merge(
         else:
             first_failure, consecutive = None, 0
         probe = redirects.get(url, RedirectProbe(None, None))
-        seen_before = before is not None and before.permanent_url == probe.permanent_url
-        runs = (before.redirect_runs if before is not None and seen_before else 0) + 1
+        if not probe.answered and before is not None:
+            probe = RedirectProbe(before.redirect_status, before.permanent_url)
+            runs = before.redirect_runs  # not seen this time, nor disproved
+        else:
+            seen_before = before is not None and before.permanent_url == probe.permanent_url
+            runs = (before.redirect_runs if before is not None and seen_before else 0) + 1
         records[url] = LinkRecord(
             url=url,
             klass=verdict.klass,

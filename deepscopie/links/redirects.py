@@ -67,13 +67,13 @@ def probe_redirect(url: str, timeout: float = 20.0) -> RedirectProbe:
 
 def probe_redirects(urls: Sequence[str], timeout: float = 20.0) -> dict[str, RedirectProbe]:
     """:func:`probe_redirect` of each of ``urls`` (a few at a time); an address that cannot be
-    asked gets no permanent address."""
+    asked is marked unanswered (its history is kept)."""
 
     def probe(url: str) -> RedirectProbe:
         try:
             return probe_redirect(url, timeout)
         except fetch.FetchError:
-            return RedirectProbe(None, None)
+            return RedirectProbe(None, None, answered=False)
 
     if not urls:
         return {}
