@@ -19,6 +19,7 @@ own (render/status.py, render/maintenance.py, :func:`render_editors_note`), call
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
@@ -141,15 +142,7 @@ def _facts(
     ]
     if resource.year:
         facts.append(str(resource.year))
-    tags = " ".join(
-        markup.link(
-            index.tags[tag].name.get(language),
-            links.href(links.tag_page(tag), page),
-            "md-tag",
-            language=language,
-        )
-        for tag in resource.tags
-    )
+    tags = tag_links(resource.tags, index, language, page)
     line = ' <span aria-hidden="true">·</span> '.join(facts)
     tags_html = f' <span class="ds-entry__tags">{tags}</span>' if tags else ""
     return f'<p class="ds-entry__facts">{line}{tags_html}</p>'
@@ -236,15 +229,7 @@ def render_faq_entry(
             f"<ul>{related}</ul></div>"
         )
     if entry.tags:
-        tags = " ".join(
-            markup.link(
-                index.tags[tag].name.get(language),
-                links.href(links.tag_page(tag), page),
-                "md-tag",
-                language=language,
-            )
-            for tag in entry.tags
-        )
+        tags = tag_links(entry.tags, index, language, page)
         parts.append(
             f'<p class="ds-meta">{markup.text(label("tags", language), language)} {tags}</p>'
         )
@@ -276,3 +261,16 @@ def see_also_item(resource: Resource, language: str, page: str) -> str:
     """A pointer to a resource described on another page, as an HTML list item."""
     target = links.href(links.resource_target(resource), page)
     return f"<li>{markup.link(resource.title.get(language), target, language=language)}</li>"
+
+
+def tag_links(tags: Iterable[str], index: SiteIndex, language: str, page: str) -> str:
+    """The entry's tags, each a link to its tag page."""
+    return " ".join(
+        markup.link(
+            index.tags[tag].name.get(language),
+            links.href(links.tag_page(tag), page),
+            "md-tag",
+            language=language,
+        )
+        for tag in tags
+    )

@@ -10,10 +10,10 @@ on an address the broken build does not have (its 404 page).
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from pathlib import Path
 
+from deepscopie.escaping import html_text
 from deepscopie.problems import Problem, display_path
 from deepscopie.render.texts import count, text
 
@@ -30,25 +30,25 @@ def problems_html(problems: list[Problem], language: str, root: Path) -> str:
     """The list of problems as an HTML fragment, every text escaped, with the reloader."""
     items = "\n".join(
         "<li><code>{place}</code> {where}{message} <small>({rule})</small></li>".format(
-            place=html.escape(f"{display_path(p.path, root)}:{p.line}:{p.column}"),
-            where=html.escape(f"{p.where}: ") if p.where else "",
-            message=html.escape(p.text(language)),
-            rule=html.escape(p.rule),
+            place=html_text(f"{display_path(p.path, root)}:{p.line}:{p.column}"),
+            where=html_text(f"{p.where}: ") if p.where else "",
+            message=html_text(p.text(language)),
+            rule=html_text(p.rule),
         )
         for p in sorted(problems)
     )
     stamp = problems_stamp(problems)
     return (
         f'<div class="deepscopie-problems" data-{STAMP_NAME}="{stamp}">\n'
-        f"<p>{html.escape(text('problems_intro', language))}</p>\n"
-        f"<p><strong>{html.escape(count('problems_count', len(problems), language))}"
+        f"<p>{html_text(text('problems_intro', language))}</p>\n"
+        f"<p><strong>{html_text(count('problems_count', len(problems), language))}"
         f"</strong></p>\n<ol>\n{items}\n</ol>\n</div>\n{_reloader(stamp)}"
     )
 
 
 def problems_document(problems: list[Problem], language: str, root: Path) -> str:
     """A whole page for addresses the broken build does not have (served as its 404)."""
-    title = html.escape(text("problems_title", language))
+    title = html_text(text("problems_title", language))
     return (
         f'<!doctype html>\n<html lang="{language}">\n<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
