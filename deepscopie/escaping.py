@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -85,6 +86,7 @@ def safe_href(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=65536)  # the same few thousand internal links, a hundred thousand times
 def html_href(url: str) -> str:
     """``url`` as the value of ``href``: refused schemes dropped, then escaped."""
     return html_attribute(safe_href(url))

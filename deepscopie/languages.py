@@ -89,14 +89,16 @@ def languages_folder() -> Path:
 
 
 def site_languages() -> Languages:
-    """The site's languages with their catalogues, read once (asked for thousands of times a
-    build: every interface text, every typeset text); :func:`reload_languages` reads them
-    again, which the build does once per run so that `mkdocs serve` sees an edited catalogue."""
-    configured = os.environ.get("DEEPSCOPIE_LANGUAGES") or ""
-    cached = _loaded.get(configured)
-    if cached is None:
-        cached = _loaded[configured] = _read(languages_folder())
-    return cached
+    """The site's languages with their catalogues, read once (asked for about a million
+    times in a build at 10,000 entries: every interface text, every typeset text, so it does
+    no more than return them); :func:`reload_languages` reads them again (and
+    ``DEEPSCOPIE_LANGUAGES`` with them), which the build does once per run so that
+    `mkdocs serve` sees an edited catalogue."""
+    if _loaded:
+        return _loaded[0]
+    languages = _read(languages_folder())
+    _loaded.append(languages)
+    return languages
 
 
 def reload_languages() -> None:
@@ -104,8 +106,8 @@ def reload_languages() -> None:
     _loaded.clear()
 
 
-# By the value of DEEPSCOPIE_LANGUAGES ('' for the package's own catalogues).
-_loaded: dict[str, Languages] = {}
+# The languages read, if they were.
+_loaded: list[Languages] = []
 
 
 def _read(folder: Path) -> Languages:

@@ -243,12 +243,13 @@ class Localized(_Frozen):
 
     def get(self, language: str) -> str:
         """The text in ``language`` (a code of the site's languages)."""
-        try:
-            return self.texts[language]
-        except KeyError:
-            raise LanguageError(
-                f"no text in '{language}' (the site's languages are {site_languages().codes_text})"
-            ) from None
+        # Asked for hundreds of thousands of times a build: no mapping of every text is made.
+        found = (self.__pydantic_extra__ or {}).get(language)
+        if found is not None and language in site_languages().codes:
+            return str(found)
+        raise LanguageError(
+            f"no text in '{language}' (the site's languages are {site_languages().codes_text})"
+        )
 
 
 def _english_name(code: str) -> str:

@@ -12,7 +12,7 @@ import material  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from deepscopie.languages import CATALOGUES, LanguageError, site_languages
+from deepscopie.languages import CATALOGUES, LanguageError, reload_languages, site_languages
 from deepscopie.model import Localized
 from deepscopie.render.texts import MissingTextError, format_date, text
 from deepscopie.yaml_source import read_yaml
@@ -119,9 +119,11 @@ def test_a_missing_text_is_an_error_not_another_language(
     english = (folder / "en.yaml").read_text(encoding="utf-8")
     (folder / "en.yaml").write_text(english.replace("faq_title:", "faq_titel:"), "utf-8")
     monkeypatch.setenv("DEEPSCOPIE_LANGUAGES", str(folder))
+    reload_languages()
     with pytest.raises(LanguageError, match=r"en.yaml: the text 'faq_title' is missing"):
         site_languages()
     monkeypatch.delenv("DEEPSCOPIE_LANGUAGES")
+    reload_languages()
     with pytest.raises(MissingTextError):
         text("no_such_text", "fr")
     with pytest.raises(LanguageError):

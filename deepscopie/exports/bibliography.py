@@ -10,6 +10,7 @@ from __future__ import annotations
 from babel import Locale
 from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
+from bibtexparser.middlewares.parsestack import default_unparse_stack
 from bibtexparser.model import Entry, Field
 
 from deepscopie.escaping import bibtex_value
@@ -25,7 +26,8 @@ def bibliography(base: KnowledgeBase) -> str:
     for resource in base.resources:
         if resource.type in _ENTRY_TYPES:
             library.add(Entry(_ENTRY_TYPES[resource.type], resource.id, _fields(resource)))
-    return str(write_string(library))
+    # The library is this function's own: changing it in place spares copying every entry.
+    return str(write_string(library, unparse_stack=default_unparse_stack(True)))
 
 
 def _fields(resource: Resource) -> list[Field]:

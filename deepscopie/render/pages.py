@@ -11,6 +11,7 @@ table of contents (``Page.toc``): the Markdown keeps only the front matter and t
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -308,11 +309,11 @@ def render_latest_additions(
     """The most recently added resources, newest first (later in the file counts as newer),
     each with its date and type."""
     types = {kind.id: kind.name for kind in base.vocabulary.types}
-    ordered = sorted(
-        enumerate(base.resources), key=lambda pair: (pair[1].added, pair[0]), reverse=True
+    ordered = heapq.nlargest(
+        limit, enumerate(base.resources), key=lambda pair: (pair[1].added, pair[0])
     )
     items = []
-    for _, resource in ordered[:limit]:
+    for _, resource in ordered:
         link = links.markdown_link(
             resource.title.get(language), links.resource_target(resource), page
         )
