@@ -11,21 +11,25 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import re
 import shutil
 import sys
 from functools import lru_cache, partial
+from html import unescape
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.meta import get_data as get_markdown_meta
 
 from deepscopie.editor_language import editor_language
 from deepscopie.escaping import plain_text_filter
@@ -59,14 +63,10 @@ from deepscopie.render.pages import (
 )
 from deepscopie.render.problems_page import problems_document, problems_html
 from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
-from deepscopie.render.search_records import search_records
+from deepscopie.render.search_records import SearchRecord, page_record, search_records
 from deepscopie.render.texts import search_texts, text
 from deepscopie.render.typography import typeset
-from deepscopie.search_index import (
-    SearchIndexError,
-    build_search_index,
-    build_search_index_in_background,
-)
+from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -83,6 +83,8 @@ _not_found_pages: dict[str, str] = {}
 _settings: dict[str, int] = {"inactive_after_days": 365}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
+# The search index being built (or built) for the last records.
+_search: dict[str, SearchIndexJob | None] = {"job": None}
 # The web editor's address of the repository (None: no "suggest a change" links).
 _edit_root: dict[str, str | None] = {"root": None}
 
@@ -126,7 +128,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: Any) -> None:
-    """Write the pages generated from the data into docs/, only those that changed."""
+    """Write the pages generated from the data into docs/, only those that changed, and start
+    indexing them for search (Pagefind runs while MkDocs builds the pages)."""
     if _incremental["on"]:
         _forget_stale_output(config)
     if _problems_to_show():
@@ -135,6 +138,9 @@ def on_pre_build(config: Any) -> None:
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
+        records = search_records(base, health)
+        # The search index first: it takes as long as the rest, and needs no page.
+        _search["job"] = search_index_job([*records, *_page_records(config)], _search["job"])
         edit = edit_links(base, _edit_root["root"], ROOT)
         pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
@@ -144,8 +150,10 @@ def on_pre_build(config: Any) -> None:
             **entries_files(base, health),
             **_published_report(health),
         }
-        records = search_records(base, health)
-        _rendered.update(base=base, health=health, pages=pages, files=files, records=records)
+        _rendered.update(base=base, health=health, records=records, pages=pages, files=files)
+    else:  # a hand-written page may have changed (`mkdocs serve`)
+        records = [*_rendered["records"], *_page_records(config)]
+        _search["job"] = search_index_job(records, _search["job"])
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -159,14 +167,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
         return markdown.partition(HTML_MARKER)[0]
-    name = _page_name(page.file.src_uri)
+    return _filled_page(markdown, _page_name(page.file.src_uri), _language(config).code, config)
+
+
+def _filled_page(markdown: str, name: str, language: str, config: Any) -> str:
+    """A hand-written page's Markdown with its markers filled from the data."""
     if name == "index.md":
-        return fill_home_page(markdown, _knowledge_base(), _language(config).code, name)
+        return fill_home_page(markdown, _knowledge_base(), language, name)
     if name == PROPOSE_PAGE:
         issues = new_issue_address(config.repo_url)
-        return fill_propose_page(markdown, _knowledge_base(), _language(config).code, issues)
+        return fill_propose_page(markdown, _knowledge_base(), language, issues)
     if name == "contribute.md":
-        return fill_guide_page(markdown, _knowledge_base(), _language(config).code)
+        return fill_guide_page(markdown, _knowledge_base(), language)
     return markdown
 
 
@@ -242,13 +254,15 @@ def on_post_build(config: Any) -> None:
         f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
     }
     write_site_files(site_dir, {**_rendered["files"], **not_found})
-    records = _rendered["records"]
+    job = _search["job"]
+    if job is None:
+        return  # no page was generated (the data's problems are shown instead)
     if _serving["serve"]:
         # An editor waits for the page, not for search (about a second at 1,000 entries).
-        build_search_index_in_background(site_dir, records)
+        job.install_in_background(site_dir)
         return
     try:
-        build_search_index(site_dir, records)
+        job.install(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
@@ -467,6 +481,53 @@ def _template_text(key: str, *, language: str, **values: object) -> str:
         return typeset(text(key, language), language).format(**values)
     except LanguageError as error:
         raise PluginError(str(error)) from None
+
+
+def _page_records(config: Any) -> list[SearchRecord]:
+    """The hand-written pages (home, About, Contribute, Propose) as search records, from their
+    Markdown: they are indexed with the entries, before MkDocs has built them. The pages
+    generated from the data are not: the entries they list are."""
+    # Made again when a page or the data changed (not for the other language's build).
+    base = _knowledge_base()
+    pages = tuple((path, path.stat().st_mtime_ns) for path in sorted(DOCS.glob("*.md")))
+    if _rendered.get("page_records_base") is not base or _rendered.get("page_files") != pages:
+        records = _read_page_records(config)
+        _rendered.update(page_records=records, page_records_base=base, page_files=pages)
+    return list(_rendered["page_records"])
+
+
+def _read_page_records(config: Any) -> list[SearchRecord]:
+    records = []
+    for source in sorted(DOCS.glob("*.md")):
+        name, language = _page_name(source.name), _file_language(source.name)
+        markdown, meta = get_markdown_meta(source.read_text(encoding="utf-8-sig"))
+        # Material's own way to keep a page out of search, and the pages made from the data.
+        if (meta.get("search") or {}).get("exclude") or HTML_MARKER in markdown:
+            continue
+        filled = _filled_page(markdown, name, language, config)
+        extensions = {
+            **config.mdx_configs,
+            "toc": {**config.mdx_configs.get("toc", {}), "permalink": False},  # no "¶" to index
+            TYPOGRAPHY_EXTENSION: {"language": language},  # the page's, not the build's
+        }
+        converter = Markdown(extensions=config.markdown_extensions, extension_configs=extensions)
+        body = converter.convert(filled)
+        title = str(meta.get("title") or _first_heading(body) or name.removesuffix(".md"))
+        address = "" if name == "index.md" else f"{name.removesuffix('.md')}/"
+        path = f"{site_languages()[language].root}{address}index.html"
+        records.append(page_record(path, language, title, body))
+    return records
+
+
+def _first_heading(html: str) -> str | None:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return unescape(re.sub(r"<[^>]*>", "", match.group(1))).strip() if match else None
+
+
+def _file_language(src_uri: str) -> str:
+    """``about.en.md`` -> ``en``; a page without a language suffix is the default language's."""
+    suffix = src_uri.rsplit(".", 2)[-2] if src_uri.count(".") >= 2 else ""
+    return suffix if suffix in site_languages().codes else site_languages().default.code
 
 
 def _page_name(src_uri: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -83,3 +85,13 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "DEEPSCOPIE_LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+def search_fragments(bundle: Path) -> list[dict[str, object]]:
+    """Every record of a Pagefind bundle as a result shows it (address, text, metadata,
+    filters): its fragments, gzipped JSON after a signature."""
+    fragments = []
+    for path in (bundle / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(data[data.index(b"{") :]))
+    return fragments

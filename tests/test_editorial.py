@@ -195,6 +195,7 @@ def test_exports_carry_the_note_and_the_title_language(base: KnowledgeBase) -> N
 
 def test_search_finds_an_entry_by_its_editors_note(base: KnowledgeBase) -> None:
     records = {r.path.removesuffix(".html"): r.document for r in search_records(base)}
+    records = {path.removeprefix("entries/"): document for path, document in records.items()}
     assert "The editors add" in records["en/why-cellpose"]
     assert "La rédaction précise" in records["fr/why-cellpose"]
     assert "A clarification by the editors." in records["en/cellpose"]

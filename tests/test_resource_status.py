@@ -177,7 +177,9 @@ def test_search_records_carry_the_status_and_the_code_activity(base: KnowledgeBa
         base.sources,
     )
     health = LinkHealth({}, repositories={record.url: record})
-    documents = {r.path: r.document for r in search_records(patched, health)}
+    documents = {
+        r.path.removeprefix("entries/"): r.document for r in search_records(patched, health)
+    }
     old = documents["fr/old-viewer.html"]
     assert '<span data-pagefind-meta="lifecycle" hidden>Arrêtée</span>' in old
     assert '<span data-pagefind-meta="lifecycle_kind" hidden>discontinued</span>' in old

@@ -10,8 +10,13 @@ import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.render.explore import entries_json, render_explore_page
-from deepscopie.render.search_records import Synonyms, fold, search_records, summary
-from deepscopie.search_index import searched_pages
+from deepscopie.render.search_records import (
+    Synonyms,
+    fold,
+    page_record,
+    search_records,
+    summary,
+)
 from tests.conftest import copy_base_data
 
 
@@ -50,19 +55,20 @@ class _Meta(HTMLParser):
 
 
 def _parsed(base: KnowledgeBase, path: str) -> _Meta:
-    record = next(r for r in search_records(base) if r.path == path)
+    record = next(r for r in search_records(base) if r.path == f"entries/{path}")
     parser = _Meta()
     parser.feed(record.document)
     return parser
 
 
 def test_each_entry_is_a_record_in_each_language(base: KnowledgeBase) -> None:
-    paths = {record.path for record in search_records(base)}
-    assert paths == {
-        f"{language}/{id_}.html"
+    records = search_records(base)
+    assert {(record.path, record.language) for record in records} == {
+        (f"entries/{language}/{id_}.html", language)
         for language in ("fr", "en")
         for id_ in ["cellpose", "care", "why-cellpose", "gpu"]
     }
+    assert all(f'<html lang="{record.language}">' in record.document for record in records)
 
 
 def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) -> None:
@@ -75,7 +81,7 @@ def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) 
         "summary": "Cell segmentation.",
         "title": "Cellpose",
     }
-    assert english.filters == ["kind:entry"]
+    assert english.filters == []  # only pages carry one (kind:page)
     french = _parsed(base, "fr/why-cellpose.html")
     assert (french.meta["href"], french.meta["type"]) == ("faq/#why-cellpose", "Question de la FAQ")
     assert _parsed(base, "fr/gpu.html").meta["summary"] == "Question ouverte"
@@ -100,7 +106,8 @@ def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> Non
         encoding="utf-8",
     )  # fmt: skip
     hostile = load_knowledge_base(DataFiles.in_folder(data))
-    document = next(r for r in search_records(hostile) if r.path == "en/cellpose.html").document
+    record = next(r for r in search_records(hostile) if r.path == "entries/en/cellpose.html")
+    document = record.document
     assert "<img" not in document and "&lt;img src=x onerror=alert(1)&gt;" in document
 
 
@@ -119,19 +126,22 @@ def test_fold_and_summary() -> None:
     assert summary("**Bold** and [a link](https://example.org). Next.", "en") == "Bold and a link."
 
 
-def test_only_hand_written_pages_are_searched_as_pages(tmp_path: Path) -> None:
-    for page in [
-        "index.html", "about/index.html", "en/contribute/index.html", "404.html",
-        "categories/software/index.html", "en/faq/index.html", "tags/index.html",
-        "explore/index.html", "assets/x.html",
-    ]:  # fmt: skip
-        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / page).write_text("<html></html>")
-    assert [str(p) for p in searched_pages(tmp_path)] == [
-        "about/index.html",
-        "en/contribute/index.html",
-        "index.html",
-    ]
+def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> None:
+    body = (
+        '<h1 id="x">À propos<a class="headerlink" href="#x">¶</a></h1>'
+        "<p>Un <strong>site</strong> &amp; une FAQ.</p><ul><li>un</li><li>deux</li></ul>"
+        '<p><img src=x onerror="alert(1)"> &lt;script&gt;</p>'
+    )
+    record = page_record("en/about/index.html", "en", "About <us>", body)
+    parser = _Meta()
+    parser.feed(record.document)
+    assert (record.path, record.language) == ("en/about/index.html", "en")
+    assert parser.filters == ["kind:page"] and parser.meta == {"title": "About <us>"}
+    assert '<html lang="en">' in record.document
+    # Only the text: no markup of the page reaches the record, and what looked like markup
+    # in the text stays text.
+    assert "Un site &amp; une FAQ. un deux &lt;script&gt;" in record.document
+    assert "<img" not in record.document and "<strong>" not in record.document
 
 
 def test_explore_entries_carry_the_facets_and_the_way_groups(base: KnowledgeBase) -> None:

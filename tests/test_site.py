@@ -10,7 +10,7 @@ import pytest
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.texts import language as site_language
-from tests.conftest import REPO, build_site, copy_project
+from tests.conftest import REPO, build_site, copy_project, search_fragments
 
 
 class _Page(HTMLParser):
@@ -67,6 +67,26 @@ def test_there_is_one_search_index_per_language(built_site: Path) -> None:
     languages = entry["languages"]
     assert set(languages) == {"fr", "en"}
     assert languages["fr"]["page_count"] == languages["en"]["page_count"] > 10
+
+
+def test_search_finds_the_hand_written_pages_at_their_addresses_and_no_listing(
+    built_site: Path,
+) -> None:
+    pages = {
+        str(fragment["url"]): fragment
+        for fragment in search_fragments(built_site / "pagefind")
+        if fragment["filters"] == {"kind": ["page"]}
+    }
+    assert sorted(pages) == [
+        "/", "/about/", "/contribute/", "/en/", "/en/about/", "/en/contribute/",
+        "/en/propose/", "/propose/",
+    ]  # fmt: skip
+    for url, fragment in pages.items():
+        assert (built_site / url.lstrip("/") / "index.html").is_file()
+        assert "¶" not in str(fragment["content"])
+    # Each in its own language: the English About page in the English index.
+    assert pages["/en/about/"]["meta"] == {"title": "About"}
+    assert "gathers the resources" in str(pages["/en/about/"]["content"])
 
 
 def test_pages_load_nothing_from_another_host(built_site: Path) -> None:

@@ -37,6 +37,8 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
+# Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
+ENTRIES_FOLDER = "entries"
 _SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -47,11 +49,13 @@ _TAG = re.compile(r"<[^>]*>")
 
 @dataclass(frozen=True)
 class SearchRecord:
-    """One entry in one language: ``path`` names it in the staging folder Pagefind reads,
-    ``document`` is the HTML it indexes."""
+    """One entry or page in one language: ``path`` is where Pagefind reads it, from the site's
+    root (a page's is its own address, ``en/about/index.html``; an entry's is under
+    ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes."""
 
     path: str
     document: str
+    language: str
 
 
 def fold(words: str) -> str:
@@ -247,13 +251,12 @@ def _record(
     document = (
         f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
         f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
-        f'<span data-pagefind-filter="kind:entry" hidden></span>'
         f"<div data-pagefind-ignore>{hidden_meta}</div>"
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{html_text(title)}</h1>"
         f"{body}</main></body></html>"
     )
-    return SearchRecord(f"{path}.html", document)
+    return SearchRecord(f"{ENTRIES_FOLDER}/{path}.html", document, language)
 
 
 def _href(language: str, target: str) -> str:
@@ -268,3 +271,18 @@ def _status(resource: Resource, health: LinkHealth | None, language: str) -> str
     if health.broken(resource.url):
         return text("status_broken", language)
     return text(f"status_{health.records[resource.url].klass}", language)
+
+
+def page_record(path: str, language: str, title: str, body_html: str) -> SearchRecord:
+    """A hand-written page (About, Contribute…) as a search record: its title and its text,
+    at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
+    as HTML; only its text is kept."""
+    body = " ".join(html.unescape(_TAG.sub(" ", _BLOCK_END.sub(" ", body_html))).split())
+    document = (
+        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
+        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
+        f'<span data-pagefind-filter="kind:page" hidden></span>'
+        f'<h1 data-pagefind-meta="title">{html_text(title)}</h1>'
+        f"<p>{html_text(body)}</p></main></body></html>"
+    )
+    return SearchRecord(path, document, language)

@@ -1,0 +1,116 @@
+"""The search index: one Pagefind per language, merged into one bundle; a failure is said."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from deepscopie import search_index
+from deepscopie.render.search_records import SearchRecord, page_record
+from deepscopie.search_index import (
+    ENTRY_FILE,
+    SearchIndexError,
+    SearchIndexJob,
+    build_search_index,
+    merge_indexes,
+    search_index_job,
+)
+from tests.conftest import search_fragments
+
+
+def _entry(language: str, slug: str, title: str) -> SearchRecord:
+    document = (
+        f'<!doctype html><html lang="{language}"><head><title>{title}</title></head><body>'
+        f"<main data-pagefind-body>"
+        f'<h1 data-pagefind-meta="title">{title}</h1><p>{title} microscopy</p></main>'
+        "</body></html>"
+    )
+    return SearchRecord(f"entries/{language}/{slug}.html", document, language)
+
+
+RECORDS = [
+    _entry("fr", "cellpose", "Cellpose segmente les noyaux"),
+    _entry("en", "cellpose", "Cellpose segments nuclei"),
+    _entry("en", "stardist", "StarDist star-convex shapes"),
+    page_record("en/about/index.html", "en", "About", "<p>What this site is</p>"),
+]
+
+
+def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    build_search_index(RECORDS, bundle, tmp_path / "work")
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    assert {code: value["page_count"] for code, value in entry["languages"].items()} == {
+        "fr": 1,
+        "en": 3,
+    }
+    for value in entry["languages"].values():  # each language's index is there
+        assert (bundle / f"pagefind.{value['hash']}.pf_meta").is_file()
+        assert (bundle / f"wasm.{value['wasm']}.pagefind").is_file()
+    urls = sorted(str(fragment["url"]) for fragment in search_fragments(bundle))
+    assert urls == [
+        "/en/about/",
+        "/entries/en/cellpose.html",
+        "/entries/en/stardist.html",
+        "/entries/fr/cellpose.html",
+    ]
+
+
+def test_languages_whose_shared_files_differ_are_not_merged(tmp_path: Path) -> None:
+    bundles = []
+    for code, script in (("fr", "one"), ("en", "another")):
+        bundle = tmp_path / code
+        bundle.mkdir()
+        entry = {"version": "1", "languages": {code: {"hash": code}}}
+        (bundle / ENTRY_FILE).write_text(json.dumps(entry), encoding="utf-8")
+        (bundle / "pagefind.js").write_text(script, encoding="utf-8")
+        bundles.append(bundle)
+    with pytest.raises(SearchIndexError, match=r"pagefind.js: two languages' indexes disagree"):
+        merge_indexes(bundles, tmp_path / "merged")
+
+
+def test_a_pagefind_failure_is_an_error_with_what_it_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failing = (sys.executable, "-c", "import sys; print('no room left'); sys.exit(3)")
+    monkeypatch.setattr(search_index, "PAGEFIND", failing)
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(en\):\nno room left"):
+        build_search_index(RECORDS, tmp_path / "pagefind", tmp_path / "work")
+
+
+def test_a_job_runs_beside_the_build_and_installs_its_bundle(tmp_path: Path) -> None:
+    job = search_index_job(RECORDS, None)
+    assert search_index_job(list(RECORDS), job) is job  # the other language's build
+    site = tmp_path / "site"
+    site.mkdir()
+    job.install(site, keep=True)
+    assert json.loads((site / "pagefind" / ENTRY_FILE).read_text(encoding="utf-8"))["languages"]
+    newer = search_index_job(RECORDS[:1], job)
+    assert newer is not job
+    newer.install(site)
+    languages = json.loads((site / "pagefind" / ENTRY_FILE).read_text(encoding="utf-8"))
+    assert set(languages["languages"]) == {"fr"}
+
+
+def test_a_job_whose_process_fails_says_why_and_installs_nothing(tmp_path: Path) -> None:
+    # A record where another record's folder must be: the job's process cannot write it.
+    clash = SearchRecord("entries/en/cellpose.html/more.html", RECORDS[1].document, "en")
+    job = SearchIndexJob([*RECORDS, clash])
+    with pytest.raises(SearchIndexError) as raised:
+        job.install(tmp_path)
+    assert "cellpose.html" in str(raised.value) and "Traceback" not in str(raised.value)
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_replaced_job_stops_and_leaves_no_file_behind(tmp_path: Path) -> None:
+    memory = search_index.MEMORY_FOLDER
+    before = set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
+    job = SearchIndexJob(RECORDS * 50)
+    job.discard()  # the data changed while it ran (`mkdocs serve`)
+    assert job._process.poll() is not None
+    assert not job._folder.exists()
+    after = set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
+    assert after <= before
