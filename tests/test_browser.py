@@ -292,6 +292,29 @@ def test_explore_says_so_when_its_entries_cannot_be_loaded(browser: Browser, sit
     context.close()
 
 
+def test_search_is_ready_before_it_is_asked_for_unless_the_reader_saves_data(
+    browser: Browser, site_url: str
+) -> None:
+    """Once a page is idle, search's engine is fetched, so that a question pasted at once is
+    answered without waiting for it; a reader who saves data (or on a slow link) does not
+    pay for it until they open search."""
+    for saves_data in (False, True):
+        context = browser.new_context()
+        if saves_data:
+            context.add_init_script(
+                "Object.defineProperty(navigator, 'connection', {value: {saveData: true}})"
+            )
+        page = context.new_page()
+        watched = Watched(page)
+        page.goto(f"{site_url}en/about/", wait_until="load")
+        page.wait_for_timeout(4000)  # the page is idle, or its 3 s limit has passed
+        warmed = any("/pagefind/" in url for url in watched.requests)
+        assert warmed is not saves_data, f"saves data: {saves_data}: {watched.requests}"
+        if saves_data:
+            _search(page, "cellpose")  # search still works: fetched when asked for
+        context.close()
+
+
 def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str) -> None:
     """Pagefind is fetched when search opens: what the reader types meanwhile goes into the
     search (and "n", "p" do not turn the page, as Material's shortcuts would)."""
