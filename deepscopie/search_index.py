@@ -59,16 +59,33 @@ def build_search_index(records: Sequence[SearchRecord], output: Path, work: Path
     languages = sorted({record.language for record in records})
     if not languages:
         raise SearchIndexError("nothing to index: no entry and no page")
-    stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=_memory_folder(records)))
+    memory = _memory_folder(records)
+    try:
+        stage = _staged(records, memory)
+    except OSError:
+        if memory is None:
+            raise
+        stage = _staged(records, None)  # the memory filled up meanwhile: on disk, then
+    try:
+        _run_pagefind(languages, stage, work)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    merge_indexes([work / language for language in languages], output)
+
+
+def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
+    """``records`` written as files, one folder per language, in a new folder under ``folder``
+    (the temporary folder when None); nothing is left behind if that fails."""
+    stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=folder))
     try:
         for record in records:
             path = stage / record.language / record.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(record.document, encoding="utf-8")
-        _run_pagefind(languages, stage, work)
-    finally:
+    except OSError:
         shutil.rmtree(stage, ignore_errors=True)
-    merge_indexes([work / language for language in languages], output)
+        raise
+    return stage
 
 
 def _run_pagefind(languages: Sequence[str], stage: Path, work: Path) -> None:
@@ -163,7 +180,8 @@ class SearchIndexJob:
     def _stop(self) -> None:
         """Stop the job's processes if they still run (nobody will use what they make): asked
         first, so that the job removes the files it wrote in memory, then forced."""
-        for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (signal.SIGKILL, None)):
+        kill = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL
+        for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
             if self._process.poll() is not None:
                 return
             with contextlib.suppress(OSError, AttributeError):  # gone already; not on Windows

@@ -114,3 +114,13 @@ def test_a_replaced_job_stops_and_leaves_no_file_behind(tmp_path: Path) -> None:
     assert not job._folder.exists()
     after = set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
     assert after <= before
+
+
+def test_records_go_to_disk_when_memory_cannot_take_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "shm"
+    not_a_folder.write_text("", encoding="utf-8")  # writing under it fails, as a full one does
+    monkeypatch.setattr(search_index, "_memory_folder", lambda records: not_a_folder)
+    build_search_index(RECORDS, tmp_path / "pagefind", tmp_path / "work")
+    assert len(search_fragments(tmp_path / "pagefind")) == len(RECORDS)
