@@ -131,6 +131,7 @@ def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> Non
         '<h1 id="x">À propos<a class="headerlink" href="#x">¶</a></h1>'
         "<p>Un <strong>site</strong> &amp; une FAQ.</p><ul><li>un</li><li>deux</li></ul>"
         '<p><img src=x onerror="alert(1)"> &lt;script&gt;</p>'
+        "<script>const secret = 1;</script><STYLE>p { color: red }</STYLE>"
     )
     record = page_record("en/about/index.html", "en", "About <us>", body)
     parser = _Meta()
@@ -142,6 +143,7 @@ def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> Non
     # in the text stays text.
     assert "Un site &amp; une FAQ. un deux &lt;script&gt;" in record.document
     assert "<img" not in record.document and "<strong>" not in record.document
+    assert "secret" not in record.document and "color" not in record.document
 
 
 def test_explore_entries_carry_the_facets_and_the_way_groups(base: KnowledgeBase) -> None:

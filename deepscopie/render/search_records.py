@@ -45,6 +45,8 @@ _NOT_WORD = re.compile(r"[^\w]+")
 # Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
 _BLOCK_END = re.compile(r"<(?:/p|br|/li|/h\d|/blockquote|/pre)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
+# What a page holds but does not show as text (a hand-written page may have a script).
+_NOT_SHOWN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,8 @@ def page_record(path: str, language: str, title: str, body_html: str) -> SearchR
     """A hand-written page (About, Contribute…) as a search record: its title and its text,
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept."""
-    body = " ".join(html.unescape(_TAG.sub(" ", _BLOCK_END.sub(" ", body_html))).split())
+    shown = _NOT_SHOWN.sub(" ", body_html)
+    body = " ".join(html.unescape(_TAG.sub(" ", _BLOCK_END.sub(" ", shown))).split())
     document = (
         f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
         f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
