@@ -129,7 +129,9 @@ def test_fold_and_summary() -> None:
 def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> None:
     body = (
         '<h1 id="x">À propos<a class="headerlink" href="#x">¶</a></h1>'
-        "<p>Un <strong>site</strong> &amp; une FAQ.</p><ul><li>un</li><li>deux</li></ul>"
+        "<p>Un <strong>site</strong>&nbsp;: une FAQ.</p><ul><li>un</li><li>deux</li></ul>"
+        "<table><tr><td>trois</td><td>quatre</td></tr></table>"
+        "<p><strong>Deep</strong>Scopie: <em>bio</em>images</p>"
         '<p><img src=x onerror="alert(1)"> &lt;script&gt;</p>'
         "<script>const secret = 1;</script><STYLE>p { color: red }</STYLE>"
     )
@@ -141,7 +143,9 @@ def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> Non
     assert '<html lang="en">' in record.document
     # Only the text: no markup of the page reaches the record, and what looked like markup
     # in the text stays text.
-    assert "Un site &amp; une FAQ. un deux &lt;script&gt;" in record.document
+    # Blocks and cells are separate words; an inline tag is not a space ("DeepScopie").
+    words = "Un site : une FAQ. un deux trois quatre DeepScopie: bioimages &lt;script&gt;"
+    assert words in record.document
     assert "<img" not in record.document and "<strong>" not in record.document
     assert "secret" not in record.document and "color" not in record.document
 

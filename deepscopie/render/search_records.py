@@ -45,6 +45,13 @@ _NOT_WORD = re.compile(r"[^\w]+")
 # Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
 _BLOCK_END = re.compile(r"<(?:/p|br|/li|/h\d|/blockquote|/pre)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
+# Where a page's blocks and cells begin or end: words on either side are separate words (an
+# inline tag, such as </strong>, is not a space).
+_BLOCK_EDGE = re.compile(
+    r"</?(?:p|br|li|ul|ol|h\d|blockquote|pre|table|tr|td|th|dl|dt|dd|div|section|details|"
+    r"summary|figure|figcaption|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
 # What a page holds but does not show as text (a hand-written page may have a script).
 _NOT_SHOWN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -280,7 +287,7 @@ def page_record(path: str, language: str, title: str, body_html: str) -> SearchR
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept."""
     shown = _NOT_SHOWN.sub(" ", body_html)
-    body = " ".join(html.unescape(_TAG.sub(" ", _BLOCK_END.sub(" ", shown))).split())
+    body = " ".join(html.unescape(_TAG.sub("", _BLOCK_EDGE.sub(" ", shown))).split())
     document = (
         f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
         f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
