@@ -75,4 +75,4 @@ def suggest_change(edit: EditLinks | None, kind: str, entry_id: str, language: s
     link = markup.link(
         text("suggest_change", language), address, "ds-suggest-change", language=language
     )
-    return f'<p class="ds-meta ds-suggest" data-pagefind-ignore="all">{link}</p>'
+    return f'<p class="ds-meta ds-suggest">{link}</p>'

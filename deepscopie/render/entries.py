@@ -33,9 +33,9 @@ from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.status import render_status_note, status_badge
 from deepscopie.render.texts import format_date, label, language_name, text
 
-# Links to other entries help readers but would make an entry match the words of the entries
-# it cites: they are left out of the search index.
-CROSS_REFERENCE_HTML = 'class="ds-meta" data-pagefind-ignore="all"'
+# Links to other entries help readers. Search never sees them (nor would an entry match the
+# words of the entries it cites): its records are made from the data, not from these pages.
+CROSS_REFERENCE_HTML = 'class="ds-meta"'
 # Code and document hosts where the owner (the first part of the path) says whose it is:
 # "gitlab.com/igbmc" tells more than "gitlab.com".
 _HOSTS_WITH_OWNERS = frozenset(
@@ -224,10 +224,7 @@ def render_faq_entry(
             for rid in entry.related
         )
         heading = markup.text(text("related", language), language)
-        parts.append(
-            f'<div class="ds-faq__related" data-pagefind-ignore="all"><p>{heading}</p>'
-            f"<ul>{related}</ul></div>"
-        )
+        parts.append(f'<div class="ds-faq__related"><p>{heading}</p><ul>{related}</ul></div>')
     if entry.tags:
         tags = tag_links(entry.tags, index, language, page)
         parts.append(
