@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-import re
 import shutil
 import sys
 from functools import lru_cache, partial
@@ -489,50 +488,49 @@ def _page_records(config: Any) -> list[SearchRecord]:
     generated from the data are not: the entries they list are."""
     # Made again when a page or the data changed (not for the other language's build).
     base = _knowledge_base()
-    pages = tuple((path, path.stat().st_mtime_ns) for path in sorted(DOCS.glob("*.md")))
+    sources = sorted(DOCS.glob("*.md"))
+    pages = tuple((path, path.stat().st_mtime_ns) for path in sources)
     if _rendered.get("page_records_base") is not base or _rendered.get("page_files") != pages:
-        records = _read_page_records(config)
+        records = [
+            record for source in sources if (record := _page_record(source, config)) is not None
+        ]
         _rendered.update(page_records=records, page_records_base=base, page_files=pages)
     return list(_rendered["page_records"])
 
 
-def _read_page_records(config: Any) -> list[SearchRecord]:
-    records = []
-    for source in sorted(DOCS.glob("*.md")):
-        name, language = _page_name(source.name), _file_language(source.name)
-        markdown, meta = get_markdown_meta(source.read_text(encoding="utf-8-sig"))
-        # Material's own way to keep a page out of search, and the pages made from the data.
-        if (meta.get("search") or {}).get("exclude") or HTML_MARKER in markdown:
-            continue
-        filled = _filled_page(markdown, name, language, config)
-        extensions = {
-            **config.mdx_configs,
-            "toc": {**config.mdx_configs.get("toc", {}), "permalink": False},  # no "¶" to index
-            TYPOGRAPHY_EXTENSION: {"language": language},  # the page's, not the build's
-        }
-        converter = Markdown(extensions=config.markdown_extensions, extension_configs=extensions)
-        body = converter.convert(filled)
-        title = str(meta.get("title") or _first_heading(body) or name.removesuffix(".md"))
-        address = "" if name == "index.md" else f"{name.removesuffix('.md')}/"
-        path = f"{site_languages()[language].root}{address}index.html"
-        records.append(page_record(path, language, title, body))
-    return records
+def _page_record(source: Path, config: Any) -> SearchRecord | None:
+    """``source`` as MkDocs shows it (markers filled, the page's language and typography),
+    as a search record; None for a page out of search."""
+    name, language = _page_file(source.name)
+    markdown, meta = get_markdown_meta(source.read_text(encoding="utf-8-sig"))
+    # Material's own way to keep a page out of search, and the pages made from the data.
+    if (meta.get("search") or {}).get("exclude") or HTML_MARKER in markdown:
+        return None
+    extensions = {
+        **config.mdx_configs,
+        "toc": {**config.mdx_configs.get("toc", {}), "permalink": False},  # no "¶" to index
+        TYPOGRAPHY_EXTENSION: {"language": language},  # the page's, not the build's
+    }
+    converter = Markdown(extensions=config.markdown_extensions, extension_configs=extensions)
+    body = converter.convert(_filled_page(markdown, name, language, config))
+    # The title as MkDocs takes it: the front matter's, else the first heading's (toc's).
+    headings = getattr(converter, "toc_tokens", [])
+    title = str(meta.get("title") or (headings[0]["name"] if headings else name[:-3]))
+    path = f"{site_languages()[language].root}{links.built_url(name)}index.html"
+    return page_record(path, language, unescape(title), body)
 
 
-def _first_heading(html: str) -> str | None:
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
-    return unescape(re.sub(r"<[^>]*>", "", match.group(1))).strip() if match else None
-
-
-def _file_language(src_uri: str) -> str:
-    """``about.en.md`` -> ``en``; a page without a language suffix is the default language's."""
-    suffix = src_uri.rsplit(".", 2)[-2] if src_uri.count(".") >= 2 else ""
-    return suffix if suffix in site_languages().codes else site_languages().default.code
+def _page_file(src_uri: str) -> tuple[str, str]:
+    """``about.en.md`` -> ``('about.md', 'en')``: which page a file is, and in which language
+    (the default one without a language suffix), as the i18n plugin names them."""
+    stem, _, extension = src_uri.rpartition(".")
+    base, dot, suffix = stem.rpartition(".")
+    if dot and suffix in site_languages().codes:
+        return f"{base}.{extension}", suffix
+    return src_uri, site_languages().default.code
 
 
 def _page_name(src_uri: str) -> str:
     """``index.fr.md`` -> ``index.md``: the i18n plugin names a page by its file, the language
     suffix is not part of which page it is."""
-    stem, _, extension = src_uri.rpartition(".")
-    base, dot, suffix = stem.rpartition(".")
-    return f"{base}.{extension}" if dot and suffix in site_languages().codes else src_uri
+    return _page_file(src_uri)[0]

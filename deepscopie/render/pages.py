@@ -31,6 +31,7 @@ from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, plain_text
+from deepscopie.render.search_records import summary
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.statistics import STATISTICS_PAGE, render_statistics_page
 from deepscopie.render.texts import count, format_date, language_codes, text
@@ -288,19 +289,10 @@ def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, 
         size = count("resource_count", index.category_size(category.id), language)
         line = ""
         if category.intro:
-            line = escape_markdown(first_sentence(category.intro.get(language))) + "<br>"
+            intro = summary(category.intro.get(language), language, CARD_LINE)
+            line = escape_markdown(intro) + "<br>"
         cards.append(f"-   [**{name}**]({target})\n\n    {line}\n    *{size}*")
     return '<div class="grid cards ds-cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
-
-
-def first_sentence(markdown: str) -> str:
-    """The first sentence of a text, as plain text (a card's one line), cut when long."""
-    text = plain_text(markdown, limit=10_000)
-    end = next(
-        (i for i, c in enumerate(text) if c in ".!?" and text[i + 1 : i + 2] in (" ", "")), -1
-    )
-    sentence = text[: end + 1] if end >= 0 else text
-    return sentence if len(sentence) <= CARD_LINE else plain_text(sentence, CARD_LINE)
 
 
 def render_latest_additions(

@@ -43,7 +43,6 @@ _SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_WORD = re.compile(r"[^\w]+")
 # Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
-_BLOCK_END = re.compile(r"<(?:/p|br|/li|/h\d|/blockquote|/pre)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 # Where a page's blocks and cells begin or end: words on either side are separate words (an
 # inline tag, such as </strong>, is not a space).
@@ -78,16 +77,23 @@ def fold(words: str) -> str:
 def plain(markdown: str, language: str) -> str:
     """Contributed Markdown as plain text, from the sanitised HTML the pages show (cached: the
     same descriptions make the pages, the search records and Explore's data)."""
-    rendered = _BLOCK_END.sub(" ", markdown_to_safe_html(markdown, language))
-    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
+    return visible_text(markdown_to_safe_html(markdown, language))
 
 
-def summary(markdown: str, language: str) -> str:
-    """The first sentence of a description, as plain text (the result card's line)."""
+def visible_text(markup: str) -> str:
+    """The words HTML shows, as plain text: blocks and cells apart, inline tags joined (a
+    ``</strong>`` is not a space), scripts and styles left out, entities read."""
+    shown = _BLOCK_EDGE.sub(" ", _NOT_SHOWN.sub(" ", markup))
+    return " ".join(html.unescape(_TAG.sub("", shown)).split())
+
+
+def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
+    """The first sentence of a text, as plain text, cut at a word within ``limit`` characters
+    (a card's line: search results, Explore, the home page's categories)."""
     first = _SENTENCE_END.split(plain(markdown, language), 1)[0]
-    if len(first) <= SUMMARY_LIMIT:
+    if len(first) <= limit:
         return first
-    return first[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> list[SearchRecord]:
@@ -286,8 +292,7 @@ def page_record(path: str, language: str, title: str, body_html: str) -> SearchR
     """A hand-written page (About, Contribute…) as a search record: its title and its text,
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept."""
-    shown = _NOT_SHOWN.sub(" ", body_html)
-    body = " ".join(html.unescape(_TAG.sub("", _BLOCK_EDGE.sub(" ", shown))).split())
+    body = visible_text(body_html)
     document = (
         f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
         f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
