@@ -111,6 +111,10 @@ class LocalHost(ThreadingHTTPServer):
     """One 'host' of the test web."""
 
     daemon_threads = True
+    # socketserver's default backlog is 5: the link checker's processes and the redirect
+    # probes (8 at a time) arriving together overflowed it, and a refused connection made a
+    # test fail about one run in three. A real host takes more at once.
+    request_queue_size = 128
 
     def __init__(
         self,
