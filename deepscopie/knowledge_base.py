@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from deepscopie import checks
 from deepscopie.checks import Located
+from deepscopie.collector import collector_paused
 from deepscopie.model import FaqEntry, Resource, VocabularyFile
 from deepscopie.model_errors import field_adapter, model_problems
 from deepscopie.problems import DataError, Problem, msg
@@ -95,6 +96,12 @@ def _load_cached(
 
 
 def _load(files: DataFiles) -> KnowledgeBase:
+    # The knowledge base lives as long as the build: see deepscopie.collector.
+    with collector_paused(keep=True):
+        return _validated(files)
+
+
+def _validated(files: DataFiles) -> KnowledgeBase:
     documents = {path: read_yaml(path) for path in files.all()}
     problems = [problem for document in documents.values() for problem in document.problems]
 

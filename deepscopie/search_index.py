@@ -9,12 +9,10 @@ entries none: a filter that 10,000 records carry is a large file to fetch and a 
 so that the search tells them apart and shows entries first.
 
 Pagefind takes about as long as the rest of a build at 10,000 entries, and the records are
-known before the first page is rendered: a :class:`SearchIndexJob` starts as soon as the
-build has them and runs beside the rendering, in a process of its own
-(``python -m deepscopie.search_index FOLDER``): it writes the records as the files Pagefind
-reads, runs one Pagefind per language at once (one alone keeps about one core busy), and
-merges their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages
-writes it.
+known before the first page is rendered: a :class:`SearchIndexJob` writes them as the files
+Pagefind reads and starts one Pagefind per language at once (one alone keeps about one core
+busy), each in a session of its own, while MkDocs renders the pages; the job then merges
+their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages writes it.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ import filecmp
 import json
 import logging
 import os
-import pickle
 import shutil
 import signal
 import subprocess
@@ -41,70 +38,25 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 
 ENTRY_FILE = "pagefind-entry.json"
 PAGEFIND = (sys.executable, "-m", "pagefind", "--silent")
-# In a job's folder: the records it indexes, and the bundle it makes.
-RECORDS_FILE = "records.pickle"
-OUTPUT_FILE = "output.txt"
 BUNDLE = "pagefind"
-# Seconds a stopped job has to remove its files before it is killed.
+# Seconds a stopped Pagefind has to end before it is killed.
 STOP_PATIENCE = 5
 
 
 class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message is its own output."""
+    """Pagefind failed, or its files could not be written; the message says which and why."""
 
 
-def build_search_index(records: Sequence[SearchRecord], output: Path, work: Path) -> None:
+def build_search_index(records: Sequence[SearchRecord], output: Path) -> None:
     """Index ``records`` into ``output`` (Pagefind's bundle: script, WebAssembly, one index per
-    language), with ``work`` for the files Pagefind reads and writes."""
-    languages = sorted({record.language for record in records})
-    if not languages:
-        raise SearchIndexError("nothing to index: no entry and no page")
-    memory = _memory_folder(records)
+    language), and return once it is there."""
+    job = SearchIndexJob(records)
     try:
-        stage = _staged(records, memory)
-    except OSError:
-        if memory is None:
-            raise
-        stage = _staged(records, None)  # the memory filled up meanwhile: on disk, then
-    try:
-        _run_pagefind(languages, stage, work)
+        bundle = job.finished_bundle()
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.move(bundle, output)
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    merge_indexes([work / language for language in languages], output)
-
-
-def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
-    """``records`` written as files, one folder per language, in a new folder under ``folder``
-    (the temporary folder when None); nothing is left behind if that fails."""
-    stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=folder))
-    try:
-        for record in records:
-            path = stage / record.language / record.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record.document, encoding="utf-8")
-    except OSError:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    return stage
-
-
-def _run_pagefind(languages: Sequence[str], stage: Path, work: Path) -> None:
-    runs = {
-        language: subprocess.Popen(
-            [*PAGEFIND, "--site", stage / language, "--output-path", work / language],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for language in languages
-    }
-    failures = []
-    for language, run in runs.items():
-        output_text, _ = run.communicate()
-        if run.returncode != 0:
-            failures.append(f"Pagefind failed ({language}):\n{output_text}")
-    if failures:
-        raise SearchIndexError("\n".join(failures))
+        job.discard()
 
 
 # Linux's shared memory: files that never reach the disk. Pagefind reads the records from
@@ -123,6 +75,21 @@ def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
     except OSError:
         return None
     return MEMORY_FOLDER if free > 2 * needed and os.access(MEMORY_FOLDER, os.W_OK) else None
+
+
+def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
+    """``records`` written as files in a new folder under ``folder`` (the temporary folder when
+    None); nothing is left behind if that fails."""
+    stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=folder))
+    try:
+        for record in records:
+            path = stage / record.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(record.document, encoding="utf-8")
+    except OSError:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    return stage
 
 
 def merge_indexes(indexes: Sequence[Path], output: Path) -> None:
@@ -154,59 +121,119 @@ def merge_indexes(indexes: Sequence[Path], output: Path) -> None:
 
 class SearchIndexJob:
     """The index of ``records``, built in the background from the moment the job starts;
-    :meth:`install` waits for it and puts it into a site."""
+    :meth:`install` waits for it and puts it into a site.
+
+    Each language's records are written out, then its Pagefind starts at once, in a session
+    of its own: its own process group, which stopping the job stops whole, and, where Linux
+    groups processes by session to share the cores (autogroup), a share of its own beside
+    MkDocs, instead of one share for everything the build started."""
 
     def __init__(self, records: Sequence[SearchRecord]) -> None:
         self.records = tuple(records)
+        # Pagefind's bundles, on the disk that holds the temporary folder (usually the site's:
+        # a bundle is then moved into the site, not copied).
         self._folder = Path(tempfile.mkdtemp(prefix="deepscopie-search-"))
-        # Removed when the process ends, whatever happened (a build that fails, a preview
-        # server stopped with Ctrl-C while a job runs); the job's processes are stopped first.
-        atexit.register(shutil.rmtree, self._folder, True)
-        atexit.register(self._stop)
+        self._stages: list[Path] = []
+        self._runs: dict[str, subprocess.Popen[bytes]] = {}
+        self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
         self._discarded = False
-        # One file, which the job's process writes out as 20,000 files at 10,000 entries:
-        # this process goes on rendering meanwhile.
-        with (self._folder / RECORDS_FILE).open("wb") as stream:
-            pickle.dump(self.records, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        command = [sys.executable, "-m", "deepscopie.search_index", str(self._folder)]
+        # Removed when the process ends, whatever happened (a build that fails, a preview
+        # server stopped with Ctrl-C while Pagefind runs); the Pagefinds are stopped first.
+        atexit.register(self._remove_files)
+        atexit.register(self._stop)
+        by_language: dict[str, list[SearchRecord]] = {}
+        for record in self.records:
+            by_language.setdefault(record.language, []).append(record)
+        if not by_language:
+            self._error = SearchIndexError("nothing to index: no entry and no page")
+        memory = _memory_folder(self.records)
+        for language, language_records in by_language.items():
+            try:
+                self._start(language, language_records, memory)
+            except OSError as error:
+                self._error = SearchIndexError(f"search index not written: {error}")
+                self._stop()
+                return
+
+    def _start(self, language: str, records: Sequence[SearchRecord], memory: Path | None) -> None:
+        try:
+            stage = _staged(records, memory)
+        except OSError:
+            if memory is None:
+                raise
+            stage = _staged(records, None)  # the memory filled up meanwhile: on disk, then
+        self._stages.append(stage)
+        command: list[str | Path] = [
+            *PAGEFIND,
+            "--site",
+            stage,
+            "--output-path",
+            self._folder / language,
+        ]
         # What it says goes to a file: nobody reads a pipe until the build is done.
-        with (self._folder / OUTPUT_FILE).open("wb") as output:
-            # A session of its own: it and its Pagefinds can be stopped together.
-            self._process = subprocess.Popen(
+        with (self._folder / f"{language}.txt").open("wb") as output:
+            self._runs[language] = subprocess.Popen(
                 command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
             )
 
     def _stop(self) -> None:
-        """Stop the job's processes if they still run (nobody will use what they make): asked
-        first, so that the job removes the files it wrote in memory, then forced."""
+        """Stop the Pagefinds that still run (nobody will use what they make): asked first,
+        then forced."""
         kill = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL
-        for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
-            if self._process.poll() is not None:
-                return
-            with contextlib.suppress(OSError, AttributeError):  # gone already; not on Windows
-                os.killpg(self._process.pid, stop_signal)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._process.wait(patience)
+        for run in self._runs.values():
+            for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
+                if run.poll() is not None:
+                    break
+                with contextlib.suppress(OSError, AttributeError):  # gone already; Windows
+                    os.killpg(run.pid, stop_signal)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    run.wait(patience)
+        self._remove_stages()
 
-    def _wait(self) -> None:
-        if self._process.wait() != 0:
-            said = (self._folder / OUTPUT_FILE).read_text(encoding="utf-8", errors="replace")
-            raise SearchIndexError(said.strip() or f"exit status {self._process.returncode}")
+    def _remove_stages(self) -> None:
+        for stage in self._stages:
+            shutil.rmtree(stage, ignore_errors=True)
+
+    def _remove_files(self) -> None:
+        self._remove_stages()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def finished_bundle(self) -> Path:
+        """The merged bundle, once every Pagefind is done (merged by the first call); a
+        :class:`SearchIndexError` if one failed."""
+        bundle = self._folder / BUNDLE
+        if self._error is None and not bundle.is_dir():
+            failures = []
+            for language, run in self._runs.items():
+                if run.wait() != 0:
+                    said = (self._folder / f"{language}.txt").read_text(errors="replace")
+                    failures.append(f"Pagefind failed ({language}):\n{said.strip()}")
+            self._remove_stages()
+            if failures:
+                self._error = SearchIndexError("\n".join(failures))
+            else:
+                try:
+                    merge_indexes([self._folder / language for language in self._runs], bundle)
+                except (SearchIndexError, OSError) as error:
+                    self._error = SearchIndexError(f"search index not merged: {error}")
+        if self._error is not None:
+            raise self._error
+        return bundle
 
     def install(self, site_dir: Path, keep: bool = False) -> None:
         """Wait for the index and put it at ``site_dir/pagefind``: moved, or copied when
         ``keep`` (a preview server installs the same index again after each rebuild)."""
-        self._wait()
+        bundle = self.finished_bundle()
         target = site_dir / BUNDLE
         if target in self._installed and (target / ENTRY_FILE).exists():
             return  # a rebuild that kept the folder (`mkdocs serve --dirty`)
         shutil.rmtree(target, ignore_errors=True)
         if keep:
-            shutil.copytree(self._folder / BUNDLE, target)
+            shutil.copytree(bundle, target)
             self._installed.add(target)
         else:
-            shutil.move(self._folder / BUNDLE, target)
+            shutil.move(bundle, target)
 
     def install_in_background(self, site_dir: Path) -> threading.Thread:
         """:meth:`install` (copying) in a thread, for a preview server: the rebuilt pages are
@@ -229,7 +256,11 @@ class SearchIndexJob:
         self._discarded = True
         self._stop()
         with _installing:  # not while its bundle is being copied into the site
-            shutil.rmtree(self._folder, ignore_errors=True)
+            self._remove_files()
+        # Nothing left to do at exit: the records are no longer held (a preview server makes
+        # a job at each change of the data).
+        atexit.unregister(self._stop)
+        atexit.unregister(self._remove_files)
 
 
 # One installation at a time: a rebuild's index waits for the previous one.
@@ -246,30 +277,3 @@ def search_index_job(
     if current is not None:
         current.discard()
     return SearchIndexJob(records)
-
-
-def main(arguments: Sequence[str]) -> int:
-    """``python -m deepscopie.search_index FOLDER``: index the records pickled in FOLDER (by
-    a :class:`SearchIndexJob`) into ``FOLDER/pagefind``; a failure is said on the output."""
-    folder = Path(arguments[0])
-    work = folder / "work"
-    # Stopped by the build (SIGTERM): the files written in memory are removed on the way out.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    try:
-        with (folder / RECORDS_FILE).open("rb") as stream:
-            records = pickle.load(stream)  # written by this build, in its own private folder
-        build_search_index(records, folder / BUNDLE, work)
-    except (SearchIndexError, OSError, pickle.UnpicklingError, EOFError) as error:
-        print(error)
-        return 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
-
-
-def _exit_on_signal(number: int, frame: object) -> None:
-    raise SystemExit(128 + number)
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -10,10 +10,7 @@ kept as the text the editor typed, and every value's position is recorded in a
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,6 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.constructor import SafeConstructor
 
+from deepscopie.collector import collector_paused
 from deepscopie.problems import Message, Problem, msg
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -152,7 +150,8 @@ def read_yaml(path: Path) -> YamlDocument:
         )
     if any(problem.rule == "yaml-depth" for problem in structure):
         return YamlDocument(None, source, structure)
-    with _collector_paused():
+    # Hundreds of thousands of nodes, with no cycle: see deepscopie.collector.
+    with collector_paused():
         try:
             root = _compose(text)
         except yaml.MarkedYAMLError as error:
@@ -266,19 +265,6 @@ class _Places:
                 True,
                 (scalar if scalar is not None else "?") if key_read else None,
             )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building hundreds of thousands of nodes triggers full garbage collections that each scan
-    everything built so far (4x the time at 10,000 entries); the tree has no cycles to collect."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -26,10 +26,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data as get_markdown_meta
+from mkdocs.utils.templates import TemplateContext
 
+from deepscopie.collector import collect_all_again, keep_out_of_collections
 from deepscopie.editor_language import editor_language
 from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
@@ -126,7 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_pre_build(config: Any) -> None:
+def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
     if _incremental["on"]:
@@ -150,6 +153,7 @@ def on_pre_build(config: Any) -> None:
             **_published_report(health),
         }
         _rendered.update(base=base, health=health, records=records, pages=pages, files=files)
+        keep_out_of_collections()  # they live as long as the build, too
     else:  # a hand-written page may have changed (`mkdocs serve`)
         records = [*_rendered["records"], *_page_records(config)]
         _search["job"] = search_index_job(records, _search["job"])
@@ -158,7 +162,7 @@ def on_pre_build(config: Any) -> None:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model). A generated page whose body is
     already HTML goes through Markdown with its title only (see on_page_content)."""
@@ -169,7 +173,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return _filled_page(markdown, _page_name(page.file.src_uri), _language(config).code, config)
 
 
-def _filled_page(markdown: str, name: str, language: str, config: Any) -> str:
+def _filled_page(markdown: str, name: str, language: str, config: MkDocsConfig) -> str:
     """A hand-written page's Markdown with its markers filled from the data."""
     if name == "index.md":
         return fill_home_page(markdown, _knowledge_base(), language, name)
@@ -181,7 +185,7 @@ def _filled_page(markdown: str, name: str, language: str, config: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Append the HTML body of a generated page after its title, and its headings to the
     table of contents (under the title, as Python-Markdown would have put them)."""
     problems = _problems_to_show()
@@ -222,7 +226,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return output_content
 
 
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+def on_page_context(
+    context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
     """Make the language switcher's links relative: the site must work under any sub-path."""
     # The i18n plugin (priority 50, before this hook) gives language roots as absolute paths
     # ("/en/"); as paths relative to the site's root, Material's `url` filter resolves them
@@ -236,12 +242,13 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100) built the other languages
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Write the exports and the Explore pages' entries, and index the whole site for search,
     once every language is built."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
+    collect_all_again()  # a preview server's next build replaces what this one kept
     problems = _problems_to_show()
     if problems:
         # Any other address (a page the broken build does not have) gets the problems too.
@@ -266,7 +273,7 @@ def on_post_build(config: Any) -> None:
         raise PluginError(str(error)) from None
 
 
-def on_files(files: Any, config: Any) -> Any:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Under `mkdocs serve --dirty`, the hand-written pages filled from the data (home, guide,
     propose) are built again at each rebuild: their own file did not change, their data did."""
     if _incremental["on"]:
@@ -291,7 +298,7 @@ class _DirtyBuildNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def _forget_stale_output(config: Any) -> None:
+def _forget_stale_output(config: MkDocsConfig) -> None:
     """Everything is built again when what every page shows changes: the navigation (the
     vocabulary), the link report, or the data's problems (each page lists them)."""
     i18n = config.plugins.get("i18n")
@@ -482,7 +489,7 @@ def _template_text(key: str, *, language: str, **values: object) -> str:
         raise PluginError(str(error)) from None
 
 
-def _page_records(config: Any) -> list[SearchRecord]:
+def _page_records(config: MkDocsConfig) -> list[SearchRecord]:
     """The hand-written pages (home, About, Contribute, Propose) as search records, from their
     Markdown: they are indexed with the entries, before MkDocs has built them. The pages
     generated from the data are not: the entries they list are."""
@@ -498,7 +505,7 @@ def _page_records(config: Any) -> list[SearchRecord]:
     return list(_rendered["page_records"])
 
 
-def _page_record(source: Path, config: Any) -> SearchRecord | None:
+def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
     """``source`` as MkDocs shows it (markers filled, the page's language and typography),
     as a search record; None for a page out of search."""
     name, language = _page_file(source.name)

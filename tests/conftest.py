@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from deepscopie import search_index
 from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS
 
 # The browser fixtures (served site, Chromium, watched page), shared by the browser and
@@ -85,6 +86,13 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("LC_ALL", "LC_MESSAGES", "DEEPSCOPIE_LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+def search_files_in_memory() -> set[Path]:
+    """The search index's record files in shared memory (see deepscopie.search_index), which
+    nothing may leave behind: they hold memory until the machine restarts."""
+    memory = search_index.MEMORY_FOLDER
+    return set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
 
 
 def search_fragments(bundle: Path) -> list[dict[str, object]]:

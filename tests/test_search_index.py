@@ -18,7 +18,7 @@ from deepscopie.search_index import (
     merge_indexes,
     search_index_job,
 )
-from tests.conftest import search_fragments
+from tests.conftest import search_files_in_memory, search_fragments
 
 
 def _entry(language: str, slug: str, title: str) -> SearchRecord:
@@ -41,7 +41,7 @@ RECORDS = [
 
 def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> None:
     bundle = tmp_path / "pagefind"
-    build_search_index(RECORDS, bundle, tmp_path / "work")
+    build_search_index(RECORDS, bundle)
     entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
     assert {code: value["page_count"] for code, value in entry["languages"].items()} == {
         "fr": 1,
@@ -78,7 +78,7 @@ def test_a_pagefind_failure_is_an_error_with_what_it_said(
     failing = (sys.executable, "-c", "import sys; print('no room left'); sys.exit(3)")
     monkeypatch.setattr(search_index, "PAGEFIND", failing)
     with pytest.raises(SearchIndexError, match=r"Pagefind failed \(en\):\nno room left"):
-        build_search_index(RECORDS, tmp_path / "pagefind", tmp_path / "work")
+        build_search_index(RECORDS, tmp_path / "pagefind")
 
 
 def test_a_job_runs_beside_the_build_and_installs_its_bundle(tmp_path: Path) -> None:
@@ -95,8 +95,10 @@ def test_a_job_runs_beside_the_build_and_installs_its_bundle(tmp_path: Path) -> 
     assert set(languages["languages"]) == {"fr"}
 
 
-def test_a_job_whose_process_fails_says_why_and_installs_nothing(tmp_path: Path) -> None:
-    # A record where another record's folder must be: the job's process cannot write it.
+def test_a_job_that_cannot_write_its_records_says_why_and_installs_nothing(
+    tmp_path: Path,
+) -> None:
+    # A record where another record's folder must be: the job cannot write it.
     clash = SearchRecord("entries/en/cellpose.html/more.html", RECORDS[1].document, "en")
     job = SearchIndexJob([*RECORDS, clash])
     with pytest.raises(SearchIndexError) as raised:
@@ -106,14 +108,12 @@ def test_a_job_whose_process_fails_says_why_and_installs_nothing(tmp_path: Path)
 
 
 def test_a_replaced_job_stops_and_leaves_no_file_behind(tmp_path: Path) -> None:
-    memory = search_index.MEMORY_FOLDER
-    before = set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
+    before = search_files_in_memory()
     job = SearchIndexJob(RECORDS * 50)
     job.discard()  # the data changed while it ran (`mkdocs serve`)
-    assert job._process.poll() is not None
+    assert all(run.poll() is not None for run in job._runs.values())
     assert not job._folder.exists()
-    after = set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
-    assert after <= before
+    assert search_files_in_memory() <= before
 
 
 def test_records_go_to_disk_when_memory_cannot_take_them(
@@ -122,5 +122,5 @@ def test_records_go_to_disk_when_memory_cannot_take_them(
     not_a_folder = tmp_path / "shm"
     not_a_folder.write_text("", encoding="utf-8")  # writing under it fails, as a full one does
     monkeypatch.setattr(search_index, "_memory_folder", lambda records: not_a_folder)
-    build_search_index(RECORDS, tmp_path / "pagefind", tmp_path / "work")
+    build_search_index(RECORDS, tmp_path / "pagefind")
     assert len(search_fragments(tmp_path / "pagefind")) == len(RECORDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from deepscopie import yaml_source
-from deepscopie.knowledge_base import DataFiles, find_problems
+from deepscopie.knowledge_base import DataFiles, find_problems, load_knowledge_base
 from deepscopie.yaml_source import Position, read_yaml
-from tests.conftest import copy_base_data
+from tests.conftest import FIXTURES, copy_base_data
 
 
 def _read(tmp_path: Path, content: str | bytes) -> yaml_source.YamlDocument:
@@ -133,3 +134,11 @@ def test_one_bad_resource_hides_no_problem_of_the_others(tmp_path: Path) -> None
     (data / "resources.yaml").write_text(text, encoding="utf-8")
     rules = [problem.rule for problem in find_problems(DataFiles.in_folder(data))]
     assert rules == ["unknown-field", "unknown-type"]
+
+
+def test_reading_leaves_the_garbage_collector_running() -> None:
+    # Reading pauses it (see deepscopie.collector): the rest of the program needs it back.
+    assert gc.isenabled()
+    load_knowledge_base(DataFiles.in_folder(FIXTURES / "base"))
+    read_yaml(FIXTURES / "base" / "faq.yaml")
+    assert gc.isenabled()
