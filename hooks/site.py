@@ -12,11 +12,12 @@ import datetime
 import logging
 import os
 import shutil
+import signal
 import sys
 from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
-from types import MappingProxyType
+from types import FrameType, MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -99,6 +100,11 @@ def on_startup(command: str, dirty: bool) -> None:
     and whether it rebuilds only what changed (``--dirty``, as `make serve` runs it)."""
     _serving["serve"] = command == "serve"
     _incremental["on"] = _serving["serve"] and dirty
+    # Stopped by SIGTERM (a process manager, a container, a CI job's end), a preview or a
+    # build ends as after Ctrl-C: MkDocs removes its temporary site and the search index its
+    # files (in memory, under /dev/shm, they would hold memory until the machine restarts).
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
     if _incremental["on"]:
         # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
         # that depend on more than their own file are rebuilt below, so the warning is moot.
@@ -284,6 +290,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # Helpers
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 # `mkdocs serve --dirty` (make serve) builds only the pages whose file under docs/ changed since

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, search_files_in_memory
 
 BUILT = "Documentation built in"
 
@@ -58,7 +58,10 @@ def test_a_yaml_edit_is_served_without_restart_and_without_a_rebuild_loop(tmp_pa
     log = tmp_path / "serve.log"
     port = _free_port()
     page = f"http://127.0.0.1:{port}/en/categories/software/"
-    server = _serve(project, log, port)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    in_memory = search_files_in_memory()
+    server = _serve(project, log, port, TMPDIR=str(temporary))
     try:
         assert _wait_for(lambda: "Cellpose" in _fetch(page), 90), log.read_text()
         index = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
@@ -90,6 +93,9 @@ def test_a_yaml_edit_is_served_without_restart_and_without_a_rebuild_loop(tmp_pa
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # Stopped as a process manager stops it: its temporary site and search files are gone.
+    assert list(temporary.iterdir()) == []
+    assert search_files_in_memory() <= in_memory
 
 
 def _line_of(path: Path, text: str) -> int:
