@@ -11,7 +11,7 @@ so that the search tells them apart and shows entries first.
 Pagefind takes about as long as the rest of a build at 10,000 entries, and the records are
 known before the first page is rendered: a :class:`SearchIndexJob` writes them as the files
 Pagefind reads and starts one Pagefind per language at once (one alone keeps about one core
-busy), each in a session of its own, while MkDocs renders the pages; the job then merges
+busy), in a session of their own, while MkDocs renders the pages; the job then merges
 their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages writes it.
 """
 
@@ -32,6 +32,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from deepscopie.pagefind_runs import STATUS_FILE
 from deepscopie.render.search_records import SearchRecord
 
 log = logging.getLogger("mkdocs.hooks.deepscopie")
@@ -123,10 +124,8 @@ class SearchIndexJob:
     """The index of ``records``, built in the background from the moment the job starts;
     :meth:`install` waits for it and puts it into a site.
 
-    Each language's records are written out, then its Pagefind starts at once, in a session
-    of its own: its own process group, which stopping the job stops whole, and, where Linux
-    groups processes by session to share the cores (autogroup), a share of its own beside
-    MkDocs, instead of one share for everything the build started."""
+    Each language's records are written out, then their Pagefinds start together, in a
+    session of their own (see :mod:`deepscopie.pagefind_runs`)."""
 
     def __init__(self, records: Sequence[SearchRecord]) -> None:
         self.records = tuple(records)
@@ -134,10 +133,10 @@ class SearchIndexJob:
         # a bundle is then moved into the site, not copied).
         self._folder = Path(tempfile.mkdtemp(prefix="deepscopie-search-"))
         self._stages: list[Path] = []
-        self._runs: dict[str, subprocess.Popen[bytes]] = {}
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
         self._discarded = False
+        self._pagefinds: subprocess.Popen[bytes] | None = None
         # Removed when the process ends, whatever happened (a build that fails, a preview
         # server stopped with Ctrl-C while Pagefind runs); the Pagefinds are stopped first.
         atexit.register(self._remove_files)
@@ -145,18 +144,25 @@ class SearchIndexJob:
         by_language: dict[str, list[SearchRecord]] = {}
         for record in self.records:
             by_language.setdefault(record.language, []).append(record)
+        self._languages = list(by_language)
         if not by_language:
             self._error = SearchIndexError("nothing to index: no entry and no page")
+            return
         memory = _memory_folder(self.records)
-        for language, language_records in by_language.items():
-            try:
-                self._start(language, language_records, memory)
-            except OSError as error:
-                self._error = SearchIndexError(f"search index not written: {error}")
-                self._stop()
-                return
+        try:
+            sites = {
+                language: str(self._staged(records, memory))
+                for language, records in by_language.items()
+            }
+        except OSError as error:
+            self._error = SearchIndexError(f"search index not written: {error}")
+            self._remove_stages()
+            return
+        plan = json.dumps({"command": [str(part) for part in PAGEFIND], "sites": sites})
+        command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
+        self._pagefinds = subprocess.Popen(command, start_new_session=True)
 
-    def _start(self, language: str, records: Sequence[SearchRecord], memory: Path | None) -> None:
+    def _staged(self, records: Sequence[SearchRecord], memory: Path | None) -> Path:
         try:
             stage = _staged(records, memory)
         except OSError:
@@ -164,32 +170,35 @@ class SearchIndexJob:
                 raise
             stage = _staged(records, None)  # the memory filled up meanwhile: on disk, then
         self._stages.append(stage)
-        command: list[str | Path] = [
-            *PAGEFIND,
-            "--site",
-            stage,
-            "--output-path",
-            self._folder / language,
-        ]
-        # What it says goes to a file: nobody reads a pipe until the build is done.
-        with (self._folder / f"{language}.txt").open("wb") as output:
-            self._runs[language] = subprocess.Popen(
-                command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-            )
+        return stage
 
     def _stop(self) -> None:
-        """Stop the Pagefinds that still run (nobody will use what they make): asked first,
-        then forced."""
+        """Stop the Pagefinds if they still run (nobody will use what they make): asked
+        first, then forced."""
         kill = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL
-        for run in self._runs.values():
-            for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
-                if run.poll() is not None:
-                    break
-                with contextlib.suppress(OSError, AttributeError):  # gone already; Windows
-                    os.killpg(run.pid, stop_signal)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    run.wait(patience)
+        for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
+            if self._pagefinds is None or self._pagefinds.poll() is not None:
+                break
+            with contextlib.suppress(OSError, AttributeError):  # gone already; Windows
+                os.killpg(self._pagefinds.pid, stop_signal)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self._pagefinds.wait(patience)
         self._remove_stages()
+
+    def _failures(self) -> dict[str, str]:
+        """What each Pagefind that failed said, by language (all of them, if the runs did not
+        end: stopped, or unable to start)."""
+        try:
+            statuses = json.loads((self._folder / STATUS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            statuses = {}
+        said = {}
+        for language in self._languages:
+            if statuses.get(language) != 0:
+                output = self._folder / f"{language}.txt"
+                text = output.read_text(errors="replace") if output.exists() else ""
+                said[language] = text.strip() or f"exit status {statuses.get(language)}"
+        return said
 
     def _remove_stages(self) -> None:
         for stage in self._stages:
@@ -203,18 +212,19 @@ class SearchIndexJob:
         """The merged bundle, once every Pagefind is done (merged by the first call); a
         :class:`SearchIndexError` if one failed."""
         bundle = self._folder / BUNDLE
-        if self._error is None and not bundle.is_dir():
-            failures = []
-            for language, run in self._runs.items():
-                if run.wait() != 0:
-                    said = (self._folder / f"{language}.txt").read_text(errors="replace")
-                    failures.append(f"Pagefind failed ({language}):\n{said.strip()}")
+        if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
+            self._pagefinds.wait()
             self._remove_stages()
+            failures = [
+                f"Pagefind failed ({language}):\n{said}"
+                for language, said in self._failures().items()
+            ]
             if failures:
                 self._error = SearchIndexError("\n".join(failures))
             else:
+                languages = [self._folder / language for language in self._languages]
                 try:
-                    merge_indexes([self._folder / language for language in self._runs], bundle)
+                    merge_indexes(languages, bundle)
                 except (SearchIndexError, OSError) as error:
                     self._error = SearchIndexError(f"search index not merged: {error}")
         if self._error is not None:
