@@ -15,10 +15,13 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused(*, keep: bool = False) -> Iterator[None]:
-    """No collection while the block runs. With ``keep``, what exists at its end is also left
-    out of later collections (see :func:`keep_out_of_collections`): the block built data that
-    lives on."""
+    """No collection while the block runs. With ``keep``, the block builds data that lives
+    on, replacing what the last such block built: what was kept is given back to the
+    collector first, and what exists at the end is kept (see :func:`keep_out_of_collections`).
+    So a long-running process (a preview server, a test run) keeps one load's worth at most."""
     was_enabled = gc.isenabled()
+    if keep:
+        collect_all_again()
     gc.disable()
     try:
         yield

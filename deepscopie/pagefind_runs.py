@@ -3,7 +3,8 @@
 ``python -m deepscopie.pagefind_runs FOLDER PLAN`` runs, for each language of the JSON
 ``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}}``), the command with
 ``--site SITE --output-path FOLDER/LANGUAGE``; what each said goes to ``FOLDER/LANGUAGE.txt``
-and the exit statuses to ``FOLDER/status.json``.
+and the exit statuses to ``FOLDER/status.json``. Each SITE, a folder of records written for
+this run, is removed once its Pagefind ends, even if the build that wrote it is gone.
 
 The search index (:mod:`deepscopie.search_index`) starts it in a session of its own: its
 Pagefinds are then one process group, stopped together, and, where Linux shares the cores
@@ -14,6 +15,7 @@ imports nothing heavy: it starts at every build.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -24,12 +26,27 @@ STATUS_FILE = "status.json"
 
 def main(arguments: Sequence[str]) -> int:
     folder, plan = Path(arguments[0]), json.loads(arguments[1])
-    runs = {}
-    for language, site in plan["sites"].items():
-        command = [*plan["command"], "--site", site, "--output-path", str(folder / language)]
-        with (folder / f"{language}.txt").open("wb") as output:
-            runs[language] = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-    statuses = {language: run.wait() for language, run in runs.items()}
+    sites: dict[str, str] = plan["sites"]
+    runs: dict[str, subprocess.Popen[bytes]] = {}
+    statuses: dict[str, int | str] = {}
+    try:
+        for language, site in sites.items():
+            output_path = str(folder / language)
+            command = [*plan["command"], "--site", site, "--output-path", output_path]
+            with (folder / f"{language}.txt").open("wb") as output:
+                runs[language] = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        for language, run in runs.items():
+            statuses[language] = run.wait()
+    except (OSError, KeyboardInterrupt) as error:  # said in place of the missing statuses
+        for language in sites.keys() - statuses.keys():
+            statuses[language] = f"not run: {error}"
+    finally:
+        for run in runs.values():
+            if run.poll() is None:
+                run.kill()
+                run.wait()
+        for site in sites.values():
+            shutil.rmtree(site, ignore_errors=True)
     (folder / STATUS_FILE).write_text(json.dumps(statuses), encoding="utf-8")
     return 0
 

@@ -80,14 +80,15 @@ def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
 
 def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
     """``records`` written as files in a new folder under ``folder`` (the temporary folder when
-    None); nothing is left behind if that fails."""
+    None); nothing is left behind if that fails or is interrupted (Ctrl-C: files in memory
+    would hold it until the machine restarts)."""
     stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=folder))
     try:
         for record in records:
             path = stage / record.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(record.document, encoding="utf-8")
-    except OSError:
+    except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return stage
@@ -154,13 +155,24 @@ class SearchIndexJob:
                 language: str(self._staged(records, memory))
                 for language, records in by_language.items()
             }
-        except OSError as error:
-            self._error = SearchIndexError(f"search index not written: {error}")
+        except BaseException as error:  # Ctrl-C too: what was written goes
             self._remove_stages()
+            if not isinstance(error, OSError):
+                raise
+            self._error = SearchIndexError(f"search index not written: {error}")
             return
         plan = json.dumps({"command": [str(part) for part in PAGEFIND], "sites": sites})
         command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
-        self._pagefinds = subprocess.Popen(command, start_new_session=True)
+        try:
+            self._pagefinds = subprocess.Popen(command, start_new_session=True)
+        except OSError as error:
+            self._error = SearchIndexError(f"Pagefind not started: {error}")
+            self._remove_stages()
+
+    def reusable_for(self, records: Sequence[SearchRecord]) -> bool:
+        """Whether this job makes the index of ``records``: the same records, neither
+        discarded nor failed (a Pagefind that failed once is given another chance)."""
+        return not self._discarded and self._error is None and self.records == tuple(records)
 
     def _staged(self, records: Sequence[SearchRecord], memory: Path | None) -> Path:
         try:
@@ -194,10 +206,13 @@ class SearchIndexJob:
             statuses = {}
         said = {}
         for language in self._languages:
-            if statuses.get(language) != 0:
+            status = statuses.get(language, "stopped")
+            if status != 0:
                 output = self._folder / f"{language}.txt"
-                text = output.read_text(errors="replace") if output.exists() else ""
-                said[language] = text.strip() or f"exit status {statuses.get(language)}"
+                text = output.read_text(errors="replace").strip() if output.exists() else ""
+                said[language] = text or (
+                    f"exit status {status}" if isinstance(status, int) else str(status)
+                )
         return said
 
     def _remove_stages(self) -> None:
@@ -280,9 +295,9 @@ _installing = threading.Lock()
 def search_index_job(
     records: Sequence[SearchRecord], current: SearchIndexJob | None
 ) -> SearchIndexJob:
-    """``current`` if it indexes the same records (the other language's build, a rebuild
-    without a change), else a new job (and ``current`` is discarded)."""
-    if current is not None and current.records == tuple(records):
+    """``current`` if it indexes the same records and has not failed (the other language's
+    build, a rebuild without a change), else a new job (and ``current`` is discarded)."""
+    if current is not None and current.reusable_for(records):
         return current
     if current is not None:
         current.discard()

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
@@ -100,11 +101,28 @@ def on_startup(command: str, dirty: bool) -> None:
     and whether it rebuilds only what changed (``--dirty``, as `make serve` runs it)."""
     _serving["serve"] = command == "serve"
     _incremental["on"] = _serving["serve"] and dirty
-    # Stopped by SIGTERM (a process manager, a container, a CI job's end), a preview or a
-    # build ends as after Ctrl-C: MkDocs removes its temporary site and the search index its
-    # files (in memory, under /dev/shm, they would hold memory until the machine restarts).
-    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _interrupt)
+    # Stopped by SIGTERM (a process manager, a container, a CI job's end) or SIGHUP (its
+    # terminal closed), a preview or a build ends as after Ctrl-C: MkDocs removes its
+    # temporary site and the search index its files (in memory, under /dev/shm, they would
+    # hold memory until the machine restarts). Only where nobody else handles them.
+    if threading.current_thread() is threading.main_thread():
+        for number in _STOP_SIGNALS:
+            if signal.getsignal(number) is signal.SIG_DFL:
+                _replaced_handlers[number] = signal.signal(number, _interrupt)
+
+
+def on_shutdown() -> None:
+    """Give back the signal handlers :func:`on_startup` replaced (MkDocs run from a program
+    that goes on)."""
+    for number, handler in _replaced_handlers.items():
+        signal.signal(number, handler)
+    _replaced_handlers.clear()
+
+
+def on_build_error(error: Exception) -> None:
+    """A build that fails gives back to the garbage collector what it kept from it (see
+    on_post_build): a preview server goes on after a failed build."""
+    collect_all_again()
     if _incremental["on"]:
         # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
         # that depend on more than their own file are rebuilt below, so the warning is moot.
@@ -148,7 +166,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _rendered.get("base") is not base or _rendered.get("health") is not health:
         records = search_records(base, health)
         # The search index first: it takes as long as the rest, and needs no page.
-        _search["job"] = search_index_job([*records, *_page_records(config)], _search["job"])
+        _start_search_index([*records, *_page_records(config)])
         edit = edit_links(base, _edit_root["root"], ROOT)
         pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
@@ -162,7 +180,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         keep_out_of_collections()  # they live as long as the build, too
     else:  # a hand-written page may have changed (`mkdocs serve`)
         records = [*_rendered["records"], *_page_records(config)]
-        _search["job"] = search_index_job(records, _search["job"])
+        _start_search_index(records)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -275,8 +293,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     try:
         job.install(site_dir)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
+    except (SearchIndexError, OSError) as error:
+        raise PluginError(f"search index not installed: {error}") from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -290,6 +308,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # Helpers
+
+
+def _start_search_index(records: list[SearchRecord]) -> None:
+    """Index ``records`` for search in the background (or keep indexing them)."""
+    try:
+        _search["job"] = search_index_job(records, _search["job"])
+    except OSError as error:  # no temporary folder to write in: nothing was started
+        raise PluginError(f"search index not started: {error}") from None
+
+
+# The signals that stop a build or a preview as Ctrl-C does (SIGHUP: not on Windows).
+_STOP_SIGNALS = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+_replaced_handlers: dict[int, Any] = {}
 
 
 def _interrupt(number: int, frame: FrameType | None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from deepscopie import search_index
+from deepscopie import pagefind_runs, search_index
 from deepscopie.render.search_records import SearchRecord, page_record
 from deepscopie.search_index import (
     ENTRY_FILE,
@@ -124,3 +124,46 @@ def test_records_go_to_disk_when_memory_cannot_take_them(
     monkeypatch.setattr(search_index, "_memory_folder", lambda records: not_a_folder)
     build_search_index(RECORDS, tmp_path / "pagefind")
     assert len(search_fragments(tmp_path / "pagefind")) == len(RECORDS)
+
+
+def test_a_job_that_failed_is_not_reused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    failing = (sys.executable, "-c", "import sys; print('out of memory'); sys.exit(1)")
+    monkeypatch.setattr(search_index, "PAGEFIND", failing)
+    job = search_index_job(RECORDS, None)
+    with pytest.raises(SearchIndexError, match="out of memory"):
+        job.install(tmp_path)
+    monkeypatch.undo()  # Pagefind works again (memory freed, or installed)
+    retried = search_index_job(RECORDS, job)  # `mkdocs serve`, the next rebuild
+    assert retried is not job
+    retried.install(tmp_path)
+    assert (tmp_path / "pagefind" / ENTRY_FILE).is_file()
+
+
+def test_records_interrupted_while_written_leave_nothing_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = search_files_in_memory()
+    written = []
+
+    def write_then_interrupt(self: Path, data: str, encoding: str | None = None) -> int:
+        written.append(self)
+        if len(written) == 3:  # Ctrl-C in the second language
+            raise KeyboardInterrupt
+        return len(data)
+
+    monkeypatch.setattr(Path, "write_text", write_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        SearchIndexJob(RECORDS)
+    assert search_files_in_memory() <= before
+
+
+def test_the_launcher_removes_the_records_once_its_pagefinds_end(tmp_path: Path) -> None:
+    # Even when the build that wrote them is gone (killed, out of memory): nobody else would.
+    site = tmp_path / "records"
+    (site / "entries").mkdir(parents=True)
+    (site / "entries" / "cellpose.html").write_text(RECORDS[1].document, encoding="utf-8")
+    plan = {"command": list(search_index.PAGEFIND), "sites": {"en": str(site)}}
+    assert pagefind_runs.main([str(tmp_path), json.dumps(plan)]) == 0
+    assert not site.exists()
+    assert json.loads((tmp_path / pagefind_runs.STATUS_FILE).read_text()) == {"en": 0}
+    assert (tmp_path / "en" / ENTRY_FILE).is_file()
