@@ -12,8 +12,6 @@ to the category pages, which list every resource.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
@@ -23,7 +21,7 @@ from deepscopie.model import STATUSES, Resource, VocabularyFile
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_records import summary
+from deepscopie.render.search_records import summary, without_accents
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
@@ -43,7 +41,6 @@ ENTRIES_FILE = "entries.json"
 # How many entries are shown at first and at each "show more": enough to fill a wide screen
 # several times, few enough to render in a frame.
 BATCH = 200
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 
 
 # The way-of-working facet offers each way, and both groups at once: a reader who does not
@@ -162,12 +159,6 @@ def facet_names(
     }
 
 
-def searchable(text: str) -> str:
-    """Lower case without accents, so that ``modele`` finds ``modèle`` (the same folding as
-    explore.js applies to what the reader types)."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
-
-
 def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``."""
     return {
@@ -205,7 +196,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "language": list(resource.languages),
             "lifecycle": resource.status,
             **_maintenance(resource, health, language),
-            "text": searchable(
+            "text": without_accents(
                 " ".join(
                     [
                         *resource.title.texts.values(),

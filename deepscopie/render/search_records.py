@@ -66,11 +66,16 @@ class SearchRecord:
     language: str
 
 
+def without_accents(text: str) -> str:
+    """Lower case without accents (``Modèle`` -> ``modele``), as a reader may type it: the
+    same folding as the site's scripts apply to what is typed (search.js, explore.js)."""
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
+
+
 def fold(words: str) -> str:
-    """Lower case, no accents, words separated by single spaces (``Débruitage`` ->
-    ``debruitage``): how text is compared with the synonym groups."""
-    bare = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", words.lower()))
-    return " ".join(_NOT_WORD.sub(" ", bare).split())
+    """:func:`without_accents`, words separated by single spaces (``Débruitage d'images`` ->
+    ``debruitage d images``): how text is compared with the synonym groups."""
+    return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
 
 
 @lru_cache(maxsize=65536)
