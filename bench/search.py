@@ -6,7 +6,8 @@ Served by a plain static server without compression (Pagefind's index files are 
 already; its script would shrink further on a server that compresses).
 Target (issue 7): first result within 300 ms, at most 500 KB, with 10,000 entries.
 
-Run: .venv/bin/python bench/search.py [--runs 5] [--sizes 150,10000]
+Run: .venv/bin/python bench/search.py [--runs 5] [--sizes 150,10000] [--queries a,b]
+(the queries are searched on the English pages; by default a common word and a rare one)
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="150,10000")
+    parser.add_argument("--queries", default=",".join(QUERIES))
     args = parser.parse_args()
     print(f"First search, median of {args.runs} cold loads in headless Chromium\n")
     print(
@@ -96,7 +98,7 @@ def main() -> None:
         for size in (int(size) for size in args.sizes.split(",")):
             data = synthetic_data(work / f"data-{size}", size)
             site = mkdocs_build(project_copy(data, work / f"project-{size}"))
-            for query in QUERIES:
+            for query in args.queries.split(","):
                 pasted, size_bytes = first_search(site, query, args.runs, typed=False)
                 typed, _ = first_search(site, query, args.runs, typed=True)
                 print(
