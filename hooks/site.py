@@ -101,6 +101,10 @@ def on_startup(command: str, dirty: bool) -> None:
     and whether it rebuilds only what changed (``--dirty``, as `make serve` runs it)."""
     _serving["serve"] = command == "serve"
     _incremental["on"] = _serving["serve"] and dirty
+    if _incremental["on"]:
+        # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
+        # that depend on more than their own file are rebuilt below, so the warning is moot.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
     # Stopped by SIGTERM (a process manager, a container, a CI job's end) or SIGHUP (its
     # terminal closed), a preview or a build ends as after Ctrl-C: MkDocs removes its
     # temporary site and the search index its files (in memory, under /dev/shm, they would
@@ -123,10 +127,6 @@ def on_build_error(error: Exception) -> None:
     """A build that fails gives back to the garbage collector what it kept from it (see
     on_post_build): a preview server goes on after a failed build."""
     collect_all_again()
-    if _incremental["on"]:
-        # MkDocs warns on every dirty build, and a warning stops a strict build: the pages
-        # that depend on more than their own file are rebuilt below, so the warning is moot.
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildNotice())
 
 
 @event_priority(-150)  # after the i18n plugin's on_config (-100) chose the language to build
