@@ -48,18 +48,6 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed, or its files could not be written; the message says which and why."""
 
 
-def build_search_index(records: Sequence[SearchRecord], output: Path) -> None:
-    """Index ``records`` into ``output`` (Pagefind's bundle: script, WebAssembly, one index per
-    language), and return once it is there."""
-    job = SearchIndexJob(records)
-    try:
-        bundle = job.finished_bundle()
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.move(bundle, output)
-    finally:
-        job.discard()
-
-
 # Linux's shared memory: files that never reach the disk. Pagefind reads the records from
 # files, 20,000 of them at 10,000 entries, written and deleted at each build: on a disk, that
 # took a third of the index's time (and varied from one build to the next).

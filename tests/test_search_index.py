@@ -14,7 +14,6 @@ from deepscopie.search_index import (
     ENTRY_FILE,
     SearchIndexError,
     SearchIndexJob,
-    build_search_index,
     merge_indexes,
     search_index_job,
 )
@@ -41,7 +40,7 @@ RECORDS = [
 
 def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> None:
     bundle = tmp_path / "pagefind"
-    build_search_index(RECORDS, bundle)
+    SearchIndexJob(RECORDS).install(tmp_path)
     entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
     assert {code: value["page_count"] for code, value in entry["languages"].items()} == {
         "fr": 1,
@@ -78,7 +77,7 @@ def test_a_pagefind_failure_is_an_error_with_what_it_said(
     failing = (sys.executable, "-c", "import sys; print('no room left'); sys.exit(3)")
     monkeypatch.setattr(search_index, "PAGEFIND", failing)
     with pytest.raises(SearchIndexError, match=r"Pagefind failed \(en\):\nno room left"):
-        build_search_index(RECORDS, tmp_path / "pagefind")
+        SearchIndexJob(RECORDS).install(tmp_path)
 
 
 def test_a_job_runs_beside_the_build_and_installs_its_bundle(tmp_path: Path) -> None:
@@ -122,7 +121,7 @@ def test_records_go_to_disk_when_memory_cannot_take_them(
     not_a_folder = tmp_path / "shm"
     not_a_folder.write_text("", encoding="utf-8")  # writing under it fails, as a full one does
     monkeypatch.setattr(search_index, "_memory_folder", lambda records: not_a_folder)
-    build_search_index(RECORDS, tmp_path / "pagefind")
+    SearchIndexJob(RECORDS).install(tmp_path)
     assert len(search_fragments(tmp_path / "pagefind")) == len(RECORDS)
 
 

@@ -268,15 +268,24 @@ def _record(
     )
     if synonyms:
         body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(" ".join(synonyms))}</p>'
-    document = (
-        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
-        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
+    content = (
         f"<div data-pagefind-ignore>{hidden_meta}</div>"
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
-        f"{html_text(title)}</h1>"
-        f"{body}</main></body></html>"
+        f"{html_text(title)}</h1>{body}"
     )
-    return SearchRecord(f"{ENTRIES_FOLDER}/{path}.html", document, language)
+    return SearchRecord(
+        f"{ENTRIES_FOLDER}/{path}.html", _document(language, title, content), language
+    )
+
+
+def _document(language: str, title: str, content: str) -> str:
+    """The HTML file Pagefind reads for one record: ``content`` (HTML, escaped by the caller)
+    is what it indexes, and the language puts it in that language's index."""
+    return (
+        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
+        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
+        f"{content}</main></body></html>"
+    )
 
 
 def _href(language: str, target: str) -> str:
@@ -297,12 +306,9 @@ def page_record(path: str, language: str, title: str, body_html: str) -> SearchR
     """A hand-written page (About, Contribute…) as a search record: its title and its text,
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept."""
-    body = visible_text(body_html)
-    document = (
-        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
-        f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
+    content = (
         f'<span data-pagefind-filter="kind:page" hidden></span>'
         f'<h1 data-pagefind-meta="title">{html_text(title)}</h1>'
-        f"<p>{html_text(body)}</p></main></body></html>"
+        f"<p>{html_text(visible_text(body_html))}</p>"
     )
-    return SearchRecord(path, document, language)
+    return SearchRecord(path, _document(language, title, content), language)

@@ -231,11 +231,16 @@
     clearTimeout(typing);
     // While a reader types, the index chunks of the word are fetched (cheap), and the search
     // waits for a pause longer than between two keys: searching every prefix of a common word
-    // at 10,000 entries would queue long searches in Pagefind's worker. A question pasted,
-    // dropped or completed at once is searched at once.
-    const oneKey = event.inputType === "insertText" && (event.data || "").length <= 1;
+    // at 10,000 entries would queue long searches in Pagefind's worker. Typing is a key, an
+    // erasure, or a phone keyboard composing its word letter by letter; a question pasted,
+    // dropped or picked from suggestions is searched at once.
+    const kind = event.inputType || "";
+    const typed =
+      (kind === "insertText" && (event.data || "").length <= 1) ||
+      kind === "insertCompositionText" ||
+      kind.startsWith("delete");
     const words = terms(input.value);
-    if (!oneKey && event.inputType !== "deleteContentBackward") return search(input.value);
+    if (!typed) return search(input.value);
     if (words) loadEngine().then((pagefind) => pagefind.preload(words));
     typing = setTimeout(() => search(input.value), 150);
   });
