@@ -108,8 +108,18 @@ def check_peer(host: str, allowed: Sequence[Network]) -> None:
 
 _original_connect = socket.socket.connect
 _original_connect_ex = socket.socket.connect_ex
-_state: dict[str, Any] = {"depth": 0, "allowed": ()}
+# The allowlist of each guard in force, one entry per guard: guards overlap (the redirect
+# probes fetch from eight threads at once), and a guard that ends takes only its own entry
+# away. Saving and restoring one shared allowlist let a guard that ended first leave the
+# others with an empty one, which refused their allowed connections.
+_active: list[tuple[Network, ...]] = []
 _lock = threading.Lock()
+
+
+def _allowed() -> tuple[Network, ...]:
+    """What the guards in force allow (the union of their allowlists)."""
+    with _lock:
+        return tuple(network for allowlist in _active for network in allowlist)
 
 
 def _checked(sock: socket.socket, address: Any) -> Any:
@@ -123,7 +133,7 @@ def _checked(sock: socket.socket, address: Any) -> Any:
     except ValueError:
         infos = socket.getaddrinfo(host, rest[0], sock.family, socket.SOCK_STREAM)
         host = infos[0][4][0]
-    check_peer(str(host), _state["allowed"])
+    check_peer(str(host), _allowed())
     return (host, *rest)
 
 
@@ -135,30 +145,30 @@ def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
     return _original_connect_ex(self, _checked(self, address))
 
 
-def install(allow: Sequence[str] = ()) -> None:
-    """Guard every TCP connection of this process from now on (the LinkChecker wrapper)."""
+def install(allow: Sequence[str] = ()) -> tuple[Network, ...]:
+    """Guard every TCP connection of this process from now on (the LinkChecker wrapper);
+    returns the allowlist it put in force."""
+    allowlist = allowed_networks(allow)
     with _lock:
-        _state["allowed"] = allowed_networks(allow)
-        _state["depth"] += 1
+        _active.append(allowlist)
         socket.socket.connect = _guarded_connect  # type: ignore[method-assign, assignment]
         socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign, assignment]
     for name in PROXY_VARIABLES:
         os.environ.pop(name, None)
+    return allowlist
 
 
 @contextmanager
 def guarded(allow: Sequence[str] = ()) -> Iterator[None]:
     """Guard every TCP connection of this process while the block runs (any HTTP library)."""
     saved = {name: os.environ[name] for name in PROXY_VARIABLES if name in os.environ}
-    previous = _state["allowed"]
-    install(allow)
+    allowlist = install(allow)
     try:
         yield
     finally:
         with _lock:
-            _state["depth"] -= 1
-            _state["allowed"] = previous
-            if _state["depth"] == 0:
+            _active.remove(allowlist)
+            if not _active:
                 socket.socket.connect = _original_connect  # type: ignore[method-assign]
                 socket.socket.connect_ex = _original_connect_ex  # type: ignore[method-assign]
         os.environ.update(saved)

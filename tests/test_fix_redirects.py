@@ -20,9 +20,7 @@ from deepscopie.links.targets import link_targets
 from tests.conftest import copy_base_data
 from tests.link_servers import LocalHost, Requests, _redirect, _text
 
-# Every route answers at once: the timeout only bounds a stall of a loaded machine, which at
-# 2 s left one redirect probe of a full test run unanswered (its run then did not count).
-FAST = ["--timeout", "10", "--retries", "0", "--processes", "2", "--max-age", "0"]
+FAST = ["--timeout", "2", "--retries", "0", "--processes", "2", "--max-age", "0"]
 PUBLIC = "https://old.example.org"
 
 ROUTES: dict[str, Any] = {

@@ -227,3 +227,20 @@ def test_a_bad_allowlist_is_a_clean_error(
     listed.write_text("https://www.example.org/\n", encoding="utf-8")
     assert main(["check-links", "--urls", str(listed)]) == 2
     assert "'not-a-network' is not a network" in capsys.readouterr().err
+
+
+def test_a_guard_that_ends_first_leaves_the_others_their_allowlist() -> None:
+    # The redirect probes fetch from several threads, each inside its own guard; one ending
+    # before another must not take the other's allowed network away (nor leave the canary open).
+    with socket.create_server((ALLOWED_HOST, 0)) as listener:
+        port = listener.getsockname()[1]
+        first, second = guarded([f"{ALLOWED_HOST}/32"]), guarded([f"{ALLOWED_HOST}/32"])
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        try:
+            socket.create_connection((ALLOWED_HOST, port), timeout=5).close()
+            with pytest.raises(RefusedAddress):
+                socket.create_connection((CANARY_HOST, port), timeout=5)
+        finally:
+            second.__exit__(None, None, None)
