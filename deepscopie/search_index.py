@@ -6,7 +6,9 @@ The pages that list entries (categories, FAQ, tags, types) are not indexed: the 
 hold are. Each document's ``<html lang>`` puts it in its language's index, so a reader only
 ever gets results in the language they are reading. Pages carry the filter ``kind:page`` (and
 entries none: a filter that 10,000 records carry is a large file to fetch and a slow search),
-so that the search tells them apart and shows entries first.
+so that the search tells them apart and shows entries first. A long list's entries are in
+parts, each an index of its own (``deepscopie.render.search_records.index_parts``), made by
+the same Pagefind run as its language's.
 
 Pagefind takes about as long as the rest of a build at 10,000 entries, and the records are
 known before the first page is rendered: a :class:`SearchIndexJob` writes them as the files

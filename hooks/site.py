@@ -67,7 +67,12 @@ from deepscopie.render.pages import (
 )
 from deepscopie.render.problems_page import problems_document, problems_html
 from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
-from deepscopie.render.search_records import SearchRecord, page_record, search_records
+from deepscopie.render.search_records import (
+    PART_SIZE,
+    SearchRecord,
+    page_record,
+    search_records,
+)
 from deepscopie.render.texts import search_texts, text
 from deepscopie.render.typography import typeset
 from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
@@ -84,7 +89,7 @@ _rendered: dict[str, Any] = {}
 # Each language's 404 page, by language code, as its build rendered it.
 _not_found_pages: dict[str, str] = {}
 # Settings of mkdocs.yml's `extra` the renderers need.
-_settings: dict[str, int] = {"inactive_after_days": 365}
+_settings: dict[str, int] = {"inactive_after_days": 365, "search_part_size": PART_SIZE}
 # Whether this process is `mkdocs serve` (the hooks module is loaded once per process).
 _serving: dict[str, bool] = {"serve": False}
 # The search index being built (or built) for the last records.
@@ -135,8 +140,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     the texts of the language being built (from its catalogue)."""
     reload_languages()  # an edited catalogue shows at the next build of `mkdocs serve`
     extra: dict[str, Any] = dict(config.extra or {})
-    maintenance = extra.get("maintenance") or {}
-    _settings["inactive_after_days"] = int(maintenance.get("inactive_after_days", 365))
+    _settings["inactive_after_days"] = _count_setting(
+        extra, "maintenance", "inactive_after_days", 365
+    )
+    _settings["search_part_size"] = _count_setting(extra, "search", "part_size", PART_SIZE)
     language = _language(config)
     _localize(config, language)
     # "Suggest a change" links, where the repository is configured (repo_url and edit_uri).
@@ -153,6 +160,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _count_setting(extra: dict[str, Any], section: str, name: str, default: int) -> int:
+    """A whole number ≥ 1 of mkdocs.yml's ``extra: {section: {name: …}}``, else ``default``."""
+    value = (extra.get(section) or {}).get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PluginError(
+            f"mkdocs.yml: extra.{section}.{name} must be a whole number ≥ 1, not {value!r}"
+        )
+    return value
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
@@ -163,8 +180,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     base, health = _knowledge_base(), _link_health()
     # Both come from caches: the same objects mean the same data, so the i18n plugin's second
     # build (and every serve rebuild without a data change) does not render again.
-    if _rendered.get("base") is not base or _rendered.get("health") is not health:
-        records = search_records(base, health)
+    part_size = _settings["search_part_size"]
+    if (
+        _rendered.get("base") is not base
+        or _rendered.get("health") is not health
+        or _rendered.get("part_size") != part_size
+    ):
+        records = search_records(base, health, part_size)
         # The search index first: it takes as long as the rest, and needs no page.
         _start_search_index([*records, *_page_records(config)])
         edit = edit_links(base, _edit_root["root"], ROOT)
@@ -176,7 +198,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **entries_files(base, health),
             **_published_report(health),
         }
-        _rendered.update(base=base, health=health, records=records, pages=pages, files=files)
+        _rendered.update(
+            base=base, health=health, part_size=part_size, records=records, pages=pages, files=files
+        )
         keep_out_of_collections()  # they live as long as the build, too
     else:  # a hand-written page may have changed (`mkdocs serve`)
         records = [*_rendered["records"], *_page_records(config)]

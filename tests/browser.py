@@ -4,6 +4,7 @@ it, Debian's Chromium driven by Playwright, and a page that records console erro
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -33,18 +34,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under /deepscopie/."""
-    root = tmp_path_factory.mktemp("served")
-    (root / SUB_PATH.strip("/")).symlink_to(built_site, target_is_directory=True)
+@contextlib.contextmanager
+def served_under_sub_path(site: Path, root: Path) -> Iterator[str]:
+    """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve)."""
+    (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served on 127.0.0.1 under /deepscopie/."""
+    with served_under_sub_path(built_site, tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ as GitLab Pages serves it. In CI (CI=true) a missing browser fails instead of sk
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,8 +13,8 @@ pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, Route, expect
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
-from tests.browser import Watched
-from tests.conftest import REPO
+from tests.browser import Watched, served_under_sub_path
+from tests.conftest import REPO, build_site, copy_project
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -25,6 +26,52 @@ def _search(page: Page, query: str) -> list[str]:
     # The entries are shown first (data-ds-query), the hand-written pages after (data-ds-done).
     expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute("data-ds-done", query)
     return [str(link.get_attribute("href")) for link in page.locator("#ds-search a").all()]
+
+
+@pytest.fixture(scope="module")
+def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with each language's entries indexed in parts of 40 (extra.search.part_size):
+    how a list of thousands of entries is indexed."""
+    project = copy_project(tmp_path_factory.mktemp("split"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "part_size: 2500" in text
+    config.write_text(text.replace("part_size: 2500", "part_size: 40"), encoding="utf-8")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    with served_under_sub_path(project / "site", tmp_path_factory.mktemp("served")) as url:
+        yield url
+
+
+SPLIT_QUERIES = {
+    "": ["stardist", "débruitage", "segmentation", "noyaux sans programmer"],
+    "en/": ["stardist", "denoising", "segmentation", "nuclei without programming"],
+}
+
+
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_entries_indexed_in_parts_are_searched_together(
+    watched: Watched, site_url: str, split_site_url: str, start: str
+) -> None:
+    """Search finds in the parts of a long list what it finds in one index: as many
+    entries, the same ones when all are shown, and a resource typed by name first."""
+    page = watched.page
+    answers: dict[str, list[tuple[str, str, object]]] = {}
+    for url in (site_url, split_site_url):
+        page.goto(f"{url}{start}")
+        answers[url] = []
+        for query in [*SPLIT_QUERIES[start], "cellpose"]:
+            links = _search(page, query)
+            status = page.locator("#ds-search [data-ds-status]").inner_text()
+            shown = [link for link in links if "#" in link]
+            count = int(re.sub(r"\D", "", status) or 0)
+            answers[url].append((query, status, set(shown) if count <= 10 else len(shown)))
+            if query == "cellpose":
+                answers[url].append((query, "first", shown[0]))
+            page.keyboard.press("Escape")
+    assert any("-x-part" in request for request in watched.requests), "no part was searched"
+    assert answers[split_site_url] == answers[site_url]
+    assert watched.errors == []
 
 
 def test_the_language_switcher_opens_the_same_page_in_the_other_language(
@@ -295,8 +342,8 @@ def test_explore_says_so_when_its_entries_cannot_be_loaded(browser: Browser, sit
 def test_search_is_ready_before_it_is_asked_for_unless_the_reader_saves_data(
     browser: Browser, site_url: str
 ) -> None:
-    """Once a page is idle, search's engine is fetched, so that a question pasted at once is
-    answered without waiting for it; a reader who saves data (or on a slow link) does not
+    """Once a page has loaded, search's engine is fetched, so that a question pasted at once
+    is answered without waiting for it; a reader who saves data (or on a slow link) does not
     pay for it until they open search."""
     for saves_data in (False, True):
         context = browser.new_context()
@@ -307,7 +354,7 @@ def test_search_is_ready_before_it_is_asked_for_unless_the_reader_saves_data(
         page = context.new_page()
         watched = Watched(page)
         page.goto(f"{site_url}en/about/", wait_until="load")
-        page.wait_for_timeout(4000)  # the page is idle, or its 3 s limit has passed
+        page.wait_for_timeout(2000)  # the engine's requests are made meanwhile
         warmed = any("/pagefind/" in url for url in watched.requests)
         assert warmed is not saves_data, f"saves data: {saves_data}: {watched.requests}"
         if saves_data:
@@ -333,6 +380,54 @@ def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str)
     expect(field).to_be_focused()
     expect(page.locator("#ds-search .ds-result").first).to_be_visible()
     assert page.url == f"{site_url}en/"
+    assert watched.errors == []
+
+
+def test_a_word_typed_fast_ends_with_its_own_results(watched: Watched, site_url: str) -> None:
+    """Each key searches (one search at a time, the newest question waiting): the results
+    shown at the end are those of the whole word, never of a prefix that finished late."""
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    page.keyboard.press("/")
+    field = page.locator("#ds-search [data-ds-input]")
+    expect(field).to_be_focused()
+    field.press_sequentially("stardist", delay=20)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", "stardist")
+    page.wait_for_timeout(500)  # a search of a prefix still running would land now
+    expect(results).to_have_attribute("data-ds-query", "stardist")
+    expect(page.locator("#ds-search .ds-result__title").first).to_contain_text("StarDist")
+    assert watched.errors == []
+
+
+def test_enter_right_after_typing_opens_the_first_result_of_the_whole_word(
+    watched: Watched, site_url: str
+) -> None:
+    """A reader who types a name and presses Enter at once gets that entry, not the first
+    result of a prefix that was on screen, nor nothing."""
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    page.keyboard.press("/")
+    expect(page.locator("#ds-search [data-ds-input]")).to_be_focused()
+    page.keyboard.type("napari", delay=10)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#napari$"))
+    expect(page.locator("#napari")).to_be_in_viewport()
+
+
+def test_a_word_of_two_letters_typed_is_searched_after_a_pause(
+    watched: Watched, site_url: str
+) -> None:
+    """ "3D" stands for itself, but "3" and the first letter of most words would match almost
+    everything: a word of one or two letters is searched once the reader pauses."""
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    page.keyboard.press("/")
+    page.keyboard.type("3d", delay=50)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", "3d")
+    expect(page.locator("#ds-search [data-ds-status]")).to_contain_text("entries")
+    assert page.locator("#ds-search .ds-result").count() > 1
     assert watched.errors == []
 
 

@@ -54,3 +54,17 @@ def test_a_bad_character_in_a_recent_entry_leaves_the_published_site_untouched(
     assert "Traceback" not in result.stderr
     assert [p.name for p in published.iterdir()] == ["index.html"]
     assert (published / "index.html").read_text(encoding="utf-8") == "the last good build"
+
+
+def test_a_bad_search_part_size_stops_the_build_with_where_to_fix_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("part_size: 2500", "part_size: 0"),
+        encoding="utf-8",
+    )
+    result = build_site(project)
+    assert result.returncode != 0
+    assert "extra.search.part_size must be a whole number ≥ 1, not 0" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

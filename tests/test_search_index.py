@@ -20,9 +20,10 @@ from deepscopie.search_index import (
 from tests.conftest import search_files_in_memory, search_fragments
 
 
-def _entry(language: str, slug: str, title: str) -> SearchRecord:
+def _entry(language: str, slug: str, title: str, index: str = "") -> SearchRecord:
+    """An entry's record, in its language's index or in ``index``, one of its parts."""
     document = (
-        f'<!doctype html><html lang="{language}"><head><title>{title}</title></head><body>'
+        f'<!doctype html><html lang="{index or language}"><head><title>{title}</title></head><body>'
         f"<main data-pagefind-body>"
         f'<h1 data-pagefind-meta="title">{title}</h1><p>{title} microscopy</p></main>'
         "</body></html>"
@@ -56,6 +57,18 @@ def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> 
         "/entries/en/stardist.html",
         "/entries/fr/cellpose.html",
     ]
+
+
+def test_the_parts_of_a_language_are_indexes_of_the_bundle(tmp_path: Path) -> None:
+    """A long list's parts (see index_parts) are indexes of their own, beside the language's,
+    in the one bundle that search.js merges."""
+    records = [*RECORDS, _entry("en", "napari", "napari viewer", index="en-x-part1")]
+    SearchIndexJob(records).install(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / ENTRY_FILE).read_text(encoding="utf-8"))
+    counts = {code: value["page_count"] for code, value in entry["languages"].items()}
+    assert counts == {"fr": 1, "en": 3, "en-x-part1": 1}
+    part = entry["languages"]["en-x-part1"]
+    assert (tmp_path / "pagefind" / f"pagefind.{part['hash']}.pf_meta").is_file()
 
 
 def test_languages_whose_shared_files_differ_are_not_merged(tmp_path: Path) -> None:

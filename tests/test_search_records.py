@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
     Synonyms,
     fold,
+    index_parts,
     page_record,
     search_records,
     summary,
@@ -69,6 +71,37 @@ def test_each_entry_is_a_record_in_each_language(base: KnowledgeBase) -> None:
         for id_ in ["cellpose", "care", "why-cellpose", "gpu"]
     }
     assert all(f'<html lang="{record.language}">' in record.document for record in records)
+
+
+def test_a_long_list_is_indexed_in_parts_of_at_most_the_part_size(base: KnowledgeBase) -> None:
+    """Pagefind's time for a common word grows as the square of the entries it matches: past
+    the part size, each language's entries are dealt into parts, indexes of private-use
+    variants of the language that the browser searches together."""
+    by_index: dict[str, list[str]] = {}
+    for record in search_records(base, part_size=3):
+        index = re.search(r'<html lang="([^"]+)"', record.document)
+        assert index is not None
+        by_index.setdefault(index.group(1), []).append(record.path)
+    assert sorted(by_index) == ["en", "en-x-part1", "fr", "fr-x-part1"]
+    assert all(len(paths) <= 3 for paths in by_index.values())
+    # Every entry once, in its own language's parts.
+    assert sorted(by_index["en"] + by_index["en-x-part1"]) == sorted(
+        f"entries/en/{id_}.html" for id_ in ["cellpose", "care", "why-cellpose", "gpu"]
+    )
+    # Four entries fit in a part of four: no part then, each record in its language's index.
+    assert all(
+        f'<html lang="{record.language}">' in record.document
+        for record in search_records(base, part_size=4)
+    )
+
+
+def test_index_parts_name_the_language_first_and_refuse_an_empty_part() -> None:
+    assert index_parts("fr", 0) == ["fr"]  # the pages are there, even with no entry
+    assert index_parts("fr", 2500, 2500) == ["fr"]
+    assert index_parts("fr", 2501, 2500) == ["fr", "fr-x-part1"]
+    assert index_parts("en", 10, 3) == ["en", "en-x-part1", "en-x-part2", "en-x-part3"]
+    with pytest.raises(ValueError, match="at least one entry"):
+        index_parts("en", 10, 0)
 
 
 def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) -> None:

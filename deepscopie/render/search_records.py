@@ -37,6 +37,8 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
+# The most entries one part of a language's search index holds (see index_parts).
+PART_SIZE = 2500
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
 ENTRIES_FOLDER = "entries"
 _SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
@@ -101,15 +103,40 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
     return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def search_records(base: KnowledgeBase, health: LinkHealth | None = None) -> list[SearchRecord]:
-    """Every resource and FAQ entry, in every language."""
+def search_records(
+    base: KnowledgeBase, health: LinkHealth | None = None, part_size: int = PART_SIZE
+) -> list[SearchRecord]:
+    """Every resource and FAQ entry, in every language, dealt in turn into the language's
+    index parts (see :func:`index_parts`)."""
     synonyms = Synonyms(base.vocabulary.synonyms)
     records = []
+    count = len(base.resources) + len(base.faq)
     for language in site_languages().codes:
         names = _names(base, language)
-        records += [_resource(r, names, language, health, synonyms) for r in base.resources]
-        records += [_faq_entry(e, names, language, synonyms) for e in base.faq]
+        parts = index_parts(language, count, part_size)
+        dealt = (parts[position % len(parts)] for position in range(count))
+        records += [
+            _resource(r, names, language, next(dealt), health, synonyms) for r in base.resources
+        ]
+        records += [_faq_entry(e, names, language, next(dealt), synonyms) for e in base.faq]
     return records
+
+
+def index_parts(language: str, entries: int, part_size: int = PART_SIZE) -> list[str]:
+    """The Pagefind indexes that hold a language's ``entries``, at most ``part_size`` each, by
+    the ``<html lang>`` of their records: the language's own (which also holds the pages),
+    then private-use variants of it (``en-x-part1``), which Pagefind stems as the language.
+
+    Pagefind compares each record that has a searched word with every such record's words:
+    its time grows as the square of the matches. At 10,000 entries, the most common word
+    ("image", half of the entries) took 130 to 150 ms of the search worker, 250 ms the first
+    time; in four parts, 80 and 130 ms (the scoring itself, a quarter). The browser searches
+    the parts together (search.js); each part adds requests (its list of records when search
+    starts, its chunks of each word searched) and about 60 ms to search's start."""
+    if part_size < 1:
+        raise ValueError(f"an index part holds at least one entry, not {part_size}")
+    count = max(1, -(-entries // part_size))
+    return [language, *(f"{language}-x-part{number}" for number in range(1, count))]
 
 
 def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
@@ -166,6 +193,7 @@ def _resource(
     resource: Resource,
     names: dict[str, dict[str, str]],
     language: str,
+    index: str,
     health: LinkHealth | None,
     synonyms: Synonyms,
 ) -> SearchRecord:
@@ -192,6 +220,7 @@ def _resource(
     return _record(
         f"{language}/{resource.id}",
         language,
+        index,
         meta,
         title=title,
         parts=[
@@ -205,7 +234,11 @@ def _resource(
 
 
 def _faq_entry(
-    entry: FaqEntry, names: dict[str, dict[str, str]], language: str, synonyms: Synonyms
+    entry: FaqEntry,
+    names: dict[str, dict[str, str]],
+    language: str,
+    index: str,
+    synonyms: Synonyms,
 ) -> SearchRecord:
     tags = [names["tag"][tag] for tag in entry.tags]
     title = entry.title.get(language)
@@ -221,6 +254,7 @@ def _faq_entry(
     return _record(
         f"{language}/{entry.id}",
         language,
+        index,
         meta,
         title=title,
         parts=[
@@ -245,13 +279,15 @@ def _editors_note(entry: Resource | FaqEntry, language: str) -> str:
 def _record(
     path: str,
     language: str,
+    index: str,
     meta: dict[str, str],
     title: str,
     parts: list[tuple[float, str]],
     synonyms: list[str],
 ) -> SearchRecord:
-    """The HTML document Pagefind indexes for one entry (every value escaped); what its
-    result card shows in the language's typography."""
+    """The HTML document Pagefind indexes for one entry (every value escaped), in the index
+    ``index`` (see :func:`index_parts`); what its result card shows in the language's
+    typography."""
     title = typeset(title, language)
     meta = {
         name: value if name in ("kind", "href") else typeset(value, language)
@@ -273,16 +309,14 @@ def _record(
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{html_text(title)}</h1>{body}"
     )
-    return SearchRecord(
-        f"{ENTRIES_FOLDER}/{path}.html", _document(language, title, content), language
-    )
+    return SearchRecord(f"{ENTRIES_FOLDER}/{path}.html", _document(index, title, content), language)
 
 
-def _document(language: str, title: str, content: str) -> str:
+def _document(index: str, title: str, content: str) -> str:
     """The HTML file Pagefind reads for one record: ``content`` (HTML, escaped by the caller)
-    is what it indexes, and the language puts it in that language's index."""
+    is what it indexes, and its ``<html lang>``, ``index``, the index that holds it."""
     return (
-        f'<!doctype html><html lang="{html_attribute(language)}"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html_attribute(index)}"><head><meta charset="utf-8">'
         f"<title>{html_text(title)}</title></head><body><main data-pagefind-body>"
         f"{content}</main></body></html>"
     )

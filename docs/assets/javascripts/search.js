@@ -25,26 +25,45 @@
   const PAGES = 3; // hand-written pages shown after the entries
   const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
   let engine = null;
-  let latest = 0;
 
   // Pagefind (its script, WebAssembly and this language's index) is fetched when a reader
   // shows an intent to search, not with every page.
   function loadEngine() {
     if (!engine) {
       engine = import(`${siteRoot}pagefind/pagefind.js`).then(async (pagefind) => {
-        await pagefind.options({
-          baseUrl: siteRoot,
+        const options = {
           excerptLength: 0,
           // Entries are short: a long FAQ answer should not be buried for its length, nor a
           // one-line entry lifted for its brevity.
           ranking: { pageLength: 0.3, termFrequency: 0.8 },
-        });
+        };
+        await pagefind.options({ baseUrl: siteRoot, ...options });
         await pagefind.init();
+        // The file that tells the hand-written pages apart (a filter), fetched now: every
+        // search waits for it, and it would queue behind the word's index chunks.
+        pagefind.filters().catch(() => {}); // a failure shows in the search that follows
+        await addParts(pagefind, options);
         return pagefind;
       });
       engine.catch((error) => console.warn("Search: Pagefind could not be loaded", error));
     }
     return engine;
+  }
+
+  // A long list of entries is indexed in parts (index_parts in
+  // deepscopie/render/search_records.py), each an index of a private-use variant of the
+  // page's language (en-x-part1…) in Pagefind's entry file: Pagefind searches them with the
+  // language's own index and ranks all their results together.
+  async function addParts(pagefind, options) {
+    // Never an old entry file: it names the index files of its build (Pagefind's own
+    // request for it bypasses the cache too).
+    const response = await fetch(`${siteRoot}pagefind/pagefind-entry.json`, { cache: "no-cache" });
+    const languages = Object.keys((await response.json()).languages || {});
+    const prefix = `${document.documentElement.lang.toLowerCase()}-x-`;
+    // The same folder, written so that Pagefind does not take it for the main index's.
+    const folder = `${siteRoot}pagefind/./`;
+    const parts = languages.filter((code) => code.startsWith(prefix));
+    await Promise.all(parts.map((code) => pagefind.mergeIndex(folder, { ...options, language: code })));
   }
 
   // What a reader types, as Pagefind's words: elided articles dropped ("l'apprentissage" is
@@ -96,8 +115,33 @@
     return { found: found.concat(ranked.map((known) => known.result)), pages };
   }
 
+  // One search at a time: Pagefind's worker runs them one after the other, and a reader who
+  // types faster than a common word's search takes would queue a search of every prefix. A
+  // question that comes while a search runs waits for it; the newest one only.
+  let running = false;
+  let waiting = null;
+  let searching = null; // the question under way
+  // Enter pressed before the results of what is typed were shown: the first of them opens.
+  let openFirst = false;
+  async function request(query) {
+    waiting = query;
+    if (running) return;
+    running = true;
+    try {
+      while (waiting !== null) {
+        const next = waiting;
+        waiting = null;
+        searching = next;
+        await search(next).catch((error) => console.warn("Search failed", error));
+        searching = null;
+      }
+    } finally {
+      running = false;
+    }
+  }
+
   async function search(query) {
-    const ticket = ++latest;
+    const stale = () => waiting !== null; // a newer question came meanwhile
     const words = terms(query);
     if (!words) {
       results.replaceChildren();
@@ -107,13 +151,13 @@
     }
     const pagefind = await loadEngine();
     const { found, pages } = await entries(pagefind, words);
-    if (ticket !== latest) return; // a newer search is under way
+    if (stale()) return;
     // A reader who types a resource's name gets that resource first, before the entries that
     // mention it most (among the results shown, whose data is fetched anyway).
     const head = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     const named = head.filter((data) => fold(data.meta.title) === fold(query));
     const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
-    if (ticket !== latest) return;
+    if (stale()) return;
     results.replaceChildren();
     const list = document.createElement("ul");
     list.className = "ds-results";
@@ -122,9 +166,13 @@
     if (found.length > SHOWN) results.append(moreButton(found, list));
     status.textContent = plural(found.length, query);
     results.dataset.dsQuery = query;
+    if (openFirst && query === input.value) {
+      openFirst = false;
+      list.querySelector("a")?.click();
+    }
     // The hand-written pages come after the entries, fetched once those are shown.
     const pageData = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
-    if (ticket !== latest) return;
+    if (stale()) return;
     results.dataset.dsDone = query; // the pages too: the search is complete
     if (!pageData.length) return;
     const heading = document.createElement("h2");
@@ -229,26 +277,34 @@
   let typing;
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
-    // While a reader types, the index chunks of the word are fetched (cheap), and the search
-    // waits for a pause longer than between two keys: searching every prefix of a common word
-    // at 10,000 entries would queue long searches in Pagefind's worker. Typing is a key, an
-    // erasure, or a phone keyboard composing its word letter by letter; a question pasted,
-    // dropped or picked from suggestions is searched at once.
+    openFirst = false;
+    // Each change searches at once (one search at a time: see request), but for a word of
+    // one or two letters being typed: Pagefind reads it as every word that begins with them,
+    // a long search and rarely the question, so it waits for a pause, its index chunks
+    // fetched meanwhile. Typing is a key, an erasure, or a phone keyboard composing its word
+    // letter by letter; a question pasted, dropped or picked from suggestions goes at once.
     const kind = event.inputType || "";
     const typed =
       (kind === "insertText" && (event.data || "").length <= 1) ||
       kind === "insertCompositionText" ||
       kind.startsWith("delete");
     const words = terms(input.value);
-    if (!typed) return search(input.value);
-    if (words) loadEngine().then((pagefind) => pagefind.preload(words));
-    typing = setTimeout(() => search(input.value), 150);
+    const last = words.split(/\s+/).pop() || "";
+    if (!typed || !words || Array.from(last).length > 2) return request(input.value);
+    loadEngine().then((pagefind) => pagefind.preload(words));
+    typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
       const first = results.querySelector("a");
-      if (first) first.click();
+      if (results.dataset.dsQuery === input.value) {
+        if (first) first.click();
+      } else if (terms(input.value)) {
+        openFirst = true;
+        clearTimeout(typing); // a short word waiting for a pause: searched now
+        if (searching !== input.value) request(input.value);
+      }
     }
   });
   dialog.addEventListener("keydown", onKey);
@@ -261,7 +317,7 @@
     input.focus();
     if (typeof query === "string" && query.trim()) {
       input.value = query.trim();
-      search(input.value);
+      request(input.value);
     } else {
       input.select();
     }
@@ -282,13 +338,14 @@
     for (const intent of ["focus", "pointerenter"]) field.addEventListener(intent, loadEngine, { once: true, passive: true });
   }
   for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadEngine, { once: true, passive: true });
-  // And once the page is idle, unless the reader saves data or has a slow connection: the
-  // engine takes about 150 ms to start at 10,000 entries (its WebAssembly and the list of
-  // entries, about 190 KB, then cached), which a question pasted at once would wait for.
+  // And once the page has loaded, unless the reader saves data or has a slow connection: the
+  // engine takes 200 to 300 ms to start at 10,000 entries (its WebAssembly and the lists of
+  // entries, about 200 KB, then cached), which a question pasted at once would wait for. It
+  // starts in a worker, beside the page's own scripts; waiting for the page to be idle
+  // made such a question wait 100 ms longer.
   const connection = navigator.connection || {};
   if (!connection.saveData && !/(^|-)2g$|^3g$/.test(connection.effectiveType || "")) {
-    const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1000));
-    window.addEventListener("load", () => whenIdle(() => loadEngine(), { timeout: 3000 }), { once: true });
+    window.addEventListener("load", () => loadEngine(), { once: true });
   }
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => {
