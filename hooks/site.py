@@ -162,7 +162,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _count_setting(extra: dict[str, Any], section: str, name: str, default: int) -> int:
     """A whole number ≥ 1 of mkdocs.yml's ``extra: {section: {name: …}}``, else ``default``."""
-    value = (extra.get(section) or {}).get(name, default)
+    settings = extra.get(section) or {}
+    if not isinstance(settings, dict):
+        raise PluginError(f"mkdocs.yml: extra.{section} must hold settings (name: value)")
+    value = settings.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise PluginError(
             f"mkdocs.yml: extra.{section}.{name} must be a whole number ≥ 1, not {value!r}"

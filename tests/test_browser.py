@@ -415,6 +415,32 @@ def test_enter_right_after_typing_opens_the_first_result_of_the_whole_word(
     expect(page.locator("#napari")).to_be_in_viewport()
 
 
+def test_search_says_when_it_cannot_start_and_tries_again(browser: Browser, site_url: str) -> None:
+    """A network failure while Pagefind starts is said in the search, not left as silence;
+    the next question tries again."""
+    context = browser.new_context()
+    page = context.new_page()
+    broken = {"on": True}
+
+    def entry_file(route: Route) -> None:
+        if broken["on"]:
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/pagefind/pagefind-entry.json*", entry_file)
+    page.goto(f"{site_url}en/")
+    page.keyboard.press("/")
+    page.keyboard.type("napari")
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text("Search could not start")
+    broken["on"] = False
+    page.keyboard.press("Backspace")
+    expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute("data-ds-done", "napar")
+    expect(page.locator("#ds-search .ds-result").first).to_contain_text("napari")
+    context.close()
+
+
 def test_a_word_of_two_letters_typed_is_searched_after_a_pause(
     watched: Watched, site_url: str
 ) -> None:

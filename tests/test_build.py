@@ -68,3 +68,16 @@ def test_a_bad_search_part_size_stops_the_build_with_where_to_fix_it(tmp_path: P
     assert "extra.search.part_size must be a whole number ≥ 1, not 0" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_settings_section_that_is_not_a_mapping_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("  search:\n")
+    end = text.index("part_size: 2500\n") + len("part_size: 2500\n")
+    config.write_text(text[:start] + "  search: 2500\n" + text[end:], encoding="utf-8")
+    result = build_site(project)
+    assert result.returncode != 0
+    assert "extra.search must hold settings (name: value)" in result.stderr
+    assert "Traceback" not in result.stderr

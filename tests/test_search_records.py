@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -14,6 +16,7 @@ from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
     Synonyms,
     fold,
+    index_part,
     index_parts,
     page_record,
     search_records,
@@ -73,26 +76,76 @@ def test_each_entry_is_a_record_in_each_language(base: KnowledgeBase) -> None:
     assert all(f'<html lang="{record.language}">' in record.document for record in records)
 
 
-def test_a_long_list_is_indexed_in_parts_of_at_most_the_part_size(base: KnowledgeBase) -> None:
+def test_a_long_list_is_indexed_in_parts(base: KnowledgeBase) -> None:
     """Pagefind's time for a common word grows as the square of the entries it matches: past
     the part size, each language's entries are dealt into parts, indexes of private-use
     variants of the language that the browser searches together."""
     by_index: dict[str, list[str]] = {}
-    for record in search_records(base, part_size=3):
+    for record in search_records(base, part_size=2):
         index = re.search(r'<html lang="([^"]+)"', record.document)
         assert index is not None
         by_index.setdefault(index.group(1), []).append(record.path)
-    assert sorted(by_index) == ["en", "en-x-part1", "fr", "fr-x-part1"]
-    assert all(len(paths) <= 3 for paths in by_index.values())
-    # Every entry once, in its own language's parts.
+    assert set(by_index) == {"en", "en-x-part1", "fr", "fr-x-part1"}
+    # Every entry once, in its own language's parts, and each part its lexicon.
     assert sorted(by_index["en"] + by_index["en-x-part1"]) == sorted(
-        f"entries/en/{id_}.html" for id_ in ["cellpose", "care", "why-cellpose", "gpu"]
+        [f"entries/en/{id_}.html" for id_ in ["cellpose", "care", "why-cellpose", "gpu"]]
+        + ["entries/en-lexicon/en.html", "entries/en-lexicon/en-x-part1.html"]
     )
     # Four entries fit in a part of four: no part then, each record in its language's index.
     assert all(
         f'<html lang="{record.language}">' in record.document
         for record in search_records(base, part_size=4)
     )
+
+
+def test_each_part_has_every_word_of_its_language_in_a_record_never_shown(
+    base: KnowledgeBase,
+) -> None:
+    """Pagefind answers a word that an index lacks with its longest word that begins it ("de"
+    for "débruitage"): each part holds all the language's words, in a record that search.js
+    leaves out (filter kind:lexicon)."""
+    records = search_records(base, part_size=2)
+    lexicons = [r for r in records if "-lexicon/" in r.path]
+    assert sorted(r.path for r in lexicons) == [
+        "entries/en-lexicon/en-x-part1.html",
+        "entries/en-lexicon/en.html",
+        "entries/fr-lexicon/fr-x-part1.html",
+        "entries/fr-lexicon/fr.html",
+    ]
+    for lexicon in lexicons:
+        parsed = _Meta()
+        parsed.feed(lexicon.document)
+        assert parsed.filters == ["kind:lexicon"]
+        assert f'<html lang="{lexicon.path.rsplit("/", 1)[1][:-5]}">' in lexicon.document
+        entries = [r for r in records if r.language == lexicon.language and r not in lexicons]
+        assert set(" ".join(r.words for r in entries).split()) <= set(lexicon.words.split())
+        assert html.unescape(lexicon.document).count(lexicon.words) == 1
+    assert not [r for r in search_records(base) if "-lexicon/" in r.path]  # no part, none
+
+
+def test_an_entry_stays_in_its_part_when_another_goes(base: KnowledgeBase) -> None:
+    """An entry's part depends on its id alone: adding or removing entries leaves the others
+    where they were (their part's index files unchanged in readers' caches)."""
+
+    def parts(knowledge_base: KnowledgeBase) -> dict[str, str]:
+        indexes = {}
+        for record in search_records(knowledge_base, part_size=2):
+            index = re.search(r'<html lang="([^"]+)"', record.document)
+            assert index is not None
+            indexes[record.path] = index.group(1)
+        return indexes
+
+    before = parts(base)
+    after = parts(dataclasses.replace(base, resources=base.resources[1:]))  # 3 entries, 2 parts
+    assert len(after) == len(before) - 2  # the entry, in each language
+    assert all(before[path] == index for path, index in after.items())
+
+
+def test_parts_hold_about_as_many_entries_each() -> None:
+    parts = index_parts("en", 10_000, 2500)
+    placed = [index_part(f"resource-{number}", parts) for number in range(10_000)]
+    sizes = [placed.count(part) for part in parts]
+    assert len(sizes) == 4 and all(2300 <= size <= 2700 for size in sizes), sizes
 
 
 def test_index_parts_name_the_language_first_and_refuse_an_empty_part() -> None:

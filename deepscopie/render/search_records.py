@@ -15,8 +15,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
@@ -37,7 +38,7 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
-# The most entries one part of a language's search index holds (see index_parts).
+# The most entries a part of a language's search index holds on average (see index_parts).
 PART_SIZE = 2500
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
 ENTRIES_FOLDER = "entries"
@@ -61,11 +62,13 @@ _NOT_SHOWN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re
 class SearchRecord:
     """One entry or page in one language: ``path`` is where Pagefind reads it, from the site's
     root (a page's is its own address, ``en/about/index.html``; an entry's is under
-    ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes."""
+    ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes, and
+    ``words`` the text it indexes (an entry's: see :func:`_lexicon`)."""
 
     path: str
     document: str
     language: str
+    words: str = field(default="", compare=False, repr=False)
 
 
 def without_accents(text: str) -> str:
@@ -106,26 +109,32 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
 def search_records(
     base: KnowledgeBase, health: LinkHealth | None = None, part_size: int = PART_SIZE
 ) -> list[SearchRecord]:
-    """Every resource and FAQ entry, in every language, dealt in turn into the language's
-    index parts (see :func:`index_parts`)."""
+    """Every resource and FAQ entry, in every language, each in one of the language's index
+    parts (see :func:`index_parts`)."""
     synonyms = Synonyms(base.vocabulary.synonyms)
     records = []
     count = len(base.resources) + len(base.faq)
     for language in site_languages().codes:
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
-        dealt = (parts[position % len(parts)] for position in range(count))
-        records += [
-            _resource(r, names, language, next(dealt), health, synonyms) for r in base.resources
+        entries = [
+            _resource(r, names, language, index_part(r.id, parts), health, synonyms)
+            for r in base.resources
         ]
-        records += [_faq_entry(e, names, language, next(dealt), synonyms) for e in base.faq]
+        entries += [
+            _faq_entry(e, names, language, index_part(e.id, parts), synonyms) for e in base.faq
+        ]
+        records += entries
+        if len(parts) > 1:
+            records += _lexicon(language, parts, entries)
     return records
 
 
 def index_parts(language: str, entries: int, part_size: int = PART_SIZE) -> list[str]:
-    """The Pagefind indexes that hold a language's ``entries``, at most ``part_size`` each, by
-    the ``<html lang>`` of their records: the language's own (which also holds the pages),
-    then private-use variants of it (``en-x-part1``), which Pagefind stems as the language.
+    """The Pagefind indexes that hold a language's ``entries`` (at most ``part_size`` each, on
+    average), by the ``<html lang>`` of their records: the language's own (which also holds
+    the pages), then private-use variants of it (``en-x-part1``), which Pagefind stems as the
+    language.
 
     Pagefind compares each record that has a searched word with every such record's words:
     its time grows as the square of the matches. At 10,000 entries, the most common word
@@ -137,6 +146,39 @@ def index_parts(language: str, entries: int, part_size: int = PART_SIZE) -> list
         raise ValueError(f"an index part holds at least one entry, not {part_size}")
     count = max(1, -(-entries // part_size))
     return [language, *(f"{language}-x-part{number}" for number in range(1, count))]
+
+
+# The filter of the records that hold a language's words in each part (see _lexicon).
+LEXICON_FILTER = "kind:lexicon"
+
+
+def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> list[SearchRecord]:
+    """A record in each part with every word of the language's entries, which search never
+    shows (it has the filter ``kind:lexicon``, search.js leaves it out).
+
+    Pagefind answers a word that no record of an index has with that index's longest word
+    which begins it ("de" for "débruitage"): a part without the word would give dozens of
+    unrelated entries. With every word in every part, a part without it gives nothing."""
+    words = " ".join(sorted({word for entry in entries for word in entry.words.split()}))
+    content = (
+        f'<span data-pagefind-filter="{LEXICON_FILTER}" hidden></span><p>{html_text(words)}</p>'
+    )
+    return [
+        SearchRecord(
+            f"{ENTRIES_FOLDER}/{language}-lexicon/{part}.html",
+            _document(part, part, content),
+            language,
+            words,
+        )
+        for part in parts
+    ]
+
+
+def index_part(entry_id: str, parts: list[str]) -> str:
+    """Which of ``parts`` holds an entry: chosen by its id, so that an entry stays in its part
+    when others are added or removed (the other parts' index files, kept by readers'
+    browsers, do not change). Parts hold about as many entries each."""
+    return parts[zlib.crc32(entry_id.encode()) % len(parts)]
 
 
 def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
@@ -309,7 +351,10 @@ def _record(
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{html_text(title)}</h1>{body}"
     )
-    return SearchRecord(f"{ENTRIES_FOLDER}/{path}.html", _document(index, title, content), language)
+    words = " ".join([title, *(text for _, text in parts), *synonyms])
+    return SearchRecord(
+        f"{ENTRIES_FOLDER}/{path}.html", _document(index, title, content), language, words
+    )
 
 
 def _document(index: str, title: str, content: str) -> str:

@@ -25,29 +25,61 @@
   const PAGES = 3; // hand-written pages shown after the entries
   const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
   let engine = null;
+  let entrySearch = {}; // Pagefind's options for the entries' search (see startEngine)
 
-  // Pagefind (its script, WebAssembly and this language's index) is fetched when a reader
-  // shows an intent to search, not with every page.
+  // Pagefind (its script, WebAssembly and this language's index) is fetched once a page has
+  // loaded (see the end of this file), or as soon as a reader shows an intent to search. If
+  // it cannot start, the next question tries again.
   function loadEngine() {
     if (!engine) {
-      engine = import(`${siteRoot}pagefind/pagefind.js`).then(async (pagefind) => {
-        const options = {
-          excerptLength: 0,
-          // Entries are short: a long FAQ answer should not be buried for its length, nor a
-          // one-line entry lifted for its brevity.
-          ranking: { pageLength: 0.3, termFrequency: 0.8 },
-        };
-        await pagefind.options({ baseUrl: siteRoot, ...options });
-        await pagefind.init();
-        // The file that tells the hand-written pages apart (a filter), fetched now: every
-        // search waits for it, and it would queue behind the word's index chunks.
-        pagefind.filters().catch(() => {}); // a failure shows in the search that follows
-        await addParts(pagefind, options);
-        return pagefind;
+      engine = startEngine();
+      engine.catch((error) => {
+        console.warn("Search: Pagefind could not be loaded", error);
+        engine = null;
       });
-      engine.catch((error) => console.warn("Search: Pagefind could not be loaded", error));
     }
     return engine;
+  }
+
+  async function startEngine() {
+    const pagefind = await import(`${siteRoot}pagefind/pagefind.js`);
+    const options = {
+      excerptLength: 0,
+      // Entries are short: a long FAQ answer should not be buried for its length, nor a
+      // one-line entry lifted for its brevity.
+      ranking: { pageLength: 0.3, termFrequency: 0.8 },
+      // Pagefind's entry file names the index files of its build: asked for anew at each page
+      // view (never an old one), with one address for all the indexes and for addParts, so
+      // that they read one and the same file.
+      metaCacheTag: String(Date.now()),
+    };
+    try {
+      await pagefind.options({ baseUrl: siteRoot, ...options });
+      await pagefind.init();
+      // The file that tells the hand-written pages apart (a filter), fetched now: every
+      // search waits for it, and it would queue behind the word's index chunks.
+      pagefind.filters().catch(() => {}); // a failure shows in the search that follows
+      const parts = await within(addParts(pagefind, options), ENGINE_PATIENCE);
+      // With parts, each holds a record of all the language's words (see _lexicon in
+      // deepscopie/render/search_records.py), which is never a result.
+      if (parts) entrySearch = { filters: { kind: { none: ["lexicon"] } } };
+      return pagefind;
+    } catch (error) {
+      // Else a part that failed would stay in every search.
+      await pagefind.destroy().catch(() => {});
+      throw error;
+    }
+  }
+
+  // Pagefind waits for its main index forever before it adds a part, even when that index
+  // failed to load.
+  const ENGINE_PATIENCE = 20000;
+  function within(promise, milliseconds) {
+    let timer;
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${milliseconds} ms`)), milliseconds);
+    });
+    return Promise.race([promise, late]).finally(() => clearTimeout(timer));
   }
 
   // A long list of entries is indexed in parts (index_parts in
@@ -55,15 +87,16 @@
   // page's language (en-x-part1…) in Pagefind's entry file: Pagefind searches them with the
   // language's own index and ranks all their results together.
   async function addParts(pagefind, options) {
-    // Never an old entry file: it names the index files of its build (Pagefind's own
-    // request for it bypasses the cache too).
-    const response = await fetch(`${siteRoot}pagefind/pagefind-entry.json`, { cache: "no-cache" });
+    const address = `${siteRoot}pagefind/pagefind-entry.json?ts=${options.metaCacheTag}`;
+    const response = await fetch(address);
+    if (!response.ok) throw new Error(`${address}: ${response.status}`);
     const languages = Object.keys((await response.json()).languages || {});
-    const prefix = `${document.documentElement.lang.toLowerCase()}-x-`;
+    const part = new RegExp(`^${document.documentElement.lang.toLowerCase()}-x-part\\d+$`);
     // The same folder, written so that Pagefind does not take it for the main index's.
     const folder = `${siteRoot}pagefind/./`;
-    const parts = languages.filter((code) => code.startsWith(prefix));
+    const parts = languages.filter((code) => part.test(code));
     await Promise.all(parts.map((code) => pagefind.mergeIndex(folder, { ...options, language: code })));
+    return parts.length;
   }
 
   // What a reader types, as Pagefind's words: elided articles dropped ("l'apprentissage" is
@@ -84,7 +117,7 @@
   // entries, and its file is fetched before the first results.
   async function resultsFor(pagefind, words) {
     const [all, pages] = await Promise.all([
-      pagefind.search(words),
+      pagefind.search(words, entrySearch),
       pagefind.search(words, { filters: { kind: "page" } }),
     ]);
     const pageResults = pages ? pages.results : [];
@@ -96,13 +129,14 @@
   // Entries first, then pages. Pagefind requires every word: when that leaves fewer than
   // three entries, the entries matching most of the words follow (a reader's "enough data"
   // finds the entry that says "how much data").
-  async function entries(pagefind, words) {
+  async function entries(pagefind, words, stale) {
     const { found, pages } = await resultsFor(pagefind, words);
     const split = words.split(/\s+/).filter((word) => word.length > 2);
     if (found.length >= 3 || split.length < 2) return { found, pages };
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
     for (const word of split) {
+      if (stale()) break; // a newer question came: these results will not be shown
       for (const result of (await resultsFor(pagefind, word)).found) {
         if (seen.has(result.id)) continue;
         const known = partial.get(result.id) || { result, words: 0, score: 0 };
@@ -124,6 +158,10 @@
   // Enter pressed before the results of what is typed were shown: the first of them opens.
   let openFirst = false;
   async function request(query) {
+    if (running && query === searching) {
+      waiting = null; // the question under way is the newest again (typed, then erased)
+      return;
+    }
     waiting = query;
     if (running) return;
     running = true;
@@ -132,7 +170,14 @@
         const next = waiting;
         waiting = null;
         searching = next;
-        await search(next).catch((error) => console.warn("Search failed", error));
+        try {
+          await search(next);
+        } catch (error) {
+          console.warn("Search failed", error);
+          openFirst = false;
+          status.textContent = texts.dsFailedText;
+          results.dataset.dsQuery = results.dataset.dsDone = next;
+        }
         searching = null;
       }
     } finally {
@@ -150,7 +195,8 @@
       return;
     }
     const pagefind = await loadEngine();
-    const { found, pages } = await entries(pagefind, words);
+    if (stale()) return;
+    const { found, pages } = await entries(pagefind, words, stale);
     if (stale()) return;
     // A reader who types a resource's name gets that resource first, before the entries that
     // mention it most (among the results shown, whose data is fetched anyway).
@@ -166,15 +212,15 @@
     if (found.length > SHOWN) results.append(moreButton(found, list));
     status.textContent = plural(found.length, query);
     results.dataset.dsQuery = query;
-    if (openFirst && query === input.value) {
-      openFirst = false;
-      list.querySelector("a")?.click();
-    }
+    if (opensFirst(list, query)) return;
     // The hand-written pages come after the entries, fetched once those are shown.
     const pageData = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
     if (stale()) return;
     results.dataset.dsDone = query; // the pages too: the search is complete
-    if (!pageData.length) return;
+    if (!pageData.length) {
+      openFirst = false; // nothing to open
+      return;
+    }
     const heading = document.createElement("h2");
     heading.className = "ds-results__heading";
     heading.textContent = texts.dsPagesText;
@@ -182,6 +228,17 @@
     other.className = "ds-results ds-results--pages";
     pageData.forEach((data) => other.append(pageItem(data)));
     results.append(heading, other);
+    opensFirst(other, query);
+  }
+
+  // Enter pressed before the results of what is typed were shown: the first one opens, once
+  // shown, if the search is still open on that question.
+  function opensFirst(list, query) {
+    const first = list.querySelector("a");
+    if (!openFirst || !first || query !== input.value || !dialog.open) return false;
+    openFirst = false;
+    first.click();
+    return true;
   }
 
   function plural(n, query) {
@@ -295,7 +352,7 @@
     typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
+    if (event.key === "Enter" && !event.isComposing) { // not the Enter that ends a composed word
       event.preventDefault();
       const first = results.querySelector("a");
       if (results.dataset.dsQuery === input.value) {
@@ -303,7 +360,7 @@
       } else if (terms(input.value)) {
         openFirst = true;
         clearTimeout(typing); // a short word waiting for a pause: searched now
-        if (searching !== input.value) request(input.value);
+        request(input.value);
       }
     }
   });
@@ -312,6 +369,7 @@
   // The dialog opens with what it last searched (the header's button, "/"), or with a query
   // (a search field of the page: the home page's, the 404 page's).
   function open(query) {
+    openFirst = false;
     if (!dialog.open) dialog.showModal();
     loadEngine();
     input.focus();
@@ -340,14 +398,19 @@
   for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadEngine, { once: true, passive: true });
   // And once the page has loaded, unless the reader saves data or has a slow connection: the
   // engine takes 200 to 300 ms to start at 10,000 entries (its WebAssembly and the lists of
-  // entries, about 200 KB, then cached), which a question pasted at once would wait for. It
-  // starts in a worker, beside the page's own scripts; waiting for the page to be idle
-  // made such a question wait 100 ms longer.
+  // entries, about 200 KB, which the browser keeps), which a question pasted at once would
+  // wait for. It starts in a worker, beside the page's own scripts; waiting for the page to
+  // be idle made such a question wait 100 ms longer.
   const connection = navigator.connection || {};
   if (!connection.saveData && !/(^|-)2g$|^3g$/.test(connection.effectiveType || "")) {
     window.addEventListener("load", () => loadEngine(), { once: true });
   }
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
+  // Closed (Escape, the button, a result): nothing opens later by itself.
+  dialog.addEventListener("close", () => {
+    openFirst = false;
+    clearTimeout(typing);
+  });
   dialog.addEventListener("click", (event) => {
     // A click on the backdrop, or on a result (it may point into the current page), closes it.
     if (event.target === dialog || event.target.closest("a")) dialog.close();
