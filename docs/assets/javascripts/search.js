@@ -400,10 +400,14 @@
   // engine takes 200 to 300 ms to start at 10,000 entries (its WebAssembly and the lists of
   // entries, about 200 KB, which the browser keeps), which a question pasted at once would
   // wait for. It starts in a worker, beside the page's own scripts; waiting for the page to
-  // be idle made such a question wait 100 ms longer.
+  // be idle made such a question wait 100 ms longer. But on the Explore page, which builds
+  // its filters once loaded: there it waits until the page is idle.
   const connection = navigator.connection || {};
   if (!connection.saveData && !/(^|-)2g$|^3g$/.test(connection.effectiveType || "")) {
-    window.addEventListener("load", () => loadEngine(), { once: true });
+    const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1000));
+    const busy = document.querySelector("[data-ds-explore]");
+    const start = busy ? () => whenIdle(() => loadEngine(), { timeout: 3000 }) : () => loadEngine();
+    window.addEventListener("load", start, { once: true });
   }
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   // Closed (Escape, the button, a result): nothing opens later by itself.
