@@ -71,6 +71,7 @@ from deepscopie.render.search_records import (
     PART_SIZE,
     SearchRecord,
     page_record,
+    search_index_names,
     search_records,
 )
 from deepscopie.render.texts import search_texts, text
@@ -267,6 +268,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["search_form"] = render_search_form
     # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
     env.globals["search_texts"] = search_texts(language.code)
+    env.globals["search_index_names"] = search_index_names()
     return env
 
 

@@ -40,6 +40,18 @@ SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
 # The most entries a part of a language's search index holds on average (see index_parts).
 PART_SIZE = 2500
+# How search.js tells records apart, the one definition (search_index_names gives it to the
+# page): Pagefind's filter KIND is PAGE for a hand-written page, LEXICON for a part's words
+# (see _lexicon), and none for an entry; a part's index is "<language>-<PART_SUBTAG><n>".
+KIND, PAGE, LEXICON = "kind", "page", "lexicon"
+PART_SUBTAG = "x-part"
+
+
+def search_index_names() -> dict[str, str]:
+    """The names search.js needs to read the index (set on the search dialog)."""
+    return {"filter": KIND, "page": PAGE, "lexicon": LEXICON, "part": PART_SUBTAG}
+
+
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
 ENTRIES_FOLDER = "entries"
 _SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
@@ -145,11 +157,7 @@ def index_parts(language: str, entries: int, part_size: int = PART_SIZE) -> list
     if part_size < 1:
         raise ValueError(f"an index part holds at least one entry, not {part_size}")
     count = max(1, -(-entries // part_size))
-    return [language, *(f"{language}-x-part{number}" for number in range(1, count))]
-
-
-# The filter of the records that hold a language's words in each part (see _lexicon).
-LEXICON_FILTER = "kind:lexicon"
+    return [language, *(f"{language}-{PART_SUBTAG}{number}" for number in range(1, count))]
 
 
 def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> list[SearchRecord]:
@@ -161,7 +169,7 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
     unrelated entries. With every word in every part, a part without it gives nothing."""
     words = " ".join(sorted({word for entry in entries for word in entry.words.split()}))
     content = (
-        f'<span data-pagefind-filter="{LEXICON_FILTER}" hidden></span><p>{html_text(words)}</p>'
+        f'<span data-pagefind-filter="{KIND}:{LEXICON}" hidden></span><p>{html_text(words)}</p>'
     )
     return [
         SearchRecord(
@@ -386,7 +394,7 @@ def page_record(path: str, language: str, title: str, body_html: str) -> SearchR
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept."""
     content = (
-        f'<span data-pagefind-filter="kind:page" hidden></span>'
+        f'<span data-pagefind-filter="{KIND}:{PAGE}" hidden></span>'
         f'<h1 data-pagefind-meta="title">{html_text(title)}</h1>'
         f"<p>{html_text(visible_text(body_html))}</p>"
     )

@@ -18,6 +18,10 @@
   const results = dialog.querySelector("[data-ds-results]");
   const status = dialog.querySelector("[data-ds-status]");
   const texts = dialog.dataset;
+  // How records are told apart in the index (search_index_names in
+  // deepscopie/render/search_records.py): a filter whose value is "page" for a hand-written
+  // page and "lexicon" for a part's words, and the subtag that names a part's index.
+  const names = JSON.parse(dialog.dataset.dsIndex);
   // Result addresses are stored from the site's root: prefix the path the site is served
   // under (GitLab Pages serves it under /<project>/), found from this script's own address.
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
@@ -62,7 +66,7 @@
       const parts = await within(addParts(pagefind, options), ENGINE_PATIENCE);
       // With parts, each holds a record of all the language's words (see _lexicon in
       // deepscopie/render/search_records.py), which is never a result.
-      if (parts) entrySearch = { filters: { kind: { none: ["lexicon"] } } };
+      if (parts) entrySearch = { filters: { [names.filter]: { none: [names.lexicon] } } };
       return pagefind;
     } catch (error) {
       // Else a part that failed would stay in every search.
@@ -91,7 +95,7 @@
     const response = await fetch(address);
     if (!response.ok) throw new Error(`${address}: ${response.status}`);
     const languages = Object.keys((await response.json()).languages || {});
-    const part = new RegExp(`^${document.documentElement.lang.toLowerCase()}-x-part\\d+$`);
+    const part = new RegExp(`^${document.documentElement.lang.toLowerCase()}-${names.part}\\d+$`);
     // The same folder, written so that Pagefind does not take it for the main index's.
     const folder = `${siteRoot}pagefind/./`;
     const parts = languages.filter((code) => part.test(code));
@@ -112,13 +116,13 @@
   }
 
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
-  // Only pages carry a filter (kind:page): the pages are the results with it, the entries the
+  // Only pages carry a filter with the value "page": the pages are the results with it, the entries the
   // others. A filter on every entry made a common word's search four times longer at 10,000
   // entries, and its file is fetched before the first results.
   async function resultsFor(pagefind, words) {
     const [all, pages] = await Promise.all([
       pagefind.search(words, entrySearch),
-      pagefind.search(words, { filters: { kind: "page" } }),
+      pagefind.search(words, { filters: { [names.filter]: names.page } }),
     ]);
     const pageResults = pages ? pages.results : [];
     const pageIds = new Set(pageResults.map((result) => result.id));
