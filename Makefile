@@ -73,9 +73,11 @@ fix-redirects: $(READY)
 fetch-link-report: $(READY)
 	$(BIN)/deepscopie fetch-link-report
 
-# GitLab Pages: the site in public/, with link health when link-report.json is there.
+# GitLab Pages: the site in public/, with link health when link-report.json is there, and a
+# compressed copy of each file of text, which Pages serves in its place (deepscopie/precompress.py).
 pages: $(READY)
 	$(BIN)/mkdocs build --strict --site-dir public
+	$(BIN)/deepscopie precompress public
 
 lint: $(READY)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

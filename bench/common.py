@@ -1,5 +1,6 @@
 """What the benchmarks share: knowledge bases of a chosen size, a copy of the project to build
-them in, a local web server for the built site, and Debian's Chromium.
+them in, a local web server for the built site (which serves it as GitLab Pages does, with
+the compressed copies `make pages` writes), and Debian's Chromium.
 
 Synthetic knowledge bases repeat today's resources under new ids and addresses (example.org
 hosts, reserved for examples), so their text, tags and shape are those of real entries.
@@ -25,6 +26,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS  # noqa: E402
+from deepscopie.precompress import SUFFIX, PagesHandler, precompress  # noqa: E402
 
 # Headless Chromium as the tests start it, without the background traffic that adds noise.
 CHROMIUM_FLAGS = [
@@ -85,10 +87,19 @@ def project_copy(data: Path, folder: Path) -> Path:
 
 
 def mkdocs_build(project: Path, config: str = "mkdocs.yml", site: str = "site") -> Path:
-    """``mkdocs build`` in ``project``; returns the built site's folder."""
+    """``mkdocs build`` in ``project``, then the compressed copies, as `make pages` publishes
+    the site; returns the built site's folder."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", site]
     subprocess.run(command, cwd=project, env=BUILD_ENVIRONMENT, check=True)
+    precompress(project / site)
     return project / site
+
+
+def sent_size(path: Path) -> int:
+    """The bytes a browser that accepts gzip gets for ``path``: its compressed copy's, when
+    `make pages` wrote one (see served)."""
+    copy = path.with_name(path.name + SUFFIX)
+    return (copy if copy.is_file() else path).stat().st_size
 
 
 def median_time(action: Callable[[], object], runs: int) -> float:
@@ -101,19 +112,12 @@ def median_time(action: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves files without logging each request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def served(
-    folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler, port: int = 0
+    folder: Path, handler: type[SimpleHTTPRequestHandler] = PagesHandler, port: int = 0
 ) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (``port`` 0: any free one); yields its address, ending
-    in /."""
+    """Serve ``folder`` on 127.0.0.1 (``port`` 0: any free one), as GitLab Pages serves a site
+    (a file's compressed copy when there is one); yields its address, ending in /."""
     server = ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(folder))
     )

@@ -4,7 +4,8 @@ in both languages, with its default mobile profile (a mid-range phone on a slow 
 Prints the four scores (performance, accessibility, best practices, SEO; target ≥ 95 each),
 the largest contentful paint and total blocking time, and each page's weight.
 The site is built with a public address (SITE_URL) as GitLab Pages builds it, and served
-by a local server that compresses like GitLab Pages (gzip).
+with the compressed copies `make pages` writes, by a local server that sends them as GitLab
+Pages does.
 
 Run: .venv/bin/python bench/lighthouse.py [--runs 3]
 (first: npm ci --prefix bench/lighthouse)
@@ -13,7 +14,6 @@ Run: .venv/bin/python bench/lighthouse.py [--runs 3]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import statistics
@@ -22,35 +22,14 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from io import BytesIO
 from pathlib import Path
 
-from common import BUILD_ENVIRONMENT, REPO, QuietHandler, chromium_path, project_copy, served
+from common import BUILD_ENVIRONMENT, REPO, chromium_path, precompress, project_copy, served
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PORT = 8931
-COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg")
-
-
-class _Gzip(QuietHandler):
-    """A static server that compresses text as GitLab Pages does."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return BytesIO(body)
 
 
 @contextmanager
@@ -59,7 +38,7 @@ def served_as_pages(site: Path) -> Iterator[str]:
     root = site.parent / "public-root"
     root.mkdir(exist_ok=True)
     (root / "deepscopie").symlink_to(site, target_is_directory=True)
-    with served(root, _Gzip, PORT) as address:
+    with served(root, port=PORT) as address:
         yield f"{address}deepscopie/"
 
 
@@ -111,6 +90,7 @@ def main() -> None:
             env=environment,
             check=True,
         )
+        precompress(project / "site")
         print(f"Lighthouse {lighthouse_version()}, mobile profile, median of {args.runs}\n")
         print(
             "| page | performance | accessibility | best practices | SEO "

@@ -17,6 +17,7 @@ from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
 from deepscopie.links import previous_report, repos_command
 from deepscopie.links.ignore import load_ignore_list
+from deepscopie.precompress import precompress
 from deepscopie.problems import FORMATS, DataError, format_problems, report
 from deepscopie.render.texts import language_codes
 from deepscopie.schema import SCHEMA_MODELS as _MODELS
@@ -124,6 +125,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     fmt.set_defaults(run=_fmt)
 
+    compress = commands.add_parser(
+        "precompress",
+        help="write a .gz copy beside each file of text of the built site, for GitLab Pages",
+        description=(
+            "GitLab Pages serves <file>.gz in place of <file> to browsers that accept gzip: "
+            "write those copies (`make pages` does, after the build)."
+        ),
+    )
+    compress.add_argument("site", type=Path, help="the built site's folder")
+    compress.set_defaults(run=_precompress)
+
     stats = commands.add_parser("stats", help="counts, and what still needs an editor")
     stats.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     stats.set_defaults(run=_stats)
@@ -198,6 +210,22 @@ def _stats(args: argparse.Namespace) -> int:
         print(format_problems(error.problems))
         return EXIT_PROBLEMS
     print(stats_report(base))
+    return EXIT_OK
+
+
+def _precompress(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        print(f"{args.site}: no such folder (build the site first)")
+        return EXIT_USAGE
+    try:
+        done = precompress(args.site)
+    except OSError as error:
+        print(f"{args.site}: not compressed: {error}")
+        return EXIT_PROBLEMS
+    print(
+        f"ok: {done.files} compressed copies, {done.original_bytes / 1e6:.1f} MB "
+        f"served as {done.compressed_bytes / 1e6:.1f} MB"
+    )
     return EXIT_OK
 
 

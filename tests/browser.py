@@ -35,10 +35,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served_under_sub_path(site: Path, root: Path) -> Iterator[str]:
-    """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve)."""
+def served_under_sub_path(
+    site: Path, root: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler
+) -> Iterator[str]:
+    """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve),
+    by ``handler_class`` (a plain static server, or PagesHandler: compressed copies)."""
     (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

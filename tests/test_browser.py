@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, Response, Route, expect
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.precompress import PagesHandler, precompress
 from tests.browser import Watched, served_under_sub_path
 from tests.conftest import REPO, build_site, copy_project
 
@@ -31,7 +32,8 @@ def _search(page: Page, query: str) -> list[str]:
 @pytest.fixture(scope="module")
 def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site with each language's entries indexed in parts of 40 (extra.search.part_size):
-    how a list of thousands of entries is indexed."""
+    how a list of thousands of entries is indexed; published as `make pages` does, with
+    compressed copies, and served as GitLab Pages serves them."""
     project = copy_project(tmp_path_factory.mktemp("split"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -39,7 +41,9 @@ def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config.write_text(text.replace("part_size: 2500", "part_size: 40"), encoding="utf-8")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
-    with served_under_sub_path(project / "site", tmp_path_factory.mktemp("served")) as url:
+    precompress(project / "site")
+    served = tmp_path_factory.mktemp("served")
+    with served_under_sub_path(project / "site", served, PagesHandler) as url:
         yield url
 
 
@@ -54,8 +58,16 @@ def test_entries_indexed_in_parts_are_searched_together(
     watched: Watched, site_url: str, split_site_url: str, start: str
 ) -> None:
     """Search finds in the parts of a long list what it finds in one index: as many
-    entries, the same ones when all are shown, and a resource typed by name first."""
+    entries, the same ones when all are shown, and a resource typed by name first; and the
+    same whether Pagefind's files come compressed (GitLab Pages, the parts) or not."""
     page = watched.page
+    inflated_by_browser: list[str] = []
+
+    def sent_compressed(response: Response) -> None:
+        if "/pagefind/" in response.url and response.headers.get("content-encoding") == "gzip":
+            inflated_by_browser.append(response.url)
+
+    page.on("response", sent_compressed)
     answers: dict[str, list[tuple[str, str, object]]] = {}
     for url in (site_url, split_site_url):
         page.goto(f"{url}{start}")
@@ -70,6 +82,8 @@ def test_entries_indexed_in_parts_are_searched_together(
                 answers[url].append((query, "first", shown[0]))
             page.keyboard.press("Escape")
     assert any("-x-part" in request for request in watched.requests), "no part was searched"
+    assert any(url.endswith(".pf_index") for url in inflated_by_browser)
+    assert not any(url.startswith(site_url) for url in inflated_by_browser)
     assert answers[split_site_url] == answers[site_url]
     assert watched.errors == []
 

@@ -1,0 +1,101 @@
+"""The compressed copies GitLab Pages serves in place of the site's files."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deepscopie.cli import main
+from deepscopie.precompress import PagesHandler, precompress
+from tests.browser import served_under_sub_path
+
+PAGE = ("<!doctype html><title>Cellpose</title>" + "<p>Segmentation de noyaux.</p>" * 200).encode()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "pagefind" / "fragment").mkdir(parents=True)
+    (site / "en" / "index.html").write_bytes(PAGE)
+    (site / "assets.css").write_bytes(b"a{color:red}" * 100)
+    (site / "tiny.js").write_bytes(b"let a = 1;")
+    (site / "photo.png").write_bytes(bytes(range(256)) * 20)
+    # Pagefind's files are gzip already: signature, then the record.
+    fragment = gzip.compress(b"pagefind_dcd" + b'{"url": "/en/"}' * 50)
+    (site / "pagefind" / "fragment" / "en_1a2b.pf_fragment").write_bytes(fragment)
+    return site
+
+
+def test_each_file_of_text_gets_a_copy_that_inflates_to_it(site: Path) -> None:
+    done = precompress(site)
+    assert gzip.decompress((site / "en" / "index.html.gz").read_bytes()) == PAGE
+    assert gzip.decompress((site / "assets.css.gz").read_bytes()) == b"a{color:red}" * 100
+    assert done.files == 3 and done.compressed_bytes < done.original_bytes
+
+
+def test_pagefinds_files_are_copied_as_they_are_for_the_browser_to_inflate(site: Path) -> None:
+    precompress(site)
+    fragment = site / "pagefind" / "fragment" / "en_1a2b.pf_fragment"
+    assert Path(f"{fragment}.gz").read_bytes() == fragment.read_bytes()
+
+
+def test_images_and_files_too_small_to_gain_get_no_copy(site: Path) -> None:
+    (site / "tiny.js.gz").write_bytes(b"an older copy, of a larger file")
+    precompress(site)
+    assert not (site / "photo.png.gz").exists()
+    assert not (site / "tiny.js.gz").exists()  # else served in place of the new file
+
+
+def test_copies_are_the_same_bytes_at_each_build(site: Path) -> None:
+    precompress(site)
+    first = (site / "en" / "index.html.gz").read_bytes()
+    precompress(site)
+    assert (site / "en" / "index.html.gz").read_bytes() == first
+    assert not list(site.rglob("*.gz.gz"))
+
+
+def test_links_are_not_followed(site: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.html"
+    outside.write_bytes(PAGE)
+    (site / "link.html").symlink_to(outside)
+    precompress(site)
+    assert not (site / "link.html.gz").exists() and not (tmp_path / "outside.html.gz").exists()
+
+
+@pytest.fixture
+def served(site: Path, tmp_path: Path) -> Iterator[str]:
+    precompress(site)
+    root = tmp_path / "root"
+    root.mkdir()
+    with served_under_sub_path(site, root, PagesHandler) as url:
+        yield url
+
+
+def _get(url: str, gzip_accepted: bool) -> tuple[str | None, str | None, bytes]:
+    headers = {"Accept-Encoding": "gzip"} if gzip_accepted else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+        return (
+            response.headers["Content-Encoding"],
+            response.headers["Content-Type"],
+            response.read(),
+        )
+
+
+def test_the_server_sends_the_copy_to_a_browser_that_accepts_gzip(served: str) -> None:
+    encoding, kind, body = _get(f"{served}en/", gzip_accepted=True)
+    assert (encoding, kind) == ("gzip", "text/html") and gzip.decompress(body) == PAGE
+    assert _get(f"{served}en/index.html", gzip_accepted=False) == (None, "text/html", PAGE)
+
+
+def test_the_command_says_what_it_did_and_refuses_a_missing_folder(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["precompress", str(site)]) == 0
+    assert capsys.readouterr().out.startswith("ok: 3 compressed copies")
+    assert main(["precompress", str(site / "public")]) == 2
+    assert "no such folder (build the site first)" in capsys.readouterr().out
