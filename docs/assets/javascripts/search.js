@@ -65,8 +65,12 @@
       pagefind.filters().catch(() => {}); // a failure shows in the search that follows
       const parts = await within(addParts(pagefind, options), ENGINE_PATIENCE);
       // With parts, each holds a record of all the language's words (see _lexicon in
-      // deepscopie/render/search_records.py), which is never a result.
-      if (parts) entrySearch = { filters: { [names.filter]: { none: [names.lexicon] } } };
+      // deepscopie/render/search_records.py), which is never a result. Each part's filter
+      // file, which leaves it out, is fetched now too, not with the first search's chunks.
+      if (parts) {
+        entrySearch = { filters: { [names.filter]: { none: [names.lexicon] } } };
+        pagefind.filters().catch(() => {});
+      }
       return pagefind;
     } catch (error) {
       // Else a part that failed would stay in every search.
