@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS  # noqa: E402
-from deepscopie.precompress import SUFFIX, PagesHandler, precompress  # noqa: E402
+from deepscopie.precompress import PagesHandler, copy_of, precompress  # noqa: E402
 
 # Headless Chromium as the tests start it, without the background traffic that adds noise.
 CHROMIUM_FLAGS = [
@@ -98,8 +98,7 @@ def mkdocs_build(project: Path, config: str = "mkdocs.yml", site: str = "site") 
 def sent_size(path: Path) -> int:
     """The bytes a browser that accepts gzip gets for ``path``: its compressed copy's, when
     `make pages` wrote one (see served)."""
-    copy = path.with_name(path.name + SUFFIX)
-    return (copy if copy.is_file() else path).stat().st_size
+    return (copy_of(path) if copy_of(path).is_file() else path).stat().st_size
 
 
 def median_time(action: Callable[[], object], runs: int) -> float:

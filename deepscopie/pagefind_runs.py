@@ -1,10 +1,12 @@
 """Several Pagefinds at once, waited for together.
 
 ``python -m deepscopie.pagefind_runs FOLDER PLAN`` runs, for each language of the JSON
-``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}}``), the command with
+``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}, "build": PID}``), the command with
 ``--site SITE --output-path FOLDER/LANGUAGE``; what each said goes to ``FOLDER/LANGUAGE.txt``
 and the exit statuses to ``FOLDER/status.json``. Each SITE, a folder of records written for
-this run, is removed once its Pagefind ends, even if the build that wrote it is gone.
+this run, is removed once its Pagefind ends, even if the build that wrote it is gone; so is
+FOLDER when that build is gone (killed): nobody will install its bundles, and in memory
+(``/dev/shm``) they would hold it until the machine restarts.
 
 The search index (:mod:`deepscopie.search_index`) starts it in a session of its own: its
 Pagefinds are then one process group, stopped together, and, where Linux shares the cores
@@ -15,6 +17,7 @@ imports nothing heavy: it starts at every build.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,6 +29,7 @@ STATUS_FILE = "status.json"
 
 def main(arguments: Sequence[str]) -> int:
     folder, plan = Path(arguments[0]), json.loads(arguments[1])
+    build = plan.get("build")  # the process id of the build that waits for the bundles
     sites: dict[str, str] = plan["sites"]
     runs: dict[str, subprocess.Popen[bytes]] = {}
     statuses: dict[str, int | str] = {}
@@ -47,6 +51,9 @@ def main(arguments: Sequence[str]) -> int:
                 run.wait()
         for site in sites.values():
             shutil.rmtree(site, ignore_errors=True)
+    if build is not None and os.getppid() != build:  # gone: this process has another parent
+        shutil.rmtree(folder, ignore_errors=True)
+        return 0
     (folder / STATUS_FILE).write_text(json.dumps(statuses), encoding="utf-8")
     return 0
 

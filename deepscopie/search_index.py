@@ -57,18 +57,22 @@ class SearchIndexError(RuntimeError):
 # pages (10,000 entries: 8 s of it instead of 2.5 s, a build 1 s longer).
 MEMORY_FOLDER = Path("/dev/shm")
 _BLOCK = 4096
+# What a language's bundle holds whatever its records: Pagefind's scripts and WebAssembly.
+_BUNDLE_FILES = 1 << 20
 
 
 def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
     """Where to write ``records`` and Pagefind's bundles: in memory if there is room for them
-    (twice, to be safe: a container may give little), else the ordinary temporary folder. A
-    bundle is smaller than its records (half, at 10,000 entries): both fit in twice theirs."""
+    (twice, to be safe: a container may give little, 64 MB in Docker), else the ordinary
+    temporary folder. A bundle is its language's scripts and WebAssembly (under 1 MB) and
+    about half as much as its records (at 10,000 entries)."""
     needed = sum(len(record.document.encode()) // _BLOCK + 2 for record in records) * _BLOCK
+    needed = 2 * needed + _BUNDLE_FILES * len({record.language for record in records})
     try:
         free = shutil.disk_usage(MEMORY_FOLDER).free
     except OSError:
         return None
-    return MEMORY_FOLDER if free > 4 * needed and os.access(MEMORY_FOLDER, os.W_OK) else None
+    return MEMORY_FOLDER if free > 2 * needed and os.access(MEMORY_FOLDER, os.W_OK) else None
 
 
 def _new_folder(memory: Path | None) -> Path:
@@ -162,7 +166,9 @@ class SearchIndexJob:
                 raise
             self._error = SearchIndexError(f"search index not written: {error}")
             return
-        plan = json.dumps({"command": [str(part) for part in PAGEFIND], "sites": sites})
+        plan = json.dumps(
+            {"command": [str(part) for part in PAGEFIND], "sites": sites, "build": os.getpid()}
+        )
         command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
         try:
             self._pagefinds = subprocess.Popen(command, start_new_session=True)

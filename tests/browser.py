@@ -10,12 +10,14 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright import sync_api as playwright
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+from deepscopie.precompress import PagesHandler
 
 SUB_PATH = "/deepscopie/"
 CHROMIUM_FLAGS = [
@@ -29,19 +31,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextlib.contextmanager
-def served_under_sub_path(
-    site: Path, root: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler
-) -> Iterator[str]:
+def served_under_sub_path(site: Path, root: Path) -> Iterator[str]:
     """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve),
-    by ``handler_class`` (a plain static server, or PagesHandler: compressed copies)."""
+    as GitLab Pages serves it (with its compressed copies, when `make pages` wrote them)."""
     (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(handler_class, directory=str(root))
+    handler = functools.partial(PagesHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

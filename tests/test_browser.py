@@ -13,7 +13,7 @@ pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, Response, Route, expect
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
-from deepscopie.precompress import PagesHandler, precompress
+from deepscopie.precompress import precompress
 from tests.browser import Watched, served_under_sub_path
 from tests.conftest import REPO, build_site, copy_project
 
@@ -43,7 +43,7 @@ def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert result.returncode == 0, result.stderr
     precompress(project / "site")
     served = tmp_path_factory.mktemp("served")
-    with served_under_sub_path(project / "site", served, PagesHandler) as url:
+    with served_under_sub_path(project / "site", served) as url:
         yield url
 
 

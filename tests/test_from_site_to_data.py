@@ -94,10 +94,10 @@ def served_configured_site(configured_site: Path) -> Iterator[str]:
     import threading
     from http.server import ThreadingHTTPServer
 
-    from tests.browser import _QuietHandler
+    from deepscopie.precompress import PagesHandler
 
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(configured_site))
+        ("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(configured_site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -38,8 +38,8 @@ from deepscopie.model import (
     ResourcesFile,
     VocabularyFile,
 )
+from deepscopie.precompress import PagesHandler
 from deepscopie.yaml_source import read_yaml
-from tests.browser import _QuietHandler
 from tests.conftest import FIXTURES, build_site, copy_project
 
 # Each carries the marker "XSS" where a script would run, and "TPL" results that only a
@@ -366,7 +366,7 @@ def test_no_export_holds_live_markup_or_formulas(hostile_site: tuple[Path, set[s
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: tuple[Path, set[str]]) -> Iterator[str]:
     site, _ = hostile_site
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(PagesHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

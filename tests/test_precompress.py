@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import main
-from deepscopie.precompress import PagesHandler, precompress
+from deepscopie.precompress import precompress
 from tests.browser import served_under_sub_path
 
 PAGE = ("<!doctype html><title>Cellpose</title>" + "<p>Segmentation de noyaux.</p>" * 200).encode()
@@ -45,18 +46,32 @@ def test_pagefinds_files_are_copied_as_they_are_for_the_browser_to_inflate(site:
 
 
 def test_images_and_files_too_small_to_gain_get_no_copy(site: Path) -> None:
-    (site / "tiny.js.gz").write_bytes(b"an older copy, of a larger file")
+    (site / "noise.js").write_bytes(os.urandom(4096))  # gzip would make it larger
     precompress(site)
     assert not (site / "photo.png.gz").exists()
-    assert not (site / "tiny.js.gz").exists()  # else served in place of the new file
+    assert not (site / "tiny.js.gz").exists()
+    assert not (site / "noise.js.gz").exists()
 
 
-def test_copies_are_the_same_bytes_at_each_build(site: Path) -> None:
+def test_a_small_files_copy_made_by_mkdocs_is_kept(site: Path) -> None:
+    sitemap = gzip.compress(b"<urlset/>")
+    (site / "sitemap.xml").write_bytes(b"<urlset/>")
+    (site / "sitemap.xml.gz").write_bytes(sitemap)
     precompress(site)
-    first = (site / "en" / "index.html.gz").read_bytes()
+    assert (site / "sitemap.xml.gz").read_bytes() == sitemap
+
+
+def test_a_pagefind_file_that_is_not_gzip_is_compressed(site: Path) -> None:
+    meta = site / "pagefind" / "pagefind.en_1a2b.pf_meta"
+    meta.write_bytes(b"pagefind_dcd" + b"\x00\x01" * 1000)
     precompress(site)
-    assert (site / "en" / "index.html.gz").read_bytes() == first
-    assert not list(site.rglob("*.gz.gz"))
+    assert gzip.decompress(Path(f"{meta}.gz").read_bytes()) == meta.read_bytes()
+
+
+def test_copies_carry_no_date_so_each_build_writes_the_same_bytes(site: Path) -> None:
+    precompress(site)
+    header = (site / "en" / "index.html.gz").read_bytes()[:10]
+    assert header[4:8] == bytes(4)  # gzip's modification time: none
 
 
 def test_links_are_not_followed(site: Path, tmp_path: Path) -> None:
@@ -64,7 +79,7 @@ def test_links_are_not_followed(site: Path, tmp_path: Path) -> None:
     outside.write_bytes(PAGE)
     (site / "link.html").symlink_to(outside)
     precompress(site)
-    assert not (site / "link.html.gz").exists() and not (tmp_path / "outside.html.gz").exists()
+    assert not (site / "link.html.gz").exists()
 
 
 @pytest.fixture
@@ -72,12 +87,12 @@ def served(site: Path, tmp_path: Path) -> Iterator[str]:
     precompress(site)
     root = tmp_path / "root"
     root.mkdir()
-    with served_under_sub_path(site, root, PagesHandler) as url:
+    with served_under_sub_path(site, root) as url:
         yield url
 
 
-def _get(url: str, gzip_accepted: bool) -> tuple[str | None, str | None, bytes]:
-    headers = {"Accept-Encoding": "gzip"} if gzip_accepted else {}
+def _get(url: str, accept_encoding: str = "") -> tuple[str | None, str | None, bytes]:
+    headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
     with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
         return (
             response.headers["Content-Encoding"],
@@ -87,9 +102,16 @@ def _get(url: str, gzip_accepted: bool) -> tuple[str | None, str | None, bytes]:
 
 
 def test_the_server_sends_the_copy_to_a_browser_that_accepts_gzip(served: str) -> None:
-    encoding, kind, body = _get(f"{served}en/", gzip_accepted=True)
+    encoding, kind, body = _get(f"{served}en/", "gzip, deflate, br")
     assert (encoding, kind) == ("gzip", "text/html") and gzip.decompress(body) == PAGE
-    assert _get(f"{served}en/index.html", gzip_accepted=False) == (None, "text/html", PAGE)
+    assert _get(f"{served}en/index.html") == (None, "text/html", PAGE)
+    assert _get(f"{served}en/index.html", "br, gzip;q=0") == (None, "text/html", PAGE)
+
+
+def test_the_server_types_pagefinds_files_as_gitlab_pages_does(served: str) -> None:
+    url = f"{served}pagefind/fragment/en_1a2b.pf_fragment"
+    assert _get(url, "gzip")[:2] == ("gzip", "application/x-gzip")
+    assert _get(url)[:2] == (None, "application/x-gzip")
 
 
 def test_the_command_says_what_it_did_and_refuses_a_missing_folder(

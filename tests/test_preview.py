@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser import _QuietHandler
+from deepscopie.precompress import PagesHandler
 from tests.test_browser import _open_explore, _search
 
 DEEP_PATH = "/-/deepscopie/-/jobs/123/artifacts/public/"
@@ -25,7 +25,7 @@ def preview_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     parent.mkdir(parents=True)
     (parent / "public").symlink_to(built_site, target_is_directory=True)
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root))
+        ("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(root))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{DEEP_PATH}"

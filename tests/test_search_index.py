@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,25 @@ def test_the_launcher_removes_the_records_once_its_pagefinds_end(tmp_path: Path)
     assert not site.exists()
     assert json.loads((tmp_path / pagefind_runs.STATUS_FILE).read_text()) == {"en": 0}
     assert (tmp_path / "en" / ENTRY_FILE).is_file()
+
+
+def test_the_launcher_removes_its_bundles_when_the_build_is_gone(tmp_path: Path) -> None:
+    # A build killed while Pagefind runs: its bundles, in memory, would stay until a restart.
+    folder, records = tmp_path / "bundles", tmp_path / "records"
+    folder.mkdir()
+    records.mkdir()
+    plan = {
+        "command": [sys.executable, "-c", "import time; time.sleep(1)"],
+        "sites": {"en": str(records)},
+    }
+    build = (
+        "import json, os, subprocess, sys; plan = {**json.loads(sys.argv[2]), 'build': os.getpid()}; "
+        "subprocess.Popen([sys.executable, '-m', 'deepscopie.pagefind_runs', sys.argv[1], "
+        "json.dumps(plan)], start_new_session=True)"
+    )
+    subprocess.run([sys.executable, "-c", build, str(folder), json.dumps(plan)], check=True)
+    for _ in range(100):  # the build ended at once; its launcher ends a second later
+        if not folder.exists():
+            break
+        time.sleep(0.1)
+    assert not folder.exists() and not records.exists()
