@@ -8,17 +8,13 @@ hosts, reserved for examples), so their text, tags and shape are those of real e
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,7 +22,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS  # noqa: E402
-from deepscopie.precompress import PagesHandler, copy_of, precompress  # noqa: E402
+from deepscopie.local_server import served  # noqa: E402, F401 (the benchmarks' server)
+from deepscopie.precompress import copy_of, precompress  # noqa: E402
 
 # Headless Chromium as the tests start it, without the background traffic that adds noise.
 CHROMIUM_FLAGS = [
@@ -109,23 +106,6 @@ def median_time(action: Callable[[], object], runs: int) -> float:
         action()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
-
-
-@contextlib.contextmanager
-def served(
-    folder: Path, handler: type[SimpleHTTPRequestHandler] = PagesHandler, port: int = 0
-) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (``port`` 0: any free one), as GitLab Pages serves a site
-    (a file's compressed copy when there is one); yields its address, ending in /."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(folder))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def chromium_path() -> str:

@@ -36,6 +36,7 @@ TEXT_FILES = frozenset(
 # Pagefind's own files, gzip streams already (its index, metadata, WebAssembly).
 PAGEFIND_FILES = frozenset({".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind"})
 _GZIP_MAGIC = b"\x1f\x8b"
+_COPIED = TEXT_FILES | PAGEFIND_FILES
 # Below this, a compressed copy saves less than its headers cost.
 _SMALLEST = 512
 
@@ -70,7 +71,7 @@ def _candidates(site: Path) -> Iterator[Path]:
     for folder, _, names in os.walk(site):
         for name in names:
             path = Path(folder, name)
-            if path.suffix in TEXT_FILES | PAGEFIND_FILES and not path.is_symlink():
+            if path.suffix in _COPIED and not path.is_symlink():
                 yield path
 
 

@@ -5,19 +5,16 @@ it, Debian's Chromium driven by Playwright, and a page that records console erro
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright import sync_api as playwright
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
-from deepscopie.precompress import PagesHandler
+from deepscopie.local_server import served
 
 SUB_PATH = "/deepscopie/"
 CHROMIUM_FLAGS = [
@@ -36,15 +33,8 @@ def served_under_sub_path(site: Path, root: Path) -> Iterator[str]:
     """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve),
     as GitLab Pages serves it (with its compressed copies, when `make pages` wrote them)."""
     (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(PagesHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(root) as address:
+        yield address.rstrip("/") + SUB_PATH
 
 
 @pytest.fixture(scope="session")

@@ -90,19 +90,10 @@ def test_the_repository_link_fetches_nothing_from_the_code_host(configured_site:
 
 @pytest.fixture
 def served_configured_site(configured_site: Path) -> Iterator[str]:
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
+    from deepscopie.local_server import served
 
-    from deepscopie.precompress import PagesHandler
-
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(configured_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(configured_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("root", "language"), [("", "fr"), ("en/", "en")])

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import copy
 import csv
-import functools
 import io
 import itertools
 import json
 import re
-import threading
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +27,7 @@ from playwright.sync_api import Browser, Dialog
 
 from deepscopie.exports.bibliography import _fields as bibliography_fields
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.local_server import served
 from deepscopie.model import (
     LANGUAGE_PATTERN,
     SECTION_PATTERN,
@@ -38,7 +36,6 @@ from deepscopie.model import (
     ResourcesFile,
     VocabularyFile,
 )
-from deepscopie.precompress import PagesHandler
 from deepscopie.yaml_source import read_yaml
 from tests.conftest import FIXTURES, build_site, copy_project
 
@@ -366,12 +363,8 @@ def test_no_export_holds_live_markup_or_formulas(hostile_site: tuple[Path, set[s
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: tuple[Path, set[str]]) -> Iterator[str]:
     site, _ = hostile_site
-    handler = functools.partial(PagesHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 def test_chromium_opens_no_dialog_on_any_page(

@@ -3,16 +3,13 @@ sub-path (``/-/<project>/-/jobs/<id>/artifacts/public/``), with search and Explo
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from deepscopie.precompress import PagesHandler
+from deepscopie.local_server import served
 from tests.test_browser import _open_explore, _search
 
 DEEP_PATH = "/-/deepscopie/-/jobs/123/artifacts/public/"
@@ -24,13 +21,8 @@ def preview_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     parent = root / DEEP_PATH.strip("/").rsplit("/", 1)[0]
     parent.mkdir(parents=True)
     (parent / "public").symlink_to(built_site, target_is_directory=True)
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(PagesHandler, directory=str(root))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{DEEP_PATH}"
-    server.shutdown()
-    server.server_close()
+    with served(root) as address:
+        yield address.rstrip("/") + DEEP_PATH
 
 
 def test_search_and_explore_work_under_a_merge_requests_artifact_path(

@@ -12,20 +12,19 @@ grows with links times page size. Here each page is parsed once.
 
 from __future__ import annotations
 
-import functools
 import os
 import posixpath
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from deepscopie.links.linkchecker_run import RunSettings, run_linkchecker
+from deepscopie.local_server import ADDRESS, served
 
 _CONFIG = """\
 [checking]
@@ -51,7 +50,7 @@ def check_internal(
 ) -> list[InternalProblem]:
     """Every broken link or anchor reachable from the start pages of ``site_dir``, which is
     published under ``base_path`` (``/`` or a sub-path such as ``/deepscopie/``)."""
-    with _served(site_dir) as root, _config_file() as config:
+    with served(site_dir, _Handler) as root, _config_file() as config:
         settings = RunSettings(
             timeout=10,
             threads=8,
@@ -149,22 +148,8 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
-# Where _served listens: the only non-public address the internal check may connect to.
-_SERVER_ADDRESS = "127.0.0.1"
-_SERVER_NETWORK = f"{_SERVER_ADDRESS}/32"
-
-
-@contextmanager
-def _served(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = ThreadingHTTPServer((_SERVER_ADDRESS, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{_SERVER_ADDRESS}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+# Where the site is served: the only non-public address the internal check may connect to.
+_SERVER_NETWORK = f"{ADDRESS}/32"
 
 
 @contextmanager
