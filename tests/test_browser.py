@@ -288,9 +288,15 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
 def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
-    page.locator(".ds-explore__search input").fill("modele pre-entraine")
-    expect(page.locator("#explore-keras-applications")).to_be_visible()
-    expect(page.locator("#explore-cellpose")).to_be_hidden()
+    words = page.locator(".ds-explore__search input")
+    keras, cellpose = page.locator("#explore-keras-applications"), page.locator("#explore-cellpose")
+    # Typed without accents, or with them and in capitals: the same entries.
+    for typed in ("modele pre-entraine", "MODÈLE Pré-Entraîné"):
+        words.fill("cellpose")
+        expect(keras).to_be_hidden()
+        words.fill(typed)
+        expect(keras).to_be_visible()
+        expect(cellpose).to_be_hidden()
 
 
 def test_explore_without_javascript_points_to_every_category(

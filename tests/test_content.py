@@ -231,6 +231,11 @@ def test_links_in_answers_are_the_same_in_both_languages(base: KnowledgeBase) ->
         assert links_in(entry.question.get("fr")) == links_in(entry.question.get("en")), entry.id
 
 
+def test_faq_entry_titles_stay_short(base: KnowledgeBase) -> None:
+    long_titles = [e.id for e in base.faq for lang in ("fr", "en") if len(e.title.get(lang)) > 80]
+    assert long_titles == []
+
+
 def test_every_category_has_resources(base: KnowledgeBase) -> None:
     used = {r.category for r in base.resources}
     assert [c.id for c in base.vocabulary.categories if c.id not in used] == []

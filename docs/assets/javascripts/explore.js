@@ -21,7 +21,7 @@
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
-  const fold = (text) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const { fold } = window.deepscopie; // search.js's, loaded before this script
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const phone = window.matchMedia("(max-width: 59.9375em)");

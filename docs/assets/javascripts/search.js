@@ -10,6 +10,10 @@
   const dialog = document.getElementById("ds-search");
   const opener = document.querySelector(".ds-search-open");
   const script = document.currentScript;
+  // Lower case without accents ("Modèle" -> "modele"), as readers may type it: the folding of
+  // without_accents (deepscopie/render/search_records.py). Explore's script uses it too.
+  const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -27,7 +31,6 @@
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
-  const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
   let engine = null;
   let entrySearch = {}; // Pagefind's options for the entries' search (see startEngine)
 
