@@ -42,6 +42,9 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 ENTRY_FILE = "pagefind-entry.json"
 PAGEFIND = (sys.executable, "-m", "pagefind", "--silent")
 BUNDLE = "pagefind"
+# A job's folder, and the file whose lock says that the job's process still lives.
+FOLDER_PREFIX = "deepscopie-search-"
+OWNER_LOCK = "owner.lock"
 # Seconds a stopped Pagefind has to end before it is killed.
 STOP_PATIENCE = 5
 
@@ -76,19 +79,68 @@ def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
 
 
 def _new_folder(memory: Path | None) -> Path:
-    """A new folder for a job's bundles: in ``memory`` if it can be made there, else in the
-    temporary folder."""
+    """A new folder for a job's records and bundles: in ``memory`` if it can be made there,
+    else in the temporary folder."""
     if memory is not None:
         with contextlib.suppress(OSError):
-            return Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=memory))
-    return Path(tempfile.mkdtemp(prefix="deepscopie-search-"))
+            return Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=memory))
+    return Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+
+
+def _claimed(folder: Path) -> int | None:
+    """A lock on ``folder`` that this process holds while it lives, as the descriptor to close
+    when the folder is removed (None where there are no such locks: Windows). Linux frees it
+    when the process ends, however it ends: a folder whose lock is free has no owner."""
+    if sys.platform == "win32":
+        return None
+    import fcntl
+
+    # Locked under another name, then renamed: a sweep never finds it unlocked.
+    claiming = folder / f"{OWNER_LOCK}.new"
+    try:
+        descriptor = os.open(claiming, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None  # unclaimed, then: the job removes it itself, as before
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.replace(claiming, folder / OWNER_LOCK)
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def sweep_abandoned(memory: Path) -> list[Path]:
+    """Remove from ``memory`` the folders of jobs whose process is gone without removing them
+    (killed: out of memory, ``kill -9``); they would hold memory until the machine restarts.
+    Returns them. A folder without an owner lock is left alone: not a job's, or being made."""
+    if sys.platform == "win32":
+        return []
+    import fcntl
+
+    removed = []
+    for folder in memory.glob(f"{FOLDER_PREFIX}*"):
+        try:
+            descriptor = os.open(folder / OWNER_LOCK, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # its process lives
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+        finally:
+            os.close(descriptor)
+    return removed
 
 
 def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
     """``records`` written as files in a new folder under ``folder`` (the temporary folder when
     None); nothing is left behind if that fails or is interrupted (Ctrl-C: files in memory
     would hold it until the machine restarts)."""
-    stage = Path(tempfile.mkdtemp(prefix="deepscopie-search-", dir=folder))
+    stage = Path(tempfile.mkdtemp(prefix="records-", dir=folder))
     try:
         for record in records:
             path = stage / record.path
@@ -137,8 +189,12 @@ class SearchIndexJob:
     def __init__(self, records: Sequence[SearchRecord]) -> None:
         self.records = tuple(records)
         memory = _memory_folder(self.records)
-        # Pagefind's bundles, then the merged one, which install() copies into the site.
+        if memory is not None:
+            sweep_abandoned(memory)
+        # The records Pagefind reads, its bundles, then the merged one, which install() puts
+        # into the site; all of it removed with the folder.
         self._folder = _new_folder(memory)
+        self._owner = _claimed(self._folder)
         self._stages: list[Path] = []
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
@@ -157,7 +213,7 @@ class SearchIndexJob:
             return
         try:
             sites = {
-                language: str(self._staged(records, memory))
+                language: str(self._staged(records, memory is not None))
                 for language, records in by_language.items()
             }
         except BaseException as error:  # Ctrl-C too: what was written goes
@@ -181,11 +237,11 @@ class SearchIndexJob:
         discarded nor failed (a Pagefind that failed once is given another chance)."""
         return not self._discarded and self._error is None and self.records == tuple(records)
 
-    def _staged(self, records: Sequence[SearchRecord], memory: Path | None) -> Path:
+    def _staged(self, records: Sequence[SearchRecord], in_memory: bool) -> Path:
         try:
-            stage = _staged(records, memory)
+            stage = _staged(records, self._folder)
         except OSError:
-            if memory is None:
+            if not in_memory:
                 raise
             stage = _staged(records, None)  # the memory filled up meanwhile: on disk, then
         self._stages.append(stage)
@@ -229,6 +285,9 @@ class SearchIndexJob:
     def _remove_files(self) -> None:
         self._remove_stages()
         shutil.rmtree(self._folder, ignore_errors=True)
+        if self._owner is not None:
+            os.close(self._owner)
+            self._owner = None
 
     def finished_bundle(self) -> Path:
         """The merged bundle, once every Pagefind is done (merged by the first call); a

@@ -92,7 +92,7 @@ def search_files_in_memory() -> set[Path]:
     """The search index's record files in shared memory (see deepscopie.search_index), which
     nothing may leave behind: they hold memory until the machine restarts."""
     memory = search_index.MEMORY_FOLDER
-    return set(memory.glob("deepscopie-search-*")) if memory.is_dir() else set()
+    return set(memory.glob(f"{search_index.FOLDER_PREFIX}*")) if memory.is_dir() else set()
 
 
 def search_fragments(bundle: Path) -> list[dict[str, object]]:

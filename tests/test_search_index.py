@@ -203,3 +203,37 @@ def test_the_launcher_removes_its_bundles_when_the_build_is_gone(tmp_path: Path)
             break
         time.sleep(0.1)
     assert not folder.exists() and not records.exists()
+
+
+def test_a_killed_build_s_files_in_memory_are_removed_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # kill -9, or the kernel out of memory: no exit handler runs, and nothing else would
+    # remove the folder (records, bundles) from memory until the machine restarts.
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    killed_build = (
+        "import os, signal, sys; from pathlib import Path; from deepscopie import search_index; "
+        "folder = search_index._new_folder(Path(sys.argv[1])); search_index._claimed(folder); "
+        "(folder / 'fr').mkdir(); print(folder, flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", killed_build, str(memory)], capture_output=True, text=True
+    )
+    left = Path(run.stdout.strip())
+    assert run.returncode == -9 and (left / "fr").is_dir()
+    being_made = memory / f"{search_index.FOLDER_PREFIX}new"  # no lock yet: left alone
+    being_made.mkdir()
+    monkeypatch.setattr(search_index, "_memory_folder", lambda records: memory)
+
+    job = SearchIndexJob(RECORDS)
+    assert not left.exists() and being_made.is_dir()
+    assert job._folder.parent == memory
+    # A build that lives keeps its folder: the next job (a preview's rebuild) leaves it.
+    newer = SearchIndexJob(RECORDS[:2])
+    assert job._folder.is_dir()
+    job.install(tmp_path / "site")
+    assert (tmp_path / "site" / "pagefind" / ENTRY_FILE).is_file()
+    for done in (job, newer):
+        done.discard()
+    assert sorted(memory.iterdir()) == [being_made]
