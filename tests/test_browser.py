@@ -204,6 +204,33 @@ def test_french_search_copes_with_accents_plurals_and_elision(
     assert _search(page, "l'annotation")[:1] != []
 
 
+@pytest.mark.parametrize(
+    ("root", "question"),
+    [("", "partager mes images avec un collègue"), ("en/", "share my images with a colleague")],
+    ids=["french", "english"],
+)
+def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_words(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # Pagefind requires every word: "mes", "avec", "un" would leave only the entries that
+    # happen to say them, and rank first those that say most of them.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    assert {"omero", "cytomine"} & set(first), first
+
+
+def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
+    watched: Watched, site_url: str
+) -> None:
+    # No entry has both "IA" and "générative": the entries with "générative" follow, where
+    # there was nothing.
+    page = watched.page
+    page.goto(site_url)
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, "IA générative")[:3]]
+    assert "root-gap-inpainting" in first, first  # a generative network (GAN)
+
+
 def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(f"{site_url}faq/#why-cellpose-works-so-well")

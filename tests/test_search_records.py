@@ -18,6 +18,7 @@ from deepscopie.render.search_records import (
     fold,
     index_part,
     index_parts,
+    one_word,
     page_record,
     search_records,
     summary,
@@ -203,6 +204,38 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     assert synonyms.used_by("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
     assert synonyms.used_by("Détection de Noyaux") == ["nucleus", "nuclei", "noyau"]
     assert synonyms.used_by("pursuit") == []  # whole words only
+
+
+def test_a_short_name_is_found_typed_as_one_word(base: KnowledgeBase, tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path / "named")
+    resources = data / "resources.yaml"
+    resources.write_text(
+        resources.read_text().replace("{fr: CARE, en: CARE}", "{fr: Papers with Code, en: Papers with Code}"),
+        encoding="utf-8",
+    )  # fmt: skip
+    named = load_knowledge_base(DataFiles.in_folder(data))
+    for language in ("fr", "en"):
+        words = " ".join(text for _, text in _parsed(named, f"{language}/care.html").weighted)
+        assert "paperswithcode" in words.split()
+    assert one_word("Stack Overflow") == "stackoverflow"
+    assert one_word("Image.sc") == "imagesc"  # what the address writes
+    assert one_word("Cellpose") is None  # one word already
+    assert one_word("A Survey of Visual Transformers") is None  # a title, not a name
+
+
+def test_an_entry_is_found_by_its_authors(tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path / "authored")
+    resources = data / "resources.yaml"
+    resources.write_text(
+        resources.read_text().replace("    year: 2018\n", "    year: 2018\n    authors: [Martin Weigert, Loïc Royer]\n"),
+        encoding="utf-8",
+    )  # fmt: skip
+    authored = load_knowledge_base(DataFiles.in_folder(data))
+    for language in ("fr", "en"):
+        texts = [text for _, text in _parsed(authored, f"{language}/care.html").weighted]
+        assert "Martin Weigert, Loïc Royer" in texts
+        explored = json.loads(entries_json(authored, language, None))["entries"]
+        assert "loic royer" in next(e for e in explored if e["id"] == "care")["text"]
 
 
 def test_fold_and_summary() -> None:

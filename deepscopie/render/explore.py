@@ -202,6 +202,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
                         *resource.title.texts.values(),
                         resource.description.get(language),
                         *resource.tags,
+                        *resource.authors,
                     ]
                 )
             ),

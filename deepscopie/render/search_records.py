@@ -234,6 +234,19 @@ class Synonyms:
         return [word for index in sorted(found) for word in self.groups[index]]
 
 
+# A short name of a few words, written as one word (see one_word).
+_NAME_WORDS, _NAME_LETTERS = 3, 20
+
+
+def one_word(title: str) -> str | None:
+    """A title of two or three words as one word, as readers type a name they saw in an
+    address or a logo (``Papers with Code`` -> ``paperswithcode``); None for a single word or
+    a longer title, which is not a name typed that way."""
+    words = fold(title).split()
+    joined = "".join(words)
+    return joined if 1 < len(words) <= _NAME_WORDS and len(joined) <= _NAME_LETTERS else None
+
+
 def _singular(word: str) -> str:
     """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
@@ -265,8 +278,10 @@ def _resource(
         meta["status"] = status
     meta.update(lifecycle_meta(resource, language))
     meta.update(maintenance_meta(resource, health, language))
-    # The other language's title too: a name is often typed as published.
+    # The other language's title too: a name is often typed as published; and typed as one
+    # word, as its address often writes it (paperswithcode).
     other_titles = set(resource.title.texts.values()) - {title}
+    other_titles |= {joined for name in resource.title.texts.values() if (joined := one_word(name))}
     return _record(
         f"{language}/{resource.id}",
         language,
@@ -276,6 +291,7 @@ def _resource(
         parts=[
             (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
             (1, plain(description, language)),
+            (1, ", ".join(resource.authors)),  # a book is often asked for by its author
             (0.5, category),
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],

@@ -137,13 +137,26 @@
     return { found, pages: pageResults };
   }
 
-  // Entries first, then pages. Pagefind requires every word: when that leaves fewer than
-  // three entries, the entries matching most of the words follow (a reader's "enough data"
-  // finds the entry that says "how much data").
-  async function entries(pagefind, words, stale) {
+  // The words that only hold a question together ("une", "sur", "the"; stop_words in
+  // deepscopie/catalogues/languages.yaml, set on the dialog).
+  const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean));
+
+  // Entries first, then pages, for the words of a question but its stop words (unless it
+  // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
+  // Fiji" is about the three other words. Pagefind requires every word: when that leaves
+  // fewer than three entries, the entries matching most of the words follow (a reader's
+  // "enough data" finds the entry that says "how much data").
+  async function entries(pagefind, typed, stale) {
+    const all = typed.split(/\s+/);
+    const meaningful = all.filter((word) => !stopWords.has(fold(word)));
+    const words = (meaningful.length ? meaningful : all).join(" ");
     const { found, pages } = await resultsFor(pagefind, words);
+    // Words of one or two letters are left out here ("IA générative": "générative"), which
+    // Pagefind would read as every word that begins with them.
     const split = words.split(/\s+/).filter((word) => word.length > 2);
-    if (found.length >= 3 || split.length < 2) return { found, pages };
+    if (found.length >= 3 || !split.length || (split.length === 1 && split[0] === words)) {
+      return { found, pages };
+    }
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
     for (const word of split) {
