@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,9 @@ BUNDLE = "pagefind"
 # A job's folder, and the file whose lock says that the job's process still lives.
 FOLDER_PREFIX = "deepscopie-search-"
 OWNER_LOCK = "owner.lock"
+# Seconds after which a job's folder without an owner lock is taken as abandoned: a build
+# takes minutes at most, and a preview server's folder has its lock.
+OWNERLESS_AGE = 6 * 3600
 # Seconds a stopped Pagefind has to end before it is killed.
 STOP_PATIENCE = 5
 
@@ -72,6 +76,7 @@ def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
     needed = sum(len(record.document.encode()) // _BLOCK + 2 for record in records) * _BLOCK
     needed = 2 * needed + _BUNDLE_FILES * len({record.language for record in records})
     try:
+        sweep_abandoned(MEMORY_FOLDER)  # first: what killed builds left is room again
         free = shutil.disk_usage(MEMORY_FOLDER).free
     except OSError:
         return None
@@ -87,50 +92,62 @@ def _new_folder(memory: Path | None) -> Path:
     return Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
 
 
+def _locked(descriptor: int) -> bool:
+    """Whether this process now holds the lock of the open file ``descriptor`` (False: another
+    open file holds it, this process's or another's). The lock goes with the last descriptor
+    of that open file, when its process ends however it ends."""
+    import fcntl  # not on Windows, where jobs claim nothing (see _claimed)
+
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def _claimed(folder: Path) -> int | None:
     """A lock on ``folder`` that this process holds while it lives, as the descriptor to close
-    when the folder is removed (None where there are no such locks: Windows). Linux frees it
-    when the process ends, however it ends: a folder whose lock is free has no owner."""
+    when the folder is removed; None where there are no such locks (Windows) or none could be
+    taken: the job then removes its folder itself, as long as it is not killed."""
     if sys.platform == "win32":
         return None
-    import fcntl
-
     # Locked under another name, then renamed: a sweep never finds it unlocked.
     claiming = folder / f"{OWNER_LOCK}.new"
     try:
         descriptor = os.open(claiming, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError:
-        return None  # unclaimed, then: the job removes it itself, as before
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        os.replace(claiming, folder / OWNER_LOCK)
-    except OSError:
-        os.close(descriptor)
         return None
-    return descriptor
+    if _locked(descriptor):
+        with contextlib.suppress(OSError):
+            os.replace(claiming, folder / OWNER_LOCK)
+            return descriptor
+    os.close(descriptor)
+    return None
 
 
 def sweep_abandoned(memory: Path) -> list[Path]:
     """Remove from ``memory`` the folders of jobs whose process is gone without removing them
     (killed: out of memory, ``kill -9``); they would hold memory until the machine restarts.
-    Returns them. A folder without an owner lock is left alone: not a job's, or being made."""
+    Returns them. A folder without an owner lock (being made, or its lock could not be taken)
+    is removed only once it is older than a build can be."""
     if sys.platform == "win32":
         return []
-    import fcntl
-
     removed = []
     for folder in memory.glob(f"{FOLDER_PREFIX}*"):
         try:
             descriptor = os.open(folder / OWNER_LOCK, os.O_RDWR)
-        except OSError:
+        except FileNotFoundError:
+            with contextlib.suppress(OSError):
+                if time.time() - folder.stat().st_mtime > OWNERLESS_AGE:
+                    shutil.rmtree(folder, ignore_errors=True)
+                    removed.append(folder)
             continue
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            continue  # its process lives
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
+            continue  # another user's
+        try:
+            if _locked(descriptor):  # its process is gone
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
         finally:
             os.close(descriptor)
     return removed
@@ -189,8 +206,6 @@ class SearchIndexJob:
     def __init__(self, records: Sequence[SearchRecord]) -> None:
         self.records = tuple(records)
         memory = _memory_folder(self.records)
-        if memory is not None:
-            sweep_abandoned(memory)
         # The records Pagefind reads, its bundles, then the merged one, which install() puts
         # into the site; all of it removed with the folder.
         self._folder = _new_folder(memory)

@@ -149,6 +149,22 @@ def test_dates_follow_each_language() -> None:
     assert format_date(datetime.date(2026, 11, 1), "en") == f"1{nbsp}November{nbsp}2026"
 
 
+# Words that change what a question asks: never left out of a search.
+MEANINGFUL = {"sans", "pas", "non", "aucun", "jamais", "not", "no", "without", "never", "none"}
+QUESTION_WORDS = {"comment", "pourquoi", "quand", "quel", "quelle", "how", "why", "what", "when"}
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_stop_words_are_as_readers_type_them_and_never_change_a_question(code: str) -> None:
+    from deepscopie.render.search_records import fold
+
+    words = site_languages()[code].stop_words.split()
+    assert len(words) > 20
+    assert [word for word in words if fold(word) != word] == []  # search.js folds what is typed
+    assert set(words) & (MEANINGFUL | QUESTION_WORDS) == set()
+    assert len(set(words)) == len(words)
+
+
 LANGUAGE_CODE_BRANCH = re.compile(
     r"""(==|!=|\bin)\s*\(?\s*["'](fr|en)["']|["'](fr|en)["']\s*(==|!=)"""
 )

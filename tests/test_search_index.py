@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import time
@@ -205,13 +207,9 @@ def test_the_launcher_removes_its_bundles_when_the_build_is_gone(tmp_path: Path)
     assert not folder.exists() and not records.exists()
 
 
-def test_a_killed_build_s_files_in_memory_are_removed_by_the_next_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # kill -9, or the kernel out of memory: no exit handler runs, and nothing else would
-    # remove the folder (records, bundles) from memory until the machine restarts.
-    memory = tmp_path / "shm"
-    memory.mkdir()
+def _left_by_a_killed_build(memory: Path) -> Path:
+    """A job's folder in ``memory`` whose process was killed (kill -9, the kernel out of
+    memory): no exit handler ran, and nothing else would remove it until a restart."""
     killed_build = (
         "import os, signal, sys; from pathlib import Path; from deepscopie import search_index; "
         "folder = search_index._new_folder(Path(sys.argv[1])); search_index._claimed(folder); "
@@ -222,18 +220,50 @@ def test_a_killed_build_s_files_in_memory_are_removed_by_the_next_build(
     )
     left = Path(run.stdout.strip())
     assert run.returncode == -9 and (left / "fr").is_dir()
+    return left
+
+
+@pytest.fixture
+def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder that the search index takes for the shared memory (/dev/shm)."""
+    folder = tmp_path / "shm"
+    folder.mkdir()
+    monkeypatch.setattr(search_index, "MEMORY_FOLDER", folder)
+    return folder
+
+
+def test_a_killed_build_s_files_in_memory_are_removed_by_the_next_build(
+    tmp_path: Path, memory: Path
+) -> None:
+    left = _left_by_a_killed_build(memory)
     being_made = memory / f"{search_index.FOLDER_PREFIX}new"  # no lock yet: left alone
     being_made.mkdir()
-    monkeypatch.setattr(search_index, "_memory_folder", lambda records: memory)
+    older = memory / f"{search_index.FOLDER_PREFIX}old"  # no lock for a day: abandoned
+    older.mkdir()
+    os.utime(older, (time.time() - 86400, time.time() - 86400))
 
     job = SearchIndexJob(RECORDS)
-    assert not left.exists() and being_made.is_dir()
+    assert not left.exists() and not older.exists() and being_made.is_dir()
     assert job._folder.parent == memory
     # A build that lives keeps its folder: the next job (a preview's rebuild) leaves it.
     newer = SearchIndexJob(RECORDS[:2])
-    assert job._folder.is_dir()
+    assert job._folder.is_dir() and newer._folder.parent == memory
     job.install(tmp_path / "site")
     assert (tmp_path / "site" / "pagefind" / ENTRY_FILE).is_file()
     for done in (job, newer):
         done.discard()
     assert sorted(memory.iterdir()) == [being_made]
+
+
+def test_a_memory_too_full_to_use_is_still_swept(
+    memory: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Killed builds filled it (64 MB in Docker): the next builds go to the disk, and must
+    # still give the memory back.
+    left = _left_by_a_killed_build(memory)
+    full = shutil.disk_usage(memory)._replace(free=0)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: full)
+    job = SearchIndexJob(RECORDS)
+    assert not left.exists()
+    assert job._folder.parent != memory  # on the disk
+    job.discard()

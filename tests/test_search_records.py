@@ -60,6 +60,15 @@ class _Meta(HTMLParser):
                 self.weighted.append((weight, data))
 
 
+def _edited(folder: Path, old: str, new: str) -> KnowledgeBase:
+    """The fixture's knowledge base with ``old`` replaced by ``new`` in its resources."""
+    resources = copy_base_data(folder) / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    assert old in text
+    resources.write_text(text.replace(old, new), encoding="utf-8")
+    return load_knowledge_base(DataFiles.in_folder(folder))
+
+
 def _parsed(base: KnowledgeBase, path: str) -> _Meta:
     record = next(r for r in search_records(base) if r.path == f"entries/{path}")
     parser = _Meta()
@@ -185,14 +194,11 @@ def test_the_title_weighs_more_than_the_facets_which_weigh_more_than_the_text(
 
 
 def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> None:
-    data = tmp_path / "hostile"
-    copy_base_data(data)
-    resources = data / "resources.yaml"
-    resources.write_text(
-        resources.read_text().replace("{fr: Cellpose, en: Cellpose}", '{fr: "<b>x</b>", en: "<img src=x onerror=alert(1)>"}'),
-        encoding="utf-8",
-    )  # fmt: skip
-    hostile = load_knowledge_base(DataFiles.in_folder(data))
+    hostile = _edited(
+        tmp_path / "hostile",
+        "{fr: Cellpose, en: Cellpose}",
+        '{fr: "<b>x</b>", en: "<img src=x onerror=alert(1)>"}',
+    )
     record = next(r for r in search_records(hostile) if r.path == "entries/en/cellpose.html")
     document = record.document
     assert "<img" not in document and "&lt;img src=x onerror=alert(1)&gt;" in document
@@ -207,30 +213,26 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
 
 
 def test_a_short_name_is_found_typed_as_one_word(base: KnowledgeBase, tmp_path: Path) -> None:
-    data = copy_base_data(tmp_path / "named")
-    resources = data / "resources.yaml"
-    resources.write_text(
-        resources.read_text().replace("{fr: CARE, en: CARE}", "{fr: Papers with Code, en: Papers with Code}"),
-        encoding="utf-8",
-    )  # fmt: skip
-    named = load_knowledge_base(DataFiles.in_folder(data))
+    named = _edited(
+        tmp_path / "named", "{fr: CARE, en: CARE}", "{fr: Papers with Code, en: Papers with Code}"
+    )
     for language in ("fr", "en"):
         words = " ".join(text for _, text in _parsed(named, f"{language}/care.html").weighted)
         assert "paperswithcode" in words.split()
     assert one_word("Stack Overflow") == "stackoverflow"
     assert one_word("Image.sc") == "imagesc"  # what the address writes
+    assert one_word("ITK-SNAP (3D)") == "itksnap"  # the name, not what qualifies it
+    assert one_word("nucleAIzer: online tool") is None  # a name of one word
     assert one_word("Cellpose") is None  # one word already
     assert one_word("A Survey of Visual Transformers") is None  # a title, not a name
 
 
 def test_an_entry_is_found_by_its_authors(tmp_path: Path) -> None:
-    data = copy_base_data(tmp_path / "authored")
-    resources = data / "resources.yaml"
-    resources.write_text(
-        resources.read_text().replace("    year: 2018\n", "    year: 2018\n    authors: [Martin Weigert, Loïc Royer]\n"),
-        encoding="utf-8",
-    )  # fmt: skip
-    authored = load_knowledge_base(DataFiles.in_folder(data))
+    authored = _edited(
+        tmp_path / "authored",
+        "    year: 2018\n",
+        "    year: 2018\n    authors: [Martin Weigert, Loïc Royer]\n",
+    )
     for language in ("fr", "en"):
         texts = [text for _, text in _parsed(authored, f"{language}/care.html").weighted]
         assert "Martin Weigert, Loïc Royer" in texts

@@ -234,15 +234,17 @@ class Synonyms:
         return [word for index in sorted(found) for word in self.groups[index]]
 
 
-# A short name of a few words, written as one word (see one_word).
+# A short name of a few words, written as one word (see one_word), before what qualifies it.
 _NAME_WORDS, _NAME_LETTERS = 3, 20
+_QUALIFIER = re.compile(r"\s*[(:]")
 
 
 def one_word(title: str) -> str | None:
     """A title of two or three words as one word, as readers type a name they saw in an
-    address or a logo (``Papers with Code`` -> ``paperswithcode``); None for a single word or
-    a longer title, which is not a name typed that way."""
-    words = fold(title).split()
+    address or a logo (``Papers with Code`` -> ``paperswithcode``), without what follows the
+    name (``ITK-SNAP (3D)`` -> ``itksnap``); None for a single word or a longer title, which
+    is not a name typed that way."""
+    words = fold(_QUALIFIER.split(title, 1)[0]).split()
     joined = "".join(words)
     return joined if 1 < len(words) <= _NAME_WORDS and len(joined) <= _NAME_LETTERS else None
 

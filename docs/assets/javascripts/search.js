@@ -139,7 +139,8 @@
 
   // The words that only hold a question together ("une", "sur", "the"; stop_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
-  const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean));
+  const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
 
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
@@ -148,7 +149,8 @@
   // "enough data" finds the entry that says "how much data").
   async function entries(pagefind, typed, stale) {
     const all = typed.split(/\s+/);
-    const meaningful = all.filter((word) => !stopWords.has(fold(word)));
+    // A phrase in quotes is searched as written (Pagefind's exact phrase).
+    const meaningful = typed.includes('"') ? all : all.filter((word) => !stopWords.has(bare(word)));
     const words = (meaningful.length ? meaningful : all).join(" ");
     const { found, pages } = await resultsFor(pagefind, words);
     // Words of one or two letters are left out here ("IA générative": "générative"), which
@@ -225,7 +227,7 @@
     // A reader who types a resource's name gets that resource first, before the entries that
     // mention it most (among the results shown, whose data is fetched anyway).
     const head = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    const named = head.filter((data) => fold(data.meta.title) === fold(query));
+    const named = head.filter((data) => bare(data.meta.title) === bare(query)); // "track mate"
     const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
     if (stale()) return;
     results.replaceChildren();
