@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from deepscopie.generated_files import OWNED_FILES, OWNED_FOLDERS  # noqa: E402
-from deepscopie.local_server import served  # noqa: E402, F401 (the benchmarks' server)
+from deepscopie.local_server import served, served_under  # noqa: E402, F401 (their servers)
 from deepscopie.precompress import copy_of, precompress  # noqa: E402
 
 # Headless Chromium as the tests start it, without the background traffic that adds noise.
@@ -83,11 +83,18 @@ def project_copy(data: Path, folder: Path) -> Path:
     return folder
 
 
-def mkdocs_build(project: Path, config: str = "mkdocs.yml", site: str = "site") -> Path:
-    """``mkdocs build`` in ``project``, then the compressed copies, as `make pages` publishes
-    the site; returns the built site's folder."""
+def mkdocs_build(
+    project: Path,
+    config: str = "mkdocs.yml",
+    site: str = "site",
+    environment: dict[str, str] | None = None,
+) -> Path:
+    """``mkdocs build`` in ``project`` (with ``environment`` added to the build's), then the
+    compressed copies, as `make pages` publishes the site; returns the built site's folder."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", site]
-    subprocess.run(command, cwd=project, env=BUILD_ENVIRONMENT, check=True)
+    subprocess.run(
+        command, cwd=project, env={**BUILD_ENVIRONMENT, **(environment or {})}, check=True
+    )
     precompress(project / site)
     return project / site
 

@@ -20,26 +20,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from common import BUILD_ENVIRONMENT, REPO, chromium_path, precompress, project_copy, served
+from common import REPO, chromium_path, mkdocs_build, project_copy, served_under
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PORT = 8931
-
-
-@contextmanager
-def served_as_pages(site: Path) -> Iterator[str]:
-    """``site`` served compressed under /deepscopie/, as GitLab Pages serves a project."""
-    root = site.parent / "public-root"
-    root.mkdir(exist_ok=True)
-    (root / "deepscopie").symlink_to(site, target_is_directory=True)
-    with served(root, port=PORT) as address:
-        yield f"{address}deepscopie/"
+SUB_PATH = "/deepscopie/"
 
 
 def audit(url: str, output: Path) -> dict[str, float]:
@@ -83,21 +72,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         project = project_copy(REPO / "data", work / "project")
-        environment = {**BUILD_ENVIRONMENT, "SITE_URL": f"http://127.0.0.1:{PORT}/deepscopie/"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", "site"],
-            cwd=project,
-            env=environment,
-            check=True,
-        )
-        precompress(project / "site")
+        # Built with its public address, as GitLab Pages builds it.
+        mkdocs_build(project, environment={"SITE_URL": f"http://127.0.0.1:{PORT}{SUB_PATH}"})
         print(f"Lighthouse {lighthouse_version()}, mobile profile, median of {args.runs}\n")
         print(
             "| page | performance | accessibility | best practices | SEO "
             "| largest paint | blocking time | weight |"
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
-        with served_as_pages(project / "site") as address:
+        with served_under(project / "site", SUB_PATH, PORT) as address:
             for language, root in (("fr", ""), ("en", "en/")):
                 for name, path in PAGES.items():
                     runs = [

@@ -14,7 +14,8 @@ Firefox leaves them to Pagefind: GitLab Pages types them ``application/x-gzip`` 
 type it does not know), and Firefox does not inflate such a file. They make a quarter of a
 10,000-entry site's size (12 of 20 MB of copies).
 
-:class:`PagesHandler` serves a folder as GitLab Pages does, for the tests and bench/.
+:class:`deepscopie.local_server.PagesHandler` serves a folder with its copies as GitLab Pages
+does, for the tests and bench/.
 """
 
 from __future__ import annotations
@@ -24,9 +25,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from typing import BinaryIO
 
 SUFFIX = ".gz"
 # Files of text, worth compressing (images, fonts and archives are compressed already).
@@ -35,7 +34,7 @@ TEXT_FILES = frozenset(
 )
 # Pagefind's own files, gzip streams already (its index, metadata, WebAssembly).
 PAGEFIND_FILES = frozenset({".pf_meta", ".pf_index", ".pf_filter", ".pf_fragment", ".pagefind"})
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
 _COPIED = TEXT_FILES | PAGEFIND_FILES
 # Below this, a compressed copy saves less than its headers cost.
 _SMALLEST = 512
@@ -79,7 +78,7 @@ def _compress(path: Path) -> tuple[int, int] | None:
     """``(bytes, bytes compressed)`` of the copy written beside ``path``, None if none is (a
     copy already there, such as MkDocs' ``sitemap.xml.gz``, is then left as it is)."""
     data = path.read_bytes()
-    if path.suffix in PAGEFIND_FILES and data.startswith(_GZIP_MAGIC):
+    if path.suffix in PAGEFIND_FILES and data.startswith(GZIP_MAGIC):
         compressed = data
     elif len(data) < _SMALLEST:
         return None
@@ -89,55 +88,3 @@ def _compress(path: Path) -> tuple[int, int] | None:
             return None
     copy_of(path).write_bytes(compressed)
     return len(data), len(compressed)
-
-
-class PagesHandler(SimpleHTTPRequestHandler):
-    """Serves a folder as GitLab Pages serves a site: ``X.gz`` with ``Content-Encoding: gzip``
-    for ``X`` when it exists and the browser accepts gzip (not for a range of bytes), a type
-    it does not know sniffed from the file (gzip: ``application/x-gzip``); quietly."""
-
-    def send_head(self) -> BinaryIO | None:
-        path = self.translate_path(self.path)
-        if os.path.isdir(path) and self.path.partition("?")[0].endswith("/"):
-            path = os.path.join(path, "index.html")  # as the parent class serves a folder
-        copy = path + SUFFIX
-        if not (self._gzip_accepted() and os.path.isfile(path) and os.path.isfile(copy)):
-            return super().send_head()
-        try:
-            body = open(copy, "rb")  # noqa: SIM115 (the server closes it once sent)
-        except OSError:
-            return super().send_head()
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
-        self.end_headers()
-        return body
-
-    def _gzip_accepted(self) -> bool:
-        if "Range" in self.headers:
-            return False
-        for coding in self.headers.get("Accept-Encoding", "").split(","):
-            name, _, weight = coding.partition(";")
-            if name.strip().lower() == "gzip":  # "gzip;q=0" refuses it
-                _, _, quality = weight.partition("=")
-                try:
-                    return not quality.strip() or float(quality) > 0
-                except ValueError:
-                    return False
-        return False
-
-    def guess_type(self, path: str | os.PathLike[str]) -> str:
-        known = super().guess_type(path)
-        if known != "application/octet-stream":
-            return known
-        try:
-            with open(path, "rb") as file:
-                start = file.read(len(_GZIP_MAGIC))
-        except OSError:
-            return known
-        return "application/x-gzip" if start == _GZIP_MAGIC else known
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass

@@ -76,7 +76,6 @@ def _memory_folder(records: Sequence[SearchRecord]) -> Path | None:
     needed = sum(len(record.document.encode()) // _BLOCK + 2 for record in records) * _BLOCK
     needed = 2 * needed + _BUNDLE_FILES * len({record.language for record in records})
     try:
-        sweep_abandoned(MEMORY_FOLDER)  # first: what killed builds left is room again
         free = shutil.disk_usage(MEMORY_FOLDER).free
     except OSError:
         return None
@@ -205,6 +204,8 @@ class SearchIndexJob:
 
     def __init__(self, records: Sequence[SearchRecord]) -> None:
         self.records = tuple(records)
+        with contextlib.suppress(OSError):  # first: what killed builds left is room again
+            sweep_abandoned(MEMORY_FOLDER)
         memory = _memory_folder(self.records)
         # The records Pagefind reads, its bundles, then the merged one, which install() puts
         # into the site; all of it removed with the folder.

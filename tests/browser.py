@@ -4,7 +4,6 @@ it, Debian's Chromium driven by Playwright, and a page that records console erro
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ import pytest
 from playwright import sync_api as playwright
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
-from deepscopie.local_server import served
+from deepscopie.local_server import served_under
 
 SUB_PATH = "/deepscopie/"
 CHROMIUM_FLAGS = [
@@ -28,19 +27,10 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@contextlib.contextmanager
-def served_under_sub_path(site: Path, root: Path) -> Iterator[str]:
-    """``site`` served on 127.0.0.1 under /deepscopie/ (``root``: an empty folder to serve),
-    as GitLab Pages serves it (with its compressed copies, when `make pages` wrote them)."""
-    (root / SUB_PATH.strip("/")).symlink_to(site, target_is_directory=True)
-    with served(root) as address:
-        yield address.rstrip("/") + SUB_PATH
-
-
 @pytest.fixture(scope="session")
-def site_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built site served on 127.0.0.1 under /deepscopie/."""
-    with served_under_sub_path(built_site, tmp_path_factory.mktemp("served")) as url:
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 under /deepscopie/, as GitLab Pages serves it."""
+    with served_under(built_site, SUB_PATH) as url:
         yield url
 
 

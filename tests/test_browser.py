@@ -13,8 +13,9 @@ pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Page, Response, Route, expect
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.local_server import served_under
 from deepscopie.precompress import precompress
-from tests.browser import Watched, served_under_sub_path
+from tests.browser import SUB_PATH, Watched
 from tests.conftest import REPO, build_site, copy_project
 
 
@@ -42,8 +43,7 @@ def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     precompress(project / "site")
-    served = tmp_path_factory.mktemp("served")
-    with served_under_sub_path(project / "site", served) as url:
+    with served_under(project / "site", SUB_PATH) as url:
         yield url
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import main
+from deepscopie.local_server import served_under
 from deepscopie.precompress import precompress
-from tests.browser import served_under_sub_path
+from tests.browser import SUB_PATH
 
 PAGE = ("<!doctype html><title>Cellpose</title>" + "<p>Segmentation de noyaux.</p>" * 200).encode()
 
@@ -83,11 +84,9 @@ def test_links_are_not_followed(site: Path, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def served(site: Path, tmp_path: Path) -> Iterator[str]:
+def served(site: Path) -> Iterator[str]:
     precompress(site)
-    root = tmp_path / "root"
-    root.mkdir()
-    with served_under_sub_path(site, root) as url:
+    with served_under(site, SUB_PATH) as url:
         yield url
 
 
