@@ -11,9 +11,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from deepscopie.folding import fold
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
-from deepscopie.model import SLUG_PATTERN, FaqEntry, Localized, Resource, VocabularyFile
+from deepscopie.model import (
+    SLUG_PATTERN,
+    FaqEntry,
+    Keywords,
+    Localized,
+    Resource,
+    VocabularyFile,
+)
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
@@ -344,4 +352,37 @@ def _url_problems(addresses: Iterable[tuple[Loc, str]], source: SourceMap) -> li
                     loc, msg("url-in-text", url=url, problem=message) if in_text else message, rule
                 )
             )
+    return problems
+
+
+def check_keyword_names(
+    resources: Iterable[Located[Resource]],
+    faq: Iterable[Located[FaqEntry]],
+    resource_source: SourceMap,
+    faq_source: SourceMap,
+) -> list[Problem]:
+    """A keyword is never another resource's name (accents and case aside): a reader who
+    types a name must find that resource first, not an entry that claims it."""
+    resources = list(resources)
+    owners: dict[str, str] = {}
+    for resource in resources:
+        title = getattr(resource.item, "title", None)  # a partly valid entry may have none
+        for name in title.texts.values() if title is not None else ():
+            owners.setdefault(fold(name), resource.item.id)
+    located: list[tuple[Located[Resource] | Located[FaqEntry], SourceMap]] = [
+        *((resource, resource_source) for resource in resources),
+        *((entry, faq_source) for entry in faq),
+    ]
+    problems = []
+    for entry, source in located:
+        keywords: Keywords | None = getattr(entry.item, "keywords", None)
+        if keywords is None:
+            continue
+        for language in site_languages().codes:
+            for i, keyword in enumerate(keywords.get(language)):
+                owner = owners.get(fold(keyword))
+                if owner is not None and owner != entry.item.id:
+                    loc = (*entry.loc, "keywords", language, i)
+                    message = msg("keyword-name", keyword=keyword, owner=owner)
+                    problems.append(source.problem(loc, message, "keyword-name"))
     return problems

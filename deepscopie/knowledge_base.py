@@ -127,6 +127,7 @@ def _validated(files: DataFiles) -> KnowledgeBase:
     problems += checks.check_resource_urls(resources, resource_source)
     problems += checks.check_unique_ids(faq, faq_source)
     problems += checks.check_faq_urls(faq, faq_source)
+    problems += checks.check_keyword_names(resources, faq, resource_source, faq_source)
     if documents[files.resources].data is not None:
         # Every id written in the file counts, valid entry or not: an invalid resource is
         # reported once, not again by each FAQ entry that cites it.

@@ -25,7 +25,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from babel import Locale
 from pydantic import (
@@ -200,18 +200,28 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Localized(_Frozen):
-    """A text a reader sees, once in each language of the site (the first is the source)."""
+class PerLanguage(_Frozen):
+    """Something given once in each language of the site (the first is the source); each
+    language's value is a ``language_value``."""
 
-    # One text per language code: which codes, the site's list of languages says (checked
+    language_value: ClassVar[Any]
+
+    # One value per language code: which codes, the site's list of languages says (checked
     # below), so that adding a language to the site needs no change here.
     model_config = ConfigDict(
-        frozen=True, extra="allow", json_schema_extra=lambda schema: _localized_schema(schema)
+        frozen=True,
+        extra="allow",
+        json_schema_extra=lambda schema, model: _localized_schema(schema, model),
     )
-    __pydantic_extra__: dict[str, Text] = Field(init=False)
+    # What the JSON Schema says of each language's value: for the site's first language, then
+    # for the others ({language} is its English name).
+    language_help: ClassVar[tuple[str, str]] = (
+        "{language} text (the original).",
+        "{language} text: a faithful translation written for a reader.",
+    )
 
     @model_validator(mode="after")
-    def _every_language(self) -> Localized:
+    def _every_language(self) -> PerLanguage:
         languages = site_languages()
         given = self.__pydantic_extra__ or {}
         for code in languages.codes:
@@ -229,6 +239,13 @@ class Localized(_Frozen):
                     {"code": code, "codes": languages.codes_text},
                 )
         return self
+
+
+class Localized(PerLanguage):
+    """A text a reader sees, once in each language of the site (the first is the source)."""
+
+    __pydantic_extra__: dict[str, Text] = Field(init=False)
+    language_value: ClassVar[Any] = Text
 
     @classmethod
     def of(cls, texts: Mapping[str, str]) -> Localized:
@@ -252,23 +269,90 @@ class Localized(_Frozen):
         )
 
 
+# A search keyword: a few words, as a reader types them; a few of them per language (more
+# would be a list of everything the entry touches, and would push it up every search).
+KEYWORD_LENGTH = 40
+KEYWORDS_PER_LANGUAGE = 8
+
+
+def _short_keyword(text: str) -> str:
+    if len(text) > KEYWORD_LENGTH:
+        raise PydanticCustomError(
+            "keyword_too_long",
+            "'{value}' has {length} characters: a keyword is a few words, at most {most}",
+            {"value": text, "length": len(text), "most": KEYWORD_LENGTH},
+        )
+    return text
+
+
+def _few_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    if len(keywords) > KEYWORDS_PER_LANGUAGE:
+        raise PydanticCustomError(
+            "too_many_keywords",
+            "{count} keywords: give at most {most}, those readers type most",
+            {"count": len(keywords), "most": KEYWORDS_PER_LANGUAGE},
+        )
+    return keywords
+
+
+Keyword = Annotated[
+    Text,
+    AfterValidator(_one_line_text),
+    AfterValidator(_short_keyword),
+    Field(json_schema_extra={"maxLength": KEYWORD_LENGTH}),
+]
+KeywordList = Annotated[
+    tuple[Keyword, ...],
+    AfterValidator(_few_keywords),
+    Field(json_schema_extra={"maxItems": KEYWORDS_PER_LANGUAGE}),
+]
+
+
+class Keywords(PerLanguage):
+    """The words readers type for what an entry is for, in each language of the site."""
+
+    __pydantic_extra__: dict[str, KeywordList] = Field(init=False)
+    language_value: ClassVar[Any] = KeywordList
+    language_help: ClassVar[tuple[str, str]] = (
+        "{language} search words ([] for none).",
+        "{language} search words ([] for none): those readers of that language type, not a "
+        "translation.",
+    )
+
+    def get(self, language: str) -> tuple[str, ...]:
+        """The keywords in ``language`` (a code of the site's languages; none is fine)."""
+        return tuple((self.__pydantic_extra__ or {}).get(language, ()))
+
+
+SearchKeywords = Annotated[
+    Keywords | None,
+    Field(
+        default=None,
+        description="Search words: up to 8 per language, each a few words, that readers type "
+        "for what the entry is for and that its text does not say (phototoxicity for a "
+        "restoration tool that images with less light). Only what the entry's own text "
+        "supports; never another entry's name. Found by search, not shown.",
+    ),
+]
+
+
 def _english_name(code: str) -> str:
     return Locale("en").languages.get(code) or code
 
 
-def _localized_schema(schema: dict[str, Any]) -> None:
+def _localized_schema(schema: dict[str, Any], model: type[PerLanguage]) -> None:
     """The JSON Schema lists the site's languages, each required (editors complete them)."""
-    text_schema = schema.get("additionalProperties")
+    value_schema = schema.get("additionalProperties")
     languages = site_languages()
+    first, other = model.language_help
     schema["properties"] = {
         **schema.get("properties", {}),
         **{
             language.code: {
-                **(text_schema if isinstance(text_schema, dict) else {"type": "string"}),
-                "description": f"{_english_name(language.code)} text (the original)."
-                if language == languages.default
-                else f"{_english_name(language.code)} text: a faithful translation written for "
-                "a reader.",
+                **(value_schema if isinstance(value_schema, dict) else {"type": "string"}),
+                "description": (first if language == languages.default else other).format(
+                    language=_english_name(language.code)
+                ),
             }
             for language in languages
         },
@@ -399,6 +483,7 @@ class Resource(_Frozen):
         description="How a reader works with it (ids from data/vocabulary.yaml: gui, "
         "plugin, web, python, notebook…). Required for tools and models.",
     )
+    keywords: SearchKeywords
     languages: tuple[Annotated[str, Field(pattern=LANGUAGE_PATTERN, strict=True)], ...] = Field(
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
@@ -514,6 +599,7 @@ class FaqEntry(_Frozen):
     editors_note: EditorsNote
     tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
     related: tuple[Slug, ...] = Field(default=(), description="Ids of related resources.")
+    keywords: SearchKeywords
     provenance: Provenance = Field(
         default=(),
         description="Where the question and its answer come from: the private Slack links of its "

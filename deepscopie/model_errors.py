@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from deepscopie.model import Localized, Text
+from deepscopie.model import Localized, PerLanguage, Text
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.suggest import hint_message
 from deepscopie.yaml_source import Loc, SourceMap
@@ -66,9 +66,9 @@ _TEXT: TypeAdapter[str] = TypeAdapter(Text)
 @lru_cache(maxsize=64)
 def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     """The validator of one field of ``model``, with its constraints."""
-    if field not in model.model_fields and issubclass(model, Localized):
-        # A language's text: Localized declares no field per language, each is a Text.
-        return TypeAdapter(Text)
+    if field not in model.model_fields and issubclass(model, PerLanguage):
+        # A language's value: no field is declared per language (Localized: each is a Text).
+        return TypeAdapter(model.language_value)
     info = model.model_fields[field]
     annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
     return TypeAdapter(annotated)
@@ -138,6 +138,8 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "url_and_url_needed": ("url-missing", lambda context: "both"),
     "status_note_missing": ("status-note", lambda context: "missing"),
     "status_active": ("status-note", lambda context: "active"),
+    "keyword_too_long": ("invalid-value", lambda context: "keyword-length"),
+    "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
 }
 
 

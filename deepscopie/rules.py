@@ -63,4 +63,6 @@ RULES: dict[str, str] = {
     "or how one works with it (ways), as its type requires.",
     "unknown-resource": "An FAQ entry (or a replaced_by) cites a resource id that does not exist.",
     "replaced-by": "replaced_by names the resource itself, or is neither an id nor an address.",
+    "keyword-name": "A keyword is another resource's name: a search for that name would find "
+    "this entry beside the resource itself.",
 }

@@ -76,6 +76,7 @@ ADDRESSES = (
     "https://example.org/{n}/}%20title={x}|a^b",
 )
 _ADDRESS_NUMBERS = itertools.count()
+_TEXT_NUMBERS = itertools.count()
 # Strings that name another entry (an id or an address), not text: given a valid target.
 REFERENCES = {".replaced_by": "cellpose"}
 IDENTIFIER_PATTERNS = frozenset({SLUG_PATTERN, SECTION_PATTERN, LANGUAGE_PATTERN})
@@ -104,7 +105,7 @@ class _Filler:
     NOTHING = object()
 
     def __init__(self, definitions: dict[str, Any], n: int, covered: set[str]) -> None:
-        self.definitions, self.n, self.covered, self.count = definitions, n, covered, 0
+        self.definitions, self.n, self.covered = definitions, n, covered
 
     def fill(self, schema: dict[str, Any], value: Any, path: str) -> Any:
         schema = _resolve(schema, self.definitions)
@@ -133,7 +134,6 @@ class _Filler:
         return self.NOTHING
 
     def _string(self, schema: dict[str, Any], path: str) -> Any:
-        self.count += 1
         if schema.get("format") == "date":
             return "2026-01-01"  # a date some texts need beside them (a status note)
         if schema.get("format") not in {None, "uri"}:
@@ -141,8 +141,11 @@ class _Filler:
         if schema.get("format") == "uri":
             self.covered.add(path)
             return ADDRESSES[self.n % len(ADDRESSES)].replace("{n}", f"a{next(_ADDRESS_NUMBERS)}")
-        # Distinct values, so that a question differs from its title.
-        for payload in (f"{PAYLOADS[self.n]} {self.count}", PAYLOADS[self.n]):
+        # Distinct values, so that a question differs from its title, and across entries (a
+        # keyword equal to another entry's title is refused: keyword-name).
+        for payload in (f"{PAYLOADS[self.n]} {next(_TEXT_NUMBERS)}", PAYLOADS[self.n]):
+            # A short field (a keyword) gets as much of the payload as it takes.
+            payload = payload[: schema.get("maxLength", len(payload))]
             pattern = schema.get("pattern")
             if not pattern or re.search(pattern, payload):
                 self.covered.add(path)

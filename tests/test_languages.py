@@ -156,7 +156,7 @@ QUESTION_WORDS = {"comment", "pourquoi", "quand", "quel", "quelle", "how", "why"
 
 @pytest.mark.parametrize("code", ["fr", "en"])
 def test_stop_words_are_as_readers_type_them_and_never_change_a_question(code: str) -> None:
-    from deepscopie.render.search_records import fold
+    from deepscopie.folding import fold
 
     words = site_languages()[code].stop_words.split()
     assert len(words) > 20

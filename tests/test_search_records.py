@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from deepscopie.folding import fold
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
     Synonyms,
-    fold,
     index_part,
     index_parts,
     one_word,
@@ -206,10 +206,26 @@ def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> Non
 
 def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None:
     synonyms = Synonyms([("tracking", "suivi"), ("nucleus", "nuclei", "noyau")])
-    assert synonyms.used_by("Suivi de cellules") == ["tracking", "suivi"]
-    assert synonyms.used_by("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
-    assert synonyms.used_by("Détection de Noyaux") == ["nucleus", "nuclei", "noyau"]
-    assert synonyms.used_by("pursuit") == []  # whole words only
+    assert synonyms.added_to("Suivi de cellules") == ["tracking"]  # what the text lacks
+    assert synonyms.added_to("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
+    assert synonyms.added_to("Détection de Noyaux, nuclei") == ["nucleus", "noyau"]
+    assert synonyms.added_to("pursuit") == []  # whole words only
+    phrases = Synonyms([("image analysis", "analyse d'images")])
+    assert phrases.added_to("Image analysis of cells") == ["analyse", "d'images"]
+    assert phrases.added_to("L'analyse d'images") == ["image", "analysis"]
+
+
+def test_a_record_gets_the_synonyms_it_lacks_once(tmp_path: Path) -> None:
+    tracked = _edited(
+        tmp_path / "tracked",
+        "{fr: Segmentation de cellules., en: Cell segmentation.}",
+        "{fr: Suivi et suivi de cellules., en: Cell tracking and suivi.}",
+    )
+    french = [text for _, text in _parsed(tracked, "fr/cellpose.html").weighted]
+    english = [text for _, text in _parsed(tracked, "en/cellpose.html").weighted]
+    # Only the words the entry does not say: nothing repeated for a search to count twice.
+    assert "tracking" in french and "suivi" not in french
+    assert not {"tracking", "suivi"} & set(english)
 
 
 def test_a_short_name_is_found_typed_as_one_word(base: KnowledgeBase, tmp_path: Path) -> None:
@@ -238,6 +254,36 @@ def test_an_entry_is_found_by_its_authors(tmp_path: Path) -> None:
         assert "Martin Weigert, Loïc Royer" in texts
         explored = json.loads(entries_json(authored, language, None))["entries"]
         assert "loic royer" in next(e for e in explored if e["id"] == "care")["text"]
+
+
+def test_an_entry_is_found_by_its_keywords_in_their_language_only(tmp_path: Path) -> None:
+    keyworded = _edited(
+        tmp_path / "keyworded",
+        "    year: 2018\n",
+        "    year: 2018\n    keywords: {fr: [phototoxicité], en: [phototoxicity, low light]}\n",
+    )
+    french = " ".join(text for _, text in _parsed(keyworded, "fr/care.html").weighted)
+    english = " ".join(text for _, text in _parsed(keyworded, "en/care.html").weighted)
+    assert "phototoxicité" in french and "low light" not in french
+    assert "phototoxicity" in english and "low light" in english
+    assert "phototoxicité" not in english
+    explored = json.loads(entries_json(keyworded, "fr", None))["entries"]
+    assert "phototoxicite" in next(e for e in explored if e["id"] == "care")["text"]
+    faq = tmp_path / "keyworded" / "faq.yaml"
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace(
+            "    tags: [segmentation]\n",
+            "    tags: [segmentation]\n    keywords: {fr: [contours de cellules], en: []}\n",
+        ),
+        encoding="utf-8",
+    )
+    asked = load_knowledge_base(DataFiles.in_folder(tmp_path / "keyworded"))
+    assert "contours de cellules" in " ".join(
+        text for _, text in _parsed(asked, "fr/why-cellpose.html").weighted
+    )
+    assert "contours" not in " ".join(
+        text for _, text in _parsed(asked, "en/why-cellpose.html").weighted
+    )
 
 
 def test_fold_and_summary() -> None:

@@ -15,13 +15,14 @@ import json
 from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
+from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import STATUSES, Resource, VocabularyFile
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_records import summary, without_accents
+from deepscopie.render.search_records import summary
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
@@ -202,6 +203,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
                         *resource.title.texts.values(),
                         resource.description.get(language),
                         *resource.tags,
+                        *(resource.keywords.get(language) if resource.keywords else ()),
                         *resource.authors,
                     ]
                 )

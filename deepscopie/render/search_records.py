@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
+from deepscopie.folding import fold
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import Category, FaqEntry, Resource, Term
@@ -33,7 +33,7 @@ from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
-# that say what the entry is for (its task, type, tags), then the description.
+# that say what the entry is for (its task, type, tags, keywords), then the description.
 TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
@@ -55,8 +55,6 @@ def search_index_names() -> dict[str, str]:
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
 ENTRIES_FOLDER = "entries"
 _SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
-_NOT_WORD = re.compile(r"[^\w]+")
 # Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
 _TAG = re.compile(r"<[^>]*>")
 # Where a page's blocks and cells begin or end: words on either side are separate words (an
@@ -81,18 +79,6 @@ class SearchRecord:
     document: str
     language: str
     words: str = field(default="", compare=False, repr=False)
-
-
-def without_accents(text: str) -> str:
-    """Lower case without accents (``Modèle`` -> ``modele``), as a reader may type it: the
-    same folding as the site's scripts apply to what is typed (search.js, explore.js)."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
-
-
-def fold(words: str) -> str:
-    """:func:`without_accents`, words separated by single spaces (``Débruitage d'images`` ->
-    ``debruitage d images``): how text is compared with the synonym groups."""
-    return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
 
 
 @lru_cache(maxsize=65536)
@@ -222,16 +208,39 @@ class Synonyms:
                 else:  # the word and its plurals, so that a text's words are looked up as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
+        # Each group's words as written, space by space, with what they are once folded: a
+        # text that has one gets only the others (see added_to).
+        self._parts = [
+            [(part, frozenset(fold(part).split())) for word in group for part in word.split()]
+            for group in self.groups
+        ]
 
-    def used_by(self, words: str) -> list[str]:
-        """The words of every group that ``words`` mentions (a group's own words included)."""
-        folded = fold(words)
+    def used_by(self, words: str) -> list[int]:
+        """The groups (their indexes) that ``words`` mentions."""
+        return self._used_by(fold(words))
+
+    def _used_by(self, folded: str) -> list[int]:
         tokens = set(folded.split())
         found = {i for token in tokens & self._words.keys() for i in self._words[token]}
         padded = f" {folded} "
         for token in tokens & self._phrases.keys():
             found |= {index for phrase, index in self._phrases[token] if phrase in padded}
-        return [word for index in sorted(found) for word in self.groups[index]]
+        return sorted(found)
+
+    def added_to(self, words: str) -> list[str]:
+        """The words of the groups that ``words`` mentions which it does not have (accents
+        and case aside), each once: a word the text has would only add a position to every
+        search of it (a common word's search time grows with them), and nothing to what it
+        finds. A phrase's words count one by one."""
+        folded = fold(words)
+        present = set(folded.split())
+        added = []
+        for index in self._used_by(folded):
+            for part, tokens in self._parts[index]:
+                if not tokens <= present:
+                    present |= tokens
+                    added.append(part)
+        return added
 
 
 # A short name of a few words, written as one word (see one_word), before what qualifies it.
@@ -266,6 +275,7 @@ def _resource(
     tags = [names["tag"][tag] for tag in resource.tags]
     facets = [names["task"][task] for task in resource.tasks]
     facets += [names["way"][way] for way in resource.ways]
+    facets += resource.keywords.get(language) if resource.keywords else ()
     title = resource.title.get(language)
     description = resource.description.get(language)
     meta = {
@@ -297,7 +307,7 @@ def _resource(
             (0.5, category),
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
-        synonyms=synonyms.used_by(" ".join([title, description, *facets, *tags])),
+        synonyms=synonyms.added_to(" ".join([title, description, *facets, *tags])),
     )
 
 
@@ -309,6 +319,7 @@ def _faq_entry(
     synonyms: Synonyms,
 ) -> SearchRecord:
     tags = [names["tag"][tag] for tag in entry.tags]
+    tags += entry.keywords.get(language) if entry.keywords else ()
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
     meta = {
@@ -331,7 +342,7 @@ def _faq_entry(
             (1, plain(answer, language)),
             (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
-        synonyms=synonyms.used_by(" ".join([title, question, answer, *tags])),
+        synonyms=synonyms.added_to(" ".join([title, question, answer, *tags])),
     )
 
 
