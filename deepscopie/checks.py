@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from deepscopie.folding import fold
+from deepscopie.folding import name_words, squashed
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import (
@@ -368,7 +368,10 @@ def check_keyword_names(
     for resource in resources:
         title = getattr(resource.item, "title", None)  # a partly valid entry may have none
         for name in title.texts.values() if title is not None else ():
-            owners.setdefault(fold(name), resource.item.id)
+            # The whole title and the name it starts with ("ITK-SNAP" of "ITK-SNAP (3D)"),
+            # however they are spaced or hyphenated.
+            owners.setdefault(squashed(name), resource.item.id)
+            owners.setdefault("".join(name_words(name)), resource.item.id)
     located: list[tuple[Located[Resource] | Located[FaqEntry], SourceMap]] = [
         *((resource, resource_source) for resource in resources),
         *((entry, faq_source) for entry in faq),
@@ -380,7 +383,7 @@ def check_keyword_names(
             continue
         for language in site_languages().codes:
             for i, keyword in enumerate(keywords.get(language)):
-                owner = owners.get(fold(keyword))
+                owner = owners.get(squashed(keyword))
                 if owner is not None and owner != entry.item.id:
                     loc = (*entry.loc, "keywords", language, i)
                     message = msg("keyword-name", keyword=keyword, owner=owner)

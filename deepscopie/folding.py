@@ -21,3 +21,20 @@ def fold(words: str) -> str:
     """:func:`without_accents`, words separated by single spaces (``Débruitage d'images`` ->
     ``debruitage d images``): how text is compared with the synonym groups."""
     return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
+
+
+# What follows a name in a title and qualifies it: "ITK-SNAP (3D)", "Omnipose: a
+# high-precision…".
+_QUALIFIER = re.compile(r"\s*[(:]")
+
+
+def name_words(title: str) -> list[str]:
+    """The folded words of the name a title starts with, without what qualifies it
+    (``ITK-SNAP (3D)`` -> ``["itk", "snap"]``)."""
+    return fold(_QUALIFIER.split(title, 1)[0]).split()
+
+
+def squashed(text: str) -> str:
+    """``text`` folded, lower case, without spaces: how a name compares however it is typed
+    ("Cell pose", "cell-pose", a name in mathematical bold letters are "cellpose")."""
+    return "".join(fold(text).split()).lower()

@@ -38,6 +38,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from deepscopie.folding import squashed
 from deepscopie.languages import LanguageError, site_languages
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -292,6 +293,13 @@ def _few_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
             "{count} keywords: give at most {most}, those readers type most",
             {"count": len(keywords), "most": KEYWORDS_PER_LANGUAGE},
         )
+    seen: set[str] = set()
+    for keyword in keywords:
+        if squashed(keyword) in seen:  # "Pays balte" twice is one keyword
+            raise PydanticCustomError(
+                "keyword_twice", "'{value}' is given twice: give it once", {"value": keyword}
+            )
+        seen.add(squashed(keyword))
     return keywords
 
 
@@ -304,7 +312,7 @@ Keyword = Annotated[
 KeywordList = Annotated[
     tuple[Keyword, ...],
     AfterValidator(_few_keywords),
-    Field(json_schema_extra={"maxItems": KEYWORDS_PER_LANGUAGE}),
+    Field(json_schema_extra={"maxItems": KEYWORDS_PER_LANGUAGE, "uniqueItems": True}),
 ]
 
 

@@ -140,6 +140,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "status_active": ("status-note", lambda context: "active"),
     "keyword_too_long": ("invalid-value", lambda context: "keyword-length"),
     "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
+    "keyword_twice": ("invalid-value", lambda context: "keyword-twice"),
 }
 
 

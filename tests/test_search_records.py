@@ -208,11 +208,14 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     synonyms = Synonyms([("tracking", "suivi"), ("nucleus", "nuclei", "noyau")])
     assert synonyms.added_to("Suivi de cellules") == ["tracking"]  # what the text lacks
     assert synonyms.added_to("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
-    assert synonyms.added_to("Détection de Noyaux, nuclei") == ["nucleus", "noyau"]
+    assert synonyms.added_to("Détection de Noyaux, nuclei.") == ["nucleus", "noyau"]
     assert synonyms.added_to("pursuit") == []  # whole words only
-    phrases = Synonyms([("image analysis", "analyse d'images")])
+    phrases = Synonyms([("image analysis", "analyse d'images"), ("ground truth", "vérité-terrain")])
     assert phrases.added_to("Image analysis of cells") == ["analyse", "d'images"]
-    assert phrases.added_to("L'analyse d'images") == ["image", "analysis"]
+    assert phrases.added_to("Une analyse d'images") == ["image", "analysis"]
+    # A word is had as written: "vérité" and "terrain" are not "vérité-terrain", which a
+    # search for it needs (Pagefind indexes it as one word).
+    assert phrases.added_to("La vérité terrain (ground truth)") == ["vérité-terrain"]
 
 
 def test_a_record_gets_the_synonyms_it_lacks_once(tmp_path: Path) -> None:

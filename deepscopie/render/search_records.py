@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import fold
+from deepscopie.folding import fold, name_words, without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import Category, FaqEntry, Resource, Term
@@ -208,10 +208,10 @@ class Synonyms:
                 else:  # the word and its plurals, so that a text's words are looked up as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
-        # Each group's words as written, space by space, with what they are once folded: a
-        # text that has one gets only the others (see added_to).
+        # Each group's words as written, space by space, with how a text that has one writes
+        # it (see added_to).
         self._parts = [
-            [(part, frozenset(fold(part).split())) for word in group for part in word.split()]
+            [(part, _as_in_text(part)) for word in group for part in word.split()]
             for group in self.groups
         ]
 
@@ -228,24 +228,33 @@ class Synonyms:
         return sorted(found)
 
     def added_to(self, words: str) -> list[str]:
-        """The words of the groups that ``words`` mentions which it does not have (accents
-        and case aside), each once: a word the text has would only add a position to every
-        search of it (a common word's search time grows with them), and nothing to what it
-        finds. A phrase's words count one by one."""
-        folded = fold(words)
-        present = set(folded.split())
+        """The words of the groups that ``words`` mentions which it does not have, each once:
+        a word the text has would only add a position to every search of it (a common word's
+        search time grows with them), and nothing to what it finds. A word counts as the text
+        writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
+        "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
+        present = {_as_in_text(word) for word in words.split()}
         added = []
-        for index in self._used_by(folded):
-            for part, tokens in self._parts[index]:
-                if not tokens <= present:
-                    present |= tokens
+        for index in self.used_by(words):
+            for part, written in self._parts[index]:
+                if written not in present:
+                    present.add(written)
                     added.append(part)
         return added
 
 
+# What ends a word in a text (a hyphen or an apostrophe does not: "pré-entraîné", "d'images").
+_EDGES = '.,;:!?()[]{}«»"…·*_`'
+
+
+def _as_in_text(word: str) -> str:
+    """A word as :meth:`Synonyms.added_to` compares it: without accents, letter case or the
+    punctuation around it."""
+    return without_accents(word).strip(_EDGES)
+
+
 # A short name of a few words, written as one word (see one_word), before what qualifies it.
 _NAME_WORDS, _NAME_LETTERS = 3, 20
-_QUALIFIER = re.compile(r"\s*[(:]")
 
 
 def one_word(title: str) -> str | None:
@@ -253,7 +262,7 @@ def one_word(title: str) -> str | None:
     address or a logo (``Papers with Code`` -> ``paperswithcode``), without what follows the
     name (``ITK-SNAP (3D)`` -> ``itksnap``); None for a single word or a longer title, which
     is not a name typed that way."""
-    words = fold(_QUALIFIER.split(title, 1)[0]).split()
+    words = name_words(title)
     joined = "".join(words)
     return joined if 1 < len(words) <= _NAME_WORDS and len(joined) <= _NAME_LETTERS else None
 
@@ -278,6 +287,7 @@ def _resource(
     facets += resource.keywords.get(language) if resource.keywords else ()
     title = resource.title.get(language)
     description = resource.description.get(language)
+    plain_description = plain(description, language)
     meta = {
         "kind": "resource",
         "href": _href(language, links.resource_target(resource)),
@@ -302,12 +312,12 @@ def _resource(
         title=title,
         parts=[
             (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
-            (1, plain(description, language)),
+            (1, plain_description),
             (1, ", ".join(resource.authors)),  # a book is often asked for by its author
             (0.5, category),
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
-        synonyms=synonyms.added_to(" ".join([title, description, *facets, *tags])),
+        synonyms=synonyms.added_to(" ".join([title, plain_description, *facets, *tags])),
     )
 
 
@@ -330,6 +340,7 @@ def _faq_entry(
         "summary": summary(answer, language) if answer else text("open_question", language),
     }
     question = plain(entry.question.get(language), language)
+    plain_answer = plain(answer, language)
     return _record(
         f"{language}/{entry.id}",
         language,
@@ -339,10 +350,10 @@ def _faq_entry(
         parts=[
             (FACET_WEIGHT, " · ".join(tags)),
             (1, question),
-            (1, plain(answer, language)),
+            (1, plain_answer),
             (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
-        synonyms=synonyms.added_to(" ".join([title, question, answer, *tags])),
+        synonyms=synonyms.added_to(" ".join([title, question, plain_answer, *tags])),
     )
 
 
