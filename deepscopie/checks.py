@@ -17,10 +17,10 @@ from deepscopie.markdown_links import links_in
 from deepscopie.model import (
     SLUG_PATTERN,
     FaqEntry,
-    Keywords,
     Localized,
     Resource,
     VocabularyFile,
+    keywords_in,
 )
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
@@ -378,11 +378,8 @@ def check_keyword_names(
     ]
     problems = []
     for entry, source in located:
-        keywords: Keywords | None = getattr(entry.item, "keywords", None)
-        if keywords is None:
-            continue
         for language in site_languages().codes:
-            for i, keyword in enumerate(keywords.get(language)):
+            for i, keyword in enumerate(keywords_in(entry.item, language)):
                 owner = owners.get(squashed(keyword))
                 if owner is not None and owner != entry.item.id:
                     loc = (*entry.loc, "keywords", language, i)

@@ -13,8 +13,10 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 def without_accents(text: str) -> str:
     """Lower case without accents (``Modèle`` -> ``modele``), as a reader may type it: the
-    same folding as the site's scripts apply to what is typed (search.js, explore.js)."""
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
+    same folding as the site's scripts apply to what is typed (search.js, explore.js).
+    Compatibility forms first, then lower case: letters in mathematical bold or full width
+    fold to the plain ones."""
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text).lower())
 
 
 def fold(words: str) -> str:
@@ -37,4 +39,14 @@ def name_words(title: str) -> list[str]:
 def squashed(text: str) -> str:
     """``text`` folded, lower case, without spaces: how a name compares however it is typed
     ("Cell pose", "cell-pose", a name in mathematical bold letters are "cellpose")."""
-    return "".join(fold(text).split()).lower()
+    return "".join(fold(text).split())
+
+
+# What ends a word in a text (a hyphen or an apostrophe does not: "pré-entraîné", "d'images").
+_EDGES = '.,;:!?()[]{}«»"…·*_`'
+
+
+def as_written(word: str) -> str:
+    """A word of a text as search indexes it, accents and case aside: without the punctuation
+    around it, but whole ("vérité-terrain", "d'apprentissage")."""
+    return without_accents(word).strip(_EDGES)

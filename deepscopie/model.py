@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 import unicodedata
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar, Literal
@@ -203,9 +204,7 @@ class _Frozen(BaseModel):
 
 class PerLanguage(_Frozen):
     """Something given once in each language of the site (the first is the source); each
-    language's value is a ``language_value``."""
-
-    language_value: ClassVar[Any]
+    language's value is of the type its ``__pydantic_extra__`` declares."""
 
     # One value per language code: which codes, the site's list of languages says (checked
     # below), so that adding a language to the site needs no change here.
@@ -246,7 +245,6 @@ class Localized(PerLanguage):
     """A text a reader sees, once in each language of the site (the first is the source)."""
 
     __pydantic_extra__: dict[str, Text] = Field(init=False)
-    language_value: ClassVar[Any] = Text
 
     @classmethod
     def of(cls, texts: Mapping[str, str]) -> Localized:
@@ -295,11 +293,12 @@ def _few_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
         )
     seen: set[str] = set()
     for keyword in keywords:
-        if squashed(keyword) in seen:  # "Pays balte" twice is one keyword
+        key = squashed(keyword)  # "Pays balte" and "pays  Balte" are one keyword
+        if key in seen:
             raise PydanticCustomError(
                 "keyword_twice", "'{value}' is given twice: give it once", {"value": keyword}
             )
-        seen.add(squashed(keyword))
+        seen.add(key)
     return keywords
 
 
@@ -320,7 +319,6 @@ class Keywords(PerLanguage):
     """The words readers type for what an entry is for, in each language of the site."""
 
     __pydantic_extra__: dict[str, KeywordList] = Field(init=False)
-    language_value: ClassVar[Any] = KeywordList
     language_help: ClassVar[tuple[str, str]] = (
         "{language} search words ([] for none).",
         "{language} search words ([] for none): those readers of that language type, not a "
@@ -330,6 +328,12 @@ class Keywords(PerLanguage):
     def get(self, language: str) -> tuple[str, ...]:
         """The keywords in ``language`` (a code of the site's languages; none is fine)."""
         return tuple((self.__pydantic_extra__ or {}).get(language, ()))
+
+
+def language_value(model: type[PerLanguage]) -> Any:
+    """The type of each language's value in ``model`` (``Text`` for :class:`Localized`)."""
+    extra = typing.get_type_hints(model, include_extras=True)["__pydantic_extra__"]
+    return typing.get_args(extra)[1]
 
 
 SearchKeywords = Annotated[
@@ -730,3 +734,10 @@ class FaqFile(_Frozen):
     """``data/faq.yaml``: the questions and answers."""
 
     faq: tuple[FaqEntry, ...]
+
+
+def keywords_in(entry: Resource | FaqEntry, language: str) -> tuple[str, ...]:
+    """An entry's keywords in ``language``, none when it has none (or, partly valid in the
+    checks across entries, lacks the field)."""
+    keywords: Keywords | None = getattr(entry, "keywords", None)
+    return keywords.get(language) if keywords is not None else ()

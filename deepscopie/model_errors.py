@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from deepscopie.model import Localized, PerLanguage, Text
+from deepscopie.model import Localized, PerLanguage, Text, language_value
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.suggest import hint_message
 from deepscopie.yaml_source import Loc, SourceMap
@@ -68,7 +68,7 @@ def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     """The validator of one field of ``model``, with its constraints."""
     if field not in model.model_fields and issubclass(model, PerLanguage):
         # A language's value: no field is declared per language (Localized: each is a Text).
-        return TypeAdapter(model.language_value)
+        return TypeAdapter(language_value(model))
     info = model.model_fields[field]
     annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
     return TypeAdapter(annotated)

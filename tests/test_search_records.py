@@ -291,6 +291,8 @@ def test_an_entry_is_found_by_its_keywords_in_their_language_only(tmp_path: Path
 
 def test_fold_and_summary() -> None:
     assert fold("Débruitage, l'Image") == "debruitage l image"
+    bold = "\U0001d402\U0001d41e\U0001d425\U0001d425"  # "Cell" in mathematical bold
+    assert fold(f"{bold}pose") == "cellpose"  # as the checks compare names (keyword-name)
     assert summary("First sentence. Second one.", "en") == "First sentence."
     assert summary("e.g. StarDist works. More.", "en") == "e.g. StarDist works."
     assert summary("**Bold** and [a link](https://example.org). Next.", "en") == "Bold and a link."

@@ -18,7 +18,7 @@ from deepscopie.escaping import html_attribute, html_text
 from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import STATUSES, Resource, VocabularyFile
+from deepscopie.model import STATUSES, Resource, VocabularyFile, keywords_in
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
@@ -203,7 +203,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
                         *resource.title.texts.values(),
                         resource.description.get(language),
                         *resource.tags,
-                        *(resource.keywords.get(language) if resource.keywords else ()),
+                        *keywords_in(resource, language),
                         *resource.authors,
                     ]
                 )

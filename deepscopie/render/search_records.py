@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import fold, name_words, without_accents
+from deepscopie.folding import as_written, fold, name_words
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import Category, FaqEntry, Resource, Term
+from deepscopie.model import Category, FaqEntry, Resource, Term, keywords_in
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
@@ -211,7 +211,7 @@ class Synonyms:
         # Each group's words as written, space by space, with how a text that has one writes
         # it (see added_to).
         self._parts = [
-            [(part, _as_in_text(part)) for word in group for part in word.split()]
+            [(part, as_written(part)) for word in group for part in word.split()]
             for group in self.groups
         ]
 
@@ -233,7 +233,7 @@ class Synonyms:
         search time grows with them), and nothing to what it finds. A word counts as the text
         writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
         "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
-        present = {_as_in_text(word) for word in words.split()}
+        present = {as_written(word) for word in words.split()}
         added = []
         for index in self.used_by(words):
             for part, written in self._parts[index]:
@@ -241,16 +241,6 @@ class Synonyms:
                     present.add(written)
                     added.append(part)
         return added
-
-
-# What ends a word in a text (a hyphen or an apostrophe does not: "pré-entraîné", "d'images").
-_EDGES = '.,;:!?()[]{}«»"…·*_`'
-
-
-def _as_in_text(word: str) -> str:
-    """A word as :meth:`Synonyms.added_to` compares it: without accents, letter case or the
-    punctuation around it."""
-    return without_accents(word).strip(_EDGES)
 
 
 # A short name of a few words, written as one word (see one_word), before what qualifies it.
@@ -284,7 +274,7 @@ def _resource(
     tags = [names["tag"][tag] for tag in resource.tags]
     facets = [names["task"][task] for task in resource.tasks]
     facets += [names["way"][way] for way in resource.ways]
-    facets += resource.keywords.get(language) if resource.keywords else ()
+    facets += keywords_in(resource, language)
     title = resource.title.get(language)
     description = resource.description.get(language)
     plain_description = plain(description, language)
@@ -329,7 +319,7 @@ def _faq_entry(
     synonyms: Synonyms,
 ) -> SearchRecord:
     tags = [names["tag"][tag] for tag in entry.tags]
-    tags += entry.keywords.get(language) if entry.keywords else ()
+    tags += keywords_in(entry, language)
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
     meta = {

@@ -11,8 +11,8 @@
   const opener = document.querySelector(".ds-search-open");
   const script = document.currentScript;
   // Lower case without accents ("Modèle" -> "modele"), as readers may type it: the folding of
-  // without_accents (deepscopie/render/search_records.py). Explore's script uses it too.
-  const fold = (text) => (text || "").toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").trim();
+  // without_accents (deepscopie/folding.py). Explore's script uses it too.
+  const fold = (text) => (text || "").normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "").trim();
   window.deepscopie = Object.assign(window.deepscopie || {}, { fold });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
