@@ -25,6 +25,17 @@ def fold(words: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
 
 
+# What separates words, but for a hyphen: "coding-free" stays one word.
+_NOT_WORD_NOR_HYPHEN = re.compile(r"[^\w-]+")
+
+
+def whole_words(text: str) -> set[str]:
+    """The folded words of ``text``, a hyphenated compound as one word ("coding-free" is
+    neither "coding" nor "free"); an apostrophe separates ("d'images" has "images")."""
+    words = _NOT_WORD_NOR_HYPHEN.split(without_accents(text))
+    return {stripped for word in words if (stripped := word.strip("-"))}
+
+
 # What follows a name in a title and qualifies it: "ITK-SNAP (3D)", "Omnipose: a
 # high-precision…".
 _QUALIFIER = re.compile(r"\s*[(:]")
@@ -50,3 +61,9 @@ def as_written(word: str) -> str:
     """A word of a text as search indexes it, accents and case aside: without the punctuation
     around it, but whole ("vérité-terrain", "d'apprentissage")."""
     return without_accents(word).strip(_EDGES)
+
+
+def written_words(text: str) -> set[str]:
+    """The words of ``text``, each :func:`as_written` (the whole text folded at once: this
+    runs on every entry's text at each build)."""
+    return {word.strip(_EDGES) for word in without_accents(text).split()}

@@ -95,6 +95,9 @@ def test_each_language_has_an_atom_feed_advertised_in_its_pages(
     assert feed.feed.language == language
     assert 0 < len(feed.entries) <= 50
     first = feed.entries[0]
+    # Updated when its newest entry was news, not at each build: readers see no false news.
+    assert feed.feed.updated_parsed == max(entry.updated_parsed for entry in feed.entries)
+    assert feed.feed.updated_parsed == first.updated_parsed
     page, _, anchor = first.link.partition("#")
     assert f'id="{anchor}"' in (built_site / page / "index.html").read_text(encoding="utf-8")
     home = (built_site / ("" if language == "fr" else "en") / "index.html").read_text(

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -210,6 +213,12 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     assert synonyms.added_to("Segmenter des noyaux") == ["nucleus", "nuclei", "noyau"]  # plural
     assert synonyms.added_to("Détection de Noyaux, nuclei.") == ["nucleus", "noyau"]
     assert synonyms.added_to("pursuit") == []  # whole words only
+    free = Synonyms([("free", "gratuit"), ("forum", "aide"), ("3D", "z-stack")])
+    # Not a part of a hyphenated compound: "coding-free" is not "free of charge".
+    assert free.added_to("A coding-free tool, an aide-mémoire") == []
+    assert free.added_to("Free, with aide on a forum") == ["gratuit"]
+    assert "z-stack" in free.added_to("2D/3D images")  # a slash separates words
+    assert free.added_to("a Z stack") == ["3D", "z-stack"]  # a phrase, however punctuated
     phrases = Synonyms([("image analysis", "analyse d'images"), ("ground truth", "vérité-terrain")])
     assert phrases.added_to("Image analysis of cells") == ["analyse", "d'images"]
     assert phrases.added_to("Une analyse d'images") == ["image", "analysis"]
@@ -338,3 +347,33 @@ def test_the_explore_page_offers_status_only_with_a_report(base: KnowledgeBase) 
     assert 'data-facet="status"' not in page and "état du lien" not in page.lower()
     assert 'data-facet="task"' in page and 'data-facet="way"' in page
     assert 'data-ds-count-one="{n} ressource"' in page
+
+
+def test_the_same_data_gives_the_same_records_in_every_build(tmp_path: Path) -> None:
+    """Readers' browsers keep the index files that did not change: a build must not reorder
+    a record's words (Python orders sets differently from one process to the next)."""
+    data = copy_base_data(tmp_path)
+    text = (data / "resources.yaml").read_text(encoding="utf-8")
+    assert "{fr: CARE, en: CARE}" in text  # an entry whose titles differ, and are names
+    titled = "{fr: Papiers avec du code, en: Papers with Code}"
+    (data / "resources.yaml").write_text(text.replace("{fr: CARE, en: CARE}", titled), "utf-8")
+    script = (
+        "import hashlib, sys\n"
+        "from pathlib import Path\n"
+        "from deepscopie.knowledge_base import DataFiles, load_knowledge_base\n"
+        "from deepscopie.render.search_records import search_records\n"
+        "base = load_knowledge_base(DataFiles.in_folder(Path(sys.argv[1])))\n"
+        "documents = ''.join(r.path + r.document for r in search_records(base))\n"
+        "print(hashlib.sha256(documents.encode()).hexdigest())\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(data)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 6)
+    }
+    assert len(digests) == 1

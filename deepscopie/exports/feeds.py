@@ -55,8 +55,9 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
             note = f"{introduced} {entry.status_note.get(language)}"
             item.summary(typeset(note, language))
             item.category(term=entry.status, label=label)
-    if not newest:
-        feed.updated(datetime.datetime.now(datetime.UTC))
+    # When the newest entry was news, not when the site was built: a build without a new
+    # entry leaves the feed as it was (feed readers, caches).
+    feed.updated(_moment(newest[0][0]) if newest else datetime.datetime.now(datetime.UTC))
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 

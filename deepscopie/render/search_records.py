@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import as_written, fold, name_words
+from deepscopie.folding import as_written, fold, name_words, whole_words, written_words
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import Category, FaqEntry, Resource, Term, keywords_in
@@ -191,8 +191,10 @@ def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
 class Synonyms:
     """The vocabulary's synonym groups, and which of them a text uses.
 
-    A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``); a phrase
-    of several words matches as written (accents and case aside)."""
+    A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``), and not
+    as a part of a hyphenated compound ("coding-free" uses neither "coding" nor "free"); a
+    phrase of several words matches as written, accents, case and punctuation aside ("z
+    stack" matches "z-stack")."""
 
     def __init__(self, groups: Iterable[Iterable[str]]) -> None:
         self.groups = [tuple(group) for group in groups]
@@ -217,14 +219,12 @@ class Synonyms:
 
     def used_by(self, words: str) -> list[int]:
         """The groups (their indexes) that ``words`` mentions."""
-        return self._used_by(fold(words))
-
-    def _used_by(self, folded: str) -> list[int]:
-        tokens = set(folded.split())
-        found = {i for token in tokens & self._words.keys() for i in self._words[token]}
+        whole = whole_words(words)
+        found = {i for word in whole & self._words.keys() for i in self._words[word]}
+        folded = fold(words)
         padded = f" {folded} "
-        for token in tokens & self._phrases.keys():
-            found |= {index for phrase, index in self._phrases[token] if phrase in padded}
+        for first in set(folded.split()) & self._phrases.keys():
+            found |= {index for phrase, index in self._phrases[first] if phrase in padded}
         return sorted(found)
 
     def added_to(self, words: str) -> list[str]:
@@ -233,9 +233,12 @@ class Synonyms:
         search time grows with them), and nothing to what it finds. A word counts as the text
         writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
         "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
-        present = {as_written(word) for word in words.split()}
+        groups = self.used_by(words)
+        if not groups:
+            return []
+        present = written_words(words)
         added = []
-        for index in self.used_by(words):
+        for index in groups:
             for part, written in self._parts[index]:
                 if written not in present:
                     present.add(written)
@@ -292,8 +295,10 @@ def _resource(
     meta.update(maintenance_meta(resource, health, language))
     # The other language's title too: a name is often typed as published; and typed as one
     # word, as its address often writes it (paperswithcode).
-    other_titles = set(resource.title.texts.values()) - {title}
-    other_titles |= {joined for name in resource.title.texts.values() if (joined := one_word(name))}
+    # In a fixed order: the same data gives the same index, build after build.
+    titles = resource.title.texts.values()
+    other_titles = [*titles, *(joined for name in titles if (joined := one_word(name)))]
+    other_titles = [name for name in dict.fromkeys(other_titles) if name != title]
     return _record(
         f"{language}/{resource.id}",
         language,
