@@ -44,6 +44,7 @@ class Language:
     first_day: str | None = None
     search_terms: str = "as-typed"
     stop_words: str = ""  # words separated by spaces
+    or_words: str = ""  # words separated by spaces
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 

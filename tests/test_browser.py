@@ -220,6 +220,26 @@ def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_wo
     assert {"omero", "cytomine"} & set(first), first
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "either"),
+    [
+        ("", "napari ou ilastik", ("napari", "ilastik")),
+        ("en/", "ilastik vs. Cellpose", ("ilastik", "cellpose")),
+    ],
+    ids=["french", "english"],
+)
+def test_a_question_that_asks_for_either_of_two_tools_finds_both(
+    watched: Watched, site_url: str, root: str, question: str, either: tuple[str, str]
+) -> None:
+    # Pagefind requires every word: "ou" left out, only the entries that name both came,
+    # and neither of the two asked for.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    named = [name for name in either if any(entry.startswith(name) for entry in first)]
+    assert named == list(either), first
+
+
 def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
     watched: Watched, site_url: str
 ) -> None:

@@ -165,6 +165,13 @@ def test_stop_words_are_as_readers_type_them_and_never_change_a_question(code: s
     assert len(set(words)) == len(words)
 
 
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_each_language_says_how_its_readers_join_alternatives(code: str) -> None:
+    words = site_languages()[code].or_words.split()
+    assert words and all(word == word.lower() for word in words)  # search.js lowers what is typed
+    assert not set(words) & (MEANINGFUL | QUESTION_WORDS)
+
+
 LANGUAGE_CODE_BRANCH = re.compile(
     r"""(==|!=|\bin)\s*\(?\s*["'](fr|en)["']|["'](fr|en)["']\s*(==|!=)"""
 )

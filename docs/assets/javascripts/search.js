@@ -142,16 +142,71 @@
   const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
 
+  // The words of a question but its stop words.
+  const meaningful = (typed) => typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)));
+
+  // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
+  // deepscopie/catalogues/languages.yaml, set on the dialog).
+  const orWords = new Set((dialog.dataset.dsOrWords || "").split(/\s+/).filter(Boolean));
+  function alternatives(typed) {
+    const sides = [[]];
+    for (const word of typed.split(/\s+/)) {
+      if (orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, ""))) sides.push([]); // "vs."
+      else sides[sides.length - 1].push(word);
+    }
+    return sides.map((side) => side.join(" ")).filter((side) => meaningful(side).length);
+  }
+
+  // Each list's first results, then each one's second…, each result once.
+  function interleaved(lists) {
+    const merged = new Map();
+    const longest = Math.max(0, ...lists.map((list) => list.length));
+    for (let rank = 0; rank < longest; rank++) {
+      for (const list of lists) {
+        if (rank < list.length && !merged.has(list[rank].id)) merged.set(list[rank].id, list[rank]);
+      }
+    }
+    return [...merged.values()];
+  }
+
+  // A question that asks for either of two things ("napari ou fiji", "cellpose vs stardist"):
+  // the entries that name both (a comparison), and those of each, in turn. Pagefind, which
+  // requires every word, would give only the first, and neither of the two asked for.
+  async function entries(pagefind, typed, stale) {
+    const sides = typed.includes('"') ? [] : alternatives(typed);
+    if (sides.length < 2) return entriesOf(pagefind, typed, stale);
+    const each = [];
+    for (const side of [sides.join(" "), ...sides]) {
+      if (stale()) break; // a newer question came: these results will not be shown
+      const { found, pages } = await entriesOf(pagefind, side, stale);
+      each.push({ found: await namedFirst(found, [side]), pages });
+    }
+    return {
+      found: interleaved(each.map((side) => side.found)),
+      pages: interleaved(each.map((side) => side.pages)),
+    };
+  }
+
+  // A reader who types a resource's name gets that resource first, before the entries that
+  // mention it most, among the first results (whose data is fetched to show them anyway).
+  async function namedFirst(found, asked) {
+    const names = new Set(asked.map(bare));
+    const head = found.slice(0, SHOWN);
+    const titles = await Promise.all(head.map(async (result) => bare((await result.data()).meta.title)));
+    const named = head.filter((_, at) => names.has(titles[at])); // "track mate" is TrackMate
+    return [...named, ...found.filter((result) => !named.includes(result))];
+  }
+
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
   // fewer than three entries, the entries matching most of the words follow (a reader's
   // "enough data" finds the entry that says "how much data").
-  async function entries(pagefind, typed, stale) {
+  async function entriesOf(pagefind, typed, stale) {
     const all = typed.split(/\s+/);
     // A phrase in quotes is searched as written (Pagefind's exact phrase).
-    const meaningful = typed.includes('"') ? all : all.filter((word) => !stopWords.has(bare(word)));
-    const words = (meaningful.length ? meaningful : all).join(" ");
+    const kept = typed.includes('"') ? all : meaningful(typed);
+    const words = (kept.length ? kept : all).join(" ");
     const { found, pages } = await resultsFor(pagefind, words);
     // Words of one or two letters are left out here ("IA générative": "générative"), which
     // Pagefind would read as every word that begins with them.
@@ -222,13 +277,10 @@
     }
     const pagefind = await loadEngine();
     if (stale()) return;
-    const { found, pages } = await entries(pagefind, words, stale);
+    const { found: unordered, pages } = await entries(pagefind, words, stale);
     if (stale()) return;
-    // A reader who types a resource's name gets that resource first, before the entries that
-    // mention it most (among the results shown, whose data is fetched anyway).
-    const head = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    const named = head.filter((data) => bare(data.meta.title) === bare(query)); // "track mate"
-    const entryData = [...named, ...head.filter((data) => !named.includes(data))].slice(0, SHOWN);
+    const found = await namedFirst(unordered, [query]);
+    const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     if (stale()) return;
     results.replaceChildren();
     const list = document.createElement("ul");
