@@ -31,6 +31,7 @@
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
+  const SIDE_NAMES = 5; // the results of each side of "napari ou ilastik" looked at for its name
   let engine = null;
   let entrySearch = {}; // Pagefind's options for the entries' search (see startEngine)
 
@@ -142,16 +143,20 @@
   const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
 
-  // The words of a question but its stop words.
-  const meaningful = (typed) => typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)));
-
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
   const orWords = new Set((dialog.dataset.dsOrWords || "").split(/\s+/).filter(Boolean));
+  const joinsAlternatives = (word) => orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
+
+  // The words of a question but its stop words (and a word joining alternatives left
+  // alone, "cellpose vs" while the second is typed).
+  const meaningful = (typed) =>
+    typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+
   function alternatives(typed) {
     const sides = [[]];
     for (const word of typed.split(/\s+/)) {
-      if (orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, ""))) sides.push([]); // "vs."
+      if (joinsAlternatives(word)) sides.push([]);
       else sides[sides.length - 1].push(word);
     }
     return sides.map((side) => side.join(" ")).filter((side) => meaningful(side).length);
@@ -175,12 +180,16 @@
   async function entries(pagefind, typed, stale) {
     const sides = typed.includes('"') ? [] : alternatives(typed);
     if (sides.length < 2) return entriesOf(pagefind, typed, stale);
-    const each = [];
-    for (const side of [sides.join(" "), ...sides]) {
-      if (stale()) break; // a newer question came: these results will not be shown
-      const { found, pages } = await entriesOf(pagefind, side, stale);
-      each.push({ found: await namedFirst(found, [side]), pages });
-    }
+    // Together: Pagefind's worker searches one after the other, but fetches the words'
+    // files meanwhile.
+    const each = await Promise.all(
+      [sides.join(" "), ...sides].map(async (side) => {
+        const { found, pages } = await entriesOf(pagefind, side, stale);
+        // Among fewer than for a whole question: each result looked at is a file fetched,
+        // at each key typed, and a side has a third of the places shown.
+        return { found: await namedFirst(found, [side], SIDE_NAMES), pages };
+      }),
+    );
     return {
       found: interleaved(each.map((side) => side.found)),
       pages: interleaved(each.map((side) => side.pages)),
@@ -188,10 +197,10 @@
   }
 
   // A reader who types a resource's name gets that resource first, before the entries that
-  // mention it most, among the first results (whose data is fetched to show them anyway).
-  async function namedFirst(found, asked) {
+  // mention it most, among the first ``within`` results (whose data is fetched to show them).
+  async function namedFirst(found, asked, within = SHOWN) {
     const names = new Set(asked.map(bare));
-    const head = found.slice(0, SHOWN);
+    const head = found.slice(0, within);
     const titles = await Promise.all(head.map(async (result) => bare((await result.data()).meta.title)));
     const named = head.filter((_, at) => names.has(titles[at])); // "track mate" is TrackMate
     return [...named, ...found.filter((result) => !named.includes(result))];
@@ -426,7 +435,9 @@
     const words = terms(input.value);
     const last = words.split(/\s+/).pop() || "";
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
-    loadEngine().then((pagefind) => pagefind.preload(words));
+    // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
+    const kept = meaningful(words);
+    loadEngine().then((pagefind) => pagefind.preload(kept.length ? kept.join(" ") : words));
     typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
