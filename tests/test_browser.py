@@ -236,8 +236,16 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     page = watched.page
     page.goto(f"{site_url}{root}")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
-    named = [name for name in either if any(entry.startswith(name) for entry in first)]
+    named = [name for name in either if name in first]
     assert named == list(either), first
+    # Each tool's own entry first, before the entries that mention both: Enter opens one.
+    assert set(first[:2]) == set(either), first
+    # A side of two letters alone would be every word that begins with them: "2D ou 3D"
+    # is searched whole, as "2D 3D".
+    page.keyboard.press("Escape")
+    whole = _search(page, "2D 3D")
+    page.keyboard.press("Escape")
+    assert _search(page, "2D or 3D" if root else "2D ou 3D") == whole
 
 
 def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(

@@ -31,7 +31,6 @@
   const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
-  const SIDE_NAMES = 5; // the results of each side of "napari ou ilastik" looked at for its name
   let engine = null;
   let entrySearch = {}; // Pagefind's options for the entries' search (see startEngine)
 
@@ -153,16 +152,29 @@
   const meaningful = (typed) =>
     typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
+  // A question split at its or-words has two or three sides of a word or two each, things
+  // named ("napari ou ilastik", "modèle généraliste ou spécialiste"); a longer one is
+  // searched whole ("modèle pré-entraîné ou le trouver", typed for "où").
+  const MOST_SIDES = 3;
+  const MOST_SIDE_WORDS = 2;
+
+  // The sides of a question that asks for either of two things, each as its meaningful
+  // words; none when it does not.
   function alternatives(typed) {
     const sides = [[]];
     for (const word of typed.split(/\s+/)) {
       if (joinsAlternatives(word)) sides.push([]);
       else sides[sides.length - 1].push(word);
     }
-    return sides.map((side) => side.join(" ")).filter((side) => meaningful(side).length);
+    const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
+    const named = (words) =>
+      // A side of one or two letters alone ("R", "2D") would be every word that begins so.
+      words.length <= MOST_SIDE_WORDS && words.some((word) => Array.from(word).length > 2);
+    if (kept.length < 2 || kept.length > MOST_SIDES || !kept.every(named)) return [];
+    return kept.map((words) => words.join(" "));
   }
 
-  // Each list's first results, then each one's second…, each result once.
+  // Each list's first results, then each one's second…, each entry once.
   function interleaved(lists) {
     const merged = new Map();
     const longest = Math.max(0, ...lists.map((list) => list.length));
@@ -175,35 +187,45 @@
   }
 
   // A question that asks for either of two things ("napari ou fiji", "cellpose vs stardist"):
-  // the entries that name both (a comparison), and those of each, in turn. Pagefind, which
-  // requires every word, would give only the first, and neither of the two asked for.
+  // each side's own entry (its title is the side), then, in turn, the entries that name every
+  // side (a comparison) and those of each side. Pagefind, which requires every word, would
+  // give only the second, and neither of the two asked for.
   async function entries(pagefind, typed, stale) {
     const sides = typed.includes('"') ? [] : alternatives(typed);
     if (sides.length < 2) return entriesOf(pagefind, typed, stale);
     // Together: Pagefind's worker searches one after the other, but fetches the words'
     // files meanwhile.
-    const each = await Promise.all(
-      [sides.join(" "), ...sides].map(async (side) => {
-        const { found, pages } = await entriesOf(pagefind, side, stale);
-        // Among fewer than for a whole question: each result looked at is a file fetched,
-        // at each key typed, and a side has a third of the places shown.
-        return { found: await namedFirst(found, [side], SIDE_NAMES), pages };
-      }),
-    );
+    const [together, ...each] = await Promise.all([
+      resultsFor(pagefind, sides.join(" ")),
+      ...sides.map((side) => entriesOf(pagefind, side, stale)),
+    ]);
+    const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
+    const others = interleaved([together.found, ...each.map((side) => side.found)]);
     return {
-      found: interleaved(each.map((side) => side.found)),
-      pages: interleaved(each.map((side) => side.pages)),
+      found: firstThen(interleaved([named]), others), // each entry once ("napari ou napari")
+      pages: interleaved([together.pages, ...each.map((side) => side.pages)]),
     };
   }
 
-  // A reader who types a resource's name gets that resource first, before the entries that
-  // mention it most, among the first ``within`` results (whose data is fetched to show them).
-  async function namedFirst(found, asked, within = SHOWN) {
+  // ``first``, then the entries of ``then`` that are not among them.
+  function firstThen(first, then) {
+    const ids = new Set(first.map((result) => result.id));
+    return [...first, ...then.filter((result) => !ids.has(result.id))];
+  }
+
+  // The entries among the first results whose title is what was asked ("track mate" is
+  // TrackMate), whose data is fetched to show them anyway.
+  async function namedAmong(found, asked) {
     const names = new Set(asked.map(bare));
-    const head = found.slice(0, within);
+    const head = found.slice(0, SHOWN);
     const titles = await Promise.all(head.map(async (result) => bare((await result.data()).meta.title)));
-    const named = head.filter((_, at) => names.has(titles[at])); // "track mate" is TrackMate
-    return [...named, ...found.filter((result) => !named.includes(result))];
+    return head.filter((_, at) => names.has(titles[at]));
+  }
+
+  // A reader who types a resource's name gets that resource first, before the entries that
+  // mention it most.
+  async function namedFirst(found, asked) {
+    return firstThen(await namedAmong(found, asked), found);
   }
 
   // Entries first, then pages, for the words of a question but its stop words (unless it
