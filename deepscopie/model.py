@@ -340,7 +340,8 @@ SearchKeywords = Annotated[
     Keywords | None,
     Field(
         default=None,
-        description="Search words: up to 8 per language, each a few words, that readers type "
+        description=f"Search words: up to {KEYWORDS_PER_LANGUAGE} per language, each a few "
+        f"words (at most {KEYWORD_LENGTH} characters), that readers type "
         "for what the entry is for and that its text does not say (phototoxicity for a "
         "restoration tool that images with less light). Only what the entry's own text "
         "supports; never another entry's name. Found by search, not shown.",

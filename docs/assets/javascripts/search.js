@@ -152,6 +152,13 @@
   const meaningful = (typed) =>
     typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
+  // What a question is searched for: its meaningful words, or all of them when it has none
+  // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
+  function searched(typed) {
+    const kept = typed.includes('"') ? [] : meaningful(typed);
+    return kept.length ? kept.join(" ") : typed.split(/\s+/).join(" ");
+  }
+
   // A question split at its or-words has two or three sides of a word or two each, things
   // named ("napari ou ilastik", "modèle généraliste ou spécialiste"); a longer one is
   // searched whole ("modèle pré-entraîné ou le trouver", typed for "où").
@@ -174,16 +181,21 @@
     return kept.map((words) => words.join(" "));
   }
 
+  // Each result once, at its first place (results of different searches are different
+  // objects for the same entry).
+  function unique(results) {
+    const seen = new Set();
+    return results.filter((result) => !seen.has(result.id) && seen.add(result.id));
+  }
+
   // Each list's first results, then each one's second…, each entry once.
   function interleaved(lists) {
-    const merged = new Map();
     const longest = Math.max(0, ...lists.map((list) => list.length));
+    const ranked = [];
     for (let rank = 0; rank < longest; rank++) {
-      for (const list of lists) {
-        if (rank < list.length && !merged.has(list[rank].id)) merged.set(list[rank].id, list[rank]);
-      }
+      for (const list of lists) if (rank < list.length) ranked.push(list[rank]);
     }
-    return [...merged.values()];
+    return unique(ranked);
   }
 
   // A question that asks for either of two things ("napari ou fiji", "cellpose vs stardist"):
@@ -202,15 +214,9 @@
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
     const others = interleaved([together.found, ...each.map((side) => side.found)]);
     return {
-      found: firstThen(interleaved([named]), others), // each entry once ("napari ou napari")
+      found: unique([...named, ...others]),
       pages: interleaved([together.pages, ...each.map((side) => side.pages)]),
     };
-  }
-
-  // ``first``, then the entries of ``then`` that are not among them.
-  function firstThen(first, then) {
-    const ids = new Set(first.map((result) => result.id));
-    return [...first, ...then.filter((result) => !ids.has(result.id))];
   }
 
   // The entries among the first results whose title is what was asked ("track mate" is
@@ -225,7 +231,7 @@
   // A reader who types a resource's name gets that resource first, before the entries that
   // mention it most.
   async function namedFirst(found, asked) {
-    return firstThen(await namedAmong(found, asked), found);
+    return unique([...(await namedAmong(found, asked)), ...found]);
   }
 
   // Entries first, then pages, for the words of a question but its stop words (unless it
@@ -234,10 +240,7 @@
   // fewer than three entries, the entries matching most of the words follow (a reader's
   // "enough data" finds the entry that says "how much data").
   async function entriesOf(pagefind, typed, stale) {
-    const all = typed.split(/\s+/);
-    // A phrase in quotes is searched as written (Pagefind's exact phrase).
-    const kept = typed.includes('"') ? all : meaningful(typed);
-    const words = (kept.length ? kept : all).join(" ");
+    const words = searched(typed);
     const { found, pages } = await resultsFor(pagefind, words);
     // Words of one or two letters are left out here ("IA générative": "générative"), which
     // Pagefind would read as every word that begins with them.
@@ -458,8 +461,7 @@
     const last = words.split(/\s+/).pop() || "";
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
-    const kept = meaningful(words);
-    loadEngine().then((pagefind) => pagefind.preload(kept.length ? kept.join(" ") : words));
+    loadEngine().then((pagefind) => pagefind.preload(searched(words)));
     typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
