@@ -22,7 +22,7 @@ from types import FrameType, MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -51,7 +51,7 @@ from deepscopie.languages import (
 from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
-from deepscopie.problems import DataError, Problem, format_problems
+from deepscopie.problems import DataError, Problem, format_problems, msg
 from deepscopie.render import links, markup
 from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
@@ -67,6 +67,7 @@ from deepscopie.render.pages import (
 )
 from deepscopie.render.problems_page import problems_document, problems_html
 from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
+from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
     PART_SIZE,
     SearchRecord,
@@ -200,6 +201,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         files = {
             **_exports(base, config.site_url),
             **entries_files(base, health),
+            **names_file(base),
             **_published_report(health),
         }
         _rendered.update(
@@ -270,6 +272,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["search_texts"] = search_texts(language.code)
     env.globals["search_index_names"] = search_index_names()
     return env
+
+
+def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
+    """The 404 page's language menu leads to each language's home: the page has no
+    translation of its own, and would keep the alternates of the last page built (the i18n
+    plugin sets them page by page)."""
+    if template_name == "404.html":
+        roots = {language.code: language.root for language in site_languages()}
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            if alternate.get("lang") in roots:
+                alternate["link"] = roots[alternate["lang"]] or "."
+    return template
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -411,7 +425,8 @@ def _problems_to_show() -> list[Problem]:
 
 
 def _problems_summary(problems: list[Problem]) -> str:
-    return f"data/ has {len(problems)} problem(s):\n{format_problems(problems, relative_to=ROOT)}"
+    heading = msg("build-problems", n=len(problems)).text(editor_language())
+    return f"{heading}\n{format_problems(problems, relative_to=ROOT)}"
 
 
 def _link_report_path() -> Path:

@@ -159,10 +159,16 @@ def test_escape_gives_the_focus_back(watched: Watched, site_url: str, start: str
     page.goto(f"{site_url}{start}")
     page.locator(".ds-search-open").focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#ds-search [data-ds-input]")).to_be_focused()
+    field = page.locator("#ds-search [data-ds-input]")
+    expect(field).to_be_focused()
+    # One Escape, with a question typed (a search field's own Escape would only empty it),
+    # and the question is there again at the next opening.
+    page.keyboard.type("cellpose")
     page.keyboard.press("Escape")
     expect(page.locator("#ds-search")).not_to_be_visible()
     expect(page.locator(".ds-search-open")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(field).to_have_value("cellpose")
 
 
 @pytest.mark.parametrize(
@@ -246,6 +252,28 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     whole = _search(page, "2D 3D")
     page.keyboard.press("Escape")
     assert _search(page, "2D or 3D" if root else "2D ou 3D") == whole
+
+
+@pytest.mark.parametrize(
+    ("root", "mistyped", "named", "real_word"),
+    [("", "celpose", "cellpose", "images"), ("en/", "ilastick", "ilastik", "imagej")],
+    ids=["french", "english"],
+)
+def test_a_tool_s_name_typed_wrong_finds_the_tool(
+    watched: Watched, site_url: str, root: str, mistyped: str, named: str, real_word: str
+) -> None:
+    # Pagefind has no typo tolerance: "celpose" was searched as "cel" (every cell).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, mistyped)[:1]]
+    assert first == [named]
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(named)
+    # A word that entries have, however near a name, is searched as typed.
+    page.keyboard.press("Escape")
+    _search(page, real_word)
+    expect(status).not_to_contain_text("«" if not root else "“")
+    assert watched.errors == []
 
 
 def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
@@ -354,6 +382,75 @@ def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: st
         words.fill(typed)
         expect(keras).to_be_visible()
         expect(cellpose).to_be_hidden()
+
+
+def _typed_in_explore(page: Page, words: str) -> set[str]:
+    field = page.locator(".ds-explore__search input")
+    field.fill(words)
+    # Filtered after a short pause: the address says when the list is.
+    page.wait_for_function(
+        "q => new URLSearchParams(location.search).get('q') === q", arg=words or None
+    )
+    return _visible_ids(page)
+
+
+@pytest.mark.parametrize(
+    ("root", "tag_name", "plural", "either"),
+    [
+        ("", "débutants", "noyaux", "napari ou fiji"),
+        ("en/", "beginners", "cells", "napari or fiji"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
+    watched: Watched, site_url: str, root: str, tag_name: str, plural: str, either: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?tag=beginners")
+    tagged = _visible_ids(page)
+    page.locator(".ds-explore__filters button[type=reset]").click()
+    # The tag's name as the cards show it, in the page's language (not its id).
+    assert tagged and tagged <= _typed_in_explore(page, tag_name)
+    # A plural finds the entries that say the singular.
+    singular = _typed_in_explore(page, plural[:-1])
+    assert _typed_in_explore(page, plural) == singular
+    # Either of two tools, as the header's search reads the question.
+    napari, fiji = _typed_in_explore(page, "napari"), _typed_in_explore(page, "fiji")
+    assert napari - fiji and fiji - napari
+    assert _typed_in_explore(page, either) == napari | fiji
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, root: str) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation")
+    segmentation = _visible_ids(page)
+    _typed_in_explore(page, "zzzz")
+    empty = page.locator("[data-ds-empty]")
+    expect(empty).to_be_visible()
+    empty.locator("[data-ds-undo]").click()
+    # The words went, the box typed before them stays, and the focus is on the count.
+    expect(page.locator(".ds-explore__search input")).to_have_value("")
+    expect(page.locator('input[name="task"][value="segmentation"]')).to_be_checked()
+    assert _visible_ids(page) == segmentation
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    assert page.url.endswith("explore/?task=segmentation")
+
+
+def test_explore_shows_which_filter_has_the_keyboard_focus(watched: Watched, site_url: str) -> None:
+    # Material takes the outline off form fields: the word field and the boxes get one.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    outline = "() => getComputedStyle(document.activeElement).outlineStyle"
+    page.locator(".ds-explore__search input").focus()
+    assert page.evaluate(outline) != "none"
+    for _ in range(20):  # to the first box, through the facets' headings
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.type") == "checkbox":
+            break
+    assert page.evaluate("() => document.activeElement.type") == "checkbox"
+    assert page.evaluate(outline) != "none"
 
 
 def test_explore_without_javascript_points_to_every_category(

@@ -72,6 +72,9 @@ def test_without_a_repository_there_is_no_link_and_the_form_says_where_to_go(
     assert "md-source" not in (built_site / "index.html").read_text()
     page = (built_site / "en/propose/index.html").read_text()
     assert "linked to no GitLab project" in page and "data-ds-propose" not in page
+    # Nor does the page describe a form it does not have.
+    assert "Describe it below" not in page
+    assert "Décrivez-le" not in (built_site / "propose/index.html").read_text()
 
 
 def test_the_editor_address_is_built_only_from_acceptable_addresses() -> None:
@@ -111,6 +114,8 @@ def test_propose_a_resource_opens_a_prefilled_gitlab_issue(
     page.route(f"{PROJECT}/**", gitlab)
     try:
         page.goto(f"{served_configured_site}{root}propose/")
+        how = {"fr": "Décrivez-le ci-dessous", "en": "Describe it below"}[language]
+        assert how in page.locator("article").inner_text()
         name = 'Napari "Plugin": A #1 tool\nwith two lines'
         page.fill('input[name="issue[title]"]', name)
         name = page.input_value('input[name="issue[title]"]')  # one line, as the browser keeps it

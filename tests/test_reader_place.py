@@ -3,6 +3,7 @@ and the query, a permalink unfolds its FAQ entry, the home page's search field s
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,6 @@ def test_each_language_has_its_404_page(built_site: Path, root: str, language: s
     assert f'<html lang="{language}"' in page
     assert 'type="search"' in page and "data-ds-search-form" in page
     assert page.count('href="/' + root + "categories/") >= 5
+    # Its language menu leads to each language's home (it has no page of its own to switch).
+    menu = dict(re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page))
+    assert {lang: href.rstrip(".") for href, lang in menu.items()} == {"fr": "/", "en": "/en/"}

@@ -99,7 +99,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # The count, the sort and (on a phone) the filters' button stay in view while the
         # reader scrolls: ticking a box always shows what it changed.
         f'<div class="ds-explore__bar" data-ds-bar hidden>'
-        f'<p class="ds-explore__count" role="status" aria-live="polite">{count}</p>'
+        f'<p class="ds-explore__count" role="status" aria-live="polite" tabindex="-1">{count}</p>'
         f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
         f'<select name="sort" data-ds-sort>{sorts}</select></label>'
         f'<button type="button" class="md-button ds-explore__toggle" data-ds-toggle '
@@ -177,7 +177,8 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
     recent, inactive, archived, with ``activity``, its date, when known; lists where several
-    apply) and ``text``, the words the text filter looks in, lower case without accents.
+    apply) and ``text``, the words the text filter looks in, lower case without accents
+    (explore.js adds the names of the entry's facet values in the page's language).
     """
     entries = []
     for resource in base.resources:

@@ -40,7 +40,9 @@ def fill_propose_page(markdown: str, base: KnowledgeBase, language: str, issues:
     project configured, by where to propose instead)."""
     if issues is None:
         return markdown.replace(PROPOSE_MARKER, text("propose_unconfigured", language))
-    return markdown.replace(PROPOSE_MARKER, render_propose_form(base, language, issues))
+    # What the form does is said only where there is a form.
+    form = f"{text('propose_how', language)}\n\n{render_propose_form(base, language, issues)}"
+    return markdown.replace(PROPOSE_MARKER, form)
 
 
 def render_propose_form(base: KnowledgeBase, language: str, issues: str) -> str:

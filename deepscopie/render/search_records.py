@@ -28,6 +28,7 @@ from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
+from deepscopie.render.search_names import NAMES_FILE
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
@@ -48,8 +49,15 @@ PART_SUBTAG = "x-part"
 
 
 def search_index_names() -> dict[str, str]:
-    """The names search.js needs to read the index (set on the search dialog)."""
-    return {"filter": KIND, "page": PAGE, "lexicon": LEXICON, "part": PART_SUBTAG}
+    """The names search.js needs to read the index (set on the search dialog), and the
+    file of the entries' names (see deepscopie.render.search_names)."""
+    return {
+        "filter": KIND,
+        "page": PAGE,
+        "lexicon": LEXICON,
+        "part": PART_SUBTAG,
+        "names": NAMES_FILE,
+    }
 
 
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).

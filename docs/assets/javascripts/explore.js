@@ -22,6 +22,11 @@
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
   const { fold } = window.deepscopie; // search.js's, loaded before this script
+  // What a question asks for: either side of "napari ou fiji", each as its meaningful words
+  // (search.js's, as the header's search reads a question; plain words without its dialog).
+  const askedFor = window.deepscopie.askedFor || ((typed) => [fold(typed).split(/\s+/).filter(Boolean)]);
+  // The facets whose names a card shows, and a reader may type ("débutants", "Segmenter").
+  const NAMED_FACETS = ["task", "way", "category", "type", "tag", "language"];
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
   const plural = new Intl.PluralRules(document.documentElement.lang);
   const phone = window.matchMedia("(max-width: 59.9375em)");
@@ -32,15 +37,22 @@
   let entries = [];
   let matching = [];
   let shown = 0;
-  // The filters in the order the reader set them, so "remove the last filter" undoes the last.
+  // The filters in the order the reader set them (boxes, and the typed words' field), so
+  // "remove the last filter" undoes the last.
   let history_ = [];
+  const typedField = form.elements.q;
+  const isSet = (filter) => (filter === typedField ? Boolean(filter.value.trim()) : filter.checked);
 
   function chosen() {
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
   }
 
-  function matches(entry, choice, words, ignored) {
-    if (!words.every((word) => entry.text.includes(word))) return false;
+  // A word matches its singular too ("noyaux" finds "noyau", "cells" "cell"): the singular
+  // is the beginning of the word, so what the word matches, it matches.
+  const singular = (word) => (word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word);
+
+  function matches(entry, choice, asked, ignored) {
+    if (asked.length && !asked.some((side) => side.every((word) => entry.text.includes(singular(word))))) return false;
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
@@ -117,8 +129,9 @@
 
   function update(remember) {
     const choice = chosen();
-    const words = fold(form.elements.q.value).split(/\s+/).filter(Boolean);
-    matching = ordered(entries.filter((entry) => matches(entry, choice, words, null)), words);
+    const asked = askedFor(typedField.value);
+    const words = asked.flat();
+    matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words);
     count.textContent = matching.length;
     const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
     countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
@@ -129,7 +142,7 @@
     for (const facet of facets) {
       const tally = new Map();
       for (const entry of entries) {
-        if (!matches(entry, choice, words, facet)) continue;
+        if (!matches(entry, choice, asked, facet)) continue;
         for (const value of entry.values[facet]) tally.set(value, (tally.get(value) || 0) + 1);
       }
       for (const box of boxes(facet)) {
@@ -142,10 +155,11 @@
     }
     if (remember) {
       const params = new URLSearchParams();
-      if (form.elements.q.value) params.set("q", form.elements.q.value);
       // In the order they were set, so that a shared view undoes the same way.
-      const ticked = Array.from(form.querySelectorAll("input[type=checkbox]:checked"));
-      for (const box of [...history_.filter((box) => box.checked), ...ticked.filter((box) => !history_.includes(box))]) params.append(box.name, box.value);
+      const set = [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet);
+      for (const filter of [...history_.filter(isSet), ...set.filter((filter) => !history_.includes(filter))]) {
+        params.append(filter.name, filter.value);
+      }
       if (sort.value !== "relevance") params.set("sort", sort.value);
       const query = params.toString();
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -154,7 +168,7 @@
 
   function restore() {
     const params = new URLSearchParams(location.search);
-    form.elements.q.value = params.get("q") || "";
+    typedField.value = params.get("q") || "";
     if (Array.from(sort.options, (option) => option.value).includes(params.get("sort"))) sort.value = params.get("sort");
     for (const facet of facets) {
       for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
@@ -162,19 +176,23 @@
     }
     // The address lists the filters in the order they were set.
     history_ = Array.from(params)
-      .filter(([facet]) => facets.includes(facet))
-      .map(([facet, value]) => boxes(facet).find((box) => box.value === value))
-      .filter(Boolean);
+      .map(([name, value]) => (name === typedField.name ? typedField : facets.includes(name) && boxes(name).find((box) => box.value === value)))
+      .filter((filter) => filter && isSet(filter));
   }
 
   // The way out of an empty result: undo the last filter set (a box, or the typed words).
   function undo() {
     const last = history_.pop();
-    if (last && last.checked) last.checked = false;
-    else if (form.elements.q.value) form.elements.q.value = "";
-    else for (const box of form.querySelectorAll("input:checked")) box.checked = false;
+    if (last === typedField) typedField.value = "";
+    else if (last) last.checked = false;
+    else {
+      typedField.value = "";
+      for (const box of form.querySelectorAll("input:checked")) box.checked = false;
+    }
     update(true);
-    countLine.focus?.();
+    // The button is gone with the empty result: focus goes to the count, which says what
+    // the reader now has.
+    countLine.focus();
   }
 
   // On a phone the filters fold into a panel under the bar, so the results stay near.
@@ -185,10 +203,14 @@
 
   function start(data) {
     names = data.names || {};
-    entries = data.entries.map((entry) => ({
-      ...entry,
-      values: Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet] ?? []))])),
-    }));
+    const folded = Object.fromEntries(
+      NAMED_FACETS.map((facet) => [facet, Object.fromEntries(Object.entries(names[facet] || {}).map(([value, name]) => [value, fold(name)]))]),
+    );
+    entries = data.entries.map((entry) => {
+      const values = Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet] ?? []))]));
+      const named = NAMED_FACETS.flatMap((facet) => [].concat(entry[facet] ?? []).map((value) => folded[facet][value] || ""));
+      return { ...entry, values, text: `${entry.text} ${named.join(" ")}` };
+    });
     let typing;
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
@@ -197,7 +219,9 @@
       }
       update(true);
     });
-    form.elements.q.addEventListener("input", () => {
+    typedField.addEventListener("input", () => {
+      history_ = history_.filter((filter) => filter !== typedField);
+      if (isSet(typedField)) history_.push(typedField);
       clearTimeout(typing);
       typing = setTimeout(() => update(true), 120);
     });

@@ -116,8 +116,9 @@
   // Which languages need it is data (search_terms in deepscopie/catalogues/languages.yaml),
   // set on the dialog.
   const pluralsFix = dialog.dataset.dsTerms === "french-plurals";
+  const withoutElision = (query) => query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
   function terms(query) {
-    let words = query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
+    let words = withoutElision(query);
     if (pluralsFix) words = words.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
     return words.trim();
   }
@@ -181,6 +182,19 @@
     return kept.map((words) => words.join(" "));
   }
 
+  // What a question asks for, to filter entries by the words of their text (Explore): the
+  // sides of a question that asks for either of two things, else the question; each as its
+  // meaningful words (all of them when it has none), lower case without accents or elided
+  // article, without the punctuation around them ("(noyaux," is "noyaux").
+  function askedFor(typed) {
+    const question = withoutElision(typed);
+    const sides = alternatives(question);
+    const edges = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+    const words = (side) => side.split(/\s+/).map((word) => fold(word).replace(edges, "")).filter(Boolean);
+    return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
+  }
+  window.deepscopie.askedFor = askedFor;
+
   // Each result once, at its first place (results of different searches are different
   // objects for the same entry).
   function unique(results) {
@@ -232,6 +246,76 @@
   // mention it most.
   async function namedFirst(found, asked) {
     return unique([...(await namedAmong(found, asked)), ...found]);
+  }
+
+  // A name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no typo
+  // tolerance, searches a word that no entry has as the longest beginning of it that one has
+  // ("cel"): anything but the tool. Such a word is replaced by the name of an entry or a tag
+  // it is nearest to (search-names.json, written by deepscopie/render/search_names.py).
+  let knownNames = null;
+  function entryNames() {
+    if (!knownNames) {
+      knownNames = fetch(`${siteRoot}${names.names}`)
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []); // a question is then searched as typed
+    }
+    return knownNames;
+  }
+
+  // How many letters differ, are missing, are added or swapped ("stardsit") between two
+  // words, counted up to `most` (more is most + 1): the optimal string alignment distance.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          row[j] = Math.min(row[j], before[j - 2] + 1);
+        }
+      }
+      if (Math.min(...row) > most) return most + 1;
+      [before, previous] = [previous, row];
+    }
+    return Math.min(previous[b.length], most + 1);
+  }
+
+  // The name a word is nearest to: one letter away for a short word, two for a long one,
+  // with the same first letter (a slip rarely falls there). None for a word that begins a
+  // name or that a name begins ("cell", "cellposes"): Pagefind finds those itself.
+  function nearestName(word, known) {
+    if (Array.from(word).length < 4 || !/^\p{L}+$/u.test(word)) return null;
+    const most = word.length >= 7 ? 2 : 1;
+    let best = null;
+    let bestDistance = most + 1;
+    for (const name of known) {
+      if (name[0] !== word[0] || name.startsWith(word) || word.startsWith(name)) continue;
+      const far = distance(word, name, most);
+      if (far < bestDistance) [best, bestDistance] = [name, far];
+    }
+    return best;
+  }
+
+  // The question with each word that no entry has replaced by the name it is nearest to;
+  // null when nothing was replaced.
+  async function corrected(pagefind, question) {
+    const known = await entryNames();
+    const typed = question.split(/\s+/);
+    let changed = false;
+    for (const [at, word] of typed.entries()) {
+      const folded = bare(word);
+      if (stopWords.has(folded) || joinsAlternatives(word) || known.includes(folded)) continue;
+      const name = nearestName(folded, known);
+      // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
+      if (name && !(await pagefind.search(`"${folded}"`)).results.length) {
+        typed[at] = name;
+        changed = true;
+      }
+    }
+    return changed ? typed.join(" ") : null;
   }
 
   // Entries first, then pages, for the words of a question but its stop words (unless it
@@ -309,11 +393,15 @@
       results.dataset.dsQuery = results.dataset.dsDone = query;
       return;
     }
+    entryNames(); // fetched while the engine starts (the first search)
     const pagefind = await loadEngine();
     if (stale()) return;
-    const { found: unordered, pages } = await entries(pagefind, words, stale);
+    const correction = words.includes('"') ? null : await corrected(pagefind, words);
     if (stale()) return;
-    const found = await namedFirst(unordered, [query]);
+    const asked = correction || words;
+    const { found: unordered, pages } = await entries(pagefind, asked, stale);
+    if (stale()) return;
+    const found = await namedFirst(unordered, [correction || query]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     if (stale()) return;
     results.replaceChildren();
@@ -322,7 +410,8 @@
     entryData.forEach((data) => list.append(card(data)));
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list));
-    status.textContent = plural(found.length, query);
+    const said = correction ? `${texts.dsCorrectedText.replace("{q}", correction)} ` : "";
+    status.textContent = said + plural(found.length, asked);
     results.dataset.dsQuery = query;
     if (opensFirst(list, query)) return;
     // The hand-written pages come after the entries, fetched once those are shown.
@@ -465,6 +554,14 @@
     typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
+    // Escape closes the dialog at once, the question kept for its next opening (a search
+    // field's own Escape would empty it first).
+    if (event.key === "Escape" && !event.isComposing) {
+      event.preventDefault();
+      dialog.close();
+      giveFocusBack(); // now: the close event comes later, and a key may come before it
+      return;
+    }
     if (event.key === "Enter" && !event.isComposing) { // not the Enter that ends a composed word
       event.preventDefault();
       const first = results.querySelector("a");
@@ -481,9 +578,21 @@
 
   // The dialog opens with what it last searched (the header's button, "/"), or with a query
   // (a search field of the page: the home page's, the 404 page's).
+  let returnFocus = null; // where the focus was when the dialog opened
+  // The focus goes back where it was when the dialog closes. Chromium may leave it on the
+  // field of the closed dialog (Escape handled by the field), where the next key would go
+  // unseen.
+  function giveFocusBack() {
+    if (!dialog.contains(document.activeElement)) return;
+    if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
+    else document.activeElement.blur();
+  }
   function open(query) {
     openFirst = false;
-    if (!dialog.open) dialog.showModal();
+    if (!dialog.open) {
+      returnFocus = document.activeElement;
+      dialog.showModal();
+    }
     loadEngine();
     input.focus();
     if (typeof query === "string" && query.trim()) {
@@ -525,8 +634,10 @@
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
   // Closed (Escape, the button, a result): nothing opens later by itself.
   dialog.addEventListener("close", () => {
+    if (dialog.open) return; // opened again since (Escape, then "/" at once): stale
     openFirst = false;
     clearTimeout(typing);
+    giveFocusBack();
   });
   dialog.addEventListener("click", (event) => {
     // A click on the backdrop, or on a result (it may point into the current page), closes it.

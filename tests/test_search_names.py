@@ -1,0 +1,44 @@
+"""The names the search puts a mistyped word right to: one-word names of resources and tags."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.model import Localized
+from deepscopie.render.search_names import NAMES_FILE, names_file, search_names
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def base() -> KnowledgeBase:
+    return load_knowledge_base(DataFiles.in_folder(FIXTURES / "base"))
+
+
+def test_names_are_the_one_word_names_of_resources_and_tags(base: KnowledgeBase) -> None:
+    # Resources "Cellpose" and "CARE", tags "segmentation" and "Python": lower case.
+    assert search_names(base) == ["care", "cellpose", "python", "segmentation"]
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [("StarDist for Fiji", []), ("ITK", []), ("Omnipose (2022)", ["omnipose"])],
+)
+def test_a_title_of_several_words_or_of_three_letters_is_no_name(
+    base: KnowledgeBase, title: str, names: list[str]
+) -> None:
+    # "StarDist for Fiji" is not typed as one word; "itk" is one letter from too many words.
+    titled = base.resources[0].model_copy(
+        update={"title": Localized.model_validate({"fr": title, "en": title})}
+    )
+    one = dataclasses.replace(base, resources=(titled,))
+    assert [n for n in search_names(one) if n not in ("python", "segmentation")] == names
+
+
+def test_the_names_file_is_json_at_the_site_root(base: KnowledgeBase) -> None:
+    files = names_file(base)
+    assert list(files) == [NAMES_FILE] and "/" not in NAMES_FILE
+    assert json.loads(files[NAMES_FILE]) == search_names(base)
