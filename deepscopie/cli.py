@@ -18,7 +18,7 @@ from deepscopie.links import command as links_command
 from deepscopie.links import previous_report, repos_command
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.precompress import precompress
-from deepscopie.problems import FORMATS, DataError, format_problems, report
+from deepscopie.problems import FORMATS, DataError, format_problems, msg, report
 from deepscopie.render.texts import language_codes
 from deepscopie.schema import SCHEMA_MODELS as _MODELS
 from deepscopie.schema import stale_schemas, write_schemas
@@ -167,12 +167,17 @@ def _validate(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     open_questions = sum(entry.is_open for entry in base.faq)
     needing_url = sum(resource.url_needed for resource in base.resources)
-    print(
-        f"ok: {len(base.resources)} resources ({needing_url} needing a URL), "
-        f"{len(base.faq)} FAQ entries ({open_questions} open), "
-        f"{len(base.vocabulary.categories)} categories, {len(base.vocabulary.tags)} tags "
-        f"checked in {elapsed:.2f} s"
+    done = msg(
+        "validate-ok",
+        resources=len(base.resources),
+        needing=needing_url,
+        faq=len(base.faq),
+        open=open_questions,
+        categories=len(base.vocabulary.categories),
+        tags=len(base.vocabulary.tags),
+        seconds=f"{elapsed:.2f}",
     )
+    print(done.text(language))
     return EXIT_OK
 
 

@@ -10,11 +10,15 @@ it held ``&lt;script&gt;``.
 | HTML text                  | ``html_text``      |
 | HTML attribute value       | ``html_attribute`` |
 | URL in ``href``/``src``     | ``html_href``      |
-| text inside Markdown       | ``markdown_text``  |
+| text inside Markdown       | ``markdown_text``  (on one line) |
 | HTML text inside Markdown  | ``html_in_markdown`` (inline HTML that Python-Markdown reads) |
 | BibTeX field value         | ``bibtex_value``   |
 | CSV cell                   | ``csv_cell``       |
 | Jinja2 templates           | ``plain_text_filter`` (replaces ``striptags``) |
+| a terminal, a CI log       | ``shown_in_terminal`` |
+
+Text a server sends (a reason phrase, a release's name) is made one line by ``one_line``
+where it enters a report.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ from markupsafe import Markup
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # What a link becomes when its address is refused: it stays a harmless link to the page itself.
 REFUSED_HREF = "#"
+
+# Line breaks, and the controls a terminal obeys (escape sequences, carriage return, bell).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
 
 # Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
@@ -94,9 +102,22 @@ def html_href(url: str) -> str:
 
 def markdown_text(value: str) -> str:
     """Plain text (a title, a tag name) made inert inside Markdown: HTML and Markdown syntax
-    both escaped, so that neither Python-Markdown nor a browser reads markup in it."""
+    both escaped, so that neither Python-Markdown nor a browser reads markup in it, and on one
+    line, so that it cannot end its table row or paragraph and start a block of its own."""
     # Markdown first: the "#" of an entity written by html.escape must not be escaped.
-    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False)
+    return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line(value)), quote=False)
+
+
+def one_line(value: str) -> str:
+    """``value`` as one line of plain text: each run of line breaks, controls and spaces made
+    one space (what a server sends may hold anything)."""
+    return _SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()
+
+
+def shown_in_terminal(value: str) -> str:
+    """``value`` with its control characters written out (``\\x1b``, ``\\r``), so that
+    printing it cannot move the cursor, erase a line or plant a link in a terminal or a CI log."""
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), value)
 
 
 def bibtex_value(value: str) -> str:

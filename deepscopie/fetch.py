@@ -11,6 +11,10 @@ servers) are allowed.
 
 from __future__ import annotations
 
+import datetime
+import email.utils
+import http.client
+import re
 import socket
 import urllib.error
 import urllib.request
@@ -99,8 +103,15 @@ def get(
             return Answer(url, response.status, _headers(response.headers), _read(response))
     except urllib.error.HTTPError as error:
         with error:
-            body = _read(error) if method != "HEAD" else b""
+            try:
+                body = _read(error) if method != "HEAD" else b""
+            except (http.client.HTTPException, OSError):
+                body = b""  # a body cut short: the status is the answer
             return Answer(url, error.code, _headers(error.headers), body)
+    except http.client.HTTPException as error:
+        # A status line, a header or a body that breaks HTTP (a hostile or broken server):
+        # named by its kind, never by the server's own text.
+        raise FetchError(f"{url}: not a valid HTTP answer ({type(error).__name__})") from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         if isinstance(reason, GuardRefusal) or REFUSED in str(reason):
@@ -110,6 +121,39 @@ def get(
         if isinstance(reason, socket.gaierror):
             raise FetchError(f"{url}: unknown host") from None
         raise FetchError(f"{url}: cannot connect: {reason}") from None
+
+
+# The longest wait a server's rate limit is read as: its header may hold any number.
+LONGEST_WAIT = 86_400.0
+_SECONDS = re.compile(r"[0-9]{1,12}")
+
+
+def retry_after_seconds(value: str, now: datetime.datetime | None = None) -> float | None:
+    """The seconds a ``Retry-After`` header asks to wait (a number of seconds or an HTTP
+    date), at most :data:`LONGEST_WAIT`; None when it is neither (a server's header is
+    untrusted text: "soon", a superscript digit, a number of 5,000 digits)."""
+    text = value.strip()
+    if text.isascii() and text.isdigit():
+        return min(float(text), LONGEST_WAIT) if _SECONDS.fullmatch(text) else LONGEST_WAIT
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # "-0000": a time in UTC, the zone unsaid
+        when = when.replace(tzinfo=datetime.UTC)
+    now = now or datetime.datetime.now(datetime.UTC)
+    return min(max(0.0, (when - now).total_seconds()), LONGEST_WAIT)
+
+
+def reset_in_seconds(value: str, now: float) -> float | None:
+    """The seconds until ``X-RateLimit-Reset`` (a Unix time), at most :data:`LONGEST_WAIT`;
+    None when it is not a number of seconds."""
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    if not _SECONDS.fullmatch(text):
+        return LONGEST_WAIT
+    return min(max(0.0, float(text) - now), LONGEST_WAIT)
 
 
 def follow(

@@ -22,6 +22,7 @@ the contribution guide, so they are written for curators.
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import typing
 import unicodedata
@@ -73,18 +74,32 @@ _FORBIDDEN_CHARACTER = re.compile(
 )
 
 
+# What a character without a Unicode name (a control character) is called in messages.
+CONTROL_CHARACTER = "a control character"
+# A character reference ("&#x202E;", "&shy;"): Markdown and HTML turn it into its character.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
 def _clean_characters(text: str) -> str:
     found = _FORBIDDEN_CHARACTER.search(text)
     if found:
-        character = found.group()
-        name = unicodedata.name(character, "a control character")
-        raise PydanticCustomError(
-            "invalid_character",
-            "the text holds an invisible or control character, U+{code} ({name}), at "
-            "character {position}: remove it",
-            {"code": f"{ord(character):04X}", "name": name, "position": found.start() + 1},
-        )
+        _refuse_character(found.group(), found.start())
+    # Written as a reference, the same character reaches the pages once they are rendered.
+    for reference in _CHARACTER_REFERENCE.finditer(text):
+        hidden = _FORBIDDEN_CHARACTER.search(html.unescape(reference.group()))
+        if hidden:
+            _refuse_character(hidden.group(), reference.start())
     return text
+
+
+def _refuse_character(character: str, at: int) -> None:
+    name = unicodedata.name(character, CONTROL_CHARACTER)
+    raise PydanticCustomError(
+        "invalid_character",
+        "the text holds an invisible or control character, U+{code} ({name}), at "
+        "character {position}: remove it",
+        {"code": f"{ord(character):04X}", "name": name, "position": at + 1},
+    )
 
 
 def _one_line(text: Localized) -> Localized:
@@ -93,7 +108,7 @@ def _one_line(text: Localized) -> Localized:
             raise PydanticCustomError(
                 "invalid_character",
                 "the {language} text has a line break or a tab: a title or a name is one line",
-                {"language": _english_name(language)},
+                {"language": _english_name(language), "language_code": language},
             )
     return text
 

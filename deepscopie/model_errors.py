@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from deepscopie.model import Localized, PerLanguage, Text, language_value
-from deepscopie.problems import Message, Problem, msg
+from deepscopie.model import CONTROL_CHARACTER, Localized, PerLanguage, Text, language_value
+from deepscopie.problems import LanguageName, Message, Problem, msg
 from deepscopie.suggest import hint_message
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -91,6 +91,7 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
     if kind in _CUSTOM:
         rule, variant = _CUSTOM[kind]
         key = f"{rule}.{variant(context)}" if variant else rule
+        context = _in_editor_language(kind, context)
         where = (*loc, context["code"]) if kind == "unknown_language" else loc
         return source.problem(where, msg(key, **context), rule, at_key=kind == "unknown_language")
     if kind == "blank_text":
@@ -112,6 +113,19 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         return source.problem(loc, msg("empty-list"), "empty-list")
     other = msg("invalid-value.other", detail=detail["msg"], value=repr(value))
     return source.problem(loc, other, "invalid-value")
+
+
+def _in_editor_language(kind: str, context: dict[str, Any]) -> dict[str, Any]:
+    """The model's English words for a language or a character, made words of the editor's
+    language (the model's own messages are English)."""
+    named = dict(context)
+    if kind == "missing_translation":
+        named["name"] = LanguageName(named["code"])
+    if "language_code" in named:
+        named["language"] = LanguageName(named.pop("language_code"))
+    if kind == "invalid_character" and named.get("name") == CONTROL_CHARACTER:
+        named["name"] = msg("character.unnamed")
+    return named
 
 
 def _variant(*pairs: tuple[str, str]) -> Any:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from deepscopie.escaping import shown_in_terminal
+
 FORMATS = ("text", "json", "codequality")
 Params = tuple[tuple[str, Any], ...]
 
@@ -35,7 +37,7 @@ class Message:
 
         code = language or editor_language()
         values = {
-            name: value.text(code) if isinstance(value, Message) else value
+            name: value.text(code) if isinstance(value, (Message, LanguageName)) else value
             for name, value in self.params
         }
         return text(f"problem_{self.key}", code).format(**values)
@@ -45,6 +47,20 @@ class Message:
 
     def __str__(self) -> str:
         return self.text()
+
+
+@dataclass(frozen=True)
+class LanguageName:
+    """A language, named in the language of the message that mentions it ("anglais" in
+    French, "English" in English)."""
+
+    code: str
+
+    def text(self, language: str | None = None) -> str:
+        from deepscopie.editor_language import editor_language
+        from deepscopie.render.texts import language_name
+
+        return language_name(self.code, language or editor_language())
 
 
 def msg(key: str, /, **params: Any) -> Message:
@@ -71,7 +87,9 @@ class Problem:
         """Return the one-line form ``path:line:col: where: message (rule)``."""
         shown = display_path(self.path, relative_to)
         where = f"{self.where}: " if self.where else ""
-        return f"{shown}:{self.line}:{self.column}: {where}{self.text(language)} ({self.rule})"
+        line = f"{shown}:{self.line}:{self.column}: {where}{self.text(language)} ({self.rule})"
+        # A message quotes the data, which may hold a terminal's escape sequences.
+        return shown_in_terminal(line)
 
 
 class DataError(Exception):

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from deepscopie.links.ignore import IgnoreList, IgnoreRule
 from tests.conftest import REPO, copy_base_data
 
 
@@ -60,6 +63,31 @@ def test_schema_writes_the_schemas_then_check_passes(tmp_path: Path) -> None:
         "vocabulary.schema.json",
     ]
     assert _deepscopie("schema", "--check", "--out", str(tmp_path)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("prefix", "rule"),
+    [("h", "url-scheme"), ("https://", "url-invalid"), ("https:///x", "url-invalid")],
+)
+def test_an_ignore_prefix_names_a_site_at_least(tmp_path: Path, prefix: str, rule: str) -> None:
+    # "h" would make the link check skip every address of the data.
+    data = copy_base_data(tmp_path / "data")
+    (data / "link-ignore.yaml").write_text(
+        f"ignore:\n  - prefix: {prefix}\n    reason: x\n", encoding="utf-8"
+    )
+    result = _deepscopie("validate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("data/link-ignore.yaml:2:13: ignore[0].prefix: ")
+    assert f"({rule})" in result.stdout
+
+
+def test_an_ignore_prefix_without_a_path_covers_its_whole_host_only() -> None:
+    ignore = IgnoreList((IgnoreRule(prefix="https://www.amazon.fr", reason="robots"),))
+    assert ignore.reason_for("https://www.amazon.fr/dp/1") == "robots"
+    assert ignore.reason_for("https://www.amazon.fr") == "robots"
+    assert ignore.reason_for("https://www.amazon.fr.evil-example.org/x") is None
+    path = IgnoreList((IgnoreRule(prefix="https://example.org/docs", reason="r"),))
+    assert path.reason_for("https://example.org/docs-old/page") == "r"  # a text prefix
 
 
 def test_validate_also_checks_the_link_ignore_list(tmp_path: Path) -> None:

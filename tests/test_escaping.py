@@ -12,7 +12,9 @@ from deepscopie.escaping import (
     html_href,
     html_in_markdown,
     html_text,
+    markdown_text,
     plain_text_filter,
+    shown_in_terminal,
 )
 
 
@@ -67,3 +69,16 @@ def test_no_brace_or_backslash_in_a_bibtex_value_can_end_its_field() -> None:
         r"\} title = \{x\}, \textbackslash{} \% \# \& \$ \_ \textasciicircum{} "
         r"\textasciitilde{} {@}"
     )
+
+
+def test_text_inside_markdown_stays_on_its_line() -> None:
+    # A server's reason phrase in a table row of the link-health page: its line breaks
+    # would end the row and start an admonition ("??? danger").
+    cell = markdown_text('404 Not\rFound\r??? danger "Injected"\n    body')
+    assert cell == '404 Not Found ??? danger "Injected" body'
+
+
+def test_a_terminal_is_shown_control_characters_not_given_them() -> None:
+    line = shown_in_terminal("id 'x\x1b[2K\x1b[1A\rok: all good' \x1b]8;;https://e.example/\x1b\\")
+    assert "\x1b" not in line and "\r" not in line
+    assert line == "id 'x\\x1b[2K\\x1b[1A\\rok: all good' \\x1b]8;;https://e.example/\\x1b\\"

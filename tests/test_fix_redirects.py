@@ -233,6 +233,36 @@ def test_a_rewrite_that_would_not_validate_writes_nothing(
     assert resources.read_text(encoding="utf-8") != before  # the others were still fixed
 
 
+def test_a_redirect_that_would_change_the_yaml_around_it_is_left_alone(
+    two_runs: dict[str, Any], host: LocalHost, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An entry written as a flow mapping; a server that redirects it to an address whose
+    # commas and quotes, written in place, would add fields (a status, a replacement).
+    data = _data_and_report(two_runs, host, tmp_path)
+    resources = data / "resources.yaml"
+    flow = (
+        "  - {id: flowy, title: {fr: Flux, en: Flow}, url: PUBLIC/flowy, description: {fr: Flux., "
+        "en: Flow.}, category: software, type: tool, languages: [en], added: 2026-11-22}\n"
+    ).replace("PUBLIC", PUBLIC)
+    resources.write_text(resources.read_text(encoding="utf-8") + flow, encoding="utf-8")
+    report = tmp_path / "report.json"
+    records = json.loads(report.read_text(encoding="utf-8"))
+    hostile = f"{PUBLIC}/b,'status':'discontinued','replaced_by':'https://phish-example.org/x'"
+    moved = next(record for record in records if record["url"] == f"{PUBLIC}/p301")
+    records.append({**moved, "url": f"{PUBLIC}/flowy", "permanent_url": hostile})
+    report.write_text(json.dumps(records), encoding="utf-8")
+    main(["check-links", "--data", str(data), "--report", str(report), "--max-age", "1000",
+          "--fix-redirects"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert f"left alone: {PUBLIC}/flowy → {hostile}: written in place, it would change" in out
+    after = resources.read_text(encoding="utf-8")
+    assert flow in after and f"{PUBLIC}/new-301" in after  # the others were still fixed
+    flowy = next(
+        r for r in load_knowledge_base(DataFiles.in_folder(data)).resources if r.id == "flowy"
+    )
+    assert (flowy.url, flowy.status, flowy.replaced_by) == (f"{PUBLIC}/flowy", "active", None)
+
+
 @pytest.mark.parametrize(
     ("new", "reason"),
     [

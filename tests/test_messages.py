@@ -18,7 +18,7 @@ from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, find_problems
 from deepscopie.languages import site_languages
 from deepscopie.rules import RULES
-from tests.conftest import FIXTURES, copy_base_data
+from tests.conftest import FIXTURES, REPO, copy_base_data
 from tests.test_rules import RULE_FIXTURES
 
 PLACE = re.compile(r"^(\S+?):(\d+):(\d+): (.*) \(([a-z-]+)\)$")
@@ -185,3 +185,33 @@ def test_a_wrong_field_hides_none_of_the_entrys_other_problems(tmp_path: Path) -
     resources.write_text(broken, encoding="utf-8")
     rules = sorted(p.rule for p in find_problems(DataFiles.in_folder(tmp_path)))
     assert rules == ["duplicate-url", "unknown-tag", "wrong-type"]
+
+
+@pytest.mark.parametrize(
+    ("name", "in_french", "english"),
+    [
+        ("invalid-character.resources.yaml", ["(un caractère de contrôle)", "(français)"], ["a control character", "French"]),
+        ("missing-translation.faq.yaml", ["en anglais"], ["English", "French"]),
+    ],
+)  # fmt: skip
+def test_french_messages_name_languages_and_characters_in_french(
+    name: str, in_french: list[str], english: list[str], tmp_path: Path
+) -> None:
+    data = _data_with(FIXTURES / "rules" / name, tmp_path)
+    out = _validate(data, LANG="fr_FR.UTF-8").stdout
+    assert all(words in out for words in in_french), out
+    assert not [words for words in english if words in out], out
+
+
+def test_the_success_line_is_in_the_editor_s_language(tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path)
+    assert _validate(data, LANG="fr_FR.UTF-8").stdout.startswith("ok : ")
+    assert " ressources " in _validate(data, LANG="fr_FR.UTF-8").stdout
+    assert " resources " in _validate(data, LANG="C.UTF-8").stdout
+
+
+def test_no_catalogue_gives_a_text_twice() -> None:
+    # YAML keeps the last of two equal keys: the first text would be lost without a word.
+    for catalogue in (REPO / "deepscopie" / "catalogues").glob("*.yaml"):
+        keys = re.findall(r"^([^\s#:][^:]*):", catalogue.read_text(encoding="utf-8"), re.M)
+        assert len(keys) == len(set(keys)), [k for k in set(keys) if keys.count(k) > 1]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deepscopie.escaping import one_line
+from deepscopie.fetch import retry_after_seconds
 from deepscopie.links.linkchecker_output import CheckedRow
 from deepscopie.net_guard import REFUSED
 from deepscopie.urls import without_credentials
@@ -36,7 +38,8 @@ FAILING = frozenset({BROKEN, TIMEOUT, SERVER_ERROR})
 _STATUS = re.compile(r"^(\d{3})\b")
 _REFUSED = re.compile(rf"{REFUSED}: [^\n'\")]*")
 _REDIRECT = re.compile(r"Redirected to `([^']+)'")
-_RETRY_AFTER = re.compile(r"Retry-After: (\d+)")
+# LinkChecker's warning: "Rate limited (Retry-After: <the header as the server sent it>)".
+_RETRY_AFTER = re.compile(r"Retry-After: ([^)\n]*)\)")
 _BLOCKING_STATUSES = frozenset({401, 403, 999})
 _CAUSES = (
     ("Access denied by robots.txt", BLOCKED, "robots.txt disallows automated checks"),
@@ -85,11 +88,11 @@ def classify(row: CheckedRow) -> Verdict:
     for needle, klass, message in _CAUSES:
         if needle in text:
             return Verdict(row.url, klass, None, None, message)
-    return Verdict(row.url, BROKEN, None, None, row.result.splitlines()[0][:200] or "no answer")
+    return Verdict(row.url, BROKEN, None, None, one_line(row.result)[:200] or "no answer")
 
 
 def _by_status(row: CheckedRow, status: int) -> Verdict:
-    reason = row.result.strip()
+    reason = one_line(row.result)  # the server's reason phrase: any text, even line breaks
     if 200 <= status < 300:
         hops = _REDIRECT.findall(row.warnings)
         if hops:
@@ -98,7 +101,8 @@ def _by_status(row: CheckedRow, status: int) -> Verdict:
         return Verdict(row.url, OK, status, None, reason)
     if status == 429:
         wait = _RETRY_AFTER.search(row.warnings)
-        seconds = int(wait.group(1)) if wait else None
+        asked = retry_after_seconds(wait.group(1)) if wait else None
+        seconds = None if asked is None else int(asked)
         return Verdict(row.url, RATE_LIMITED, status, None, reason, retry_after=seconds)
     if status in _BLOCKING_STATUSES:
         return Verdict(

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError
 
 from deepscopie.model import Text, _Frozen
 from deepscopie.model_errors import model_problems
 from deepscopie.problems import DataError
+from deepscopie.urls import url_problems
 from deepscopie.yaml_source import read_yaml
 
 
@@ -39,7 +41,19 @@ class IgnoreList:
 
     def reason_for(self, url: str) -> str | None:
         """Why ``url`` is not checked, or None when it is."""
-        return next((rule.reason for rule in self.rules if url.startswith(rule.prefix)), None)
+        return next((rule.reason for rule in self.rules if _covers(rule.prefix, url)), None)
+
+
+def _covers(prefix: str, url: str) -> bool:
+    """Whether ``url`` starts with ``prefix``, a prefix without a path naming a whole host
+    ("https://example.org" is not "https://example.organisation.net")."""
+    if not url.startswith(prefix):
+        return False
+    rest = url[len(prefix) :]
+    return bool(urlsplit(prefix).path) or not rest or rest[0] in "/?#"
+
+
+_HARMLESS_IN_A_PREFIX = frozenset({"url-local", "url-tracking"})
 
 
 def load_ignore_list(path: Path) -> IgnoreList:
@@ -50,6 +64,17 @@ def load_ignore_list(path: Path) -> IgnoreList:
     if document.problems or document.data is None:
         raise DataError(document.problems)
     try:
-        return IgnoreList(IgnoreFile.model_validate(document.data).ignore)
+        rules = IgnoreFile.model_validate(document.data).ignore
     except ValidationError as error:
         raise DataError(model_problems(error, IgnoreFile, document.source)) from None
+    # Each prefix is an address of its own, a site at least: "h" would skip every check.
+    # (Skipping a local address or one with tracking parameters is harmless.)
+    problems = [
+        document.source.problem(("ignore", index, "prefix"), message, rule_name)
+        for index, rule in enumerate(rules)
+        for message, rule_name in url_problems(rule.prefix)
+        if rule_name not in _HARMLESS_IN_A_PREFIX
+    ]
+    if problems:
+        raise DataError(problems)
+    return IgnoreList(rules)

@@ -124,6 +124,10 @@ def fix_redirects(data: Path, records: Mapping[str, LinkRecord]) -> tuple[list[R
         reason = refusal(url, new)
         if reason is None and normalise_url(new) in in_use - {normalise_url(url)}:
             reason = "the new address is already in the data"
+        if reason is None and not _changes_only_the_address(files, url, new):
+            # A comma, brace or quote in the address would change the YAML around it (a flow
+            # mapping would gain fields): the data must hold the same, but for the address.
+            reason = "written in place, it would change more of the data than the address"
         if reason is not None:
             notes.append(f"left alone: {url} → {new}: {reason}")
         else:
@@ -138,6 +142,34 @@ def fix_redirects(data: Path, records: Mapping[str, LinkRecord]) -> tuple[list[R
     if texts:
         _write_if_valid(files, texts)
     return rewrites, notes
+
+
+def _changes_only_the_address(files: DataFiles, old: str, new: str) -> bool:
+    """Whether rewriting ``old`` to ``new`` in the text of ``files`` leaves data that differs
+    from today's in that address alone."""
+    pattern = _token_pattern({old: new})
+    for path in (files.resources, files.faq):
+        text, done = _rewrite_file(path, {old: new})
+        if not done:
+            continue
+        expected = _with_address(read_yaml(path).data, pattern, new)
+        with tempfile.TemporaryDirectory() as folder:
+            trial = Path(folder) / path.name
+            trial.write_text(text, encoding="utf-8")
+            if read_yaml(trial).data != expected:
+                return False
+    return True
+
+
+def _with_address(value: Any, pattern: re.Pattern[str], new: str) -> Any:
+    """``value`` with the address ``pattern`` finds replaced by ``new`` in every string."""
+    if isinstance(value, str):
+        return pattern.sub(lambda _: new, value)
+    if isinstance(value, dict):
+        return {key: _with_address(item, pattern, new) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_address(item, pattern, new) for item in value]
+    return value
 
 
 def _urls(base: KnowledgeBase) -> Iterable[str]:

@@ -15,7 +15,6 @@ non-public-address guard of :mod:`deepscopie.fetch`; the API addresses can be ov
 from __future__ import annotations
 
 import datetime
-import email.utils
 import json
 import os
 import time
@@ -25,6 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from deepscopie import fetch
+from deepscopie.escaping import one_line
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 
@@ -66,9 +66,13 @@ class RepositoryRecord:
         for name in ("last_activity", "release_date"):
             if not _is_timestamp(getattr(self, name)):
                 object.__setattr__(self, name, None)
+        # One line of text each: a host's line breaks would start blocks of Markdown.
         for name in ("release", "licence"):
-            if not isinstance(getattr(self, name), str):
-                object.__setattr__(self, name, None)
+            value = getattr(self, name)
+            object.__setattr__(
+                self, name, (one_line(value) or None) if isinstance(value, str) else None
+            )
+        object.__setattr__(self, "message", one_line(str(self.message or "")))
         object.__setattr__(self, "archived", self.archived is True)
         object.__setattr__(self, "found", self.found is not False)
 
@@ -324,20 +328,21 @@ def _get_json(url: str, headers: Mapping[str, str], apis: Apis) -> tuple[int, An
     raise AssertionError("unreachable")
 
 
+# A rate limit whose end cannot be read from its headers: a minute, as GitHub's docs advise.
+_UNREADABLE_LIMIT = 60.0
+
+
 def _rate_limit_wait(answer: fetch.Answer) -> float | None:
     """Seconds the host asks to wait, or None when the answer is not a rate limit."""
     if answer.status not in (403, 429):
         return None
     retry_after = answer.header("retry-after")
     if retry_after:
-        if retry_after.strip().isdigit():
-            return float(retry_after)
-        when = email.utils.parsedate_to_datetime(retry_after)
-        return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
+        asked = fetch.retry_after_seconds(retry_after)
+        return _UNREADABLE_LIMIT if asked is None else asked
     remaining = answer.header("x-ratelimit-remaining") or answer.header("ratelimit-remaining")
     reset = answer.header("x-ratelimit-reset") or answer.header("ratelimit-reset")
     if remaining == "0" or (answer.status == 429 and reset):
-        if reset and reset.strip().isdigit():
-            return max(0.0, float(reset) - time.time()) + 1.0
-        return 60.0
+        until = fetch.reset_in_seconds(reset, time.time()) if reset else None
+        return _UNREADABLE_LIMIT if until is None else until + 1.0
     return None  # a 403 that is not a limit: the repository is private or blocked
