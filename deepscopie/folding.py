@@ -41,10 +41,16 @@ def whole_words(text: str) -> set[str]:
 _QUALIFIER = re.compile(r"\s*[(:]")
 
 
+def name_of(title: str) -> str:
+    """The name a title starts with, as written, without what qualifies it
+    (``Omnipose: a high-precision…`` -> ``Omnipose``)."""
+    return _QUALIFIER.split(title, 1)[0].strip()
+
+
 def name_words(title: str) -> list[str]:
     """The folded words of the name a title starts with, without what qualifies it
     (``ITK-SNAP (3D)`` -> ``["itk", "snap"]``)."""
-    return fold(_QUALIFIER.split(title, 1)[0]).split()
+    return fold(name_of(title)).split()
 
 
 def squashed(text: str) -> str:

@@ -268,11 +268,41 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     first = [link.rsplit("#", 1)[-1] for link in _search(page, mistyped)[:1]]
     assert first == [named]
     status = page.locator("#ds-search [data-ds-status]")
-    expect(status).to_contain_text(named)
+    written = re.compile(named, re.IGNORECASE)  # shown as written: "Cellpose"
+    expect(status).to_contain_text(written)
+    # The question as typed is one click away.
+    status.locator("button").click()
+    expect(status).not_to_contain_text(written)
+    expect(status.locator("button")).to_have_count(0)
     # A word that entries have, however near a name, is searched as typed.
     page.keyboard.press("Escape")
     _search(page, real_word)
     expect(status).not_to_contain_text("«" if not root else "“")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "absent", "question", "absent_said"),
+    [
+        ("", "levure", "segmenter des noyaux de levure", "Aucune entrée ne contient « levure »"),
+        ("en/", "zebrafish", "segment zebrafish nuclei", "No entry has “zebrafish”"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_word_that_no_entry_has_is_said_and_left_out(
+    watched: Watched, site_url: str, root: str, absent: str, question: str, absent_said: str
+) -> None:
+    # Pagefind searched "levure" as "le" (every entry saying "le…"), and said nothing.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator("#ds-search [data-ds-status]")
+    assert _search(page, absent) == []
+    expect(status).to_have_text(absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + ".")
+    page.keyboard.press("Escape")
+    # The other words are still searched.
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    assert {"cellpose", "stardist"} & set(first), first
+    expect(status).to_contain_text(absent_said.split(" ")[-1].strip("«»“”"))
     assert watched.errors == []
 
 
@@ -349,6 +379,9 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/")
     assert _visible_ids(page) == every
+    # What the reader wants to do is open at first; the categories are a click away.
+    expect(page.locator('input[name="task"]').first).to_be_visible()
+    page.locator('details:has(fieldset[data-facet="category"]) > summary').click()
     page.locator('input[name="category"][value="software"]').check()
     assert _visible_ids(page) == software
     page.locator('details:has(fieldset[data-facet="type"]) > summary').click()  # collapsed at first
@@ -415,6 +448,8 @@ def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
     singular = _typed_in_explore(page, plural[:-1])
     assert _typed_in_explore(page, plural) == singular
     # Either of two tools, as the header's search reads the question.
+    # Words begin where the entries' words begin: "AI" is not in "Paintera".
+    assert "paintera" not in _typed_in_explore(page, "ai")
     napari, fiji = _typed_in_explore(page, "napari"), _typed_in_explore(page, "fiji")
     assert napari - fiji and fiji - napari
     assert _typed_in_explore(page, either) == napari | fiji
@@ -495,6 +530,7 @@ def test_explore_shows_a_batch_at_a_time(watched: Watched, site_url: str) -> Non
     while more.is_visible():
         more.click()
     expect(items).to_have_count(total)
+    page.locator('details:has(fieldset[data-facet="category"]) > summary').click()
     page.locator('input[name="category"][value="software"]').check()  # a new view starts over
     software = int(page.locator("[data-ds-count]").inner_text())
     expect(items).to_have_count(min(50, software))
@@ -733,6 +769,10 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     page.mouse.wheel(0, 3000)  # far down the list: the count stays at the top
     page.wait_for_timeout(200)
     expect(count).to_be_in_viewport()
+    # The folded filters' button says how many are set (a shared link shows them too).
+    expect(toggle).to_have_text(re.compile(r"\(1\)$"))
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
+    expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
     context.close()
 
 

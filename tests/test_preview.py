@@ -46,6 +46,7 @@ def test_search_and_explore_work_under_a_merge_requests_artifact_path(
 
         _open_explore(page, f"{preview_url}en/explore/")
         everything = int(page.locator("[data-ds-count]").inner_text())
+        page.locator('details:has(fieldset[data-facet="category"]) > summary').click()
         page.locator('input[name="category"][value="software"]').check()
         expect(page.locator("#explore-cellpose")).to_be_visible()
         expect(page.locator("#explore-ilastik")).to_be_visible()

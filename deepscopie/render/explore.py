@@ -227,9 +227,10 @@ def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Coun
         for value, label in options
         if used[value]
     )
-    # Collapsible, so that on a phone the results are not pushed far below the filters; the
-    # category list starts open, and explore.js opens any other that the address uses.
-    opened = " open" if name == "category" else ""
+    # Collapsible, so that on a phone the results are not pushed far below the filters; what
+    # the reader wants to do starts open (readers come with a task), and explore.js opens any
+    # other that the address uses.
+    opened = " open" if name == "task" else ""
     title = html_text(legend)
     return (
         f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'

@@ -1,16 +1,19 @@
-"""The names of the entries, for the search to put right a name typed wrong ("celpose").
+"""The names of the resources, for the search to put right a name typed wrong ("celpose").
 
 Pagefind has no typo tolerance: a word that no entry has is searched as the longest beginning
 of it that some entry has ("cel"), so a tool's name typed wrong finds anything but the tool.
 search.js compares a question's words with these names (one file for the site, fetched at the
-first search) and, when a word near a name is in no entry, searches that name instead.
+first search) and, when a word one or two letters from a name is in no entry, searches that
+name instead, and offers the question as typed. Only the resources' own names: the words of
+tags and of the text are common words, and a word near them ("planes", "tracing") is more
+often another word than a slip.
 """
 
 from __future__ import annotations
 
 import json
 
-from deepscopie.folding import name_words
+from deepscopie.folding import name_of, name_words
 from deepscopie.knowledge_base import KnowledgeBase
 
 NAMES_FILE = "search-names.json"
@@ -18,17 +21,18 @@ NAMES_FILE = "search-names.json"
 SHORTEST_NAME = 4
 
 
-def search_names(base: KnowledgeBase) -> list[str]:
-    """The one-word names of the resources (``cellpose``, ``trackmate``) and of the tags
-    (``fiji``, ``segmentation``), lower case without accents, in either language."""
-    titles = [text for resource in base.resources for text in resource.title.texts.values()]
-    tags = [text for tag in base.vocabulary.tags for text in tag.name.texts.values()]
-    names = set()
-    for name in [*titles, *tags]:
-        words = name_words(name)
-        if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
-            names.add(words[0])
-    return sorted(names)
+def search_names(base: KnowledgeBase) -> dict[str, str]:
+    """``{name lower case without accents: the name as written}`` of the resources whose
+    title, in either language, starts with a name of one word (``cellpose: Cellpose``,
+    ``omnipose: Omnipose`` of ``Omnipose: a high-precision…``).
+    """
+    names: dict[str, str] = {}
+    for resource in base.resources:
+        for title in resource.title.texts.values():
+            words = name_words(title)
+            if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
+                names.setdefault(words[0], name_of(title))
+    return dict(sorted(names.items()))
 
 
 def names_file(base: KnowledgeBase) -> dict[str, str]:

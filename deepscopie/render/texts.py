@@ -68,7 +68,19 @@ def format_date(day: datetime.date, language_code: str) -> str:
     return babel_format_date(day, format=pattern, locale=chosen.locale).replace(" ", "\u00a0")
 
 
-SEARCH_TEXTS = ("label", "close", "pages", "none", "one", "many", "more", "failed", "corrected")
+SEARCH_TEXTS = (
+    "label",
+    "close",
+    "pages",
+    "none",
+    "one",
+    "many",
+    "more",
+    "failed",
+    "corrected",
+    "as_typed",
+    "absent",
+)
 
 
 def search_texts(language_code: str) -> dict[str, str]:

@@ -17,6 +17,7 @@
   const bar = root.querySelector("[data-ds-bar]");
   const sort = root.querySelector("[data-ds-sort]");
   const toggle = root.querySelector("[data-ds-toggle]");
+  const toggleText = toggle.textContent;
   const empty = root.querySelector("[data-ds-empty]");
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
@@ -47,12 +48,16 @@
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
   }
 
-  // A word matches its singular too ("noyaux" finds "noyau", "cells" "cell"): the singular
-  // is the beginning of the word, so what the word matches, it matches.
-  const singular = (word) => (word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word);
+  // A word matches the words of an entry that begin with it ("segment" finds
+  // "segmentation", "AI" does not find "Paintera"), and its singular too ("noyaux" finds
+  // "noyau", "cells" "cell"; not "mass" nor "virus"): the singular is the beginning of the
+  // word, so what the word matches, it matches.
+  const singular = (word) => (word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word);
+  const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const beginning = (word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u");
 
   function matches(entry, choice, asked, ignored) {
-    if (asked.length && !asked.some((side) => side.every((word) => entry.text.includes(singular(word))))) return false;
+    if (asked.length && !asked.some((side) => side.every((pattern) => pattern.test(entry.text)))) return false;
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
@@ -129,10 +134,13 @@
 
   function update(remember) {
     const choice = chosen();
-    const asked = askedFor(typedField.value);
-    const words = asked.flat();
-    matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words);
+    const words = askedFor(typedField.value);
+    const asked = words.map((side) => side.map(beginning));
+    matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words.flat());
     count.textContent = matching.length;
+    // On a phone the filters fold away: their button says how many are set.
+    const set = history_.filter(isSet).length || [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet).length;
+    toggle.textContent = set ? `${toggleText} (${set})` : toggleText;
     const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
     countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;

@@ -248,16 +248,20 @@
     return unique([...(await namedAmong(found, asked)), ...found]);
   }
 
-  // A name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no typo
-  // tolerance, searches a word that no entry has as the longest beginning of it that one has
-  // ("cel"): anything but the tool. Such a word is replaced by the name of an entry or a tag
-  // it is nearest to (search-names.json, written by deepscopie/render/search_names.py).
-  let knownNames = null;
+  // A resource's name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no
+  // typo tolerance, searches a word that no entry has as the longest beginning of it that one
+  // has ("cel"): anything but the tool. Such a word is searched as the name it is nearest
+  // to (search-names.json, written by deepscopie/render/search_names.py: lower case -> as
+  // written), and the question as typed stays one click away. Only once the reader stops
+  // typing: a word half typed is not yet a slip.
+  let knownNames = null; // the promise of the file
+  let nameList = null; // its names, once fetched
   function entryNames() {
     if (!knownNames) {
       knownNames = fetch(`${siteRoot}${names.names}`)
-        .then((response) => (response.ok ? response.json() : []))
-        .catch(() => []); // a question is then searched as typed
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({})) // a question is then searched as typed
+        .then((table) => (nameList = table && typeof table === "object" ? table : {}));
     }
     return knownNames;
   }
@@ -283,15 +287,16 @@
     return Math.min(previous[b.length], most + 1);
   }
 
-  // The name a word is nearest to: one letter away for a short word, two for a long one,
+  // The name a word is nearest to: one letter away, two for a word of eight letters or more,
   // with the same first letter (a slip rarely falls there). None for a word that begins a
   // name or that a name begins ("cell", "cellposes"): Pagefind finds those itself.
-  function nearestName(word, known) {
-    if (Array.from(word).length < 4 || !/^\p{L}+$/u.test(word)) return null;
-    const most = word.length >= 7 ? 2 : 1;
+  const LONG_WORD = 8;
+  function nearestName(word) {
+    if (!nameList || Array.from(word).length < 4 || !/^\p{L}+$/u.test(word) || word in nameList) return null;
+    const most = word.length >= LONG_WORD ? 2 : 1;
     let best = null;
     let bestDistance = most + 1;
-    for (const name of known) {
+    for (const name of Object.keys(nameList)) {
       if (name[0] !== word[0] || name.startsWith(word) || word.startsWith(name)) continue;
       const far = distance(word, name, most);
       if (far < bestDistance) [best, bestDistance] = [name, far];
@@ -299,23 +304,44 @@
     return best;
   }
 
-  // The question with each word that no entry has replaced by the name it is nearest to;
-  // null when nothing was replaced.
+  // The words of a question that may be a name typed wrong, by their place.
+  function slips(question) {
+    return question
+      .split(/\s+/)
+      .map((word, at) => [at, word, stopWords.has(bare(word)) || joinsAlternatives(word) ? null : nearestName(bare(word))])
+      .filter(([, , name]) => name);
+  }
+
+  // The question with each word that no entry has replaced by the name it is nearest to, as
+  // searched and as shown ("cellpose", "Cellpose"); null when nothing was replaced.
   async function corrected(pagefind, question) {
-    const known = await entryNames();
-    const typed = question.split(/\s+/);
+    await entryNames();
+    const searchedWords = question.split(/\s+/);
+    const shownWords = searchedWords.slice();
     let changed = false;
-    for (const [at, word] of typed.entries()) {
-      const folded = bare(word);
-      if (stopWords.has(folded) || joinsAlternatives(word) || known.includes(folded)) continue;
-      const name = nearestName(folded, known);
+    for (const [at, word, name] of slips(question)) {
       // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
-      if (name && !(await pagefind.search(`"${folded}"`)).results.length) {
-        typed[at] = name;
-        changed = true;
-      }
+      if ((await pagefind.search(`"${bare(word)}"`)).results.length) continue;
+      searchedWords[at] = name;
+      shownWords[at] = nameList[name];
+      changed = true;
     }
-    return changed ? typed.join(" ") : null;
+    return changed ? { searched: searchedWords.join(" "), shown: shownWords.join(" ") } : null;
+  }
+
+  // The words of a question that none of the entries found has, nor the beginning of:
+  // Pagefind searched a shorter beginning of each (it has no word "levure", so "le"). Only
+  // words of letters, four or more (a beginning of four letters is still a word being
+  // typed); a word's end may differ ("studies" finds "study", as Pagefind's stems do).
+  function absentWords(question, shown) {
+    if (!shown.length) return [];
+    const texts_ = shown.map((data) => fold(`${data.meta.title} ${data.content}`));
+    return meaningful(question).filter((word) => {
+      const letters = fold(word);
+      if (Array.from(letters).length < 4 || !/^\p{L}+$/u.test(letters)) return false;
+      const start = letters.slice(0, Math.max(4, letters.length - 4));
+      return !texts_.some((text) => text.includes(start));
+    });
   }
 
   // Entries first, then pages, for the words of a question but its stop words (unless it
@@ -396,22 +422,53 @@
     entryNames(); // fetched while the engine starts (the first search)
     const pagefind = await loadEngine();
     if (stale()) return;
-    const correction = words.includes('"') ? null : await corrected(pagefind, words);
+    // Not while a word is being typed, nor when the reader asked for the words as typed.
+    const mayCorrect = !words.includes('"') && query !== asTyped && query !== keystroke;
+    const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
-    const asked = correction || words;
-    const { found: unordered, pages } = await entries(pagefind, asked, stale);
+    let asked = correction ? correction.searched : words;
+    let { found: unordered, pages } = await entries(pagefind, asked, stale);
     if (stale()) return;
-    const found = await namedFirst(unordered, [correction || query]);
-    const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    let found = await namedFirst(unordered, [correction ? correction.searched : query]);
+    let entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     if (stale()) return;
+    // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
+    // of it that one has ("le"): the question goes on without it, and the reader is told.
+    const missing = correction || asked.includes('"') ? [] : absentWords(asked, entryData);
+    if (missing.length) {
+      asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
+      ({ found: unordered, pages } = searched(asked).trim() && meaningful(asked).length
+        ? await entries(pagefind, asked, stale)
+        : { found: [], pages: [] });
+      if (stale()) return;
+      found = await namedFirst(unordered, [asked]);
+      entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+      if (stale()) return;
+    }
     results.replaceChildren();
     const list = document.createElement("ul");
     list.className = "ds-results";
     entryData.forEach((data) => list.append(card(data)));
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list));
-    const said = correction ? `${texts.dsCorrectedText.replace("{q}", correction)} ` : "";
-    status.textContent = said + plural(found.length, asked);
+    if (correction) {
+      const asWritten = document.createElement("button");
+      asWritten.type = "button";
+      asWritten.className = "ds-search__as-typed";
+      asWritten.textContent = texts.dsAsTypedText.replace("{q}", query);
+      asWritten.addEventListener("click", () => {
+        asTyped = query;
+        input.focus();
+        request(query);
+      });
+      const said = `${texts.dsCorrectedText.replace("{q}", correction.shown)} ${plural(found.length, asked)} `;
+      status.replaceChildren(said, asWritten);
+    } else if (missing.length) {
+      const absent = texts.dsAbsentText.replace("{q}", missing.join(" "));
+      status.textContent = `${absent} ${found.length ? plural(found.length, asked) : ""}`.trim();
+    } else {
+      status.textContent = plural(found.length, query);
+    }
     results.dataset.dsQuery = query;
     if (opensFirst(list, query)) return;
     // The hand-written pages come after the entries, fetched once those are shown.
@@ -533,6 +590,16 @@
   }
 
   let typing;
+  // The question typed key by key (not yet put right), and the pause after which it is.
+  let keystroke = null;
+  let settling;
+  const SETTLING = 500;
+  let asTyped = null; // the question the reader asked to search as typed
+  function settle() {
+    if (input.value !== keystroke) return;
+    keystroke = null;
+    if (slips(terms(input.value)).length) request(input.value);
+  }
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
     openFirst = false;
@@ -548,6 +615,11 @@
       kind.startsWith("delete");
     const words = terms(input.value);
     const last = words.split(/\s+/).pop() || "";
+    // A question typed key by key is searched as typed; once the keys stop, a name typed
+    // wrong in it is put right (see corrected).
+    keystroke = typed ? input.value : null;
+    clearTimeout(settling);
+    if (typed) settling = setTimeout(settle, SETTLING);
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
     loadEngine().then((pagefind) => pagefind.preload(searched(words)));
@@ -565,7 +637,12 @@
     if (event.key === "Enter" && !event.isComposing) { // not the Enter that ends a composed word
       event.preventDefault();
       const first = results.querySelector("a");
-      if (results.dataset.dsQuery === input.value) {
+      clearTimeout(settling);
+      if (keystroke === input.value && slips(terms(input.value)).length) {
+        keystroke = null; // Enter ends the typing: a name typed wrong is put right first
+        openFirst = true;
+        request(input.value);
+      } else if (results.dataset.dsQuery === input.value) {
         if (first) first.click();
       } else if (terms(input.value)) {
         openFirst = true;
