@@ -30,13 +30,17 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from deepscopie.characters import INVISIBLE_OR_CONTROL
+
 # Schemes a link on the site may use; anything else (javascript:, data:, vbscript:…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # What a link becomes when its address is refused: it stays a harmless link to the page itself.
 REFUSED_HREF = "#"
 
-# Line breaks, and the controls a terminal obeys (escape sequences, carriage return, bell).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Line breaks, the controls a terminal obeys (escape sequences, carriage return, bell), and
+# the invisible and bidirectional characters the data may not hold (a reviewer would see one
+# thing, readers another).
+_CONTROL = re.compile(f"{INVISIBLE_OR_CONTROL}|[\t\n]")
 _SPACES = re.compile(r"\s+")
 
 # Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
@@ -115,8 +119,9 @@ def one_line(value: str) -> str:
 
 
 def shown_in_terminal(value: str) -> str:
-    """``value`` with its control characters written out (``\\x1b``, ``\\r``), so that
-    printing it cannot move the cursor, erase a line or plant a link in a terminal or a CI log."""
+    """``value`` with its control, invisible and bidirectional characters written out
+    (``\\x1b``, ``\\r``, ``\\u202e``), so that printing it cannot move the cursor, erase a
+    line, plant a link or reorder the text in a terminal or a CI log."""
     return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), value)
 
 

@@ -14,13 +14,16 @@ from __future__ import annotations
 import datetime
 import email.utils
 import http.client
+import json
 import re
 import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
+from typing import Any
 from urllib.parse import urljoin
 
 from deepscopie.net_guard import (
@@ -36,6 +39,9 @@ from deepscopie.net_guard import RefusedAddress as GuardRefusal
 
 USER_AGENT = "DeepScopie (link and maintenance checks of a knowledge base)"
 MAX_BYTES = 16 * 1024 * 1024
+_PIECE = 64 * 1024
+# A whole answer may take this many times the timeout of one read (a slow but honest server).
+ANSWER_TIMEOUTS = 3
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -98,13 +104,15 @@ def get(
     request = urllib.request.Request(
         url, method=method, headers={"User-Agent": USER_AGENT, **(headers or {})}
     )
+    deadline = time.monotonic() + ANSWER_TIMEOUTS * timeout
     try:
         with guarded(), _OPENER.open(request, timeout=timeout) as response:
-            return Answer(url, response.status, _headers(response.headers), _read(response))
+            body = _read(response, deadline)
+            return Answer(url, response.status, _headers(response.headers), body)
     except urllib.error.HTTPError as error:
         with error:
             try:
-                body = _read(error) if method != "HEAD" else b""
+                body = _read(error, deadline) if method != "HEAD" else b""
             except (http.client.HTTPException, OSError):
                 body = b""  # a body cut short: the status is the answer
             return Answer(url, error.code, _headers(error.headers), body)
@@ -121,6 +129,15 @@ def get(
         if isinstance(reason, socket.gaierror):
             raise FetchError(f"{url}: unknown host") from None
         raise FetchError(f"{url}: cannot connect: {reason}") from None
+
+
+def json_answer(body: bytes | str, url: str) -> Any:
+    """The JSON a server answered; :class:`FetchError` when it is not JSON, or nests deeper
+    than Python reads (a hostile server's "[[[[…" is a RecursionError, not a ValueError)."""
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        raise FetchError(f"{url}: the answer is not JSON") from None
 
 
 # The longest wait a server's rate limit is read as: its header may hold any number.
@@ -174,11 +191,20 @@ def _headers(message: Message) -> dict[str, str]:
     return {name.lower(): value for name, value in message.items()}
 
 
-def _read(response: object) -> bytes:
-    read = getattr(response, "read", None)
+def _read(response: object, deadline: float) -> bytes:
+    """The body, up to :data:`MAX_BYTES`, read by the piece it arrives in: a server that sends
+    it a byte at a time, each within the read timeout, is stopped at ``deadline`` (a
+    TimeoutError, said as no answer in time)."""
+    read = getattr(response, "read1", None) or getattr(response, "read", None)
     if read is None:
         return b""
-    body: bytes = read(MAX_BYTES + 1)
-    if len(body) > MAX_BYTES:
-        raise FetchError(f"answer larger than {MAX_BYTES} bytes")
-    return body
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := read(_PIECE):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(f"answer larger than {MAX_BYTES} bytes")
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the answer came too slowly")
+    return b"".join(chunks)

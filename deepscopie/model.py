@@ -40,6 +40,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from deepscopie.characters import INVISIBLE_OR_CONTROL
 from deepscopie.folding import squashed
 from deepscopie.languages import LanguageError, site_languages
 
@@ -60,18 +61,7 @@ def _not_blank(text: str) -> str:
     return text
 
 
-# Characters no text may hold: controls (tab and line feed excepted), which XML and the feeds
-# refuse; zero-width and invisible formatting characters, and bidirectional overrides and
-# isolates, which make a text read differently from what it holds (a reviewer sees one thing,
-# readers another); line separators, non-characters and Unicode's invisible "tag" letters; and
-# the other default-ignorable characters, which draw nothing either (soft hyphen, grapheme
-# joiner, Hangul fillers, Khmer and Mongolian invisibles, musical format characters), except
-# the variation selectors that emoji and ideographs need.
-_FORBIDDEN_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb"
-    "\ufffe\uffff\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
-)
+_FORBIDDEN_CHARACTER = re.compile(INVISIBLE_OR_CONTROL)
 
 
 # What a character without a Unicode name (a control character) is called in messages.

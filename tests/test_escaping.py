@@ -13,6 +13,7 @@ from deepscopie.escaping import (
     html_in_markdown,
     html_text,
     markdown_text,
+    one_line,
     plain_text_filter,
     shown_in_terminal,
 )
@@ -82,3 +83,10 @@ def test_a_terminal_is_shown_control_characters_not_given_them() -> None:
     line = shown_in_terminal("id 'x\x1b[2K\x1b[1A\rok: all good' \x1b]8;;https://e.example/\x1b\\")
     assert "\x1b" not in line and "\r" not in line
     assert line == "id 'x\\x1b[2K\\x1b[1A\\rok: all good' \\x1b]8;;https://e.example/\\x1b\\"
+
+
+def test_bidirectional_and_invisible_characters_are_neither_shown_nor_obeyed() -> None:
+    # A release name from a contributor's own code host: it would reverse the date shown
+    # beside it; in a terminal or a CI log, it would reorder the line.
+    assert one_line("v1.0\u202e0.9v\u200b") == "v1.0 0.9v"
+    assert shown_in_terminal("ok\u202e: lla\u2066") == "ok\\u202e: lla\\u2066"

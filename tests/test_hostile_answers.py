@@ -9,6 +9,7 @@ import datetime
 import socket
 import socketserver
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from deepscopie import fetch
 from deepscopie.cli import main
 from deepscopie.links.classify import RATE_LIMITED, classify
+from deepscopie.links.history import ReportError, parse_document
 from deepscopie.links.linkchecker_output import CheckedRow
 from deepscopie.links.repositories import _rate_limit_wait
 from tests.conftest import copy_base_data
@@ -40,6 +42,15 @@ class _Raw(socketserver.BaseRequestHandler):
                 return
             request += received
         path = request.split(b" ", 2)[1].decode()
+        if path == "/trickle":  # a byte at a time, each within a read's timeout
+            self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n")
+            for _ in range(100):
+                time.sleep(0.05)
+                try:
+                    self.request.sendall(b"x")
+                except OSError:
+                    return
+            return
         self.request.sendall(ANSWERS[path])
         self.request.shutdown(socket.SHUT_WR)
 
@@ -175,3 +186,19 @@ def test_validation_shows_a_terminal_s_escape_sequences_instead_of_obeying_them(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\r" not in out
     assert "'x\\x1b[2K\\x1b[1A\\x1b[2K\\rok: all good' is not a valid id" in out
+
+
+def test_an_answer_sent_a_byte_at_a_time_is_stopped_in_time(raw_server: str) -> None:
+    # Each byte comes within the read timeout: only a limit on the whole answer stops it
+    # (a hostile code host would hold check-repos until the CI job's own limit).
+    started = time.monotonic()
+    with pytest.raises(fetch.FetchTimeout):
+        fetch.get(f"{raw_server}/trickle", timeout=0.3)
+    assert time.monotonic() - started < 3
+
+
+def test_json_nested_deeper_than_python_reads_is_not_json() -> None:
+    with pytest.raises(fetch.FetchError, match="the answer is not JSON"):
+        fetch.json_answer(b"[" * 200_000, "https://gitlab.example.org/api/v4/projects/1")
+    with pytest.raises(ReportError, match="nested too deeply"):
+        parse_document("[" * 200_000, "link-report.json")

@@ -8,7 +8,6 @@ with the language the source declares, for the editor to check and translate.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 from deepscopie.editing.fetch import FetchError, fetch
+from deepscopie.fetch import FetchError as HttpFetchError
+from deepscopie.fetch import json_answer
 
 # The public APIs; each base can be replaced (tests point them at local servers).
 API_BASES = {
@@ -84,8 +85,8 @@ def read_source(address: str) -> Found:
 def _json(url: str) -> Any:
     body = fetch(url, accept="application/json")
     try:
-        return json.loads(body)
-    except ValueError:
+        return json_answer(body, url)
+    except HttpFetchError:
         raise FetchError(f"{url} did not answer JSON") from None
 
 

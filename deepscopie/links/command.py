@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from deepscopie.escaping import shown_in_terminal
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links.classify import BROKEN, REDIRECTED, REFUSED_ADDRESS
 from deepscopie.links.external import CheckSettings, check_external
@@ -202,7 +203,9 @@ def _external(args: argparse.Namespace) -> int:
         _fix_redirects(args, current)
     blocking = [record for record in current.values() if _blocks(record, args=args)]
     for record in blocking:
-        print(f"broken: {record.url} ({record.message}) in {', '.join(record.sources) or '-'}")
+        sources = ", ".join(record.sources) or "-"
+        # What a server said, and where it sent: its text is shown, never obeyed by a terminal.
+        print(shown_in_terminal(f"broken: {record.url} ({record.message}) in {sources}"))
     return EXIT_BROKEN if blocking else EXIT_OK
 
 
@@ -212,7 +215,7 @@ def _fix_redirects(args: argparse.Namespace, records: dict[str, LinkRecord]) -> 
         return
     rewrites, notes = fix_redirects(args.data, records)
     for line in [*describe(rewrites, records), *notes]:
-        print(line)
+        print(shown_in_terminal(line))  # addresses a server gave
     addresses = len({rewrite.old for rewrite in rewrites})
     print(
         f"fix-redirects: {addresses} address(es) rewritten at {len(rewrites)} places in {args.data}"

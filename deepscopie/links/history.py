@@ -108,6 +108,8 @@ def parse_document(text: str, where: str) -> dict[str, Any]:
         raise ReportError(
             f"{where}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
+    except RecursionError:  # "[[[[…": nested deeper than Python reads
+        raise ReportError(f"{where}: not valid JSON: nested too deeply") from None
     if isinstance(document, list):
         return {"links": document, "repositories": []}
     if not isinstance(document, dict) or not isinstance(document.get("links"), list):

@@ -124,14 +124,21 @@ def fix_redirects(data: Path, records: Mapping[str, LinkRecord]) -> tuple[list[R
         reason = refusal(url, new)
         if reason is None and normalise_url(new) in in_use - {normalise_url(url)}:
             reason = "the new address is already in the data"
-        if reason is None and not _changes_only_the_address(files, url, new):
-            # A comma, brace or quote in the address would change the YAML around it (a flow
-            # mapping would gain fields): the data must hold the same, but for the address.
-            reason = "written in place, it would change more of the data than the address"
         if reason is not None:
             notes.append(f"left alone: {url} → {new}: {reason}")
         else:
             chosen[url] = new
+    # A comma, brace or quote in an address would change the YAML around it (a flow mapping
+    # would gain fields): the data must hold the same, but for the addresses. All at once,
+    # then, if that fails, one by one to find which.
+    if chosen and not _changes_only_the_addresses(files, chosen):
+        for url, new in list(chosen.items()):
+            if not _changes_only_the_addresses(files, {url: new}):
+                del chosen[url]
+                notes.append(
+                    f"left alone: {url} → {new}: written in place, it would change more of "
+                    "the data than the address"
+                )
     rewrites: list[Rewrite] = []
     texts: dict[Path, str] = {}
     for path in (files.resources, files.faq):
@@ -144,15 +151,15 @@ def fix_redirects(data: Path, records: Mapping[str, LinkRecord]) -> tuple[list[R
     return rewrites, notes
 
 
-def _changes_only_the_address(files: DataFiles, old: str, new: str) -> bool:
-    """Whether rewriting ``old`` to ``new`` in the text of ``files`` leaves data that differs
-    from today's in that address alone."""
-    pattern = _token_pattern({old: new})
+def _changes_only_the_addresses(files: DataFiles, chosen: Mapping[str, str]) -> bool:
+    """Whether rewriting the addresses of ``chosen`` (old: new) in the text of ``files`` leaves
+    data that differs from today's in those addresses alone."""
+    pattern = _token_pattern(chosen)
     for path in (files.resources, files.faq):
-        text, done = _rewrite_file(path, {old: new})
+        text, done = _rewrite_file(path, chosen)
         if not done:
             continue
-        expected = _with_address(read_yaml(path).data, pattern, new)
+        expected = _with_addresses(read_yaml(path).data, pattern, chosen)
         with tempfile.TemporaryDirectory() as folder:
             trial = Path(folder) / path.name
             trial.write_text(text, encoding="utf-8")
@@ -161,14 +168,14 @@ def _changes_only_the_address(files: DataFiles, old: str, new: str) -> bool:
     return True
 
 
-def _with_address(value: Any, pattern: re.Pattern[str], new: str) -> Any:
-    """``value`` with the address ``pattern`` finds replaced by ``new`` in every string."""
+def _with_addresses(value: Any, pattern: re.Pattern[str], chosen: Mapping[str, str]) -> Any:
+    """``value`` with each address ``pattern`` finds replaced by its new one in every string."""
     if isinstance(value, str):
-        return pattern.sub(lambda _: new, value)
+        return pattern.sub(lambda found: chosen[found.group(0)], value)
     if isinstance(value, dict):
-        return {key: _with_address(item, pattern, new) for key, item in value.items()}
+        return {key: _with_addresses(item, pattern, chosen) for key, item in value.items()}
     if isinstance(value, list):
-        return [_with_address(item, pattern, new) for item in value]
+        return [_with_addresses(item, pattern, chosen) for item in value]
     return value
 
 

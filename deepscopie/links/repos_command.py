@@ -9,6 +9,7 @@ import datetime
 import sys
 from pathlib import Path
 
+from deepscopie.escaping import shown_in_terminal
 from deepscopie.fetch import FetchError
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links.history import ReportError, load_section, save_section
@@ -69,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
     except (ReportError, FetchError, OSError, TypeError) as error:
         print(f"check-repos: {error}", file=sys.stderr)
         return 2
-    print("\n".join(log))
+    print("\n".join(shown_in_terminal(line) for line in log))  # what hosts answered
     return 0

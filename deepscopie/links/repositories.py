@@ -15,7 +15,6 @@ non-public-address guard of :mod:`deepscopie.fetch`; the API addresses can be ov
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -313,10 +312,7 @@ def _get_json(url: str, headers: Mapping[str, str], apis: Apis) -> tuple[int, An
         if wait is None:
             if answer.status != 200:
                 return answer.status, None
-            try:
-                return 200, json.loads(answer.body)
-            except ValueError:
-                raise fetch.FetchError(f"{url}: the answer is not JSON") from None
+            return 200, fetch.json_answer(answer.body, url)
         until = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=wait)
         host = urlsplit(url).netloc
         if wait > apis.max_wait or attempt:

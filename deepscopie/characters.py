@@ -1,0 +1,16 @@
+"""The characters a text must not hold, one definition for the data's validation (which
+refuses them, deepscopie.model) and for what is shown from elsewhere (a server's text on a
+page or in a terminal, which deepscopie.escaping writes out or removes)."""
+
+# Characters no text may hold: controls (tab and line feed excepted), which XML and the feeds
+# refuse; zero-width and invisible formatting characters, and bidirectional overrides and
+# isolates, which make a text read differently from what it holds (a reviewer sees one thing,
+# readers another); line separators, non-characters and Unicode's invisible "tag" letters; and
+# the other default-ignorable characters, which draw nothing either (soft hyphen, grapheme
+# joiner, Hangul fillers, Khmer and Mongolian invisibles, musical format characters), except
+# the variation selectors that emoji and ideographs need.
+INVISIBLE_OR_CONTROL = (
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb"
+    "\ufffe\uffff\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
+)
