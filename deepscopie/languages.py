@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
+from deepscopie.yaml_source import read_yaml
 
 CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 LIST_FILE = "languages.yaml"
@@ -161,13 +161,16 @@ def _check_catalogues(folder: Path, languages: list[Language]) -> None:
 
 
 def _load(path: Path) -> dict[str, object]:
-    try:
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=yaml.CSafeLoader)
-    except OSError as error:
-        raise LanguageError(f"{path}: cannot be read ({error.strerror})") from None
-    except yaml.YAMLError as error:
-        raise LanguageError(f"{path}: not valid YAML ({error})") from None
-    if not isinstance(data, dict):
+    # Read as the data is (yaml_source): a text given twice is an error, where YAML alone
+    # would keep the last one without a word. Said by its rule and values, not in a
+    # catalogue's words: the catalogues are what is being read.
+    if not path.is_file():
+        raise LanguageError(f"{path}: cannot be read (no such file)")
+    document = read_yaml(path)
+    if document.problems:
+        first = document.problems[0]
+        values = ", ".join(f"{name}={value!r}" for name, value in first.message.params)
+        raise LanguageError(f"{path}:{first.line}:{first.column}: {first.rule} ({values})")
+    if not isinstance(document.data, dict):
         raise LanguageError(f"{path}: expected a mapping")
-    return data
+    return document.data

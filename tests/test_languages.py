@@ -132,6 +132,26 @@ def test_a_missing_text_is_an_error_not_another_language(
         Localized(fr="Outil", en="Tool").get("de")
 
 
+def test_a_text_given_twice_in_a_catalogue_is_an_error_at_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # YAML keeps the last of two equal keys: the first text would be lost without a word.
+    folder = shutil.copytree(CATALOGUES, tmp_path / "catalogues")
+    french = (folder / "fr.yaml").read_text(encoding="utf-8")
+    (folder / "fr.yaml").write_text(f"{french}faq_title: Encore\n", "utf-8")
+    line = len(french.splitlines()) + 1
+    monkeypatch.setenv("DEEPSCOPIE_LANGUAGES", str(folder))
+    reload_languages()
+    try:
+        with pytest.raises(
+            LanguageError, match=rf"fr.yaml:{line}:1: duplicate-key \(key='faq_title'"
+        ):
+            site_languages()
+    finally:
+        monkeypatch.delenv("DEEPSCOPIE_LANGUAGES")
+        reload_languages()
+
+
 def test_a_text_needs_every_language_and_no_other() -> None:
     assert Localized(fr="Outil", en="Tool").texts == {"fr": "Outil", "en": "Tool"}
     with pytest.raises(ValueError, match=r"the English text \('en'\) is missing"):

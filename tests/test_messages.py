@@ -18,7 +18,7 @@ from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, find_problems
 from deepscopie.languages import site_languages
 from deepscopie.rules import RULES
-from tests.conftest import FIXTURES, REPO, copy_base_data
+from tests.conftest import FIXTURES, copy_base_data
 from tests.test_rules import RULE_FIXTURES
 
 PLACE = re.compile(r"^(\S+?):(\d+):(\d+): (.*) \(([a-z-]+)\)$")
@@ -208,10 +208,3 @@ def test_the_success_line_is_in_the_editor_s_language(tmp_path: Path) -> None:
     assert _validate(data, LANG="fr_FR.UTF-8").stdout.startswith("ok : ")
     assert " ressources " in _validate(data, LANG="fr_FR.UTF-8").stdout
     assert " resources " in _validate(data, LANG="C.UTF-8").stdout
-
-
-def test_no_catalogue_gives_a_text_twice() -> None:
-    # YAML keeps the last of two equal keys: the first text would be lost without a word.
-    for catalogue in (REPO / "deepscopie" / "catalogues").glob("*.yaml"):
-        keys = re.findall(r"^([^\s#:][^:]*):", catalogue.read_text(encoding="utf-8"), re.M)
-        assert len(keys) == len(set(keys)), [k for k in set(keys) if keys.count(k) > 1]
