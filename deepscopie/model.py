@@ -64,8 +64,6 @@ def _not_blank(text: str) -> str:
 _FORBIDDEN_CHARACTER = re.compile(INVISIBLE_OR_CONTROL)
 
 
-# What a character without a Unicode name (a control character) is called in messages.
-CONTROL_CHARACTER = "a control character"
 # A character reference ("&#x202E;", "&shy;"): Markdown and HTML turn it into its character.
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
@@ -83,7 +81,7 @@ def _clean_characters(text: str) -> str:
 
 
 def _refuse_character(character: str, at: int) -> None:
-    name = unicodedata.name(character, CONTROL_CHARACTER)
+    name = unicodedata.name(character, "a control character")
     raise PydanticCustomError(
         "invalid_character",
         "the text holds an invisible or control character, U+{code} ({name}), at "

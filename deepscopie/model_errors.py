@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from deepscopie.model import CONTROL_CHARACTER, Localized, PerLanguage, Text, language_value
+from deepscopie.model import Localized, PerLanguage, Text, language_value
 from deepscopie.problems import LanguageName, Message, Problem, msg
 from deepscopie.suggest import hint_message
 from deepscopie.yaml_source import Loc, SourceMap
@@ -123,7 +124,10 @@ def _in_editor_language(kind: str, context: dict[str, Any]) -> dict[str, Any]:
         named["name"] = LanguageName(named["code"])
     if "language_code" in named:
         named["language"] = LanguageName(named.pop("language_code"))
-    if kind == "invalid_character" and named.get("name") == CONTROL_CHARACTER:
+    # Unicode names are English in every language; a character without one (a control
+    # character) is said in the editor's.
+    code = named.get("code") if kind == "invalid_character" else None
+    if code is not None and unicodedata.name(chr(int(code, 16)), None) is None:
         named["name"] = msg("character.unnamed")
     return named
 

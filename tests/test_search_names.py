@@ -43,3 +43,16 @@ def test_the_names_file_is_json_at_the_site_root(base: KnowledgeBase) -> None:
     files = names_file(base)
     assert list(files) == [NAMES_FILE] and "/" not in NAMES_FILE
     assert json.loads(files[NAMES_FILE]) == search_names(base)
+
+
+def test_a_tag_that_names_a_product_is_a_name(base: KnowledgeBase) -> None:
+    # "QuPath" (a capital inside: a product's name) has no entry of its own, and is typed
+    # wrong as often as any tool; "Débutants" is a common word.
+    tag = base.vocabulary.tags[0]
+    tags = tuple(
+        tag.model_copy(update={"id": f"t{i}", "name": Localized.model_validate({"fr": n, "en": n})})
+        for i, n in enumerate(["QuPath", "Débutants"])
+    )
+    vocabulary = base.vocabulary.model_copy(update={"tags": tags})
+    names = search_names(dataclasses.replace(base, vocabulary=vocabulary))
+    assert names["qupath"] == "QuPath" and "debutants" not in names

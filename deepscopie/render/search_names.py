@@ -12,11 +12,13 @@ often another word than a slip.
 from __future__ import annotations
 
 import json
+import re
 
 from deepscopie.folding import name_of, name_words
 from deepscopie.knowledge_base import KnowledgeBase
 
 NAMES_FILE = "search-names.json"
+_INNER_CAPITAL = re.compile(r"[^\W_][A-Z]")
 # A word of three letters is one letter away from too many others.
 SHORTEST_NAME = 4
 
@@ -24,14 +26,23 @@ SHORTEST_NAME = 4
 def search_names(base: KnowledgeBase) -> dict[str, str]:
     """``{name lower case without accents: the name as written}`` of the resources whose
     title, in either language, starts with a name of one word (``cellpose: Cellpose``,
-    ``omnipose: Omnipose`` of ``Omnipose: a high-precision…``).
+    ``omnipose: Omnipose`` of ``Omnipose: a high-precision…``), and of the tags that name a
+    product (``qupath: QuPath``).
     """
+    titles = [text for resource in base.resources for text in resource.title.texts.values()]
+    # A tag that names a product, as its inner capital shows ("QuPath", "PyTorch"; not
+    # "Débutants"): a tool many entries use, with no entry of its own.
+    products = [
+        text
+        for tag in base.vocabulary.tags
+        for text in tag.name.texts.values()
+        if _INNER_CAPITAL.search(text)
+    ]
     names: dict[str, str] = {}
-    for resource in base.resources:
-        for title in resource.title.texts.values():
-            words = name_words(title)
-            if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
-                names.setdefault(words[0], name_of(title))
+    for name in [*titles, *products]:
+        words = name_words(name)
+        if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
+            names.setdefault(words[0], name_of(name))
     return dict(sorted(names.items()))
 
 

@@ -43,6 +43,8 @@
   let history_ = [];
   const typedField = form.elements.q;
   const isSet = (filter) => (filter === typedField ? Boolean(filter.value.trim()) : filter.checked);
+  // The filters set now: the typed words, the boxes ticked.
+  const setFilters = () => [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet);
 
   function chosen() {
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
@@ -139,8 +141,8 @@
     matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words.flat());
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set.
-    const set = history_.filter(isSet).length || [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet).length;
-    toggle.textContent = set ? `${toggleText} (${set})` : toggleText;
+    const set = setFilters();
+    toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
     const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
     countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
@@ -164,7 +166,6 @@
     if (remember) {
       const params = new URLSearchParams();
       // In the order they were set, so that a shared view undoes the same way.
-      const set = [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet);
       for (const filter of [...history_.filter(isSet), ...set.filter((filter) => !history_.includes(filter))]) {
         params.append(filter.name, filter.value);
       }

@@ -142,6 +142,10 @@
   // deepscopie/catalogues/languages.yaml, set on the dialog).
   const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
+  // A word without the punctuation around it, kept within ("(noyaux," is "noyaux", "u-net"
+  // stays "u-net"); and so, lower case without accents.
+  const unpunctuated = (word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  const trimmed = (word) => fold(unpunctuated(word));
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
@@ -189,8 +193,7 @@
   function askedFor(typed) {
     const question = withoutElision(typed);
     const sides = alternatives(question);
-    const edges = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-    const words = (side) => side.split(/\s+/).map((word) => fold(word).replace(edges, "")).filter(Boolean);
+    const words = (side) => side.split(/\s+/).map(trimmed).filter(Boolean);
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
   }
   window.deepscopie.askedFor = askedFor;
@@ -329,18 +332,27 @@
     return changed ? { searched: searchedWords.join(" "), shown: shownWords.join(" ") } : null;
   }
 
+  // The entries of a question (its own entry first: `named`, what the reader typed), and the
+  // data of those shown.
+  async function shownFor(pagefind, question, named, stale) {
+    const { found: unordered, pages } = await entries(pagefind, question, stale);
+    const found = await namedFirst(unordered, [named]);
+    const entryData = stale() ? [] : await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    return { found, pages, entryData };
+  }
+
   // The words of a question that none of the entries found has, nor the beginning of:
   // Pagefind searched a shorter beginning of each (it has no word "levure", so "le"). Only
   // words of letters, four or more (a beginning of four letters is still a word being
   // typed); a word's end may differ ("studies" finds "study", as Pagefind's stems do).
   function absentWords(question, shown) {
     if (!shown.length) return [];
-    const texts_ = shown.map((data) => fold(`${data.meta.title} ${data.content}`));
+    const shownTexts = shown.map((data) => fold(`${data.meta.title} ${data.content}`));
     return meaningful(question).filter((word) => {
-      const letters = fold(word);
+      const letters = trimmed(word);
       if (Array.from(letters).length < 4 || !/^\p{L}+$/u.test(letters)) return false;
       const start = letters.slice(0, Math.max(4, letters.length - 4));
-      return !texts_.some((text) => text.includes(start));
+      return !shownTexts.some((text) => text.includes(start));
     });
   }
 
@@ -427,24 +439,18 @@
     const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
     let asked = correction ? correction.searched : words;
-    let { found: unordered, pages } = await entries(pagefind, asked, stale);
-    if (stale()) return;
-    let found = await namedFirst(unordered, [correction ? correction.searched : query]);
-    let entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+    let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told.
-    const missing = correction || asked.includes('"') ? [] : absentWords(asked, entryData);
+    const missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
     if (missing.length) {
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
-      ({ found: unordered, pages } = searched(asked).trim() && meaningful(asked).length
-        ? await entries(pagefind, asked, stale)
-        : { found: [], pages: [] });
-      if (stale()) return;
-      found = await namedFirst(unordered, [asked]);
-      entryData = await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
+      const none = { found: [], pages: [], entryData: [] };
+      shown = meaningful(asked).length ? await shownFor(pagefind, asked, asked, stale) : none;
       if (stale()) return;
     }
+    const { found, pages, entryData } = shown;
     results.replaceChildren();
     const list = document.createElement("ul");
     list.className = "ds-results";
@@ -455,16 +461,16 @@
       const asWritten = document.createElement("button");
       asWritten.type = "button";
       asWritten.className = "ds-search__as-typed";
-      asWritten.textContent = texts.dsAsTypedText.replace("{q}", query);
+      asWritten.textContent = filled(texts.dsAsTypedText, { q: query });
       asWritten.addEventListener("click", () => {
         asTyped = query;
         input.focus();
         request(query);
       });
-      const said = `${texts.dsCorrectedText.replace("{q}", correction.shown)} ${plural(found.length, asked)} `;
+      const said = `${filled(texts.dsCorrectedText, { q: correction.shown })} ${plural(found.length, asked)} `;
       status.replaceChildren(said, asWritten);
     } else if (missing.length) {
-      const absent = texts.dsAbsentText.replace("{q}", missing.join(" "));
+      const absent = filled(texts.dsAbsentText, { q: missing.map(unpunctuated).join(" ") });
       status.textContent = `${absent} ${found.length ? plural(found.length, asked) : ""}`.trim();
     } else {
       status.textContent = plural(found.length, query);
@@ -499,9 +505,15 @@
     return true;
   }
 
+  // A text of the dialog with its {names} filled. By a function: as a string, a "$&" or a "$'"
+  // in what the reader typed, or in a title, would be read as a pattern of replace().
+  function filled(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
+
   function plural(n, query) {
     const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
-    return texts[key].replace("{n}", n).replace("{q}", query);
+    return filled(texts[key], { n, q: query });
   }
 
   function moreButton(found, list) {
