@@ -676,13 +676,21 @@
     if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
     else document.activeElement.blur();
   }
+  // What a first search needs, asked for as soon as the reader heads for the search: the
+  // engine, and the names that a question pasted at once is checked against (else its
+  // search would wait for them).
+  function prepare() {
+    loadEngine();
+    entryNames();
+  }
+
   function open(query) {
     openFirst = false;
     if (!dialog.open) {
       returnFocus = document.activeElement;
       dialog.showModal();
     }
-    loadEngine();
+    prepare();
     input.focus();
     if (typeof query === "string" && query.trim()) {
       input.value = query.trim();
@@ -704,9 +712,9 @@
       event.preventDefault();
       open(field.value);
     });
-    for (const intent of ["focus", "pointerenter"]) field.addEventListener(intent, loadEngine, { once: true, passive: true });
+    for (const intent of ["focus", "pointerenter"]) field.addEventListener(intent, prepare, { once: true, passive: true });
   }
-  for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, loadEngine, { once: true, passive: true });
+  for (const intent of ["pointerenter", "focus", "touchstart"]) opener.addEventListener(intent, prepare, { once: true, passive: true });
   // And once the page has loaded, unless the reader saves data or has a slow connection: the
   // engine takes 200 to 300 ms to start at 10,000 entries (its WebAssembly and the lists of
   // entries, about 200 KB, which the browser keeps), which a question pasted at once would
