@@ -776,6 +776,30 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     context.close()
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_on_a_wide_screen_shows_results_beside_the_filters(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    _tick(page, "task", "segmentation")
+    # What the box changed is in view, beside it, without scrolling.
+    first = page.locator(".ds-explore__list > li").first
+    expect(first).to_be_in_viewport()
+    box = page.locator('input[name="task"][value="segmentation"]').bounding_box()
+    card = first.bounding_box()
+    assert box and card and card["x"] > box["x"] + 100
+    # Far down the list, the filters stay at hand, and an emptied result says so in view.
+    page.mouse.move(card["x"] + 20, card["y"] + 20)  # the wheel over the results
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    expect(page.locator('input[name="task"][value="segmentation"]')).to_be_in_viewport()
+    page.locator(".ds-explore__search input").fill("zzzzqx")
+    expect(page.locator("[data-ds-empty]")).to_be_in_viewport()
+    context.close()
+
+
 @pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
 def test_explore_filters_by_resource_status_and_shows_its_badge(
     watched: Watched, site_url: str, root: str, label: str
