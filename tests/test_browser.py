@@ -286,8 +286,11 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     [
         ("", "levure", "segmenter des noyaux de levure", "Aucune entrée ne contient « levure »"),
         ("en/", "zebrafish", "segment zebrafish nuclei", "No entry has “zebrafish”"),
+        # A cell line's name, with digits; a short one (Pagefind searched "he").
+        ("", "u2os", "segmenter des noyaux u2os", "Aucune entrée ne contient « u2os »"),
+        ("en/", "hek", "segment hek nuclei", "No entry has “hek”"),
     ],
-    ids=["french", "english"],
+    ids=["french", "english", "french-digits", "english-short"],
 )
 def test_a_word_that_no_entry_has_is_said_and_left_out(
     watched: Watched, site_url: str, root: str, absent: str, question: str, absent_said: str
@@ -303,6 +306,40 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
     assert {"cellpose", "stardist"} & set(first), first
     expect(status).to_contain_text(absent_said.split(" ")[-1].strip("«»“”"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "name"),
+    [
+        ("", "installer cellpose", "Cellpose"),
+        ("", "ilastik pour la segmentation", "ilastik"),
+        ("en/", "install stardist", "StarDist"),
+        ("en/", "napari plugins", "napari"),
+    ],
+)
+def test_a_question_that_names_a_resource_shows_its_entry_among_the_first(
+    watched: Watched, site_url: str, root: str, question: str, name: str
+) -> None:
+    # Pagefind requires every word: the resource's own entry, which does not say "install",
+    # came after the entries that say both, or not at all.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    titles = page.locator("#ds-search .ds-result__title").all_inner_texts()[:3]
+    assert name in [title.strip() for title in titles], titles
+    assert watched.errors == []
+
+
+def test_the_entry_a_question_names_whole_stays_before_the_resource_it_names(
+    watched: Watched, site_url: str
+) -> None:
+    # "Cellpose dataset" is an entry of its own: the resource Cellpose comes after it.
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    _search(page, "cellpose dataset")
+    titles = [title.strip() for title in page.locator("#ds-search .ds-result__title").all_inner_texts()]
+    assert titles[:2] == ["Cellpose dataset", "Cellpose"], titles
     assert watched.errors == []
 
 

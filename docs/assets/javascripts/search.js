@@ -332,26 +332,65 @@
     return changed ? { searched: searchedWords.join(" "), shown: shownWords.join(" ") } : null;
   }
 
+  // A question that names a resource among other words ("installer cellpose", "stardist
+  // fluorescence model"): that resource's own entry among the first results. Pagefind,
+  // which requires every word, ranks first the entries that say them all, and the
+  // resource's entry, which rarely says "installer", comes far below them or not at all.
+  // It comes second, after the best of those (a question about the resource's dataset
+  // wants that entry first). A name is a resource's one-word name (search-names.json); its
+  // entry is the one titled so, else one titled so with what qualifies it ("Labkit (2D et
+  // 3D)", "Omnipose: …", as name_of in deepscopie/folding.py reads a title), not "Cellpose:
+  // the talk" when "Cellpose" is there.
+  const NAMED_AT = 1;
+  const qualified = (title, written) => title.startsWith(written) && /^\s*[(:]/.test(title.slice(written.length));
+  async function namedEntry(pagefind, word) {
+    const found = (await resultsFor(pagefind, word)).found.slice(0, SHOWN);
+    const titles = await Promise.all(found.map(async (result) => (await result.data()).meta.title));
+    const written = nameList[word];
+    const at = titles.indexOf(written);
+    return found[at >= 0 ? at : titles.findIndex((title) => qualified(title, written))];
+  }
+  async function withNamedResources(pagefind, question, found, stale) {
+    const words = meaningful(question).map(trimmed);
+    if (words.length < 2 || !nameList) return found;
+    let placed = found;
+    for (const word of new Set(words.filter((word) => Object.hasOwn(nameList, word)))) {
+      if (stale()) break;
+      const entry = await namedEntry(pagefind, word);
+      if (entry && !placed.slice(0, NAMED_AT + 2).some((result) => result.id === entry.id)) {
+        placed = unique([...placed.slice(0, NAMED_AT), entry, ...placed.slice(NAMED_AT)]);
+      }
+    }
+    return placed;
+  }
+
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
   async function shownFor(pagefind, question, named, stale) {
     const { found: unordered, pages } = await entries(pagefind, question, stale);
-    const found = await namedFirst(unordered, [named]);
+    const found = await withNamedResources(pagefind, question, await namedFirst(unordered, [named]), stale);
     const entryData = stale() ? [] : await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     return { found, pages, entryData };
   }
 
   // The words of a question that none of the entries found has, nor the beginning of:
-  // Pagefind searched a shorter beginning of each (it has no word "levure", so "le"). Only
-  // words of letters, four or more (a beginning of four letters is still a word being
-  // typed); a word's end may differ ("studies" finds "study", as Pagefind's stems do).
+  // Pagefind searched a shorter beginning of each (it has no word "levure", so "le"; no
+  // "rtx", so "r"). Only words of letters or digits, three or more ("RVB", "3090"; a word
+  // of one or two letters is every word that begins so); a word's end may differ
+  // ("studies" finds "study", as Pagefind's stems do), and a text may write it in pieces
+  // ("u2os" is in "U2-OS").
   function absentWords(question, shown) {
     if (!shown.length) return [];
-    const shownTexts = shown.map((data) => fold(`${data.meta.title} ${data.content}`));
+    const shownTexts = shown.flatMap((data) => {
+      const text = fold(`${data.meta.title} ${data.content}`);
+      return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
+    });
     return meaningful(question).filter((word) => {
       const letters = trimmed(word);
-      if (Array.from(letters).length < 4 || !/^\p{L}+$/u.test(letters)) return false;
-      const start = letters.slice(0, Math.max(4, letters.length - 4));
+      if (Array.from(letters).length < 3 || !/^[\p{L}\p{N}]+$/u.test(letters)) return false;
+      // A name and its number ("vgg16", "resnet50") is there if the name is.
+      const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
+      const start = numbered ? letters.replace(/\p{N}+$/u, "") : letters.slice(0, Math.max(4, letters.length - 4));
       return !shownTexts.some((text) => text.includes(start));
     });
   }
