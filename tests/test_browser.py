@@ -338,7 +338,9 @@ def test_the_entry_a_question_names_whole_stays_before_the_resource_it_names(
     page = watched.page
     page.goto(f"{site_url}en/")
     _search(page, "cellpose dataset")
-    titles = [title.strip() for title in page.locator("#ds-search .ds-result__title").all_inner_texts()]
+    titles = [
+        title.strip() for title in page.locator("#ds-search .ds-result__title").all_inner_texts()
+    ]
     assert titles[:2] == ["Cellpose dataset", "Cellpose"], titles
     assert watched.errors == []
 
@@ -490,6 +492,25 @@ def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
     napari, fiji = _typed_in_explore(page, "napari"), _typed_in_explore(page, "fiji")
     assert napari - fiji and fiji - napari
     assert _typed_in_explore(page, either) == napari | fiji
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "verb", "noun"),
+    [
+        ("", "débruiter", "débruitage"),
+        ("en/", "denoise", "denoising"),
+        ("en/", "visualize", "visualisation"),
+    ],
+)
+def test_explore_reads_a_word_with_its_synonyms_as_the_search_does(
+    watched: Watched, site_url: str, root: str, verb: str, noun: str
+) -> None:
+    # The entries say "denoising": a reader types "denoise" (data/vocabulary.yaml's groups).
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    said = _typed_in_explore(page, noun)
+    assert said and said <= _typed_in_explore(page, verb)
     assert watched.errors == []
 
 

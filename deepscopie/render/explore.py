@@ -169,8 +169,9 @@ def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, s
 
 
 def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
-    """The entries of one language's Explore page, in the knowledge base's order, and the
-    names of the facets' values (``names``: what a card shows).
+    """The entries of one language's Explore page, in the knowledge base's order, the names
+    of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
+    (``synonyms``: a word typed in the text filter stands for its group).
 
     Each entry: ``id``, ``title``, ``href`` (relative to the Explore page), ``summary`` (the
     description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
@@ -215,8 +216,12 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
         # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.
         entries.append({key: value for key, value in entry.items() if value not in (None, [])})
     names = facet_names(base, language, health)
+    # The vocabulary's synonym groups, which the text filter reads as the header's search does.
+    synonyms = [list(group) for group in base.vocabulary.synonyms]
     return json.dumps(
-        {"names": names, "entries": entries}, ensure_ascii=False, separators=(",", ":")
+        {"names": names, "synonyms": synonyms, "entries": entries},
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
 
 

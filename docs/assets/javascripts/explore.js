@@ -56,7 +56,24 @@
   // word, so what the word matches, it matches.
   const singular = (word) => (word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word);
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const beginning = (word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u");
+  // A word also stands for the words of its synonym groups (data/vocabulary.yaml, as in the
+  // header's search): "denoise" finds "denoising" and "débruitage", "annotate" "annotation".
+  let synonymsOf = new Map();
+  function readSynonyms(groups) {
+    synonymsOf = new Map();
+    for (const group of groups || []) {
+      const words = group.map(fold);
+      for (const word of words) {
+        if (word.includes(" ")) continue; // a phrase is found, not typed word by word
+        for (const form of new Set([word, singular(word)])) synonymsOf.set(form, [...(synonymsOf.get(form) || []), ...words]);
+      }
+    }
+  }
+  const beginning = (word) => {
+    const words = new Set([word, ...(synonymsOf.get(word) || synonymsOf.get(singular(word)) || [])]);
+    const alternatives = Array.from(words, (one) => escaped(singular(one))).join("|");
+    return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})`, "u");
+  };
 
   function matches(entry, choice, asked, ignored) {
     if (asked.length && !asked.some((side) => side.every((pattern) => pattern.test(entry.text)))) return false;
@@ -212,6 +229,7 @@
 
   function start(data) {
     names = data.names || {};
+    readSynonyms(data.synonyms);
     const folded = Object.fromEntries(
       NAMED_FACETS.map((facet) => [facet, Object.fromEntries(Object.entries(names[facet] || {}).map(([value, name]) => [value, fold(name)]))]),
     );
