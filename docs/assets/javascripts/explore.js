@@ -192,6 +192,22 @@
     }
   }
 
+  // A filter changed by the reader: the list is shown again from its start, under the bar.
+  // On a wide screen the filters' column, sticky beside the list, then stays where it was
+  // (the box just ticked under the pointer); else the page jumped as the list shrank below
+  // the place the reader had scrolled to. On a phone an emptied result is brought into view.
+  function changed() {
+    const wasEmpty = matching.length === 0;
+    update(true);
+    if (phone.matches) {
+      if (!matching.length && !wasEmpty) empty.scrollIntoView({ block: "nearest" });
+      return;
+    }
+    const start = (matching.length ? list : empty).getBoundingClientRect().top;
+    const below = bar.getBoundingClientRect().bottom;
+    if (start < below) window.scrollBy(0, start - below);
+  }
+
   function restore() {
     const params = new URLSearchParams(location.search);
     typedField.value = params.get("q") || "";
@@ -215,7 +231,7 @@
       typedField.value = "";
       for (const box of form.querySelectorAll("input:checked")) box.checked = false;
     }
-    update(true);
+    changed();
     // The button is gone with the empty result: focus goes to the count, which says what
     // the reader now has.
     countLine.focus();
@@ -244,20 +260,20 @@
         history_ = history_.filter((box) => box !== event.target);
         if (event.target.checked) history_.push(event.target);
       }
-      update(true);
+      changed();
     });
     typedField.addEventListener("input", () => {
       history_ = history_.filter((filter) => filter !== typedField);
       if (isSet(typedField)) history_.push(typedField);
       clearTimeout(typing);
-      typing = setTimeout(() => update(true), 120);
+      typing = setTimeout(changed, 120);
     });
     form.addEventListener("reset", () => {
       history_ = [];
-      setTimeout(() => update(true), 0);
+      setTimeout(changed, 0);
     });
     form.addEventListener("submit", (event) => event.preventDefault());
-    sort.addEventListener("change", () => update(true));
+    sort.addEventListener("change", changed);
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     toggle.addEventListener("click", () => showFilters(form.hidden));
