@@ -306,6 +306,8 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
     assert {"cellpose", "stardist"} & set(first), first
     expect(status).to_contain_text(absent_said.split(" ")[-1].strip("«»“”"))
+    # ...and says what the results are for: the other words.
+    expect(status).to_contain_text(re.compile("noyaux|nuclei"))
     assert watched.errors == []
 
 

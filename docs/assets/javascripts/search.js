@@ -509,8 +509,11 @@
       const said = `${filled(texts.dsCorrectedText, { q: correction.shown })} ${plural(found.length, asked)} `;
       status.replaceChildren(said, asWritten);
     } else if (missing.length) {
+      // ...and what the results shown are for: the other words.
       const absent = filled(texts.dsAbsentText, { q: missing.map(unpunctuated).join(" ") });
-      status.textContent = `${absent} ${found.length ? plural(found.length, asked) : ""}`.trim();
+      const others = meaningful(asked).map(unpunctuated).join(" ");
+      const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : "";
+      status.textContent = `${absent} ${rest}`.trim();
     } else {
       status.textContent = plural(found.length, query);
     }
