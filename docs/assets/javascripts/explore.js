@@ -58,19 +58,25 @@
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A word also stands for the words of its synonym groups (data/vocabulary.yaml, as in the
   // header's search): "denoise" finds "denoising" and "débruitage", "annotate" "annotation".
-  let synonymsOf = new Map();
-  function readSynonyms(groups) {
-    synonymsOf = new Map();
-    for (const group of groups || []) {
-      const words = group.map(fold);
-      for (const word of words) {
-        if (word.includes(" ")) continue; // a phrase is found, not typed word by word
-        for (const form of new Set([word, singular(word)])) synonymsOf.set(form, [...(synonymsOf.get(form) || []), ...words]);
+  // Read at the first word typed, not when the page starts: building it then made the
+  // first click on a filter half as long again (bench/explore.py).
+  let synonymGroups = [];
+  let synonymsOf = null;
+  function synonymsOfWord(word) {
+    if (!synonymsOf) {
+      synonymsOf = new Map();
+      for (const group of synonymGroups) {
+        const words = group.map(fold);
+        for (const one of words) {
+          if (one.includes(" ")) continue; // a phrase is found, not typed word by word
+          for (const form of new Set([one, singular(one)])) synonymsOf.set(form, [...(synonymsOf.get(form) || []), ...words]);
+        }
       }
     }
+    return synonymsOf.get(word) || synonymsOf.get(singular(word)) || [];
   }
   const beginning = (word) => {
-    const words = new Set([word, ...(synonymsOf.get(word) || synonymsOf.get(singular(word)) || [])]);
+    const words = new Set([word, ...synonymsOfWord(word)]);
     const alternatives = Array.from(words, (one) => escaped(singular(one))).join("|");
     return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})`, "u");
   };
@@ -196,16 +202,28 @@
   // On a wide screen the filters' column, sticky beside the list, then stays where it was
   // (the box just ticked under the pointer); else the page jumped as the list shrank below
   // the place the reader had scrolled to. On a phone an emptied result is brought into view.
+  // Where the list starts, as a scroll position of the page: measured at the reader's first
+  // scroll (the page is laid out by then), again after a resize, never in a click's time.
+  let listStart = null;
+  window.addEventListener("scroll", () => {
+    if (listStart !== null) return;
+    const under = parseFloat(getComputedStyle(bar).top) + bar.getBoundingClientRect().height;
+    listStart = list.getBoundingClientRect().top + window.scrollY - under;
+  }, { passive: true });
+  window.addEventListener("resize", () => (listStart = null), { passive: true });
+
+  // Nothing here reads the layout (nor the media query) unless it has to: reading it
+  // would lay the new list out at once, within the click.
   function changed() {
     const wasEmpty = matching.length === 0;
+    const past = listStart !== null && window.scrollY > listStart + 1;
     update(true);
-    if (phone.matches) {
-      if (!matching.length && !wasEmpty) empty.scrollIntoView({ block: "nearest" });
-      return;
+    if (!matching.length && !wasEmpty && phone.matches) {
+      empty.scrollIntoView({ block: "nearest" });
+    } else if (past && !phone.matches) {
+      const start = (matching.length ? list : empty).getBoundingClientRect().top;
+      window.scrollBy(0, start - bar.getBoundingClientRect().bottom);
     }
-    const start = (matching.length ? list : empty).getBoundingClientRect().top;
-    const below = bar.getBoundingClientRect().bottom;
-    if (start < below) window.scrollBy(0, start - below);
   }
 
   function restore() {
@@ -245,7 +263,7 @@
 
   function start(data) {
     names = data.names || {};
-    readSynonyms(data.synonyms);
+    synonymGroups = data.synonyms || [];
     const folded = Object.fromEntries(
       NAMED_FACETS.map((facet) => [facet, Object.fromEntries(Object.entries(names[facet] || {}).map(([value, name]) => [value, fold(name)]))]),
     );
@@ -278,6 +296,7 @@
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     toggle.addEventListener("click", () => showFilters(form.hidden));
     bar.hidden = false;
+    document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
     restore();
     showFilters(!phone.matches);
     update(false);
