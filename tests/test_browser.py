@@ -540,6 +540,12 @@ def test_explore_shows_which_filter_has_the_keyboard_focus(watched: Watched, sit
     outline = "() => getComputedStyle(document.activeElement).outlineStyle"
     page.locator(".ds-explore__search input").focus()
     assert page.evaluate(outline) != "none"
+    # A facet's heading: a ring drawn inside it (outside, the facet's box clipped it).
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+    ring = "() => [getComputedStyle(document.activeElement).outlineWidth, getComputedStyle(document.activeElement).outlineOffset]"
+    width, offset = page.evaluate(ring)
+    assert float(width.removesuffix("px")) >= 2 and float(offset.removesuffix("px")) < 0
     for _ in range(20):  # to the first box, through the facets' headings
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.type") == "checkbox":
