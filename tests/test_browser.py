@@ -837,6 +837,13 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     expect(count).to_be_in_viewport()
     # The folded filters' button says how many are set (a shared link shows them too).
     expect(toggle).to_have_text(re.compile(r"\(1\)$"))
+    # ...beside the count: the bar stays two lines high (the sort under them), not three.
+    count_box, toggle_box = count.bounding_box(), toggle.bounding_box()
+    assert count_box and toggle_box
+    assert (
+        abs(count_box["y"] + count_box["height"] / 2 - toggle_box["y"] - toggle_box["height"] / 2)
+        < 12
+    )
     _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
     expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
     context.close()

@@ -99,12 +99,14 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # The count, the sort and (on a phone) the filters' button stay in view while the
         # reader scrolls: ticking a box always shows what it changed.
         f'<div class="ds-explore__bar" data-ds-bar hidden>'
+        # The filters' button beside the count: on a phone the bar then takes two lines, not
+        # three (the sort goes under them).
         f'<p class="ds-explore__count" role="status" aria-live="polite" tabindex="-1">{count}</p>'
-        f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
-        f'<select name="sort" data-ds-sort>{sorts}</select></label>'
         f'<button type="button" class="md-button ds-explore__toggle" data-ds-toggle '
         f'aria-controls="ds-explore-filters" aria-expanded="true">'
-        f"{html_text(text('explore_filters', language))}</button></div>\n"
+        f"{html_text(text('explore_filters', language))}</button>"
+        f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
+        f'<select name="sort" data-ds-sort>{sorts}</select></label></div>\n'
         # An empty result says so next to the count, with a way out.
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
         f"<p>{html_text(text('explore_empty', language))}</p>"
