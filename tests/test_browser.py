@@ -30,6 +30,13 @@ def _search(page: Page, query: str) -> list[str]:
     return [str(link.get_attribute("href")) for link in page.locator("#ds-search a").all()]
 
 
+def _result_titles(page: Page) -> list[str]:
+    """The titles of the entry cards the search shows, in order."""
+    return [
+        title.strip() for title in page.locator("#ds-search .ds-result__title").all_inner_texts()
+    ]
+
+
 @pytest.fixture(scope="module")
 def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site with each language's entries indexed in parts of 40 (extra.search.part_size):
@@ -328,8 +335,8 @@ def test_a_question_that_names_a_resource_shows_its_entry_among_the_first(
     page = watched.page
     page.goto(f"{site_url}{root}")
     _search(page, question)
-    titles = page.locator("#ds-search .ds-result__title").all_inner_texts()[:3]
-    assert name in [title.strip() for title in titles], titles
+    titles = _result_titles(page)[:3]
+    assert name in titles, titles
     assert watched.errors == []
 
 
@@ -340,9 +347,7 @@ def test_the_entry_a_question_names_whole_stays_before_the_resource_it_names(
     page = watched.page
     page.goto(f"{site_url}en/")
     _search(page, "cellpose dataset")
-    titles = [
-        title.strip() for title in page.locator("#ds-search .ds-result__title").all_inner_texts()
-    ]
+    titles = _result_titles(page)
     assert titles[:2] == ["Cellpose dataset", "Cellpose"], titles
     assert watched.errors == []
 

@@ -89,7 +89,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         for key in SORTS
     )
     return (
-        f"{links.NOT_SEARCHED_WIDE}# {text('explore_title', language)}\n\n"
+        f"{links.not_searched('toc')}# {text('explore_title', language)}\n\n"
         f"{intro}\n\n"
         f'<div class="ds-explore" id="ds-explore" data-ds-explore {rendered}>\n'
         # Shown without JavaScript, and when the entries cannot be fetched (explore.js hides it

@@ -15,12 +15,17 @@ from deepscopie.model import FaqEntry, Resource
 from deepscopie.render.safe_html import escape_markdown
 
 FAQ_PAGE = "faq.md"
-# Front matter of pages that only list or count entries: left out of the search index, so
-# that a search lands on the entries themselves.
-NOT_SEARCHED = "---\nsearch:\n  exclude: true\n---\n\n"
-# The same, for a page that also needs the width of Material's table of contents (Explore,
-# whose filters stand beside its results on a wide screen).
-NOT_SEARCHED_WIDE = "---\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n\n"
+
+
+def not_searched(*hidden: str) -> str:
+    """Front matter of a page that only lists or counts entries: left out of the search index,
+    so that a search lands on the entries themselves; ``hidden`` names the parts of Material's
+    layout it does without ("toc": Explore takes its width for the filters' column)."""
+    hide = "".join(f"\n  - {part}" for part in hidden)
+    return "---\nsearch:\n  exclude: true" + (f"\nhide:{hide}" if hidden else "") + "\n---\n\n"
+
+
+NOT_SEARCHED = not_searched()
 CONTRIBUTE = "about.md#contribute"
 # Every anchor the renderer makes for itself (sections, a page's title) starts with this, and
 # every id of the interface (templates, scripts) with "ds-": an entry's id, which is its anchor,

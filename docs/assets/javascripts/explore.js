@@ -198,10 +198,6 @@
     }
   }
 
-  // A filter changed by the reader: the list is shown again from its start, under the bar.
-  // On a wide screen the filters' column, sticky beside the list, then stays where it was
-  // (the box just ticked under the pointer); else the page jumped as the list shrank below
-  // the place the reader had scrolled to. On a phone an emptied result is brought into view.
   // Where the list starts, as a scroll position of the page: measured at the reader's first
   // scroll (the page is laid out by then), again after a resize, never in a click's time.
   let listStart = null;
@@ -212,8 +208,12 @@
   }, { passive: true });
   window.addEventListener("resize", () => (listStart = null), { passive: true });
 
-  // Nothing here reads the layout (nor the media query) unless it has to: reading it
-  // would lay the new list out at once, within the click.
+  // A filter changed by the reader: the list is shown again from its start, under the bar.
+  // On a wide screen the filters' column, sticky beside the list, then stays where it was
+  // (the box just ticked under the pointer); else the page jumped as the list shrank below
+  // the place the reader had scrolled to. On a phone an emptied result is brought into view.
+  // Nothing here reads the layout (nor the media query) unless it has to: reading it would
+  // lay the new list out at once, within the click.
   function changed() {
     const wasEmpty = matching.length === 0;
     const past = listStart !== null && window.scrollY > listStart + 1;

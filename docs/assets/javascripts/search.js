@@ -470,8 +470,7 @@
       results.dataset.dsQuery = results.dataset.dsDone = query;
       return;
     }
-    entryNames(); // fetched while the engine starts (the first search)
-    const pagefind = await loadEngine();
+    const pagefind = await loadEngine(); // and the names, asked for with it (prepare)
     if (stale()) return;
     // Not while a word is being typed, nor when the reader asked for the words as typed.
     const mayCorrect = !words.includes('"') && query !== asTyped && query !== keystroke;
