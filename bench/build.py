@@ -55,14 +55,16 @@ def timed_build(project: Path, config: str, with_pagefind: bool) -> tuple[float,
     pagefind = [[sys.executable, "-m", "pagefind", "--site", "site", "--silent"]]
     script = _TIMED_BUILD.replace("PAGEFIND", repr(pagefind if with_pagefind else []))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", "site"]
-    output = subprocess.run(
+    run = subprocess.run(
         [sys.executable, "-c", script, *mkdocs],
         cwd=project,
         env=BUILD_ENVIRONMENT,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout.split()
+    )
+    if run.returncode != 0:  # what failed, rather than a bare exit status
+        sys.exit(f"{config} in {project}: the build failed\n{run.stderr[-4000:]}")
+    output = run.stdout.split()
     return float(output[-2]), int(output[-1]) / 1024
 
 
@@ -110,6 +112,7 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
 _TEMPLATE_TEXTS_HOOK = """
 from deepscopie.languages import site_languages
 from deepscopie.render.pages import render_search_form
+from deepscopie.render.search_records import search_index_names
 from deepscopie.render.texts import search_texts, text
 from deepscopie.render.typography import typeset
 
@@ -122,6 +125,7 @@ def on_env(env, config, files):
         site_language=site_languages()[code],
         search_form=render_search_form,
         search_texts=search_texts(code),
+        search_index_names=search_index_names(),
         not_found={"categories": [], "languages": [], "site_path": "/"},
     )
     return env
