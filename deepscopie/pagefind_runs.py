@@ -1,12 +1,13 @@
 """Several Pagefinds at once, waited for together.
 
 ``python -m deepscopie.pagefind_runs FOLDER PLAN`` runs, for each language of the JSON
-``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}, "build": PID}``), the command with
-``--site SITE --output-path FOLDER/LANGUAGE``; what each said goes to ``FOLDER/LANGUAGE.txt``
-and the exit statuses to ``FOLDER/status.json``. Each SITE, a folder of records written for
-this run, is removed once its Pagefind ends, even if the build that wrote it is gone; so is
-FOLDER when that build is gone (killed): nobody will install its bundles, and in memory
-(``/dev/shm``) they would hold it until the machine restarts.
+``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}, "bundles": BUNDLES, "build":
+PID}``), the command with ``--site SITE --output-path BUNDLES/LANGUAGE`` (BUNDLES: FOLDER if
+not given); what each said goes to ``FOLDER/LANGUAGE.txt`` and the exit statuses to
+``FOLDER/status.json``. Each SITE, a folder of records written for this run, is removed once
+its Pagefind ends, even if the build that wrote it is gone; so are FOLDER and BUNDLES when
+that build is gone (killed): nobody will install its bundles, and in memory (``/dev/shm``)
+they would hold it until the machine restarts.
 
 The search index (:mod:`deepscopie.search_index`) starts it in a session of its own: its
 Pagefinds are then one process group, stopped together, and, where Linux shares the cores
@@ -31,11 +32,12 @@ def main(arguments: Sequence[str]) -> int:
     folder, plan = Path(arguments[0]), json.loads(arguments[1])
     build = plan.get("build")  # the process id of the build that waits for the bundles
     sites: dict[str, str] = plan["sites"]
+    bundles = Path(plan.get("bundles") or folder)
     runs: dict[str, subprocess.Popen[bytes]] = {}
     statuses: dict[str, int | str] = {}
     try:
         for language, site in sites.items():
-            output_path = str(folder / language)
+            output_path = str(bundles / language)
             command = [*plan["command"], "--site", site, "--output-path", output_path]
             with (folder / f"{language}.txt").open("wb") as output:
                 runs[language] = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
@@ -52,6 +54,7 @@ def main(arguments: Sequence[str]) -> int:
         for site in sites.values():
             shutil.rmtree(site, ignore_errors=True)
     if build is not None and os.getppid() != build:  # gone: this process has another parent
+        shutil.rmtree(bundles, ignore_errors=True)
         shutil.rmtree(folder, ignore_errors=True)
         return 0
     (folder / STATUS_FILE).write_text(json.dumps(statuses), encoding="utf-8")

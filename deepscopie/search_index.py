@@ -14,7 +14,8 @@ Pagefind takes about as long as the rest of a build at 10,000 entries, and the r
 known before the first page is rendered: a :class:`SearchIndexJob` writes them as the files
 Pagefind reads and starts one Pagefind per language at once (one alone keeps about one core
 busy), in a session of their own, while MkDocs renders the pages; the job then merges
-their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages writes it.
+their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages writes it,
+and moves it into the site.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ log = logging.getLogger("mkdocs.hooks.deepscopie")
 ENTRY_FILE = "pagefind-entry.json"
 PAGEFIND = (sys.executable, "-m", "pagefind", "--silent")
 BUNDLE = "pagefind"
-# A job's folder, and the file whose lock says that the job's process still lives.
+# A job's folder, and the file whose lock says that the job's process still lives; the
+# folder of its bundles beside the site is hidden (in a project, beside site/).
 FOLDER_PREFIX = "deepscopie-search-"
+BESIDE_PREFIX = f".{FOLDER_PREFIX}"
 OWNER_LOCK = "owner.lock"
 # Seconds after which a job's folder without an owner lock is taken as abandoned: a build
 # takes minutes at most, and a preview server's folder has its lock.
@@ -58,10 +61,9 @@ class SearchIndexError(RuntimeError):
 
 
 # Linux's shared memory: files that never reach the disk. Pagefind reads the records from
-# files, 20,000 of them at 10,000 entries, written and deleted at each build, and writes as
-# many files of its own: on a disk, reading took a third of the index's time (and varied from
-# one build to the next), and writing doubled Pagefind's system time while MkDocs wrote the
-# pages (10,000 entries: 8 s of it instead of 2.5 s, a build 1 s longer).
+# files, 20,000 of them at 10,000 entries, written and deleted at each build: on a disk,
+# reading took a third of the index's time (and varied from one build to the next). Its
+# bundles, as many files, go beside the site instead (see _folder_beside), where they end.
 MEMORY_FOLDER = Path("/dev/shm")
 _BLOCK = 4096
 # What a language's bundle holds whatever its records: Pagefind's scripts and WebAssembly.
@@ -124,15 +126,16 @@ def _claimed(folder: Path) -> int | None:
     return None
 
 
-def sweep_abandoned(memory: Path) -> list[Path]:
-    """Remove from ``memory`` the folders of jobs whose process is gone without removing them
-    (killed: out of memory, ``kill -9``); they would hold memory until the machine restarts.
-    Returns them. A folder without an owner lock (being made, or its lock could not be taken)
-    is removed only once it is older than a build can be."""
+def sweep_abandoned(memory: Path, prefix: str = FOLDER_PREFIX) -> list[Path]:
+    """Remove from ``memory`` (or from beside a site, with its ``prefix``) the folders of jobs
+    whose process is gone without removing them (killed: out of memory, ``kill -9``); they
+    would hold memory until the machine restarts. Returns them. A folder without an owner
+    lock (being made, or its lock could not be taken) is removed only once it is older than a
+    build can be."""
     if sys.platform == "win32":
         return []
     removed = []
-    for folder in memory.glob(f"{FOLDER_PREFIX}*"):
+    for folder in memory.glob(f"{prefix}*"):
         try:
             descriptor = os.open(folder / OWNER_LOCK, os.O_RDWR)
         except FileNotFoundError:
@@ -150,6 +153,22 @@ def sweep_abandoned(memory: Path) -> list[Path]:
         finally:
             os.close(descriptor)
     return removed
+
+
+def _folder_beside(site_dir: Path | None) -> Path | None:
+    """A new folder beside ``site_dir``, on its filesystem, for Pagefind's bundles: installing
+    the merged one is then a rename. Copying its 20,000 files out of memory once the pages
+    were written took 2 to 4 s at 10,000 entries (the disk busy with the pages), at the end
+    of the build; the Pagefinds write them there in less, while MkDocs still works (a build
+    1.5 s shorter, bench/build.py). None if no folder can be made there: the bundles stay in
+    the job's folder."""
+    if site_dir is None:
+        return None
+    parent = site_dir.absolute().parent
+    with contextlib.suppress(OSError):
+        sweep_abandoned(parent, BESIDE_PREFIX)  # what a killed build left
+        return Path(tempfile.mkdtemp(prefix=BESIDE_PREFIX, dir=parent))
+    return None
 
 
 def _staged(records: Sequence[SearchRecord], folder: Path | None) -> Path:
@@ -200,17 +219,22 @@ class SearchIndexJob:
     :meth:`install` waits for it and puts it into a site.
 
     Each language's records are written out, then their Pagefinds start together, in a
-    session of their own (see :mod:`deepscopie.pagefind_runs`)."""
+    session of their own (see :mod:`deepscopie.pagefind_runs`). ``site_dir``: where the bundle
+    will be installed, whose filesystem gets the bundles (see :func:`_folder_beside`)."""
 
-    def __init__(self, records: Sequence[SearchRecord]) -> None:
+    def __init__(self, records: Sequence[SearchRecord], site_dir: Path | None = None) -> None:
         self.records = tuple(records)
         with contextlib.suppress(OSError):  # first: what killed builds left is room again
             sweep_abandoned(MEMORY_FOLDER)
         memory = _memory_folder(self.records)
-        # The records Pagefind reads, its bundles, then the merged one, which install() puts
-        # into the site; all of it removed with the folder.
+        # The records Pagefind reads and what the Pagefinds said; their bundles, then the
+        # merged one, which install() puts into the site, beside the site if possible; all
+        # of it removed with the folders.
         self._folder = _new_folder(memory)
         self._owner = _claimed(self._folder)
+        beside = _folder_beside(site_dir)
+        self._bundles = beside or self._folder
+        self._bundles_owner = _claimed(beside) if beside else None
         self._stages: list[Path] = []
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
@@ -239,7 +263,12 @@ class SearchIndexJob:
             self._error = SearchIndexError(f"search index not written: {error}")
             return
         plan = json.dumps(
-            {"command": [str(part) for part in PAGEFIND], "sites": sites, "build": os.getpid()}
+            {
+                "command": [str(part) for part in PAGEFIND],
+                "sites": sites,
+                "bundles": str(self._bundles),
+                "build": os.getpid(),
+            }
         )
         command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
         try:
@@ -301,14 +330,16 @@ class SearchIndexJob:
     def _remove_files(self) -> None:
         self._remove_stages()
         shutil.rmtree(self._folder, ignore_errors=True)
-        if self._owner is not None:
-            os.close(self._owner)
-            self._owner = None
+        shutil.rmtree(self._bundles, ignore_errors=True)
+        for owner in (self._owner, self._bundles_owner):
+            if owner is not None:
+                os.close(owner)
+        self._owner = self._bundles_owner = None
 
     def finished_bundle(self) -> Path:
         """The merged bundle, once every Pagefind is done (merged by the first call); a
         :class:`SearchIndexError` if one failed."""
-        bundle = self._folder / BUNDLE
+        bundle = self._bundles / BUNDLE
         if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
             self._pagefinds.wait()
             self._remove_stages()
@@ -319,7 +350,7 @@ class SearchIndexJob:
             if failures:
                 self._error = SearchIndexError("\n".join(failures))
             else:
-                languages = [self._folder / language for language in self._languages]
+                languages = [self._bundles / language for language in self._languages]
                 try:
                     merge_indexes(languages, bundle)
                 except (SearchIndexError, OSError) as error:
@@ -336,6 +367,7 @@ class SearchIndexJob:
         if target in self._installed and (target / ENTRY_FILE).exists():
             return  # a rebuild that kept the folder (`mkdocs serve --dirty`)
         shutil.rmtree(target, ignore_errors=True)
+        site_dir.mkdir(parents=True, exist_ok=True)  # else a move copies, file by file
         if keep:
             shutil.copytree(bundle, target)
             self._installed.add(target)
@@ -375,12 +407,13 @@ _installing = threading.Lock()
 
 
 def search_index_job(
-    records: Sequence[SearchRecord], current: SearchIndexJob | None
+    records: Sequence[SearchRecord], current: SearchIndexJob | None, site_dir: Path | None = None
 ) -> SearchIndexJob:
     """``current`` if it indexes the same records and has not failed (the other language's
-    build, a rebuild without a change), else a new job (and ``current`` is discarded)."""
+    build, a rebuild without a change), else a new job (and ``current`` is discarded) for a
+    site in ``site_dir``."""
     if current is not None and current.reusable_for(records):
         return current
     if current is not None:
         current.discard()
-    return SearchIndexJob(records)
+    return SearchIndexJob(records, site_dir)

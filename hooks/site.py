@@ -193,7 +193,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     ):
         records = search_records(base, health, part_size)
         # The search index first: it takes as long as the rest, and needs no page.
-        _start_search_index([*records, *_page_records(config)])
+        _start_search_index([*records, *_page_records(config)], config)
         edit = edit_links(base, _edit_root["root"], ROOT)
         pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
@@ -210,7 +210,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         keep_out_of_collections()  # they live as long as the build, too
     else:  # a hand-written page may have changed (`mkdocs serve`)
         records = [*_rendered["records"], *_page_records(config)]
-        _start_search_index(records)
+        _start_search_index(records, config)
     report = write_pages(DOCS, _rendered["pages"].values())
     if report.written or report.removed:
         log.info(f"Generated pages: {len(report.written)} written, {len(report.removed)} removed")
@@ -353,10 +353,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Helpers
 
 
-def _start_search_index(records: list[SearchRecord]) -> None:
+def _start_search_index(records: list[SearchRecord], config: MkDocsConfig) -> None:
     """Index ``records`` for search in the background (or keep indexing them)."""
     try:
-        _search["job"] = search_index_job(records, _search["job"])
+        _search["job"] = search_index_job(records, _search["job"], Path(config.site_dir))
     except OSError as error:  # no temporary folder to write in: nothing was started
         raise PluginError(f"search index not started: {error}") from None
 

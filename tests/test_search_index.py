@@ -186,13 +186,15 @@ def test_the_launcher_removes_the_records_once_its_pagefinds_end(tmp_path: Path)
 
 
 def test_the_launcher_removes_its_bundles_when_the_build_is_gone(tmp_path: Path) -> None:
-    # A build killed while Pagefind runs: its bundles, in memory, would stay until a restart.
-    folder, records = tmp_path / "bundles", tmp_path / "records"
-    folder.mkdir()
-    records.mkdir()
+    # A build killed while Pagefind runs: its files, in memory, would stay until a restart,
+    # and its bundles beside the site would stay there.
+    folder, records, bundles = tmp_path / "job", tmp_path / "records", tmp_path / "bundles"
+    for made in (folder, records, bundles):
+        made.mkdir()
     plan = {
         "command": [sys.executable, "-c", "import time; time.sleep(1)"],
         "sites": {"en": str(records)},
+        "bundles": str(bundles),
     }
     build = (
         "import json, os, subprocess, sys; plan = {**json.loads(sys.argv[2]), 'build': os.getpid()}; "
@@ -204,15 +206,17 @@ def test_the_launcher_removes_its_bundles_when_the_build_is_gone(tmp_path: Path)
         if not folder.exists():
             break
         time.sleep(0.1)
-    assert not folder.exists() and not records.exists()
+    assert not folder.exists() and not records.exists() and not bundles.exists()
 
 
-def _left_by_a_killed_build(memory: Path) -> Path:
+def _left_by_a_killed_build(memory: Path, made_by: str = "_new_folder") -> Path:
     """A job's folder in ``memory`` whose process was killed (kill -9, the kernel out of
-    memory): no exit handler ran, and nothing else would remove it until a restart."""
+    memory): no exit handler ran, and nothing else would remove it until a restart.
+    ``made_by="_folder_beside"``: the folder of its bundles beside a site in ``memory``."""
+    place = "Path(sys.argv[1])" if made_by == "_new_folder" else "Path(sys.argv[1]) / 'site'"
     killed_build = (
         "import os, signal, sys; from pathlib import Path; from deepscopie import search_index; "
-        "folder = search_index._new_folder(Path(sys.argv[1])); search_index._claimed(folder); "
+        f"folder = search_index.{made_by}({place}); search_index._claimed(folder); "
         "(folder / 'fr').mkdir(); print(folder, flush=True); os.kill(os.getpid(), signal.SIGKILL)"
     )
     run = subprocess.run(
@@ -267,3 +271,21 @@ def test_a_memory_too_full_to_use_is_still_swept(
     assert not left.exists()
     assert job._folder.parent != memory  # on the disk
     job.discard()
+
+
+def test_the_bundle_is_made_beside_the_site_and_moved_into_it(tmp_path: Path, memory: Path) -> None:
+    """On the site's filesystem, the bundle is renamed into the site, not copied file by file
+    (seconds at 10,000 entries); the records stay in memory. What a killed build left beside
+    the site goes with the next job, and a job leaves nothing there."""
+    left = _left_by_a_killed_build(tmp_path, made_by="_folder_beside")
+    site = tmp_path / "site"
+    job = SearchIndexJob(RECORDS, site)
+    assert not left.exists()
+    assert job._folder.parent == memory
+    fragment = next((job.finished_bundle() / "fragment").iterdir())
+    made = fragment.stat().st_ino
+    job.install(site)
+    assert (site / "pagefind" / "fragment" / fragment.name).stat().st_ino == made
+    job.discard()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["shm", "site"]
+    assert not any(memory.iterdir())
