@@ -218,6 +218,23 @@ def test_french_search_copes_with_accents_plurals_and_elision(
 
 
 @pytest.mark.parametrize(
+    ("root", "course", "file_format"),
+    [("", "Cours", "Format de fichier"), ("en/", "Course", "File format")],
+    ids=["french", "english"],
+)
+def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
+    watched: Watched, site_url: str, root: str, course: str, file_format: str
+) -> None:
+    # Pagefind stems "formation" (a course, in French) as "format": file formats came first.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, "formations")
+    kinds = page.locator("#ds-search .ds-result__where").all_inner_texts()[:3]
+    assert kinds and kinds[0].startswith(course), kinds
+    assert not any(kind.startswith(file_format) for kind in kinds), kinds
+
+
+@pytest.mark.parametrize(
     ("root", "question"),
     [("", "partager mes images avec un collègue"), ("en/", "share my images with a colleague")],
     ids=["french", "english"],

@@ -123,11 +123,25 @@
     return words.trim();
   }
 
+  // Words that Pagefind's stemmer reads as another word ("formation", a course, is stemmed as
+  // "format", of a file), searched as a word of the same meaning (searched_as in
+  // deepscopie/catalogues/languages.yaml, set on the dialog); not in a phrase in quotes.
+  const searchedAs = new Map(
+    (dialog.dataset.dsSearchedAs || "")
+      .split(/\s+/)
+      .map((pair) => pair.split("="))
+      .filter((pair) => pair.length === 2 && pair[0] && pair[1])
+      .map(([typed, searched]) => [fold(typed), searched]),
+  );
+  const inTheirSense = (words) =>
+    words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");
+
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
   // Only pages carry a filter with the value "page": the pages are the results with it, the entries the
   // others. A filter on every entry made a common word's search four times longer at 10,000
   // entries, and its file is fetched before the first results.
-  async function resultsFor(pagefind, words) {
+  async function resultsFor(pagefind, typed) {
+    const words = inTheirSense(typed);
     const [all, pages] = await Promise.all([
       pagefind.search(words, entrySearch),
       pagefind.search(words, { filters: { [names.filter]: names.page } }),
@@ -675,7 +689,7 @@
     if (typed) settling = setTimeout(settle, SETTLING);
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
-    loadEngine().then((pagefind) => pagefind.preload(searched(words)));
+    loadEngine().then((pagefind) => pagefind.preload(inTheirSense(searched(words))));
     typing = setTimeout(() => request(input.value), 300);
   });
   input.addEventListener("keydown", (event) => {
