@@ -255,8 +255,9 @@ def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_wo
     [
         ("", "napari ou ilastik", ("napari", "ilastik")),
         ("en/", "ilastik vs. Cellpose", ("ilastik", "cellpose")),
+        ("", "cellpose/stardist", ("cellpose", "stardist")),  # a slash joins them too
     ],
-    ids=["french", "english"],
+    ids=["french", "english", "slash"],
 )
 def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     watched: Watched, site_url: str, root: str, question: str, either: tuple[str, str]

@@ -185,11 +185,11 @@
   const MOST_SIDE_WORDS = 2;
 
   // The sides of a question that asks for either of two things, each as its meaningful
-  // words; none when it does not.
+  // words; none when it does not. A slash between two words joins them too ("napari/fiji").
   function alternatives(typed) {
     const sides = [[]];
-    for (const word of typed.split(/\s+/)) {
-      if (joinsAlternatives(word)) sides.push([]);
+    for (const word of typed.replace(/(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, " / ").split(/\s+/)) {
+      if (word === "/" || joinsAlternatives(word)) sides.push([]);
       else sides[sides.length - 1].push(word);
     }
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
