@@ -83,7 +83,7 @@ lint: $(READY)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) site docs/generated .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site docs/generated .pytest_cache .mypy_cache .ruff_cache .deepscopie-search-*
 
 $(READY): pyproject.toml $(if $(CI),constraints.txt)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -26,8 +26,10 @@ import filecmp
 import json
 import logging
 import os
+import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -136,8 +138,11 @@ def sweep_abandoned(memory: Path, prefix: str = FOLDER_PREFIX) -> list[Path]:
         return []
     removed = []
     for folder in memory.glob(f"{prefix}*"):
+        if not _made_by_a_job(folder, prefix):
+            continue
         try:
-            descriptor = os.open(folder / OWNER_LOCK, os.O_RDWR)
+            # Not through a link, nor waiting on what is not a file (a pipe put there).
+            descriptor = os.open(folder / OWNER_LOCK, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK)
         except FileNotFoundError:
             with contextlib.suppress(OSError):
                 if time.time() - folder.stat().st_mtime > OWNERLESS_AGE:
@@ -147,12 +152,25 @@ def sweep_abandoned(memory: Path, prefix: str = FOLDER_PREFIX) -> list[Path]:
         except OSError:
             continue  # another user's
         try:
-            if _locked(descriptor):  # its process is gone
+            if stat.S_ISREG(os.fstat(descriptor).st_mode) and _locked(descriptor):  # gone
                 shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
         finally:
             os.close(descriptor)
     return removed
+
+
+def _made_by_a_job(folder: Path, prefix: str) -> bool:
+    """Whether ``folder`` can be a job's: named as ``tempfile.mkdtemp`` names them (the prefix
+    and 8 characters), a folder and not a link, this user's. Beside a site, in a project or
+    a home folder, a folder of the reader's own may start with the prefix."""
+    if not re.fullmatch(f"{re.escape(prefix)}[a-z0-9_]{{8}}", folder.name):
+        return False
+    try:
+        status = folder.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid()
 
 
 def _folder_beside(site_dir: Path | None) -> Path | None:

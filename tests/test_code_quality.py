@@ -24,3 +24,17 @@ def test_tool_is_clean(command: list[str]) -> None:
         [sys.executable, "-m", *command], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_site_scripts_use_no_regular_expression_lookbehind() -> None:
+    # Safari before 16.4 (iOS 16.3 and older) rejects a whole script that writes one: search,
+    # the permalink's highlight and Explore would all be gone for its readers.
+    scripts = sorted((REPO / "docs" / "assets" / "javascripts").glob("*.js"))
+    assert scripts
+    found = [
+        f"{script.name}:{number}"
+        for script in scripts
+        for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), 1)
+        if "(?<=" in line or "(?<!" in line
+    ]
+    assert not found, found

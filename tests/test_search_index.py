@@ -240,9 +240,9 @@ def test_a_killed_build_s_files_in_memory_are_removed_by_the_next_build(
     tmp_path: Path, memory: Path
 ) -> None:
     left = _left_by_a_killed_build(memory)
-    being_made = memory / f"{search_index.FOLDER_PREFIX}new"  # no lock yet: left alone
+    being_made = memory / f"{search_index.FOLDER_PREFIX}new12345"  # no lock yet: left alone
     being_made.mkdir()
-    older = memory / f"{search_index.FOLDER_PREFIX}old"  # no lock for a day: abandoned
+    older = memory / f"{search_index.FOLDER_PREFIX}old12345"  # no lock for a day: abandoned
     older.mkdir()
     os.utime(older, (time.time() - 86400, time.time() - 86400))
 
@@ -278,9 +278,22 @@ def test_the_bundle_is_made_beside_the_site_and_moved_into_it(tmp_path: Path, me
     (seconds at 10,000 entries); the records stay in memory. What a killed build left beside
     the site goes with the next job, and a job leaves nothing there."""
     left = _left_by_a_killed_build(tmp_path, made_by="_folder_beside")
+    # Beside a site, in a project or a home folder, folders of the reader's own may start so.
+    own = tmp_path / f"{search_index.BESIDE_PREFIX}drafts"
+    own.mkdir()
+    (own / search_index.OWNER_LOCK).touch()  # unlocked, as a killed build's
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / search_index.OWNER_LOCK).touch()
+    link = tmp_path / f"{search_index.BESIDE_PREFIX}abcd1234"
+    link.symlink_to(elsewhere)
     site = tmp_path / "site"
     job = SearchIndexJob(RECORDS, site)
     assert not left.exists()
+    assert own.is_dir() and link.is_symlink() and (elsewhere / search_index.OWNER_LOCK).exists()
+    shutil.rmtree(own)
+    link.unlink()
+    shutil.rmtree(elsewhere)
     assert job._folder.parent == memory
     fragment = next((job.finished_bundle() / "fragment").iterdir())
     made = fragment.stat().st_ino

@@ -116,9 +116,13 @@
   // Which languages need it is data (search_terms in deepscopie/catalogues/languages.yaml),
   // set on the dialog.
   const pluralsFix = dialog.dataset.dsTerms === "french-plurals";
+  // A slash between two words set apart, a word that joins alternatives ("cellpose/stardist" is
+  // "cellpose ou stardist", see joinsAlternatives). No lookbehind: Safari before 16.4 would
+  // reject the whole script.
+  const slashesApart = (text) => text.replace(/([\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, "$1 / ");
   const withoutElision = (query) => query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
   function terms(query) {
-    let words = withoutElision(query);
+    let words = slashesApart(withoutElision(query));
     if (pluralsFix) words = words.replace(/([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1x");
     return words.trim();
   }
@@ -164,7 +168,9 @@
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
   const orWords = new Set((dialog.dataset.dsOrWords || "").split(/\s+/).filter(Boolean));
-  const joinsAlternatives = (word) => orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
+  // A slash set apart between two words joins them too (see slashesApart).
+  const joinsAlternatives = (word) =>
+    word === "/" || orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
 
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
@@ -185,11 +191,11 @@
   const MOST_SIDE_WORDS = 2;
 
   // The sides of a question that asks for either of two things, each as its meaningful
-  // words; none when it does not. A slash between two words joins them too ("napari/fiji").
+  // words; none when it does not.
   function alternatives(typed) {
     const sides = [[]];
-    for (const word of typed.replace(/(?<=[\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, " / ").split(/\s+/)) {
-      if (word === "/" || joinsAlternatives(word)) sides.push([]);
+    for (const word of typed.split(/\s+/)) {
+      if (joinsAlternatives(word)) sides.push([]);
       else sides[sides.length - 1].push(word);
     }
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
@@ -205,7 +211,7 @@
   // meaningful words (all of them when it has none), lower case without accents or elided
   // article, without the punctuation around them ("(noyaux," is "noyaux").
   function askedFor(typed) {
-    const question = withoutElision(typed);
+    const question = slashesApart(withoutElision(typed));
     const sides = alternatives(question);
     const words = (side) => side.split(/\s+/).map(trimmed).filter(Boolean);
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
