@@ -9,7 +9,7 @@ import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized
-from deepscopie.render.search_names import NAMES_FILE, names_file, search_names
+from deepscopie.render.search_names import NAMES_FILE, named_entries, names_file, search_names
 from tests.conftest import FIXTURES
 
 
@@ -56,3 +56,21 @@ def test_a_tag_that_names_a_product_is_a_name(base: KnowledgeBase) -> None:
     vocabulary = base.vocabulary.model_copy(update={"tags": tags})
     names = search_names(dataclasses.replace(base, vocabulary=vocabulary))
     assert names["qupath"] == "QuPath" and "debutants" not in names
+
+
+def test_a_name_s_own_entry_is_the_one_titled_with_the_name_alone(base: KnowledgeBase) -> None:
+    # "installer cellpose" brings Cellpose's own entry among the first results (search.js),
+    # not the talk about it; the talk is the name's entry only when nothing else is.
+    cellpose = next(r for r in base.resources if r.title.get("en") == "Cellpose")
+    talk = cellpose.model_copy(
+        update={
+            "id": "cellpose-talk",
+            "title": Localized.model_validate(
+                {"fr": "Cellpose : l'exposé", "en": "Cellpose: the talk"}
+            ),
+        }
+    )
+    both = dataclasses.replace(base, resources=(talk, cellpose))
+    assert named_entries(both) == {cellpose.id: "cellpose"}
+    alone = dataclasses.replace(base, resources=(talk,))
+    assert named_entries(alone) == {"cellpose-talk": "cellpose"}

@@ -178,6 +178,7 @@ def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) 
         "type": "Tool",
         "category": "Software",
         "summary": "Cell segmentation.",
+        "named": "cellpose",  # not shown: the own entry of the name (search_names.named_entries)
         "title": "Cellpose",
     }
     assert english.filters == []  # only pages carry one (kind:page)

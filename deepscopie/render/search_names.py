@@ -46,6 +46,27 @@ def search_names(base: KnowledgeBase) -> dict[str, str]:
     return dict(sorted(names.items()))
 
 
+def named_entries(base: KnowledgeBase) -> dict[str, str]:
+    """``{resource id: its names}`` for the resources that are a one-word name's own entry: the
+    one titled with the name alone (in either language), else the first titled with the name
+    and what qualifies it (``Omnipose: a high-precision…``, see name_of). "Cellpose: the talk"
+    is not Cellpose's own entry when "Cellpose" is there. search.js puts a name's own entry
+    among the first results of a question that names it among other words."""
+    exact: dict[str, str] = {}
+    qualified: dict[str, str] = {}
+    for resource in base.resources:
+        for title in resource.title.texts.values():
+            words = name_words(title)
+            if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
+                own = exact if name_of(title) == title.strip() else qualified
+                own.setdefault(words[0], resource.id)
+    named: dict[str, list[str]] = {}
+    for name, owner in sorted({**qualified, **exact}.items()):
+        named.setdefault(owner, []).append(name)
+    # A resource may have a name per language: they are given together, apart by spaces.
+    return {owner: " ".join(names) for owner, names in named.items()}
+
+
 def names_file(base: KnowledgeBase) -> dict[str, str]:
     """``{path in the built site: content}`` of the names file."""
     return {NAMES_FILE: json.dumps(search_names(base), ensure_ascii=False, separators=(",", ":"))}

@@ -28,7 +28,7 @@ from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
-from deepscopie.render.search_names import NAMES_FILE
+from deepscopie.render.search_names import NAMES_FILE, named_entries
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
@@ -118,13 +118,14 @@ def search_records(
     """Every resource and FAQ entry, in every language, each in one of the language's index
     parts (see :func:`index_parts`)."""
     synonyms = Synonyms(base.vocabulary.synonyms)
+    named = named_entries(base)
     records = []
     count = len(base.resources) + len(base.faq)
     for language in site_languages().codes:
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = [
-            _resource(r, names, language, index_part(r.id, parts), health, synonyms)
+            _resource(r, names, language, index_part(r.id, parts), health, synonyms, named)
             for r in base.resources
         ]
         entries += [
@@ -280,6 +281,7 @@ def _resource(
     index: str,
     health: LinkHealth | None,
     synonyms: Synonyms,
+    named: dict[str, str],
 ) -> SearchRecord:
     kind, category = names["type"][resource.type], names["category"][resource.category]
     tags = [names["tag"][tag] for tag in resource.tags]
@@ -299,6 +301,8 @@ def _resource(
     status = _status(resource, health, language)
     if status:
         meta["status"] = status
+    if resource.id in named:  # the own entry of these names (see named_entries)
+        meta["named"] = named[resource.id]
     meta.update(lifecycle_meta(resource, language))
     meta.update(maintenance_meta(resource, health, language))
     # The other language's title too: a name is often typed as published; and typed as one
@@ -383,7 +387,7 @@ def _record(
     typography."""
     title = typeset(title, language)
     meta = {
-        name: value if name in ("kind", "href") else typeset(value, language)
+        name: value if name in ("kind", "href", "named") else typeset(value, language)
         for name, value in meta.items()
     }
     hidden_meta = "".join(

@@ -360,17 +360,13 @@
   // resource's entry, which rarely says "installer", comes far below them or not at all.
   // It comes second, after the best of those (a question about the resource's dataset
   // wants that entry first). A name is a resource's one-word name (search-names.json); its
-  // entry is the one titled so, else one titled so with what qualifies it ("Labkit (2D et
-  // 3D)", "Omnipose: …", as name_of in deepscopie/folding.py reads a title), not "Cellpose:
-  // the talk" when "Cellpose" is there.
+  // own entry says so in its record ("named", see named_entries in
+  // deepscopie/render/search_names.py).
   const NAMED_AT = 1;
-  const qualified = (title, written) => title.startsWith(written) && /^\s*[(:]/.test(title.slice(written.length));
   async function namedEntry(pagefind, word) {
     const found = (await resultsFor(pagefind, word)).found.slice(0, SHOWN);
-    const titles = await Promise.all(found.map(async (result) => (await result.data()).meta.title));
-    const written = nameList[word];
-    const at = titles.indexOf(written);
-    return found[at >= 0 ? at : titles.findIndex((title) => qualified(title, written))];
+    const data = await Promise.all(found.map((result) => result.data()));
+    return found[data.findIndex((one) => (one.meta.named || "").split(" ").includes(word))];
   }
   async function withNamedResources(pagefind, question, found, stale) {
     const words = meaningful(question).map(trimmed);
