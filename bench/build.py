@@ -111,9 +111,8 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
 # needs: the baseline gets them too, without the data (the 404 page lists no category).
 _TEMPLATE_TEXTS_HOOK = """
 from deepscopie.languages import site_languages
-from deepscopie.render.pages import render_search_form
-from deepscopie.render.search_records import search_index_names
-from deepscopie.render.texts import search_texts, text
+from deepscopie.render.template_globals import template_globals
+from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 
 
@@ -122,10 +121,7 @@ def on_env(env, config, files):
     code = getattr(i18n, "current_language", None) or site_languages().default.code
     env.globals.update(
         t=lambda key, **values: typeset(text(key, code), code).format(**values),
-        site_language=site_languages()[code],
-        search_form=render_search_form,
-        search_texts=search_texts(code),
-        search_index_names=search_index_names(),
+        **template_globals(code),
         not_found={"categories": [], "languages": [], "site_path": "/"},
     )
     return env

@@ -62,7 +62,6 @@ from deepscopie.render.pages import (
     Heading,
     fill_guide_page,
     fill_home_page,
-    render_search_form,
     site_pages,
 )
 from deepscopie.render.problems_page import problems_document, problems_html
@@ -72,10 +71,10 @@ from deepscopie.render.search_records import (
     PART_SIZE,
     SearchRecord,
     page_record,
-    search_index_names,
     search_records,
 )
-from deepscopie.render.texts import search_texts, text
+from deepscopie.render.template_globals import template_globals
+from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
 
@@ -265,12 +264,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["striptags"] = plain_text_filter
     language = _language(config)
     env.globals["t"] = partial(_template_text, language=language.code)
-    env.globals["site_language"] = language
     env.globals["not_found"] = _not_found_context(config, language.code)
-    env.globals["search_form"] = render_search_form
-    # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
-    env.globals["search_texts"] = search_texts(language.code)
-    env.globals["search_index_names"] = search_index_names()
+    env.globals.update(template_globals(language.code))
     return env
 
 

@@ -1,0 +1,22 @@
+"""What every page's templates (overrides/) need of a language beside its texts: the language
+itself, the search form and the search dialog's words and index names. One definition for
+the site's hook and for bench/build.py's baseline, which builds the same templates without
+the data (it broke when the templates needed one more of them)."""
+
+from __future__ import annotations
+
+from deepscopie.languages import site_languages
+from deepscopie.render.pages import render_search_form
+from deepscopie.render.search_records import search_index_names
+from deepscopie.render.texts import search_texts
+
+
+def template_globals(language: str) -> dict[str, object]:
+    """The templates' variables for pages in ``language`` (a code: "fr")."""
+    return {
+        "site_language": site_languages()[language],
+        "search_form": render_search_form,
+        # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
+        "search_texts": search_texts(language),
+        "search_index_names": search_index_names(),
+    }
