@@ -121,7 +121,7 @@ def on_env(env, config, files):
     code = getattr(i18n, "current_language", None) or site_languages().default.code
     env.globals.update(
         t=lambda key, **values: typeset(text(key, code), code).format(**values),
-        **template_globals(code),
+        **template_globals(code, None),
         not_found={"categories": [], "languages": [], "site_path": "/"},
     )
     return env

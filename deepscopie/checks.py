@@ -25,6 +25,7 @@ from deepscopie.model import (
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
+from deepscopie.synonyms import Synonyms
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -294,10 +295,30 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
                 problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
     for i, topic in enumerate(vocabulary.faq_topics):
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
+    problems += _check_searched_as(vocabulary, source)
     for i, category in enumerate(vocabulary.categories):
         for field, text in category.markdown_texts():
             problems += _url_problems(_text_addresses(("categories", i, field), text), source)
     return problems
+
+
+def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
+    """A word searched instead of another means the same, and every entry that uses the word
+    typed has it: both are in one synonym group (search adds a group's words to the entries
+    that use one of them)."""
+    if vocabulary.searched_as is None:
+        return []
+    synonyms = Synonyms(vocabulary.synonyms)
+    return [
+        source.problem(
+            ("searched_as", language, typed),
+            msg("searched-as", typed=typed, searched=searched),
+            "searched-as",
+        )
+        for language in site_languages().codes
+        for typed, searched in vocabulary.searched_as.get(language).items()
+        if not synonyms.gives(typed, searched)
+    ]
 
 
 def _check_tags(

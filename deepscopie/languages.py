@@ -45,7 +45,6 @@ class Language:
     search_terms: str = "as-typed"
     stop_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
-    searched_as: str = ""  # typed=searched pairs separated by spaces
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 

@@ -696,6 +696,43 @@ SynonymGroup = Annotated[
 ]
 
 
+def _one_word(text: str) -> str:
+    if len(text.split()) != 1:
+        raise PydanticCustomError(
+            "not_one_word",
+            "'{value}' is not one word: search reads a question word by word",
+            {"value": text},
+        )
+    return text
+
+
+# A word as a reader types it in a question: one word, no space.
+SearchWord = Annotated[
+    Text, AfterValidator(_one_word), Field(json_schema_extra={"pattern": r"^\S+$"})
+]
+
+
+# ``{typed: searched}``; the schema refuses a key of several words too (editors' completion).
+SearchWords = Annotated[
+    dict[SearchWord, SearchWord], Field(json_schema_extra={"additionalProperties": False})
+]
+
+
+class SearchedAs(PerLanguage):
+    """Words that the search engine's stemmer reads as another word, each with the word
+    searched instead, in each language of the site."""
+
+    __pydantic_extra__: dict[str, SearchWords] = Field(init=False)
+    language_help: ClassVar[tuple[str, str]] = (
+        "{language} words, each as typed: the word searched instead ({{}} for none).",
+        "{language} words, each as typed: the word searched instead ({{}} for none).",
+    )
+
+    def get(self, language: str) -> Mapping[str, str]:
+        """``{typed: searched}`` in ``language`` (a code of the site's languages)."""
+        return dict((self.__pydantic_extra__ or {}).get(language, {}))
+
+
 class FaqTopic(_Frozen):
     """A topic of the FAQ page: it gathers the questions whose first tag among its own is
     theirs (a question goes to the topic of its earliest tag that a topic lists)."""
@@ -721,6 +758,12 @@ class VocabularyFile(_Frozen):
     )
     synonyms: tuple[SynonymGroup, ...] = Field(
         default=(), description="Groups of words that mean the same for a search."
+    )
+    searched_as: SearchedAs | None = Field(
+        default=None,
+        description="Words that the search engine's stemmer reads as another word (French "
+        "'formation', a course, is cut to 'format', as of a file), each with a word of its "
+        "synonym group that search looks for instead: every entry that uses the group has it.",
     )
     faq_topics: tuple[FaqTopic, ...] = Field(
         default=(),

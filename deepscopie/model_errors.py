@@ -77,6 +77,10 @@ def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
 
 def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, base: Loc) -> Problem:
     inner: Loc = tuple(detail["loc"])
+    # Pydantic ends the place of a mapping's key that is wrong with "[key]": the key's own place.
+    in_key = inner[-1:] == ("[key]",)
+    if in_key:
+        inner = inner[:-1]
     loc: Loc = (*base, *inner)
     kind = detail["type"]
     value = detail["input"]
@@ -94,7 +98,8 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         key = f"{rule}.{variant(context)}" if variant else rule
         context = _in_editor_language(kind, context)
         where = (*loc, context["code"]) if kind == "unknown_language" else loc
-        return source.problem(where, msg(key, **context), rule, at_key=kind == "unknown_language")
+        at_key = in_key or kind == "unknown_language"
+        return source.problem(where, msg(key, **context), rule, at_key=at_key)
     if kind == "blank_text":
         return source.problem(loc, msg("empty-text"), "empty-text")
     if kind in _DATE_ERRORS and not isinstance(value, (int, float, bool, list, dict)):
@@ -159,6 +164,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "keyword_too_long": ("invalid-value", lambda context: "keyword-length"),
     "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
     "keyword_twice": ("invalid-value", lambda context: "keyword-twice"),
+    "not_one_word": ("invalid-value", lambda context: "one-word"),
 }
 
 

@@ -65,4 +65,6 @@ RULES: dict[str, str] = {
     "replaced-by": "replaced_by names the resource itself, or is neither an id nor an address.",
     "keyword-name": "A keyword is another resource's name: a search for that name would find "
     "this entry beside the resource itself.",
+    "searched-as": "A word that search looks for instead of another (searched_as) is not in a "
+    "synonym group with it: the entries that use the word typed would not all have it.",
 }

@@ -51,6 +51,7 @@ from deepscopie.languages import (
 from deepscopie.links.history import ReportError, load_report, load_section
 from deepscopie.links.previous_report import REPORT_NAME as PUBLISHED_REPORT
 from deepscopie.links.repositories import RepositoryRecord
+from deepscopie.model import VocabularyFile
 from deepscopie.problems import DataError, Problem, format_problems, msg
 from deepscopie.render import links, markup
 from deepscopie.render.edit_links import edit_base, edit_links
@@ -265,7 +266,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = _language(config)
     env.globals["t"] = partial(_template_text, language=language.code)
     env.globals["not_found"] = _not_found_context(config, language.code)
-    env.globals.update(template_globals(language.code))
+    env.globals.update(template_globals(language.code, _vocabulary()))
     return env
 
 
@@ -419,6 +420,12 @@ def _problems_to_show() -> list[Problem]:
     return []
 
 
+def _vocabulary() -> VocabularyFile | None:
+    """The data's vocabulary; none under `mkdocs serve` with data problems, where every page
+    lists them instead."""
+    return None if _problems_to_show() else _knowledge_base().vocabulary
+
+
 def _problems_summary(problems: list[Problem]) -> str:
     heading = msg("build-problems", n=len(problems)).text(editor_language())
     return f"{heading}\n{format_problems(problems, relative_to=ROOT)}"
@@ -543,8 +550,7 @@ def _localize(config: MkDocsConfig, language: Language) -> None:
 def _not_found_context(config: MkDocsConfig, language: str) -> dict[str, object]:
     """What the 404 page shows and needs: the categories (name, address), the languages'
     roots, and the path the site is served under (the 404 page is served at any depth)."""
-    # Under `mkdocs serve` with data problems, every page lists them: no categories to offer.
-    vocabulary = None if _problems_to_show() else _knowledge_base().vocabulary
+    vocabulary = _vocabulary()
     categories = [
         (
             site_languages()[language].root + links.built_url(links.category_page(c.id)),

@@ -15,6 +15,7 @@ from deepscopie.render.entries import render_faq_entry, render_resource, shown_s
 from deepscopie.render.pages import fill_home_page, render_faq_page, site_pages
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
+from deepscopie.render.template_globals import template_globals
 from deepscopie.render.texts import format_date
 from tests.conftest import FIXTURES, REPO, copy_base_data
 
@@ -251,3 +252,23 @@ def test_a_long_category_lists_only_its_sections_in_its_table_of_contents(
     assert all(not h.children for h in long.toc)
     assert long.html == short.html  # the page itself is unchanged
     assert {"cellpose", "section-nucleus-detection"} <= set(long.anchors)  # still linkable
+
+
+def test_the_search_dialog_is_given_the_words_searched_as_others_in_its_language(
+    tmp_path: Path,
+) -> None:
+    folder = copy_base_data(tmp_path)
+    with (folder / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write(
+            "  - [course, cours, formation]\n"
+            "searched_as:\n  fr: {formation: cours, formations: cours}\n  en: {}\n"
+        )
+    base = load_knowledge_base(DataFiles.in_folder(folder))
+    # As search.js reads them (data-ds-searched-as, overrides/partials/deepscopie-search.html).
+    assert template_globals("fr", base.vocabulary)["searched_as"] == {
+        "formation": "cours",
+        "formations": "cours",
+    }
+    assert template_globals("en", base.vocabulary)["searched_as"] == {}
+    # No data (bench/build.py's baseline) or data with problems (`mkdocs serve` lists them).
+    assert template_globals("fr", None)["searched_as"] == {}

@@ -18,7 +18,6 @@ from deepscopie.folding import fold
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
-    Synonyms,
     index_part,
     index_parts,
     one_word,
@@ -26,6 +25,7 @@ from deepscopie.render.search_records import (
     search_records,
     summary,
 )
+from deepscopie.synonyms import Synonyms
 from tests.conftest import copy_base_data
 
 
@@ -226,6 +226,18 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     # A word is had as written: "vérité" and "terrain" are not "vérité-terrain", which a
     # search for it needs (Pagefind indexes it as one word).
     assert phrases.added_to("La vérité terrain (ground truth)") == ["vérité-terrain"]
+
+
+def test_a_word_is_searched_as_another_only_within_its_synonym_group() -> None:
+    # What the validation asks of searched_as (see checks._check_searched_as): every entry
+    # that uses the word typed must be given the word searched instead.
+    synonyms = Synonyms([("course", "cours", "formation"), ("image analysis", "analyse d'images")])
+    assert synonyms.gives("formation", "cours")
+    assert synonyms.gives("Formations", "Cours")  # a plural, capitals
+    assert synonyms.gives("formation", "analyse") is False  # another group's word
+    assert synonyms.gives("pistage", "cours") is False  # a word of no group
+    assert synonyms.gives("analysis", "analyse") is False  # a phrase's word alone is no group's
+    assert synonyms.gives("formation", "cours formation") is False  # a word, not a phrase
 
 
 def test_a_record_gets_the_synonyms_it_lacks_once(tmp_path: Path) -> None:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import html
 import re
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import as_written, fold, name_words, whole_words, written_words
+from deepscopie.folding import name_words
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import Category, FaqEntry, Resource, Term, keywords_in
@@ -32,6 +31,7 @@ from deepscopie.render.search_names import NAMES_FILE, named_entries
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
+from deepscopie.synonyms import Synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
 # that say what the entry is for (its task, type, tags, keywords), then the description.
@@ -197,64 +197,6 @@ def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
     return {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
 
 
-class Synonyms:
-    """The vocabulary's synonym groups, and which of them a text uses.
-
-    A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``), and not
-    as a part of a hyphenated compound ("coding-free" uses neither "coding" nor "free"); a
-    phrase of several words matches as written, accents, case and punctuation aside ("z
-    stack" matches "z-stack")."""
-
-    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
-        self.groups = [tuple(group) for group in groups]
-        self._words: dict[str, set[int]] = {}
-        # Phrases by their first word: only those whose first word occurs are looked for.
-        self._phrases: dict[str, list[tuple[str, int]]] = {}
-        for index, group in enumerate(self.groups):
-            for word in group:
-                folded = fold(word)
-                if " " in folded:
-                    first = folded.split(" ", 1)[0]
-                    self._phrases.setdefault(first, []).append((f" {folded} ", index))
-                else:  # the word and its plurals, so that a text's words are looked up as is
-                    for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
-                        self._words.setdefault(form, set()).add(index)
-        # Each group's words as written, space by space, with how a text that has one writes
-        # it (see added_to).
-        self._parts = [
-            [(part, as_written(part)) for word in group for part in word.split()]
-            for group in self.groups
-        ]
-
-    def used_by(self, words: str) -> list[int]:
-        """The groups (their indexes) that ``words`` mentions."""
-        whole = whole_words(words)
-        found = {i for word in whole & self._words.keys() for i in self._words[word]}
-        folded = fold(words)
-        padded = f" {folded} "
-        for first in set(folded.split()) & self._phrases.keys():
-            found |= {index for phrase, index in self._phrases[first] if phrase in padded}
-        return sorted(found)
-
-    def added_to(self, words: str) -> list[str]:
-        """The words of the groups that ``words`` mentions which it does not have, each once:
-        a word the text has would only add a position to every search of it (a common word's
-        search time grows with them), and nothing to what it finds. A word counts as the text
-        writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
-        "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
-        groups = self.used_by(words)
-        if not groups:
-            return []
-        present = written_words(words)
-        added = []
-        for index in groups:
-            for part, written in self._parts[index]:
-                if written not in present:
-                    present.add(written)
-                    added.append(part)
-        return added
-
-
 # A short name of a few words, written as one word (see one_word), before what qualifies it.
 _NAME_WORDS, _NAME_LETTERS = 3, 20
 
@@ -267,11 +209,6 @@ def one_word(title: str) -> str | None:
     words = name_words(title)
     joined = "".join(words)
     return joined if 1 < len(words) <= _NAME_WORDS and len(joined) <= _NAME_LETTERS else None
-
-
-def _singular(word: str) -> str:
-    """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 def _resource(

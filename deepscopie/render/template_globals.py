@@ -1,22 +1,28 @@
 """What every page's templates (overrides/) need of a language beside its texts: the language
-itself, the search form and the search dialog's words and index names. One definition for
-the site's hook and for bench/build.py's baseline, which builds the same templates without
-the data (it broke when the templates needed one more of them)."""
+itself, the search form, and the search dialog's words, index names and words searched as
+others. One definition for the site's hook and for bench/build.py's baseline, which builds the
+same templates without the data (it broke when the templates needed one more of them)."""
 
 from __future__ import annotations
 
 from deepscopie.languages import site_languages
+from deepscopie.model import VocabularyFile
 from deepscopie.render.pages import render_search_form
 from deepscopie.render.search_records import search_index_names
 from deepscopie.render.texts import search_texts
 
 
-def template_globals(language: str) -> dict[str, object]:
-    """The templates' variables for pages in ``language`` (a code: "fr")."""
+def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[str, object]:
+    """The templates' variables for pages in ``language`` (a code: "fr"), with what search
+    needs of the ``vocabulary`` (none: a site without data, or data with problems)."""
     return {
         "site_language": site_languages()[language],
         "search_form": render_search_form,
         # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
         "search_texts": search_texts(language),
         "search_index_names": search_index_names(),
+        # What search looks for instead of words its stemmer misreads ({typed: searched}).
+        "searched_as": dict(vocabulary.searched_as.get(language))
+        if vocabulary is not None and vocabulary.searched_as is not None
+        else {},
     }

@@ -130,14 +130,10 @@
   }
 
   // Words that Pagefind's stemmer reads as another word ("formation", a course, is stemmed as
-  // "format", of a file), searched as a word of the same meaning (searched_as in
-  // deepscopie/catalogues/languages.yaml, set on the dialog); not in a phrase in quotes.
+  // "format", of a file), searched as a word of their synonym group (searched_as in
+  // data/vocabulary.yaml, set on the dialog); not in a phrase in quotes.
   const searchedAs = new Map(
-    (dialog.dataset.dsSearchedAs || "")
-      .split(/\s+/)
-      .map((pair) => pair.split("="))
-      .filter((pair) => pair.length === 2 && pair[0] && pair[1])
-      .map(([typed, searched]) => [fold(typed), searched]),
+    Object.entries(JSON.parse(dialog.dataset.dsSearchedAs || "{}")).map(([typed, searched]) => [fold(typed), searched]),
   );
   const inTheirSense = (words) =>
     words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");

@@ -1,0 +1,81 @@
+"""The vocabulary's synonym groups (data/vocabulary.yaml), as search reads them: which groups
+a text uses, and the words of those groups that it lacks (search adds them to its record, so
+that a reader's word finds the entries that use another of its group)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from deepscopie.folding import as_written, fold, whole_words, written_words
+
+
+class Synonyms:
+    """The vocabulary's synonym groups, and which of them a text uses.
+
+    A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``), and not
+    as a part of a hyphenated compound ("coding-free" uses neither "coding" nor "free"); a
+    phrase of several words matches as written, accents, case and punctuation aside ("z
+    stack" matches "z-stack")."""
+
+    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+        self.groups = [tuple(group) for group in groups]
+        self._words: dict[str, set[int]] = {}
+        # Phrases by their first word: only those whose first word occurs are looked for.
+        self._phrases: dict[str, list[tuple[str, int]]] = {}
+        for index, group in enumerate(self.groups):
+            for word in group:
+                folded = fold(word)
+                if " " in folded:
+                    first = folded.split(" ", 1)[0]
+                    self._phrases.setdefault(first, []).append((f" {folded} ", index))
+                else:  # the word and its plurals, so that a text's words are looked up as is
+                    for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
+                        self._words.setdefault(form, set()).add(index)
+        # Each group's words as written, space by space, with how a text that has one writes
+        # it (see added_to).
+        self._parts = [
+            [(part, as_written(part)) for word in group for part in word.split()]
+            for group in self.groups
+        ]
+
+    def used_by(self, words: str) -> list[int]:
+        """The groups (their indexes) that ``words`` mentions."""
+        whole = whole_words(words)
+        found = {i for word in whole & self._words.keys() for i in self._words[word]}
+        folded = fold(words)
+        padded = f" {folded} "
+        for first in set(folded.split()) & self._phrases.keys():
+            found |= {index for phrase, index in self._phrases[first] if phrase in padded}
+        return sorted(found)
+
+    def gives(self, typed: str, searched: str) -> bool:
+        """Whether every text that uses the word ``typed`` is given the word ``searched`` (see
+        :meth:`added_to`), or has it: both in one group, ``searched`` as one of its words."""
+        searched_word = fold(searched)
+        return any(
+            searched_word in {fold(part) for part, _ in self._parts[index]}
+            for index in self.used_by(typed)
+        )
+
+    def added_to(self, words: str) -> list[str]:
+        """The words of the groups that ``words`` mentions which it does not have, each once:
+        a word the text has would only add a position to every search of it (a common word's
+        search time grows with them), and nothing to what it finds. A word counts as the text
+        writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
+        "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
+        groups = self.used_by(words)
+        if not groups:
+            return []
+        present = written_words(words)
+        added = []
+        for index in groups:
+            for part, written in self._parts[index]:
+                if written not in present:
+                    present.add(written)
+                    added.append(part)
+        return added
+
+
+def _singular(word: str) -> str:
+    """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
