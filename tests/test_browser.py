@@ -517,6 +517,8 @@ def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
     napari, fiji = _typed_in_explore(page, "napari"), _typed_in_explore(page, "fiji")
     assert napari - fiji and fiji - napari
     assert _typed_in_explore(page, either) == napari | fiji
+    # In quotes, the question is read whole, as the header's search reads it: every word.
+    assert _typed_in_explore(page, f'"{either}"') <= napari & fiji
     assert watched.errors == []
 
 

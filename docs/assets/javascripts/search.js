@@ -205,12 +205,13 @@
   }
 
   // What a question asks for, to filter entries by the words of their text (Explore): the
-  // sides of a question that asks for either of two things, else the question; each as its
-  // meaningful words (all of them when it has none), lower case without accents or elided
-  // article, without the punctuation around them ("(noyaux," is "noyaux").
+  // sides of a question that asks for either of two things, else the question (in quotes,
+  // whole, as the header's search reads it); each as its meaningful words (all of them when
+  // it has none), lower case without accents or elided article, without the punctuation
+  // around them ("(noyaux," is "noyaux").
   function askedFor(typed) {
     const question = slashesApart(withoutElision(typed));
-    const sides = alternatives(question);
+    const sides = question.includes('"') ? [] : alternatives(question);
     const words = (side) => side.split(/\s+/).map(trimmed).filter(Boolean);
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
   }
