@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from deepscopie.cli import main
+from deepscopie.editing.fmt import formatted
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.model import ResourcesFile, VocabularyFile
 from tests.conftest import REPO
 from tests.test_add import NEW_RESOURCE
 
@@ -90,3 +92,62 @@ def test_stats_says_what_needs_an_editor(capsys: pytest.CaptureFixture[str]) -> 
     assert f"\nopen questions: {len(open_ids)}\n" in out
     software = sum(r.category == "software" for r in base.resources)
     assert re.search(rf"\n  software +{software}\n", out)
+
+
+def test_a_comment_above_a_field_moves_with_it() -> None:
+    # ruamel keeps the lines above a field at the end of the field before: reordered, they
+    # stayed there, above another field (the FAQ topics' comment above the synonyms).
+    vocabulary = """# The categories.
+categories: []
+# The FAQ topics.
+faq_topics: []
+# The synonyms,
+# on two lines.
+
+synonyms:
+  - [tracking, suivi]
+"""
+    assert (
+        formatted(vocabulary, VocabularyFile)
+        == """# The categories.
+categories: []
+# The synonyms,
+# on two lines.
+
+synonyms:
+  - [tracking, suivi]
+# The FAQ topics.
+faq_topics: []
+"""
+    )
+    resources = """resources:
+  - id: a
+    type: tool
+    # Until 2020.
+    year: 2018
+    languages: [en]  # on the field's own line: stays there
+    tags:
+      - python
+      # napari too, once it has its tag (indented: about the list, stays in it).
+    # Added on the day of the course.
+    added: 2026-11-22
+
+  - id: b
+"""
+    assert (
+        formatted(resources, ResourcesFile)
+        == """resources:
+  - id: a
+    type: tool
+    tags:
+      - python
+      # napari too, once it has its tag (indented: about the list, stays in it).
+    languages: [en]  # on the field's own line: stays there
+    # Until 2020.
+    year: 2018
+    # Added on the day of the course.
+    added: 2026-11-22
+
+  - id: b
+"""
+    )

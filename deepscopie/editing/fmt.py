@@ -2,20 +2,24 @@
 
 Canonical means: every mapping's fields in the model's order (``id`` first, ``added`` last,
 ``fr`` before ``en``), two-space indents, list items indented under their key. Entries keep
-the order the editors gave them. ruamel.yaml rewrites the file and keeps every comment; the
-blank line or comment after a moved field stays at the end of its entry.
+the order the editors gave them. ruamel.yaml rewrites the file and keeps every comment: the
+comment lines above a field move with it, the blank line or comment after an entry's last
+field stays at the end of the entry.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
+import itertools
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 from deepscopie.languages import site_languages
 from deepscopie.model import Localized
@@ -78,8 +82,15 @@ def _sort_keys(mapping: CommentedMap, order: list[str]) -> None:
     wanted = sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
     if keys == wanted:
         return
+    # The comment lines above a field go with it (ruamel keeps them at the end of the field
+    # before: they would stay there, above another field).
+    for before, key in reversed(list(itertools.pairwise(keys))):
+        lines = _lines_after(mapping, before)
+        if lines:
+            slot = mapping.ca.items.setdefault(key, [None, None, None, None])
+            slot[1] = [CommentToken(lines, CommentMark(0)), *(slot[1] or [])]
     # What follows the last field (the blank line before the next entry) stays last.
-    trailing = mapping.ca.items.pop(keys[-1], None)
+    trailing = _lines_after(mapping, keys[-1])
     moved = [(key, mapping[key], mapping.ca.items.pop(key, None)) for key in keys]
     for key in keys:
         del mapping[key]
@@ -87,5 +98,90 @@ def _sort_keys(mapping: CommentedMap, order: list[str]) -> None:
         mapping[key] = value
         if comment is not None:
             mapping.ca.items[key] = comment
-    if trailing is not None:
-        mapping.ca.items[wanted[-1]] = trailing
+    if trailing:
+        _add_lines_after(mapping, wanted[-1], trailing)
+
+
+def _add_lines_after(mapping: CommentedMap, key: Any, lines: str) -> None:
+    """``lines`` (comment or blank lines) after the value of ``key``, where ruamel writes them."""
+    value = mapping[key]
+    if isinstance(value, CommentedMap) and value and not _is_flow(value):
+        _add_lines_after(value, list(value)[-1], lines)
+        return
+    if isinstance(value, CommentedSeq) and value and not _is_flow(value):
+        value.ca.end = [
+            *(getattr(value.ca, "end", None) or []),
+            CommentToken(lines, CommentMark(0)),
+        ]
+        return
+    slot = mapping.ca.items.setdefault(key, [None, None, None, None])
+    if slot[2] is None:
+        slot[2] = CommentToken("\n" + lines, CommentMark(0))
+    else:
+        slot[2].value += lines
+
+
+def _is_flow(node: CommentedMap | CommentedSeq) -> bool:
+    return bool(node.fa.flow_style())
+
+
+def _lines_after(mapping: CommentedMap, key: Any, column: int | None = None) -> str:
+    """The comment lines (and blank lines) between the value of ``key`` and the next field,
+    taken away from where ruamel keeps them: past the end of the field's line (a one-line
+    value), or at the end of its list or nested mapping. Lines indented deeper than the
+    fields (``column``: the mapping's own) stay: they are about the value above them."""
+    if column is None:
+        column = mapping.lc.col
+    slot = mapping.ca.items.get(key)
+    if slot and slot[2] is not None:
+        lines = _lines_below(slot[2], column)
+        value = mapping[key]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and value.ca.comment:
+            value.ca.comment[0] = slot[2]  # a flow value keeps a copy of the token
+        return lines
+    return _lines_at_end(mapping[key], column)
+
+
+def _lines_at_end(value: Any, column: int) -> str:
+    if isinstance(value, CommentedMap) and value:
+        return _lines_after(value, list(value)[-1], column)
+    if not isinstance(value, CommentedSeq):
+        return ""
+    if getattr(value.ca, "end", None):
+        text = "".join(str(token.value) for token in value.ca.end)
+        kept, moved = _split_at(text, column)
+        value.ca.end = [CommentToken(kept, CommentMark(0))] if kept else []
+        return moved
+    if not value:
+        return ""
+    slot = value.ca.items.get(len(value) - 1)
+    if slot and slot[0] is not None:  # after a list's last word
+        return _lines_below(slot[0], column)
+    return _lines_at_end(value[-1], column)
+
+
+def _lines_below(token: CommentToken, column: int) -> str:
+    """The lines of a comment token below its first one (the end of a field's own line, with
+    the comment written there, which stays) that are not indented deeper than ``column``."""
+    own, newline, lines = str(token.value).partition("\n")
+    kept, moved = _split_at(lines, column)
+    token.value = own + newline + kept
+    return moved
+
+
+def _split_at(lines: str, column: int) -> tuple[str, str]:
+    """``lines`` as (those down to the last one indented deeper than ``column``, the rest)."""
+    rows = lines.splitlines(keepends=True)
+    cut = max(
+        (
+            at + 1
+            for at, row in enumerate(rows)
+            if row.strip() and len(row) - len(row.lstrip()) > column
+        ),
+        default=0,
+    )
+    return "".join(rows[:cut]), "".join(rows[cut:])
+
+
+def _indent(row: str) -> int:
+    return len(row) - len(row.lstrip())
