@@ -307,6 +307,26 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "opening", "answers"),
+    [
+        ("", "quelle méthode pour débruiter", "Quel", {"noise2void", "care"}),
+        ("en/", "what is a neural network", "What", {"cheatography-neural-networks", "cs231n"}),
+    ],
+    ids=["french", "english"],
+)
+def test_the_word_that_opens_a_question_draws_no_faq_title_that_opens_with_it(
+    watched: Watched, site_url: str, root: str, question: str, opening: str, answers: set[str]
+) -> None:
+    # Required, "quelle" gave "Quel classifieur après des features profondes ?" first, and
+    # "what" "What batch size should I choose?".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    assert answers & set(first), first
+    assert not [title for title in _result_titles(page)[:3] if title.startswith(opening)]
+
+
+@pytest.mark.parametrize(
     ("root", "absent", "question", "absent_said"),
     [
         ("", "levure", "segmenter des noyaux de levure", "Aucune entrée ne contient « levure »"),
