@@ -80,6 +80,7 @@ SEARCH_TEXTS = (
     "corrected",
     "as_typed",
     "absent",
+    "elsewhere",
 )
 
 

@@ -274,8 +274,10 @@
   // typo tolerance, searches a word that no entry has as the longest beginning of it that one
   // has ("cel"): anything but the tool. Such a word is searched as the name it is nearest
   // to (search-names.json, written by deepscopie/render/search_names.py: lower case -> as
-  // written), and the question as typed stays one click away. Only once the reader stops
-  // typing: a word half typed is not yet a slip.
+  // written), and the question as typed stays one click away. At once, key by key too: a
+  // word half typed is the beginning of a name (never a slip, see nearestName) or is put
+  // right only when no entry has it, when its results would be those of a shorter
+  // beginning. Waiting for a pause showed them, or "no entry has it", for half a second.
   let knownNames = null; // the promise of the file
   let nameList = null; // its names, once fetched
   function entryNames() {
@@ -487,8 +489,8 @@
     }
     const pagefind = await loadEngine(); // and the names, asked for with it (prepare)
     if (stale()) return;
-    // Not while a word is being typed, nor when the reader asked for the words as typed.
-    const mayCorrect = !words.includes('"') && query !== asTyped && query !== keystroke;
+    // Not when the reader asked for the words as typed.
+    const mayCorrect = !words.includes('"') && query !== asTyped;
     const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
     let asked = correction ? correction.searched : words;
@@ -525,8 +527,9 @@
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
       const absent = filled(texts.dsAbsentText, { q: missing.map(unpunctuated).join(" ") });
-      const others = meaningful(asked).map(unpunctuated).join(" ");
-      const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : "";
+      const others = meaningful(asked).map(unpunctuated).filter(Boolean).join(" "); // not "?"
+      // ...or, when nothing is left, a way out.
+      const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : texts.dsElsewhereText;
       status.textContent = `${absent} ${rest}`.trim();
     } else {
       status.textContent = plural(found.length, query);
@@ -575,7 +578,7 @@
   function moreButton(found, list) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button ds-results__more";
+    button.className = "ds-results__more";
     button.textContent = texts.dsMoreText;
     let shown = SHOWN;
     button.addEventListener("click", async () => {
@@ -658,16 +661,7 @@
   }
 
   let typing;
-  // The question typed key by key (not yet put right), and the pause after which it is.
-  let keystroke = null;
-  let settling;
-  const SETTLING = 500;
   let asTyped = null; // the question the reader asked to search as typed
-  function settle() {
-    if (input.value !== keystroke) return;
-    keystroke = null;
-    if (slips(terms(input.value)).length) request(input.value);
-  }
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
     openFirst = false;
@@ -683,11 +677,6 @@
       kind.startsWith("delete");
     const words = terms(input.value);
     const last = words.split(/\s+/).pop() || "";
-    // A question typed key by key is searched as typed; once the keys stop, a name typed
-    // wrong in it is put right (see corrected).
-    keystroke = typed ? input.value : null;
-    clearTimeout(settling);
-    if (typed) settling = setTimeout(settle, SETTLING);
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
     loadEngine().then((pagefind) => pagefind.preload(inTheirSense(searched(words))));
@@ -705,12 +694,7 @@
     if (event.key === "Enter" && !event.isComposing) { // not the Enter that ends a composed word
       event.preventDefault();
       const first = results.querySelector("a");
-      clearTimeout(settling);
-      if (keystroke === input.value && slips(terms(input.value)).length) {
-        keystroke = null; // Enter ends the typing: a name typed wrong is put right first
-        openFirst = true;
-        request(input.value);
-      } else if (results.dataset.dsQuery === input.value) {
+      if (results.dataset.dsQuery === input.value) {
         if (first) first.click();
       } else if (terms(input.value)) {
         openFirst = true;
