@@ -932,6 +932,34 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The list is under the filters' panel: the reader had to find the panel's button again.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    page.locator("[data-ds-toggle]").click()
+    _tick(page, "tag", "nuclei")
+    show = page.locator("[data-ds-show]")
+    show.scroll_into_view_if_needed()
+    show.click()
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
+    expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
+    first = page.locator("[data-ds-list] li").first
+    expect(first).to_be_in_viewport()
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    context.close()
+    # Not on a wide screen, where the results are beside the filters.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    expect(page.locator("[data-ds-filters]")).to_be_visible()
+    expect(page.locator("[data-ds-show]")).to_be_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_wide_screen_shows_results_beside_the_filters(
     browser: Browser, site_url: str, root: str
 ) -> None:

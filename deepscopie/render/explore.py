@@ -117,6 +117,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f'<input type="search" name="q" autocomplete="off"></label>'
         f"{fieldsets}"
         f'<button type="reset" class="md-button">{text("explore_clear", language)}</button>'
+        # On a phone, the list is under the filters' panel: this closes it and goes there.
+        f'<button type="button" class="md-button ds-explore__show" '
+        f"data-ds-show>{html_text(text('explore_show', language))}</button>"
         f"</form>\n"
         f'<ul class="ds-explore__list" data-ds-list></ul>\n'
         f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'

@@ -295,6 +295,13 @@
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     toggle.addEventListener("click", () => showFilters(form.hidden));
+    // On a phone: the panel folds, and the results come under the bar, their count said.
+    form.querySelector("[data-ds-show]").addEventListener("click", () => {
+      showFilters(false);
+      (matching.length ? list : empty).scrollIntoView({ block: "start" });
+      window.scrollBy(0, -bar.getBoundingClientRect().bottom);
+      bar.querySelector("[role=status]").focus({ preventScroll: true });
+    });
     bar.hidden = false;
     document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
     restore();
