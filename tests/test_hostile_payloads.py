@@ -210,6 +210,15 @@ def _hostile_data(folder: Path) -> set[str]:
                 related=["cellpose" + suffix],
             )
             data["faq"]["faq"].append(attacked)
+    # Words searched as others reach every page's search dialog (data-ds-searched-as) and
+    # search.js: each payload of one word, both ways, in a synonym group of its own.
+    searched_as: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+    for n, payload in enumerate(PAYLOADS):
+        if len(payload.split()) == 1:
+            data["vocabulary"]["synonyms"].append([payload, f"cours{n}"])
+            searched_as["fr"][payload] = f"cours{n}"
+            searched_as["en"][f"cours{n}"] = payload
+    data["vocabulary"]["searched_as"] = searched_as
     for name, content in data.items():
         text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=10_000)
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
