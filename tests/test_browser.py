@@ -931,6 +931,24 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     context.close()
 
 
+def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matches(
+    watched: Watched, site_url: str
+) -> None:
+    # Explore's words are not put right ("celpose" gave 0 and no way but to undo them); the
+    # header's search puts a name typed wrong right.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/?q=celpose")
+    expect(page.locator("[data-ds-empty]")).to_be_visible()
+    offer = page.locator("[data-ds-search-site]")
+    expect(offer).to_contain_text("celpose")
+    offer.click()
+    expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute(
+        "data-ds-done", "celpose"
+    )
+    assert page.locator("#ds-search .ds-result__title").first.inner_text().startswith("Cellpose")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
     browser: Browser, site_url: str, root: str

@@ -79,6 +79,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-failed-text": text("explore_failed", language),
         "data-ds-count-one": text("explore_count_one", language),
         "data-ds-count-other": text("explore_count", language),
+        "data-ds-search-site-text": text("explore_search_site", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     intro = text("explore_intro", language)
@@ -111,7 +112,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
         f"<p>{html_text(text('explore_empty', language))}</p>"
         f'<button type="button" class="md-button" data-ds-undo>'
-        f"{html_text(text('explore_undo', language))}</button></div>\n"
+        f"{html_text(text('explore_undo', language))}</button>"
+        # ...and, for typed words, the header's search, which puts a name typed wrong right.
+        f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         f'<form class="ds-explore__filters" id="ds-explore-filters" data-ds-filters hidden>'
         f'<label class="ds-explore__search">{text("explore_search", language)} '
         f'<input type="search" name="q" autocomplete="off"></label>'

@@ -19,6 +19,7 @@
   const toggle = root.querySelector("[data-ds-toggle]");
   const toggleText = toggle.textContent;
   const empty = root.querySelector("[data-ds-empty]");
+  const searchSite = empty.querySelector("[data-ds-search-site]");
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
@@ -169,6 +170,9 @@
     const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
     countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
+    const typed = typedField.value.trim();
+    searchSite.hidden = !typed || !window.deepscopie.openSearch;
+    searchSite.textContent = root.dataset.dsSearchSiteText.replace("{q}", typed);
     list.replaceChildren();
     shown = 0;
     showMore(false);
@@ -294,6 +298,7 @@
     sort.addEventListener("change", changed);
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
+    searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     toggle.addEventListener("click", () => showFilters(form.hidden));
     // On a phone: the panel folds, and the results come under the bar, their count said.
     form.querySelector("[data-ds-show]").addEventListener("click", () => {

@@ -740,6 +740,9 @@
     }
   }
 
+  // Explore's empty result offers the typed words to this search (it puts a name typed
+  // wrong right, and searches the FAQ too).
+  window.deepscopie.openSearch = open;
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   // ...and links to Explore and the categories stand in its place (partials/header.html).
   for (const fallback of document.querySelectorAll("[data-ds-no-search]")) fallback.hidden = true;
