@@ -151,3 +151,34 @@ faq_topics: []
   - id: b
 """
     )
+
+
+def test_a_comment_above_a_field_that_comes_first_in_an_entry_keeps_the_file_valid() -> None:
+    # Written after the entry's "- " (where ruamel puts the lines above its first key), it
+    # made "- # above id" and swallowed the title into the id, and fmt said "formatted".
+    resources = """resources:
+
+  - title: {fr: A, en: A}
+    # A permanent id.
+    id: a
+    url: https://example.org/a
+"""
+    once = formatted(resources, ResourcesFile)
+    assert (
+        once
+        == """resources:
+
+  - id: a
+    # A permanent id.
+    title: {fr: A, en: A}
+    url: https://example.org/a
+"""
+    )
+    assert formatted(once, ResourcesFile) == once
+
+
+def test_every_value_per_language_is_put_in_the_site_s_order_of_languages() -> None:
+    vocabulary = "searched_as:\n  en: {visualize: visualise}\n  fr: {formation: cours}\n"
+    assert formatted(vocabulary, VocabularyFile) == (
+        "searched_as:\n  fr: {formation: cours}\n  en: {visualize: visualise}\n"
+    )

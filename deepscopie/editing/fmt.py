@@ -22,7 +22,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
 
 from deepscopie.languages import site_languages
-from deepscopie.model import Localized
+from deepscopie.model import PerLanguage
 from deepscopie.model_errors import nested_model
 
 
@@ -41,7 +41,16 @@ def formatted(text: str, model: type[BaseModel]) -> str:
     _reorder(data, model)
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    canonical = out.getvalue()
+    # The canonical form holds the same data, or nothing is written: a comment moved to a
+    # place YAML does not allow would otherwise publish a broken file.
+    if _plain(canonical) != _plain(text):
+        raise ValueError("its canonical form would not hold the same data; it is left as it is")
+    return canonical
+
+
+def _plain(text: str) -> Any:
+    return YAML(typ="safe", pure=True).load(text)
 
 
 def format_file(path: Path, model: type[BaseModel], *, check: bool) -> str:
@@ -62,22 +71,25 @@ def format_file(path: Path, model: type[BaseModel], *, check: bool) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def _reorder(node: Any, model: Any) -> None:
+def _reorder(node: Any, model: Any, in_list: bool = False) -> None:
     if isinstance(node, CommentedSeq):
         for item in node:
-            _reorder(item, model)
+            _reorder(item, model, in_list=True)
         return
     if not isinstance(node, CommentedMap) or model is None:
         return
-    # A text's keys are the site's languages, in their order (the model declares none).
-    fields = list(site_languages().codes) if model is Localized else list(model.model_fields)
-    _sort_keys(node, fields)
+    # The fields the model declares, then, for a value per language (a text, keywords, a
+    # status note after its date), the site's languages in their order.
+    fields = list(model.model_fields)
+    if isinstance(model, type) and issubclass(model, PerLanguage):
+        fields += site_languages().codes
+    _sort_keys(node, fields, in_list)
     for key in node:
         if key in model.model_fields:
             _reorder(node[key], nested_model(model.model_fields[key].annotation))
 
 
-def _sort_keys(mapping: CommentedMap, order: list[str]) -> None:
+def _sort_keys(mapping: CommentedMap, order: list[str], in_list: bool) -> None:
     keys = list(mapping)
     wanted = sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
     if keys == wanted:
@@ -100,6 +112,13 @@ def _sort_keys(mapping: CommentedMap, order: list[str]) -> None:
             mapping.ca.items[key] = comment
     if trailing:
         _add_lines_after(mapping, wanted[-1], trailing)
+    # Lines above the first field of a list's item would be written after its "- ", which
+    # is not YAML: they go above the second field.
+    first = mapping.ca.items.get(wanted[0])
+    if in_list and first and first[1] and len(wanted) > 1:
+        second = mapping.ca.items.setdefault(wanted[1], [None, None, None, None])
+        second[1] = [*first[1], *(second[1] or [])]
+        first[1] = None
 
 
 def _add_lines_after(mapping: CommentedMap, key: Any, lines: str) -> None:
@@ -172,16 +191,11 @@ def _lines_below(token: CommentToken, column: int) -> str:
 def _split_at(lines: str, column: int) -> tuple[str, str]:
     """``lines`` as (those down to the last one indented deeper than ``column``, the rest)."""
     rows = lines.splitlines(keepends=True)
-    cut = max(
-        (
-            at + 1
-            for at, row in enumerate(rows)
-            if row.strip() and len(row) - len(row.lstrip()) > column
-        ),
-        default=0,
-    )
+    deeper = [at for at, row in enumerate(rows) if row.strip() and _indent(row) > column]
+    cut = deeper[-1] + 1 if deeper else 0
     return "".join(rows[:cut]), "".join(rows[cut:])
 
 
 def _indent(row: str) -> int:
+    """The number of spaces a line starts with."""
     return len(row) - len(row.lstrip())
