@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from deepscopie.folding import name_words, squashed
+from deepscopie.folding import fold, name_words, squashed
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import (
@@ -309,16 +309,27 @@ def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Pr
     if vocabulary.searched_as is None:
         return []
     synonyms = Synonyms(vocabulary.synonyms)
-    return [
-        source.problem(
-            ("searched_as", language, typed),
-            msg("searched-as", typed=typed, searched=searched),
-            "searched-as",
-        )
-        for language in site_languages().codes
-        for typed, searched in vocabulary.searched_as.get(language).items()
-        if not synonyms.gives(typed, searched)
-    ]
+    problems = []
+    for language in site_languages().codes:
+        pairs = vocabulary.searched_as.get(language)
+        typed_words = {fold(typed) for typed in pairs}
+        stop_words = set(site_languages()[language].stop_words.split())
+        for typed, searched in pairs.items():
+            if fold(typed) == fold(searched):
+                variant = "same"  # it would change nothing
+            elif fold(searched) in stop_words:
+                variant = "stop-word"  # left out of a question, it would find every entry
+            elif fold(searched) in typed_words:
+                variant = "chain"  # searched as typed, not as the word it stands for
+            elif not synonyms.gives(typed, searched):
+                variant = "group"
+            else:
+                continue
+            message = msg(f"searched-as.{variant}", typed=typed, searched=searched)
+            problems.append(
+                source.problem(("searched_as", language, typed), message, "searched-as")
+            )
+    return problems
 
 
 def _check_tags(

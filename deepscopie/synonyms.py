@@ -50,10 +50,12 @@ class Synonyms:
 
     def gives(self, typed: str, searched: str) -> bool:
         """Whether every text that uses the word ``typed`` is given the word ``searched`` (see
-        :meth:`added_to`), or has it: both in one group, ``searched`` as one of its words."""
+        :meth:`added_to`), or has it, with the same meaning: both in one group, ``searched``
+        as one of its words (not a word of one of its phrases: "par" of "apprentissage par
+        transfert")."""
         searched_word = fold(searched)
         return any(
-            searched_word in {fold(part) for part, _ in self._parts[index]}
+            searched_word in {fold(word) for word in self.groups[index]}
             for index in self.used_by(typed)
         )
 

@@ -326,21 +326,39 @@ def test_the_word_that_opens_a_question_draws_no_faq_title_that_opens_with_it(
     assert not [title for title in _result_titles(page)[:3] if title.startswith(opening)]
 
 
-def test_a_name_typed_wrong_key_by_key_is_put_right_with_its_first_results(
-    watched: Watched, site_url: str
+@pytest.mark.parametrize(
+    ("root", "typed", "first", "never"),
+    [
+        # A slip: "cel"'s results, then "no entry has celp…", came before the correction.
+        ("", "celpose", "Cellpose", "ne contient"),
+        # A word being typed: "augmenta" is one letter from Augmend, and was put right.
+        ("en/", "augmentation", "", "Augmend"),
+    ],
+    ids=["slip", "word-being-typed"],
+)
+def test_a_question_typed_key_by_key_is_shown_as_typed_or_put_right_never_half_way(
+    watched: Watched, site_url: str, root: str, typed: str, first: str, never: str
 ) -> None:
-    # It was put right only after a pause: the results of "cel" and "no entry has it" came
-    # first, for half a second.
     page = watched.page
-    page.goto(site_url)
+    page.goto(f"{site_url}{root}")
     page.keyboard.press("/")
-    page.locator("#ds-search [data-ds-input]").press_sequentially("celpose", delay=60)
-    page.wait_for_function(
-        "document.querySelector('#ds-search [data-ds-results]').dataset.dsQuery === 'celpose'",
-        polling="raf",
+    # Every status the reader sees while typing.
+    page.evaluate(
+        """() => {
+          const status = document.querySelector("#ds-search [data-ds-status]");
+          window.dsSeen = [];
+          new MutationObserver(() => window.dsSeen.push(status.textContent))
+            .observe(status, { childList: true, characterData: true, subtree: true });
+        }"""
     )
-    assert "Cellpose" in page.locator("#ds-search [data-ds-status]").inner_text()
-    assert page.locator("#ds-search .ds-result__title").first.inner_text().startswith("Cellpose")
+    page.locator("#ds-search [data-ds-input]").press_sequentially(typed, delay=60)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", typed)
+    seen = page.evaluate("window.dsSeen")
+    assert not [status for status in seen if never in status], seen
+    if first:
+        titles = page.locator("#ds-search .ds-result__title").all_inner_texts()
+        assert titles and titles[0].startswith(first), titles
     assert watched.errors == []
 
 

@@ -237,6 +237,9 @@ def test_a_word_is_searched_as_another_only_within_its_synonym_group() -> None:
     assert synonyms.gives("formation", "analyse") is False  # another group's word
     assert synonyms.gives("pistage", "cours") is False  # a word of no group
     assert synonyms.gives("analysis", "analyse") is False  # a phrase's word alone is no group's
+    # ...nor the word searched: "par" of "apprentissage par transfert" (every entry says it).
+    transfer = Synonyms([("transfer learning", "apprentissage par transfert", "réentraîner")])
+    assert transfer.gives("réentraîner", "par") is False
     assert synonyms.gives("formation", "cours formation") is False  # a word, not a phrase
 
 

@@ -129,15 +129,6 @@
     return words.trim();
   }
 
-  // Words that Pagefind's stemmer reads as another word ("formation", a course, is stemmed as
-  // "format", of a file), searched as a word of their synonym group (searched_as in
-  // data/vocabulary.yaml, set on the dialog); not in a phrase in quotes.
-  const searchedAs = new Map(
-    Object.entries(JSON.parse(dialog.dataset.dsSearchedAs || "{}")).map(([typed, searched]) => [fold(typed), searched]),
-  );
-  const inTheirSense = (words) =>
-    words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");
-
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
   // Only pages carry a filter with the value "page": the pages are the results with it, the entries the
   // others. A filter on every entry made a common word's search four times longer at 10,000
@@ -162,6 +153,23 @@
   // stays "u-net"); and so, lower case without accents.
   const unpunctuated = (word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   const trimmed = (word) => fold(unpunctuated(word));
+
+  // Words that Pagefind's stemmer reads as another word ("formation", a course, is stemmed as
+  // "format", of a file), searched as a word of their synonym group (searched_as in
+  // data/vocabulary.yaml, set on the dialog); not in a phrase in quotes. Each is looked up
+  // as a word of the question is (bare: "fine-tune" is "finetune"). A page from before a
+  // change of the attribute's form searches words as typed rather than not at all.
+  const searchedAs = new Map();
+  try {
+    for (const [typed, searched] of Object.entries(JSON.parse(dialog.dataset.dsSearchedAs || "{}"))) {
+      if (typeof searched === "string") searchedAs.set(bare(typed), searched);
+    }
+  } catch (error) {
+    console.warn("Search: words searched as others could not be read", error);
+  }
+  const inTheirSense = (words) =>
+    words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");
+
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
@@ -274,10 +282,10 @@
   // typo tolerance, searches a word that no entry has as the longest beginning of it that one
   // has ("cel"): anything but the tool. Such a word is searched as the name it is nearest
   // to (search-names.json, written by deepscopie/render/search_names.py: lower case -> as
-  // written), and the question as typed stays one click away. At once, key by key too: a
-  // word half typed is the beginning of a name (never a slip, see nearestName) or is put
-  // right only when no entry has it, when its results would be those of a shorter
-  // beginning. Waiting for a pause showed them, or "no entry has it", for half a second.
+  // written), and the question as typed stays one click away. Key by key, the word being
+  // typed is put right once the keys pause (it may be the beginning of a word: "augmenta",
+  // one letter from "Augmend"); until then a question whose last word may be a slip is not
+  // shown, the results before it stay ("no entry has celpose" came first).
   let knownNames = null; // the promise of the file
   let nameList = null; // its names, once fetched
   function entryNames() {
@@ -334,6 +342,12 @@
       .split(/\s+/)
       .map((word, at) => [at, word, stopWords.has(bare(word)) || joinsAlternatives(word) ? null : nearestName(bare(word))])
       .filter(([, , name]) => name);
+  }
+
+  // Whether the last word of a question may be a name typed wrong.
+  function endsWithSlip(question) {
+    const last = question.split(/\s+/).length - 1;
+    return slips(question).some(([at]) => at === last);
   }
 
   // The question with each word that no entry has replaced by the name it is nearest to, as
@@ -489,16 +503,21 @@
     }
     const pagefind = await loadEngine(); // and the names, asked for with it (prepare)
     if (stale()) return;
-    // Not when the reader asked for the words as typed.
-    const mayCorrect = !words.includes('"') && query !== asTyped;
+    // Not while a word is being typed, nor when the reader asked for the words as typed.
+    const beingTyped = query === keystroke;
+    const mayCorrect = !words.includes('"') && query !== asTyped && !beingTyped;
     const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
+    if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
     let asked = correction ? correction.searched : words;
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told.
     const missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
+    // The word being typed is in no entry: most often it is not finished ("celp"), and its
+    // results are those of a shorter beginning. Said once the keys pause, if still so.
+    if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     if (missing.length) {
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
       const none = { found: [], pages: [], entryData: [] };
@@ -661,7 +680,23 @@
   }
 
   let typing;
+  // The question typed key by key (its last word not yet put right), and the pause after
+  // which it is.
+  let keystroke = null;
+  let settling;
+  const SETTLING = 300;
   let asTyped = null; // the question the reader asked to search as typed
+  // A question typed key by key that is not shown yet (see search), searched again as a
+  // whole once the keys pause.
+  let held = null;
+  function hold(query) {
+    held = query;
+  }
+  function settle() {
+    if (input.value !== keystroke) return;
+    keystroke = null;
+    if (held === input.value || slips(terms(input.value)).length) request(input.value);
+  }
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
     openFirst = false;
@@ -677,6 +712,9 @@
       kind.startsWith("delete");
     const words = terms(input.value);
     const last = words.split(/\s+/).pop() || "";
+    keystroke = typed ? input.value : null;
+    clearTimeout(settling);
+    if (typed) settling = setTimeout(settle, SETTLING);
     if (!typed || !words || Array.from(last).length > 2) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
     loadEngine().then((pagefind) => pagefind.preload(inTheirSense(searched(words))));
@@ -694,7 +732,13 @@
     if (event.key === "Enter" && !event.isComposing) { // not the Enter that ends a composed word
       event.preventDefault();
       const first = results.querySelector("a");
-      if (results.dataset.dsQuery === input.value) {
+      clearTimeout(settling);
+      const wasTyped = keystroke === input.value;
+      keystroke = null; // Enter ends the typing: a name typed wrong is put right first
+      if (wasTyped && (held === input.value || slips(terms(input.value)).length)) {
+        openFirst = true;
+        request(input.value);
+      } else if (results.dataset.dsQuery === input.value) {
         if (first) first.click();
       } else if (terms(input.value)) {
         openFirst = true;
