@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from deepscopie.folding import fold, name_words, squashed
+from deepscopie.folding import name_words, squashed
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import (
@@ -312,14 +312,15 @@ def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Pr
     problems = []
     for language in site_languages().codes:
         pairs = vocabulary.searched_as.get(language)
-        typed_words = {fold(typed) for typed in pairs}
+        # Words compared as search.js looks them up (bare: "fine-tune" is "finetune").
+        typed_words = {squashed(typed) for typed in pairs}
         stop_words = set(site_languages()[language].stop_words.split())
         for typed, searched in pairs.items():
-            if fold(typed) == fold(searched):
+            if squashed(typed) == squashed(searched):
                 variant = "same"  # it would change nothing
-            elif fold(searched) in stop_words:
+            elif squashed(searched) in stop_words:
                 variant = "stop-word"  # left out of a question, it would find every entry
-            elif fold(searched) in typed_words:
+            elif squashed(searched) in typed_words:
                 variant = "chain"  # searched as typed, not as the word it stands for
             elif not synonyms.gives(typed, searched):
                 variant = "group"

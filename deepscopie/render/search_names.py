@@ -40,10 +40,17 @@ def search_names(base: KnowledgeBase) -> dict[str, str]:
     ]
     names: dict[str, str] = {}
     for name in [*titles, *products]:
-        words = name_words(name)
-        if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
-            names.setdefault(words[0], name_of(name))
+        word = _one_word_name(name)
+        if word is not None:
+            names.setdefault(word, name_of(name))
     return dict(sorted(names.items()))
+
+
+def _one_word_name(title: str) -> str | None:
+    """The name of one word a title starts with, lower case without accents (``cellpose`` of
+    ``Cellpose: the talk``); None when it is longer, or too short to be told from a slip."""
+    words = name_words(title)
+    return words[0] if len(words) == 1 and len(words[0]) >= SHORTEST_NAME else None
 
 
 def named_entries(base: KnowledgeBase) -> dict[str, str]:
@@ -56,10 +63,10 @@ def named_entries(base: KnowledgeBase) -> dict[str, str]:
     qualified: dict[str, str] = {}
     for resource in base.resources:
         for title in resource.title.texts.values():
-            words = name_words(title)
-            if len(words) == 1 and len(words[0]) >= SHORTEST_NAME:
+            word = _one_word_name(title)
+            if word is not None:
                 own = exact if name_of(title) == title.strip() else qualified
-                own.setdefault(words[0], resource.id)
+                own.setdefault(word, resource.id)
     named: dict[str, list[str]] = {}
     for name, owner in sorted({**qualified, **exact}.items()):
         named.setdefault(owner, []).append(name)

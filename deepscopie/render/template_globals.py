@@ -22,7 +22,7 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         "search_texts": search_texts(language),
         "search_index_names": search_index_names(),
         # What search looks for instead of words its stemmer misreads ({typed: searched}).
-        "searched_as": dict(vocabulary.searched_as.get(language))
+        "searched_as": vocabulary.searched_as.get(language)
         if vocabulary is not None and vocabulary.searched_as is not None
         else {},
     }

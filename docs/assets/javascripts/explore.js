@@ -23,7 +23,7 @@
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
-  const { fold } = window.deepscopie; // search.js's, loaded before this script
+  const { fold, filled } = window.deepscopie; // search.js's, loaded before this script
   // What a question asks for: either side of "napari ou fiji", each as its meaningful words
   // (search.js's, as the header's search reads a question; plain words without its dialog).
   const askedFor = window.deepscopie.askedFor || ((typed) => [fold(typed).split(/\s+/).filter(Boolean)]);
@@ -130,7 +130,7 @@
     shown += next.length;
     const left = matching.length - shown;
     more.hidden = left === 0;
-    more.textContent = root.dataset.dsMoreText.replace("{n}", Math.min(batch, left)).replace("{left}", left);
+    more.textContent = filled(root.dataset.dsMoreText, { n: Math.min(batch, left), left });
   }
 
   // Relevance to the typed words: in the title counts most, then how early in the text.
@@ -172,7 +172,7 @@
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
     searchSite.hidden = !typed || !window.deepscopie.openSearch;
-    searchSite.textContent = root.dataset.dsSearchSiteText.replace("{q}", typed);
+    searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: typed });
     list.replaceChildren();
     shown = 0;
     showMore(false);

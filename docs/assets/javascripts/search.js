@@ -11,9 +11,9 @@
   const opener = document.querySelector(".ds-search-open");
   const script = document.currentScript;
   // Lower case without accents ("Modèle" -> "modele"), as readers may type it: the folding of
-  // without_accents (deepscopie/folding.py). Explore's script uses it too.
+  // without_accents (deepscopie/folding.py). Explore's script uses it, and filled, too.
   const fold = (text) => (text || "").normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "").trim();
-  window.deepscopie = Object.assign(window.deepscopie || {}, { fold });
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -169,7 +169,6 @@
   }
   const inTheirSense = (words) =>
     words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");
-
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
@@ -585,6 +584,8 @@
 
   // A text of the dialog with its {names} filled. By a function: as a string, a "$&" or a "$'"
   // in what the reader typed, or in a title, would be read as a pattern of replace().
+  // A text of the catalogue with its {placeholders} filled (Explore's script uses it too: it
+  // is given to it above, before a page without the dialog stops here).
   function filled(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
