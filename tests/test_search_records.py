@@ -318,9 +318,26 @@ def test_fold_and_summary() -> None:
     assert fold("Débruitage, l'Image") == "debruitage l image"
     bold = "\U0001d402\U0001d41e\U0001d425\U0001d425"  # "Cell" in mathematical bold
     assert fold(f"{bold}pose") == "cellpose"  # as the checks compare names (keyword-name)
-    assert summary("First sentence. Second one.", "en") == "First sentence."
-    assert summary("e.g. StarDist works. More.", "en") == "e.g. StarDist works."
-    assert summary("**Bold** and [a link](https://example.org). Next.", "en") == "Bold and a link."
+    opening = "StarDist finds star-convex nuclei in fluorescence images."
+    assert summary(f"{opening} Second one.", "en") == opening
+    assert summary("e.g. StarDist works on 2D and 3D images of nuclei. More.", "en") == (
+        "e.g. StarDist works on 2D and 3D images of nuclei."
+    )
+    linked = (
+        "**Bold** and [a link](https://example.org) to annotated images of stained nuclei. Next."
+    )
+    assert summary(linked, "en") == "Bold and a link to annotated images of stained nuclei."
+
+
+def test_a_card_line_that_opens_with_a_short_sentence_goes_on_until_it_says_something() -> None:
+    answer = "Yes, exactly. The machine helps where a problem is too complex. Other text."
+    assert (
+        summary(answer, "en") == "Yes, exactly. The machine helps where a problem is too complex."
+    )
+    assert summary("Sans doute, oui.", "fr") == "Sans doute, oui."  # all there is
+    long = "Oui. " + "Un réseau apprend des exemples annotés " * 8
+    line = summary(long, "fr", limit=120)
+    assert line.startswith("Oui. Un réseau") and line.endswith("…") and len(line) <= 120
 
 
 def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> None:

@@ -39,6 +39,8 @@ TITLE_WEIGHT = 8
 FACET_WEIGHT = 2
 SYNONYM_WEIGHT = 0.8
 SUMMARY_LIMIT = 180
+# A card's line is at least this long when the text is (see summary).
+SUMMARY_SHORTEST = 50
 # The most entries a part of a language's search index holds on average (see index_parts).
 PART_SIZE = 2500
 # How search.js tells records apart, the one definition (search_index_names gives it to the
@@ -105,11 +107,18 @@ def visible_text(markup: str) -> str:
 
 def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
     """The first sentence of a text, as plain text, cut at a word within ``limit`` characters
-    (a card's line: search results, Explore, the home page's categories)."""
-    first = _SENTENCE_END.split(plain(markdown, language), 1)[0]
-    if len(first) <= limit:
-        return first
-    return first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    (a card's line: search results, Explore, the home page's categories). A first sentence
+    shorter than ``SUMMARY_SHORTEST`` says too little alone ("Yes, exactly.", "I have never
+    used Cellpose.", an answer's opening): the next ones follow it until it says enough."""
+    sentences = _SENTENCE_END.split(plain(markdown, language))
+    line = sentences[0]
+    for sentence in sentences[1:]:
+        if len(line) >= SUMMARY_SHORTEST:
+            break
+        line = f"{line} {sentence}"
+    if len(line) <= limit:
+        return line
+    return line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def search_records(
