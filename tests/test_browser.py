@@ -885,6 +885,8 @@ def test_explore_explains_an_empty_result_and_offers_a_way_out(
     expect(count).to_have_text(none)
     empty = page.locator("[data-ds-empty]")
     expect(empty).to_be_visible()
+    expect(empty).to_contain_text("filt")  # the filters together find nothing
+    expect(empty.locator("[data-ds-near-name]")).to_be_hidden()
     empty.get_by_role("button", name=undo).click()  # the last filter set: the type
     expect(empty).to_be_hidden()
     assert page.url.endswith("explore/?tag=nuclei")
@@ -947,6 +949,43 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
     expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
     context.close()
+
+
+def _any_spaces(text: str) -> re.Pattern[str]:
+    """``text`` with any kind of space where it has one."""
+    return re.compile(re.escape(text).replace("\\ ", "\\s"))
+
+
+@pytest.mark.parametrize(
+    ("root", "absent", "meant"),
+    [
+        (
+            "",
+            "Aucune ressource ne contient « celpose seg »",
+            "Vouliez-vous dire « Cellpose seg » ?",
+        ),
+        ("en/", "No resource contains “celpose seg”", "Did you mean “Cellpose seg”?"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right(
+    watched: Watched, site_url: str, root: str, absent: str, meant: str
+) -> None:
+    # "celpose" gave "no resource matches all these filters" (none was set) and no way on
+    # but to undo the words; the header's search put the name right.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q=celpose+seg")
+    empty = page.locator("[data-ds-empty]")
+    # French typography puts no-break spaces inside the quotes and before "?".
+    expect(empty).to_contain_text(_any_spaces(absent))
+    near = empty.locator("[data-ds-near-name]")
+    expect(near).to_have_text(_any_spaces(meant))
+    near.click()
+    expect(empty).to_be_hidden()
+    expect(page.locator(".ds-explore__search input")).to_have_value("Cellpose seg")
+    expect(page.locator(".ds-explore__list > li").first).to_contain_text("Cellpose")
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    assert watched.errors == []
 
 
 def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matches(

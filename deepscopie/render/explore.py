@@ -80,6 +80,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-count-one": text("explore_count_one", language),
         "data-ds-count-other": text("explore_count", language),
         "data-ds-search-site-text": text("explore_search_site", language),
+        "data-ds-empty-text": text("explore_empty", language),
+        "data-ds-empty-words-text": text("explore_empty_words", language),
+        "data-ds-near-name-text": text("explore_near_name", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     intro = text("explore_intro", language)
@@ -110,10 +113,13 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f'<select name="sort" data-ds-sort>{sorts}</select></label></div>\n'
         # An empty result says so next to the count, with a way out.
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
-        f"<p>{html_text(text('explore_empty', language))}</p>"
+        f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"
+        # For typed words that no entry has, the name they may stand for ("celpose").
+        f'<button type="button" class="md-button" data-ds-near-name hidden>'
+        f"</button>"
         f'<button type="button" class="md-button" data-ds-undo>'
         f"{html_text(text('explore_undo', language))}</button>"
-        # ...and, for typed words, the header's search, which puts a name typed wrong right.
+        # ...and, for typed words, the header's search, which searches the FAQ too.
         f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         f'<form class="ds-explore__filters" id="ds-explore-filters" data-ds-filters hidden>'
         f'<label class="ds-explore__search">{text("explore_search", language)} '

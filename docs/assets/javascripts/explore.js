@@ -19,6 +19,8 @@
   const toggle = root.querySelector("[data-ds-toggle]");
   const toggleText = toggle.textContent;
   const empty = root.querySelector("[data-ds-empty]");
+  const emptyText = empty.querySelector("[data-ds-empty-text]");
+  const nearName = empty.querySelector("[data-ds-near-name]");
   const searchSite = empty.querySelector("[data-ds-search-site]");
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
@@ -171,6 +173,7 @@
     countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
+    explainEmpty(choice, asked, typed);
     searchSite.hidden = !typed || !window.deepscopie.openSearch;
     searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: typed });
     list.replaceChildren();
@@ -200,6 +203,32 @@
       const query = params.toString();
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
     }
+  }
+
+  // Why a result is empty: the typed words alone find nothing ("celpose"), and then the
+  // name the reader may have meant (as the header's search puts it right), or the filters
+  // together.
+  const noChoice = Object.fromEntries(facets.map((facet) => [facet, []]));
+  function explainEmpty(choice, asked, typed) {
+    nearName.hidden = true;
+    if (matching.length) return;
+    const wordsFindNothing = asked.length > 0 && !entries.some((entry) => matches(entry, noChoice, asked, null));
+    emptyText.textContent = wordsFindNothing ? filled(root.dataset.dsEmptyWordsText, { q: typed }) : root.dataset.dsEmptyText;
+    if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
+  }
+  async function offerNearName(typed) {
+    const slips = await window.deepscopie.nameSlips(typed);
+    if (!slips.length || typedField.value.trim() !== typed || matching.length) return;
+    const words = typed.split(/\s+/);
+    for (const { at, name } of slips) words[at] = name;
+    nearName.dataset.q = words.join(" ");
+    nearName.textContent = filled(root.dataset.dsNearNameText, { q: nearName.dataset.q });
+    nearName.hidden = false;
+  }
+  function takeNearName() {
+    typedField.value = nearName.dataset.q;
+    changed();
+    countLine.focus(); // the button is gone with the empty result: the count says what came
   }
 
   // Where the list starts, as a scroll position of the page: measured at the reader's first
@@ -299,6 +328,7 @@
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
+    nearName.addEventListener("click", takeNearName);
     toggle.addEventListener("click", () => showFilters(form.hidden));
     // On a phone: the panel folds, and the results come under the bar, their count said.
     form.querySelector("[data-ds-show]").addEventListener("click", () => {

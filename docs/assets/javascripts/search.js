@@ -785,9 +785,14 @@
     }
   }
 
-  // Explore's empty result offers the typed words to this search (it puts a name typed
-  // wrong right, and searches the FAQ too).
+  // Explore's empty result offers the typed words to this search (it searches the FAQ too),
+  // and the names its words may be typed wrong for, as this search puts them right: each
+  // word's place in the question and the name as written.
   window.deepscopie.openSearch = open;
+  window.deepscopie.nameSlips = async (question) => {
+    await entryNames();
+    return slips(question).map(([at, , name]) => ({ at, name: nameList[name] }));
+  };
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   // ...and links to Explore and the categories stand in its place (partials/header.html).
   for (const fallback of document.querySelectorAll("[data-ds-no-search]")) fallback.hidden = true;
