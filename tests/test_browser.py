@@ -27,7 +27,8 @@ def _search(page: Page, query: str) -> list[str]:
     field.fill(query)
     # The entries are shown first (data-ds-query), the hand-written pages after (data-ds-done).
     expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute("data-ds-done", query)
-    return [str(link.get_attribute("href")) for link in page.locator("#ds-search a").all()]
+    links = page.locator("#ds-search [data-ds-results] a").all()
+    return [str(link.get_attribute("href")) for link in links]
 
 
 def _result_titles(page: Page) -> list[str]:
@@ -158,6 +159,12 @@ def test_arrow_keys_and_enter_open_an_entry_which_is_highlighted(
         re.compile("ds-targeted")
     )
     expect(page.locator(".ds-targeted h3, h3.ds-targeted")).to_have_count(1)
+    # ...below Material's "back to top" button, which shows when the page moves up a little
+    # as it settles, and hid the entry's title.
+    page.evaluate("document.querySelector('.md-top').classList.remove('md-top--hidden')")
+    heading_box, button_box = heading.bounding_box(), page.locator(".md-top").bounding_box()
+    assert heading_box and button_box
+    assert heading_box["y"] >= button_box["y"] + button_box["height"]
 
 
 @pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
@@ -377,6 +384,34 @@ def test_a_result_card_shows_its_badge_and_more_results_look_like_a_button(
     box = more.bounding_box()
     assert box is not None and box["height"] >= 40 and box["width"] > 300
     assert more.evaluate("b => getComputedStyle(b).borderTopStyle") == "solid"
+    # The arrow keys reach it after the tenth card (they went on to the site's pages), and
+    # Enter on it shows the next cards, the first of them focused.
+    page.locator("#ds-search [data-ds-input]").focus()
+    for _ in range(11):
+        page.keyboard.press("ArrowDown")
+    expect(more).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ds-search .ds-result:nth-child(11) a")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "link"),
+    [("", "zzzqqq", "page Explorer"), ("en/", "qqqzzz xxyyww", "Explore page")],
+    ids=["french", "english"],
+)
+def test_a_search_that_finds_nothing_leads_to_explore(
+    watched: Watched, site_url: str, root: str, question: str, link: str
+) -> None:
+    # "Try other words, or the Explore page" named the page without a way to it.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question) == []
+    explore = page.locator("#ds-search [data-ds-status] a")
+    expect(explore).to_have_text(link)
+    explore.click()
+    page.wait_for_url(f"{site_url}{root}explore/")
+    expect(page.locator("[data-ds-explore][data-ready]")).to_be_attached()
+    assert watched.errors == []
 
 
 @pytest.mark.parametrize(
@@ -894,6 +929,30 @@ def test_explore_explains_an_empty_result_and_offers_a_way_out(
     expect(count).to_have_text(one)
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_shows_first_the_entries_whose_main_task_is_chosen(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Segmenter" + "Sans programmer" gave the annotation tools that also segment first, in
+    # the data's order, and Cellpose and ilastik after them.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&way=no-programming")
+    tasks = page.evaluate(
+        """async () => {
+            const data = await (await fetch("entries.json")).json();
+            return Object.fromEntries(data.entries.map((entry) => [entry.id, [].concat(entry.task)]));
+        }"""
+    )
+    shown = [
+        card.removeprefix("explore-")
+        for card in page.locator(".ds-explore__list > li").evaluate_all(
+            "cards => cards.map(c => c.id)"
+        )
+    ]
+    ranks = [tasks[entry].index("segmentation") for entry in shown]
+    assert len(ranks) > 3 and ranks[0] == 0 and ranks == sorted(ranks)
+
+
 def test_explore_offers_no_choice_that_would_show_nothing(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/?tag=nuclei")
@@ -1023,6 +1082,15 @@ def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
     expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
     first = page.locator("[data-ds-list] li").first
     expect(first).to_be_in_viewport()
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    # Words typed in the panel, then the phone's "Go" key (Enter): their results, at once.
+    page.locator("[data-ds-toggle]").click()
+    field = page.locator(".ds-explore__search input")
+    field.fill("cellpose")
+    field.press("Enter")
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
+    expect(first).to_be_in_viewport()
+    expect(first).to_contain_text("Cellpose")
     expect(page.locator(".ds-explore__count")).to_be_focused()
     context.close()
     # Not on a wide screen, where the results are beside the filters.

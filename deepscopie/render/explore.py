@@ -18,7 +18,7 @@ from deepscopie.escaping import html_attribute, html_text
 from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import STATUSES, Resource, VocabularyFile, keywords_in
+from deepscopie.model import STATUSES, Resource, keywords_in
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
@@ -27,6 +27,7 @@ from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
 from deepscopie.render.typography import typeset
+from deepscopie.render.ways import WAY_GROUPS, group_of, way_group_name, way_groups
 
 EXPLORE_PAGE = "explore.md"
 
@@ -46,7 +47,6 @@ BATCH = 200
 
 # The way-of-working facet offers each way, and both groups at once: a reader who does not
 # program ticks one box rather than three.
-NO_PROGRAMMING, PROGRAMMING = "no-programming", "programming"
 SORTS = ("relevance", "title", "added", "year")
 
 
@@ -57,8 +57,16 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
     used = _used(resources, health)
     # Each group counts once per resource that has one of its ways.
     used["way"] += Counter(group for r in resources for group in way_groups(r, vocabulary))
+    # A way of working is shown under its group (no programming, with code).
+    ways = {way.id for way in vocabulary.ways}
     fieldsets = "".join(
-        _fieldset(name, text(f"explore_{name}", language), list(options.items()), used[name])
+        _fieldset(
+            name,
+            text(f"explore_{name}", language),
+            list(options.items()),
+            used[name],
+            ways if name == "way" else set(),
+        )
         for name, options in names.items()
         if name != "status" or health is not None
         if name != "maintenance" or used["maintenance"]
@@ -136,22 +144,20 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
     )
 
 
-def way_groups(resource: Resource, vocabulary: VocabularyFile) -> set[str]:
-    """Whether ``resource`` can be used without programming, with code, or both."""
-    programming = {way.id: way.programming for way in vocabulary.ways}
-    return {PROGRAMMING if programming[way] else NO_PROGRAMMING for way in resource.ways}
-
-
 def facet_names(
     base: KnowledgeBase, language: str, health: LinkHealth | None
 ) -> dict[str, dict[str, str]]:
     """Each facet's values and what a reader calls them, in the order the filters show them."""
     vocabulary = base.vocabulary
+    # Each group, then its ways.
     ways = {
-        NO_PROGRAMMING: untypeset_text("explore_no_programming", language),
-        PROGRAMMING: untypeset_text("explore_programming", language),
+        value: name
+        for group in WAY_GROUPS
+        for value, name in [
+            (group, way_group_name(group, language)),
+            *((w.id, w.name.get(language)) for w in vocabulary.ways if group_of(w) == group),
+        ]
     }
-    ways |= {w.id: w.name.get(language) for w in vocabulary.ways}
     names = {
         "task": {t.id: t.name.get(language) for t in vocabulary.tasks},
         "way": ways,
@@ -239,9 +245,18 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     )
 
 
-def _fieldset(name: str, legend: str, options: list[tuple[str, str]], used: Counter[str]) -> str:
+def _fieldset(
+    name: str,
+    legend: str,
+    options: list[tuple[str, str]],
+    used: Counter[str],
+    nested: set[str],
+) -> str:
+    """A facet's choices; those of ``nested`` (ways of working, under their group) indented."""
+    sub = ' class="ds-explore__sub"'
     boxes = "".join(
-        f'<label><input type="checkbox" name="{name}" value="{html_attribute(value)}"> '
+        f"<label{sub if value in nested else ''}>"
+        f'<input type="checkbox" name="{name}" value="{html_attribute(value)}"> '
         f'{html_text(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
         for value, label in options
         if used[value]

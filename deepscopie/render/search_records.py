@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import name_words
+from deepscopie.folding import fold, name_words
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import Category, FaqEntry, Resource, Term, keywords_in
@@ -31,6 +31,7 @@ from deepscopie.render.search_names import NAMES_FILE, named_entries
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
+from deepscopie.render.ways import group_of, way_group_name
 from deepscopie.synonyms import Synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
@@ -64,7 +65,9 @@ def search_index_names() -> dict[str, str]:
 
 # Where the entries' records are, in the folder Pagefind indexes (no page of the site is).
 ENTRIES_FOLDER = "entries"
-_SENTENCE_END = re.compile(r"(?<=\w\w[.!?])\s+(?=[A-ZÀ-Ý0-9«“\"(])")
+# A sentence ends at ".", "!" or "?" after a word (French sets "?" and "!" apart with a
+# space), before a capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(r"(?:(?<=\w\w[.!?])|(?<=\w\s[!?]))\s+(?=[A-ZÀ-Ý0-9«“\"(])")
 # Sanitised HTML (nh3's output) into text: block ends become spaces, other tags go.
 _TAG = re.compile(r"<[^>]*>")
 # Where a page's blocks and cells begin or end: words on either side are separate words (an
@@ -203,7 +206,10 @@ def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
         "task": vocabulary.tasks,
         "way": vocabulary.ways,
     }
-    return {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
+    names = {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
+    # A way's group too ("Sans programmer"): a reader asks for it, and its ways do not say it.
+    names["way_group"] = {w.id: way_group_name(group_of(w), language) for w in vocabulary.ways}
+    return names
 
 
 # A short name of a few words, written as one word (see one_word), before what qualifies it.
@@ -233,6 +239,7 @@ def _resource(
     tags = [names["tag"][tag] for tag in resource.tags]
     facets = [names["task"][task] for task in resource.tasks]
     facets += [names["way"][way] for way in resource.ways]
+    facets += dict.fromkeys(names["way_group"][way] for way in resource.ways)
     facets += keywords_in(resource, language)
     title = resource.title.get(language)
     description = resource.description.get(language)
@@ -290,7 +297,7 @@ def _faq_entry(
         "href": _href(language, links.faq_target(entry)),
         "type": text("search_faq_type", language),
         "category": text("faq_title", language),
-        "summary": summary(answer, language) if answer else text("open_question", language),
+        "summary": summary(answer, language) if answer else _open_question(entry, language),
     }
     question = plain(entry.question.get(language), language)
     plain_answer = plain(answer, language)
@@ -313,6 +320,15 @@ def _faq_entry(
 # An editors' note is found by search (a reader looking for "star-convex" reaches the entry
 # whose note explains it), below the entry's own text.
 NOTE_WEIGHT = 0.5
+
+
+def _open_question(entry: FaqEntry, language: str) -> str:
+    """The card's line of a question nobody answered: said so, with the question as asked
+    when its title shortens it (what the reader would find behind the card)."""
+    asked = summary(entry.question.get(language), language)
+    if fold(asked).rstrip(" ?") == fold(entry.title.get(language)).rstrip(" ?"):
+        return text("open_question", language)
+    return text("open_question_asked", language, q=asked)
 
 
 def _editors_note(entry: Resource | FaqEntry, language: str) -> str:

@@ -81,6 +81,7 @@ SEARCH_TEXTS = (
     "as_typed",
     "absent",
     "elsewhere",
+    "explore",
 )
 
 

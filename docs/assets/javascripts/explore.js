@@ -147,15 +147,25 @@
     return score;
   }
 
-  function ordered(found, words) {
+  // Relevance to the tasks chosen: an entry lists its tasks main one first (data/), and the
+  // tools whose main task it is come before those that also do it ("Segmenter": Cellpose
+  // and ilastik before the annotation tools that segment too).
+  function taskRank(entry, tasks) {
+    const own = [].concat(entry.task ?? []);
+    const places = tasks.map((task) => own.indexOf(task)).filter((at) => at >= 0);
+    return places.length ? Math.min(...places) : own.length;
+  }
+
+  function ordered(found, words, tasks) {
     const by = sort.value;
     const sorted = found.slice();
     if (by === "title") sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
     else if (by === "added") sorted.sort((a, b) => b.added.localeCompare(a.added));
     else if (by === "year") sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
-    else if (words.length) {
-      const scores = new Map(sorted.map((entry) => [entry, relevance(entry, words)]));
-      sorted.sort((a, b) => scores.get(b) - scores.get(a));
+    else if (words.length || tasks.length) {
+      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words) : 0]));
+      const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
+      sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b));
     }
     return sorted;
   }
@@ -164,7 +174,7 @@
     const choice = chosen();
     const words = askedFor(typedField.value);
     const asked = words.map((side) => side.map(beginning));
-    matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words.flat());
+    matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words.flat(), choice.task || []);
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set.
     const set = setFilters();
@@ -294,6 +304,21 @@
     toggle.setAttribute("aria-expanded", String(open));
   }
 
+  // On a phone: the panel folds, and the results come under the bar, their count said.
+  function showResults() {
+    if (typing !== null) {
+      // Words typed within the pause are counted first.
+      clearTimeout(typing);
+      typing = null;
+      update(true);
+    }
+    showFilters(false);
+    (matching.length ? list : empty).scrollIntoView({ block: "start" });
+    window.scrollBy(0, -bar.getBoundingClientRect().bottom);
+    bar.querySelector("[role=status]").focus({ preventScroll: true });
+  }
+
+  let typing = null; // the words' field's pause, while it lasts
   function start(data) {
     names = data.names || {};
     synonymGroups = data.synonyms || [];
@@ -305,7 +330,6 @@
       const named = NAMED_FACETS.flatMap((facet) => [].concat(entry[facet] ?? []).map((value) => folded[facet][value] || ""));
       return { ...entry, values, text: `${entry.text} ${named.join(" ")}` };
     });
-    let typing;
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
         history_ = history_.filter((box) => box !== event.target);
@@ -317,26 +341,28 @@
       history_ = history_.filter((filter) => filter !== typedField);
       if (isSet(typedField)) history_.push(typedField);
       clearTimeout(typing);
-      typing = setTimeout(changed, 120);
+      typing = setTimeout(() => {
+        typing = null;
+        changed();
+      }, 120);
     });
     form.addEventListener("reset", () => {
       history_ = [];
       setTimeout(changed, 0);
     });
-    form.addEventListener("submit", (event) => event.preventDefault());
+    // Enter in the words' field (a phone's "Go" key): on a phone, the results, as the panel's
+    // button shows them; elsewhere they are beside the field already.
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (phone.matches) showResults();
+    });
     sort.addEventListener("change", changed);
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     nearName.addEventListener("click", takeNearName);
     toggle.addEventListener("click", () => showFilters(form.hidden));
-    // On a phone: the panel folds, and the results come under the bar, their count said.
-    form.querySelector("[data-ds-show]").addEventListener("click", () => {
-      showFilters(false);
-      (matching.length ? list : empty).scrollIntoView({ block: "start" });
-      window.scrollBy(0, -bar.getBoundingClientRect().bottom);
-      bar.querySelector("[role=status]").focus({ preventScroll: true });
-    });
+    form.querySelector("[data-ds-show]").addEventListener("click", showResults);
     bar.hidden = false;
     document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
     restore();

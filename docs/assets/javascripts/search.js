@@ -548,9 +548,9 @@
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).join(" "); // not "?"
       // ...or, when nothing is left, a way out.
       const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : texts.dsElsewhereText;
-      status.textContent = `${absent} ${rest}`.trim();
+      status.replaceChildren(...withExploreLink(`${absent} ${rest}`.trim()));
     } else {
-      status.textContent = plural(found.length, query);
+      status.replaceChildren(...withExploreLink(plural(found.length, query)));
     }
     results.dataset.dsQuery = query;
     if (opensFirst(list, query)) return;
@@ -588,6 +588,17 @@
   // is given to it above, before a page without the dialog stops here).
   function filled(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
+
+  // A text of the dialog with its "{explore}" as a link to the Explore page: a search that
+  // finds nothing leads there.
+  function withExploreLink(said) {
+    const [before, ...after] = said.split("{explore}");
+    if (!after.length) return [said];
+    const link = document.createElement("a");
+    link.href = texts.dsExploreHref;
+    link.textContent = texts.dsExploreText;
+    return [before, link, after.join(texts.dsExploreText)];
   }
 
   function plural(n, query) {
@@ -664,9 +675,10 @@
     return item;
   }
 
-  // Arrow keys: from the field to the first result, between results, back to the field.
+  // Arrow keys: from the field to the first result, between results (and the "more results"
+  // button after them, in the page's order), back to the field.
   function onKey(event) {
-    const links = Array.from(results.querySelectorAll("a"));
+    const links = Array.from(results.querySelectorAll("a, .ds-results__more"));
     const at = links.indexOf(document.activeElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!links.length) return;
