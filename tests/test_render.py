@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,7 +13,12 @@ from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_b
 from deepscopie.model import Localized, Resource
 from deepscopie.render import links
 from deepscopie.render.entries import render_faq_entry, render_resource, shown_site
-from deepscopie.render.pages import fill_home_page, render_faq_page, site_pages
+from deepscopie.render.pages import (
+    fill_home_page,
+    render_faq_page,
+    render_latest_additions,
+    site_pages,
+)
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.template_globals import template_globals
@@ -272,3 +278,19 @@ def test_the_search_dialog_is_given_the_words_searched_as_others_in_its_language
     assert template_globals("en", base.vocabulary)["searched_as"] == {}
     # No data (bench/build.py's baseline) or data with problems (`mkdocs serve` lists them).
     assert template_globals("fr", None)["searched_as"] == {}
+
+
+def test_the_latest_additions_are_those_since_the_first_day(base: KnowledgeBase) -> None:
+    # Every entry of the first import listed "latest" in the file's order, all the same day.
+    said = render_latest_additions(base, "en", "index.md")
+    assert " ".join(said.split()) == (
+        "Every resource was added on 22 November 2026: the next ones will appear here."
+    )
+    later = [
+        _resource(id="first-later", added=datetime.date(2026, 12, 1)),
+        _resource(id="second-later", added=datetime.date(2026, 12, 2)),
+    ]
+    grown = dataclasses.replace(base, resources=(*base.resources, *later))
+    listed = render_latest_additions(grown, "fr", "index.md").splitlines()
+    assert [line.split("#")[1].split(")")[0] for line in listed] == ["second-later", "first-later"]
+    assert "2 décembre 2026" in " ".join(listed[0].split())

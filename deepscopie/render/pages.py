@@ -299,11 +299,17 @@ def render_latest_additions(
     base: KnowledgeBase, language: str, page: str, limit: int = LATEST_COUNT
 ) -> str:
     """The most recently added resources, newest first (later in the file counts as newer),
-    each with its date and type."""
+    each with its date and type. Those of the knowledge base's first day (its first import)
+    are not news, and their order would be the file's: when no resource came after them, a
+    sentence says so instead."""
+    if not base.resources:
+        return ""
+    first_day = min(resource.added for resource in base.resources)
+    since = [(at, r) for at, r in enumerate(base.resources) if r.added > first_day]
+    if not since:
+        return escape_markdown(text("latest_none", language, date=format_date(first_day, language)))
     types = {kind.id: kind.name for kind in base.vocabulary.types}
-    ordered = heapq.nlargest(
-        limit, enumerate(base.resources), key=lambda pair: (pair[1].added, pair[0])
-    )
+    ordered = heapq.nlargest(limit, since, key=lambda pair: (pair[1].added, pair[0]))
     items = []
     for _, resource in ordered:
         link = links.markdown_link(
