@@ -362,6 +362,8 @@ def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> Non
         "<p><strong>Deep</strong>Scopie: <em>bio</em>images</p>"
         '<p><img src=x onerror="alert(1)"> &lt;script&gt;</p>'
         "<script>const secret = 1;</script><STYLE>p { color: red }</STYLE>"
+        # An example (the guide's entry in YAML) is not what the page is about.
+        '<pre class="highlight"><code>title: {fr: Phototoxicité}</code></pre>'
     )
     record = page_record("en/about/index.html", "en", "About <us>", body)
     parser = _Meta()
@@ -376,6 +378,7 @@ def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> Non
     assert words in record.document
     assert "<img" not in record.document and "<strong>" not in record.document
     assert "secret" not in record.document and "color" not in record.document
+    assert "Phototoxicité" not in record.document
 
 
 def test_explore_entries_carry_the_facets_and_the_way_groups(base: KnowledgeBase) -> None:

@@ -77,6 +77,8 @@ _BLOCK_EDGE = re.compile(
     r"summary|figure|figcaption|hr)\b[^>]*>",
     re.IGNORECASE,
 )
+# A block of code (an example) in a hand-written page.
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.DOTALL | re.IGNORECASE)
 # What a page holds but does not show as text (a hand-written page may have a script).
 _NOT_SHOWN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -401,10 +403,12 @@ def _status(resource: Resource, health: LinkHealth | None, language: str) -> str
 def page_record(path: str, language: str, title: str, body_html: str) -> SearchRecord:
     """A hand-written page (About, Contribute…) as a search record: its title and its text,
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
-    as HTML; only its text is kept."""
+    as HTML; only its text is kept, without its blocks of code: the guide's examples of an
+    entry ("phototoxicité") are not what it is about, and made it a result for them."""
+    text_of_page = visible_text(_CODE_BLOCK.sub(" ", body_html))
     content = (
         f'<span data-pagefind-filter="{KIND}:{PAGE}" hidden></span>'
         f'<h1 data-pagefind-meta="title">{html_text(title)}</h1>'
-        f"<p>{html_text(visible_text(body_html))}</p>"
+        f"<p>{html_text(text_of_page)}</p>"
     )
     return SearchRecord(path, _document(language, title, content), language)
