@@ -104,6 +104,16 @@ def html_href(url: str) -> str:
     return html_attribute(safe_href(url))
 
 
+def markdown_href(url: str) -> str:
+    """``url`` as the ``href`` of an HTML link written inside Markdown: Python-Markdown reads
+    Markdown even in a tag's attributes ("![x](#)" became an image there), so its characters
+    are written as entities, as are HTML's; refused schemes are dropped (see safe_href)."""
+    return "".join(
+        f"&#{ord(character)};" if _MARKDOWN_SPECIAL.match(character) else html.escape(character)
+        for character in safe_href(url)
+    )
+
+
 def markdown_text(value: str) -> str:
     """Plain text (a title, a tag name) made inert inside Markdown: HTML and Markdown syntax
     both escaped, so that neither Python-Markdown nor a browser reads markup in it, and on one

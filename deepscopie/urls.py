@@ -46,10 +46,11 @@ TRACKING_PREFIXES = ("utm_", "pd_rd_", "pf_rd_")
 MAX_URL_LENGTH = 2000
 MAX_PORT = 65535
 
-# Whitespace, control characters and the characters RFC 3986 never allows unencoded; a
-# backslash is read as "/" by browsers, which then see another host than the text shows.
+# Whitespace, control characters and the characters RFC 3986 never allows unencoded (a page
+# that needs one writes it %7C, %7B…); a backslash is read as "/" by browsers, which then
+# see another host than the text shows, and "|" ends a cell of a Markdown table.
 _FORBIDDEN_CHARACTER = re.compile(
-    r'[\s\x00-\x1f\x7f-\x9f<>"`\\\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]'
+    r'[\s\x00-\x1f\x7f-\x9f<>"`\\{}|^\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]'
 )
 # Names of local networks (RFC 6761, RFC 8375, common private suffixes; "svc": Kubernetes
 # services, where GitLab runners often run; "home": never delegated, used by home routers).
@@ -334,7 +335,7 @@ def _describe(character: str) -> Message:
         return msg("character.space")
     if character.isspace():
         return msg("character.white-space", code=f"{ord(character):04X}")
-    if character in '<>"`\\':
+    if character in '<>"`\\{}|^':
         return msg("character.visible", character=character)
     return msg("character.control", code=f"{ord(character):04X}")
 

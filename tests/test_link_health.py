@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.links.history import LinkRecord
-from deepscopie.render.health import LinkHealth, render_resource_health
+from deepscopie.render.health import LinkHealth, render_health_page, render_resource_health
 from deepscopie.render.pages import site_pages
+from deepscopie.urls import url_problems
 from tests.conftest import REPO, build_site, copy_project
 
 NOW = "2026-11-22T03:00:00+00:00"
@@ -178,3 +182,24 @@ def test_code_without_activity_for_longer_than_the_threshold_is_flagged(
     assert "ds-badge" not in render_resource(
         base.resource("annotatorj"), base, index, "en", page, patient
     )
+
+
+def test_an_address_cannot_leave_its_cell_of_the_health_page(base: KnowledgeBase) -> None:
+    # "|" ended the cell of an address written as an autolink; the rest was read as Markdown,
+    # and attr_list gave the image an event handler. Validation refuses such an address now;
+    # the page does not count on it (a report, a check, may come from elsewhere).
+    hostile = "https://www.pipe-attack.org/a|![x](#){onerror=alert(1)}|"
+    cellpose = base.resource("cellpose").model_copy(update={"url": hostile})
+    hostile_base = dataclasses.replace(base, resources=(cellpose,))
+    health = LinkHealth({hostile: _record(hostile, "blocked")})
+    page = render_health_page(hostile_base, health, "en")
+    shown = markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html"])
+    assert "<img" not in shown and not re.search(r"\son\w+=", shown)  # no handler, anywhere
+    assert shown.count("<td>") == 3  # address, entries, state: one row
+    assert 'href="https://www.pipe-attack.org/a|![x](#){onerror=alert(1)}|"' in html.unescape(shown)
+
+
+def test_an_address_with_a_character_rfc_3986_never_allows_is_refused() -> None:
+    for character in "|{}^":
+        problems = url_problems(f"https://example.org/a{character}b")
+        assert [rule for _, rule in problems] == ["url-invalid"], character

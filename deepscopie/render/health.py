@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from deepscopie.escaping import markdown_href
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import BLOCKED, REDIRECTED
 from deepscopie.links.history import LinkRecord
@@ -101,11 +102,19 @@ def render_health_page(base: KnowledgeBase, health: LinkHealth, language: str) -
                 for r in owners[record.url]
             )
             rows.append(
-                f"| <{record.url}> | {entries} | {escape_markdown(_state(record, language))} |"
+                f"| {_address_cell(record.url)} | {entries} | "
+                f"{escape_markdown(_state(record, language))} |"
             )
         parts.append("\n".join(rows))
     parts += _repository_section(base, health, language)
     return links.NOT_SEARCHED + "\n\n".join(parts) + "\n"
+
+
+def _address_cell(url: str) -> str:
+    """An address as a table cell of Markdown: a link whose address and text are escaped for
+    Markdown as well as HTML (Python-Markdown reads both). As an autolink (``<…>``), an
+    address's "|" ended the cell and "![x](#){onerror=…}" became an image with a handler."""
+    return f'<a href="{markdown_href(url)}">{escape_markdown(url)}</a>'
 
 
 def _repository_section(base: KnowledgeBase, health: LinkHealth, language: str) -> list[str]:
@@ -127,7 +136,7 @@ def _repository_section(base: KnowledgeBase, health: LinkHealth, language: str) 
             links.markdown_link(r.title.get(language), links.resource_target(r), HEALTH_PAGE)
             for r in owners[url]
         )
-        rows.append(f"| <{url}> | {entries} | {escape_markdown(state)} |")
+        rows.append(f"| {_address_cell(url)} | {entries} | {escape_markdown(state)} |")
     heading = (
         f"## {text('health_repositories', language)} ({len(rows)}) "
         f"{{#{links.section_anchor('repositories')}}}"
