@@ -50,6 +50,9 @@ LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 
 _SLUG = re.compile(SLUG_PATTERN)
+# An id names files and addresses (tags/<id>/, the search's records): past 255 bytes a file
+# system refuses the name, and the build failed after validation had passed.
+MAX_ID_LENGTH = 100
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # The first year a publication about microscopy may have (Hooke's Micrographia: 1665).
 FIRST_YEAR = 1600
@@ -139,6 +142,12 @@ def _plausible_year(year: int) -> int:
 
 
 def _valid_slug(text: str) -> str:
+    if len(text) > MAX_ID_LENGTH:
+        raise PydanticCustomError(
+            "slug_too_long",
+            "an id of {length} characters is too long: {limit} at most",
+            {"length": len(text), "limit": MAX_ID_LENGTH},
+        )
     if not _SLUG.fullmatch(text):
         raise PydanticCustomError(
             "invalid_slug",
@@ -169,7 +178,7 @@ Text = Annotated[
 Slug = Annotated[
     str,
     AfterValidator(_valid_slug),
-    Field(strict=True, json_schema_extra={"pattern": SLUG_PATTERN}),
+    Field(strict=True, json_schema_extra={"pattern": SLUG_PATTERN, "maxLength": MAX_ID_LENGTH}),
 ]
 Section = Annotated[
     str,

@@ -156,6 +156,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
         _variant(("code", "control"), ("language", "line"), ("", "name")),
     ),
     "invalid_slug": ("invalid-id", lambda context: "slug"),
+    "slug_too_long": ("invalid-id", lambda context: "length"),
     "invalid_section": ("invalid-id", lambda context: "section"),
     "url_missing": ("url-missing", lambda context: "none"),
     "url_and_url_needed": ("url-missing", lambda context: "both"),

@@ -60,6 +60,10 @@ HOSTILE: dict[str, bytes] = {
     "entries not mappings": b"resources: [1, [2], null, true]\n",
     "id a list": b"resources:\n  - id: [1, 2]\n    url: {a: b}\n    tags: {x: 1}\n",
     "long line": b"resources:\n  - id: " + b"a" * 1_000_000 + b"\n",
+    # A valid slug too long for a file name (tags/<id>/, the search's records): the build
+    # failed after validation had passed.
+    "id too long for a file": ENTRY.replace("URL", "https://www.cellpose.org/")
+    .replace("id: cellpose", "id: " + "a" * 300).encode(),
 }  # fmt: skip
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "--data", "DATA"],
@@ -175,7 +179,15 @@ def test_no_command_crashes_on_hostile_arguments(arguments: list[str], tmp_path:
 
 
 @pytest.mark.parametrize(
-    "case", ["deep flow lists", "binary", "python tag", "port out of range", "nul in text"]
+    "case",
+    [
+        "deep flow lists",
+        "binary",
+        "python tag",
+        "port out of range",
+        "nul in text",
+        "id too long for a file",
+    ],
 )
 def test_the_build_fails_cleanly_on_hostile_data(case: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path)
