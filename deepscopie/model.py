@@ -526,7 +526,16 @@ class Resource(_Frozen):
         description="Where it was published: the journal, conference or publisher, as its "
         "record names it.",
     )
-    doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True)] | None = Field(
+    # Checked for invisible and control characters as any text: "\S" lets a right-to-left
+    # override or a NUL through, and the DOI is published (pages, exports).
+    doi: (
+        Annotated[
+            str,
+            Field(pattern=r"^10\.\d{4,9}/\S+$", strict=True),
+            AfterValidator(_clean_characters),
+        ]
+        | None
+    ) = Field(
         default=None, description="DOI without its https://doi.org/ prefix, e.g. 10.1038/xxxx."
     )
     licence: Annotated[Text, AfterValidator(_one_line_text)] | None = Field(

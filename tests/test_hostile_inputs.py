@@ -62,6 +62,9 @@ HOSTILE: dict[str, bytes] = {
     "long line": b"resources:\n  - id: " + b"a" * 1_000_000 + b"\n",
     # A valid slug too long for a file name (tags/<id>/, the search's records): the build
     # failed after validation had passed.
+    # A DOI is published (pages, exports): no right-to-left override, no NUL.
+    "doi with a bidi override": ENTRY.replace("URL", "https://www.cellpose.org/")
+    .replace("added: 2026-11-22", 'added: 2026-11-22\n    doi: "10.1234/abc\\u202egpj\\0"').encode(),
     "id too long for a file": ENTRY.replace("URL", "https://www.cellpose.org/")
     .replace("id: cellpose", "id: " + "a" * 300).encode(),
 }  # fmt: skip
@@ -187,6 +190,7 @@ def test_no_command_crashes_on_hostile_arguments(arguments: list[str], tmp_path:
         "port out of range",
         "nul in text",
         "id too long for a file",
+        "doi with a bidi override",
     ],
 )
 def test_the_build_fails_cleanly_on_hostile_data(case: str, tmp_path: Path) -> None:
