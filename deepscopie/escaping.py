@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -144,6 +145,12 @@ def csv_cell(value: str) -> str:
     """``value`` as a CSV cell that no spreadsheet evaluates: a leading ``'`` before a cell that
     would start a formula (the csv module does the quoting)."""
     return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def csv_list(values: Iterable[str]) -> str:
+    """A list as one CSV cell, its items joined by ";", each made safe as a cell of its own: a
+    spreadsheet told to split on ";" (as French ones read CSV) reads each as one."""
+    return ";".join(csv_cell(value) for value in values)
 
 
 def plain_text_filter(value: object) -> Markup:

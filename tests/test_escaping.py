@@ -8,6 +8,7 @@ from jinja2 import Environment
 from deepscopie.escaping import (
     bibtex_value,
     csv_cell,
+    csv_list,
     html_attribute,
     html_href,
     html_in_markdown,
@@ -58,6 +59,13 @@ def test_striptags_in_templates_never_revives_markup() -> None:
 @pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(1)", "\tx", "\rx", "\uff1d1"])
 def test_a_csv_cell_that_would_be_a_formula_starts_with_a_quote(cell: str) -> None:
     assert csv_cell(cell) == "'" + cell
+
+
+def test_each_item_of_a_list_cell_is_safe_on_its_own() -> None:
+    # Split on ";" (French spreadsheets read CSV so), "=cmd|…" started a cell of its own.
+    cell = csv_cell(csv_list(["Alice Martin", "=cmd|' /C calc'!A0", "@SUM(1)"]))
+    assert [item[:1] for item in cell.split(";")] == ["A", "'", "'"]
+    assert csv_list(["Alice Martin", "Bob"]) == "Alice Martin;Bob"
 
 
 def test_an_ordinary_csv_cell_is_unchanged() -> None:

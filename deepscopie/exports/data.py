@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from deepscopie.escaping import csv_cell
+from deepscopie.escaping import csv_cell, csv_list
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.render.texts import language_codes
@@ -89,12 +89,12 @@ def resources_csv(base: KnowledgeBase) -> str:
             r.category,
             r.subcategory or "",
             r.type,
-            ";".join(r.tags),
-            ";".join(r.tasks),
-            ";".join(r.ways),
-            ";".join(r.languages),
+            csv_list(r.tags),
+            csv_list(r.tasks),
+            csv_list(r.ways),
+            csv_list(r.languages),
             r.year or "",
-            ";".join(r.authors),
+            csv_list(r.authors),
             r.doi or "",
             r.added.isoformat(),
             *r.description.texts.values(),
