@@ -240,7 +240,7 @@ def check_replacements(
         if target is None:
             continue
         loc = (*entry.loc, "replaced_by")
-        if "://" in target or target.startswith(("http:", "https:")):
+        if entry.item.replacement_address is not None:
             problems += _url_problems([(loc, target)], source)
         elif target == entry.item.id:
             message = msg("replaced-by.itself")

@@ -591,6 +591,15 @@ class Resource(_Frozen):
             )
         return self
 
+    @property
+    def replacement_address(self) -> str | None:
+        """``replaced_by`` when it is an address, not another entry's id: published as a link,
+        so checked as one (validation and the link check)."""
+        target = self.replaced_by
+        if target is not None and ("://" in target or target.startswith(("http:", "https:"))):
+            return target
+        return None
+
     def markdown_texts(self) -> tuple[tuple[str, Localized], ...]:
         """The Markdown texts readers see, by field: the addresses in them are checked."""
         texts = [("description", self.description)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import ipaddress
 import json
@@ -314,3 +315,14 @@ def test_a_hostile_api_answer_neither_crashes_check_repos_nor_the_build(
 )
 def test_names_of_private_networks_are_refused(url: str) -> None:
     assert not is_acceptable_url(url)
+
+
+def test_the_link_checker_checks_the_address_a_resource_is_replaced_by(tmp_path: Path) -> None:
+    # Published as a link in the status note, it was never fetched.
+    base = load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
+    cellpose, other = base.resources[0], base.resources[1]
+    replaced = cellpose.model_copy(update={"replaced_by": "https://www.example.org/new"})
+    by_id = other.model_copy(update={"replaced_by": cellpose.id})
+    targets = link_targets(dataclasses.replace(base, resources=(replaced, by_id)))
+    assert targets["https://www.example.org/new"] == (f"resource:{cellpose.id}",)
+    assert cellpose.id not in targets  # another entry's id is not an address

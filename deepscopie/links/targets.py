@@ -19,6 +19,7 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         urls = [resource.url] if resource.url else []
         urls += [link.url for link in resource.links]
         urls += [resource.repository] if resource.repository else []
+        urls += [resource.replacement_address] if resource.replacement_address else []
         for _, text in resource.markdown_texts():
             urls += [url for value in text.texts.values() for url in links_in(value)]
         for url in urls:
