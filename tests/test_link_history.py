@@ -217,3 +217,24 @@ def test_a_public_name_that_resolves_to_a_private_address_is_refused_at_connecti
     log = capsys.readouterr().out
     assert "refused-address: 127.0.0.2 is not a public address" in log
     assert not pages.host.requests.times
+
+
+@pytest.mark.parametrize(
+    ("checked_at", "said"),
+    [
+        ("yesterday", "is not a date and time"),
+        # Else its addresses stayed "fresh" for ever, never fetched again.
+        ("9999-12-31T00:00:00+00:00", "is in the future"),
+    ],
+)
+def test_a_report_with_a_time_that_is_not_one_is_refused_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], checked_at: str, said: str
+) -> None:
+    data = copy_base_data(tmp_path)
+    report = tmp_path / "report.json"
+    record = {"url": "https://www.cellpose.org/", "class": "ok", "checked_at": checked_at}
+    report.write_text(json.dumps({"links": [record], "repositories": []}), encoding="utf-8")
+    code = main(["check-links", "--data", str(data), "--report", str(report), "--retries", "0"])
+    output = capsys.readouterr()
+    assert code != 0 and "Traceback" not in output.out + output.err
+    assert said in output.out + output.err and str(report) in output.out + output.err

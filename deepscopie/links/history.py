@@ -210,15 +210,35 @@ def _with_sources(record: LinkRecord, sources: tuple[str, ...]) -> LinkRecord:
     return LinkRecord(**data)
 
 
+# How far ahead of this machine's clock a report's time may be (another machine's clock).
+_CLOCK_TOLERANCE = datetime.timedelta(days=1)
+
+
+def _moment(value: object, name: str) -> str:
+    """A time of the report (ISO 8601, with its zone), checked: a date that is not one
+    crashed the build, and one in the future ("9999-12-31") kept its addresses "fresh", never
+    checked again."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{name} {value!r} is not a date and time (ISO 8601)") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{name} {value!r} has no time zone")
+    if moment > datetime.datetime.now(datetime.UTC) + _CLOCK_TOLERANCE:
+        raise ValueError(f"{name} {value!r} is in the future")
+    return str(value)
+
+
 def _record(item: dict[str, Any]) -> LinkRecord:
+    first_failure = item.get("first_failure")
     return LinkRecord(
         url=str(item["url"]),
         klass=str(item["class"]),
         status=item.get("status"),
         final_url=item.get("final_url"),
         message=str(item.get("message", "")),
-        checked_at=str(item["checked_at"]),
-        first_failure=item.get("first_failure"),
+        checked_at=_moment(item["checked_at"], "checked_at"),
+        first_failure=None if first_failure is None else _moment(first_failure, "first_failure"),
         consecutive_failures=int(item.get("consecutive_failures", 0)),
         sources=tuple(item.get("sources", ())),
         redirect_status=item.get("redirect_status"),
