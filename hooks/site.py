@@ -67,6 +67,7 @@ from deepscopie.render.pages import (
 )
 from deepscopie.render.problems_page import problems_document, problems_html
 from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
+from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
     PART_SIZE,
@@ -247,7 +248,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return f"{html}\n{problems_html(problems, editor_language(), ROOT)}"
     _typeset_titles(page, _language(config).code)
     generated = _rendered["pages"].get(page.file.src_uri)
-    if generated is None or not generated.html:
+    if generated is None:
+        # A hand-written page may hold raw HTML (a merge request may change docs/): none of
+        # it may run script. The generated pages escape the data themselves.
+        return safe_page_html(html)
+    if not generated.html:
         return html
     if page.toc.items:
         page.toc.items[0].children.extend(_anchor_links(generated.toc))

@@ -149,11 +149,41 @@ def test_hostile_data_cannot_reach_a_readers_browser(tmp_path: Path) -> None:
     )
     result = build_site(project)
     assert result.returncode == 0, result.stderr
+    assert _what_could_run_script(project / "site") == []
+    # The text is still there for the reader, shown as text.
+    software = (project / "site" / "categories" / "software" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "&lt;script&gt;alert" in software
 
+
+def test_a_hand_written_page_cannot_run_script_either(tmp_path: Path) -> None:
+    # A merge request may change docs/: Python-Markdown passed its raw HTML through, attr_list
+    # gave any element a handler, and Material printed a front matter title as it is.
+    project = copy_project(tmp_path)
+    about = project / "docs" / "about.en.md"
+    about.write_text(
+        "---\ntitle: \"About </title><img src=x onerror=alert('xss-6')>\"\n---\n\n"
+        + about.read_text(encoding="utf-8")
+        + "\n<script>alert('xss-7')</script>\n\n"
+        + "[click](javascript:alert('xss-8')){onclick=\"alert('xss-9')\"}\n\n"
+        + '<a href="jav&#x61;script:alert(1)">entity</a> <iframe src="https://example.org"></iframe>\n',
+        encoding="utf-8",
+    )
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    assert _what_could_run_script(project / "site") == []
+    page = (project / "site" / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "javascript:" not in page.lower() and "xss-7" not in page
+
+
+def _what_could_run_script(site: Path) -> list[tuple[str, str]]:
+    """Each element of the built pages that could run script: frames, event handlers,
+    scripts holding an attack's marker ("xss-"), styles outside Material's own elements."""
     findings = []
-    for path in _html_pages(project / "site"):
+    for path in _html_pages(site):
         page = _Page(path.read_text(encoding="utf-8"))
-        where = path.relative_to(project / "site").as_posix()
+        where = path.relative_to(site).as_posix()
         findings += [
             (where, tag) for tag, _ in page.elements if tag in {"iframe", "object", "embed"}
         ]
@@ -171,12 +201,7 @@ def test_hostile_data_cannot_reach_a_readers_browser(tmp_path: Path) -> None:
             and tag not in {"svg", "path"}
             and "md-" not in str(attrs.get("class", ""))
         ]
-    assert findings == []
-    # The text is still there for the reader, shown as text.
-    software = (project / "site" / "categories" / "software" / "index.html").read_text(
-        encoding="utf-8"
-    )
-    assert "&lt;script&gt;alert" in software
+    return findings
 
 
 class _HeadTags(HTMLParser):

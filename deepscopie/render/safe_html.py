@@ -96,3 +96,41 @@ def plain_text(markdown: str, limit: int = 160) -> str:
 def markdown_url(url: str) -> str:
     """An address safe inside ``[text](url)``: brackets would end the link early."""
     return url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+# A hand-written page (docs/*.md, which a merge request may change): Python-Markdown passes its
+# raw HTML through, and attr_list gives any element any attribute ("{onclick=…}"). Its HTML is
+# cleaned as the data's is, with the wider allowlist that the pages' own HTML needs (the home
+# page's search form, Material's grids and details, headings' permalinks, code blocks).
+PAGE_TAGS = frozenset(
+    nh3.ALLOWED_TAGS
+    | {"form", "input", "button", "label", "select", "option", "fieldset", "legend", "section"}
+)
+PAGE_ATTRIBUTES = {
+    **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"},
+    "a": {"href", "hreflang", "rel", "target"},
+    "details": {"open"},
+    "form": {"action", "method"},
+    "input": {"type", "name", "value", "placeholder", "autocomplete", "checked", "spellcheck"},
+    "button": {"type", "name", "value"},
+    "label": {"for"},
+    "img": {"src", "alt", "width", "height", "loading"},
+}
+# Python-Markdown aligns a table's columns with a style: the only property a page may set.
+PAGE_STYLE_PROPERTIES = frozenset({"text-align"})
+
+
+def safe_page_html(page_html: str) -> str:
+    """A hand-written page's HTML without what can run script: the allowlist above, no
+    ``javascript:`` or ``data:`` address, no event handler, no ``<script>`` or ``<style>``."""
+    return nh3.clean(
+        page_html,
+        tags=set(PAGE_TAGS),
+        attributes={tag: set(attributes) for tag, attributes in PAGE_ATTRIBUTES.items()},
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=set(ALLOWED_SCHEMES),
+        filter_style_properties=set(PAGE_STYLE_PROPERTIES),
+        link_rel=None,
+        strip_comments=False,
+    )
