@@ -66,7 +66,12 @@ from deepscopie.render.pages import (
     site_pages,
 )
 from deepscopie.render.problems_page import problems_document, problems_html
-from deepscopie.render.propose import PROPOSE_PAGE, fill_propose_page, new_issue_address
+from deepscopie.render.propose import (
+    PROPOSE_PAGE,
+    fill_propose_page,
+    new_issue_address,
+    propose_script,
+)
 from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
@@ -250,8 +255,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = _rendered["pages"].get(page.file.src_uri)
     if generated is None:
         # A hand-written page may hold raw HTML (a merge request may change docs/): none of
-        # it may run script. The generated pages escape the data themselves.
-        return safe_page_html(html)
+        # it may run script. The generated pages escape the data themselves. The proposal
+        # form's own script comes after.
+        safe = safe_page_html(html)
+        proposes = _page_name(page.file.src_uri) == PROPOSE_PAGE and "data-ds-propose" in safe
+        return f"{safe}\n{propose_script()}" if proposes else safe
     if not generated.html:
         return html
     if page.toc.items:

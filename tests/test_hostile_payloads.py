@@ -67,13 +67,15 @@ PAYLOADS = (
     "10.1234/\"}><svg/onload=alert('XSS24')>",
     "\\\\\" \\' ` ${alert('XSS25')} %s %(x)s \\u003cscript\\u003e",
 )
-# Addresses that validation accepts: quotes, braces and markup characters in the path.
+# Addresses that validation accepts: quotes, Markdown's characters and escaped markup in the
+# path (braces, "|" and "^" are refused since the link-health page let "|" end its cell).
 ADDRESSES = (
     "https://example.org/{n}/x'onmouseover='alert(1)'",
-    "https://example.org/{n}/?q=&lt;script&gt;&r={{x}}",
+    "https://example.org/{n}/?q=&lt;script&gt;&r=%7B%7Bx%7D%7D",
     "https://example.org/{n}/javascript:alert(1)",
     "https://example.org/{n}/%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
-    "https://example.org/{n}/}%20title={x}|a^b",
+    "https://example.org/{n}/%7D%20title=%7Bx%7D%7Ca%5Eb",
+    "https://example.org/{n}/![x](#)*a*_b_~c~[d]#(onerror)",
 )
 _ADDRESS_NUMBERS = itertools.count()
 _TEXT_NUMBERS = itertools.count()

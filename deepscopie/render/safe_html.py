@@ -104,7 +104,8 @@ def markdown_url(url: str) -> str:
 # page's search form, Material's grids and details, headings' permalinks, code blocks).
 PAGE_TAGS = frozenset(
     nh3.ALLOWED_TAGS
-    | {"form", "input", "button", "label", "select", "option", "fieldset", "legend", "section"}
+    | {"form", "input", "textarea", "button", "label", "select", "option", "fieldset", "legend"}
+    | {"section"}
 )
 PAGE_ATTRIBUTES = {
     **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
@@ -112,7 +113,11 @@ PAGE_ATTRIBUTES = {
     "a": {"href", "hreflang", "rel", "target"},
     "details": {"open"},
     "form": {"action", "method"},
-    "input": {"type", "name", "value", "placeholder", "autocomplete", "checked", "spellcheck"},
+    "input": {"type", "name", "value", "placeholder", "autocomplete", "checked", "spellcheck"}
+    | {"required", "maxlength", "pattern"},
+    "textarea": {"name", "rows", "cols", "placeholder", "required", "maxlength"},
+    "select": {"name", "required"},
+    "option": {"value", "selected"},
     "button": {"type", "name", "value"},
     "label": {"for"},
     "img": {"src", "alt", "width", "height", "loading"},
