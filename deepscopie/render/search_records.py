@@ -241,8 +241,11 @@ def _resource(
     tags = [names["tag"][tag] for tag in resource.tags]
     facets = [names["task"][task] for task in resource.tasks]
     facets += [names["way"][way] for way in resource.ways]
-    facets += dict.fromkeys(names["way_group"][way] for way in resource.ways)
     facets += keywords_in(resource, language)
+    # Its way group's name ("Sans programmer"), which its ways' names do not say: not read for
+    # synonyms, whose group of that name is large (every tool used without code got its 20
+    # words, and a common word's search at 10,000 entries a quarter longer).
+    groups = list(dict.fromkeys(names["way_group"][way] for way in resource.ways))
     title = resource.title.get(language)
     description = resource.description.get(language)
     plain_description = plain(description, language)
@@ -273,7 +276,7 @@ def _resource(
         meta,
         title=title,
         parts=[
-            (FACET_WEIGHT, " · ".join([kind, *facets, *tags, *other_titles])),
+            (FACET_WEIGHT, " · ".join([kind, *facets, *groups, *tags, *other_titles])),
             (1, plain_description),
             (1, ", ".join(resource.authors)),  # a book is often asked for by its author
             (0.5, category),
