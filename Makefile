@@ -13,7 +13,7 @@ CONSTRAINTS := $(if $(CI),-c constraints.txt)
 
 .PHONY: serve test build validate schema lint clean constraints \
 	check-internal check-changed check-external fetch-link-report pages \
-	code-quality-report fix-redirects check-repos
+	code-quality-report fix-redirects check-repos committed-outputs
 
 # --dirty: an edit rebuilds only the pages it changes (hooks/site.py rebuilds the rest when
 # the navigation or the problems change); bench/rebuild.py measures it.
@@ -28,10 +28,25 @@ test: $(READY)  ## Run every test, ruff and mypy included
 build: $(READY)  ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict
 
-validate: $(READY)  ## Check data/*.yaml: every problem at file:line:col, formatting, YAML style
+validate: $(READY) committed-outputs  ## Check data/*.yaml: every problem at file:line:col, formatting, YAML style
 	$(BIN)/deepscopie validate
 	$(BIN)/deepscopie fmt --check
 	$(BIN)/yamllint --strict data
+
+# What .gitignore keeps out of the repository (the link report, generated pages, site/) but a
+# commit added anyway (git add -f): a merge request's link-report.json would be read by its
+# preview and, with no published report to fetch, by the published site, unchecked, saying
+# its links are fine. Outside a git checkout there is nothing to check.
+committed-outputs:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  files="$$(git ls-files --cached --ignored --exclude-standard)"; \
+	  if [ -n "$$files" ]; then \
+	    echo "Fichiers ignorés par .gitignore mais suivis par git (à retirer : git rm --cached FICHIER) :"; \
+	    echo "Files that .gitignore excludes but git tracks (remove them: git rm --cached FILE):"; \
+	    printf '%s\n' "$$files" | sed 's/^/  /'; \
+	    exit 1; \
+	  fi; \
+	fi
 
 # CI (merge requests): the data's problems as a GitLab Code Quality report, shown in the merge
 # request; `make validate` then fails the job on them.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -275,3 +278,50 @@ def test_ci_never_lets_the_link_checker_reach_a_private_network() -> None:
     for path in (REPO / ".gitlab-ci.yml", REPO / "Makefile", REPO / ".ci" / "run"):
         text = path.read_text(encoding="utf-8")
         assert "DEEPSCOPIE_ALLOW_NETWORKS" not in text and "--allow-network" not in text, path
+
+
+def _scratch_repository(folder: Path) -> Path:
+    """A git repository with the project's Makefile and .gitignore, and one committed file."""
+    for name in ("Makefile", ".gitignore"):
+        shutil.copy(REPO / name, folder / name)
+    (folder / "README.md").write_text("#\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+    subprocess.run(["git", "add", "."], cwd=folder, check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], cwd=folder, check=True)
+    return folder
+
+
+def _committed_outputs(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", "committed-outputs"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_link_report_forced_into_a_merge_request_fails_validation(tmp_path: Path) -> None:
+    """A link report committed with the change (git add -f) would give the preview, and the
+    site published after the merge, link statuses nobody checked: the validate job refuses
+    any file .gitignore excludes, and names it, whatever the file."""
+    repository = _scratch_repository(tmp_path)
+    assert _committed_outputs(repository).returncode == 0
+    forged = {"version": 1, "links": {"https://example.org/": {"status": "ok"}}}
+    (repository / "link-report.json").write_text(json.dumps(forged), encoding="utf-8")
+    (repository / "docs" / "categories").mkdir(parents=True)
+    (repository / "docs" / "categories" / "tools.fr.md").write_text("#\n", encoding="utf-8")
+    subprocess.run(["git", "add", "-f", "."], cwd=repository, check=True)
+    refused = _committed_outputs(repository)
+    assert refused.returncode != 0
+    assert "  link-report.json" in refused.stdout
+    assert "  docs/categories/tools.fr.md" in refused.stdout
+    assert "git rm --cached" in refused.stdout
+
+
+def test_the_validate_target_runs_the_check_of_committed_outputs() -> None:
+    """`make validate` (the CI's validate job, and an editor's own check) includes it."""
+    dry_run = subprocess.run(
+        ["make", "-n", "validate"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert "git ls-files --cached --ignored --exclude-standard" in dry_run.stdout
