@@ -84,6 +84,7 @@ from deepscopie.render.template_globals import template_globals
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
+from deepscopie.site_files import refused_files, refused_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -184,6 +185,7 @@ def _count_setting(extra: dict[str, Any], section: str, name: str, default: int)
 def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
+    _refuse_unpublishable_files()
     if _incremental["on"]:
         _forget_stale_output(config)
     if _problems_to_show():
@@ -226,6 +228,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model). A generated page whose body is
     already HTML goes through Markdown with its title only (see on_page_content)."""
+    refused = refused_front_matter(page.meta)
+    if refused:
+        keys = ", ".join(refused)
+        said = text("front_matter_refused", editor_language(), file=page.file.src_uri, keys=keys)
+        raise PluginError(said)
     if _problems_to_show():
         return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
@@ -335,7 +342,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     not_found = {
         f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
     }
-    write_site_files(site_dir, {**_rendered["files"], **not_found})
+    try:
+        write_site_files(site_dir, {**_rendered["files"], **not_found})
+    except OSError as error:  # e.g. a folder of docs/ named as one of them (docs/faq.json/)
+        raise PluginError(f"site files not written: {error}") from None
     job = _search["job"]
     if job is None:
         return  # no page was generated (the data's problems are shown instead)
@@ -360,6 +370,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # Helpers
+
+
+def _refuse_unpublishable_files() -> None:
+    """Stop the build on a file of docs/ that the site may not publish (see
+    deepscopie.site_files), before anything reads one (the search records read the pages)."""
+    refused = refused_files(DOCS)
+    if refused:
+        language = editor_language()
+        lines = [text("site_files_refused", language)]
+        lines += [f"  docs/{path}: {text(f'site_file_{why}', language)}" for path, why in refused]
+        raise PluginError("\n".join(lines))
 
 
 def _start_search_index(records: list[SearchRecord], config: MkDocsConfig) -> None:
@@ -493,7 +514,7 @@ def _read_link_health(
         )
     except ReportError as error:
         raise PluginError(str(error)) from None
-    except TypeError as error:  # a repository record with fields of the wrong kind
+    except (TypeError, AttributeError) as error:  # a repository record of the wrong kind
         raise PluginError(f"{path}: not a link report ({error})") from None
 
 
