@@ -168,6 +168,7 @@ def display_path(path: Path, relative_to: Path | None = None) -> str:
     """``path`` relative to ``relative_to`` (the current folder) where it is inside it."""
     base = relative_to if relative_to is not None else Path.cwd()
     try:
-        return str(path.resolve().relative_to(base.resolve()))
+        # The file's own name, not what it links to: a problem may be that it is a link.
+        return str(path.parent.resolve().joinpath(path.name).relative_to(base.resolve()))
     except ValueError:
         return str(path)

@@ -10,6 +10,7 @@ kept as the text the editor typed, and every value's position is recorded in a
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from yaml.constructor import SafeConstructor
 
 from deepscopie.collector import collector_paused
 from deepscopie.problems import Message, Problem, msg
+from deepscopie.regular_files import NotRegularFile, read_regular
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
@@ -124,11 +126,14 @@ def read_yaml(path: Path) -> YamlDocument:
         return YamlDocument(None, source, [Problem(path, line, column, message, rule)])
 
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        reason = msg("file-unreadable.not-regular")
+        return unusable(1, 1, msg("file-unreadable", reason=reason), "file-unreadable")
     except OSError as error:
         return unusable(1, 1, msg("file-unreadable", reason=error.strerror), "file-unreadable")
     if len(raw) > MAX_FILE_BYTES:
-        size = len(raw) / 1024 / 1024
+        size = os.stat(path).st_size / 1024 / 1024  # what was read stops past the limit
         limit = MAX_FILE_BYTES // 1024 // 1024
         return unusable(1, 1, msg("file-size", size=f"{size:.1f}", limit=limit), "file-size")
     try:

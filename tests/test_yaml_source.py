@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,23 @@ def test_reading_leaves_the_garbage_collector_running() -> None:
     load_knowledge_base(DataFiles.in_folder(FIXTURES / "base"))
     read_yaml(FIXTURES / "base" / "faq.yaml")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "elsewhere.yaml"])
+def test_a_data_file_that_is_a_link_is_refused_unread(target: str, tmp_path: Path) -> None:
+    """A merge request's data/faq.yaml linked to /dev/zero was read until memory ran out; one
+    linked to a file of the runner would be read, and its lines shown, as data."""
+    (tmp_path / "elsewhere.yaml").write_text("secret: value\n", encoding="utf-8")
+    (tmp_path / "faq.yaml").symlink_to(target)
+    document = read_yaml(tmp_path / "faq.yaml")
+    assert document.data is None
+    [line] = _lines(document, tmp_path)
+    assert line.endswith(
+        "faq.yaml:1:1: cannot read the file: it is not a regular file (a symbolic link, a pipe,"
+        " a device): put the file itself there (file-unreadable)"
+    )
+
+
+def test_a_data_file_that_is_a_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "faq.yaml")  # opened for reading, it would wait for a writer
+    assert "not a regular file" in _lines(read_yaml(tmp_path / "faq.yaml"), tmp_path)[0]
