@@ -238,3 +238,42 @@ def test_a_report_with_a_time_that_is_not_one_is_refused_without_a_traceback(
     output = capsys.readouterr()
     assert code != 0 and "Traceback" not in output.out + output.err
     assert said in output.out + output.err and str(report) in output.out + output.err
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b'{"links": [{"url": "https://a.org/", "class": "ok", "checked_at": '
+         b'"2026-01-01T00:00:00+00:00", "consecutive_failures": 1e400}]}', "not a link report"),
+        (b'{"links": [], "note": "\xff\xfe"}', "not UTF-8 text"),
+        (None, "cannot be read"),  # a folder where the report should be
+    ],
+)  # fmt: skip
+def test_a_report_that_cannot_be_one_is_refused_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, said: str
+) -> None:
+    data = copy_base_data(tmp_path / "data")
+    report = tmp_path / "report.json"
+    if content is None:
+        report.mkdir()
+    else:
+        report.write_bytes(content)
+    code = main(["check-links", "--data", str(data), "--report", str(report), "--retries", "0"])
+    output = capsys.readouterr()
+    assert code == 2 and "Traceback" not in output.out + output.err
+    assert said in output.out + output.err and str(report) in output.out + output.err
+
+
+def test_the_most_recent_report_is_chosen_by_time_not_by_text(tmp_path: Path) -> None:
+    """ "20260101T000000+0000" is ISO 8601 too, and sorted after "2026-12-02T…" as text: a
+    forged report written so won over the real history."""
+    from deepscopie.links.history import latest_check, latest_check_time, parse_report
+
+    def report(checked_at: str) -> str:
+        record = {"url": "https://a.org/", "class": "ok", "checked_at": checked_at}
+        return json.dumps({"links": [record]})
+
+    early = parse_report(report("20260101T000000+0000"), "early")
+    late = parse_report(report("2026-12-02T03:00:00+00:00"), "late")
+    assert latest_check_time(late) > latest_check_time(early)  # type: ignore[operator]
+    assert latest_check(early) == "2026-01-01T00:00:00+00:00"

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from deepscopie.links.classify import FAILING, Verdict
+from deepscopie.regular_files import read_regular
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,30 @@ class LinkRecord:
 REPORT_FORMAT = {"format": "deepscopie-link-report", "version": 2}
 
 
+# A report of 10,000 addresses takes a few megabytes.
+MAX_REPORT_BYTES = 256 * 1024 * 1024
+
+
+def read_report_text(path: Path) -> str:
+    """The text of the report at ``path``; a :class:`ReportError` that says why when it
+    cannot be one (a folder, a link, a pipe; too large; not UTF-8), rather than a crash."""
+    try:
+        raw = read_regular(path, MAX_REPORT_BYTES)
+    except OSError as error:
+        raise ReportError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_REPORT_BYTES:
+        raise ReportError(f"{path}: larger than {MAX_REPORT_BYTES // 1024 // 1024} MiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReportError(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
 def load_report(path: Path) -> dict[str, LinkRecord]:
     """The previous report, by URL (empty when there is none yet)."""
     if not path.exists():
         return {}
-    return parse_report(path.read_text(encoding="utf-8"), str(path))
+    return parse_report(read_report_text(path), str(path))
 
 
 def parse_report(text: str, where: str) -> dict[str, LinkRecord]:
@@ -96,7 +116,8 @@ def parse_report(text: str, where: str) -> dict[str, LinkRecord]:
     document = parse_document(text, where)
     try:
         return {item["url"]: _record(item) for item in document["links"]}
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    # OverflowError: a count written 1e400, which JSON reads as infinity.
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise ReportError(f"{where}: not a link report ({error})") from None
 
 
@@ -123,14 +144,14 @@ def load_section(path: Path, name: str) -> list[Any]:
     """One section of the report at ``path`` (empty when there is no report yet)."""
     if not path.exists():
         return []
-    section: list[Any] = parse_document(path.read_text(encoding="utf-8"), str(path))[name]
+    section: list[Any] = parse_document(read_report_text(path), str(path))[name]
     return section
 
 
 def save_section(path: Path, name: str, items: list[Any]) -> None:
     """Write one section of the report, keeping the others as they are."""
     document = (
-        parse_document(path.read_text(encoding="utf-8"), str(path))
+        parse_document(read_report_text(path), str(path))
         if path.exists()
         else {"links": [], "repositories": []}
     )
@@ -142,7 +163,14 @@ def save_section(path: Path, name: str, items: list[Any]) -> None:
 
 def latest_check(records: Mapping[str, LinkRecord]) -> str | None:
     """When the most recent of ``records`` was checked (ISO 8601), or None when empty."""
-    return max((record.checked_at for record in records.values()), default=None)
+    latest = latest_check_time(records)
+    return latest.isoformat() if latest else None
+
+
+def latest_check_time(records: Mapping[str, LinkRecord]) -> datetime.datetime | None:
+    """When the most recent of ``records`` was checked, compared as times: as texts,
+    "20260101T000000+0000" (ISO 8601 too) came after "2026-12-02T03:00:00+00:00"."""
+    return max((record.checked() for record in records.values()), default=None)
 
 
 def save_report(path: Path, records: Mapping[str, LinkRecord]) -> None:

@@ -12,12 +12,20 @@ recently checked wins. When none can be had, the job log says so and why.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from deepscopie import fetch
-from deepscopie.links.history import LinkRecord, ReportError, latest_check, parse_report
+from deepscopie.links.history import (
+    LinkRecord,
+    ReportError,
+    latest_check,
+    latest_check_time,
+    parse_report,
+    read_report_text,
+)
 
 DEFAULT_CACHE = Path(".cache/link-report/link-report.json")
 REPORT_NAME = "link-report.json"
@@ -78,7 +86,8 @@ def fetch_previous_report(output: Path, url: str | None, cache: Path | None) -> 
             "history, so no address can be called broken before the next run"
         )
         return log
-    best = max(candidates, key=lambda found: latest_check(found.records) or "")
+    earliest = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    best = max(candidates, key=lambda found: latest_check_time(found.records) or earliest)
     if best.origin != _origin(output, IN_PLACE):
         output.write_text(best.text, encoding="utf-8")
     log.append(
@@ -106,7 +115,12 @@ def _from_site(url: str | None, log: list[str]) -> Candidate | None:
 def _from_file(path: Path | None, origin: str, log: list[str]) -> Candidate | None:
     if path is None or not path.is_file():
         return None
-    return _candidate(_origin(path, origin), path.read_text(encoding="utf-8"), log)
+    try:
+        text = read_report_text(path)
+    except ReportError as error:
+        log.append(f"fetch-link-report: ignored, {error}")
+        return None
+    return _candidate(_origin(path, origin), text, log)
 
 
 def _origin(path: Path, what: str) -> str:
