@@ -36,10 +36,16 @@ validate: $(READY) committed-outputs  ## Check data/*.yaml: every problem at fil
 # What .gitignore keeps out of the repository (the link report, generated pages, site/) but a
 # commit added anyway (git add -f): a merge request's link-report.json would be read by its
 # preview and, with no published report to fetch, by the published site, unchecked, saying
-# its links are fine. Outside a git checkout there is nothing to check.
+# its links are fine. The link reports are named too: a merge request may change .gitignore.
+# In CI, a checkout git cannot read (another owner) fails rather than passing unchecked;
+# elsewhere (a tarball) there is nothing to check.
+LINK_REPORTS := link-report.json link-report.md link-report.html link-report.junit.xml
 committed-outputs:
-	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
-	  files="$$(git ls-files --cached --ignored --exclude-standard)"; \
+	@if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  if [ -n "$(CI)" ]; then git rev-parse --is-inside-work-tree; exit 1; fi; \
+	else \
+	  files="$$( { git ls-files --cached --ignored --exclude-standard; \
+	    git ls-files --cached -- $(LINK_REPORTS); } | sort -u)"; \
 	  if [ -n "$$files" ]; then \
 	    echo "Fichiers ignorés par .gitignore mais suivis par git (à retirer : git rm --cached FICHIER) :"; \
 	    echo "Files that .gitignore excludes but git tracks (remove them: git rm --cached FILE):"; \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -325,3 +326,26 @@ def test_the_validate_target_runs_the_check_of_committed_outputs() -> None:
         ["make", "-n", "validate"], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert "git ls-files --cached --ignored --exclude-standard" in dry_run.stdout
+
+
+def test_a_link_report_is_refused_even_once_gitignore_no_longer_names_it(tmp_path: Path) -> None:
+    """A merge request may change .gitignore as well."""
+    repository = _scratch_repository(tmp_path)
+    ignored = (repository / ".gitignore").read_text(encoding="utf-8")
+    kept = "".join(line for line in ignored.splitlines(True) if "link-report" not in line)
+    (repository / ".gitignore").write_text(kept, encoding="utf-8")
+    (repository / "link-report.json").write_text("[]", encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=repository, check=True)
+    refused = _committed_outputs(repository)
+    assert refused.returncode != 0 and "  link-report.json" in refused.stdout
+
+
+def test_in_ci_a_checkout_git_cannot_read_fails_the_check(tmp_path: Path) -> None:
+    """Else a checkout of another owner (git: "dubious ownership") passed unchecked."""
+    for name in ("Makefile", ".gitignore"):
+        shutil.copy(REPO / name, tmp_path / name)
+    run = ["make", "--no-print-directory", "committed-outputs"]
+    outside = {"GIT_CEILING_DIRECTORIES": str(tmp_path.parent), "PATH": os.environ["PATH"]}
+    assert subprocess.run(run, cwd=tmp_path, env=outside, capture_output=True).returncode == 0
+    in_ci = subprocess.run(run, cwd=tmp_path, env={**outside, "CI": "true"}, capture_output=True)
+    assert in_ci.returncode != 0
