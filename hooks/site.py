@@ -185,7 +185,7 @@ def _count_setting(extra: dict[str, Any], section: str, name: str, default: int)
 def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
-    _refuse_unpublishable_files()
+    _refuse_unpublishable_files(Path(config.docs_dir))
     if _incremental["on"]:
         _forget_stale_output(config)
     if _problems_to_show():
@@ -372,14 +372,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Helpers
 
 
-def _refuse_unpublishable_files() -> None:
-    """Stop the build on a file of docs/ that the site may not publish (see
-    deepscopie.site_files), before anything reads one (the search records read the pages)."""
-    refused = refused_files(DOCS)
+def _refuse_unpublishable_files(docs: Path) -> None:
+    """Stop the build on a file of ``docs`` (the configuration's, which a merge request may
+    move) that the site may not publish (see deepscopie.site_files), before anything reads one
+    (the search records read the pages)."""
+    refused = refused_files(docs)
     if refused:
         language = editor_language()
         lines = [text("site_files_refused", language)]
-        lines += [f"  docs/{path}: {text(f'site_file_{why}', language)}" for path, why in refused]
+        lines += [
+            f"  {docs.name}/{path}: {text(f'site_file_{why}', language)}" for path, why in refused
+        ]
         raise PluginError("\n".join(lines))
 
 
