@@ -33,7 +33,7 @@ def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
     """Bring docs_dir's generated pages in line with ``pages``."""
     wanted = {page.file: page.source for page in pages}
     for name in wanted:
-        if not _is_owned(name):
+        if not is_generated(name):
             raise ValueError(f"refusing to write {name}: not in a generated folder of docs/")
     written = []
     for name, source in sorted(wanted.items()):
@@ -57,6 +57,8 @@ def write_pages(docs_dir: Path, pages: Iterable[Page]) -> WriteReport:
     return WriteReport(tuple(written), tuple(removed))
 
 
-def _is_owned(name: str) -> bool:
+def is_generated(name: str) -> bool:
+    """Whether the page ``name`` of docs/ ("categories/software.fr.md") is one the build
+    writes from the data (and removes), rather than a hand-written one."""
     in_folder = "/" in name and name.split("/", 1)[0] in OWNED_FOLDERS
     return in_folder or any(fnmatch(name, pattern) for pattern in OWNED_FILES)

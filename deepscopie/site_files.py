@@ -9,14 +9,17 @@ would be taken for the link checker's own; a symbolic link would publish what it
 from its front matter (``template: redirect.html`` prints ``location`` unescaped inside a
 script). So docs/ holds Markdown pages, and the site's own stylesheets, scripts, images and
 fonts under assets/, as regular files; a page's front matter says its title, description,
-what to hide and whether it is searched.
+what to hide and whether it is searched, and a page's title and description hold no markup
+(Material prints a title as it is: a page without a heading gets ``<h1>{{ page.title }}</h1>``,
+from its front matter or its file's name, so names are plain too).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 PAGE_SUFFIX = ".md"
@@ -30,12 +33,19 @@ FRONT_MATTER = frozenset({"title", "description", "hide", "search"})
 LINK = "link"
 SPECIAL = "special"
 KIND = "kind"
+NAME = "name"
+THEME = "theme"
+# A file's or folder's name: what MkDocs may print as a page's title, and put in addresses.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
+# What a title or a description may not hold: Material prints them unescaped.
+_MARKUP = re.compile(r"[<>]")
 
 
-def refused_files(docs: Path) -> list[tuple[str, str]]:
+def refused_files(docs: Path, themes: Sequence[Path] = ()) -> list[tuple[str, str]]:
     """Each file of ``docs`` (path relative to it, "/"-separated) that may not be published,
-    with why (LINK, SPECIAL or KIND), in path order. Hidden files and folders are left out:
-    MkDocs does not publish them."""
+    with why (LINK, SPECIAL, NAME, KIND or THEME: a file of one of the ``themes`` folders,
+    which it would replace on every page, Material's own script included), in path order.
+    Hidden files and folders are left out: MkDocs does not publish them."""
     refused = []
     for folder, folders, names in os.walk(docs):
         relative = PurePosixPath(Path(folder).relative_to(docs).as_posix())
@@ -45,6 +55,8 @@ def refused_files(docs: Path) -> list[tuple[str, str]]:
                 continue
             path = os.path.join(folder, name)
             why = _why_refused(relative / name, os.lstat(path), is_folder=name in folders)
+            if not why and name not in folders and _in_a_theme(relative / name, themes):
+                why = THEME
             if why:
                 refused.append(((relative / name).as_posix().removeprefix("./"), why))
     return sorted(refused)
@@ -53,6 +65,8 @@ def refused_files(docs: Path) -> list[tuple[str, str]]:
 def _why_refused(relative: PurePosixPath, status: os.stat_result, is_folder: bool) -> str:
     if stat.S_ISLNK(status.st_mode):
         return LINK
+    if not _PLAIN_NAME.fullmatch(relative.name):
+        return NAME
     if is_folder:
         return ""
     if not stat.S_ISREG(status.st_mode):
@@ -65,6 +79,25 @@ def _why_refused(relative: PurePosixPath, status: os.stat_result, is_folder: boo
     return KIND
 
 
+def _in_a_theme(relative: PurePosixPath, themes: Sequence[Path]) -> bool:
+    return any(os.path.lexists(os.path.join(theme, *relative.parts)) for theme in themes)
+
+
 def refused_front_matter(keys: Iterable[object]) -> list[str]:
     """The keys of a page's front matter that it may not set, sorted."""
     return sorted(str(key) for key in keys if key not in FRONT_MATTER)
+
+
+def with_markup(meta: Mapping[str, object]) -> list[str]:
+    """The keys of a page's front matter, title and description, whose value is not plain
+    text (markup, or not a text at all), sorted."""
+    return sorted(
+        key
+        for key in ("title", "description")
+        if key in meta and (not isinstance(meta[key], str) or has_markup(str(meta[key])))
+    )
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds what HTML would read as a tag."""
+    return bool(_MARKUP.search(text))

@@ -38,7 +38,7 @@ from deepscopie.collector import collect_all_again, keep_out_of_collections
 from deepscopie.editor_language import editor_language
 from deepscopie.escaping import plain_text_filter
 from deepscopie.exports.files import export_files, write_site_files
-from deepscopie.generated_files import write_pages
+from deepscopie.generated_files import is_generated, write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.languages import (
     Language,
@@ -84,7 +84,12 @@ from deepscopie.render.template_globals import template_globals
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
-from deepscopie.site_files import refused_files, refused_front_matter
+from deepscopie.site_files import (
+    has_markup,
+    refused_files,
+    refused_front_matter,
+    with_markup,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -185,7 +190,7 @@ def _count_setting(extra: dict[str, Any], section: str, name: str, default: int)
 def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
-    _refuse_unpublishable_files(Path(config.docs_dir))
+    _refuse_unpublishable_files(Path(config.docs_dir), [Path(d) for d in config.theme.dirs])
     if _incremental["on"]:
         _forget_stale_output(config)
     if _problems_to_show():
@@ -228,11 +233,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Fill the markers of the home page (counts, categories, latest additions) and of the
     contribution guide (fields and rules, from the model). A generated page whose body is
     already HTML goes through Markdown with its title only (see on_page_content)."""
+    # The generated pages' front matter is the renderer's (a category's description, escaped
+    # where it is printed); a hand-written page's is a merge request's.
+    hand_written = not is_generated(page.file.src_uri)
     refused = refused_front_matter(page.meta)
-    if refused:
-        keys = ", ".join(refused)
-        said = text("front_matter_refused", editor_language(), file=page.file.src_uri, keys=keys)
-        raise PluginError(said)
+    marked = with_markup(page.meta) if hand_written else []
+    if refused or marked:
+        key = "front_matter_refused" if refused else "front_matter_markup"
+        keys = ", ".join(refused or marked)
+        raise PluginError(text(key, editor_language(), file=page.file.src_uri, keys=keys))
     if _problems_to_show():
         return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
@@ -260,6 +269,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return f"{html}\n{problems_html(problems, editor_language(), ROOT)}"
     _typeset_titles(page, _language(config).code)
     generated = _rendered["pages"].get(page.file.src_uri)
+    if generated is None and page.title and has_markup(page.title):  # its first heading's
+        said = text("front_matter_markup", editor_language(), file=page.file.src_uri, keys="#")
+        raise PluginError(said)
     if generated is None:
         # A hand-written page may hold raw HTML (a merge request may change docs/): none of
         # it may run script. The generated pages escape the data themselves. The proposal
@@ -372,11 +384,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Helpers
 
 
-def _refuse_unpublishable_files(docs: Path) -> None:
+def _refuse_unpublishable_files(docs: Path, themes: list[Path]) -> None:
     """Stop the build on a file of ``docs`` (the configuration's, which a merge request may
     move) that the site may not publish (see deepscopie.site_files), before anything reads one
     (the search records read the pages)."""
-    refused = refused_files(docs)
+    refused = refused_files(docs, themes)
     if refused:
         language = editor_language()
         lines = [text("site_files_refused", language)]

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from deepscopie.site_files import KIND, LINK, SPECIAL, refused_files, refused_front_matter
+from deepscopie.render.safe_html import safe_page_html
+from deepscopie.site_files import (
+    KIND,
+    LINK,
+    NAME,
+    SPECIAL,
+    THEME,
+    refused_files,
+    refused_front_matter,
+    with_markup,
+)
 from tests.conftest import build_site, copy_base_data, copy_project
 
 
@@ -105,3 +115,56 @@ def test_the_build_stops_on_a_page_that_chooses_its_template(tmp_path: Path) -> 
     assert "Traceback" not in result.stderr
     assert "go.fr.md: a page's front matter cannot set location, template" in result.stderr
     assert not list((project / "site").rglob("go/index.html"))
+
+
+def test_names_that_are_not_plain_are_refused(tmp_path: Path) -> None:
+    """With no heading, a page's title is its file's name, which Material prints as it is."""
+    docs = _docs(tmp_path)
+    (docs / "<svg onload=alert(1)>.fr.md").write_text("Bonjour.\n", encoding="utf-8")
+    (docs / "é t é").mkdir()
+    assert refused_files(docs) == [("<svg onload=alert(1)>.fr.md", NAME), ("é t é", NAME)]
+
+
+def test_a_title_or_description_with_markup_is_refused() -> None:
+    hostile = {"title": "<svg><style><img src=x onerror=alert(1)>", "description": "ok"}
+    assert with_markup(hostile) == ["title"]
+    assert with_markup({"description": ["not", "text"]}) == ["description"]
+    assert with_markup({"title": "Questions & réponses", "description": "R&D, « IA »"}) == []
+
+
+def test_the_build_stops_on_a_page_title_with_markup(tmp_path: Path) -> None:
+    """Material prints ``<h1>{{ page.title }}</h1>`` for a page without a heading."""
+    project = _small_project(tmp_path)
+    page = '---\ntitle: "<svg><style><img src=x onerror=alert(document.domain)>"\n---\nBonjour.\n'
+    for language in ("fr", "en"):
+        (project / "docs" / f"evil.{language}.md").write_text(page, encoding="utf-8")
+    result = build_site(project, DEEPSCOPIE_LANG="fr")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "evil.fr.md : le titre ou la description de la page (title)" in result.stderr
+
+
+def test_a_page_cannot_drive_the_sites_scripts_with_their_data_attributes() -> None:
+    """A hand-written page that imitated Explore's markup made Explore's script load its own
+    list, whose links were "javascript:…"; Material's scripts act on data-md-*."""
+    imitation = (
+        '<div data-ds-explore data-ds-entries="data:application/json,{}" data-md-component="x">'
+        '<form data-ds-search-form data-ds-propose><input data-ds-field="url"></form></div>'
+    )
+    cleaned = safe_page_html(imitation)
+    assert "data-ds-explore" not in cleaned and "data-ds-entries" not in cleaned
+    assert "data-md-component" not in cleaned
+    # What the home page's search form and the proposal form need stays.
+    assert 'data-ds-search-form=""' in cleaned and 'data-ds-field="url"' in cleaned
+
+
+def test_a_file_that_would_replace_one_of_the_theme_is_refused(tmp_path: Path) -> None:
+    """A docs/ file wins over the theme's file of the same path: Material's script, on every
+    page."""
+    docs = _docs(tmp_path)
+    theme = tmp_path / "material"
+    (theme / "assets" / "javascripts").mkdir(parents=True)
+    (theme / "assets" / "javascripts" / "bundle.min.js").write_text("ok()", encoding="utf-8")
+    (docs / "assets" / "javascripts").mkdir()
+    (docs / "assets" / "javascripts" / "bundle.min.js").write_text("evil()", encoding="utf-8")
+    (docs / "assets" / "javascripts" / "site.js").write_text("mine()", encoding="utf-8")
+    assert refused_files(docs, [theme]) == [("assets/javascripts/bundle.min.js", THEME)]

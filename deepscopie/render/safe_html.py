@@ -107,9 +107,18 @@ PAGE_TAGS = frozenset(
     | {"form", "input", "textarea", "button", "label", "select", "option", "fieldset", "legend"}
     | {"section"}
 )
+# The data attributes the site's own scripts read on hand-written pages: the home page's search
+# form, the proposal form (deepscopie/render/propose.py). No other: a page that gave itself
+# Explore's data-ds-entries made Explore's script fetch its own list and open its links
+# ("javascript:…"), and Material's scripts act on data-md-* attributes.
+PAGE_DATA_ATTRIBUTES = frozenset(
+    {"data-ds-search-form", "data-ds-propose", "data-ds-field"}
+    | {"data-language", "data-other", "data-texts"}
+)
 PAGE_ATTRIBUTES = {
     **{tag: set(attributes) for tag, attributes in nh3.ALLOWED_ATTRIBUTES.items()},
-    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"},
+    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"}
+    | PAGE_DATA_ATTRIBUTES,
     "a": {"href", "hreflang", "rel", "target"},
     "details": {"open"},
     "form": {"action", "method"},
@@ -133,7 +142,7 @@ def safe_page_html(page_html: str) -> str:
         page_html,
         tags=set(PAGE_TAGS),
         attributes={tag: set(attributes) for tag, attributes in PAGE_ATTRIBUTES.items()},
-        generic_attribute_prefixes={"data-", "aria-"},
+        generic_attribute_prefixes={"aria-"},
         url_schemes=set(ALLOWED_SCHEMES),
         filter_style_properties=set(PAGE_STYLE_PROPERTIES),
         link_rel=None,

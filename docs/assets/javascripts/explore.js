@@ -96,13 +96,27 @@
     return element;
   }
 
+  // An address of the site's own list, and its entries' links, only where a page may lead:
+  // the list comes from the page's markup, which a hand-written page could imitate
+  // ("javascript:…" links, a list from elsewhere); the build cleans such pages, and this
+  // script trusts nothing it does not need to.
+  const ownOrigin = (address) => new URL(address, document.baseURI).origin === location.origin;
+  const SAFE_PROTOCOLS = new Set(["http:", "https:", "file:"]);
+  function safeHref(href) {
+    try {
+      return SAFE_PROTOCOLS.has(new URL(href, document.baseURI).protocol) ? href : "#";
+    } catch {
+      return "#"; // not an address at all
+    }
+  }
+
   function card(entry) {
     const li = document.createElement("li");
     li.id = `explore-${entry.id}`;
     li.className = "ds-card";
     const link = document.createElement("a");
     link.className = "ds-card__title";
-    link.href = entry.href;
+    link.href = safeHref(String(entry.href));
     link.textContent = entry.title;
     li.append(link);
     if (entry.lifecycle && entry.lifecycle !== "active") li.append(" ", badge("lifecycle", entry.lifecycle));
@@ -372,7 +386,11 @@
   }
 
   fallback.hidden = true;
-  fetch(root.dataset.dsEntries)
+  Promise.resolve(root.dataset.dsEntries || "")
+    .then((address) => {
+      if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);
+      return fetch(address);
+    })
     .then((response) => {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       return response.json();
