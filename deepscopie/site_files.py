@@ -28,6 +28,18 @@ ASSET_SUFFIXES = frozenset(
     {".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2"}
 )
 FRONT_MATTER = frozenset({"title", "description", "hide", "search"})
+# How an image's or a font's file begins. A server that has no type for an extension (.ico,
+# .woff) may guess it from the content: HTML named logo.ico would be served as a page.
+_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),  # then the size, then "WEBP" (checked below)
+    ".ico": (b"\x00\x00\x01\x00",),
+    ".woff": (b"wOFF",),
+    ".woff2": (b"wOF2",),
+}
 
 # Why a file of docs/ is refused (the catalogues' site_file_<reason>).
 LINK = "link"
@@ -35,6 +47,7 @@ SPECIAL = "special"
 KIND = "kind"
 NAME = "name"
 THEME = "theme"
+CONTENT = "content"
 # A file's or folder's name: what MkDocs may print as a page's title, and put in addresses.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
 # What a title or a description may not hold: Material prints them unescaped.
@@ -43,9 +56,10 @@ _MARKUP = re.compile(r"[<>]")
 
 def refused_files(docs: Path, themes: Sequence[Path] = ()) -> list[tuple[str, str]]:
     """Each file of ``docs`` (path relative to it, "/"-separated) that may not be published,
-    with why (LINK, SPECIAL, NAME, KIND or THEME: a file of one of the ``themes`` folders,
-    which it would replace on every page, Material's own script included), in path order.
-    Hidden files and folders are left out: MkDocs does not publish them."""
+    with why, in path order: LINK, SPECIAL, NAME, KIND; CONTENT, an image or a font that is
+    not one; THEME, a file of one of the ``themes`` folders, which it would replace on every
+    page (Material's own script included). Hidden files and folders are left out: MkDocs does
+    not publish them."""
     refused = []
     for folder, folders, names in os.walk(docs):
         relative = PurePosixPath(Path(folder).relative_to(docs).as_posix())
@@ -55,6 +69,8 @@ def refused_files(docs: Path, themes: Sequence[Path] = ()) -> list[tuple[str, st
                 continue
             path = os.path.join(folder, name)
             why = _why_refused(relative / name, os.lstat(path), is_folder=name in folders)
+            if not why and name not in folders and not _is_what_it_says(path):
+                why = CONTENT
             if not why and name not in folders and _in_a_theme(relative / name, themes):
                 why = THEME
             if why:
@@ -77,6 +93,21 @@ def _why_refused(relative: PurePosixPath, status: os.stat_result, is_folder: boo
     if relative.parts[:1] == (ASSETS,) and suffix in ASSET_SUFFIXES:
         return ""
     return KIND
+
+
+def _is_what_it_says(path: str) -> bool:
+    """Whether an image or a font begins as its kind does (other files: nothing to check)."""
+    signatures = _SIGNATURES.get(os.path.splitext(path)[1].lower())
+    if signatures is None:
+        return True
+    try:
+        with open(path, "rb") as file:
+            start = file.read(12)
+    except OSError:  # unreadable: it cannot be published either
+        return False
+    if path.lower().endswith(".webp") and start[8:12] != b"WEBP":
+        return False
+    return start.startswith(signatures)
 
 
 def _in_a_theme(relative: PurePosixPath, themes: Sequence[Path]) -> bool:

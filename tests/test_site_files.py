@@ -12,6 +12,7 @@ import pytest
 
 from deepscopie.render.safe_html import safe_page_html
 from deepscopie.site_files import (
+    CONTENT,
     KIND,
     LINK,
     NAME,
@@ -36,7 +37,8 @@ def test_pages_and_the_sites_own_assets_are_published(tmp_path: Path) -> None:
     docs = _docs(tmp_path)
     (docs / "guide").mkdir()
     (docs / "guide" / "install.en.md").write_text("# Install\n", encoding="utf-8")
-    (docs / "assets" / "logo.PNG").write_bytes(b"\x89PNG")
+    (docs / "assets" / "logo.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (docs / "assets" / "photo.webp").write_bytes(b"RIFF\0\0\0\0WEBPVP8 ")
     (docs / ".DS_Store").write_bytes(b"\0")  # an editor's machine: MkDocs skips hidden files
     assert refused_files(docs) == []
 
@@ -168,3 +170,14 @@ def test_a_file_that_would_replace_one_of_the_theme_is_refused(tmp_path: Path) -
     (docs / "assets" / "javascripts" / "bundle.min.js").write_text("evil()", encoding="utf-8")
     (docs / "assets" / "javascripts" / "site.js").write_text("mine()", encoding="utf-8")
     assert refused_files(docs, [theme]) == [("assets/javascripts/bundle.min.js", THEME)]
+
+
+@pytest.mark.parametrize("name", ["favicon.ico", "fonts/body.woff", "logo.png", "photo.webp"])
+def test_an_image_or_a_font_that_is_not_one_is_refused(name: str, tmp_path: Path) -> None:
+    """A server with no type for an extension may guess it from the content: HTML named
+    favicon.ico would be served, and run, as a page."""
+    docs = _docs(tmp_path)
+    path = docs / "assets" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"RIFF<!DOCTYPE html><script>alert(document.domain)</script>")
+    assert refused_files(docs) == [(f"assets/{name}", CONTENT)]
