@@ -64,21 +64,19 @@ def refused_files(docs: Path, themes: Sequence[Path] = ()) -> list[tuple[str, st
     for folder, folders, names in os.walk(docs):
         relative = PurePosixPath(Path(folder).relative_to(docs).as_posix())
         folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in [*folders, *names]:
-            if name.startswith("."):
-                continue
-            path = os.path.join(folder, name)
-            why = _why_refused(relative / name, os.lstat(path), is_folder=name in folders)
-            if not why and name not in folders and not _is_what_it_says(path):
-                why = CONTENT
-            if not why and name not in folders and _in_a_theme(relative / name, themes):
-                why = THEME
+        entries = [(name, True) for name in folders]
+        entries += [(name, False) for name in names if not name.startswith(".")]
+        for name, is_folder in entries:
+            why = _why_refused(os.path.join(folder, name), relative / name, is_folder, themes)
             if why:
                 refused.append(((relative / name).as_posix().removeprefix("./"), why))
     return sorted(refused)
 
 
-def _why_refused(relative: PurePosixPath, status: os.stat_result, is_folder: bool) -> str:
+def _why_refused(
+    path: str, relative: PurePosixPath, is_folder: bool, themes: Sequence[Path]
+) -> str:
+    status = os.lstat(path)
     if stat.S_ISLNK(status.st_mode):
         return LINK
     if not _PLAIN_NAME.fullmatch(relative.name):
@@ -88,11 +86,13 @@ def _why_refused(relative: PurePosixPath, status: os.stat_result, is_folder: boo
     if not stat.S_ISREG(status.st_mode):
         return SPECIAL  # a pipe or a device: reading it would wait, or never end
     suffix = relative.suffix.lower()
-    if suffix == PAGE_SUFFIX:
-        return ""
-    if relative.parts[:1] == (ASSETS,) and suffix in ASSET_SUFFIXES:
-        return ""
-    return KIND
+    if suffix != PAGE_SUFFIX and not (relative.parts[:1] == (ASSETS,) and suffix in ASSET_SUFFIXES):
+        return KIND
+    if not _is_what_it_says(path):
+        return CONTENT
+    if _in_a_theme(relative, themes):
+        return THEME
+    return ""
 
 
 def _is_what_it_says(path: str) -> bool:

@@ -36,7 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from deepscopie.collector import collect_all_again, keep_out_of_collections
 from deepscopie.editor_language import editor_language
-from deepscopie.escaping import plain_text_filter
+from deepscopie.escaping import plain_text_filter, shown_in_terminal
 from deepscopie.exports.files import export_files, write_site_files
 from deepscopie.generated_files import is_generated, write_pages
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
@@ -241,7 +241,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if refused or marked:
         key = "front_matter_refused" if refused else "front_matter_markup"
         keys = ", ".join(refused or marked)
-        raise PluginError(text(key, editor_language(), file=page.file.src_uri, keys=keys))
+        said = text(key, editor_language(), file=page.file.src_uri, keys=keys)
+        raise PluginError(shown_in_terminal(said))
     if _problems_to_show():
         return f"# {text('problems_title', editor_language())}\n"
     if HTML_MARKER in markdown:
@@ -392,8 +393,10 @@ def _refuse_unpublishable_files(docs: Path, themes: list[Path]) -> None:
     if refused:
         language = editor_language()
         lines = [text("site_files_refused", language)]
+        # A name may hold a terminal's escape sequences: the lines go to a CI log.
         lines += [
-            f"  {docs.name}/{path}: {text(f'site_file_{why}', language)}" for path, why in refused
+            shown_in_terminal(f"  {docs.name}/{path}: {text(f'site_file_{why}', language)}")
+            for path, why in refused
         ]
         raise PluginError("\n".join(lines))
 

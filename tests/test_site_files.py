@@ -93,6 +93,14 @@ def _small_project(folder: Path) -> Path:
     return project
 
 
+def _small_project_with_page(folder: Path, name: str, markdown: str) -> Path:
+    """A small project with a hand-written page ``name`` of ``markdown`` in both languages."""
+    project = _small_project(folder)
+    for language in ("fr", "en"):
+        (project / "docs" / f"{name}.{language}.md").write_text(markdown, encoding="utf-8")
+    return project
+
+
 def test_the_build_stops_on_a_file_docs_may_not_publish(tmp_path: Path) -> None:
     project = _small_project(tmp_path)
     (project / "docs" / "go").mkdir()
@@ -108,10 +116,8 @@ def test_the_build_stops_on_a_file_docs_may_not_publish(tmp_path: Path) -> None:
 
 def test_the_build_stops_on_a_page_that_chooses_its_template(tmp_path: Path) -> None:
     """Material's redirect template prints ``location`` unescaped inside a script."""
-    project = _small_project(tmp_path)
     page = '---\ntemplate: redirect.html\nlocation: "\\"]);alert(document.domain);//"\n---\n# x\n'
-    for language in ("fr", "en"):
-        (project / "docs" / f"go.{language}.md").write_text(page, encoding="utf-8")
+    project = _small_project_with_page(tmp_path, "go", page)
     result = build_site(project, DEEPSCOPIE_LANG="en")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
@@ -136,10 +142,8 @@ def test_a_title_or_description_with_markup_is_refused() -> None:
 
 def test_the_build_stops_on_a_page_title_with_markup(tmp_path: Path) -> None:
     """Material prints ``<h1>{{ page.title }}</h1>`` for a page without a heading."""
-    project = _small_project(tmp_path)
     page = '---\ntitle: "<svg><style><img src=x onerror=alert(document.domain)>"\n---\nBonjour.\n'
-    for language in ("fr", "en"):
-        (project / "docs" / f"evil.{language}.md").write_text(page, encoding="utf-8")
+    project = _small_project_with_page(tmp_path, "evil", page)
     result = build_site(project, DEEPSCOPIE_LANG="fr")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "evil.fr.md : le titre ou la description de la page (title)" in result.stderr
@@ -181,3 +185,12 @@ def test_an_image_or_a_font_that_is_not_one_is_refused(name: str, tmp_path: Path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"RIFF<!DOCTYPE html><script>alert(document.domain)</script>")
     assert refused_files(docs) == [(f"assets/{name}", CONTENT)]
+
+
+def test_a_refused_name_cannot_drive_the_terminal_that_shows_it(tmp_path: Path) -> None:
+    """The refusal goes to a CI log: a name's escape sequences are written out, not obeyed."""
+    project = _small_project(tmp_path)
+    (project / "docs" / "x\x1b[2Kclean.md").write_text("# x\n", encoding="utf-8")
+    result = build_site(project)
+    assert result.returncode != 0 and "\x1b[2K" not in result.stderr
+    assert "docs/x\\x1b[2Kclean.md" in result.stderr
