@@ -400,5 +400,6 @@
       console.warn("Explore: the entries could not be loaded", error);
       fallback.querySelector("[data-ds-why]").textContent = root.dataset.dsFailedText;
       fallback.hidden = false;
+      root.dataset.failed = ""; // the links again, in place of the count and the list (CSS)
     });
 })();
