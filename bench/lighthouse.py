@@ -1,5 +1,6 @@
-"""Lighthouse (npm, run with Debian's Chromium) on the home page, a category page and the FAQ,
-in both languages, with its default mobile profile (a mid-range phone on a slow 4G link).
+"""Lighthouse (npm, run with Debian's Chromium) on the home page, a category page and the FAQ
+(or, with --all-kinds, one page of every kind), in both languages, with its default mobile
+profile (a mid-range phone on a slow 4G link).
 
 Prints the four scores (performance, accessibility, best practices, SEO; target ≥ 95 each),
 the largest contentful paint and total blocking time, and each page's weight.
@@ -7,7 +8,7 @@ The site is built with a public address (SITE_URL) as GitLab Pages builds it, an
 with the compressed copies `make pages` writes, by a local server that sends them as GitLab
 Pages does.
 
-Run: .venv/bin/python bench/lighthouse.py [--runs 3]
+Run: .venv/bin/python bench/lighthouse.py [--runs 3] [--all-kinds | --only Explore,tag]
 (first: npm ci --prefix bench/lighthouse)
 """
 
@@ -26,6 +27,17 @@ from common import REPO, chromium_path, mkdocs_build, project_copy, served_under
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
+# One page of every other kind (the readers' pages the three above do not stand for).
+OTHER_KINDS = {
+    "Explore": "explore/",
+    "tag": "tags/segmentation/",
+    "tag index": "tags/",
+    "type": "types/tool/",
+    "statistics": "statistics/",
+    "about": "about/",
+    "contribute": "contribute/",
+    "propose": "propose/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PORT = 8931
 SUB_PATH = "/deepscopie/"
@@ -66,7 +78,16 @@ def audit(url: str, output: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--all-kinds", action="store_true", help="every kind of page")
+    parser.add_argument("--only", help="these kinds of page (comma-separated names)")
     args = parser.parse_args()
+    pages = {**PAGES, **OTHER_KINDS} if args.all_kinds or args.only else PAGES
+    if args.only:
+        wanted = args.only.split(",")
+        if unknown := set(wanted) - pages.keys():
+            known = ", ".join(pages)
+            sys.exit(f"no such kind of page: {', '.join(sorted(unknown))} (among {known})")
+        pages = {name: pages[name] for name in wanted}
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: npm ci --prefix bench/lighthouse")
     with tempfile.TemporaryDirectory() as folder:
@@ -82,7 +103,7 @@ def main() -> None:
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         with served_under(project / "site", SUB_PATH, PORT) as address:
             for language, root in (("fr", ""), ("en", "en/")):
-                for name, path in PAGES.items():
+                for name, path in pages.items():
                     runs = [
                         audit(f"{address}{root}{path}", work / f"report-{n}.json")
                         for n in range(args.runs)
