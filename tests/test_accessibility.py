@@ -82,6 +82,33 @@ def test_no_serious_accessibility_violation_in_search_results(
     themed_page.locator("#ds-search [data-ds-input]").fill("cellpose")
     themed_page.locator("#ds-search .ds-result").first.wait_for()
     assert serious_violations(themed_page) == []
+    # The result the arrow keys are on (a tinted background took its grey text, and its
+    # title in dark, below 4.5:1).
+    themed_page.keyboard.press("ArrowDown")
+    expect(themed_page.locator("#ds-search .ds-result__link:focus")).to_have_count(1)
+    assert serious_violations(themed_page) == []
+
+
+# An entry of each kind of page that frames the entry its address names: the first there.
+PERMALINK_PAGES = {
+    "resource": ("categories/software/", ".ds-entry > h3[id]"),
+    "faq": ("faq/", "details.ds-faq h3[id]"),
+}
+
+
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+@pytest.mark.parametrize("kind", PERMALINK_PAGES.values(), ids=PERMALINK_PAGES.keys())
+def test_no_serious_accessibility_violation_on_the_entry_a_permalink_opens(
+    themed_page: Page, site_url: str, root: str, kind: tuple[str, str]
+) -> None:
+    """Highlighted as a search result opens it (a tinted background took the grey of its
+    facts, and its links in dark, below 4.5:1)."""
+    path, headings = kind
+    themed_page.goto(f"{site_url}{root}{path}")
+    entry = themed_page.locator(headings).first.get_attribute("id")
+    themed_page.goto(f"{site_url}{root}{path}#{entry}")
+    expect(themed_page.locator(f"[id='{entry}']:target")).to_have_count(1)
+    assert serious_violations(themed_page) == []
 
 
 @pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
