@@ -89,6 +89,27 @@ def test_no_serious_accessibility_violation_in_search_results(
     assert serious_violations(themed_page) == []
 
 
+# A page's first link to a resource, and Explore's first card.
+FIRST_LINKS = {
+    "category": ("categories/software/", "article a[href^='http']"),
+    "explore": ("explore/", ".ds-explore__list a"),
+}
+
+
+@pytest.mark.parametrize("kind", FIRST_LINKS.values(), ids=FIRST_LINKS.keys())
+def test_no_serious_accessibility_violation_on_a_link_with_the_keyboard_focus(
+    themed_page: Page, site_url: str, kind: tuple[str, str]
+) -> None:
+    """A link under the keyboard's focus (or the pointer) takes Material's accent colour:
+    indigo's was 4.3:1 on white and 3.8:1 on the dark theme."""
+    path, links = kind
+    themed_page.goto(f"{site_url}en/{path}")
+    link = themed_page.locator(links).first
+    link.focus()
+    expect(link).to_be_focused()
+    assert serious_violations(themed_page) == []
+
+
 # An entry of each kind of page that frames the entry its address names: the first there.
 PERMALINK_PAGES = {
     "resource": ("categories/software/", ".ds-entry > h3[id]"),
