@@ -49,12 +49,11 @@ class BuildFigures:
     peak_mib: float  # median peak resident memory of the largest process
 
 
-def timed_build(project: Path, config: str, with_pagefind: bool) -> tuple[float, float]:
-    """(seconds, peak MiB) of one clean build of ``project``."""
-    shutil.rmtree(project / "site", ignore_errors=True)
-    pagefind = [[sys.executable, "-m", "pagefind", "--site", "site", "--silent"]]
+def timed_build(project: Path, config: str, with_pagefind: bool, site: str) -> tuple[float, float]:
+    """(seconds, peak MiB) of one clean build of ``project`` into its new folder ``site``."""
+    pagefind = [[sys.executable, "-m", "pagefind", "--site", site, "--silent"]]
     script = _TIMED_BUILD.replace("PAGEFIND", repr(pagefind if with_pagefind else []))
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", "site"]
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", site]
     run = subprocess.run(
         [sys.executable, "-c", script, *mkdocs],
         cwd=project,
@@ -73,12 +72,21 @@ def clean_generated(project: Path) -> None:
     write_pages(project / "docs", [])
 
 
-def measure(project: Path, config: str, with_pagefind: bool, runs: int) -> BuildFigures:
-    samples = []
-    for _ in range(runs):
-        if config == "mkdocs.yml":
-            clean_generated(project)
-        samples.append(timed_build(project, config, with_pagefind))
+def one_build(project: Path, config: str, with_pagefind: bool) -> tuple[float, float]:
+    """(seconds, peak MiB) of a clean build of ``project``, generated pages included.
+
+    Each build writes a site folder of its own, removed only with the bench's folder: on a
+    filesystem without a journal (ext4 on this project's virtual machines), creating files
+    within a minute or so of deleting many is slowed by the search for inodes not recently
+    freed (20,000 Pagefind files after the last site's 20,000 took 5 to 10 s of system time).
+    A clean build (a fresh clone in CI) follows no such deletion; the bench's own would."""
+    if config == "mkdocs.yml":
+        clean_generated(project)
+    sites = sorted(project.glob("site-*"))
+    return timed_build(project, config, with_pagefind, f"site-{len(sites)}")
+
+
+def figures(samples: list[tuple[float, float]]) -> BuildFigures:
     return BuildFigures(
         statistics.median(s for s, _ in samples), statistics.median(m for _, m in samples)
     )
@@ -86,7 +94,7 @@ def measure(project: Path, config: str, with_pagefind: bool, runs: int) -> Build
 
 def plain_markdown_copy(project: Path, folder: Path) -> Path:
     """The site of ``project`` (built once) as plain Markdown and a configuration without hooks."""
-    shutil.copytree(project, folder, ignore=shutil.ignore_patterns("site"))
+    shutil.copytree(project, folder, ignore=shutil.ignore_patterns("site-*"))
     base = load_knowledge_base(DataFiles.in_folder(project / "data"))
     for language in language_codes():
         home = folder / "docs" / f"index.{language}.md"
@@ -149,9 +157,14 @@ def main() -> None:
         work = Path(folder)
         for name, data in knowledge_bases(work, sizes, args.real).items():
             project = project_copy(data, work / f"project-{data.name}")
-            ours = measure(project, "mkdocs.yml", with_pagefind=False, runs=args.runs)
+            one_build(project, "mkdocs.yml", with_pagefind=False)  # the pages the baseline copies
             plain = plain_markdown_copy(project, work / f"plain-{data.name}")
-            baseline = measure(plain, "plain.yml", with_pagefind=True, runs=args.runs)
+            # Alternated, so that a slower minute of a shared machine weighs on both alike.
+            ours_samples, plain_samples = [], []
+            for _ in range(args.runs):
+                ours_samples.append(one_build(project, "mkdocs.yml", with_pagefind=False))
+                plain_samples.append(one_build(plain, "plain.yml", with_pagefind=True))
+            ours, baseline = figures(ours_samples), figures(plain_samples)
             overhead = ours.seconds / baseline.seconds - 1
             print(
                 f"| {name} | {ours.seconds:.1f} s | {ours.peak_mib:.0f} MiB "

@@ -1,5 +1,5 @@
-"""Lighthouse (npm, run with Debian's Chromium) on the home page, a category page and the FAQ
-(or, with --all-kinds, one page of every kind), in both languages, with its default mobile
+"""Lighthouse (npm, run with Debian's Chromium) on the home page, a category page, the FAQ and
+Explore (or, with --all-kinds, one page of every kind), in both languages, with its default mobile
 profile (a mid-range phone on a slow 4G link).
 
 Prints the four scores (performance, accessibility, best practices, SEO; target ≥ 95 each),
@@ -26,10 +26,9 @@ from pathlib import Path
 from common import REPO, chromium_path, mkdocs_build, project_copy, served_under
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/"}
+PAGES = {"home": "", "category": "categories/software/", "FAQ": "faq/", "Explore": "explore/"}
 # One page of every other kind (the readers' pages the three above do not stand for).
 OTHER_KINDS = {
-    "Explore": "explore/",
     "tag": "tags/segmentation/",
     "tag index": "tags/",
     "type": "types/tool/",
