@@ -127,8 +127,24 @@ def test_no_serious_accessibility_violation_on_the_entry_a_permalink_opens(
     path, headings = kind
     themed_page.goto(f"{site_url}{root}{path}")
     entry = themed_page.locator(headings).first.get_attribute("id")
-    themed_page.goto(f"{site_url}{root}{path}#{entry}")
-    expect(themed_page.locator(f"[id='{entry}']:target")).to_have_count(1)
+    opened = themed_page.context.new_page()  # arriving with the address, as from a result
+    opened.goto(f"{site_url}{root}{path}#{entry}")
+    expect(opened.locator(f"[id='{entry}']:target")).to_have_count(1)
+    expect(opened.locator(f"[id='{entry}']")).to_be_visible()  # an FAQ entry, unfolded
+    assert serious_violations(opened) == []
+
+
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+@pytest.mark.parametrize("path", ["categories/software/", "faq/"], ids=["category", "faq"])
+def test_no_serious_accessibility_violation_on_the_section_a_permalink_opens(
+    themed_page: Page, site_url: str, root: str, path: str
+) -> None:
+    """A section's heading opened from the table of contents marks the entries under it (a
+    tinted background took the grey of their facts below 4.5:1)."""
+    themed_page.goto(f"{site_url}{root}{path}")
+    section = themed_page.locator("article h2[id]").first.get_attribute("id")
+    themed_page.goto(f"{site_url}{root}{path}#{section}")
+    expect(themed_page.locator(".ds-targeted").first).to_be_attached()
     assert serious_violations(themed_page) == []
 
 

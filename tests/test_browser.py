@@ -782,6 +782,36 @@ def test_explore_does_not_move_when_its_entries_arrive(
     expect(page.locator(".ds-explore__list > li").first).to_be_visible()
     page.wait_for_timeout(200)  # the last frame laid out
     assert page.evaluate(_LAYOUT_SHIFT) < 0.02
+    # Once the reader changes the filters, a short result is followed by the footer, not by
+    # the screen's height kept for the cards to come.
+    toggle, show = page.locator("[data-ds-toggle]"), page.locator("[data-ds-show]")
+    if toggle.is_visible():  # a phone: the filters are in their panel
+        toggle.click()
+    _tick(page, "category", "courses")
+    if show.is_visible():
+        show.click()
+    last_card = page.locator(".ds-explore__list > li").last.bounding_box()
+    footer = page.locator("footer.md-footer").bounding_box()
+    assert last_card is not None and footer is not None
+    assert footer["y"] - (last_card["y"] + last_card["height"]) < 200
+    context.close()
+
+
+@pytest.mark.parametrize("script", ["explore.js", "search.js"])
+def test_explore_gives_its_links_back_when_its_script_does_not_run(
+    browser: Browser, site_url: str, script: str
+) -> None:
+    """From the first paint the links of the page without script are hidden where scripting is
+    on: if Explore's script cannot run (not loaded, or without search.js's helpers), they come
+    back instead of a count with nothing under it."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(f"**/assets/javascripts/{script}", lambda route: route.abort())
+    page.goto(f"{site_url}en/explore/")
+    fallback = page.locator("[data-ds-fallback]")
+    expect(fallback).to_contain_text("The list could not be loaded")
+    expect(fallback.locator("a").first).to_be_visible()
+    expect(page.locator("[data-ds-bar]")).to_be_hidden()
     context.close()
 
 

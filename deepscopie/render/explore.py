@@ -114,8 +114,10 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # The filters' button beside the count: on a phone the bar then takes two lines, not
         # three (the sort goes under them).
         f'<p class="ds-explore__count" role="status" aria-live="polite" tabindex="-1">{count}</p>'
+        # Shown from the first paint where scripting is on (see the CSS), working once the
+        # entries have arrived: disabled and closed until then (explore.js).
         f'<button type="button" class="md-button ds-explore__toggle" data-ds-toggle '
-        f'aria-controls="ds-explore-filters" aria-expanded="true">'
+        f'aria-controls="ds-explore-filters" aria-expanded="false" disabled>'
         f"{html_text(text('explore_filters', language))}</button>"
         f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
         f'<select name="sort" data-ds-sort>{sorts}</select></label></div>\n'

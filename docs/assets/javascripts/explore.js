@@ -9,6 +9,12 @@
   "use strict";
   const root = document.querySelector("[data-ds-explore]");
   if (!root) return;
+  // search.js's helpers, or nothing to filter with: the links of the page without script
+  // (hidden from the first paint, see the CSS) come back, as when the list cannot load.
+  if (!window.deepscopie) {
+    root.dataset.failed = "";
+    return;
+  }
   const form = root.querySelector("[data-ds-filters]");
   const list = root.querySelector("[data-ds-list]");
   const more = root.querySelector("[data-ds-more]");
@@ -272,6 +278,7 @@
   // Nothing here reads the layout (nor the media query) unless it has to: reading it would
   // lay the new list out at once, within the click.
   function changed() {
+    root.dataset.changed = ""; // the list's reserved height goes (see the CSS)
     const wasEmpty = matching.length === 0;
     const past = listStart !== null && window.scrollY > listStart + 1;
     update(true);
@@ -376,6 +383,7 @@
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     nearName.addEventListener("click", takeNearName);
     toggle.addEventListener("click", () => showFilters(form.hidden));
+    toggle.disabled = false; // shown from the first paint, working from now
     form.querySelector("[data-ds-show]").addEventListener("click", showResults);
     bar.hidden = false;
     document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
@@ -386,6 +394,7 @@
   }
 
   fallback.hidden = true;
+  root.dataset.live = ""; // this script ran (reader.js gives the links back otherwise)
   Promise.resolve(root.dataset.dsEntries || "")
     .then((address) => {
       if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);
@@ -401,5 +410,6 @@
       fallback.querySelector("[data-ds-why]").textContent = root.dataset.dsFailedText;
       fallback.hidden = false;
       root.dataset.failed = ""; // the links again, in place of the count and the list (CSS)
+      for (const part of [bar, form, empty, list, more]) part.hidden = true; // start() may have shown them
     });
 })();

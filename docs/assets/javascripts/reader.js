@@ -1,6 +1,7 @@
 // Keeping the reader's place: the language switcher goes to the same place of the same page
 // in the other language (its anchor, and the query that holds Explore's filters), and an FAQ
-// entry named by the address (a permalink) unfolds and is highlighted.
+// entry named by the address (a permalink) unfolds and is highlighted; Explore without its
+// script gives its links back.
 (function () {
   "use strict";
 
@@ -29,6 +30,15 @@
   }
   openTarget();
   window.addEventListener("hashchange", openTarget);
+
+  // Explore: if its script did not run (not loaded, or stopped by an error), the links of the
+  // page without script come back (the CSS hides them from the first paint where scripting
+  // is on). This script comes after it.
+  const explore = document.querySelector("[data-ds-explore]:not([data-live])");
+  if (explore) {
+    explore.querySelector("[data-ds-why]").textContent = explore.dataset.dsFailedText;
+    explore.dataset.failed = "";
+  }
 
   // FAQ: the open questions only, on demand.
   const filter = document.querySelector("[data-ds-faq-filter]");
