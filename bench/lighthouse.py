@@ -32,6 +32,7 @@ OTHER_KINDS = {
     "tag": "tags/segmentation/",
     "tag index": "tags/",
     "type": "types/tool/",
+    "type index": "types/",
     "statistics": "statistics/",
     "about": "about/",
     "contribute": "contribute/",
