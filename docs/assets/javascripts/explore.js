@@ -9,12 +9,9 @@
   "use strict";
   const root = document.querySelector("[data-ds-explore]");
   if (!root) return;
-  // search.js's helpers, or nothing to filter with: the links of the page without script
-  // (hidden from the first paint, see the CSS) come back, as when the list cannot load.
-  if (!window.deepscopie) {
-    root.dataset.failed = "";
-    return;
-  }
+  // Without search.js's helpers there is nothing to filter with: reader.js gives the links
+  // of the page without script back, as to any page where this script did not run to the end.
+  if (!window.deepscopie) return;
   const form = root.querySelector("[data-ds-filters]");
   const list = root.querySelector("[data-ds-list]");
   const more = root.querySelector("[data-ds-more]");
