@@ -338,7 +338,7 @@ def test_a_french_question_ends_a_sentence_of_a_card_line() -> None:
     asked = (
         "Par curiosité, comment ajoute-t-on une hypothèse de convexité à un modèle ? Par exemple."
     )
-    assert summary(asked, "fr").endswith("à un modèle ?")
+    assert summary(asked, "fr").endswith("à un modèle\u202f?")
     exclaimed = summary("Quelle idée\u202f! Un réseau apprend des exemples annotés. Oui.", "fr")
     assert " ".join(exclaimed.split()) == "Quelle idée ! Un réseau apprend des exemples annotés."
 
@@ -427,3 +427,13 @@ def test_the_same_data_gives_the_same_records_in_every_build(tmp_path: Path) -> 
         for seed in range(1, 6)
     }
     assert len(digests) == 1
+
+
+def test_a_french_card_line_keeps_its_punctuation_with_its_words() -> None:
+    # Explore's cards and the search results wrapped "»." or ":" alone onto a line.
+    line = summary("Le blog « Biologeek attitude » : des billets sur l'analyse d'images.", "fr")
+    assert (
+        line
+        == "Le blog «\u202fBiologeek attitude\u202f»\u202f: des billets sur l'analyse d'images."
+    )
+    assert summary("A blog: posts on « images ».", "en") == "A blog: posts on « images »."

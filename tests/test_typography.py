@@ -76,3 +76,11 @@ def test_contributed_markdown_is_typeset_outside_its_code() -> None:
     assert 'href="https://a.org/?q=x;y=1" title="Titre : oui"' in html
     assert f"le site{NNBSP}?</a>" in html
     assert markdown_to_safe_html("Why ? `a : b`", "en") == "<p>Why ? <code>a : b</code></p>"
+
+
+def test_a_text_typeset_twice_is_typeset_once() -> None:
+    # Card lines are typeset, and some are read from texts already typeset: the narrow
+    # spaces inside « » doubled.
+    for text in ("« Biologeek attitude » : oui ; non ! 10 000 images", "«mot»", "Pourquoi  ?"):
+        once = typeset(text, "fr")
+        assert typeset(once, "fr") == once

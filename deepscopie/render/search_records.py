@@ -121,9 +121,12 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
         if len(line) >= SUMMARY_SHORTEST:
             break
         line = f"{line} {sentence}"
+    # The language's typography, as the entry shows it: a French « » or : is not left alone at
+    # the start or end of a card's line. Its no-break spaces also keep the cut below off them.
+    line = typeset(line, language)
     if len(line) <= limit:
         return line
-    return line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:\u00a0\u202f") + "…"
 
 
 def search_records(

@@ -21,14 +21,15 @@ from deepscopie.render.texts import language as site_language
 NARROW_NO_BREAK_SPACE = "\u202f"
 NO_BREAK_SPACE = "\u00a0"
 
-# A space (ordinary or no-break) before high punctuation; "::" or "?=" right after is left
-# alone (code-like text), and so is punctuation glued to a word ("http://").
+# A space (ordinary or no-break, narrow too: a text typeset twice is typeset once) before high
+# punctuation; "::" or "?=" right after is left alone (code-like text), and so is punctuation
+# glued to a word ("http://").
 # Each run of spaces is tried once, from its first space: tried from each of its spaces, a
 # run not followed by punctuation took a time that grows as the square of its length (a
 # title of 90,000 spaces, ten minutes of build).
-_BEFORE_HIGH_PUNCTUATION = re.compile(r"(?<![ \u00a0])[ \u00a0]+([?!;:])")
-_AFTER_OPENING_QUOTE = re.compile(r"«[ \u00a0]*")
-_BEFORE_CLOSING_QUOTE = re.compile(r"(?<![ \u00a0])[ \u00a0]*»")
+_BEFORE_HIGH_PUNCTUATION = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]+([?!;:])")
+_AFTER_OPENING_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
+_BEFORE_CLOSING_QUOTE = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 # 10 000 -> 10 000 (narrow, unbreakable): groups of three digits after one to three digits.
 _DIGIT_GROUPS = re.compile(r"(?<![\d.,])(\d{1,3})(?: (\d{3}))+(?![\d])")
 _UNITS = (
