@@ -644,8 +644,8 @@ def _page_records(config: MkDocsConfig) -> list[SearchRecord]:
 
 
 def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
-    """``source`` as MkDocs shows it (markers filled, the page's language and typography),
-    as a search record; None for a page out of search."""
+    """``source`` as MkDocs shows it (in the page's language and typography), but for what
+    its markers fill in from the data, as a search record; None for a page out of search."""
     name, language = _page_file(source.name)
     markdown, meta = get_markdown_meta(source.read_text(encoding="utf-8-sig"))
     # Material's own way to keep a page out of search, and the pages made from the data.
@@ -657,7 +657,10 @@ def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
         TYPOGRAPHY_EXTENSION: {"language": language},  # the page's, not the build's
     }
     converter = Markdown(extensions=config.markdown_extensions, extension_configs=extensions)
-    body = converter.convert(_filled_page(markdown, name, language, config))
+    # What the page itself says, its markers left empty: what they list comes from the data
+    # (the guide's allowed tags name every tool and topic, the home page's latest additions),
+    # and made the guide and the home page results for nearly any word; the entries are.
+    body = converter.convert(markdown)
     # The title as MkDocs takes it: the front matter's, else the first heading's (toc's).
     headings = getattr(converter, "toc_tokens", [])
     title = str(meta.get("title") or (headings[0]["name"] if headings else name[:-3]))

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.texts import language as site_language
@@ -77,16 +78,40 @@ def test_search_finds_the_hand_written_pages_at_their_addresses_and_no_listing(
         for fragment in search_fragments(built_site / "pagefind")
         if fragment["filters"] == {"kind": ["page"]}
     }
-    assert sorted(pages) == [
+    hand_written = {
         "/", "/about/", "/contribute/", "/en/", "/en/about/", "/en/contribute/",
         "/en/propose/", "/propose/",
-    ]  # fmt: skip
+    }  # fmt: skip
+    # And each category's introduction, which has advice of its own.
+    introductions = {url for url in pages if "/categories/" in url}
+    assert set(pages) == hand_written | introductions
+    assert {"/categories/hardware/", "/en/categories/hardware/"} <= introductions
     for url, fragment in pages.items():
         assert (built_site / url.lstrip("/") / "index.html").is_file()
         assert "¶" not in str(fragment["content"])
     # Each in its own language: the English About page in the English index.
     assert pages["/en/about/"]["meta"] == {"title": "About"}
     assert "gathers the resources" in str(pages["/en/about/"]["content"])
+    assert "buying a GPU" in str(pages["/en/categories/hardware/"]["content"])
+    assert "l'achat d'un GPU" in str(pages["/categories/hardware/"]["content"])
+
+
+def test_the_guide_and_the_home_page_are_not_results_for_the_words_of_the_data(
+    built_site: Path,
+) -> None:
+    # The guide listed every allowed tag (napari, denoising…), the home page the latest
+    # entries' titles: both came up under "Pages of the site" for nearly any question.
+    content = {
+        str(fragment["url"]): str(fragment["content"]).casefold()
+        for fragment in search_fragments(built_site / "pagefind")
+    }
+    vocabulary = yaml.safe_load((built_site.parent / "data" / "vocabulary.yaml").read_text())
+    for url in ("/contribute/", "/en/contribute/", "/", "/en/"):
+        language = "en" if url.startswith("/en/") else "fr"
+        tags = [tag["name"][language].casefold() for tag in vocabulary["tags"]]
+        named = [tag for tag in tags if tag in content[url]]
+        assert len(named) <= 3, (url, named)
+    assert "merge request" in content["/en/contribute/"]  # what it is about
 
 
 def test_pages_load_nothing_from_another_host(built_site: Path) -> None:

@@ -22,7 +22,7 @@ from deepscopie.escaping import html_attribute, html_text
 from deepscopie.folding import fold, name_words
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
-from deepscopie.model import Category, FaqEntry, Resource, Term, keywords_in
+from deepscopie.model import Category, FaqEntry, Localized, Resource, Term, keywords_in
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
@@ -151,6 +151,9 @@ def search_records(
         records += entries
         if len(parts) > 1:
             records += _lexicon(language, parts, entries)
+        records += [
+            _category_intro(c, c.intro, language) for c in base.vocabulary.categories if c.intro
+        ]
     return records
 
 
@@ -404,6 +407,14 @@ def _status(resource: Resource, health: LinkHealth | None, language: str) -> str
     if health.broken(resource.url):
         return text("status_broken", language)
     return text(f"status_{health.records[resource.url].klass}", language)
+
+
+def _category_intro(category: Category, intro: Localized, language: str) -> SearchRecord:
+    """A category's introduction, which holds advice of its own (how to choose a GPU), as a
+    page of the site: found by its words, after the entries ("acheter un GPU")."""
+    path = f"{site_languages()[language].root}{links.built_url(links.category_page(category.id))}"
+    body = markdown_to_safe_html(intro.get(language), language)
+    return page_record(f"{path}index.html", language, category.name.get(language), body)
 
 
 def page_record(path: str, language: str, title: str, body_html: str) -> SearchRecord:
