@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -294,3 +295,22 @@ def test_the_latest_additions_are_those_since_the_first_day(base: KnowledgeBase)
     listed = render_latest_additions(grown, "fr", "index.md").splitlines()
     assert [line.split("#")[1].split(")")[0] for line in listed] == ["second-later", "first-later"]
     assert "2 décembre 2026" in " ".join(listed[0].split())
+
+
+def test_the_tag_index_is_in_dictionary_order_accents_aside(tmp_path: Path) -> None:
+    # Sorted by code points, "éthique" came after "vocabulaire", at the end of the French list.
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "render", data)
+    vocabulary = data / "vocabulary.yaml"
+    original = "{id: gpu, name: {fr: GPU, en: GPU}}"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert original in text
+    vocabulary.write_text(
+        text.replace(original, "{id: gpu, name: {fr: évaluer sur GPU, en: GPU}}"), encoding="utf-8"
+    )
+    base = load_knowledge_base(DataFiles.in_folder(data))
+    index = next(p for p in site_pages(base) if p.path == "tags/index.md" and p.language == "fr")
+    lines = index.markdown.splitlines()
+    listed = [line.split("]")[0].removeprefix("- [") for line in lines if line.startswith("- [")]
+    assert listed.index("évaluer sur GPU") < listed.index("fluorescence"), listed
+    assert listed == sorted(listed, key=lambda name: name.casefold().replace("é", "e")), listed

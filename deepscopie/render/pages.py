@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deepscopie.escaping import html_attribute
+from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Category, FaqEntry, Resource, Term
 from deepscopie.render import links, markup
@@ -223,7 +224,9 @@ def render_tag_index(base: KnowledgeBase, index: SiteIndex, language: str) -> st
     """Every tag, with how many resources and questions carry it."""
     lines = [f"# {text('tags_title', language)}", text("tags_intro", language)]
     items = []
-    for tag in sorted(base.vocabulary.tags, key=lambda t: t.name.get(language).casefold()):
+    # In the order of a dictionary: accents aside ("éthique" among the e, not after z).
+    named = {tag.id: tag.name.get(language) for tag in base.vocabulary.tags}
+    for tag in sorted(base.vocabulary.tags, key=lambda t: (without_accents(named[t.id]), t.id)):
         n_resources = len(index.by_tag.get(tag.id, []))
         n_questions = len(index.faq_by_tag.get(tag.id, []))
         if n_resources or n_questions:
