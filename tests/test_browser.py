@@ -1168,6 +1168,31 @@ def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_on_a_phone_folding_the_filters_from_the_bar_shows_their_first_result(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # Folded with the bar's button after ticking down the panel, the filters left the
+    # reader partway down the new list, its first cards above the screen.
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    toggle = page.locator("[data-ds-toggle]")
+    toggle.click()
+    _tick(page, "task", "segmentation")
+    _tick(page, "way", "no-programming")
+    toggle.click()
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
+    bar = page.locator("[data-ds-bar]").evaluate("bar => bar.getBoundingClientRect().bottom")
+    first = page.locator("[data-ds-list] li").first
+    assert first.evaluate("card => card.getBoundingClientRect().top") >= bar - 1
+    expect(first).to_be_in_viewport()
+    expect(toggle).to_be_focused()  # a keyboard's place is kept
+    context.close()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_wide_screen_shows_results_beside_the_filters(
     browser: Browser, site_url: str, root: str
 ) -> None:

@@ -331,9 +331,14 @@
       update(true);
     }
     showFilters(false);
+    resultsFromTheirStart();
+    bar.querySelector("[role=status]").focus({ preventScroll: true });
+  }
+
+  // The first result (or the empty result's way out) right under the bar.
+  function resultsFromTheirStart() {
     (matching.length ? list : empty).scrollIntoView({ block: "start" });
     window.scrollBy(0, -bar.getBoundingClientRect().bottom);
-    bar.querySelector("[role=status]").focus({ preventScroll: true });
   }
 
   let typing = null; // the words' field's pause, while it lasts
@@ -379,7 +384,13 @@
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     nearName.addEventListener("click", takeNearName);
-    toggle.addEventListener("click", () => showFilters(form.hidden));
+    toggle.addEventListener("click", () => {
+      const closing = !form.hidden;
+      showFilters(!closing);
+      // Folded from the bar, the panel left the reader partway down a list that changed:
+      // the results from their first, as the panel's own button shows them (focus stays).
+      if (closing) resultsFromTheirStart();
+    });
     toggle.disabled = false; // shown from the first paint, working from now
     form.querySelector("[data-ds-show]").addEventListener("click", showResults);
     bar.hidden = false;
