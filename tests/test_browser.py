@@ -1192,6 +1192,32 @@ def test_explore_on_a_phone_folding_the_filters_from_the_bar_shows_their_first_r
     context.close()
 
 
+def test_explore_back_from_an_entry_returns_to_the_readers_place_in_the_list(
+    browser: Browser, site_url: str
+) -> None:
+    # Without the back-forward cache (here, as in some browsers), Back loads the page again:
+    # the browser put the reader back near the top, the list not there yet.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    _open_explore(page, f"{site_url}en/explore/?way=no-programming")
+    cards = page.locator("[data-ds-list] li")
+    assert cards.count() > 20
+    card = cards.nth(20)
+    card.scroll_into_view_if_needed()
+    top = card.evaluate("card => card.getBoundingClientRect().top")
+    title = card.locator("a").first
+    name = title.inner_text()
+    title.click()
+    page.wait_for_url("**/categories/**")
+    page.go_back()
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    back = page.locator("[data-ds-list] li").nth(20)
+    expect(back).to_contain_text(name)
+    expect(back).to_be_in_viewport()
+    assert abs(back.evaluate("card => card.getBoundingClientRect().top") - top) < 2
+    context.close()
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_wide_screen_shows_results_beside_the_filters(
     browser: Browser, site_url: str, root: str

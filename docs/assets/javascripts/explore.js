@@ -398,7 +398,22 @@
     restore();
     showFilters(!phone.matches);
     update(false);
+    returnToPlace();
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
+  }
+
+  // The reader's place in the list, kept with this page's entry in the history: a browser
+  // that loads the page again on Back (no back-forward cache) put it back before the list
+  // was there, near the top. Kept when the page is left, put back once the list is shown.
+  history.scrollRestoration = "manual";
+  addEventListener("pagehide", () => {
+    if (entries.length) history.replaceState({ ...history.state, dsExplorePlace: { y: scrollY, shown } }, "");
+  });
+  function returnToPlace() {
+    const place = history.state && history.state.dsExplorePlace;
+    if (!place) return;
+    while (shown < place.shown && !more.hidden) showMore(false);
+    window.scrollTo(0, place.y);
   }
 
   fallback.hidden = true;
