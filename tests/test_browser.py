@@ -239,6 +239,10 @@ def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
     first = [link.rsplit("#", 1)[-1] for link in _search(page, "visualization")[:5]]
     assert "napari" in first, first
     assert "survey-visual-transformers" not in first, first
+    # A language of one letter, which Pagefind read as every word that begins with "r".
+    page.keyboard.press("Escape")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, "deep learning in R")[:3]]
+    assert "r-language" in found, found
 
 
 @pytest.mark.parametrize(
