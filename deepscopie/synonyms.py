@@ -15,10 +15,15 @@ class Synonyms:
     A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``), and not
     as a part of a hyphenated compound ("coding-free" uses neither "coding" nor "free"); a
     phrase of several words matches as written, accents, case and punctuation aside ("z
-    stack" matches "z-stack")."""
+    stack" matches "z-stack").
 
-    def __init__(self, groups: Iterable[Iterable[str]]) -> None:
+    ``ignored``: words that use no group in the texts read (a language's stop words, folded):
+    the English "AI" is the French "ai" of "j'ai", which gave French questions the words of
+    artificial intelligence."""
+
+    def __init__(self, groups: Iterable[Iterable[str]], ignored: Iterable[str] = ()) -> None:
         self.groups = [tuple(group) for group in groups]
+        ignored_words = set(ignored)
         self._words: dict[str, set[int]] = {}
         # Phrases by their first word: only those whose first word occurs are looked for.
         self._phrases: dict[str, list[tuple[str, int]]] = {}
@@ -28,7 +33,7 @@ class Synonyms:
                 if " " in folded:
                     first = folded.split(" ", 1)[0]
                     self._phrases.setdefault(first, []).append((f" {folded} ", index))
-                else:  # the word and its plurals, so that a text's words are looked up as is
+                elif folded not in ignored_words:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
         # Each group's words as written, space by space, with how a text that has one writes

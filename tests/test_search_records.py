@@ -437,3 +437,12 @@ def test_a_french_card_line_keeps_its_punctuation_with_its_words() -> None:
         == "Le blog «\u202fBiologeek attitude\u202f»\u202f: des billets sur l'analyse d'images."
     )
     assert summary("A blog: posts on « images ».", "en") == "A blog: posts on « images »."
+
+
+def test_a_stop_word_of_the_language_read_uses_no_synonym_group() -> None:
+    # "AI" in a group made every French "j'ai" a text about artificial intelligence.
+    groups = [["artificial intelligence", "intelligence artificielle", "IA", "AI"]]
+    french = Synonyms(groups, ignored={"ai", "de"})
+    assert french.added_to("J'ai des images de tailles différentes") == []
+    assert "artificial" in french.added_to("Un glossaire de l'IA")
+    assert "IA" in Synonyms(groups).added_to("An AI glossary")  # in English, "AI" is a word

@@ -134,11 +134,14 @@ def search_records(
 ) -> list[SearchRecord]:
     """Every resource and FAQ entry, in every language, each in one of the language's index
     parts (see :func:`index_parts`)."""
-    synonyms = Synonyms(base.vocabulary.synonyms)
     named = named_entries(base)
     records = []
     count = len(base.resources) + len(base.faq)
-    for language in site_languages().codes:
+    for site_language in site_languages():
+        language = site_language.code
+        # Read in the entries' language: one of its stop words names nothing there.
+        stop_words = {fold(word) for word in site_language.stop_words.split()}
+        synonyms = Synonyms(base.vocabulary.synonyms, ignored=stop_words)
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = [
