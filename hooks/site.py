@@ -78,6 +78,7 @@ from deepscopie.render.search_records import (
     PART_SIZE,
     SearchRecord,
     page_record,
+    page_record_path,
     search_records,
 )
 from deepscopie.render.template_globals import template_globals
@@ -631,15 +632,15 @@ def _page_records(config: MkDocsConfig) -> list[SearchRecord]:
     """The hand-written pages (home, About, Contribute, Propose) as search records, from their
     Markdown: they are indexed with the entries, before MkDocs has built them. The pages
     generated from the data are not: the entries they list are."""
-    # Made again when a page or the data changed (not for the other language's build).
-    base = _knowledge_base()
+    # Made again when a page changed (not for the other language's build); what the data
+    # fills in is not indexed (see _page_record).
     sources = sorted(DOCS.glob("*.md"))
     pages = tuple((path, path.stat().st_mtime_ns) for path in sources)
-    if _rendered.get("page_records_base") is not base or _rendered.get("page_files") != pages:
+    if _rendered.get("page_files") != pages:
         records = [
             record for source in sources if (record := _page_record(source, config)) is not None
         ]
-        _rendered.update(page_records=records, page_records_base=base, page_files=pages)
+        _rendered.update(page_records=records, page_files=pages)
     return list(_rendered["page_records"])
 
 
@@ -664,8 +665,7 @@ def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
     # The title as MkDocs takes it: the front matter's, else the first heading's (toc's).
     headings = getattr(converter, "toc_tokens", [])
     title = str(meta.get("title") or (headings[0]["name"] if headings else name[:-3]))
-    path = f"{site_languages()[language].root}{links.built_url(name)}index.html"
-    return page_record(path, language, unescape(title), body)
+    return page_record(page_record_path(name, language), language, unescape(title), body)
 
 
 def _page_file(src_uri: str) -> tuple[str, str]:

@@ -225,8 +225,7 @@ def render_tag_index(base: KnowledgeBase, index: SiteIndex, language: str) -> st
     lines = [f"# {text('tags_title', language)}", text("tags_intro", language)]
     items = []
     # In the order of a dictionary: accents aside ("éthique" among the e, not after z).
-    named = {tag.id: tag.name.get(language) for tag in base.vocabulary.tags}
-    for tag in sorted(base.vocabulary.tags, key=lambda t: (without_accents(named[t.id]), t.id)):
+    for tag in sorted(base.vocabulary.tags, key=lambda t: without_accents(t.name.get(language))):
         n_resources = len(index.by_tag.get(tag.id, []))
         n_questions = len(index.faq_by_tag.get(tag.id, []))
         if n_resources or n_questions:

@@ -415,9 +415,15 @@ def _status(resource: Resource, health: LinkHealth | None, language: str) -> str
 def _category_intro(category: Category, intro: Localized, language: str) -> SearchRecord:
     """A category's introduction, which holds advice of its own (how to choose a GPU), as a
     page of the site: found by its words, after the entries ("acheter un GPU")."""
-    path = f"{site_languages()[language].root}{links.built_url(links.category_page(category.id))}"
+    path = page_record_path(links.category_page(category.id), language)
     body = markdown_to_safe_html(intro.get(language), language)
-    return page_record(f"{path}index.html", language, category.name.get(language), body)
+    return page_record(path, language, category.name.get(language), body)
+
+
+def page_record_path(page: str, language: str) -> str:
+    """Where the record of ``page`` (``about.md``) in ``language`` goes: the built page's own
+    address from the site's root (``en/about/index.html``), which a result links to."""
+    return f"{site_languages()[language].root}{links.built_url(page)}index.html"
 
 
 def page_record(path: str, language: str, title: str, body_html: str) -> SearchRecord:

@@ -404,12 +404,13 @@
 
   // The reader's place in the list, kept with this page's entry in the history: a browser
   // that loads the page again on Back (no back-forward cache) put it back before the list
-  // was there, near the top. Kept when the page is left, put back once the list is shown.
-  history.scrollRestoration = "manual";
+  // was there, near the top. Kept when the page is left, put back once the list is shown
+  // (by this script only: where the list fails, the browser keeps its own way).
   addEventListener("pagehide", () => {
     if (entries.length) history.replaceState({ ...history.state, dsExplorePlace: { y: scrollY, shown } }, "");
   });
   function returnToPlace() {
+    history.scrollRestoration = "manual";
     const place = history.state && history.state.dsExplorePlace;
     if (!place) return;
     while (shown < place.shown && !more.hidden) showMore(false);
