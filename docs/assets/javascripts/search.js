@@ -53,7 +53,11 @@
     const options = {
       excerptLength: 0,
       // Entries are short: a long FAQ answer should not be buried for its length, nor a
-      // one-line entry lifted for its brevity.
+      // one-line entry lifted for its brevity. Pagefind (since 1.5) also searches a record's
+      // metadata, the card's fields, and lifts a record by those its words fill (its title
+      // most): left as it sets them, since turning off all but the title's lift, or also the
+      // title's, or only the fields a card does not show, changed no set of readers' questions
+      // by more than a question or two, either way (bench/README.md, stop 33).
       ranking: { pageLength: 0.3, termFrequency: 0.8 },
       // Pagefind's entry file names the index files of its build: asked for anew at each page
       // view (never an old one), with one address for all the indexes and for addParts, so
