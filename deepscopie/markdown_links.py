@@ -6,6 +6,12 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+# How the site reads contributed Markdown (render/safe_html.py renders with it). Raw HTML off:
+# the lines after "<div>" stay Markdown, and their links are links on the page, which the
+# checks must see (with raw HTML on, they were one HTML block, unchecked, then published).
+MARKDOWN_PRESET = "commonmark"
+MARKDOWN_OPTIONS = {"html": False, "typographer": False}
+
 
 class _EveryLinkParser(MarkdownIt):
     """CommonMark drops javascript:/data: links silently, but other renderers (Python-Markdown)
@@ -17,7 +23,7 @@ class _EveryLinkParser(MarkdownIt):
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return _EveryLinkParser("commonmark")
+    return _EveryLinkParser(MARKDOWN_PRESET, MARKDOWN_OPTIONS)
 
 
 def links_in(markdown: str) -> list[str]:

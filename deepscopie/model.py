@@ -596,7 +596,9 @@ class Resource(_Frozen):
         """``replaced_by`` when it is an address, not another entry's id: published as a link,
         so checked as one (validation and the link check)."""
         target = self.replaced_by
-        if target is not None and ("://" in target or target.startswith(("http:", "https:"))):
+        if target is None:
+            return None
+        if "://" in target or target.lower().startswith(("http:", "https:")):
             return target
         return None
 

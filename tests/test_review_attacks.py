@@ -192,6 +192,9 @@ def test_the_projects_own_fetches_never_go_through_a_proxy(client: str) -> None:
         "[x][r]\\n\\n[r]: http://0x7f.1/",
         "[x](javascript:alert(1))",
         "![x](https://user:secret@example.org/x.png)",
+        # After a line of HTML, which the site shows as text: the link is a link on the page.
+        "\\n\\n<div>\\n[here](http://127.0.0.1:8080/admin)\\n</div>\\n",
+        "\\n\\n<x>\\n[x](//evil.example/phish)",
     ],
 )
 def test_links_in_a_category_introduction_meet_the_address_rules(link: str, tmp_path: Path) -> None:
@@ -326,3 +329,14 @@ def test_the_link_checker_checks_the_address_a_resource_is_replaced_by(tmp_path:
     targets = link_targets(dataclasses.replace(base, resources=(replaced, by_id)))
     assert targets["https://www.example.org/new"] == (f"resource:{cellpose.id}",)
     assert cellpose.id not in targets  # another entry's id is not an address
+
+
+def test_an_address_with_its_scheme_in_capitals_is_checked(tmp_path: Path) -> None:
+    """Browsers follow "HTTPS://…" as they do "https://…": such a link is checked too."""
+    data = copy_base_data(tmp_path)
+    resources = (data / "resources.yaml").read_text(encoding="utf-8")
+    assert "https://www.cellpose.org/" in resources
+    capitals = resources.replace("https://www.cellpose.org/", "HTTPS://www.cellpose.org/")
+    (data / "resources.yaml").write_text(capitals, encoding="utf-8")
+    targets = link_targets(load_knowledge_base(DataFiles.in_folder(data)))
+    assert "HTTPS://www.cellpose.org/" in targets

@@ -6,6 +6,7 @@ Provenance (private Slack links) is never checked; resources waiting for an addr
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.markdown_links import links_in
@@ -36,8 +37,17 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return {
         url: tuple(dict.fromkeys(places))
         for url, places in sorted(sources.items())
-        if url.startswith(("http://", "https://"))
+        if _on_the_web(url)
     }
+
+
+def _on_the_web(url: str) -> bool:
+    """Whether ``url`` is an http(s) address, its scheme in any case ("HTTPS://"), which
+    browsers follow and so the link check must fetch."""
+    try:
+        return urlsplit(url).scheme.lower() in ("http", "https")
+    except ValueError:  # refused by validation, which runs first
+        return False
 
 
 def new_targets(

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from deepscopie.escaping import markdown_text
+from deepscopie.markdown_links import MARKDOWN_OPTIONS, MARKDOWN_PRESET
 from deepscopie.render.typography import rules_of
 
 # Plain text inside Markdown: the project's one escaping path for that context.
@@ -35,7 +36,7 @@ ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False})
+    return MarkdownIt(MARKDOWN_PRESET, MARKDOWN_OPTIONS)
 
 
 @lru_cache(maxsize=256)
