@@ -169,6 +169,10 @@ def read_yaml(path: Path) -> YamlDocument:
             return unusable(1, 1, msg("empty-file"), "empty-file")
         walker = _Walker(source)
         data = walker.walk(root, (), 0)
+    if data is None and not walker.problems and not walker.found_alias:
+        # "null" or "~" alone: no data either, which every reader of a data file assumes.
+        mark = root.start_mark
+        return unusable(mark.line + 1, mark.column + 1, msg("empty-file"), "empty-file")
     if walker.found_alias:
         return YamlDocument(None, source, structure + walker.problems + _alias_problems(path, text))
     return YamlDocument(data, source, structure + walker.problems)

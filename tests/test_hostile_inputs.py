@@ -56,6 +56,8 @@ HOSTILE: dict[str, bytes] = {
     "a scalar": b"just text\n",
     "a list": b"- resources\n",
     "empty": b"",
+    "null": b"null\n",  # no data either: "ok: 0 resources", then the build crashed
+    "a tilde in a document": b"--- ~\n...\n",
     "resources not a list": b"resources: 5\n",
     "entries not mappings": b"resources: [1, [2], null, true]\n",
     "id a list": b"resources:\n  - id: [1, 2]\n    url: {a: b}\n    tags: {x: 1}\n",
@@ -199,3 +201,14 @@ def test_the_build_fails_cleanly_on_hostile_data(case: str, tmp_path: Path) -> N
     result = build_site(project)
     _assert_clean_failure(result, f"build on {case}")
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("name", ["vocabulary.yaml", "faq.yaml", "link-ignore.yaml"])
+def test_a_data_file_that_says_only_null_is_refused_at_its_place(name: str, tmp_path: Path) -> None:
+    data = copy_base_data(tmp_path)
+    (data / name).write_text("# emptied\nnull\n", encoding="utf-8")
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    _assert_clean_failure(result, name, codes=(1,))
+    assert f"{name}:2:1:" in result.stdout, result.stdout
