@@ -715,12 +715,59 @@ class Way(Term):
     )
 
 
+# Every entry that uses a group gets all its words in its search record (and Explore's list):
+# a group of thousands of words, or thousands of groups, would make every build and every
+# reader's download as large. Today's longest group has 32 words, its longest word 48 letters.
+SYNONYM_LENGTH = 60
+SYNONYMS_PER_GROUP = 40
+SYNONYM_GROUPS = 1000
+
+
+def _short_synonym(text: str) -> str:
+    if len(text) > SYNONYM_LENGTH:
+        raise PydanticCustomError(
+            "synonym_too_long",
+            "'{value}' has {length} characters: a synonym is a word or a few, at most {most}",
+            {"value": text, "length": len(text), "most": SYNONYM_LENGTH},
+        )
+    return text
+
+
+def _few_synonyms(group: tuple[str, ...]) -> tuple[str, ...]:
+    if len(group) > SYNONYMS_PER_GROUP:
+        raise PydanticCustomError(
+            "too_many_synonyms",
+            "{count} words in one group: give at most {most}, or split the idea in two groups",
+            {"count": len(group), "most": SYNONYMS_PER_GROUP},
+        )
+    return group
+
+
+def _few_groups(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    if len(groups) > SYNONYM_GROUPS:
+        raise PydanticCustomError(
+            "too_many_synonym_groups",
+            "{count} synonym groups: give at most {most}, those of ideas readers search for",
+            {"count": len(groups), "most": SYNONYM_GROUPS},
+        )
+    return groups
+
+
 SynonymGroup = Annotated[
-    tuple[Text, ...],
+    tuple[
+        Annotated[
+            Text,
+            AfterValidator(_short_synonym),
+            Field(json_schema_extra={"maxLength": SYNONYM_LENGTH}),
+        ],
+        ...,
+    ],
+    AfterValidator(_few_synonyms),
     Field(
         min_length=2,
         description="Words or phrases a reader may type for the same idea, in any language "
         "(e.g. tracking, suivi): a search for one finds the entries that use another.",
+        json_schema_extra={"maxItems": SYNONYMS_PER_GROUP},
     ),
 ]
 
@@ -785,8 +832,10 @@ class VocabularyFile(_Frozen):
     ways: tuple[Way, ...] = Field(
         default=(), description="How a reader wants to work: without programming, or with code."
     )
-    synonyms: tuple[SynonymGroup, ...] = Field(
-        default=(), description="Groups of words that mean the same for a search."
+    synonyms: Annotated[tuple[SynonymGroup, ...], AfterValidator(_few_groups)] = Field(
+        default=(),
+        description="Groups of words that mean the same for a search.",
+        json_schema_extra={"maxItems": SYNONYM_GROUPS},
     )
     searched_as: SearchedAs | None = Field(
         default=None,

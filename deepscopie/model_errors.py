@@ -165,6 +165,9 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "keyword_too_long": ("invalid-value", lambda context: "keyword-length"),
     "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
     "keyword_twice": ("invalid-value", lambda context: "keyword-twice"),
+    "synonym_too_long": ("invalid-value", lambda context: "synonym-length"),
+    "too_many_synonyms": ("invalid-value", lambda context: "synonym-count"),
+    "too_many_synonym_groups": ("invalid-value", lambda context: "synonym-groups"),
     "not_one_word": ("invalid-value", lambda context: "one-word"),
 }
 

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 
 from deepscopie.folding import as_written, fold, whole_words, written_words
 
+# The most words a text is given (see Synonyms.added_to); today's most is 166.
+MOST_ADDED = 500
+
 
 class Synonyms:
     """The vocabulary's synonym groups, and which of them a text uses.
@@ -74,12 +77,16 @@ class Synonyms:
         if not groups:
             return []
         present = written_words(words)
-        added = []
+        added: list[str] = []
         for index in groups:
             for part, written in self._parts[index]:
                 if written not in present:
                     present.add(written)
                     added.append(part)
+                    # Bounded, whatever the vocabulary: a text that used a thousand large
+                    # groups would carry them all, in each record of each language.
+                    if len(added) == MOST_ADDED:
+                        return added
         return added
 
 

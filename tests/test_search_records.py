@@ -16,6 +16,7 @@ import pytest
 
 from deepscopie.folding import fold
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.problems import DataError
 from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
     index_part,
@@ -25,7 +26,7 @@ from deepscopie.render.search_records import (
     search_records,
     summary,
 )
-from deepscopie.synonyms import Synonyms
+from deepscopie.synonyms import MOST_ADDED, Synonyms
 from tests.conftest import copy_base_data
 
 
@@ -232,6 +233,29 @@ def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> Non
     record = next(r for r in search_records(hostile) if r.path == "entries/en/cellpose.html")
     document = record.document
     assert "<img" not in document and "&lt;img src=x onerror=alert(1)&gt;" in document
+
+
+def test_a_text_gets_a_bounded_number_of_synonyms_whatever_the_vocabulary() -> None:
+    """A contributor's thousand groups that all name "image" would give every entry all their
+    words, in every record: the build and the readers' downloads as large."""
+    groups = [("image", *(f"w{group}x{word}" for word in range(39))) for group in range(1000)]
+    added = Synonyms(groups).added_to("An image viewer")
+    assert len(added) == MOST_ADDED
+    assert added[:2] == ["w0x0", "w0x1"]  # the first groups' words, in order
+
+
+def test_a_vocabulary_of_too_many_synonym_groups_is_refused_in_a_sentence(
+    tmp_path: Path,
+) -> None:
+    folder = copy_base_data(tmp_path)
+    vocabulary = folder / "vocabulary.yaml"
+    groups = "".join(f"  - [a{i}, b{i}]\n" for i in range(1000))
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + groups, encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_knowledge_base(DataFiles.in_folder(folder))
+    (problem,) = refused.value.problems
+    assert problem.message.text("fr").startswith("1001 groupes de synonymes : donnez-en 1000")
+    assert "a999" not in problem.message.text("en")  # a sentence, not the whole list
 
 
 def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None:
