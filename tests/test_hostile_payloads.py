@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import html
 import io
 import itertools
 import json
@@ -409,3 +410,25 @@ def test_chromium_opens_no_dialog_on_any_page(
     context.close()
     assert len(pages) > 20
     assert dialogs == []
+
+
+_HEADER_TOPIC = re.compile(
+    r'data-md-component="header-topic">\s*<span class="md-ellipsis">(.*?)</span>', re.S
+)
+
+
+def test_the_header_shows_a_page_title_as_its_heading_does(
+    hostile_site: tuple[Path, set[str]],
+) -> None:
+    """The sticky header repeats the page's title: a tag named "<script>…" reads the same
+    there as in the heading, neither run nor shown as "&lt;script&gt;"."""
+    site, _ = hostile_site
+    for root in ("", "en/"):
+        page = (site / root / "tags" / "segmentation-p0" / "index.html").read_text("utf-8")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        topic = _HEADER_TOPIC.search(page)
+        assert heading and topic
+        without_permalink = re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1))
+        shown = html.unescape(re.sub(r"<[^>]+>", "", without_permalink)).strip()
+        assert "<script>" in shown  # the payload, as text
+        assert html.unescape(topic.group(1)).strip() == shown
