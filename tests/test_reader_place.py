@@ -56,6 +56,22 @@ def test_a_permalink_unfolds_and_highlights_its_faq_entry(watched: Watched, site
     expect(other.locator(".ds-answer")).to_be_visible()
 
 
+def test_an_address_with_a_malformed_anchor_still_has_its_search(
+    watched: Watched, site_url: str
+) -> None:
+    """ "#%E0" cannot be decoded: the page is read as without an anchor, its scripts go on."""
+    page = watched.page
+    page.goto(f"{site_url}en/faq/#%E0")
+    page.locator(".ds-search-open").click()
+    page.locator("#ds-search [data-ds-input]").fill("cellpose")
+    expect(page.locator("#ds-search .ds-result").first).to_be_visible()
+    page.evaluate("location.hash = 'how-much-data'")  # and a permalink followed afterwards
+    expect(page.locator("details.ds-faq", has=page.locator("h3#how-much-data"))).to_have_attribute(
+        "open", ""
+    )
+    assert watched.errors == []
+
+
 def test_the_open_questions_can_be_shown_alone(watched: Watched, site_url: str) -> None:
     page = watched.page
     page.goto(f"{site_url}en/faq/")

@@ -21,7 +21,7 @@
 
   // FAQ: open the entry the address names (on arrival and when the anchor changes).
   function openTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = window.deepscopie ? window.deepscopie.addressedId() : ""; // search.js's
     const target = id && document.getElementById(id);
     const entry = target && target.closest("details.ds-faq");
     if (!entry) return;

@@ -13,7 +13,17 @@
   // Lower case without accents ("Modèle" -> "modele"), as readers may type it: the folding of
   // without_accents (deepscopie/folding.py). Explore's script uses it, and filled, too.
   const fold = (text) => (text || "").normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "").trim();
-  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled });
+  // The id the address's anchor names ("#cellpose"), or none when it cannot be read: a
+  // malformed escape ("#%E0") threw, and stopped this script before the search was set up.
+  // reader.js uses it too.
+  function addressedId() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return "";
+    }
+  }
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, addressedId });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -861,7 +871,7 @@
   // marked (the heading alone is by :target, without JavaScript) and brought into view.
   function highlightTarget() {
     for (const old of document.querySelectorAll(".ds-targeted")) old.classList.remove("ds-targeted");
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = addressedId();
     const heading = id && document.getElementById(id);
     if (!heading || !/^H[1-6]$/.test(heading.tagName)) return;
     const level = Number(heading.tagName[1]);
