@@ -7,10 +7,15 @@ page or in a terminal, which deepscopie.escaping writes out or removes)."""
 # isolates, which make a text read differently from what it holds (a reviewer sees one thing,
 # readers another); line separators, non-characters and Unicode's invisible "tag" letters; and
 # the other default-ignorable characters, which draw nothing either (soft hyphen, grapheme
-# joiner, Hangul fillers, Khmer and Mongolian invisibles, musical format characters), except
-# the variation selectors that emoji and ideographs need.
+# joiner, Hangul fillers, Khmer and Mongolian invisibles, musical and shorthand format
+# characters, the blank Braille pattern, the unassigned specials), except the variation
+# selectors that emoji and ideographs need: one after a character, never a run of them, which
+# draws nothing and can hide a message.
+_VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 INVISIBLE_OR_CONTROL = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufeff\uffa0\ufff9-\ufffb"
-    "\ufffe\uffff\ud800-\udfff\U0001d173-\U0001d17a\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
+    "(?:[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufdd0-\ufdef\ufeff\uffa0"
+    "\ufff0-\ufffb\ufffe\uffff\ud800-\udfff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
+    f"|(?<=[{_VARIATION_SELECTORS}])[{_VARIATION_SELECTORS}])"
 )

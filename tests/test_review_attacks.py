@@ -236,6 +236,9 @@ def test_the_link_checker_checks_the_links_of_category_introductions(tmp_path: P
         "\u180b",  # Mongolian variation selector
         "\U0001d173",  # musical symbol begin beam (a format character)
         "\U000e0fff",  # the unassigned rest of the tag block, ignorable by definition
+        "\u2800",  # Braille pattern blank: a title that looks empty
+        "\U0001bca0",  # shorthand format letter overlap
+        "\ufff0",  # an unassigned special
     ],
 )
 def test_invisible_characters_are_refused_in_text(character: str, tmp_path: Path) -> None:
@@ -251,6 +254,22 @@ def test_invisible_characters_are_refused_in_text(character: str, tmp_path: Path
     assert result.returncode == 1, result.stdout
     assert "resources.yaml:3:" in result.stdout + result.stderr
     assert f"U+{ord(character):04X}" in result.stdout + result.stderr
+
+
+def test_a_run_of_variation_selectors_is_refused_one_after_a_character_is_not(
+    tmp_path: Path,
+) -> None:
+    """A run of selectors draws nothing and can hide a message; an emoji needs one."""
+    data = copy_base_data(tmp_path)
+    resources = (data / "resources.yaml").read_text(encoding="utf-8")
+    hidden = "\ufe01" * 28
+    hostile = resources.replace("en: Cellpose}", f'en: "Cellpose{hidden} \u2764\ufe0f"}}', 1)
+    (data / "resources.yaml").write_text(hostile, encoding="utf-8")
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.count("U+FE01") == 1 and "U+FE0F" not in result.stdout
 
 
 _HOSTILE_ANSWERS = {
