@@ -142,14 +142,18 @@ def bibtex_value(value: str) -> str:
 
 
 def csv_cell(value: str) -> str:
-    """``value`` as a CSV cell that no spreadsheet evaluates: a leading ``'`` before a cell that
-    would start a formula (the csv module does the quoting)."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    """``value`` as a CSV cell that no spreadsheet evaluates: a ``'`` before a cell that would
+    start a formula, and before each piece after a ";", which a spreadsheet told to split on
+    ";" (as French ones read CSV) reads as a cell of its own (the csv module does the
+    quoting, for commas only)."""
+    return ";".join(
+        f"'{piece}" if piece.startswith(_FORMULA_START) else piece for piece in value.split(";")
+    )
 
 
 def csv_list(values: Iterable[str]) -> str:
-    """A list as one CSV cell, its items joined by ";", each made safe as a cell of its own: a
-    spreadsheet told to split on ";" (as French ones read CSV) reads each as one."""
+    """A list as one CSV cell, its items joined by ";", each made safe as a cell of its own
+    (an item that holds a ";" too: "Ada;=1+1")."""
     return ";".join(csv_cell(value) for value in values)
 
 

@@ -66,6 +66,11 @@ def test_each_item_of_a_list_cell_is_safe_on_its_own() -> None:
     cell = csv_cell(csv_list(["Alice Martin", "=cmd|' /C calc'!A0", "@SUM(1)"]))
     assert [item[:1] for item in cell.split(";")] == ["A", "'", "'"]
     assert csv_list(["Alice Martin", "Bob"]) == "Alice Martin;Bob"
+    # An item, or a title, that holds a ";" is as many cells there.
+    inside = csv_list(["Ada Lovelace;=1+1", "Bob;@SUM(1+1)"])
+    assert [piece[:1] for piece in inside.split(";")] == ["A", "'", "B", "'"]
+    assert csv_cell("A title; =1+1") == "A title; =1+1"  # " =1+1" is no formula
+    assert csv_cell("A title;-1") == "A title;'-1"
 
 
 def test_an_ordinary_csv_cell_is_unchanged() -> None:
