@@ -69,6 +69,8 @@ def _reserved(id_: str, what: str) -> Message:
             section=links.SECTION_PREFIX,
             interface=links.INTERFACE_PREFIX,
         )
+    if what == "section":
+        return msg("reserved-id.section", id=id_)
     return msg("reserved-id.page", id=id_)
 
 
@@ -293,7 +295,16 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
             # made with section_anchor: only a page named like a folder's index can collide.
             if what in {"categories", "types", "tags"} and links.is_reserved_page_name(id_):
                 problems.append(source.problem(loc, _reserved(id_, "page"), "reserved-id"))
+    # Ids whose anchor the page already gives a section of its own.
+    for i, category in enumerate(vocabulary.categories):
+        for j, sub in enumerate(category.subcategories):
+            if sub.id.casefold() == links.TITLE_SECTION:
+                loc = ("categories", i, "subcategories", j, "id")
+                problems.append(source.problem(loc, _reserved(sub.id, "section"), "reserved-id"))
     for i, topic in enumerate(vocabulary.faq_topics):
+        if topic.id.casefold() == links.OTHER_TOPIC:
+            loc = ("faq_topics", i, "id")
+            problems.append(source.problem(loc, _reserved(topic.id, "section"), "reserved-id"))
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
     problems += _check_searched_as(vocabulary, source)
     for i, category in enumerate(vocabulary.categories):

@@ -41,7 +41,17 @@ def section_anchor(name: str) -> str:
     return f"{SECTION_PREFIX}{name}"
 
 
-TITLE_ANCHOR = section_anchor("title")
+# The sections a generated page names for itself beside those the vocabulary names (a
+# sub-category's "section-<id>" on its category's page, an FAQ topic's "section-topic-<id>"):
+# an id that would give one of these anchors is refused (deepscopie.checks).
+TITLE_SECTION = "title"
+TITLE_ANCHOR = section_anchor(TITLE_SECTION)
+OTHER_TOPIC = "other"
+
+
+def topic_anchor(topic: str) -> str:
+    """The anchor of an FAQ topic's section (``OTHER_TOPIC``: the questions of none)."""
+    return section_anchor(f"topic-{topic}")
 
 
 def is_reserved_anchor(anchor: str) -> bool:

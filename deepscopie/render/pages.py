@@ -209,14 +209,13 @@ def faq_topics(base: KnowledgeBase, language: str) -> list[tuple[str, str, list[
         topic_id = next((topic_of_tag[t] for t in entry.tags if t in topic_of_tag), None)
         grouped.setdefault(topic_id, []).append(entry)
     topics = [
-        (links.section_anchor(f"topic-{t.id}"), t.name.get(language), grouped[t.id])
+        (links.topic_anchor(t.id), t.name.get(language), grouped[t.id])
         for t in base.vocabulary.faq_topics
         if t.id in grouped
     ]
     if None in grouped:
-        topics.append(
-            (links.section_anchor("topic-other"), text("faq_other_topic", language), grouped[None])
-        )
+        others = text("faq_other_topic", language)
+        topics.append((links.topic_anchor(links.OTHER_TOPIC), others, grouped[None]))
     return topics
 
 
