@@ -202,28 +202,6 @@ def test_the_title_weighs_more_than_the_facets_which_weigh_more_than_the_text(
     assert weights["Cellpose"] > weights[facets] > weights["Cell segmentation."]
 
 
-def test_an_entry_is_found_by_the_heading_it_stands_under_in_its_category(
-    tmp_path: Path,
-) -> None:
-    folder = copy_base_data(tmp_path)
-    vocabulary = folder / "vocabulary.yaml"
-    vocabulary.write_text(
-        vocabulary.read_text(encoding="utf-8").replace(
-            "name: {fr: Annotation, en: Annotation}",
-            "name: {fr: Annotation d'objets, en: Object annotation}",
-        ),
-        encoding="utf-8",
-    )
-    headed = load_knowledge_base(DataFiles.in_folder(folder))
-    sections = {"fr": "Logiciels · Annotation d'objets", "en": "Software · Object annotation"}
-    for language, section in sections.items():
-        record = _parsed(headed, f"{language}/cellpose.html")
-        weights = {text: float(weight) for weight, text in record.weighted}
-        # Below the entry's own text: a heading is shared by its neighbours.
-        assert weights[section] < weights[record.meta["summary"]]
-        assert record.meta["category"] == section.split(" · ")[0]  # the card keeps its line
-
-
 def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> None:
     hostile = _edited(
         tmp_path / "hostile",

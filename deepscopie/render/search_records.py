@@ -220,13 +220,6 @@ def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
     names = {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
     # A way's group too ("Sans programmer"): a reader asks for it, and its ways do not say it.
     names["way_group"] = {w.id: way_group_name(group_of(w), language) for w in vocabulary.ways}
-    # The heading an entry stands under on its category's page ("Annotation et classification
-    # d'objets"), by "category/subcategory".
-    names["subcategory"] = {
-        f"{category.id}/{sub.id}": sub.name.get(language)
-        for category in vocabulary.categories
-        for sub in category.subcategories
-    }
     return names
 
 
@@ -254,10 +247,6 @@ def _resource(
     named: dict[str, str],
 ) -> SearchRecord:
     kind, category = names["type"][resource.type], names["category"][resource.category]
-    # Searched with the heading it stands under on its category's page, which its card omits.
-    section = [category]
-    if resource.subcategory:
-        section.append(names["subcategory"][f"{resource.category}/{resource.subcategory}"])
     tags = [names["tag"][tag] for tag in resource.tags]
     facets = [names["task"][task] for task in resource.tasks]
     facets += [names["way"][way] for way in resource.ways]
@@ -299,7 +288,7 @@ def _resource(
             (FACET_WEIGHT, " · ".join([kind, *facets, *groups, *tags, *other_titles])),
             (1, plain_description),
             (1, ", ".join(resource.authors)),  # a book is often asked for by its author
-            (0.5, " · ".join(section)),
+            (0.5, category),
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
         synonyms=synonyms.added_to(" ".join([title, plain_description, *facets, *tags])),
