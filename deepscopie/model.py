@@ -26,7 +26,7 @@ import html
 import re
 import typing
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, ClassVar, Literal
 
 from babel import Locale
@@ -286,23 +286,47 @@ KEYWORD_LENGTH = 40
 KEYWORDS_PER_LANGUAGE = 8
 
 
-def _short_keyword(text: str) -> str:
-    if len(text) > KEYWORD_LENGTH:
-        raise PydanticCustomError(
-            "keyword_too_long",
-            "'{value}' has {length} characters: a keyword is a few words, at most {most}",
-            {"value": text, "length": len(text), "most": KEYWORD_LENGTH},
-        )
-    return text
+def _no_longer_than(most: int, error: str, template: str) -> Callable[[str], str]:
+    """A validator refusing a text of more than ``most`` characters, as the model's error
+    ``error`` (its message in the catalogues, see model_errors; ``template``: the fallback)."""
+
+    def check(text: str) -> str:
+        if len(text) > most:
+            context = {"value": text, "length": len(text), "most": most}
+            raise PydanticCustomError(error, template, context)
+        return text
+
+    return check
+
+
+def _no_more_than(
+    most: int, error: str, template: str, count: Callable[[Any], int] = len
+) -> Callable[[Any], Any]:
+    """A validator refusing a list of more than ``most`` (``count`` of it: its length by
+    default), as the model's error ``error``."""
+
+    def check(items: Any) -> Any:
+        if count(items) > most:
+            raise PydanticCustomError(error, template, {"count": count(items), "most": most})
+        return items
+
+    return check
+
+
+_short_keyword = _no_longer_than(
+    KEYWORD_LENGTH,
+    "keyword_too_long",
+    "'{value}' has {length} characters: a keyword is a few words, at most {most}",
+)
+_not_too_many_keywords = _no_more_than(
+    KEYWORDS_PER_LANGUAGE,
+    "too_many_keywords",
+    "{count} keywords: give at most {most}, those readers type most",
+)
 
 
 def _few_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
-    if len(keywords) > KEYWORDS_PER_LANGUAGE:
-        raise PydanticCustomError(
-            "too_many_keywords",
-            "{count} keywords: give at most {most}, those readers type most",
-            {"count": len(keywords), "most": KEYWORDS_PER_LANGUAGE},
-        )
+    _not_too_many_keywords(keywords)
     seen: set[str] = set()
     for keyword in keywords:
         key = squashed(keyword)  # "Pays balte" and "pays  Balte" are one keyword
@@ -715,42 +739,38 @@ class Way(Term):
     )
 
 
-# Every entry that uses a group gets all its words in its search record (and Explore's list):
-# a group of thousands of words, or thousands of groups, would make every build and every
-# reader's download as large. Today's longest group has 32 words, its longest word 48 letters.
+# Every entry that uses a group gets all its words in its search record, and Explore's list
+# carries them all: a group of thousands of words, or thousands of groups, would make every
+# build and every reader's download as large. Today: 32 words in the longest group, 48
+# letters in the longest word, 1,505 words in all.
 SYNONYM_LENGTH = 60
 SYNONYMS_PER_GROUP = 40
 SYNONYM_GROUPS = 1000
+SYNONYM_WORDS = 4000
 
 
-def _short_synonym(text: str) -> str:
-    if len(text) > SYNONYM_LENGTH:
-        raise PydanticCustomError(
-            "synonym_too_long",
-            "'{value}' has {length} characters: a synonym is a word or a few, at most {most}",
-            {"value": text, "length": len(text), "most": SYNONYM_LENGTH},
-        )
-    return text
-
-
-def _few_synonyms(group: tuple[str, ...]) -> tuple[str, ...]:
-    if len(group) > SYNONYMS_PER_GROUP:
-        raise PydanticCustomError(
-            "too_many_synonyms",
-            "{count} words in one group: give at most {most}, or split the idea in two groups",
-            {"count": len(group), "most": SYNONYMS_PER_GROUP},
-        )
-    return group
-
-
-def _few_groups(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    if len(groups) > SYNONYM_GROUPS:
-        raise PydanticCustomError(
-            "too_many_synonym_groups",
-            "{count} synonym groups: give at most {most}, those of ideas readers search for",
-            {"count": len(groups), "most": SYNONYM_GROUPS},
-        )
-    return groups
+_short_synonym = _no_longer_than(
+    SYNONYM_LENGTH,
+    "synonym_too_long",
+    "'{value}' has {length} characters: a synonym is a word or a few, at most {most}",
+)
+_few_synonyms = _no_more_than(
+    SYNONYMS_PER_GROUP,
+    "too_many_synonyms",
+    "{count} words in one group: give at most {most}, or split the idea in two groups",
+)
+_few_groups = _no_more_than(
+    SYNONYM_GROUPS,
+    "too_many_synonym_groups",
+    "{count} synonym groups: give at most {most}, those of ideas readers search for",
+)
+# All the groups' words together: Explore's list carries them to every reader.
+_few_synonym_words = _no_more_than(
+    SYNONYM_WORDS,
+    "too_many_synonym_words",
+    "{count} words in the synonym groups: give at most {most}, those readers type",
+    count=lambda groups: sum(len(group) for group in groups),
+)
 
 
 SynonymGroup = Annotated[
@@ -832,9 +852,14 @@ class VocabularyFile(_Frozen):
     ways: tuple[Way, ...] = Field(
         default=(), description="How a reader wants to work: without programming, or with code."
     )
-    synonyms: Annotated[tuple[SynonymGroup, ...], AfterValidator(_few_groups)] = Field(
+    synonyms: Annotated[
+        tuple[SynonymGroup, ...],
+        AfterValidator(_few_groups),
+        AfterValidator(_few_synonym_words),
+    ] = Field(
         default=(),
-        description="Groups of words that mean the same for a search.",
+        description=f"Groups of words that mean the same for a search (at most {SYNONYM_WORDS} "
+        "words in all).",
         json_schema_extra={"maxItems": SYNONYM_GROUPS},
     )
     searched_as: SearchedAs | None = Field(

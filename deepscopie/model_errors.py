@@ -168,6 +168,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "synonym_too_long": ("invalid-value", lambda context: "synonym-length"),
     "too_many_synonyms": ("invalid-value", lambda context: "synonym-count"),
     "too_many_synonym_groups": ("invalid-value", lambda context: "synonym-groups"),
+    "too_many_synonym_words": ("invalid-value", lambda context: "synonym-words"),
     "not_one_word": ("invalid-value", lambda context: "one-word"),
 }
 

@@ -236,6 +236,20 @@ def test_a_vocabulary_of_too_many_synonym_groups_is_refused_in_a_sentence(
     assert "a999" not in problem.message.text("en")  # a sentence, not the whole list
 
 
+def test_a_vocabulary_of_too_many_synonym_words_in_all_is_refused(tmp_path: Path) -> None:
+    """A hundred full groups: each group and the groups' number are within bounds, but
+    Explore's list, which carries every word to every reader, would not be."""
+    folder = copy_base_data(tmp_path)
+    vocabulary = folder / "vocabulary.yaml"
+    full = ", ".join(f"w{word}" for word in range(40))
+    groups = "".join(f"  - [g{group}, {full}]\n".replace(", w39]", "]") for group in range(101))
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + groups, encoding="utf-8")
+    with pytest.raises(DataError) as refused:
+        load_knowledge_base(DataFiles.in_folder(folder))
+    (problem,) = refused.value.problems
+    assert problem.message.text("en").startswith("4042 words in the synonym groups")
+
+
 def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None:
     synonyms = Synonyms([("tracking", "suivi"), ("nucleus", "nuclei", "noyau")])
     assert synonyms.added_to("Suivi de cellules") == ["tracking"]  # what the text lacks
