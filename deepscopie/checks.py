@@ -319,13 +319,16 @@ def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Pr
     that use one of them)."""
     if vocabulary.searched_as is None:
         return []
-    synonyms = Synonyms(vocabulary.synonyms)
     problems = []
-    for language in site_languages().codes:
+    for site_language in site_languages():
+        language = site_language.code
         pairs = vocabulary.searched_as.get(language)
         # Words compared as search.js looks them up (bare: "fine-tune" is "finetune").
         typed_words = {squashed(typed) for typed in pairs}
-        stop_words = set(site_languages()[language].stop_words.split())
+        stop_words = site_language.stop_word_set
+        # The groups as the language's records get them (search_records): a stop word there
+        # gives no group.
+        synonyms = Synonyms(vocabulary.synonyms, ignored=stop_words)
         for typed, searched in pairs.items():
             if squashed(typed) == squashed(searched):
                 variant = "same"  # it would change nothing

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
+from deepscopie.folding import fold
 from deepscopie.yaml_source import read_yaml
 
 CATALOGUES = Path(__file__).resolve().parent / "catalogues"
@@ -46,6 +47,11 @@ class Language:
     stop_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def stop_word_set(self) -> frozenset[str]:
+        """The stop words, folded (lower case, no accents): how a text's words compare."""
+        return frozenset(fold(word) for word in self.stop_words.split())
 
 
 @dataclass(frozen=True)

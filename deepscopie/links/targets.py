@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.markdown_links import links_in
+from deepscopie.urls import ALLOWED_SCHEMES
 
 
 def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
@@ -45,7 +46,7 @@ def _on_the_web(url: str) -> bool:
     """Whether ``url`` is an http(s) address, its scheme in any case ("HTTPS://"), which
     browsers follow and so the link check must fetch."""
     try:
-        return urlsplit(url).scheme.lower() in ("http", "https")
+        return urlsplit(url).scheme.lower() in ALLOWED_SCHEMES
     except ValueError:  # refused by validation, which runs first
         return False
 

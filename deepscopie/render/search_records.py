@@ -140,8 +140,7 @@ def search_records(
     for site_language in site_languages():
         language = site_language.code
         # Read in the entries' language: one of its stop words names nothing there.
-        stop_words = {fold(word) for word in site_language.stop_words.split()}
-        synonyms = Synonyms(base.vocabulary.synonyms, ignored=stop_words)
+        synonyms = Synonyms(base.vocabulary.synonyms, ignored=site_language.stop_word_set)
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = [
