@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Browser, Page, Response, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Response, Route, expect
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.local_server import served_under
@@ -135,6 +135,22 @@ def test_search_answers_with_entry_cards_in_the_readers_language(
     assert all("#" in link for link in links[:3]), "the first results are not entries"
 
 
+def _assert_clear_of_back_to_top(page: Page, heading: Locator) -> None:
+    """Material's "back to top" button, shown, covers no part of ``heading``."""
+    page.evaluate("document.querySelector('.md-top').hidden = false")
+    heading_box, button_box = heading.bounding_box(), page.locator(".md-top").bounding_box()
+    assert heading_box and button_box
+    apart_vertically = (
+        heading_box["y"] >= button_box["y"] + button_box["height"]
+        or button_box["y"] >= heading_box["y"] + heading_box["height"]
+    )
+    apart_horizontally = (
+        heading_box["x"] >= button_box["x"] + button_box["width"]
+        or button_box["x"] >= heading_box["x"] + heading_box["width"]
+    )
+    assert apart_vertically or apart_horizontally, (heading_box, button_box)
+
+
 @pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
 def test_arrow_keys_and_enter_open_an_entry_which_is_highlighted(
     watched: Watched, site_url: str, start: str
@@ -161,18 +177,7 @@ def test_arrow_keys_and_enter_open_an_entry_which_is_highlighted(
     expect(page.locator(".ds-targeted h3, h3.ds-targeted")).to_have_count(1)
     # ...clear of Material's "back to top" button, which shows when the page moves up a little
     # as it settles, and hid the entry's title.
-    page.evaluate("document.querySelector('.md-top').hidden = false")
-    heading_box, button_box = heading.bounding_box(), page.locator(".md-top").bounding_box()
-    assert heading_box and button_box
-    apart_vertically = (
-        heading_box["y"] >= button_box["y"] + button_box["height"]
-        or button_box["y"] >= heading_box["y"] + heading_box["height"]
-    )
-    apart_horizontally = (
-        heading_box["x"] >= button_box["x"] + button_box["width"]
-        or button_box["x"] >= heading_box["x"] + heading_box["width"]
-    )
-    assert apart_vertically or apart_horizontally, (heading_box, button_box)
+    _assert_clear_of_back_to_top(page, heading)
     # Beside the text (a wide screen), the table of contents marks that entry, not the one
     # before it (Material marks a heading once it is near the top).
     toc = page.locator(".md-nav--secondary .md-nav__link--active")
@@ -542,6 +547,20 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
     expect(page.locator("#ds-search .ds-result").first).to_be_visible()
     page.locator(".ds-search__close").click()
     expect(dialog).not_to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_on_a_phone_the_entry_a_permalink_opens_is_not_covered(
+    browser: Browser, site_url: str, start: str
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True)
+    page = context.new_page()
+    for target in ("faq/#how-much-data", "categories/software/#stardist"):
+        page.goto(f"{site_url}{start}{target}")
+        heading = page.locator(f"h3#{target.split('#')[1]}")
+        expect(heading).to_be_in_viewport()
+        _assert_clear_of_back_to_top(page, heading)
     context.close()
 
 
