@@ -4,9 +4,10 @@ that a reader's word finds the entries that use another of its group)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from deepscopie.folding import as_written, fold, whole_words, written_words
+from deepscopie.stemming import word_as_is
 
 # The most words a text is given (see Synonyms.added_to); today's most is 166.
 MOST_ADDED = 500
@@ -22,9 +23,18 @@ class Synonyms:
 
     ``ignored``: words that use no group in the texts read (a language's stop words, folded):
     the English "AI" is the French "ai" of "j'ai", which gave French questions the words of
-    artificial intelligence."""
+    artificial intelligence.
 
-    def __init__(self, groups: Iterable[Iterable[str]], ignored: Iterable[str] = ()) -> None:
+    ``stem``: how the search index of the texts' language counts a word (see
+    :mod:`deepscopie.stemming`); a text is not given another form of a word it has."""
+
+    def __init__(
+        self,
+        groups: Iterable[Iterable[str]],
+        ignored: Iterable[str] = (),
+        stem: Callable[[str], str] = word_as_is,
+    ) -> None:
+        self._stem = stem
         self.groups = [tuple(group) for group in groups]
         ignored_words = set(ignored)
         self._words: dict[str, set[int]] = {}
@@ -39,14 +49,14 @@ class Synonyms:
                 elif folded not in ignored_words:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
-        # Each group's words space by space, keyed by how a text that has one writes it (see
-        # added_to), each at its first place with its first spelling.
+        # Each group's words space by space, keyed by how the search index counts a text's
+        # word (see added_to), each at its first place with its first spelling.
         self._spellings: list[dict[str, str]] = []
         for group in self.groups:
             spellings: dict[str, str] = {}
             for word in group:
                 for part in word.split():
-                    spellings.setdefault(as_written(part), part)
+                    spellings.setdefault(stem(as_written(part)), part)
             self._spellings.append(spellings)
 
     def used_by(self, words: str) -> list[int]:
@@ -75,7 +85,9 @@ class Synonyms:
         a word the text has would only add a position to every search of it (a common word's
         search time grows with them), and nothing to what it finds. A word counts as the text
         writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
-        "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give."""
+        "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give;
+        and by its stem: a text that says "segmentation" has "segmented" and "segmenting"
+        too, which would double the positions of the commonest words."""
         groups = self.used_by(words)
         if not groups:
             return []
@@ -88,8 +100,9 @@ class Synonyms:
             merged.update(self._spellings[index])
         for index in reversed(groups):
             merged.update(self._spellings[index])
-        present = written_words(words)
-        added = [part for written, part in merged.items() if written not in present]
+        stem = self._stem
+        present = {stem(word) for word in written_words(words)}
+        added = [part for counted, part in merged.items() if counted not in present]
         # Bounded, whatever the vocabulary: a text that used a thousand large groups would
         # carry them all, in each record of each language.
         return added[:MOST_ADDED]

@@ -26,6 +26,7 @@ from deepscopie.render.search_records import (
     search_records,
     summary,
 )
+from deepscopie.stemming import stemmer_for
 from deepscopie.synonyms import MOST_ADDED, Synonyms
 from tests.conftest import copy_base_data
 
@@ -268,6 +269,26 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     # A word is had as written: "vérité" and "terrain" are not "vérité-terrain", which a
     # search for it needs (Pagefind indexes it as one word).
     assert phrases.added_to("La vérité terrain (ground truth)") == ["vérité-terrain"]
+
+
+def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:
+    """The search index counts a word by its stem: a segmentation entry given "segmented"
+    and "segmenting" would only double the positions of the commonest words, whose search
+    is the slowest, and find nothing more."""
+    group = [("segmentation", "segmented", "segmenting", "outline", "contour", "détourer")]
+    english = Synonyms(group, stem=stemmer_for("en"))
+    assert english.added_to("Cell segmentation") == ["outline", "contour", "détourer"]
+    assert english.added_to("Outline cells") == ["segmentation", "contour", "détourer"]
+    french = Synonyms([("segmentation", "segmenter", "délimiter")], stem=stemmer_for("fr"))
+    assert french.added_to("Segmenter des noyaux") == ["délimiter"]
+    # Without a stemmer (a language Snowball does not know), every form is added.
+    assert Synonyms(group, stem=stemmer_for("xx")).added_to("Cell segmentation") == [
+        "segmented",
+        "segmenting",
+        "outline",
+        "contour",
+        "détourer",
+    ]
 
 
 def test_a_word_is_searched_as_another_only_within_its_synonym_group() -> None:

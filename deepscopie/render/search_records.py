@@ -32,6 +32,7 @@ from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
+from deepscopie.stemming import stemmer_for
 from deepscopie.synonyms import Synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
@@ -140,7 +141,11 @@ def search_records(
     for site_language in site_languages():
         language = site_language.code
         # Read in the entries' language: one of its stop words names nothing there.
-        synonyms = Synonyms(base.vocabulary.synonyms, ignored=site_language.stop_word_set)
+        synonyms = Synonyms(
+            base.vocabulary.synonyms,
+            ignored=site_language.stop_word_set,
+            stem=stemmer_for(language),
+        )
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = [
