@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,13 @@ def watched(browser: Browser) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Watched(context.new_page())
     context.close()
+
+
+@contextmanager
+def on_a_phone(browser: Browser, width: int = 390, height: int = 844) -> Iterator[Page]:
+    """A page in a phone's viewport, with touch; its context closed however the test ends."""
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, Response, Route, expect
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.local_server import served_under
 from deepscopie.precompress import precompress
-from tests.browser import SUB_PATH, Watched
+from tests.browser import SUB_PATH, Watched, on_a_phone
 from tests.conftest import REPO, build_site, copy_project
 
 
@@ -535,33 +535,29 @@ def test_pages_make_no_request_elsewhere_and_log_no_error(watched: Watched, site
 
 
 def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    page.goto(f"{site_url}en/")
-    page.locator(".ds-search-open").click()
-    dialog = page.locator("#ds-search")
-    expect(dialog).to_be_visible()
-    box = dialog.bounding_box()
-    assert box is not None and box["width"] >= 385  # the dialog takes the whole screen
-    page.locator("#ds-search [data-ds-input]").fill("ilastik")
-    expect(page.locator("#ds-search .ds-result").first).to_be_visible()
-    page.locator(".ds-search__close").click()
-    expect(dialog).not_to_be_visible()
-    context.close()
+    with on_a_phone(browser) as page:
+        page.goto(f"{site_url}en/")
+        page.locator(".ds-search-open").click()
+        dialog = page.locator("#ds-search")
+        expect(dialog).to_be_visible()
+        box = dialog.bounding_box()
+        assert box is not None and box["width"] >= 385  # the dialog takes the whole screen
+        page.locator("#ds-search [data-ds-input]").fill("ilastik")
+        expect(page.locator("#ds-search .ds-result").first).to_be_visible()
+        page.locator(".ds-search__close").click()
+        expect(dialog).not_to_be_visible()
 
 
 @pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
 def test_on_a_phone_the_entry_a_permalink_opens_is_not_covered(
     browser: Browser, site_url: str, start: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True)
-    page = context.new_page()
-    for target in ("faq/#how-much-data", "categories/software/#stardist"):
-        page.goto(f"{site_url}{start}{target}")
-        heading = page.locator(f"h3#{target.split('#')[1]}")
-        expect(heading).to_be_in_viewport()
-        _assert_clear_of_back_to_top(page, heading)
-    context.close()
+    with on_a_phone(browser, width=360, height=800) as page:
+        for target in ("faq/#how-much-data", "categories/software/#stardist"):
+            page.goto(f"{site_url}{start}{target}")
+            heading = page.locator(f"h3#{target.split('#')[1]}")
+            expect(heading).to_be_in_viewport()
+            _assert_clear_of_back_to_top(page, heading)
 
 
 def _visible_ids(page: Page) -> set[str]:
@@ -1083,31 +1079,34 @@ def test_explore_sorts_by_title_date_added_and_relevance(watched: Watched, site_
 def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
     browser: Browser, site_url: str, root: str
 ) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    _open_explore(page, f"{site_url}{root}explore/")
-    toggle = page.locator("[data-ds-toggle]")
-    expect(page.locator("[data-ds-filters]")).to_be_hidden()  # folded into a panel
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    _tick(page, "tag", "nuclei")
-    count = page.locator(".ds-explore__count")
-    expect(count).to_be_in_viewport()
-    page.mouse.wheel(0, 3000)  # far down the list: the count stays at the top
-    page.wait_for_timeout(200)
-    expect(count).to_be_in_viewport()
-    # The folded filters' button says how many are set (a shared link shows them too).
-    expect(toggle).to_have_text(re.compile(r"\(1\)$"))
-    # ...beside the count: the bar stays two lines high (the sort under them), not three.
-    count_box, toggle_box = count.bounding_box(), toggle.bounding_box()
-    assert count_box and toggle_box
-    assert (
-        abs(count_box["y"] + count_box["height"] / 2 - toggle_box["y"] - toggle_box["height"] / 2)
-        < 12
-    )
-    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
-    expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
-    context.close()
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/")
+        toggle = page.locator("[data-ds-toggle]")
+        expect(page.locator("[data-ds-filters]")).to_be_hidden()  # folded into a panel
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        _tick(page, "tag", "nuclei")
+        count = page.locator(".ds-explore__count")
+        expect(count).to_be_in_viewport()
+        page.mouse.wheel(0, 3000)  # far down the list: the count stays at the top
+        page.wait_for_timeout(200)
+        expect(count).to_be_in_viewport()
+        # The folded filters' button says how many are set (a shared link shows them too).
+        expect(toggle).to_have_text(re.compile(r"\(1\)$"))
+        # ...beside the count: the bar stays two lines high (the sort under them), not three.
+        count_box, toggle_box = count.bounding_box(), toggle.bounding_box()
+        assert count_box and toggle_box
+        assert (
+            abs(
+                count_box["y"]
+                + count_box["height"] / 2
+                - toggle_box["y"]
+                - toggle_box["height"] / 2
+            )
+            < 12
+        )
+        _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
+        expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
 
 
 def _any_spaces(text: str) -> re.Pattern[str]:
@@ -1170,29 +1169,27 @@ def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
     browser: Browser, site_url: str, root: str
 ) -> None:
     # The list is under the filters' panel: the reader had to find the panel's button again.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    _open_explore(page, f"{site_url}{root}explore/")
-    page.locator("[data-ds-toggle]").click()
-    _tick(page, "tag", "nuclei")
-    show = page.locator("[data-ds-show]")
-    show.scroll_into_view_if_needed()
-    show.click()
-    expect(page.locator("[data-ds-filters]")).to_be_hidden()
-    expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
-    first = page.locator("[data-ds-list] li").first
-    expect(first).to_be_in_viewport()
-    expect(page.locator(".ds-explore__count")).to_be_focused()
-    # Words typed in the panel, then the phone's "Go" key (Enter): their results, at once.
-    page.locator("[data-ds-toggle]").click()
-    field = page.locator(".ds-explore__search input")
-    field.fill("cellpose")
-    field.press("Enter")
-    expect(page.locator("[data-ds-filters]")).to_be_hidden()
-    expect(first).to_be_in_viewport()
-    expect(first).to_contain_text("Cellpose")
-    expect(page.locator(".ds-explore__count")).to_be_focused()
-    context.close()
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/")
+        page.locator("[data-ds-toggle]").click()
+        _tick(page, "tag", "nuclei")
+        show = page.locator("[data-ds-show]")
+        show.scroll_into_view_if_needed()
+        show.click()
+        expect(page.locator("[data-ds-filters]")).to_be_hidden()
+        expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
+        first = page.locator("[data-ds-list] li").first
+        expect(first).to_be_in_viewport()
+        expect(page.locator(".ds-explore__count")).to_be_focused()
+        # Words typed in the panel, then the phone's "Go" key (Enter): their results, at once.
+        page.locator("[data-ds-toggle]").click()
+        field = page.locator(".ds-explore__search input")
+        field.fill("cellpose")
+        field.press("Enter")
+        expect(page.locator("[data-ds-filters]")).to_be_hidden()
+        expect(first).to_be_in_viewport()
+        expect(first).to_contain_text("Cellpose")
+        expect(page.locator(".ds-explore__count")).to_be_focused()
     # Not on a wide screen, where the results are beside the filters.
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
@@ -1232,25 +1229,23 @@ def test_explore_back_from_an_entry_returns_to_the_readers_place_in_the_list(
 ) -> None:
     # Without the back-forward cache (here, as in some browsers), Back loads the page again:
     # the browser put the reader back near the top, the list not there yet.
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    page = context.new_page()
-    _open_explore(page, f"{site_url}en/explore/?way=no-programming")
-    cards = page.locator("[data-ds-list] li")
-    assert cards.count() > 20
-    card = cards.nth(20)
-    card.scroll_into_view_if_needed()
-    top = card.evaluate("card => card.getBoundingClientRect().top")
-    title = card.locator("a").first
-    name = title.inner_text()
-    title.click()
-    page.wait_for_url("**/categories/**")
-    page.go_back()
-    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
-    back = page.locator("[data-ds-list] li").nth(20)
-    expect(back).to_contain_text(name)
-    expect(back).to_be_in_viewport()
-    assert abs(back.evaluate("card => card.getBoundingClientRect().top") - top) < 2
-    context.close()
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}en/explore/?way=no-programming")
+        cards = page.locator("[data-ds-list] li")
+        assert cards.count() > 20
+        card = cards.nth(20)
+        card.scroll_into_view_if_needed()
+        top = card.evaluate("card => card.getBoundingClientRect().top")
+        title = card.locator("a").first
+        name = title.inner_text()
+        title.click()
+        page.wait_for_url("**/categories/**")
+        page.go_back()
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        back = page.locator("[data-ds-list] li").nth(20)
+        expect(back).to_contain_text(name)
+        expect(back).to_be_in_viewport()
+        assert abs(back.evaluate("card => card.getBoundingClientRect().top") - top) < 2
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
