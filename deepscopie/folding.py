@@ -73,7 +73,7 @@ def as_written(word: str) -> str:
     return without_accents(word).strip(_EDGES)
 
 
-def written_words(text: str) -> set[str]:
-    """The words of ``text``, each :func:`as_written` (the whole text folded at once: this
-    runs on every entry's text at each build)."""
-    return {word.strip(_EDGES) for word in without_accents(text).split()}
+def unpunctuated(word: str) -> str:
+    """A word of a text in lower case, without the punctuation around it, accents kept: what
+    a stemmer reads (French "données" is cut to "donn", "donnees" is not)."""
+    return unicodedata.normalize("NFKC", word).lower().strip(_EDGES)

@@ -1,8 +1,9 @@
 """Words as the search engine counts them. Pagefind indexes each word of a record by its
 stem, cut by the Snowball stemmer of the record's language: to an English index,
-"segmented", "segmenting" and "segmentation" are one word, "segment". The same algorithms
-(the ``snowballstemmer`` package) tell which words of a synonym group a record already has
-in another form (see :meth:`deepscopie.synonyms.Synonyms.added_to`)."""
+"segmented", "segmenting" and "segmentation" are one word, "segment"; it cuts the word as
+written, then folds its accents. The same algorithms (the ``snowballstemmer`` package) tell
+which words of a synonym group a record already has in another form (see
+:meth:`deepscopie.synonyms.Synonyms.added_to`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from collections.abc import Callable
 from functools import cache
 
 import snowballstemmer
+
+from deepscopie.folding import as_written, unpunctuated
 
 # Snowball's algorithm for each language code a site may have; a language without one
 # (or a code not listed) is read word for word.
@@ -30,18 +33,19 @@ _ALGORITHMS = {
 }
 
 
-def word_as_is(word: str) -> str:
-    """A word that no stemmer reads: itself."""
-    return word
-
-
 @cache
-def stemmer_for(language: str) -> Callable[[str], str]:
-    """The stem of a (folded) word in ``language``, as its search index counts it. Cached,
-    without a bound: the texts' words come back record after record, and are a few tens of
-    thousands at 10,000 entries."""
+def indexed_form(language: str) -> Callable[[str], str]:
+    """How a word of a text counts in ``language``'s search index: as Pagefind reads it, its
+    stem cut from the word as written, then without accents (``Segmentées,`` -> ``segment``,
+    as ``segmentation``); a language Snowball has no algorithm for, the word without accents
+    (:func:`deepscopie.folding.as_written`). Cached without a bound: the texts' words come back
+    record after record, and are a few tens of thousands at 10,000 entries."""
     algorithm = _ALGORITHMS.get(language.split("-")[0].lower())
     if algorithm is None:
-        return word_as_is
-    stemmer = snowballstemmer.stemmer(algorithm)
-    return cache(stemmer.stemWord)
+        return cache(as_written)
+    stem = snowballstemmer.stemmer(algorithm).stemWord
+
+    def counted(word: str) -> str:
+        return as_written(stem(unpunctuated(word)))
+
+    return cache(counted)

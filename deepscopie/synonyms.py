@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from deepscopie.folding import as_written, fold, whole_words, written_words
-from deepscopie.stemming import word_as_is
+from deepscopie.folding import as_written, fold, whole_words
 
-# The most words a text is given (see Synonyms.added_to); today's most is 166.
+# The most words a text is given (see Synonyms.added_to); today's most is 363.
 MOST_ADDED = 500
 
 
@@ -25,16 +24,17 @@ class Synonyms:
     the English "AI" is the French "ai" of "j'ai", which gave French questions the words of
     artificial intelligence.
 
-    ``stem``: how the search index of the texts' language counts a word (see
-    :mod:`deepscopie.stemming`); a text is not given another form of a word it has."""
+    ``counted``: how the search index of the texts' language counts a word (its
+    :func:`deepscopie.stemming.indexed_form`; by default, the word without accents): a text is
+    not given another form of a word it has."""
 
     def __init__(
         self,
         groups: Iterable[Iterable[str]],
         ignored: Iterable[str] = (),
-        stem: Callable[[str], str] = word_as_is,
+        counted: Callable[[str], str] = as_written,
     ) -> None:
-        self._stem = stem
+        self._counted = counted
         self.groups = [tuple(group) for group in groups]
         ignored_words = set(ignored)
         self._words: dict[str, set[int]] = {}
@@ -56,7 +56,7 @@ class Synonyms:
             spellings: dict[str, str] = {}
             for word in group:
                 for part in word.split():
-                    spellings.setdefault(stem(as_written(part)), part)
+                    spellings.setdefault(counted(part), part)
             self._spellings.append(spellings)
 
     def used_by(self, words: str) -> list[int]:
@@ -100,8 +100,8 @@ class Synonyms:
             merged.update(self._spellings[index])
         for index in reversed(groups):
             merged.update(self._spellings[index])
-        stem = self._stem
-        present = {stem(word) for word in written_words(words)}
+        counted = self._counted
+        present = {counted(word) for word in words.split()}
         added = [part for counted, part in merged.items() if counted not in present]
         # Bounded, whatever the vocabulary: a text that used a thousand large groups would
         # carry them all, in each record of each language.

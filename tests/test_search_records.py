@@ -26,7 +26,7 @@ from deepscopie.render.search_records import (
     search_records,
     summary,
 )
-from deepscopie.stemming import stemmer_for
+from deepscopie.stemming import indexed_form
 from deepscopie.synonyms import MOST_ADDED, Synonyms
 from tests.conftest import copy_base_data
 
@@ -276,13 +276,17 @@ def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:
     and "segmenting" would only double the positions of the commonest words, whose search
     is the slowest, and find nothing more."""
     group = [("segmentation", "segmented", "segmenting", "outline", "contour", "détourer")]
-    english = Synonyms(group, stem=stemmer_for("en"))
+    english = Synonyms(group, counted=indexed_form("en"))
     assert english.added_to("Cell segmentation") == ["outline", "contour", "détourer"]
     assert english.added_to("Outline cells") == ["segmentation", "contour", "détourer"]
-    french = Synonyms([("segmentation", "segmenter", "délimiter")], stem=stemmer_for("fr"))
+    french = Synonyms([("segmentation", "segmenter", "délimiter")], counted=indexed_form("fr"))
     assert french.added_to("Segmenter des noyaux") == ["délimiter"]
+    # Cut as written, then folded, as Pagefind does: "bruitées" is "bruitée" and "bruité",
+    # which "bruitees" would not be.
+    noisy = Synonyms([("noisy", "bruitée", "bruité")], counted=indexed_form("fr"))
+    assert noisy.added_to("Des images bruitées") == ["noisy"]
     # Without a stemmer (a language Snowball does not know), every form is added.
-    assert Synonyms(group, stem=stemmer_for("xx")).added_to("Cell segmentation") == [
+    assert Synonyms(group, counted=indexed_form("xx")).added_to("Cell segmentation") == [
         "segmented",
         "segmenting",
         "outline",

@@ -32,7 +32,7 @@ from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
-from deepscopie.stemming import stemmer_for
+from deepscopie.stemming import indexed_form
 from deepscopie.synonyms import Synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
@@ -144,7 +144,7 @@ def search_records(
         synonyms = Synonyms(
             base.vocabulary.synonyms,
             ignored=site_language.stop_word_set,
-            stem=stemmer_for(language),
+            counted=indexed_form(language),
         )
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
