@@ -682,6 +682,26 @@ def test_explore_reads_a_word_with_its_synonyms_as_the_search_does(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "phrase", "said"),
+    [
+        ("", "image pleine de grain", "débruitage"),
+        ("en/", "cells stuck together", "touching objects"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_reads_a_groups_phrase_as_its_group(
+    watched: Watched, site_url: str, root: str, phrase: str, said: str
+) -> None:
+    # A reader's words for an idea, a phrase of its synonym group: word by word ("pleine",
+    # "stuck"), they are in no entry's text, and the list was empty.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    usual = _typed_in_explore(page, said)
+    assert usual and usual <= _typed_in_explore(page, phrase)
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, root: str) -> None:
     page = watched.page

@@ -87,6 +87,44 @@
     return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})`, "u");
   };
 
+  // A group's phrase typed as such ("image pleine de grain", "cells stuck together") stands
+  // for its group, as the header's search gives it (its entries carry the group's words):
+  // word by word, its words ("pleine", "stuck") are in no entry's text. Each phrase as the
+  // question is read (askedFor: folded, its stop words left out), the longest first.
+  let groupPhrases = null;
+  function phrasesOfGroups() {
+    if (!groupPhrases) {
+      groupPhrases = [];
+      for (const group of synonymGroups) {
+        const members = group.map(fold);
+        for (const member of members) {
+          const sides = member.includes(" ") ? askedFor(member) : [];
+          if (sides.length === 1 && sides[0].length > 1) groupPhrases.push({ words: sides[0], members });
+        }
+      }
+      groupPhrases.sort((a, b) => b.words.length - a.words.length);
+    }
+    return groupPhrases;
+  }
+  // Any word or phrase of a group, each word of a phrase a beginning as above.
+  const anyOf = (members) => {
+    const alternatives = members.map((member) =>
+      member.split(/\s+/).map((word) => `${escaped(singular(word))}\\p{L}*`).join("[^\\p{L}\\p{N}]+"),
+    );
+    return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives.join("|")})`, "u");
+  };
+  // What one side of a question asks each entry's text for: a pattern per word, or per
+  // phrase of a group.
+  function patternsOf(side) {
+    const patterns = [];
+    for (let at = 0; at < side.length; ) {
+      const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => side[at + i] === word));
+      patterns.push(phrase ? anyOf(phrase.members) : beginning(side[at]));
+      at += phrase ? phrase.words.length : 1;
+    }
+    return patterns;
+  }
+
   function matches(entry, choice, asked, ignored) {
     if (asked.length && !asked.some((side) => side.every((pattern) => pattern.test(entry.text)))) return false;
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
@@ -190,7 +228,7 @@
   function update(remember) {
     const choice = chosen();
     const words = askedFor(typedField.value);
-    const asked = words.map((side) => side.map(beginning));
+    const asked = words.map(patternsOf);
     matching = ordered(entries.filter((entry) => matches(entry, choice, asked, null)), words.flat(), choice.task || []);
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set.
