@@ -275,6 +275,8 @@ class SearchIndexJob:
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
         self._discarded = False
+        # One merge of the bundles: a preview's background installs may wait for it together.
+        self._finishing = threading.Lock()
         self._pagefinds: subprocess.Popen[bytes] | None = None
         # Removed when the process ends, whatever happened (a build that fails, a preview
         # server stopped with Ctrl-C while Pagefind runs); the Pagefinds are stopped first.
@@ -376,21 +378,22 @@ class SearchIndexJob:
         """The merged bundle, once every Pagefind is done (merged by the first call); a
         :class:`SearchIndexError` if one failed."""
         bundle = self._bundles / BUNDLE
-        if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
-            self._pagefinds.wait()
-            self._remove_stages()
-            failures = [
-                f"Pagefind failed ({language}):\n{said}"
-                for language, said in self._failures().items()
-            ]
-            if failures:
-                self._error = SearchIndexError("\n".join(failures))
-            else:
-                languages = [self._bundles / language for language in self._languages]
-                try:
-                    merge_indexes(languages, bundle)
-                except (SearchIndexError, OSError) as error:
-                    self._error = SearchIndexError(f"search index not merged: {error}")
+        with self._finishing:
+            if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
+                self._pagefinds.wait()
+                self._remove_stages()
+                failures = [
+                    f"Pagefind failed ({language}):\n{said}"
+                    for language, said in self._failures().items()
+                ]
+                if failures:
+                    self._error = SearchIndexError("\n".join(failures))
+                else:
+                    languages = [self._bundles / language for language in self._languages]
+                    try:
+                        merge_indexes(languages, bundle)
+                    except (SearchIndexError, OSError) as error:
+                        self._error = SearchIndexError(f"search index not merged: {error}")
         if self._error is not None:
             raise self._error
         return bundle
@@ -412,15 +415,21 @@ class SearchIndexJob:
 
     def install_in_background(self, site_dir: Path) -> threading.Thread:
         """:meth:`install` (copying) in a thread, for a preview server: the rebuilt pages are
-        served at once and search follows. A failure is logged, not raised."""
+        served at once and search follows. A failure is logged, not raised. Nothing is
+        installed once a newer build has begun (see :func:`site_rebuild_begins`)."""
+        build = _builds["latest"]
 
         def install() -> None:
-            with _installing:
-                try:
-                    self.install(site_dir, keep=True)
-                except (SearchIndexError, OSError) as error:
-                    if not self._discarded:  # else a newer job replaced this one
-                        log.warning(f"search index not rebuilt: {error}")
+            try:
+                self.finished_bundle()  # the Pagefinds' time, during which a rebuild may begin
+                with _installing:
+                    if _builds["latest"] == build and not self._discarded:
+                        self.install(site_dir, keep=True)
+            except (SearchIndexError, OSError) as error:
+                # Not for a replaced job or an earlier build: that build is over, and a
+                # warning now would stop the current one (MkDocs counts them all, strict).
+                if _builds["latest"] == build and not self._discarded:
+                    log.warning(f"search index not rebuilt: {error}")
 
         thread = threading.Thread(target=install, name="pagefind-install", daemon=True)
         thread.start()
@@ -430,7 +439,9 @@ class SearchIndexJob:
         """Stop this job and remove its files (a newer job replaces it)."""
         self._discarded = True
         self._stop()
-        with _installing:  # not while its bundle is being copied into the site
+        # Not while its bundle is being merged or copied into the site (the order of the locks
+        # is that of install_in_background's).
+        with _installing, self._finishing:
             self._remove_files()
         # Nothing left to do at exit: the records are no longer held (a preview server makes
         # a job at each change of the data).
@@ -440,6 +451,17 @@ class SearchIndexJob:
 
 # One installation at a time: a rebuild's index waits for the previous one.
 _installing = threading.Lock()
+# How many builds a preview server has begun: a background installation belongs to one.
+_builds = {"latest": 0}
+
+
+def site_rebuild_begins() -> None:
+    """Say that a build begins, before MkDocs empties the site folder: an index being copied
+    into it is copied first, and an earlier build's index still waiting for its Pagefinds is
+    not installed (the new build installs its own). Else the copy loses its files midway, and
+    its warning stops the new build (strict), which a preview server then shows as stuck."""
+    with _installing:
+        _builds["latest"] += 1
 
 
 def search_index_job(

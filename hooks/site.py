@@ -84,7 +84,12 @@ from deepscopie.render.search_records import (
 from deepscopie.render.template_globals import template_globals
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
-from deepscopie.search_index import SearchIndexError, SearchIndexJob, search_index_job
+from deepscopie.search_index import (
+    SearchIndexError,
+    SearchIndexJob,
+    search_index_job,
+    site_rebuild_begins,
+)
 from deepscopie.site_files import (
     has_markup,
     refused_files,
@@ -192,6 +197,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Write the pages generated from the data into docs/, only those that changed, and start
     indexing them for search (Pagefind runs while MkDocs builds the pages)."""
     _refuse_unpublishable_files(Path(config.docs_dir), [Path(d) for d in config.theme.dirs])
+    site_rebuild_begins()  # MkDocs empties the site folder next
     if _incremental["on"]:
         _forget_stale_output(config)
     if _problems_to_show():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from deepscopie.search_index import (
     SearchIndexJob,
     merge_indexes,
     search_index_job,
+    site_rebuild_begins,
 )
 from tests.conftest import search_files_in_memory, search_fragments
 
@@ -130,6 +132,25 @@ def test_a_replaced_job_stops_and_leaves_no_file_behind(tmp_path: Path) -> None:
     assert job._pagefinds is not None and job._pagefinds.poll() is not None
     assert not job._folder.exists()
     assert search_files_in_memory() <= before
+
+
+def test_a_preview_rebuild_gets_no_index_of_the_build_before_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`mkdocs serve` rebuilds while the previous build's index is still being made: that
+    index must not be copied into the folder the rebuild empties (its copy would fail midway,
+    and the warning stop the rebuild); the rebuild installs its own."""
+    site = tmp_path / "site"
+    site.mkdir()
+    job = SearchIndexJob(RECORDS * 50)  # its Pagefinds take longer than the lines below
+    earlier = job.install_in_background(site)
+    site_rebuild_begins()
+    earlier.join(120)
+    assert not (site / "pagefind").exists()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    job.install_in_background(site).join(120)  # the rebuild's, of the same records
+    assert json.loads((site / "pagefind" / ENTRY_FILE).read_text(encoding="utf-8"))["languages"]
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 def test_records_go_to_disk_when_memory_cannot_take_them(
