@@ -468,6 +468,28 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "absent_said"),
+    [
+        ("", "levure en z", "Aucune entrée ne contient « levure »"),
+        ("en/", "zebrafish in z", "No entry has “zebrafish”"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_letter_left_alone_by_an_absent_word_is_not_searched(
+    watched: Watched, site_url: str, root: str, question: str, absent_said: str
+) -> None:
+    # Without its absent word, the question was "z": Pagefind gave every entry with a word
+    # that begins with z (the Zoo, Zooniverse, ZeroCostDL4Mic).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question) == []
+    status = page.locator("#ds-search [data-ds-status]")
+    said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
+    expect(status).to_have_text(re.compile(re.escape(said) + " .*(page Explorer|Explore page)"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "name"),
     [
         ("", "installer cellpose", "Cellpose"),

@@ -534,7 +534,10 @@
     if (missing.length) {
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
       const none = { found: [], pages: [], entryData: [] };
-      shown = meaningful(asked).length ? await shownFor(pagefind, asked, asked, stale) : none;
+      // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
+      // every word that begins with it: nothing is left to search then.
+      const left = meaningful(asked).some((word) => Array.from(trimmed(word)).length > 1);
+      shown = left ? await shownFor(pagefind, asked, asked, stale) : none;
       if (stale()) return;
     }
     const { found, pages, entryData } = shown;
