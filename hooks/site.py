@@ -81,6 +81,7 @@ from deepscopie.render.search_records import (
     page_record_path,
     search_records,
 )
+from deepscopie.render.search_words import words_files
 from deepscopie.render.template_globals import template_globals
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
@@ -222,6 +223,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **_exports(base, config.site_url),
             **entries_files(base, health),
             **names_file(base),
+            **words_files(records, site_languages().codes),
             **_published_report(health),
         }
         _rendered.update(

@@ -468,6 +468,63 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "absent_said", "offered", "answer"),
+    [
+        (
+            "",
+            "choix d'une carte grafique",
+            "Aucune entrée ne contient « grafique »",
+            # The question as typed, its elision too.
+            "Vouliez-vous dire « choix d'une carte graphique » ?",
+            "choosing-a-gpu-2021",
+        ),
+        (
+            "en/",
+            "denoise micrsocopy images",
+            "No entry has “micrsocopy”",
+            "Did you mean “denoise microscopy images”?",
+            "care",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_a_word_typed_wrong_near_its_start_is_offered_as_the_entries_word(
+    watched: Watched,
+    site_url: str,
+    root: str,
+    question: str,
+    absent_said: str,
+    offered: str,
+    answer: str,
+) -> None:
+    # Pagefind has no "grafique": the question was searched without it ("choix carte"), and
+    # the reader was not told of "graphique". It is offered, not put in its place: most
+    # words no entry has are real words ("centaines" is one letter from "certaines").
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(_any_spaces(absent_said))
+    status.get_by_role("button", name=_any_spaces(offered)).click()
+    field = page.locator("#ds-search [data-ds-input]")
+    expect(field).to_be_focused()
+    searched = re.split("[«»“”]", offered)[1].strip()
+    expect(field).to_have_value(searched)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", searched)
+    expect(status).not_to_contain_text(_any_spaces(absent_said))
+    first = [
+        str(link.get_attribute("href")).rsplit("#", 1)[-1] for link in results.locator("a").all()
+    ]
+    assert answer in first[:3], first
+    # A word that no entry has and none is near: nothing offered.
+    page.keyboard.press("Escape")
+    _search(page, "segmenter des noyaux de levure" if not root else "segment zebrafish nuclei")
+    expect(status.get_by_role("button")).to_have_count(0)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "absent_said"),
     [
         ("", "levure en z", "Aucune entrée ne contient « levure »"),

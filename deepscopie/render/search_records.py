@@ -52,6 +52,13 @@ KIND, PAGE, LEXICON = "kind", "page", "lexicon"
 PART_SUBTAG = "x-part"
 
 
+# Each language's words, for a common word typed wrong (see deepscopie.render.search_words),
+# and the fewest letters of a word there and of a word search.js looks a slip of for: a word
+# of four letters is one letter from too many others ("côté", "coûte").
+WORDS_FILE = "search-words-{language}.json"
+SHORTEST_WORD = 5
+
+
 def search_index_names() -> dict[str, str]:
     """The names search.js needs to read the index (set on the search dialog), and the
     file of the entries' names (see deepscopie.render.search_names)."""
@@ -61,6 +68,8 @@ def search_index_names() -> dict[str, str]:
         "lexicon": LEXICON,
         "part": PART_SUBTAG,
         "names": NAMES_FILE,
+        "words": WORDS_FILE,
+        "shortest_word": str(SHORTEST_WORD),
     }
 
 
@@ -195,13 +204,22 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
     )
     return [
         SearchRecord(
-            f"{ENTRIES_FOLDER}/{language}-lexicon/{part}.html",
+            f"{_lexicon_folder(language)}/{part}.html",
             _document(part, part, content),
             language,
             words,
         )
         for part in parts
     ]
+
+
+def _lexicon_folder(language: str) -> str:
+    return f"{ENTRIES_FOLDER}/{language}-lexicon"
+
+
+def is_lexicon(record: SearchRecord) -> bool:
+    """Whether ``record`` is a part's words (see :func:`_lexicon`), not an entry."""
+    return record.path.startswith(f"{_lexicon_folder(record.language)}/")
 
 
 def index_part(entry_id: str, parts: list[str]) -> str:

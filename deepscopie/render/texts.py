@@ -79,6 +79,7 @@ SEARCH_TEXTS = (
     "failed",
     "corrected",
     "as_typed",
+    "suggested",
     "absent",
     "elsewhere",
     "explore",

@@ -332,21 +332,61 @@
     return Math.min(previous[b.length], most + 1);
   }
 
-  // The name a word is nearest to: one letter away, two for a word of eight letters or more,
-  // with the same first letter (a slip rarely falls there). None for a word that begins a
-  // name or that a name begins ("cell", "cellposes"): Pagefind finds those itself.
+  // The word of `candidates` (lower case, the preferred first) a word of `shortest` letters
+  // or more is nearest to: one letter away, two for a word of eight letters or more, with
+  // the same first letter (a slip rarely falls there), the first of those as near. None for
+  // a word that begins a candidate or that a candidate begins ("cell", "cellposes"):
+  // Pagefind finds those itself.
   const LONG_WORD = 8;
-  function nearestName(word) {
-    if (!nameList || Array.from(word).length < 4 || !/^\p{L}+$/u.test(word) || word in nameList) return null;
+  function nearest(word, candidates, shortest = 4) {
+    if (Array.from(word).length < shortest || !/^\p{L}+$/u.test(word)) return null;
     const most = word.length >= LONG_WORD ? 2 : 1;
     let best = null;
     let bestDistance = most + 1;
-    for (const name of Object.keys(nameList)) {
+    for (const name of candidates) {
       if (name[0] !== word[0] || name.startsWith(word) || word.startsWith(name)) continue;
       const far = distance(word, name, most);
       if (far < bestDistance) [best, bestDistance] = [name, far];
     }
     return best;
+  }
+  const nearestName = (word) => (!nameList || word in nameList ? null : nearest(word, Object.keys(nameList)));
+
+  // A common word that no entry has may be one typed wrong near its start ("carte grafique",
+  // "micrsocopy"; near its end, Pagefind finds the beginning). It is more often a word the
+  // entries do not use ("centaines", "côté", "conference" are one or two letters from
+  // "certaines", "coûte", "confluence"): the question is searched without it, as before,
+  // and the reader is offered the question with the word of the entries it is nearest to,
+  // the commonest of those as near. The language's words (search-words-<language>.json,
+  // written by deepscopie/render/search_words.py, commonest first) are fetched the first
+  // time a question has such a word.
+  const SHORTEST_WORD = Number(names.shortest_word) || 5;
+  let knownWords = null; // the promise of the file: {folded word: as written}
+  function languageWords() {
+    if (!knownWords) {
+      const file = names.words.replace("{language}", document.documentElement.lang.toLowerCase());
+      knownWords = fetch(`${siteRoot}${file}`)
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []) // nothing is offered then
+        .then((list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)])));
+    }
+    return knownWords;
+  }
+  // The question as typed with each of its `missing` words replaced by the entries' word it
+  // is nearest to, wherever it stands whole ("d'un côté" keeps its "d'"); null when none is
+  // near.
+  async function mended(question, missing) {
+    const words = await languageWords();
+    let mendedQuestion = question;
+    for (const word of new Set(missing)) {
+      // A common word of four letters is one letter from many ("côté", "coûte").
+      const near = nearest(bare(word), words.keys(), SHORTEST_WORD);
+      if (!near) continue;
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const whole = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
+      mendedQuestion = mendedQuestion.replace(whole, words.get(near));
+    }
+    return mendedQuestion === question ? null : mendedQuestion;
   }
 
   // The words of a question that may be a name typed wrong, by their place.
@@ -526,12 +566,17 @@
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
-    // of it that one has ("le"): the question goes on without it, and the reader is told.
+    // of it that one has ("le"): the question goes on without it, and the reader is told
+    // (and offered the entries' word it may be a slip of, see mended).
     const missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
     // The word being typed is in no entry: most often it is not finished ("celp"), and its
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
+    let suggestion = null; // the question with its slips mended (see mended)
     if (missing.length) {
+      // Not for a question the reader asked for as typed (a name's slip they kept).
+      suggestion = query === asTyped ? null : await mended(query.trim(), missing.map(unpunctuated));
+      if (stale()) return;
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
       const none = { found: [], pages: [], entryData: [] };
       // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
@@ -566,6 +611,7 @@
       // ...or, when nothing is left, a way out.
       const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : texts.dsElsewhereText;
       status.replaceChildren(...withExploreLink(`${absent} ${rest}`.trim()));
+      if (suggestion) status.append(" ", suggestedButton(suggestion));
     } else {
       status.replaceChildren(...withExploreLink(plural(found.length, query)));
     }
@@ -603,6 +649,20 @@
   // in what the reader typed, or in a title, would be read as a pattern of replace().
   // A text of the catalogue with its {placeholders} filled (Explore's script uses it too: it
   // is given to it above, before a page without the dialog stops here).
+  // A button that searches `question`, put in the field as if typed.
+  function suggestedButton(question) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ds-search__as-typed";
+    button.textContent = filled(texts.dsSuggestedText, { q: question });
+    button.addEventListener("click", () => {
+      input.value = question;
+      input.focus();
+      request(question);
+    });
+    return button;
+  }
+
   function filled(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }

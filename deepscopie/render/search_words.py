@@ -1,0 +1,69 @@
+"""The words of each language's entries, for the search to put right a common word typed
+wrong ("carte grafique").
+
+Pagefind has no typo tolerance: a word that no entry has is searched as the longest beginning
+of it that some entry has. search.js says such a word and leaves it out of the question (see
+``absentWords``); a slip near the end of a word rarely gets there, since the beginning is
+found ("segmentaton"), but one near its start does ("grafique", "micrsocopy"). Only then,
+for a word that no entry has, search.js fetches its language's file and searches the word it
+is nearest to by the rule of the names (deepscopie.render.search_names), the commonest when
+several are as near, and says so. The names come first: a name's slip is corrected as it is
+typed; these words only once the question is searched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from deepscopie.folding import without_accents
+from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRecord, is_lexicon
+
+# A run of letters, with no digit, no hyphen, no apostrophe: how search.js reads a word that
+# may be a slip (a hyphenated word's parts are words of their own for Pagefind too).
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
+    """The words of the entries of ``language``, as they most often write them, commonest
+    first (by how often the entries use the word, accents and case aside, then
+    alphabetically): the order in which search.js prefers the words as near to a slip."""
+    # Counted by the text's pieces between spaces, all the language's text at once, then each
+    # distinct piece read once: at 10,000 entries, reading every piece took seconds.
+    pieces = Counter(
+        " ".join(
+            record.words
+            for record in records
+            if record.language == language and not is_lexicon(record)
+        ).split()
+    )
+    uses: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for piece, count in pieces.items():
+        # A piece's words once each ("d'images" is "images"), as often as the piece.
+        for word in set(_LETTERS.findall(piece.lower())):
+            if len(word) >= SHORTEST_WORD:
+                spellings.setdefault(without_accents(word), Counter())[word] += count
+    for folded, spelled in spellings.items():
+        uses[folded] = spelled.total()
+    ranked = sorted(uses, key=lambda word: (-uses[word], word))
+    return [_commonest(spellings[word]) for word in ranked]
+
+
+def words_files(records: Iterable[SearchRecord], languages: Iterable[str]) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's words file."""
+    kept = list(records)
+    return {
+        WORDS_FILE.format(language=language): json.dumps(
+            search_words(kept, language), ensure_ascii=False, separators=(",", ":")
+        )
+        for language in languages
+    }
+
+
+def _commonest(spellings: Counter[str]) -> str:
+    """The spelling used most, the first alphabetically among as used (the same file from
+    the same data)."""
+    return min(spellings, key=lambda spelling: (-spellings[spelling], spelling))
