@@ -485,8 +485,17 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
             "Did you mean “denoise microscopy images”?",
             "care",
         ),
+        # Nothing found at all: the question mended is offered first.
+        (
+            "",
+            "noyeaux",
+            "Aucune entrée ne contient « noyeaux »",
+            "Vouliez-vous dire « noyaux » ?",
+            "stardist",
+        ),
+        ("en/", "denosing", "No entry has “denosing”", "Did you mean “denoising”?", "noise2void"),
     ],
-    ids=["french", "english"],
+    ids=["french", "english", "french-alone", "english-alone"],
 )
 def test_a_word_typed_wrong_near_its_start_is_offered_as_the_entries_word(
     watched: Watched,

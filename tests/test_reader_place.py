@@ -83,6 +83,54 @@ def test_the_open_questions_can_be_shown_alone(watched: Watched, site_url: str) 
         assert state == "open"
 
 
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_a_question_the_filter_hides_shows_when_a_search_leads_to_it(
+    watched: Watched, site_url: str, start: str
+) -> None:
+    # With the open questions alone, a search's answered question was a dead end: the
+    # address named it, and nothing showed.
+    page = watched.page
+    page.goto(f"{site_url}{start}faq/")
+    box = page.locator("[data-ds-open-only]")
+    box.check()
+    answered = page.locator("details.ds-faq", has=page.locator("h3#how-much-data"))
+    expect(answered).to_be_hidden()
+    page.keyboard.press("/")
+    page.locator("#ds-search [data-ds-input]").fill(
+        "how much data" if start else "combien de données"
+    )
+    link = page.locator('#ds-search [data-ds-results] a[href$="#how-much-data"]')
+    link.first.click()
+    expect(answered).to_be_visible()
+    expect(answered).to_have_attribute("open", "")
+    expect(box).not_to_be_checked()
+    assert watched.errors == []
+
+
+def test_slash_opens_search_after_a_filter_or_a_menu_but_not_in_a_text_field(
+    watched: Watched, site_url: str
+) -> None:
+    # The home page says "/" opens search anywhere: it did nothing once a box was ticked or
+    # the sort menu used, and it must stay a character in a field where one types.
+    page = watched.page
+    page.goto(f"{site_url}en/explore/")
+    dialog = page.locator("#ds-search")
+    page.locator("[data-ds-explore] input[type=checkbox]").first.check()
+    page.keyboard.press("/")
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    page.locator("[data-ds-sort]").select_option("title")
+    page.keyboard.press("/")
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    words = page.locator('[data-ds-explore] input[name="q"]')
+    words.fill("u-net")
+    words.press("/")
+    expect(dialog).to_be_hidden()
+    expect(words).to_have_value("u-net/")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(("start", "field"), [("", "fr"), ("en/", "en")])
 def test_the_home_page_search_field_searches(
     watched: Watched, site_url: str, start: str, field: str

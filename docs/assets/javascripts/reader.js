@@ -19,12 +19,35 @@
     }
   }
 
-  // FAQ: open the entry the address names (on arrival and when the anchor changes).
+  // FAQ: the open questions only, on demand (a box the browser may restore ticked when the
+  // reader comes back: applied at once).
+  const filter = document.querySelector("[data-ds-faq-filter]");
+  const openOnly = filter && filter.querySelector("[data-ds-open-only]");
+  function applyOpenOnly() {
+    for (const entry of document.querySelectorAll("details.ds-faq")) {
+      entry.hidden = openOnly.checked && entry.dataset.dsState !== "open";
+    }
+    for (const topic of document.querySelectorAll(".ds-faq-topic")) {
+      topic.hidden = !topic.querySelector("details.ds-faq:not([hidden])");
+    }
+  }
+  if (openOnly) {
+    filter.hidden = false; // without JavaScript, every question shows: nothing to filter
+    openOnly.addEventListener("change", applyOpenOnly);
+    applyOpenOnly();
+  }
+
+  // FAQ: open the entry the address names (on arrival and when the anchor changes); one
+  // that the filter above hides shows with every question again (a search led there).
   function openTarget() {
     const id = window.deepscopie ? window.deepscopie.addressedId() : ""; // search.js's
     const target = id && document.getElementById(id);
     const entry = target && target.closest("details.ds-faq");
     if (!entry) return;
+    if (entry.hidden && openOnly) {
+      openOnly.checked = false;
+      applyOpenOnly();
+    }
     entry.open = true;
     target.scrollIntoView({ block: "start" });
   }
@@ -40,18 +63,4 @@
     explore.dataset.failed = "";
   }
 
-  // FAQ: the open questions only, on demand.
-  const filter = document.querySelector("[data-ds-faq-filter]");
-  if (filter) {
-    const box = filter.querySelector("[data-ds-open-only]");
-    filter.hidden = false; // without JavaScript, every question shows: nothing to filter
-    box.addEventListener("change", () => {
-      for (const entry of document.querySelectorAll("details.ds-faq")) {
-        entry.hidden = box.checked && entry.dataset.dsState !== "open";
-      }
-      for (const topic of document.querySelectorAll(".ds-faq-topic")) {
-        topic.hidden = !topic.querySelector("details.ds-faq:not([hidden])");
-      }
-    });
-  }
 })();
