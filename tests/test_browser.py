@@ -128,9 +128,10 @@ def test_search_answers_with_entry_cards_in_the_readers_language(
     english = [link for link in links if link.startswith(f"{path}en/")]
     assert english == (links if start else []), "results in the other language"
     first = page.locator("#ds-search .ds-result").first
-    # A card: the entry's title, its type and category, one line of description.
+    # A card: the entry's title, its type, category and language, one line of description.
     expect(first.locator(".ds-result__title")).to_have_text("Cellpose")
     expect(first.locator(".ds-result__where")).to_contain_text("·")
+    expect(first.locator(".ds-result__where")).to_contain_text("English" if start else "anglais")
     expect(first.locator(".ds-result__summary")).not_to_be_empty()
     assert all("#" in link for link in links[:3]), "the first results are not entries"
 

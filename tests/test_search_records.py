@@ -180,12 +180,14 @@ def test_a_record_makes_a_card_that_links_to_the_permalink(base: KnowledgeBase) 
         "type": "Tool",
         "category": "Software",
         "summary": "Cell segmentation.",
+        "languages": "English",  # in the reader's language: a translated title hides it
         "named": "cellpose",  # not shown: the own entry of the name (search_names.named_entries)
         "title": "Cellpose",
     }
     assert english.filters == []  # only pages carry one (kind:page)
     french = _parsed(base, "fr/why-cellpose.html")
     assert (french.meta["href"], french.meta["type"]) == ("faq/#why-cellpose", "Question de la FAQ")
+    assert _parsed(base, "fr/cellpose.html").meta["languages"] == "anglais"
     # A question nobody answered says so, with the question as asked (its title shortens it).
     open_question = _parsed(base, "fr/gpu.html").meta["summary"]
     assert fold(open_question) == fold("Question ouverte : Comment optimiser les GPU ?")

@@ -730,7 +730,7 @@
     }
     const where = document.createElement("span");
     where.className = "ds-result__where";
-    where.textContent = [meta.type, meta.category].filter(Boolean).join(" · ");
+    where.textContent = [meta.type, meta.category, meta.languages].filter(Boolean).join(" · ");
     link.append(title, where);
     if (meta.summary) {
       const line = document.createElement("span");
