@@ -472,15 +472,19 @@
       return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
     });
     return meaningful(question).filter((word) => {
-      const letters = trimmed(word);
-      if (Array.from(letters).length < 3 || !/^[\p{L}\p{N}]+$/u.test(letters)) return false;
-      // A name and its number ("vgg16", "resnet50") is there if the name is.
-      const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
-      const start = numbered ? letters.replace(/\p{N}+$/u, "") : letters.slice(0, Math.max(4, letters.length - 4));
-      return !shownTexts.some((text) => text.includes(start));
+      const start = absenceMark(word);
+      return start !== null && !shownTexts.some((text) => text.includes(start));
     });
   }
-
+  // What of a word an entry must have for the word not to be absent: null for a word of one
+  // or two letters, or with other signs.
+  function absenceMark(word) {
+    const letters = trimmed(word);
+    if (Array.from(letters).length < 3 || !/^[\p{L}\p{N}]+$/u.test(letters)) return null;
+    // A name and its number ("vgg16", "resnet50") is there if the name is.
+    const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
+    return numbered ? letters.replace(/\p{N}+$/u, "") : letters.slice(0, Math.max(4, letters.length - 4));
+  }
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
@@ -570,7 +574,12 @@
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told
     // (and offered the entries' word it may be a slip of, see mended).
-    const missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
+    let missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
+    // Nothing found at all: no entry to read, and none has any of the words (each was
+    // searched alone, see entriesOf), Pagefind having found no beginning of them either.
+    if (!correction && !asked.includes('"') && !shown.found.length) {
+      missing = meaningful(asked).filter((word) => absenceMark(word) !== null);
+    }
     // The word being typed is in no entry: most often it is not finished ("celp"), and its
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
