@@ -436,6 +436,13 @@ def test_a_search_that_finds_nothing_leads_to_explore(
     assert watched.errors == []
 
 
+def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
+    """The status that says a word is in no entry, then offers the Explore page: ``absent_said``
+    as typed ("« levure »"), French quotes with their narrow spaces."""
+    said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
+    return re.compile(re.escape(said) + " .*(page Explorer|Explore page)")
+
+
 @pytest.mark.parametrize(
     ("root", "absent", "question", "absent_said"),
     [
@@ -455,9 +462,8 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     page.goto(f"{site_url}{root}")
     status = page.locator("#ds-search [data-ds-status]")
     assert _search(page, absent) == []
-    said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
     # ...and a way out, when nothing else is left.
-    expect(status).to_have_text(re.compile(re.escape(said) + " .*(page Explorer|Explore page)"))
+    expect(status).to_have_text(_absent_then_way_out(absent_said))
     page.keyboard.press("Escape")
     # The other words are still searched.
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
@@ -551,8 +557,7 @@ def test_a_letter_left_alone_by_an_absent_word_is_not_searched(
     page.goto(f"{site_url}{root}")
     assert _search(page, question) == []
     status = page.locator("#ds-search [data-ds-status]")
-    said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
-    expect(status).to_have_text(re.compile(re.escape(said) + " .*(page Explorer|Explore page)"))
+    expect(status).to_have_text(_absent_then_way_out(absent_said))
     assert watched.errors == []
 
 

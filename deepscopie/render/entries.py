@@ -31,7 +31,7 @@ from deepscopie.render.maintenance import maintenance_badge, render_maintenance
 from deepscopie.render.safe_html import interface_html, markdown_to_safe_html
 from deepscopie.render.site_index import SiteIndex
 from deepscopie.render.status import render_status_note, status_badge
-from deepscopie.render.texts import format_date, label, language_name, text
+from deepscopie.render.texts import format_date, label, language_names, text
 
 # Links to other entries help readers. Search never sees them (nor would an entry match the
 # words of the entries it cites): its records are made from the data, not from these pages.
@@ -136,9 +136,7 @@ def _facts(
             "ds-entry__type",
             language=language,
         ),
-        markup.text(
-            ", ".join(language_name(code, language) for code in resource.languages), language
-        ),
+        markup.text(language_names(resource.languages, language), language),
     ]
     if resource.year:
         facts.append(str(resource.year))

@@ -29,7 +29,7 @@ from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
 from deepscopie.render.search_names import NAMES_FILE, named_entries
 from deepscopie.render.status import lifecycle_meta
-from deepscopie.render.texts import language_name, text
+from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
 from deepscopie.stemming import indexed_form
@@ -242,9 +242,6 @@ def _names(base: KnowledgeBase, language: str) -> dict[str, dict[str, str]]:
     names = {key: {t.id: t.name.get(language) for t in terms} for key, terms in lists.items()}
     # A way's group too ("Sans programmer"): a reader asks for it, and its ways do not say it.
     names["way_group"] = {w.id: way_group_name(group_of(w), language) for w in vocabulary.ways}
-    # The resources' languages, named once ("anglais"): Babel's names, as the entries say them.
-    codes = sorted({code for resource in base.resources for code in resource.languages})
-    names["language"] = {code: language_name(code, language) for code in codes}
     return names
 
 
@@ -290,7 +287,7 @@ def _resource(
         "category": category,
         "summary": summary(description, language),
         # The card says it: many titles are translated, and a video in English looked French.
-        "languages": ", ".join(names["language"][code] for code in resource.languages),
+        "languages": language_names(resource.languages, language),
     }
     status = _status(resource, health, language)
     if status:

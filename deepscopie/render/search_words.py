@@ -5,10 +5,11 @@ Pagefind has no typo tolerance: a word that no entry has is searched as the long
 of it that some entry has. search.js says such a word and leaves it out of the question (see
 ``absentWords``); a slip near the end of a word rarely gets there, since the beginning is
 found ("segmentaton"), but one near its start does ("grafique", "micrsocopy"). Only then,
-for a word that no entry has, search.js fetches its language's file and searches the word it
-is nearest to by the rule of the names (deepscopie.render.search_names), the commonest when
-several are as near, and says so. The names come first: a name's slip is corrected as it is
-typed; these words only once the question is searched.
+for a word that no entry has, search.js fetches its language's file and offers the question
+with the word it is nearest to by the rule of the names (deepscopie.render.search_names), the
+commonest when several are as near. Offered, not searched in its place: most words no entry
+has are real words ("centaines" is one letter from "certaines"). The names come first: a
+name's slip is corrected as it is typed.
 """
 
 from __future__ import annotations
@@ -39,16 +40,13 @@ def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
             if record.language == language and not is_lexicon(record)
         ).split()
     )
-    uses: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     for piece, count in pieces.items():
         # A piece's words once each ("d'images" is "images"), as often as the piece.
         for word in set(_LETTERS.findall(piece.lower())):
             if len(word) >= SHORTEST_WORD:
                 spellings.setdefault(without_accents(word), Counter())[word] += count
-    for folded, spelled in spellings.items():
-        uses[folded] = spelled.total()
-    ranked = sorted(uses, key=lambda word: (-uses[word], word))
+    ranked = sorted(spellings, key=lambda word: (-spellings[word].total(), word))
     return [_commonest(spellings[word]) for word in ranked]
 
 

@@ -360,7 +360,7 @@
   // the commonest of those as near. The language's words (search-words-<language>.json,
   // written by deepscopie/render/search_words.py, commonest first) are fetched the first
   // time a question has such a word.
-  const SHORTEST_WORD = Number(names.shortest_word) || 5;
+  const SHORTEST_WORD = Number(names.shortest_word); // search_records.SHORTEST_WORD
   let knownWords = null; // the promise of the file: {folded word: as written}
   function languageWords() {
     if (!knownWords) {
@@ -597,12 +597,6 @@
       if (stale()) return;
     }
     const { found, pages, entryData } = shown;
-    // Nothing found at all ("anotation", "denosing": Pagefind found no beginning either):
-    // each word that is none of the entries' may be a slip.
-    if (!found.length && !correction && !missing.length && query !== asTyped) {
-      suggestion = await mended(query.trim(), meaningful(words).map(unpunctuated));
-      if (stale()) return;
-    }
     results.replaceChildren();
     const list = document.createElement("ul");
     list.className = "ds-results";
@@ -610,20 +604,12 @@
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list));
     if (correction) {
-      const asWritten = document.createElement("button");
-      asWritten.type = "button";
-      asWritten.className = "ds-search__as-typed";
-      asWritten.textContent = filled(texts.dsAsTypedText, { q: query });
-      asWritten.addEventListener("click", () => {
-        asTyped = query;
-        input.focus();
-        request(query);
-      });
+      const asWritten = searchButton(filled(texts.dsAsTypedText, { q: query }), query, () => (asTyped = query));
       const said = `${filled(texts.dsCorrectedText, { q: correction.shown })} ${plural(found.length, asked)} `;
       status.replaceChildren(said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
-      const absent = filled(texts.dsAbsentText, { q: missing.map(unpunctuated).join(" ") });
+      const absent = filled(texts.dsAbsentText, { q: [...new Set(missing.map(unpunctuated))].join(" ") }); // said once
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).join(" "); // not "?"
       // ...or, when nothing is left, a way out.
       const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : texts.dsElsewhereText;
@@ -633,7 +619,6 @@
       else status.replaceChildren(...withExploreLink(`${absent} ${rest}`.trim()), " ", suggestedButton(suggestion));
     } else {
       status.replaceChildren(...withExploreLink(plural(found.length, query)));
-      if (suggestion) status.append(" ", suggestedButton(suggestion));
     }
     results.dataset.dsQuery = query;
     if (opensFirst(list, query)) return;
@@ -669,20 +654,6 @@
   // in what the reader typed, or in a title, would be read as a pattern of replace().
   // A text of the catalogue with its {placeholders} filled (Explore's script uses it too: it
   // is given to it above, before a page without the dialog stops here).
-  // A button that searches `question`, put in the field as if typed.
-  function suggestedButton(question) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "ds-search__as-typed";
-    button.textContent = filled(texts.dsSuggestedText, { q: question });
-    button.addEventListener("click", () => {
-      input.value = question;
-      input.focus();
-      request(question);
-    });
-    return button;
-  }
-
   function filled(template, values) {
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
@@ -697,6 +668,23 @@
     link.textContent = texts.dsExploreText;
     return [before, link, after.join(texts.dsExploreText)];
   }
+
+  // A button of the status that searches `question`, put in the field as the reader would
+  // have typed it (`before` runs first: the question as typed is noted, see asTyped).
+  function searchButton(label, question, before = () => {}) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ds-search__as-typed";
+    button.textContent = label;
+    button.addEventListener("click", () => {
+      before();
+      input.value = question;
+      input.focus();
+      request(question);
+    });
+    return button;
+  }
+  const suggestedButton = (question) => searchButton(filled(texts.dsSuggestedText, { q: question }), question);
 
   function plural(n, query) {
     const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
