@@ -72,15 +72,27 @@ def test_an_address_with_a_malformed_anchor_still_has_its_search(
     assert watched.errors == []
 
 
-def test_the_open_questions_can_be_shown_alone(watched: Watched, site_url: str) -> None:
+@pytest.mark.parametrize(("start", "open_word"), [("", "ouverte"), ("en/", "open")])
+def test_the_open_questions_can_be_shown_alone(
+    watched: Watched, site_url: str, start: str, open_word: str
+) -> None:
     page = watched.page
-    page.goto(f"{site_url}en/faq/")
+    page.goto(f"{site_url}{start}faq/")
     every = page.locator("details.ds-faq").count()
-    page.locator("[data-ds-open-only]").check()
+    sizes_before = page.locator(".ds-faq-topic__size").all_inner_texts()
+    box = page.locator("[data-ds-open-only]")
+    box.check()
     shown = page.locator("details.ds-faq:visible")
     assert 0 < shown.count() < every
     for state in shown.evaluate_all("all => all.map(e => e.dataset.dsState)"):
         assert state == "open"
+    # Each topic still shown says how many of its questions show, not its whole size.
+    for topic in page.locator(".ds-faq-topic:visible").all():
+        size = topic.locator(".ds-faq-topic__size").inner_text()
+        n = topic.locator("details.ds-faq:visible").count()
+        assert re.match(rf"{n}\s", size) and open_word in size, size
+    box.uncheck()
+    assert page.locator(".ds-faq-topic__size").all_inner_texts() == sizes_before
 
 
 @pytest.mark.parametrize("start", ["", "en/"])

@@ -170,7 +170,7 @@ def render_faq_page(
     base: KnowledgeBase, index: SiteIndex, language: str, edit: EditLinks | None = None
 ) -> Page:
     """The FAQ by topic (the vocabulary's FAQ topics), each question foldable; a filter keeps
-    the open questions only (assets/javascripts/faq.js)."""
+    the open questions only (assets/javascripts/reader.js)."""
     page = links.FAQ_PAGE
     markdown = f"{links.page_title(text('faq_title', language))}\n\n{text('faq_intro', language)}\n"
     n_open = sum(entry.is_open for entry in base.faq)
@@ -185,9 +185,12 @@ def render_faq_page(
     for anchor, name, entries in faq_topics(base, language):
         title = markup.text(name, language)
         size = markup.text(count("question_count", len(entries), language), language)
+        # What the size says under the open questions only (reader.js swaps the two).
+        open_here = count("open_question_count", sum(e.is_open for e in entries), language)
+        open_size = html_attribute(typeset(open_here, language))
         body.append(
             f'<section class="ds-faq-topic">{markup.heading(2, anchor, title, language)}'
-            f'<p class="ds-faq-topic__size">{size}</p>'
+            f'<p class="ds-faq-topic__size" data-ds-open-size="{open_size}">{size}</p>'
         )
         body += [render_faq_entry(entry, base, index, language, page, edit) for entry in entries]
         body.append("</section>")

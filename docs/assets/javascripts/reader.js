@@ -29,6 +29,11 @@
     }
     for (const topic of document.querySelectorAll(".ds-faq-topic")) {
       topic.hidden = !topic.querySelector("details.ds-faq:not([hidden])");
+      // Its size says what shows: "2 open questions", not the topic's 12.
+      const size = topic.querySelector("[data-ds-open-size]");
+      if (!size) continue;
+      if (!("dsAllSize" in size.dataset)) size.dataset.dsAllSize = size.textContent;
+      size.textContent = openOnly.checked ? size.dataset.dsOpenSize : size.dataset.dsAllSize;
     }
   }
   if (openOnly) {
