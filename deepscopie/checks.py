@@ -61,6 +61,28 @@ def check_unique_ids(
     return problems
 
 
+def check_ids_across_files(
+    resources: Iterable[Located[Resource]],
+    faq: Iterable[Located[FaqEntry]],
+    resource_source: SourceMap,
+    faq_source: SourceMap,
+) -> list[Problem]:
+    """A question of the FAQ cannot take a resource's id: search tells entries apart by their
+    id, and the question's result took the resource's place."""
+    resource_ids = {entry.item.id.casefold(): entry.loc for entry in resources}
+    problems = []
+    for entry in faq:
+        taken = resource_ids.get(entry.item.id.casefold())
+        if taken is None:
+            continue
+        line = resource_source.value_position((*taken, "id")).line
+        message = msg(
+            "duplicate-id.resource", id=entry.item.id, file=resource_source.path.name, line=line
+        )
+        problems.append(faq_source.problem((*entry.loc, "id"), message, "duplicate-id"))
+    return problems
+
+
 def _reserved(id_: str, what: str) -> Message:
     if what == "anchor":
         return msg(

@@ -126,6 +126,7 @@ def _validated(files: DataFiles) -> KnowledgeBase:
     problems += checks.check_unique_urls(resources, resource_source)
     problems += checks.check_resource_urls(resources, resource_source)
     problems += checks.check_unique_ids(faq, faq_source)
+    problems += checks.check_ids_across_files(resources, faq, resource_source, faq_source)
     problems += checks.check_faq_urls(faq, faq_source)
     problems += checks.check_keyword_names(resources, faq, resource_source, faq_source)
     if documents[files.resources].data is not None:

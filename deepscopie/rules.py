@@ -50,7 +50,7 @@ RULES: dict[str, str] = {
     "url-length": "An address is longer than 2,000 characters.",
     "url-tracking": "An address carries tracking parameters (utm_…, fbclid…).",
     # Across entries
-    "duplicate-id": "Two entries share an id (letter case aside).",
+    "duplicate-id": "Two entries (resources or FAQ questions) share an id (letter case aside).",
     "reserved-id": "An id the site uses for itself: an anchor starting with 'section-' or "
     "'ds-', or 'index' for a category, type or tag.",
     "duplicate-url": "Two resources point at the same page once normalised.",

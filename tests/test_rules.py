@@ -63,3 +63,21 @@ def test_every_rule_is_documented_and_has_a_fixture() -> None:
 def test_each_fixture_exercises_its_own_rule(fixture: Path) -> None:
     rule = fixture.name.split(".")[0]
     assert any(line.endswith(f"({rule})") for line in _expected(fixture))
+
+
+def test_a_question_cannot_take_a_resource_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Search tells entries apart by id: a question named "cellpose" took the tool's result.
+    data = copy_base_data(tmp_path)
+    faq = data / "faq.yaml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("id: gpu", "id: cellpose"), "utf-8")
+
+    assert main(["validate", "--data", str(data)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(
+        "faq[1].id: id 'cellpose' already taken by a resource (resources.yaml, line 2): "
+        "an FAQ question needs an id of its own (duplicate-id)"
+    ), out
+    assert out[0].startswith(f"{faq}:10:9: "), out
