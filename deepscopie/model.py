@@ -754,6 +754,20 @@ _short_synonym = _no_longer_than(
     "synonym_too_long",
     "'{value}' has {length} characters: a synonym is a word or a few, at most {most}",
 )
+
+
+def _has_letters(text: str) -> str:
+    """A synonym is matched by its letters and digits: one without any ("$&") matched every
+    text, once its punctuation was read as nothing."""
+    if not any(character.isalnum() for character in text):
+        raise PydanticCustomError(
+            "synonym_without_letters",
+            "'{value}' has no letter or digit: search could not tell it in a text",
+            {"value": text},
+        )
+    return text
+
+
 _few_synonyms = _no_more_than(
     SYNONYMS_PER_GROUP,
     "too_many_synonyms",
@@ -778,6 +792,7 @@ SynonymGroup = Annotated[
         Annotated[
             Text,
             AfterValidator(_short_synonym),
+            AfterValidator(_has_letters),
             Field(json_schema_extra={"maxLength": SYNONYM_LENGTH}),
         ],
         ...,
