@@ -9,7 +9,13 @@ import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized
-from deepscopie.render.search_names import NAMES_FILE, named_entries, names_file, search_names
+from deepscopie.render.search_names import (
+    LONGEST_WORD,
+    NAMES_FILE,
+    named_entries,
+    names_file,
+    search_names,
+)
 from tests.conftest import FIXTURES
 
 
@@ -26,12 +32,18 @@ def test_names_are_the_one_word_names_of_resources(base: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     ("title", "names"),
-    [("StarDist for Fiji", {}), ("ITK", {}), ("Omnipose: a tool", {"omnipose": "Omnipose"})],
+    [
+        ("StarDist for Fiji", {}),
+        ("ITK", {}),
+        ("Omnipose: a tool", {"omnipose": "Omnipose"}),
+        ("X" * (LONGEST_WORD + 1), {}),
+    ],
 )
-def test_a_title_of_several_words_or_of_three_letters_is_no_name(
+def test_a_title_of_several_words_of_three_letters_or_too_long_to_be_typed_is_no_name(
     base: KnowledgeBase, title: str, names: dict[str, str]
 ) -> None:
-    # "StarDist for Fiji" is not typed as one word; "itk" is one letter from too many words.
+    # "StarDist for Fiji" is not typed as one word; "itk" is one letter from too many words;
+    # comparing a reader's word with one of thousands of letters froze the page.
     titled = base.resources[0].model_copy(
         update={"title": Localized.model_validate({"fr": title, "en": title})}
     )

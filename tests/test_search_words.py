@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from deepscopie.render.search_records import WORDS_FILE, SearchRecord
+from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.render.search_names import LONGEST_WORD
+from deepscopie.render.search_records import WORDS_FILE, SearchRecord, search_records
 from deepscopie.render.search_words import search_words, words_files
+from tests.conftest import copy_base_data
 
 
 def _entry(name: str, language: str, words: str) -> SearchRecord:
@@ -57,3 +61,27 @@ def test_each_language_has_its_file_at_the_site_root() -> None:
     assert list(files) == ["search-words-fr.json", "search-words-en.json"]
     assert WORDS_FILE.format(language="fr") in files
     assert json.loads(files["search-words-en.json"]) == search_words(RECORDS, "en")
+
+
+def test_a_language_has_its_entries_own_words_not_those_of_their_synonym_groups(
+    tmp_path: Path,
+) -> None:
+    # The groups mix languages: an English reader's "celulles" was offered "cellules".
+    data = copy_base_data(tmp_path)
+    vocabulary = data / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text.replace("[tracking, suivi]", "[restoration, débruitage]"), "utf-8")
+    records = search_records(load_knowledge_base(DataFiles.in_folder(data)))
+
+    english = [record for record in records if record.language == "en"]
+    assert any("débruitage" in record.document for record in english)  # still searchable
+    assert "débruitage" not in search_words(records, "en")
+    assert "restoration" in search_words(records, "en")
+
+
+def test_a_word_too_long_to_be_typed_is_no_word() -> None:
+    # Comparing words takes the product of their lengths: a contributed one-word title of
+    # thousands of letters froze the reader's page.
+    longest = "m" * LONGEST_WORD
+    records = [_entry("a", "en", f"{longest} {longest}n microscopy")]
+    assert search_words(records, "en") == ["microscopy", longest]

@@ -21,6 +21,10 @@ NAMES_FILE = "search-names.json"
 _INNER_CAPITAL = re.compile(r"[^\W_][A-Z]")
 # A word of three letters is one letter away from too many others.
 SHORTEST_NAME = 4
+# The most letters of a name or word search.js compares with a reader's: no reader types a
+# longer one, and comparing two words takes the product of their lengths (a contributed
+# title of one 20,000-letter word froze the reader's page for seconds).
+LONGEST_WORD = 30
 
 
 def search_names(base: KnowledgeBase) -> dict[str, str]:
@@ -48,9 +52,11 @@ def search_names(base: KnowledgeBase) -> dict[str, str]:
 
 def _one_word_name(title: str) -> str | None:
     """The name of one word a title starts with, lower case without accents (``cellpose`` of
-    ``Cellpose: the talk``); None when it is longer, or too short to be told from a slip."""
+    ``Cellpose: the talk``); None when it is more words, too short to be told from a slip, or
+    too long to be typed."""
     words = name_words(title)
-    return words[0] if len(words) == 1 and len(words[0]) >= SHORTEST_NAME else None
+    fits = len(words) == 1 and SHORTEST_NAME <= len(words[0]) <= LONGEST_WORD
+    return words[0] if fits else None
 
 
 def named_entries(base: KnowledgeBase) -> dict[str, str]:

@@ -27,7 +27,7 @@ from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
-from deepscopie.render.search_names import NAMES_FILE, named_entries
+from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entries
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
@@ -54,7 +54,8 @@ PART_SUBTAG = "x-part"
 
 # Each language's words, for a common word typed wrong (see deepscopie.render.search_words),
 # and the fewest letters of a word there and of a word search.js looks a slip of for: a word
-# of four letters is one letter from too many others ("côté", "coûte").
+# of four letters is one letter from too many others ("côté", "coûte"). (The most letters:
+# search_names.LONGEST_WORD.)
 WORDS_FILE = "search-words-{language}.json"
 SHORTEST_WORD = 5
 
@@ -70,6 +71,7 @@ def search_index_names() -> dict[str, str]:
         "names": NAMES_FILE,
         "words": WORDS_FILE,
         "shortest_word": str(SHORTEST_WORD),
+        "longest_word": str(LONGEST_WORD),
     }
 
 
@@ -97,13 +99,15 @@ _NOT_SHOWN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.DOTALL | re
 class SearchRecord:
     """One entry or page in one language: ``path`` is where Pagefind reads it, from the site's
     root (a page's is its own address, ``en/about/index.html``; an entry's is under
-    ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes, and
-    ``words`` the text it indexes (an entry's: see :func:`_lexicon`)."""
+    ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes,
+    ``words`` the entry's own text there, and ``added`` the words its synonym groups gave it
+    (see :func:`_lexicon`), which may be of any language."""
 
     path: str
     document: str
     language: str
     words: str = field(default="", compare=False, repr=False)
+    added: str = field(default="", compare=False, repr=False)
 
 
 @lru_cache(maxsize=65536)
@@ -198,7 +202,8 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
     Pagefind answers a word that no record of an index has with that index's longest word
     which begins it ("de" for "débruitage"): a part without the word would give dozens of
     unrelated entries. With every word in every part, a part without it gives nothing."""
-    words = " ".join(sorted({word for entry in entries for word in entry.words.split()}))
+    every = (word for entry in entries for word in f"{entry.words} {entry.added}".split())
+    words = " ".join(sorted(set(every)))
     content = (
         f'<span data-pagefind-filter="{KIND}:{LEXICON}" hidden></span><p>{html_text(words)}</p>'
     )
@@ -406,10 +411,10 @@ def _record(
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
         f"{html_text(title)}</h1>{body}"
     )
-    words = " ".join([title, *(text for _, text in parts), *synonyms])
-    return SearchRecord(
-        f"{ENTRIES_FOLDER}/{path}.html", _document(index, title, content), language, words
-    )
+    words = " ".join([title, *(text for _, text in parts)])
+    document = _document(index, title, content)
+    path = f"{ENTRIES_FOLDER}/{path}.html"
+    return SearchRecord(path, document, language, words, " ".join(synonyms))
 
 
 def _document(index: str, title: str, content: str) -> str:

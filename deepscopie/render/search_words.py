@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from deepscopie.folding import without_accents
+from deepscopie.render.search_names import LONGEST_WORD
 from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRecord, is_lexicon
 
 # A run of letters, with no digit, no hyphen, no apostrophe: how search.js reads a word that
@@ -30,7 +31,9 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
     """The words of the entries of ``language``, as they most often write them, commonest
     first (by how often the entries use the word, accents and case aside, then
-    alphabetically): the order in which search.js prefers the words as near to a slip."""
+    alphabetically): the order in which search.js prefers the words as near to a slip. The
+    entries' own words, not those their synonym groups give them: the groups mix languages,
+    and an English reader's "celulles" was offered the French "cellules"."""
     # Counted by the text's pieces between spaces, all the language's text at once, then each
     # distinct piece read once: at 10,000 entries, reading every piece took seconds.
     pieces = Counter(
@@ -44,7 +47,7 @@ def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
     for piece, count in pieces.items():
         # A piece's words once each ("d'images" is "images"), as often as the piece.
         for word in set(_LETTERS.findall(piece.lower())):
-            if len(word) >= SHORTEST_WORD:
+            if SHORTEST_WORD <= len(word) <= LONGEST_WORD:
                 spellings.setdefault(without_accents(word), Counter())[word] += count
     ranked = sorted(spellings, key=lambda word: (-spellings[word].total(), word))
     return [_commonest(spellings[word]) for word in ranked]

@@ -338,8 +338,12 @@
   // a word that begins a candidate or that a candidate begins ("cell", "cellposes"):
   // Pagefind finds those itself.
   const LONG_WORD = 8;
+  // No reader types a longer word (search_names.LONGEST_WORD): comparing words takes the
+  // product of their lengths, and a contributed 20,000-letter word froze the page.
+  const LONGEST_WORD = Number(names.longest_word);
   function nearest(word, candidates, shortest = 4) {
-    if (Array.from(word).length < shortest || !/^\p{L}+$/u.test(word)) return null;
+    const letters = Array.from(word).length;
+    if (letters < shortest || letters > LONGEST_WORD || !/^\p{L}+$/u.test(word)) return null;
     const most = word.length >= LONG_WORD ? 2 : 1;
     let best = null;
     let bestDistance = most + 1;
