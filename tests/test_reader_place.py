@@ -116,6 +116,19 @@ def test_a_question_the_filter_hides_shows_when_a_search_leads_to_it(
     expect(answered).to_be_visible()
     expect(answered).to_have_attribute("open", "")
     expect(box).not_to_be_checked()
+    # The same result followed again, the box ticked meanwhile: the address does not change.
+    box.check()
+    expect(answered).to_be_hidden()
+    page.keyboard.press("/")
+    link.first.click()
+    expect(answered).to_be_visible()
+    expect(box).not_to_be_checked()
+    # A topic the box hides whole, named by the address (its table of contents' link).
+    box.check()
+    topic_id = page.locator(".ds-faq-topic[hidden] h2").first.get_attribute("id")
+    page.evaluate(f"location.hash = '{topic_id}'")
+    expect(page.locator(f"h2#{topic_id}")).to_be_in_viewport()
+    expect(box).not_to_be_checked()
     assert watched.errors == []
 
 

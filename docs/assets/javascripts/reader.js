@@ -43,21 +43,29 @@
   }
 
   // FAQ: open the entry the address names (on arrival and when the anchor changes); one
-  // that the filter above hides shows with every question again (a search led there).
+  // that the filter above hides, or a topic it hides whole (the table of contents leads
+  // there), shows with every question again (a search led there).
   function openTarget() {
     const id = window.deepscopie ? window.deepscopie.addressedId() : ""; // search.js's
     const target = id && document.getElementById(id);
     const entry = target && target.closest("details.ds-faq");
-    if (!entry) return;
-    if (entry.hidden && openOnly) {
+    const hidden = target && openOnly && target.closest("[hidden]");
+    if (!entry && !hidden) return; // the browser brings it into view
+    if (hidden) {
       openOnly.checked = false;
       applyOpenOnly();
     }
-    entry.open = true;
+    if (entry) entry.open = true;
     target.scrollIntoView({ block: "start" });
   }
   openTarget();
   window.addEventListener("hashchange", openTarget);
+  // A link to the address already shown changes no anchor (a search result followed twice,
+  // the box ticked again meanwhile): after the browser's own jump, as if it had.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element && event.target.closest("a[href*='#']");
+    if (link && link.href === location.href) setTimeout(openTarget);
+  });
 
   // Explore: if its script did not run (not loaded, or stopped by an error), the links of the
   // page without script come back (the CSS hides them from the first paint where scripting
