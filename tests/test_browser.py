@@ -443,6 +443,48 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
     return re.compile(re.escape(said) + " .*(page Explorer|Explore page)")
 
 
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortly(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator("#ds-search [data-ds-status]")
+    # A reader's "{explore}" was made the Explore link ("Results for “cellExplore page”").
+    _search(page, "zzyzx noyaux{explore}")
+    expect(status).to_contain_text("noyaux{explore")  # its last sign aside, as typed
+    expect(status.locator("a")).to_have_count(0)
+    page.keyboard.press("Escape")
+    # A pasted page was said back whole, in a live region a screen reader speaks.
+    pasted = " ".join(f"zzq{letter}{other}" for letter in "abcdefgh" for other in "abcdefgh")
+    _search(page, f"cellpose {pasted}")
+    expect(status).to_contain_text("zzqaa")
+    expect(status).to_contain_text("…")
+    assert len(status.inner_text()) < 300
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question"),
+    [("", "segmentation cellules python julia"), ("en/", "cell segmentation python julia")],
+    ids=["french", "english"],
+)
+def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # The entry that says "julia" has one word of four: it ranked below the ten cards shown,
+    # whose text alone was read, and the status said "No entry has “julia”".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator("#ds-search [data-ds-status]")
+    assert _search(page, question)
+    expect(status).not_to_contain_text(re.compile("Aucune entrée ne contient|No entry has"))
+    expect(status).to_contain_text(re.compile(r"\d+ (entrées|entries)"))
+    page.keyboard.press("Escape")
+    assert any(link.endswith("#deep-learning-with-julia") for link in _search(page, "julia"))
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "absent", "question", "absent_said"),
     [

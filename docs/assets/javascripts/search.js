@@ -135,12 +135,15 @@
   // reject the whole script.
   const slashesApart = (text) => text.replace(/([\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, "$1 / ");
   const withoutElision = (query) => query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
+  // The most words of a question searched: readers' longest questions have 25; a pasted
+  // page's thousands were each searched, alone and together ("a/b/c/d/" 500 times: 4.5 s).
+  const MOST_WORDS = 48;
   function terms(query) {
     let words = slashesApart(withoutElision(query));
     // From a word's first letter only: tried at every letter, a long word pasted took a time
     // that grows as the square of its length (a 300,000-letter one, 96 s).
     if (pluralsFix) words = words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x");
-    return words.trim();
+    return words.trim().split(/\s+/).slice(0, MOST_WORDS).join(" ");
   }
 
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
@@ -469,16 +472,34 @@
   // of one or two letters is every word that begins so); a word's end may differ
   // ("studies" finds "study", as Pagefind's stems do), and a text may write it in pieces
   // ("u2os" is in "U2-OS").
-  function absentWords(question, shown) {
+  //
+  // A word the entries shown lack may be another's, ranked below them ("cell segmentation
+  // python julia": the entry that says "julia" has one word of four): it is searched alone,
+  // and is absent if the first entry found then lacks it too (Pagefind answers a word some
+  // entry begins with by those entries only). A pasted page's words beyond the first
+  // ABSENCE_CHECKS are not searched again, and said absent.
+  const ABSENCE_CHECKS = 5;
+  async function absentWords(pagefind, question, shown, stale) {
     if (!shown.length) return [];
-    const shownTexts = shown.flatMap((data) => {
+    const textsOf = (data) => {
       const text = fold(`${data.meta.title} ${data.content}`);
       return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
-    });
-    return meaningful(question).filter((word) => {
+    };
+    const shownTexts = shown.flatMap(textsOf);
+    const lacking = meaningful(question).filter((word) => {
       const start = absenceMark(word);
       return start !== null && !shownTexts.some((text) => text.includes(start));
     });
+    const absent = [];
+    for (const [at, word] of lacking.entries()) {
+      if (at < ABSENCE_CHECKS && !stale()) {
+        const first = (await resultsFor(pagefind, word)).found[0];
+        const start = absenceMark(word);
+        if (first && textsOf(await first.data()).some((text) => text.includes(start))) continue;
+      }
+      absent.push(word);
+    }
+    return absent;
   }
   // What of a word an entry must have for the word not to be absent: null for a word of one
   // or two letters, or with other signs.
@@ -578,7 +599,8 @@
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told
     // (and offered the entries' word it may be a slip of, see mended).
-    let missing = correction || asked.includes('"') ? [] : absentWords(asked, shown.entryData);
+    let missing = correction || asked.includes('"') ? [] : await absentWords(pagefind, asked, shown.entryData, stale);
+    if (stale()) return;
     // Nothing found at all: no entry to read, and none has any of the words (each was
     // searched alone, see entriesOf), Pagefind having found no beginning of them either.
     if (!correction && !asked.includes('"') && !shown.found.length) {
@@ -608,21 +630,22 @@
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list));
     if (correction) {
-      const asWritten = searchButton(filled(texts.dsAsTypedText, { q: query }), query, () => (asTyped = query));
-      const said = `${filled(texts.dsCorrectedText, { q: correction.shown })} ${plural(found.length, asked)} `;
+      const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
+      const said = `${filled(texts.dsCorrectedText, { q: quoted(correction.shown) })} ${plural(found.length)} `;
       status.replaceChildren(said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
-      const absent = filled(texts.dsAbsentText, { q: [...new Set(missing.map(unpunctuated))].join(" ") }); // said once
+      const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated))].join(" ")) }); // said once
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).join(" "); // not "?"
-      // ...or, when nothing is left, a way out.
-      const rest = found.length ? `${filled(texts.dsCorrectedText, { q: others })} ${plural(found.length, asked)}` : texts.dsElsewhereText;
-      if (!suggestion) status.replaceChildren(...withExploreLink(`${absent} ${rest}`.trim()));
+      // ...or, when nothing is left, a way out (a link made of the catalogue's text only: a
+      // reader's "{explore}" stays what they typed).
+      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${plural(found.length)}`] : withExploreLink(texts.dsElsewhereText);
+      if (!suggestion) status.replaceChildren(`${absent} `, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
-      else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...withExploreLink(rest));
-      else status.replaceChildren(...withExploreLink(`${absent} ${rest}`.trim()), " ", suggestedButton(suggestion));
+      else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
+      else status.replaceChildren(`${absent} `, ...rest, " ", suggestedButton(suggestion));
     } else {
-      status.replaceChildren(...withExploreLink(plural(found.length, query)));
+      status.replaceChildren(...withExploreLink(plural(found.length)));
     }
     results.dataset.dsQuery = query;
     if (opensFirst(list, query)) return;
@@ -662,8 +685,9 @@
     return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
 
-  // A text of the dialog with its "{explore}" as a link to the Explore page: a search that
-  // finds nothing leads there.
+  // A text of the catalogue with its "{explore}" as a link to the Explore page: a search
+  // that finds nothing leads there. Never given the reader's words, whose "{explore}" would
+  // become a link too.
   function withExploreLink(said) {
     const [before, ...after] = said.split("{explore}");
     if (!after.length) return [said];
@@ -688,11 +712,22 @@
     });
     return button;
   }
-  const suggestedButton = (question) => searchButton(filled(texts.dsSuggestedText, { q: question }), question);
+  const suggestedButton = (question) => searchButton(filled(texts.dsSuggestedText, { q: quoted(question) }), question);
 
-  function plural(n, query) {
+  // A reader's words as the status says them back: a pasted page is not read out whole (the
+  // status is a live region, which a screen reader speaks), the first words then "…".
+  const MOST_SAID = 80;
+  function quoted(words) {
+    if (words.length <= MOST_SAID) return words;
+    const cut = words.slice(0, MOST_SAID);
+    return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : MOST_SAID)}…`;
+  }
+
+  // How many entries were found: the catalogue's words alone (none of the reader's, which
+  // withExploreLink would read).
+  function plural(n) {
     const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
-    return filled(texts[key], { n, q: query });
+    return filled(texts[key], { n });
   }
 
   function moreButton(found, list) {
