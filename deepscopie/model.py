@@ -389,6 +389,34 @@ def _english_name(code: str) -> str:
     return Locale("en").languages.get(code) or code
 
 
+# The ISO 639-1 codes, as Babel (CLDR) names them: a card says the resource's language by
+# its name ("zz" showed as "ZZ").
+LANGUAGE_CODES = tuple(
+    sorted(
+        code
+        for code in Locale("en").languages
+        if isinstance(code, str) and re.fullmatch(LANGUAGE_PATTERN, code)
+    )
+)
+
+
+def _known_language(code: str) -> str:
+    if code not in LANGUAGE_CODES:
+        raise PydanticCustomError(
+            "unknown_language_code",
+            "'{value}' is not a language code: use ISO 639-1 (en, fr, de…)",
+            {"value": code},
+        )
+    return code
+
+
+ResourceLanguage = Annotated[
+    str,
+    Field(pattern=LANGUAGE_PATTERN, strict=True, json_schema_extra={"enum": list(LANGUAGE_CODES)}),
+    AfterValidator(_known_language),
+]
+
+
 def _localized_schema(schema: dict[str, Any], model: type[PerLanguage]) -> None:
     """The JSON Schema lists the site's languages, each required (editors complete them)."""
     value_schema = schema.get("additionalProperties")
@@ -533,7 +561,7 @@ class Resource(_Frozen):
         "plugin, web, python, notebook…). Required for tools and models.",
     )
     keywords: SearchKeywords
-    languages: tuple[Annotated[str, Field(pattern=LANGUAGE_PATTERN, strict=True)], ...] = Field(
+    languages: tuple[ResourceLanguage, ...] = Field(
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
     )

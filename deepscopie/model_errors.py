@@ -167,6 +167,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "keyword_twice": ("invalid-value", lambda context: "keyword-twice"),
     "synonym_too_long": ("invalid-value", lambda context: "synonym-length"),
     "synonym_without_letters": ("invalid-value", lambda context: "synonym-letters"),
+    "unknown_language_code": ("invalid-value", lambda context: "language-code"),
     "too_many_synonyms": ("invalid-value", lambda context: "synonym-count"),
     "too_many_synonym_groups": ("invalid-value", lambda context: "synonym-groups"),
     "too_many_synonym_words": ("invalid-value", lambda context: "synonym-words"),

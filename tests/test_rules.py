@@ -81,3 +81,21 @@ def test_a_question_cannot_take_a_resource_id(
         "an FAQ question needs an id of its own (duplicate-id)"
     ), out
     assert out[0].startswith(f"{faq}:10:9: "), out
+
+
+def test_a_resource_language_is_a_known_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two letters were enough: a card then said "ZZ, anglais".
+    data = copy_base_data(tmp_path)
+    resources = data / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    resources.write_text(text.replace("languages: [en]", "languages: [en, zz]", 1), "utf-8")
+
+    assert main(["validate", "--data", str(data)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(
+        "resources[0].languages[1]: 'zz' is not a language code: use ISO 639-1 (en, fr, de…) "
+        "(invalid-value)"
+    ), out
