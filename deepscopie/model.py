@@ -127,6 +127,28 @@ def _iso_day(value: object) -> object:
     return value
 
 
+# The earliest day an editor may have recorded something of this knowledge base: before it,
+# a date is a slip (0001-01-01), as is one after tomorrow (a day ahead: the editor's time
+# zone). Sorting by the date added put such an entry first or last.
+FIRST_DAY = datetime.date(2000, 1, 1)
+
+
+def _recorded_day(day: datetime.date) -> datetime.date:
+    if day < FIRST_DAY:
+        raise PydanticCustomError(
+            "day_range",
+            "{day} is before {first}: give the day it was recorded (YYYY-MM-DD)",
+            {"day": day.isoformat(), "first": FIRST_DAY.isoformat()},
+        )
+    if day > datetime.date.today() + datetime.timedelta(days=1):
+        raise PydanticCustomError(
+            "day_range",
+            "{day} is in the future: give the day it was recorded (YYYY-MM-DD)",
+            {"day": day.isoformat()},
+        )
+    return day
+
+
 def _plausible_year(year: int) -> int:
     if year < FIRST_YEAR:
         raise PydanticCustomError(
@@ -195,7 +217,9 @@ Url = Annotated[
     ),
 ]
 # Dates are accepted unquoted (YAML reads them as dates) or quoted (as text), as YYYY-MM-DD.
-Day = Annotated[datetime.date, BeforeValidator(_iso_day), Field(strict=True)]
+Day = Annotated[
+    datetime.date, BeforeValidator(_iso_day), Field(strict=True), AfterValidator(_recorded_day)
+]
 
 
 Provenance = Annotated[

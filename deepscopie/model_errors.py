@@ -151,6 +151,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "missing_translation": ("missing-translation", None),
     "unknown_language": ("unknown-field", lambda context: "language"),
     "year_range": ("invalid-value", _variant(("first", "year-before"), ("", "year-future"))),
+    "day_range": ("invalid-value", _variant(("first", "day-before"), ("", "day-future"))),
     "invalid_character": (
         "invalid-character",
         _variant(("code", "control"), ("language", "line"), ("", "name")),

@@ -99,3 +99,28 @@ def test_a_resource_language_is_a_known_code(
         "resources[0].languages[1]: 'zz' is not a language code: use ISO 639-1 (en, fr, de…) "
         "(invalid-value)"
     ), out
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("9999-12-31", "9999-12-31 is in the future: give the day it was recorded (YYYY-MM-DD)"),
+        (
+            "0001-01-01",
+            "0001-01-01 is before 2000-01-01: give the day it was recorded (YYYY-MM-DD)",
+        ),
+    ],
+)
+def test_a_day_added_is_a_day_an_editor_could_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, said: str
+) -> None:
+    # Sorting Explore by the date added put such a slip first or last.
+    data = copy_base_data(tmp_path)
+    resources = data / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    resources.write_text(text.replace("added: 2026-11-22", f"added: {day}", 1), "utf-8")
+
+    assert main(["validate", "--data", str(data)]) == 1
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(f"resources[0].added: {said} (invalid-value)"), out
