@@ -37,15 +37,21 @@ _ALGORITHMS = {
 def indexed_form(language: str) -> Callable[[str], str]:
     """How a word of a text counts in ``language``'s search index: as Pagefind reads it, its
     stem cut from the word as written, then without accents (``Segmentées,`` -> ``segment``,
-    as ``segmentation``); a language Snowball has no algorithm for, the word without accents
-    (:func:`deepscopie.folding.as_written`). Cached without a bound: the texts' words come back
-    record after record, and are a few tens of thousands at 10,000 entries."""
+    as ``segmentation``), when that is how the word begins; a language Snowball has no
+    algorithm for, the word without accents (:func:`deepscopie.folding.as_written`). Cached
+    without a bound: the texts' words come back record after record, and are a few tens of
+    thousands at 10,000 entries."""
     algorithm = _ALGORITHMS.get(language.split("-")[0].lower())
     if algorithm is None:
         return cache(as_written)
     stem = snowballstemmer.stemmer(algorithm).stemWord
 
     def counted(word: str) -> str:
-        return as_written(stem(unpunctuated(word)))
+        whole, cut = as_written(word), as_written(stem(unpunctuated(word)))
+        # A stem is trusted where it is the word's beginning: Pagefind's stemmer (another
+        # version of Snowball's) rewrites some endings otherwise. Here "fiabilité" is cut to
+        # "fiabl", as "fiable"; there to "fiabil", and an entry that says "fiabilité", not
+        # given "fiable", was not found for it.
+        return cut if whole.startswith(cut) else whole
 
     return cache(counted)

@@ -287,6 +287,10 @@ def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:
     # which "bruitees" would not be.
     noisy = Synonyms([("noisy", "bruitée", "bruité")], counted=indexed_form("fr"))
     assert noisy.added_to("Des images bruitées") == ["noisy"]
+    # A stem that is not how the word begins ("fiabilité" cut to "fiabl") is not trusted:
+    # Pagefind's Snowball cuts it otherwise, and "fiable" found no entry saying "fiabilité".
+    reliable = Synonyms([("fiabilité", "fiable", "reliability")], counted=indexed_form("fr"))
+    assert reliable.added_to("La fiabilité des résultats") == ["fiable", "reliability"]
     # Without a stemmer (a language Snowball does not know), every form is added.
     assert Synonyms(group, counted=indexed_form("xx")).added_to("Cell segmentation") == [
         "segmented",
