@@ -65,44 +65,42 @@ def test_each_fixture_exercises_its_own_rule(fixture: Path) -> None:
     assert any(line.endswith(f"({rule})") for line in _expected(fixture))
 
 
+def _first_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, old: str, new: str
+) -> str:
+    """The first line `deepscopie validate` prints once ``old`` is ``new`` (its first time)
+    in the base's data file ``name``, which it must refuse."""
+    data = copy_base_data(tmp_path)
+    path = data / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    assert main(["validate", "--data", str(data)]) == 1
+    return capsys.readouterr().out.splitlines()[0]
+
+
 def test_a_question_cannot_take_a_resource_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Search tells entries apart by id: a question named "cellpose" took the tool's result.
-    data = copy_base_data(tmp_path)
-    faq = data / "faq.yaml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("id: gpu", "id: cellpose"), "utf-8")
-
-    assert main(["validate", "--data", str(data)]) == 1
-
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith(
-        "faq[1].id: id 'cellpose' already taken by a resource (resources.yaml, line 2): "
-        "an FAQ question needs an id of its own (duplicate-id)"
-    ), out
-    assert out[0].startswith(f"{faq}:10:9: "), out
+    said = _first_problem(tmp_path, capsys, "faq.yaml", "id: gpu", "id: cellpose")
+    assert said == (
+        f"{tmp_path / 'faq.yaml'}:10:9: faq[1].id: id 'cellpose' already taken by a resource "
+        "(resources.yaml, line 2): an FAQ question needs an id of its own (duplicate-id)"
+    )
 
 
 def test_a_resource_language_is_a_known_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Two letters were enough: a card then said "ZZ, anglais".
-    data = copy_base_data(tmp_path)
-    resources = data / "resources.yaml"
-    text = resources.read_text(encoding="utf-8")
-    resources.write_text(text.replace("languages: [en]", "languages: [en, zz]", 1), "utf-8")
-
-    assert main(["validate", "--data", str(data)]) == 1
-
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith(
+    said = _first_problem(tmp_path, capsys, "resources.yaml", "[en]", "[en, zz]")
+    assert said.endswith(
         "resources[0].languages[1]: 'zz' is not a language code: use ISO 639-1 (en, fr, de…) "
         "(invalid-value)"
-    ), out
+    ), said
 
 
 @pytest.mark.parametrize(
-    ("day", "said"),
+    ("day", "message"),
     [
         ("9999-12-31", "9999-12-31 is in the future: give the day it was recorded (YYYY-MM-DD)"),
         (
@@ -112,15 +110,8 @@ def test_a_resource_language_is_a_known_code(
     ],
 )
 def test_a_day_added_is_a_day_an_editor_could_record(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, said: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: str, message: str
 ) -> None:
     # Sorting Explore by the date added put such a slip first or last.
-    data = copy_base_data(tmp_path)
-    resources = data / "resources.yaml"
-    text = resources.read_text(encoding="utf-8")
-    resources.write_text(text.replace("added: 2026-11-22", f"added: {day}", 1), "utf-8")
-
-    assert main(["validate", "--data", str(data)]) == 1
-
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith(f"resources[0].added: {said} (invalid-value)"), out
+    said = _first_problem(tmp_path, capsys, "resources.yaml", "2026-11-22", day)
+    assert said.endswith(f"resources[0].added: {message} (invalid-value)"), said
