@@ -443,6 +443,18 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
     return re.compile(re.escape(said) + " .*(page Explorer|Explore page)")
 
 
+def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -> None:
+    # French "cerveau" is searched with its plural ("cerveaux", see terms in search.js): the
+    # status said the reader had typed "cerveaux".
+    page = watched.page
+    page.goto(site_url)
+    _search(page, "segmenter un cerveau")
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text("«\u202fcerveau\u202f»")
+    expect(status).not_to_contain_text("cerveaux")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortly(
     watched: Watched, site_url: str, root: str

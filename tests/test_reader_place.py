@@ -95,6 +95,20 @@ def test_the_open_questions_can_be_shown_alone(
     assert page.locator(".ds-faq-topic__size").all_inner_texts() == sizes_before
 
 
+def test_the_open_questions_stay_alone_after_going_back(watched: Watched, site_url: str) -> None:
+    # The browser ticked the box again on the way back, after the page's script had run:
+    # the box said "open questions only", and every question showed.
+    page = watched.page
+    page.goto(f"{site_url}faq/")
+    every = page.locator("details.ds-faq").count()
+    page.locator("[data-ds-open-only]").check()
+    page.goto(f"{site_url}about/")
+    page.go_back()
+    if page.locator("[data-ds-open-only]").is_checked():
+        assert 0 < page.locator("details.ds-faq:visible").count() < every
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("start", ["", "en/"])
 def test_a_question_the_filter_hides_shows_when_a_search_leads_to_it(
     watched: Watched, site_url: str, start: str

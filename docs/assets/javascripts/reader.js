@@ -40,6 +40,8 @@
     filter.hidden = false; // without JavaScript, every question shows: nothing to filter
     openOnly.addEventListener("change", applyOpenOnly);
     applyOpenOnly();
+    // Back to the page, the browser ticks the box again after this script ran: applied then.
+    window.addEventListener("pageshow", applyOpenOnly);
   }
 
   // FAQ: open the entry the address names (on arrival and when the anchor changes); one

@@ -635,8 +635,12 @@
       status.replaceChildren(said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
-      const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated))].join(" ")) }); // said once
-      const others = meaningful(asked).map(unpunctuated).filter(Boolean).join(" "); // not "?"
+      // Said as the reader typed them: "cerveau", searched as "cerveaux" (see terms), is not
+      // said "cerveaux".
+      const typedWords = new Set(slashesApart(withoutElision(query)).split(/\s+/).map(unpunctuated));
+      const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
+      const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated).map(asTypedWord))].join(" ")) }); // said once
+      const others = meaningful(asked).map(unpunctuated).filter(Boolean).map(asTypedWord).join(" "); // not "?"
       // ...or, when nothing is left, a way out (a link made of the catalogue's text only: a
       // reader's "{explore}" stays what they typed).
       const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${plural(found.length)}`] : withExploreLink(texts.dsElsewhereText);
