@@ -138,12 +138,13 @@
   // The most words of a question searched: readers' longest questions have 25; a pasted
   // page's thousands were each searched, alone and together ("a/b/c/d/" 500 times: 4.5 s).
   const MOST_WORDS = 48;
+  // The words of a question as typed, elisions and slashes apart (what the status says back).
+  const typedTerms = (query) => slashesApart(withoutElision(query)).trim().split(/\s+/).slice(0, MOST_WORDS).join(" ");
   function terms(query) {
-    let words = slashesApart(withoutElision(query));
+    const words = typedTerms(query);
     // From a word's first letter only: tried at every letter, a long word pasted took a time
     // that grows as the square of its length (a 300,000-letter one, 96 s).
-    if (pluralsFix) words = words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x");
-    return words.trim().split(/\s+/).slice(0, MOST_WORDS).join(" ");
+    return pluralsFix ? words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x") : words;
   }
 
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
@@ -486,15 +487,13 @@
       return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
     };
     const shownTexts = shown.flatMap(textsOf);
-    const lacking = meaningful(question).filter((word) => {
-      const start = absenceMark(word);
-      return start !== null && !shownTexts.some((text) => text.includes(start));
-    });
+    const lacking = meaningful(question)
+      .map((word) => [word, absenceMark(word)])
+      .filter(([, start]) => start !== null && !shownTexts.some((text) => text.includes(start)));
     const absent = [];
-    for (const [at, word] of lacking.entries()) {
+    for (const [at, [word, start]] of lacking.entries()) {
       if (at < ABSENCE_CHECKS && !stale()) {
         const first = (await resultsFor(pagefind, word)).found[0];
-        const start = absenceMark(word);
         if (first && textsOf(await first.data()).some((text) => text.includes(start))) continue;
       }
       absent.push(word);
@@ -637,7 +636,7 @@
       // ...and what the results shown are for: the other words.
       // Said as the reader typed them: "cerveau", searched as "cerveaux" (see terms), is not
       // said "cerveaux".
-      const typedWords = new Set(slashesApart(withoutElision(query)).split(/\s+/).map(unpunctuated));
+      const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
       const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
       const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated).map(asTypedWord))].join(" ")) }); // said once
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).map(asTypedWord).join(" "); // not "?"
@@ -724,7 +723,8 @@
   function quoted(words) {
     if (words.length <= MOST_SAID) return words;
     const cut = words.slice(0, MOST_SAID);
-    return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : MOST_SAID)}…`;
+    const space = cut.lastIndexOf(" ");
+    return `${space > 0 ? cut.slice(0, space) : cut}…`;
   }
 
   // How many entries were found: the catalogue's words alone (none of the reader's, which
