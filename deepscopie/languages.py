@@ -46,6 +46,9 @@ class Language:
     search_terms: str = "as-typed"
     stop_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
+    # The languages whose words its readers also type (codes separated by spaces), for the
+    # words a slip is offered (deepscopie.render.search_words).
+    borrows_words_from: str = ""
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -139,7 +142,20 @@ def _read(folder: Path) -> Languages:
         texts = _load(folder / f"{language.code}.yaml")
         languages.append(replace_texts(language, texts))
     _check_catalogues(folder, languages)
+    _check_borrowed(folder, languages)
     return Languages(tuple(languages))
+
+
+def _check_borrowed(folder: Path, languages: list[Language]) -> None:
+    """A language borrows words from another of the site's languages."""
+    codes = [language.code for language in languages]
+    for number, language in enumerate(languages):
+        for code in language.borrows_words_from.split():
+            if code not in codes or code == language.code:
+                raise LanguageError(
+                    f"{folder / LIST_FILE}: languages[{number}]: borrows_words_from '{code}' "
+                    f"is not another of the site's languages ({', '.join(codes)})"
+                )
 
 
 def replace_texts(language: Language, texts: Mapping[str, object]) -> Language:

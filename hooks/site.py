@@ -223,7 +223,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **_exports(base, config.site_url),
             **entries_files(base, health),
             **names_file(base),
-            **words_files(records, site_languages().codes),
+            **words_files(records, site_languages()),
             **_published_report(health),
         }
         _rendered.update(

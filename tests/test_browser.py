@@ -555,8 +555,17 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
             "stardist",
         ),
         ("en/", "denosing", "No entry has “denosing”", "Did you mean “denoising”?", "noise2void"),
+        # The field's English word, which French readers type and French entries translate
+        # ("suivi"): not "training", a French entries' word as near.
+        (
+            "",
+            "trakcing de cellules",
+            "Aucune entrée ne contient « trakcing »",
+            "Vouliez-vous dire « tracking de cellules » ?",
+            "trackmate",
+        ),
     ],
-    ids=["french", "english", "french-alone", "english-alone"],
+    ids=["french", "english", "french-alone", "english-alone", "french-borrowed"],
 )
 def test_a_word_typed_wrong_near_its_start_is_offered_as_the_entries_word(
     watched: Watched,

@@ -132,6 +132,25 @@ def test_a_missing_text_is_an_error_not_another_language(
         Localized(fr="Outil", en="Tool").get("de")
 
 
+@pytest.mark.parametrize("borrowed", ["de", "fr"])
+def test_a_language_borrows_words_only_from_another_of_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, borrowed: str
+) -> None:
+    folder = shutil.copytree(CATALOGUES, tmp_path / "catalogues")
+    listed = (folder / "languages.yaml").read_text(encoding="utf-8")
+    changed = listed.replace("borrows_words_from: en", f"borrows_words_from: {borrowed}")
+    assert changed != listed
+    (folder / "languages.yaml").write_text(changed, "utf-8")
+    monkeypatch.setenv("DEEPSCOPIE_LANGUAGES", str(folder))
+    reload_languages()
+    try:
+        with pytest.raises(LanguageError, match=rf"borrows_words_from '{borrowed}' is not another"):
+            site_languages()
+    finally:
+        monkeypatch.delenv("DEEPSCOPIE_LANGUAGES")
+        reload_languages()
+
+
 def test_a_text_given_twice_in_a_catalogue_is_an_error_at_its_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from deepscopie.folding import without_accents
+from deepscopie.languages import Language
 from deepscopie.render.search_names import LONGEST_WORD
 from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRecord, is_lexicon
 
@@ -28,12 +29,32 @@ from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRe
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
+def search_words(
+    records: Iterable[SearchRecord], language: str, borrowed_from: Iterable[str] = ()
+) -> list[str]:
     """The words of the entries of ``language``, as they most often write them, commonest
     first (by how often the entries use the word, accents and case aside, then
     alphabetically): the order in which search.js prefers the words as near to a slip. The
     entries' own words, not those their synonym groups give them: the groups mix languages,
-    and an English reader's "celulles" was offered the French "cellules"."""
+    and an English reader's "celulles" was offered the French "cellules".
+
+    Then, after all of them (a word of the language is preferred when as near), the words of
+    the languages ``borrowed_from`` that it lacks: a French reader types the field's English
+    words ("trakcing de cellules" was offered "training", the French entries saying "suivi")."""
+    kept = list(records)
+    words = _ranked_words(kept, language)
+    known = {without_accents(word.lower()) for word in words}
+    for other in borrowed_from:
+        for word in _ranked_words(kept, other):
+            key = without_accents(word.lower())
+            if key not in known:  # one spelling per word: search.js keys them so
+                known.add(key)
+                words.append(word)
+    return words
+
+
+def _ranked_words(records: list[SearchRecord], language: str) -> list[str]:
+    """The entries' own words of ``language``, commonest first (see :func:`search_words`)."""
     # Counted by the text's pieces between spaces, all the language's text at once, then each
     # distinct piece read once: at 10,000 entries, reading every piece took seconds.
     pieces = Counter(
@@ -53,12 +74,15 @@ def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
     return [_commonest(spellings[word]) for word in ranked]
 
 
-def words_files(records: Iterable[SearchRecord], languages: Iterable[str]) -> dict[str, str]:
-    """``{path in the built site: content}`` of each language's words file."""
+def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's words file (with the words
+    it borrows: ``borrows_words_from`` in deepscopie/catalogues/languages.yaml)."""
     kept = list(records)
     return {
-        WORDS_FILE.format(language=language): json.dumps(
-            search_words(kept, language), ensure_ascii=False, separators=(",", ":")
+        WORDS_FILE.format(language=language.code): json.dumps(
+            search_words(kept, language.code, language.borrows_words_from.split()),
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
         for language in languages
     }
