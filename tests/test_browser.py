@@ -324,7 +324,10 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     status = page.locator("#ds-search [data-ds-status]")
     written = re.compile(named, re.IGNORECASE)  # shown as written: "Cellpose"
     expect(status).to_contain_text(written)
-    # The question as typed is one click away.
+    # The question as typed is one click away, on a line of its own: run on after "7
+    # entries", it read as one sentence.
+    offer, said = status.locator("button").bounding_box(), status.bounding_box()
+    assert offer and said and offer["x"] == said["x"] and offer["y"] > said["y"] + 4
     status.locator("button").click()
     expect(status).not_to_contain_text(written)
     expect(status.locator("button")).to_have_count(0)
