@@ -57,6 +57,7 @@ from deepscopie.render import links, markup
 from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
+from deepscopie.render.made_page_records import made_page_records
 from deepscopie.render.navigation import navigation
 from deepscopie.render.pages import (
     HTML_MARKER,
@@ -639,7 +640,8 @@ def _template_text(key: str, *, language: str, **values: object) -> str:
 def _page_records(config: MkDocsConfig) -> list[SearchRecord]:
     """The hand-written pages (home, About, Contribute, Propose) as search records, from their
     Markdown: they are indexed with the entries, before MkDocs has built them. The pages
-    generated from the data are not: the entries they list are."""
+    generated from the data are not: the entries they list are; but for the title and
+    introduction of those a reader looks for by name (FAQ, Explore, Statistics…)."""
     # Made again when a page changed (not for the other language's build); what the data
     # fills in is not indexed (see _page_record).
     sources = sorted(DOCS.glob("*.md"))
@@ -649,7 +651,8 @@ def _page_records(config: MkDocsConfig) -> list[SearchRecord]:
             record for source in sources if (record := _page_record(source, config)) is not None
         ]
         _rendered.update(page_records=records, page_files=pages)
-    return list(_rendered["page_records"])
+    made = [record for code in site_languages().codes for record in made_page_records(code)]
+    return [*_rendered["page_records"], *made]
 
 
 def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:

@@ -70,6 +70,9 @@ def test_there_is_one_search_index_per_language(built_site: Path) -> None:
     assert languages["fr"]["page_count"] == languages["en"]["page_count"] > 10
 
 
+MADE_PAGES = ("faq", "explore", "statistics", "tags", "types")
+
+
 def test_search_finds_the_hand_written_pages_at_their_addresses_and_no_listing(
     built_site: Path,
 ) -> None:
@@ -82,9 +85,15 @@ def test_search_finds_the_hand_written_pages_at_their_addresses_and_no_listing(
         "/", "/about/", "/contribute/", "/en/", "/en/about/", "/en/contribute/",
         "/en/propose/", "/propose/",
     }  # fmt: skip
+    # The pages made from the data that a reader looks for by name, by their title and
+    # introduction only: not by the entries they list.
+    made = {f"{root}{page}/" for root in ("/", "/en/") for page in MADE_PAGES}
+    assert pages["/faq/"]["meta"] == {"title": "Foire aux questions"}
+    assert "FAQ" in str(pages["/faq/"]["content"])
+    assert "batch" not in str(pages["/en/faq/"]["content"])  # "What batch size should I choose?"
     # And each category's introduction, which has advice of its own.
     introductions = {url for url in pages if "/categories/" in url}
-    assert set(pages) == hand_written | introductions
+    assert set(pages) == hand_written | made | introductions
     assert {"/categories/hardware/", "/en/categories/hardware/"} <= introductions
     for url, fragment in pages.items():
         assert (built_site / url.lstrip("/") / "index.html").is_file()

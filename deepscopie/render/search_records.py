@@ -455,15 +455,25 @@ def page_record_path(page: str, language: str) -> str:
     return f"{site_languages()[language].root}{links.built_url(page)}index.html"
 
 
-def page_record(path: str, language: str, title: str, body_html: str) -> SearchRecord:
+# Pagefind's weight of a heading <h1>, a page's title.
+PAGE_TITLE_WEIGHT = 7
+
+
+def page_record(
+    path: str, language: str, title: str, body_html: str, also_called: str = ""
+) -> SearchRecord:
     """A hand-written page (About, Contribute…) as a search record: its title and its text,
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept, without its blocks of code: the guide's examples of an
-    entry ("phototoxicité") are not what it is about, and made it a result for them."""
+    entry ("phototoxicité") are not what it is about, and made it a result for them.
+    ``also_called``: its other name, which counts as its title does (the navigation's "FAQ"
+    of "Foire aux questions", which other pages say more often)."""
     text_of_page = visible_text(_CODE_BLOCK.sub(" ", body_html))
+    # Weighed as Pagefind weighs the title, an <h1>.
+    other_name = f'<p data-pagefind-weight="{PAGE_TITLE_WEIGHT}">{html_text(also_called)}</p>'
     content = (
         f'<span data-pagefind-filter="{KIND}:{PAGE}" hidden></span>'
         f'<h1 data-pagefind-meta="title">{html_text(title)}</h1>'
-        f"<p>{html_text(text_of_page)}</p>"
+        f"{other_name if also_called else ''}<p>{html_text(text_of_page)}</p>"
     )
     return SearchRecord(path, _document(language, title, content), language)

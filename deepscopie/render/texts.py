@@ -87,6 +87,7 @@ SEARCH_TEXTS = (
     "label",
     "close",
     "pages",
+    "entries",
     "none",
     "one",
     "many",

@@ -482,10 +482,6 @@
   const ABSENCE_CHECKS = 5;
   async function absentWords(pagefind, question, shown, stale) {
     if (!shown.length) return [];
-    const textsOf = (data) => {
-      const text = fold(`${data.meta.title} ${data.content}`);
-      return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
-    };
     const shownTexts = shown.flatMap(textsOf);
     const lacking = meaningful(question)
       .map((word) => [word, absenceMark(word)])
@@ -499,6 +495,21 @@
       absent.push(word);
     }
     return absent;
+  }
+  // A result's text as a word is looked for in it (see absenceMark): lower case without
+  // accents, and without what separates the pieces of a word ("U2-OS" has "u2os").
+  const textsOf = (data) => {
+    const text = fold(`${data.meta.title} ${data.content}`);
+    return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
+  };
+  const has = (data, word) => textsOf(data).some((text) => text.includes(absenceMark(word)));
+  // The hand-written pages among the first `pages` that have each of the `words` no entry has:
+  // a page of the site the reader named ("contribuer", "FAQ", "statistiques"), shown although
+  // no entry is. Pagefind answered such a word with the records that have a beginning of it:
+  // pages that lack it are not kept.
+  async function pagesWith(pages, words) {
+    const data = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
+    return data.filter((one) => words.every((word) => has(one, word)));
   }
   // What of a word an entry must have for the word not to be absent: null for a word of one
   // or two letters, or with other signs.
@@ -609,9 +620,16 @@
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
+    let namedPages = []; // the pages that have the words no entry has (see pagesWith)
     if (missing.length) {
-      // Not for a question the reader asked for as typed (a name's slip they kept).
-      suggestion = query === asTyped ? null : await mended(query.trim(), missing.map(unpunctuated));
+      namedPages = await pagesWith(shown.pages, missing);
+      if (stale()) return;
+      // A word a page has is no slip ("contribuer" is not "contributor").
+      const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)));
+      // Not for a question the reader asked for as typed (a name's slip they kept), nor
+      // beside a name put right (one offer at a time).
+      const mayMend = query !== asTyped && !correction;
+      suggestion = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
       if (stale()) return;
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
       const none = { found: [], pages: [], entryData: [] };
@@ -623,26 +641,36 @@
     }
     const { found, pages, entryData } = shown;
     results.replaceChildren();
+    // The pages that have the words no entry has come first ("foire aux questions": no entry
+    // says "foire", the FAQ page does), the entries of the other words under a heading.
+    if (namedPages.length) {
+      results.append(...pagesBlock(namedPages));
+      if (entryData.length) results.append(resultsHeading(texts.dsEntriesText));
+    }
     const list = document.createElement("ul");
     list.className = "ds-results";
     entryData.forEach((data) => list.append(card(data)));
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list));
+    // The words no entry has, said as the reader typed them: "cerveau", searched as
+    // "cerveaux" (see terms), is not said "cerveaux".
+    const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
+    const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
+    const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated).map(asTypedWord))].join(" ")) }); // said once
     if (correction) {
       const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
-      const said = `${filled(texts.dsCorrectedText, { q: quoted(correction.shown) })} ${plural(found.length)} `;
-      status.replaceChildren(said, asWritten);
+      // What the results are for: the names put right and the other words entries have.
+      const searchedWords = correction.searched.split(/\s+/);
+      const kept = correction.shown.split(/\s+/).filter((_, at) => !missing.includes(searchedWords[at]));
+      const said = `${filled(texts.dsCorrectedText, { q: quoted(kept.join(" ")) })} ${plural(found.length)} `;
+      status.replaceChildren(...(missing.length ? [`${absent} `] : []), said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
-      // Said as the reader typed them: "cerveau", searched as "cerveaux" (see terms), is not
-      // said "cerveaux".
-      const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
-      const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
-      const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated).map(asTypedWord))].join(" ")) }); // said once
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).map(asTypedWord).join(" "); // not "?"
       // ...or, when nothing is left, a way out (a link made of the catalogue's text only: a
-      // reader's "{explore}" stays what they typed).
-      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${plural(found.length)}`] : withExploreLink(texts.dsElsewhereText);
+      // reader's "{explore}" stays what they typed), unless the pages named are.
+      const wayOut = namedPages.length ? [] : withExploreLink(texts.dsElsewhereText);
+      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${plural(found.length)}`] : wayOut;
       if (!suggestion) status.replaceChildren(`${absent} `, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
       else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
@@ -651,23 +679,35 @@
       status.replaceChildren(...withExploreLink(plural(found.length)));
     }
     results.dataset.dsQuery = query;
-    if (opensFirst(list, query)) return;
-    // The hand-written pages come after the entries, fetched once those are shown.
-    const pageData = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
+    if (opensFirst(results, query)) return; // the first result shown, a page named or an entry
+    // The other hand-written pages come after the entries, fetched once those are shown.
+    const shownPages = new Set(namedPages.map((one) => one.url));
+    const searchedPages = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
     if (stale()) return;
+    const pageData = searchedPages.filter((one) => !shownPages.has(one.url)).slice(0, PAGES - shownPages.size);
     results.dataset.dsDone = query; // the pages too: the search is complete
     if (!pageData.length) {
-      openFirst = false; // nothing to open
+      openFirst = false; // nothing (more) to open
       return;
     }
-    const heading = document.createElement("h2");
-    heading.className = "ds-results__heading";
-    heading.textContent = texts.dsPagesText;
-    const other = document.createElement("ul");
-    other.className = "ds-results ds-results--pages";
-    pageData.forEach((data) => other.append(pageItem(data)));
+    const [heading, other] = pagesBlock(pageData);
     results.append(heading, other);
     opensFirst(other, query);
+  }
+
+  function resultsHeading(said) {
+    const heading = document.createElement("h2");
+    heading.className = "ds-results__heading";
+    heading.textContent = said;
+    return heading;
+  }
+
+  // Pages of the site under their heading.
+  function pagesBlock(pageData) {
+    const list = document.createElement("ul");
+    list.className = "ds-results ds-results--pages";
+    pageData.forEach((data) => list.append(pageItem(data)));
+    return [resultsHeading(texts.dsPagesText), list];
   }
 
   // Enter pressed before the results of what is typed were shown: the first one opens, once
