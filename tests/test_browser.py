@@ -339,6 +339,44 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "absent", "kept", "named"),
+    [
+        (
+            "",
+            "celpose levure",
+            "Aucune entrée ne contient « levure »",
+            "Résultats pour « Cellpose » :",
+            "cellpose",
+        ),
+        (
+            "en/",
+            "zebrafish ilastick",
+            "No entry has “zebrafish”",
+            "Results for “ilastik”:",
+            "ilastik",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
+    watched: Watched, site_url: str, root: str, question: str, absent: str, kept: str, named: str
+) -> None:
+    # "celpose levure" was searched as "cellpose levure": Pagefind, which has no "levure",
+    # searched a beginning of it, and the status said "results for Cellpose levure" of
+    # entries that say nothing of yeast.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:1]]
+    assert first == [named]
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(_any_spaces(absent))
+    expect(status).to_contain_text(_any_spaces(kept))
+    # The question as typed is still one click away.
+    expect(status.get_by_role("button")).to_have_count(1)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "opening", "answers"),
     [
         ("", "quelle méthode pour débruiter", "Quel", {"noise2void", "care"}),
@@ -444,6 +482,59 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
     as typed ("« levure »"), French quotes with their narrow spaces."""
     said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
     return re.compile(re.escape(said) + " .*(page Explorer|Explore page)")
+
+
+@pytest.mark.parametrize(
+    ("root", "named", "page", "slip", "among_entries"),
+    [
+        ("", "FAQ", "faq/", "Vouliez-vous dire", ("foire aux questions", "Entrées")),
+        ("", "contribuer", "contribute/", "contributor", ("statistiques", "")),
+        ("en/", "faq", "en/faq/", "Did you mean", ("frequently asked questions", "Entries")),
+        ("en/", "propose", "en/propose/", "Did you mean", ("statistics", "")),
+    ],
+    ids=["french", "french-guide", "english", "english-form"],
+)
+def test_a_page_of_the_site_is_found_by_its_name_when_no_entry_has_it(
+    watched: Watched,
+    site_url: str,
+    root: str,
+    named: str,
+    page: str,
+    slip: str,
+    among_entries: tuple[str, str],
+) -> None:
+    # "FAQ", "contribuer", "statistiques": no entry has the word, and the search said so and
+    # showed nothing (the FAQ and Statistics pages were not indexed; the Contribute guide was,
+    # but left out with the word), or offered "contributor" as a slip.
+    tab = watched.page
+    tab.goto(f"{site_url}{root}")
+    status = tab.locator("#ds-search [data-ds-status]")
+    links = _search(tab, named)
+    assert links[0] == f"{SUB_PATH}{page}", links
+    expect(status).not_to_contain_text(slip)
+    expect(status).not_to_contain_text(re.compile("Explore"))  # no "try other words"
+    # Words some entries have too: the page still comes first, the entries under a heading.
+    question, heading = among_entries
+    tab.keyboard.press("Escape")
+    links = _search(tab, question)
+    page_address = f"{SUB_PATH}{root}{'statistics/' if not heading else 'faq/'}"
+    if heading:  # no entry says "foire" or "frequently": the page they name comes first
+        assert links[0] == page_address, links
+        headings = tab.locator("#ds-search .ds-results__heading").all_inner_texts()
+        assert headings[:2] == [
+            tab.locator("#ds-search").get_attribute("data-ds-pages-text"),
+            heading,
+        ]
+        # Enter, typed before the results came, opens that first result.
+        tab.keyboard.press("Escape")
+        tab.keyboard.press("/")
+        field = tab.locator("#ds-search [data-ds-input]")
+        field.fill(question)
+        field.press("Enter")
+        expect(tab).to_have_url(re.compile(re.escape(page_address) + "$"))
+    else:  # entries have the word: they come first, the page after them
+        assert page_address in links and not links[0].startswith(page_address), links
+    assert watched.errors == []
 
 
 def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -> None:

@@ -609,7 +609,8 @@
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told
     // (and offered the entries' word it may be a slip of, see mended).
-    let missing = correction || asked.includes('"') ? [] : await absentWords(pagefind, asked, shown.entryData, stale);
+    // So too beside a name put right ("celpose levure": Cellpose's entries, none of yeast).
+    let missing = asked.includes('"') ? [] : await absentWords(pagefind, asked, shown.entryData, stale);
     if (stale()) return;
     // Nothing found at all: no entry to read, and none has any of the words (each was
     // searched alone, see entriesOf), Pagefind having found no beginning of them either.
