@@ -377,6 +377,40 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "replaced", "control", "wanted"),
+    [
+        ("", "remplacer google colab", "google-colab", "gimp au lieu de photoshop", "gimp"),
+        (
+            "en/",
+            "labelimg online alternative",
+            "labelimg",
+            "julia instead of python",
+            "deep-learning-with-julia",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_a_question_for_an_alternative_does_not_open_on_what_it_replaces(
+    watched: Watched,
+    site_url: str,
+    root: str,
+    question: str,
+    replaced: str,
+    control: str,
+    wanted: str,
+) -> None:
+    # "remplacer google colab": Google Colab's own entry, which has every word, came first.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    assert replaced not in found[:3] and found[3] == replaced, found
+    # What the reader wants instead, named before "instead", keeps its place.
+    page.keyboard.press("Escape")
+    assert _search(page, control)[0].rsplit("#", 1)[-1] == wanted
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "opening", "answers"),
     [
         ("", "quelle méthode pour débruiter", "Quel", {"noise2void", "care"}),

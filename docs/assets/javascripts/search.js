@@ -195,6 +195,49 @@
   const joinsAlternatives = (word) =>
     word === "/" || orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
 
+  // The words that ask for something other than what they name (instead_words in
+  // deepscopie/catalogues/languages.yaml, set on the dialog; "alternative à", "au lieu de").
+  const insteadWords = new Set((dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // What the reader wants another of: the words after an instead-word ("to" and "de" aside)
+  // up to the next stop word ("un équivalent d'ilastik dans Fiji" wants one in Fiji), or
+  // those before it when it ends the question ("labelimg online alternative"; "julia instead
+  // of python" wants Julia).
+  function replacedWords(question) {
+    const words = typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
+    const at = words.findIndex((word) => insteadWords.has(word));
+    if (at < 0) return [];
+    const named = (list) => {
+      const start = list.findIndex((word) => !stopWords.has(word) && !insteadWords.has(word));
+      if (start < 0) return [];
+      const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || insteadWords.has(word)));
+      return list.slice(start, end < 0 ? list.length : end);
+    };
+    const after = named(words.slice(at + 1));
+    return after.length ? after : named(words.slice(0, at).reverse());
+  }
+  // The results with the entry of what the reader wants another of put fourth: "alternative
+  // à Google Colab" gave Google Colab first, as it has every word. An entry is that one when
+  // its name (its title before a colon or a parenthesis), of one or two words, has one the
+  // reader named, of four letters or more ("colab" of "Google Colab").
+  const REPLACED_BELOW = 3;
+  function withoutReplaced(shown, question) {
+    const replaced = new Set(replacedWords(question));
+    if (!replaced.size) return shown;
+    const nameOf = (data) => String(data.meta.title || "").split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
+    const isReplaced = (data) => {
+      const name = nameOf(data);
+      return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
+    };
+    const first = shown.entryData.slice(0, REPLACED_BELOW);
+    if (!first.some(isReplaced)) return shown;
+    const moved = (list) => {
+      const out = list.filter((_, at) => !(at < REPLACED_BELOW && isReplaced(first[at])));
+      out.splice(REPLACED_BELOW, 0, ...list.slice(0, REPLACED_BELOW).filter((_, at) => isReplaced(first[at])));
+      return out;
+    };
+    return { ...shown, found: moved(shown.found), entryData: moved(shown.entryData) };
+  }
+
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
@@ -640,7 +683,7 @@
       shown = left ? await shownFor(pagefind, asked, asked, stale) : none;
       if (stale()) return;
     }
-    const { found, pages, entryData } = shown;
+    const { found, pages, entryData } = withoutReplaced(shown, query);
     results.replaceChildren();
     // The pages that have the words no entry has come first ("foire aux questions": no entry
     // says "foire", the FAQ page does), the entries of the other words under a heading.
