@@ -724,11 +724,10 @@
     }
     results.dataset.dsQuery = query;
     if (opensFirst(results, query)) return; // the first result shown, a page named or an entry
-    // The other hand-written pages come after the entries, fetched once those are shown.
-    const shownPages = new Set(namedPages.map((one) => one.url));
-    const searchedPages = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
+    // The hand-written pages come after the entries, fetched once those are shown (but when
+    // the pages named came first: one list of pages, under one heading).
+    const pageData = namedPages.length ? [] : await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
     if (stale()) return;
-    const pageData = searchedPages.filter((one) => !shownPages.has(one.url)).slice(0, PAGES - shownPages.size);
     results.dataset.dsDone = query; // the pages too: the search is complete
     if (!pageData.length) {
       openFirst = false; // nothing (more) to open
