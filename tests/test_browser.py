@@ -633,8 +633,12 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
         # A cell line's name, with digits; a short one (Pagefind searched "he").
         ("", "u2os", "segmenter des noyaux u2os", "Aucune entrée ne contient « u2os »"),
         ("en/", "hek", "segment hek nuclei", "No entry has “hek”"),
+        # A word of the language that no entry has is not offered the English word it is one
+        # letter from ("doable"); nor found in long texts whose words run together ("quand ou
+        # bien" has "doub").
+        ("", "double", "noyaux en double marquage", "Aucune entrée ne contient « double »"),
     ],
-    ids=["french", "english", "french-digits", "english-short"],
+    ids=["french", "english", "french-digits", "english-short", "french-word-of-no-entry"],
 )
 def test_a_word_that_no_entry_has_is_said_and_left_out(
     watched: Watched, site_url: str, root: str, absent: str, question: str, absent_said: str

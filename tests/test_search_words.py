@@ -9,7 +9,7 @@ from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.languages import site_languages
 from deepscopie.render.search_names import LONGEST_WORD
 from deepscopie.render.search_records import WORDS_FILE, SearchRecord, search_records
-from deepscopie.render.search_words import search_words, words_files
+from deepscopie.render.search_words import borrowed_words, search_words, words_files
 from tests.conftest import copy_base_data
 
 
@@ -57,25 +57,27 @@ def test_a_word_is_given_as_the_entries_most_often_write_it() -> None:
     assert search_words(records, "fr")[0] == "débruitage"
 
 
-def test_a_language_borrows_the_words_it_lacks_after_its_own() -> None:
+def test_a_language_borrows_the_words_it_lacks() -> None:
     # A French reader types the field's English words ("trakcing" is "tracking"); a word of
-    # both once, as the language writes it ("images"), and English readers borrow nothing.
+    # both once, as the language writes it ("images").
     records = [
         *RECORDS,
         _entry("b", "en", "Cell tracking, cell tracking"),
         _entry("c", "en", "Débruitage"),  # accents aside, the French word's
     ]
-    french = search_words(records, "fr", ["en"])
-    assert french[:6] == search_words(records, "fr")
-    assert french[6:] == ["tracking", "denoising", "microscopy"]
-    assert search_words(records, "en") == search_words(records, "en", [])
+    assert borrowed_words(records, "fr", ["en"]) == ["tracking", "denoising", "microscopy"]
+    assert borrowed_words(records, "en", []) == []
 
 
 def test_each_language_has_its_file_at_the_site_root() -> None:
     files = words_files(RECORDS, site_languages())
     assert list(files) == ["search-words-fr.json", "search-words-en.json"]
     assert WORDS_FILE.format(language="fr") in files
-    assert json.loads(files["search-words-en.json"]) == search_words(RECORDS, "en")
+    assert json.loads(files["search-words-en.json"]) == {
+        "own": search_words(RECORDS, "en"),
+        "borrowed": [],  # English readers borrow no French word
+    }
+    assert json.loads(files["search-words-fr.json"])["borrowed"] == ["denoising", "microscopy"]
 
 
 def test_a_language_has_its_entries_own_words_not_those_of_their_synonym_groups(

@@ -29,21 +29,25 @@ from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRe
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def search_words(
-    records: Iterable[SearchRecord], language: str, borrowed_from: Iterable[str] = ()
-) -> list[str]:
+def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
     """The words of the entries of ``language``, as they most often write them, commonest
     first (by how often the entries use the word, accents and case aside, then
     alphabetically): the order in which search.js prefers the words as near to a slip. The
     entries' own words, not those their synonym groups give them: the groups mix languages,
-    and an English reader's "celulles" was offered the French "cellules".
+    and an English reader's "celulles" was offered the French "cellules"."""
+    return _ranked_words(list(records), language)
 
-    Then, after all of them (a word of the language is preferred when as near), the words of
-    the languages ``borrowed_from`` that it lacks: a French reader types the field's English
-    words ("trakcing de cellules" was offered "training", the French entries saying "suivi")."""
+
+def borrowed_words(
+    records: Iterable[SearchRecord], language: str, borrowed_from: Iterable[str]
+) -> list[str]:
+    """The words of the languages ``borrowed_from`` that those of ``language`` lack (accents
+    and case aside), each language's commonest first: a French reader types the field's
+    English words ("trakcing de cellules" was offered "training", the French entries saying
+    "suivi"). search.js offers them after the language's own, for a long word only."""
     kept = list(records)
-    words = _ranked_words(kept, language)
-    known = {without_accents(word.lower()) for word in words}
+    known = {without_accents(word.lower()) for word in _ranked_words(kept, language)}
+    words = []
     for other in borrowed_from:
         for word in _ranked_words(kept, other):
             key = without_accents(word.lower())
@@ -54,7 +58,7 @@ def search_words(
 
 
 def _ranked_words(records: list[SearchRecord], language: str) -> list[str]:
-    """The entries' own words of ``language``, commonest first (see :func:`search_words`)."""
+    """The entries' own words of ``language``, commonest first."""
     # Counted by the text's pieces between spaces, all the language's text at once, then each
     # distinct piece read once: at 10,000 entries, reading every piece took seconds.
     pieces = Counter(
@@ -75,12 +79,17 @@ def _ranked_words(records: list[SearchRecord], language: str) -> list[str]:
 
 
 def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) -> dict[str, str]:
-    """``{path in the built site: content}`` of each language's words file (with the words
-    it borrows: ``borrows_words_from`` in deepscopie/catalogues/languages.yaml)."""
+    """``{path in the built site: content}`` of each language's words file: its own words and
+    those it borrows (``borrows_words_from`` in deepscopie/catalogues/languages.yaml)."""
     kept = list(records)
     return {
         WORDS_FILE.format(language=language.code): json.dumps(
-            search_words(kept, language.code, language.borrows_words_from.split()),
+            {
+                "own": search_words(kept, language.code),
+                "borrowed": borrowed_words(
+                    kept, language.code, language.borrows_words_from.split()
+                ),
+            },
             ensure_ascii=False,
             separators=(",", ":"),
         )

@@ -412,14 +412,19 @@
   // written by deepscopie/render/search_words.py, commonest first) are fetched the first
   // time a question has such a word.
   const SHORTEST_WORD = Number(names.shortest_word); // search_records.SHORTEST_WORD
-  let knownWords = null; // the promise of the file: {folded word: as written}
+  // The file has the language's own words, then those it borrows from another language of
+  // the site (see deepscopie/render/search_words.py), offered only for a long word: a short
+  // one is more often a word of the language that no entry has ("double" was offered the
+  // English "doable").
+  let knownWords = null; // the promise of the file: {own, borrowed: {folded word: as written}}
+  const asWords = (list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)]));
   function languageWords() {
     if (!knownWords) {
       const file = names.words.replace("{language}", document.documentElement.lang.toLowerCase());
       knownWords = fetch(`${siteRoot}${file}`)
-        .then((response) => (response.ok ? response.json() : []))
-        .catch(() => []) // nothing is offered then
-        .then((list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)])));
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({})) // nothing is offered then
+        .then((words) => ({ own: asWords(words && words.own), borrowed: asWords(words && words.borrowed) }));
     }
     return knownWords;
   }
@@ -427,12 +432,16 @@
   // is nearest to, wherever it stands whole ("d'un côté" keeps its "d'"); null when none is
   // near.
   async function mended(question, missing) {
-    const words = await languageWords();
+    const { own, borrowed } = await languageWords();
+    const words = new Map([...borrowed, ...own]); // the language's spelling of a word of both
     let mendedQuestion = question;
     for (const word of new Set(missing)) {
       if (words.has(bare(word))) continue; // a word of the entries, if not of those found
-      // A common word of four letters is one letter from many ("côté", "coûte").
-      const near = nearest(bare(word), words.keys(), SHORTEST_WORD);
+      // A common word of four letters is one letter from many ("côté", "coûte"); the
+      // language's words first, as near.
+      const long = Array.from(bare(word)).length >= LONG_WORD;
+      const candidates = long ? [...own.keys(), ...borrowed.keys()] : own.keys();
+      const near = nearest(bare(word), candidates, SHORTEST_WORD);
       if (!near) continue;
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       // No lookbehind (see test_code_quality): what comes before the word is kept as found.
@@ -540,10 +549,12 @@
     return absent;
   }
   // A result's text as a word is looked for in it (see absenceMark): lower case without
-  // accents, and without what separates the pieces of a word ("U2-OS" has "u2os").
+  // accents, and without what separates the pieces of a word ("U2-OS" has "u2os"), but
+  // spaces: words run together made words ("quand ou bien" had "doub", and "double" was
+  // not said absent).
   const textsOf = (data) => {
     const text = fold(`${data.meta.title} ${data.content}`);
-    return [text, text.replace(/[^\p{L}\p{N}]+/gu, "")];
+    return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
   const has = (data, word) => textsOf(data).some((text) => text.includes(absenceMark(word)));
   // The hand-written pages among the first `pages` that have each of the `words` no entry has:
