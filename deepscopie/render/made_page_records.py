@@ -14,24 +14,20 @@ from __future__ import annotations
 from deepscopie.escaping import html_text
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
+from deepscopie.render.navigation import NAMED_PAGES
 from deepscopie.render.search_records import SearchRecord, page_record, page_record_path
 from deepscopie.render.statistics import STATISTICS_PAGE
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 
-# Each page: its file, its title's text, its name in the navigation (when it has another),
-# and the texts that say what it is (catalogue keys).
+# Each page, and the texts that say what it is (catalogue keys); its title and its name in the
+# navigation are its NAMED_PAGES'.
 MADE_PAGES = (
-    (links.FAQ_PAGE, "faq_title", "nav_faq", ("faq_intro",)),
-    (EXPLORE_PAGE, "explore_title", "nav_explore", ("explore_intro",)),
-    (
-        STATISTICS_PAGE,
-        "statistics_title",
-        None,
-        ("statistics_by_category", "statistics_by_type", "statistics_by_language"),
-    ),
-    ("tags/index.md", "tags_title", None, ("tags_intro",)),
-    ("types/index.md", "types_title", None, ("types_intro",)),
+    (links.FAQ_PAGE, ("faq_intro",)),
+    (EXPLORE_PAGE, ("explore_intro",)),
+    (STATISTICS_PAGE, ("statistics_by_category", "statistics_by_type", "statistics_by_language")),
+    ("tags/index.md", ("tags_intro",)),
+    ("types/index.md", ("types_intro",)),
 )
 
 
@@ -42,7 +38,8 @@ def made_page_records(language: str) -> list[SearchRecord]:
         return typeset(text(key, language), language)
 
     records = []
-    for page, title, navigation_name, about in MADE_PAGES:
+    for page, about in MADE_PAGES:
+        title, navigation_name = NAMED_PAGES[page]
         body = "".join(f"<p>{html_text(said(key))}</p>" for key in about)
         other_name = said(navigation_name) if navigation_name else ""
         records.append(

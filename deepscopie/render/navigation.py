@@ -3,7 +3,11 @@ its section names in the language being built."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import site_languages
+from deepscopie.model import VocabularyFile
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
 from deepscopie.render.health import HEALTH_PAGE
@@ -37,3 +41,53 @@ def navigation(
         {name("nav_contribute"): "contribute.md"},
         {name("nav_propose"): PROPOSE_PAGE},
     ]
+
+
+# The pages a reader may look for by name: their title's text and, when the navigation names
+# them otherwise, its name's (catalogue keys).
+NAMED_PAGES = {
+    "index.md": ("nav_home", None),
+    links.FAQ_PAGE: ("faq_title", "nav_faq"),
+    EXPLORE_PAGE: ("explore_title", None),
+    "tags/index.md": ("tags_title", None),
+    "types/index.md": ("types_title", None),
+    STATISTICS_PAGE: ("statistics_title", None),
+    "about.md": ("nav_about", None),
+    "contribute.md": ("nav_contribute", None),
+    PROPOSE_PAGE: ("nav_propose", None),
+}
+
+
+class PageName(TypedDict):
+    """A page of the site as search names it."""
+
+    url: str  # from the site's root
+    title: str  # in the page's language
+    names: list[str]  # in every language of the site
+
+
+def page_names(language: str, vocabulary: VocabularyFile | None) -> list[PageName]:
+    """The site's pages a reader may name ("FAQ", "statistiques", a category), for search:
+    each page's address from the site's root, its title in ``language``, and its names in
+    every language of the site ("about" typed on a French page is À propos)."""
+    languages = site_languages()
+    root = languages[language].root
+
+    def said(key: str, code: str) -> str:
+        return typeset(text(key, code), code)
+
+    pages: list[PageName] = []
+    for page, (title, other) in NAMED_PAGES.items():
+        keys = [title, *([other] if other else [])]
+        names = [said(key, code) for code in languages.codes for key in keys]
+        url = f"{root}{links.built_url(page)}"
+        pages.append({"url": url, "title": said(title, language), "names": names})
+    for category in vocabulary.categories if vocabulary is not None else []:
+        pages.append(
+            {
+                "url": f"{root}{links.built_url(links.category_page(category.id))}",
+                "title": typeset(category.name.get(language), language),
+                "names": [category.name.get(code) for code in languages.codes],
+            }
+        )
+    return pages

@@ -333,6 +333,8 @@ def _faq_entry(
 ) -> SearchRecord:
     tags = [names["tag"][tag] for tag in entry.tags]
     tags += keywords_in(entry, language)
+    # "FAQ", as the navigation names their page: "FAQ cellpose" is Cellpose's questions.
+    tags.append(text("nav_faq", language))
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
     meta = {

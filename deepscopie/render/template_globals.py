@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from deepscopie.languages import site_languages
 from deepscopie.model import VocabularyFile
+from deepscopie.render.navigation import page_names
 from deepscopie.render.pages import render_search_form
 from deepscopie.render.search_records import search_index_names
 from deepscopie.render.texts import search_texts
@@ -21,6 +22,8 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
         "search_texts": search_texts(language),
         "search_index_names": search_index_names(),
+        # The pages a reader may name, which search shows first when named.
+        "page_names": page_names(language, vocabulary),
         # What search looks for instead of words its stemmer misreads ({typed: searched}).
         "searched_as": vocabulary.searched_as.get(language)
         if vocabulary is not None and vocabulary.searched_as is not None

@@ -68,7 +68,10 @@
       // most): left as it sets them, since turning off all but the title's lift, or also the
       // title's, or only the fields a card does not show, changed no set of readers' questions
       // by more than a question or two, either way (bench/README.md, stop 33).
-      ranking: { pageLength: 0.3, termFrequency: 0.8 },
+      // pageLength: how much a long record's score is lowered; 0.5 rather than 0.3 since the
+      // synonym groups give the longest FAQ answers hundreds of words (bench/README.md, stop
+      // 39: 2,218 questions, 4 found, 2 lost, in two rounds).
+      ranking: { pageLength: 0.5, termFrequency: 0.8 },
       // Pagefind's entry file names the index files of its build: asked for anew at each page
       // view (never an old one), with one address for all the indexes and for addParts, so
       // that they read one and the same file.
@@ -241,7 +244,9 @@
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
-    typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    typed
+      .split(/\s+/)
+      .filter((word) => word && !stopWords.has(bare(word)) && !insteadWords.has(bare(word)) && !joinsAlternatives(word));
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
@@ -557,6 +562,26 @@
     return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
   const has = (data, word) => textsOf(data).some((text) => text.includes(absenceMark(word)));
+  // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
+  // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
+  // data, by its names' meaningful words: a question that is one of them shows that page
+  // first, before the entries that say its words ("statistiques" showed sixteen entries
+  // first, the page under "more results").
+  const namedSitePages = new Map();
+  try {
+    for (const page of JSON.parse(dialog.dataset.dsPageNames || "[]")) {
+      const data = { url: `${siteRoot}${page.url}`, meta: { title: String(page.title) } };
+      for (const name of page.names || []) {
+        const words = pageKey(String(name));
+        if (words && !namedSitePages.has(words)) namedSitePages.set(words, data);
+      }
+    }
+  } catch (error) {
+    console.warn("Search: the names of the site's pages could not be read", error);
+  }
+  function pageKey(question) {
+    return [...new Set(meaningful(withoutElision(question)).map(bare).filter(Boolean))].sort().join(" ");
+  }
   // The hand-written pages among the first `pages` that have each of the `words` no entry has:
   // a page of the site the reader named ("contribuer", "FAQ", "statistiques"), shown although
   // no entry is. Pagefind answered such a word with the records that have a beginning of it:
@@ -675,9 +700,12 @@
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
-    let namedPages = []; // the pages that have the words no entry has (see pagesWith)
+    // The page the question names, and those that have the words no entry has (see pagesWith).
+    let namedPages = namedSitePages.has(pageKey(query)) ? [namedSitePages.get(pageKey(query))] : [];
     if (missing.length) {
-      namedPages = await pagesWith(shown.pages, missing);
+      namedPages = [...namedPages, ...(await pagesWith(shown.pages, missing))].filter(
+        (one, at, all) => all.findIndex((other) => other.url === one.url) === at,
+      );
       if (stale()) return;
       // A word a page has is no slip ("contribuer" is not "contributor").
       const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)));
