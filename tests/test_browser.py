@@ -574,6 +574,38 @@ def test_a_page_of_the_site_named_comes_first(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "some"),
+    [
+        (
+            "",
+            "je débute en deep learning et je cherche une formation pour segmenter des cellules",
+            "ont une partie des mots, aucune ne les a tous",
+        ),
+        (
+            "en/",
+            "my nuclei touch each other and StarDist merges them, what can I do?",
+            "have some of the words, none has them all",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_the_count_says_when_no_entry_has_all_the_words(
+    watched: Watched, site_url: str, root: str, question: str, some: str
+) -> None:
+    # "Results for “nuclei touch each other StarDist them”: 71 entries" read as if all had
+    # the words; each had some.
+    tab = watched.page
+    tab.goto(f"{site_url}{root}")
+    status = tab.locator("#ds-search [data-ds-status]")
+    assert _search(tab, question)
+    expect(status).to_contain_text(some)
+    tab.keyboard.press("Escape")
+    assert _search(tab, "segmentation")
+    expect(status).not_to_contain_text(some)
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_the_pages_come_after_the_entries_of_a_question_that_names_none(
     watched: Watched, site_url: str, root: str

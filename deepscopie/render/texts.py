@@ -91,6 +91,8 @@ SEARCH_TEXTS = (
     "none",
     "one",
     "many",
+    "some_one",
+    "some_many",
     "more",
     "failed",
     "corrected",

@@ -322,10 +322,9 @@
     ]);
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
     const others = interleaved([together.found, ...each.map((side) => side.found)]);
-    return {
-      found: unique([...named, ...others]),
-      pages: interleaved([together.pages, ...each.map((side) => side.pages)]),
-    };
+    const found = unique([...named, ...others]);
+    // Each has the words of one side at least: what was asked.
+    return { found, pages: interleaved([together.pages, ...each.map((side) => side.pages)]), whole: found.length };
   }
 
   // The entries among the first results whose title is what was asked ("track mate" is
@@ -518,10 +517,10 @@
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
   async function shownFor(pagefind, question, named, stale) {
-    const { found: unordered, pages } = await entries(pagefind, question, stale);
+    const { found: unordered, pages, whole } = await entries(pagefind, question, stale);
     const found = await withNamedResources(pagefind, question, await namedFirst(unordered, [named]), stale);
     const entryData = stale() ? [] : await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    return { found, pages, entryData };
+    return { found, pages, entryData, whole };
   }
 
   // The words of a question that none of the entries found has, nor the beginning of:
@@ -611,7 +610,7 @@
     // Pagefind would read as every word that begins with them.
     const split = words.split(/\s+/).filter((word) => word.length > 2);
     if (found.length >= 3 || !split.length || (split.length === 1 && split[0] === words)) {
-      return { found, pages };
+      return { found, pages, whole: found.length };
     }
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
@@ -626,7 +625,8 @@
       }
     }
     const ranked = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score);
-    return { found: found.concat(ranked.map((known) => known.result)), pages };
+    // `whole`: how many of them have every word (the others, some).
+    return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length };
   }
 
   // One search at a time: Pagefind's worker runs them one after the other, and a reader who
@@ -715,14 +715,17 @@
       suggestion = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
       if (stale()) return;
       asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
-      const none = { found: [], pages: [], entryData: [] };
+      const none = { found: [], pages: [], entryData: [], whole: 0 };
       // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
       // every word that begins with it: nothing is left to search then.
       const left = meaningful(asked).some((word) => Array.from(trimmed(word)).length > 1);
       shown = left ? await shownFor(pagefind, asked, asked, stale) : none;
       if (stale()) return;
     }
-    const { found, pages, entryData } = withoutReplaced(shown, query);
+    const { found, pages, entryData, whole } = withoutReplaced(shown, query);
+    // How many entries were found, and whether none has all the words searched ("my nuclei
+    // touch each other and StarDist merges them": 71 entries have some of them).
+    const counted = whole === 0 && found.length ? someWords(found.length) : plural(found.length);
     results.replaceChildren();
     // The pages that have the words no entry has come first ("foire aux questions": no entry
     // says "foire", the FAQ page does), the entries of the other words under a heading.
@@ -745,7 +748,7 @@
       // What the results are for: the names put right and the other words entries have.
       const searchedWords = correction.searched.split(/\s+/);
       const kept = correction.shown.split(/\s+/).filter((_, at) => !missing.includes(searchedWords[at]));
-      const said = `${filled(texts.dsCorrectedText, { q: quoted(kept.join(" ")) })} ${plural(found.length)} `;
+      const said = `${filled(texts.dsCorrectedText, { q: quoted(kept.join(" ")) })} ${counted} `;
       status.replaceChildren(...(missing.length ? [`${absent} `] : []), said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
@@ -753,13 +756,13 @@
       // ...or, when nothing is left, a way out (a link made of the catalogue's text only: a
       // reader's "{explore}" stays what they typed), unless the pages named are.
       const wayOut = namedPages.length ? [] : withExploreLink(texts.dsElsewhereText);
-      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${plural(found.length)}`] : wayOut;
+      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${counted}`] : wayOut;
       if (!suggestion) status.replaceChildren(`${absent} `, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
       else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
       else status.replaceChildren(`${absent} `, ...rest, " ", suggestedButton(suggestion));
     } else {
-      status.replaceChildren(...withExploreLink(plural(found.length)));
+      status.replaceChildren(...withExploreLink(counted));
     }
     results.dataset.dsQuery = query;
     if (opensFirst(results, query)) return; // the first result shown, a page named or an entry
@@ -855,6 +858,7 @@
     const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
     return filled(texts[key], { n });
   }
+  const someWords = (n) => filled(n === 1 ? texts.dsSomeOneText : texts.dsSomeManyText, { n });
 
   function moreButton(found, list) {
     const button = document.createElement("button");
