@@ -338,6 +338,21 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_a_slip_nearer_a_common_word_than_a_name_is_not_put_right_to_the_name(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "annotatoin" was searched as "AnnotatorJ" (two letters away), one entry, where the
+    # reader meant "annotation" (one away), forty entries.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    links = _search(page, "annotatoin")
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).not_to_contain_text("AnnotatorJ")
+    assert len([link for link in links if "#" in link]) >= 10, links
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "question", "absent", "kept", "named"),
     [

@@ -476,9 +476,15 @@
     const searchedWords = question.split(/\s+/);
     const shownWords = searchedWords.slice();
     let changed = false;
-    for (const [at, word, name] of slips(question)) {
+    const found = slips(question);
+    // The entries' words, for a slip nearer one of them than a name ("annotatoin" is
+    // "annotation", not AnnotatorJ, which it was searched as).
+    const { own } = found.length ? await languageWords() : { own: new Map() };
+    for (const [at, word, name] of found) {
       // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
       if ((await pagefind.search(`"${bare(word)}"`)).results.length) continue;
+      const common = nearest(bare(word), own.keys(), SHORTEST_WORD);
+      if (common && common !== name && distance(bare(word), common, 2) < distance(bare(word), name, 2)) continue;
       searchedWords[at] = name;
       shownWords[at] = nameList[name];
       changed = true;
