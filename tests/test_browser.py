@@ -338,6 +338,23 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(("root", "offered"), [("", "noyaux"), ("en/", "denoising")])
+def test_the_arrow_keys_reach_what_the_status_offers_when_nothing_is_found(
+    watched: Watched, site_url: str, root: str, offered: str
+) -> None:
+    # "noyeaux" found nothing and offered "noyaux": the arrows did nothing, and the offer
+    # was reached only by tabbing past the close button.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, "noyeaux" if not root else "denosing") == []
+    page.keyboard.press("ArrowDown")
+    offer = page.locator("#ds-search [data-ds-status] button")
+    expect(offer).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ds-search [data-ds-input]")).to_have_value(offered)
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_a_slip_nearer_a_common_word_than_a_name_is_not_put_right_to_the_name(
     watched: Watched, site_url: str, root: str

@@ -938,7 +938,10 @@
   // Arrow keys: from the field to the first result, between results (and the "more results"
   // button after them, in the page's order), back to the field.
   function onKey(event) {
-    const links = Array.from(results.querySelectorAll("a, .ds-results__more"));
+    // The results, or, when there is none, what the status offers ("did you mean", the Explore
+    // page): arrows reached nothing then, and the offer only by tabbing past the close button.
+    const found = Array.from(results.querySelectorAll("a, .ds-results__more"));
+    const links = found.length ? found : Array.from(status.querySelectorAll("a, button"));
     const at = links.indexOf(document.activeElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (!links.length) return;
