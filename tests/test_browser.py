@@ -1517,6 +1517,11 @@ def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right
     expect(page.locator(".ds-explore__search input")).to_have_value("Cellpose seg")
     expect(page.locator(".ds-explore__list > li").first).to_contain_text("Cellpose")
     expect(page.locator(".ds-explore__count")).to_be_focused()
+    # Not when the name put right still finds nothing ("Cellpose yeast" gave 0 again).
+    _open_explore(page, f"{site_url}{root}explore/?q=celpose+zebrafish")
+    expect(empty).to_be_visible()
+    page.wait_for_timeout(500)  # the names are fetched, then compared
+    expect(near).to_be_hidden()
     assert watched.errors == []
 
 

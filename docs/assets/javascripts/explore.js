@@ -286,6 +286,10 @@
     if (!slips.length || typedField.value.trim() !== typed || matching.length) return;
     const words = typed.split(/\s+/);
     for (const { at, name } of slips) words[at] = name;
+    // Offered only if it finds something: "celpose yeast" offered "Cellpose yeast", and no
+    // resource says "yeast" either.
+    const mended = askedFor(words.join(" ")).map(patternsOf);
+    if (!entries.some((entry) => matches(entry, noChoice, mended, null))) return;
     nearName.dataset.q = words.join(" ");
     nearName.textContent = filled(root.dataset.dsNearNameText, { q: nearName.dataset.q });
     nearName.hidden = false;
