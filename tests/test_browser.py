@@ -419,10 +419,10 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
             "julia instead of python",
             "deep-learning-with-julia",
         ),
-        # "like" and "but" only compare: not searched ("something" too).
+        # "like" only compares: not searched ("something" neither); it asks for another.
         (
             "en/",
-            "something like LabelImg but online",
+            "something like LabelImg, online",
             "labelimg",
             "julia instead of python",
             "deep-learning-with-julia",

@@ -244,9 +244,7 @@
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
-    typed
-      .split(/\s+/)
-      .filter((word) => word && !stopWords.has(bare(word)) && !insteadWords.has(bare(word)) && !joinsAlternatives(word));
+    typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
