@@ -878,10 +878,11 @@ def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
     # "générative" follow, where there was nothing.
     page = watched.page
     page.goto(site_url)
-    alone = [link.rsplit("#", 1)[-1] for link in _search(page, "générative")[:3]]
+    alone = [link.rsplit("#", 1)[-1] for link in _search(page, "générative")]
     page.goto(site_url)
     first = [link.rsplit("#", 1)[-1] for link in _search(page, "IZ générative")[:3]]
-    assert first and set(first) == set(alone), (first, alone)
+    # Those of "générative" (an entry that also has a word beginning with "iz" first).
+    assert first and set(first) <= set(alone), (first, alone)
 
 
 def test_an_faq_permalink_opens_its_entry(watched: Watched, site_url: str) -> None:
