@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
@@ -29,3 +30,14 @@ def test_each_page_is_named_in_every_language_and_found_at_its_address(tmp_path:
 def test_without_data_the_pages_of_the_site_are_still_named() -> None:
     # A build whose data has problems still shows its pages (their problems).
     assert len(page_names("fr", None)) == len(NAMED_PAGES)
+
+
+def test_each_named_page_is_built_at_its_address_under_one_of_its_names(built_site: Path) -> None:
+    # NAMED_PAGES says which texts name each page: they must be those the built page shows
+    # (its <title> is its name in the navigation), else search names a page by a stale title.
+    for code, root in (("fr", ""), ("en", "en/")):
+        for page in page_names(code, None):
+            assert page["url"].startswith(root)
+            html = (built_site / page["url"] / "index.html").read_text(encoding="utf-8")
+            shown = html.split("<title>", 1)[1].split("</title>", 1)[0].rsplit(" - ", 1)[0]
+            assert unescape(shown) in page["names"], (page["url"], shown)

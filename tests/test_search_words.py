@@ -65,8 +65,9 @@ def test_a_language_borrows_the_words_it_lacks() -> None:
         _entry("b", "en", "Cell tracking, cell tracking"),
         _entry("c", "en", "Débruitage"),  # accents aside, the French word's
     ]
-    assert borrowed_words(records, "fr", ["en"]) == ["tracking", "denoising", "microscopy"]
-    assert borrowed_words(records, "en", []) == []
+    french, english = search_words(records, "fr"), search_words(records, "en")
+    assert borrowed_words(french, [english]) == ["tracking", "denoising", "microscopy"]
+    assert borrowed_words(english, []) == []
 
 
 def test_each_language_has_its_file_at_the_site_root() -> None:

@@ -35,30 +35,6 @@ def search_words(records: Iterable[SearchRecord], language: str) -> list[str]:
     alphabetically): the order in which search.js prefers the words as near to a slip. The
     entries' own words, not those their synonym groups give them: the groups mix languages,
     and an English reader's "celulles" was offered the French "cellules"."""
-    return _ranked_words(list(records), language)
-
-
-def borrowed_words(
-    records: Iterable[SearchRecord], language: str, borrowed_from: Iterable[str]
-) -> list[str]:
-    """The words of the languages ``borrowed_from`` that those of ``language`` lack (accents
-    and case aside), each language's commonest first: a French reader types the field's
-    English words ("trakcing de cellules" was offered "training", the French entries saying
-    "suivi"). search.js offers them after the language's own, for a long word only."""
-    kept = list(records)
-    known = {without_accents(word.lower()) for word in _ranked_words(kept, language)}
-    words = []
-    for other in borrowed_from:
-        for word in _ranked_words(kept, other):
-            key = without_accents(word.lower())
-            if key not in known:  # one spelling per word: search.js keys them so
-                known.add(key)
-                words.append(word)
-    return words
-
-
-def _ranked_words(records: list[SearchRecord], language: str) -> list[str]:
-    """The entries' own words of ``language``, commonest first."""
     # Counted by the text's pieces between spaces, all the language's text at once, then each
     # distinct piece read once: at 10,000 entries, reading every piece took seconds.
     pieces = Counter(
@@ -78,22 +54,46 @@ def _ranked_words(records: list[SearchRecord], language: str) -> list[str]:
     return [_commonest(spellings[word]) for word in ranked]
 
 
+def borrowed_words(own: list[str], lenders: Iterable[list[str]]) -> list[str]:
+    """The words of the ``lenders`` (other languages' :func:`search_words`) that a language's
+    ``own`` lack (accents and case aside), each lender's commonest first: a French reader
+    types the field's English words ("trakcing de cellules" was offered "training", the French
+    entries saying "suivi"). search.js offers them after the language's own, for a long word
+    only."""
+    known = {without_accents(word.lower()) for word in own}
+    words = []
+    for lent in lenders:
+        for word in lent:
+            key = without_accents(word.lower())
+            if key not in known:  # one spelling per word: search.js keys them so
+                known.add(key)
+                words.append(word)
+    return words
+
+
 def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's words file: its own words and
     those it borrows (``borrows_words_from`` in deepscopie/catalogues/languages.yaml)."""
-    kept = list(records)
+    kept, chosen = list(records), list(languages)
+    # Each language's words read once, for its file and for those that borrow them (the
+    # language's text, all of it at 10,000 entries).
+    own = {language.code: search_words(kept, language.code) for language in chosen}
     return {
         WORDS_FILE.format(language=language.code): json.dumps(
             {
-                "own": search_words(kept, language.code),
+                "own": own[language.code],
                 "borrowed": borrowed_words(
-                    kept, language.code, language.borrows_words_from.split()
+                    own[language.code],
+                    [
+                        own[code] if code in own else search_words(kept, code)
+                        for code in language.borrows_words_from.split()
+                    ],
                 ),
             },
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        for language in languages
+        for language in chosen
     }
 
 

@@ -564,7 +564,10 @@
     const text = fold(`${data.meta.title} ${data.content}`);
     return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
-  const has = (data, word) => textsOf(data).some((text) => text.includes(absenceMark(word)));
+  const has = (data, word) => {
+    const mark = absenceMark(word);
+    return mark !== null && textsOf(data).some((text) => text.includes(mark));
+  };
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
   // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
   // data, by its names' meaningful words: a question that is one of them shows that page
@@ -705,7 +708,8 @@
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
     // The page the question names, and those that have the words no entry has (see pagesWith).
-    let namedPages = namedSitePages.has(pageKey(query)) ? [namedSitePages.get(pageKey(query))] : [];
+    const named = namedSitePages.get(pageKey(query));
+    let namedPages = named ? [named] : [];
     if (missing.length) {
       namedPages = [...namedPages, ...(await pagesWith(shown.pages, missing))].filter(
         (one, at, all) => all.findIndex((other) => other.url === one.url) === at,
