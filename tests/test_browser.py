@@ -567,6 +567,7 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         ("", "about", "about/"),  # named in the other language
         ("en/", "statistics", "en/statistics/"),  # an entry's title says it too
         ("en/", "propose", "en/propose/"),
+        ("en/", "about", "en/about/"),  # a name of stop words only
     ],
     ids=[
         "french-faq",
@@ -575,6 +576,7 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         "french-other-language",
         "english",
         "english-form",
+        "english-stop-words",
     ],
 )
 def test_a_page_of_the_site_named_comes_first(

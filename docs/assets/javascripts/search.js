@@ -585,8 +585,10 @@
   } catch (error) {
     console.warn("Search: the names of the site's pages could not be read", error);
   }
+  // A question's words as searched (all of them when all are stop words: "about", "À
+  // propos"), each once, in order.
   function pageKey(question) {
-    return [...new Set(meaningful(withoutElision(question)).map(bare).filter(Boolean))].sort().join(" ");
+    return [...new Set(searched(withoutElision(question)).split(/\s+/).map(bare).filter(Boolean))].sort().join(" ");
   }
   // The hand-written pages among the first `pages` that have each of the `words` no entry has:
   // a page of the site the reader named ("contribuer", "FAQ", "statistiques"), shown although
