@@ -58,7 +58,7 @@ from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.made_page_records import made_page_records
-from deepscopie.render.navigation import navigation
+from deepscopie.render.navigation import NAMED_PAGES, navigation, other_names
 from deepscopie.render.pages import (
     HTML_MARKER,
     Heading,
@@ -676,7 +676,9 @@ def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
     # The title as MkDocs takes it: the front matter's, else the first heading's (toc's).
     headings = getattr(converter, "toc_tokens", [])
     title = str(meta.get("title") or (headings[0]["name"] if headings else name[:-3]))
-    return page_record(page_record_path(name, language), language, unescape(title), body)
+    also_called = ", ".join(other_names(name, language)) if name in NAMED_PAGES else ""
+    path = page_record_path(name, language)
+    return page_record(path, language, unescape(title), body, also_called)
 
 
 def _page_file(src_uri: str) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from deepscopie.escaping import html_text
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
-from deepscopie.render.navigation import NAMED_PAGES
+from deepscopie.render.navigation import NAMED_PAGES, other_names
 from deepscopie.render.search_records import SearchRecord, page_record, page_record_path
 from deepscopie.render.statistics import STATISTICS_PAGE
 from deepscopie.render.texts import text
@@ -39,16 +39,12 @@ def made_page_records(language: str) -> list[SearchRecord]:
 
     records = []
     for page, about in MADE_PAGES:
-        title, navigation_name = NAMED_PAGES[page]
+        title, navigation_name, _ = NAMED_PAGES[page]
         body = "".join(f"<p>{html_text(said(key))}</p>" for key in about)
-        other_name = said(navigation_name) if navigation_name else ""
+        names = [said(navigation_name)] if navigation_name else []
+        names += other_names(page, language)
+        also_called = ", ".join(name for name in names if name != said(title))
         records.append(
-            page_record(
-                page_record_path(page, language),
-                language,
-                said(title),
-                body,
-                also_called=other_name if other_name != said(title) else "",
-            )
+            page_record(page_record_path(page, language), language, said(title), body, also_called)
         )
     return records

@@ -3,7 +3,7 @@ its section names in the language being built."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
@@ -43,19 +43,35 @@ def navigation(
     ]
 
 
-# The pages a reader may look for by name: their title's text and, when the navigation names
-# them otherwise, its name's (catalogue keys).
+class PageNaming(NamedTuple):
+    """The catalogue texts that name a page a reader may look for by name."""
+
+    title: str  # its title
+    navigation: str | None  # its name in the navigation, when that is another
+    # Other names readers give it ("mots-clés" for the tags), commas between them: see
+    # other_names.
+    other_names: str
+
+
+# The pages a reader may look for by name.
 NAMED_PAGES = {
-    "index.md": ("nav_home", None),
-    links.FAQ_PAGE: ("faq_title", "nav_faq"),
-    EXPLORE_PAGE: ("explore_title", None),
-    "tags/index.md": ("tags_title", None),
-    "types/index.md": ("types_title", None),
-    STATISTICS_PAGE: ("statistics_title", None),
-    "about.md": ("nav_about", None),
-    "contribute.md": ("nav_contribute", None),
-    PROPOSE_PAGE: ("nav_propose", None),
+    "index.md": PageNaming("nav_home", None, "page_also_home"),
+    links.FAQ_PAGE: PageNaming("faq_title", "nav_faq", "page_also_faq"),
+    EXPLORE_PAGE: PageNaming("explore_title", None, "page_also_explore"),
+    "tags/index.md": PageNaming("tags_title", None, "page_also_tags"),
+    "types/index.md": PageNaming("types_title", None, "page_also_types"),
+    STATISTICS_PAGE: PageNaming("statistics_title", None, "page_also_statistics"),
+    "about.md": PageNaming("nav_about", None, "page_also_about"),
+    "contribute.md": PageNaming("nav_contribute", None, "page_also_contribute"),
+    PROPOSE_PAGE: PageNaming("nav_propose", None, "page_also_propose"),
 }
+
+
+def other_names(page: str, language: str) -> list[str]:
+    """The names other than its title and navigation name that readers give ``page`` (one of
+    NAMED_PAGES) in ``language``, in its typography."""
+    listed = text(NAMED_PAGES[page].other_names, language).split(",")
+    return [typeset(name.strip(), language) for name in listed if name.strip()]
 
 
 class PageName(TypedDict):
@@ -77,9 +93,10 @@ def page_names(language: str, vocabulary: VocabularyFile | None) -> list[PageNam
         return typeset(text(key, code), code)
 
     pages: list[PageName] = []
-    for page, (title, other) in NAMED_PAGES.items():
+    for page, (title, other, _) in NAMED_PAGES.items():
         keys = [title, *([other] if other else [])]
         names = [said(key, code) for code in languages.codes for key in keys]
+        names += [name for code in languages.codes for name in other_names(page, code)]
         url = f"{root}{links.built_url(page)}"
         pages.append({"url": url, "title": said(title, language), "names": names})
     for category in vocabulary.categories if vocabulary is not None else []:

@@ -468,8 +468,8 @@ def page_record(
     at its own address (``path``, from the site's root). ``body_html`` is the page's Markdown
     as HTML; only its text is kept, without its blocks of code: the guide's examples of an
     entry ("phototoxicité") are not what it is about, and made it a result for them.
-    ``also_called``: its other name, which counts as its title does (the navigation's "FAQ"
-    of "Foire aux questions", which other pages say more often)."""
+    ``also_called``: its other names, which count as its title does (the navigation's "FAQ"
+    of "Foire aux questions", which other pages say more often; "mots-clés" for the tags)."""
     text_of_page = visible_text(_CODE_BLOCK.sub(" ", body_html))
     # Weighed as Pagefind weighs the title, an <h1>.
     other_name = f'<p data-pagefind-weight="{PAGE_TITLE_WEIGHT}">{html_text(also_called)}</p>'

@@ -89,6 +89,7 @@ SEARCH_TEXTS = (
     "pages",
     "entries",
     "none",
+    "no_entry",
     "one",
     "many",
     "some_one",

@@ -771,6 +771,9 @@
       // The question mended first when nothing else was found; after the results otherwise.
       else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
       else status.replaceChildren(`${absent} `, ...rest, " ", suggestedButton(suggestion));
+    } else if (namedPages.length && !found.length) {
+      // The page named is the answer: no other words, nor Explore, to try instead.
+      status.textContent = texts.dsNoEntryText;
     } else {
       status.replaceChildren(...withExploreLink(counted));
     }
