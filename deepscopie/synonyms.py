@@ -4,6 +4,7 @@ that a reader's word finds the entries that use another of its group)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from deepscopie.folding import as_written, fold, whole_words
@@ -17,8 +18,10 @@ class Synonyms:
 
     A word matches whole, in the singular or the plural (``noyaux`` uses ``noyau``), and not
     as a part of a hyphenated compound ("coding-free" uses neither "coding" nor "free"); a
-    phrase of several words matches as written, accents, case and punctuation aside ("z
-    stack" matches "z-stack").
+    phrase of several words matches as written, accents, case, punctuation and plurals aside
+    ("z stack" matches "z-stack", "bases de données" "base de données"). A phrase's words
+    keep their own groups ("interactive annotation" is annotation too): a word that means
+    another thing within a phrase is a group's only in phrases ("les bases du", not "base").
 
     ``ignored``: words that use no group in the texts read (a language's stop words, folded):
     the English "AI" is the French "ai" of "j'ai", which gave French questions the words of
@@ -44,8 +47,9 @@ class Synonyms:
             for word in group:
                 folded = fold(word)
                 if " " in folded:
-                    first = folded.split(" ", 1)[0]
-                    self._phrases.setdefault(first, []).append((f" {folded} ", index))
+                    words = _singulars(folded)
+                    first = words.split(" ", 1)[0]
+                    self._phrases.setdefault(first, []).append((f" {words} ", index))
                 elif folded not in ignored_words:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
@@ -61,12 +65,15 @@ class Synonyms:
 
     def used_by(self, words: str) -> list[int]:
         """The groups (their indexes) that ``words`` mentions."""
-        whole = whole_words(words)
-        found = {i for word in whole & self._words.keys() for i in self._words[word]}
-        folded = fold(words)
-        padded = f" {folded} "
-        for first in set(folded.split()) & self._phrases.keys():
-            found |= {index for phrase, index in self._phrases[first] if phrase in padded}
+        singulars = _singulars(fold(words))
+        padded = f" {singulars} "
+        found = {
+            index
+            for first in set(singulars.split()) & self._phrases.keys()
+            for phrase, index in self._phrases[first]
+            if phrase in padded
+        }
+        found |= {i for word in whole_words(words) & self._words.keys() for i in self._words[word]}
         return sorted(found)
 
     def gives(self, typed: str, searched: str) -> bool:
@@ -80,15 +87,16 @@ class Synonyms:
             for index in self.used_by(typed)
         )
 
-    def added_to(self, words: str) -> list[str]:
+    def added_to(self, words: str, groups: list[int] | None = None) -> list[str]:
         """The words of the groups that ``words`` mentions which it does not have, each once:
         a word the text has would only add a position to every search of it (a common word's
         search time grows with them), and nothing to what it finds. A word counts as the text
         writes it, accents and case aside: Pagefind indexes "vérité-terrain" and
         "d'apprentissage" as one word each, which "vérité" or "apprentissage" do not give;
         and by its stem: a text that says "segmentation" has "segmented" and "segmenting"
-        too, which would double the positions of the commonest words."""
-        groups = self.used_by(words)
+        too, which would double the positions of the commonest words. ``groups``: those
+        :meth:`used_by` gives ``words``, when already known."""
+        groups = self.used_by(words) if groups is None else groups
         if not groups:
             return []
         # Merged by dictionaries rather than word by word (this runs for every entry in every
@@ -111,3 +119,12 @@ class Synonyms:
 def _singular(word: str) -> str:
     """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+# The last letter of each word that _singular drops, in a folded text (words apart by spaces).
+_PLURAL_END = re.compile(r"(?<=\w{3})[sx](?= |$)")
+
+
+def _singulars(folded: str) -> str:
+    """:func:`_singular` of each word of ``folded`` (a text as :func:`fold` writes it)."""
+    return _PLURAL_END.sub("", folded)

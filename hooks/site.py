@@ -78,6 +78,7 @@ from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
     PART_SIZE,
     SearchRecord,
+    entry_groups,
     page_record,
     page_record_path,
     search_records,
@@ -213,7 +214,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         or _rendered.get("health") is not health
         or _rendered.get("part_size") != part_size
     ):
-        records = search_records(base, health, part_size)
+        groups = entry_groups(base)  # read once, for search and Explore
+        records = search_records(base, health, part_size, groups)
         # The search index first: it takes as long as the rest, and needs no page.
         _start_search_index([*records, *_page_records(config)], config)
         edit = edit_links(base, _edit_root["root"], ROOT)
@@ -222,7 +224,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # build that fails publishes nothing (they are written once the site is built).
         files = {
             **_exports(base, config.site_url),
-            **entries_files(base, health),
+            **entries_files(base, health, groups),
             **names_file(base),
             **words_files(records, site_languages()),
             **_published_report(health),

@@ -1070,6 +1070,25 @@ def test_explore_reads_a_word_or_phrase_with_its_synonyms_as_the_search_does(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "typed", "unrelated"),
+    [
+        # "collés" of the group began "collects" (the Moral Machine collects judgements).
+        ("en/", "cells stuck together", "moral-machine"),
+    ],
+)
+def test_explore_reads_a_group_in_the_entries_that_use_it_as_the_search_does(
+    watched: Watched, site_url: str, root: str, typed: str, unrelated: str
+) -> None:
+    # Each group's words were looked for as beginnings of any word of an entry: an entry
+    # was found for a word that only begins like one of them.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    found = _typed_in_explore(page, typed)
+    assert found and unrelated not in found
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, root: str) -> None:
     page = watched.page

@@ -19,6 +19,7 @@ from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_b
 from deepscopie.problems import DataError
 from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
+    entry_groups,
     index_part,
     index_parts,
     one_word,
@@ -271,6 +272,31 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     # A word is had as written: "vérité" and "terrain" are not "vérité-terrain", which a
     # search for it needs (Pagefind indexes it as one word).
     assert phrases.added_to("La vérité terrain (ground truth)") == ["vérité-terrain"]
+
+
+def test_a_phrase_is_found_in_the_plural_and_a_word_that_means_another_thing_only_in_phrases():
+    # "bases" was a word of beginners' groups: every database ("bases de données", "base
+    # d'images") got their words, and "débutant" found OMERO and HDF5.
+    synonyms = Synonyms([("beginner", "les bases du"), ("dataset", "base de données")])
+    assert synonyms.used_by("Bases de données partagées") == [1]
+    assert synonyms.used_by("une base de données") == [1]
+    assert synonyms.used_by("Les bases du deep learning") == [0]
+    assert synonyms.used_by("sur la base d'un a priori") == []
+
+
+def test_explore_reads_each_entrys_groups_as_the_search_records_do(tmp_path: Path) -> None:
+    base = load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
+    # A group of a word of each language's first title, and one of no entry's words.
+    titles = base.resources[0].title
+    words = [max(titles.get(code).split(), key=len) for code in ("fr", "en")]
+    vocabulary = base.vocabulary.model_copy(update={"synonyms": (tuple(words), ("zzyzx", "qwv"))})
+    base = dataclasses.replace(base, vocabulary=vocabulary)
+    groups = entry_groups(base)
+    for code in ("fr", "en"):
+        entries = json.loads(entries_json(base, code, None))["entries"]
+        assert any(entry.get("groups") for entry in entries)
+        for entry in entries:
+            assert entry.get("groups", []) == groups[code][f"resource/{entry['id']}"]
 
 
 def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:

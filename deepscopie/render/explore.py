@@ -22,7 +22,7 @@ from deepscopie.model import STATUSES, Resource, keywords_in
 from deepscopie.render import links, markup
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_records import summary
+from deepscopie.render.search_records import EntryGroups, entry_groups, summary
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
@@ -182,15 +182,26 @@ def facet_names(
     }
 
 
-def entries_files(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
-    """``{path in the built site: content}`` of each language's ``entries.json``."""
+def entries_files(
+    base: KnowledgeBase, health: LinkHealth | None, groups: EntryGroups | None = None
+) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's ``entries.json``;
+    ``groups``: the base's :func:`entry_groups`, if known."""
+    groups = entry_groups(base) if groups is None else groups
     return {
-        f"{language.root}explore/{ENTRIES_FILE}": entries_json(base, language.code, health)
+        f"{language.root}explore/{ENTRIES_FILE}": entries_json(
+            base, language.code, health, groups[language.code]
+        )
         for language in site_languages()
     }
 
 
-def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
+def entries_json(
+    base: KnowledgeBase,
+    language: str,
+    health: LinkHealth | None,
+    groups: dict[str, list[int]] | None = None,
+) -> str:
     """The entries of one language's Explore page, in the knowledge base's order, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
     (``synonyms``: a word typed in the text filter stands for its group).
@@ -200,12 +211,16 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
     recent, inactive, archived, with ``activity``, its date, when known; lists where several
-    apply) and ``text``, the words the text filter looks in, lower case without accents
-    (explore.js adds the names of the entry's facet values in the page's language).
+    apply), ``text``, the words the text filter looks in, lower case without accents
+    (explore.js adds the names of the entry's facet values in the page's language), and
+    ``groups``, the synonym groups (indexes in ``synonyms``) its text uses, as search reads
+    them (:func:`deepscopie.render.search_records.entry_groups`; ``groups`` here, if known):
+    a word typed finds the entries that use one of its groups.
     """
+    used = entry_groups(base)[language] if groups is None else groups
     entries = []
     for resource in base.resources:
-        groups = way_groups(resource, base.vocabulary)
+        ways = way_groups(resource, base.vocabulary)
         entry: dict[str, object] = {
             "id": resource.id,
             "title": typeset(resource.title.get(language), language),
@@ -214,7 +229,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
             "added": resource.added.isoformat(),
             "year": resource.year,
             "task": list(resource.tasks),
-            "way": [*resource.ways, *sorted(groups)],
+            "way": [*resource.ways, *sorted(ways)],
             "category": resource.category,
             "type": resource.type,
             "tag": list(resource.tags),
@@ -233,6 +248,7 @@ def entries_json(base: KnowledgeBase, language: str, health: LinkHealth | None) 
                 )
             ),
         }
+        entry["groups"] = used[f"resource/{resource.id}"]
         if health is not None:
             entry["status"] = _status(resource, health)
         # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.

@@ -21,7 +21,7 @@ from functools import lru_cache
 from deepscopie.escaping import html_attribute, html_text
 from deepscopie.folding import fold, name_words
 from deepscopie.knowledge_base import KnowledgeBase
-from deepscopie.languages import site_languages
+from deepscopie.languages import Language, site_languages
 from deepscopie.model import Category, FaqEntry, Localized, Resource, Term, keywords_in
 from deepscopie.render import links
 from deepscopie.render.health import LinkHealth
@@ -143,31 +143,66 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
     return line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:\u00a0\u202f") + "…"
 
 
+# Which synonym groups (their indexes) each entry's text uses, by language, then by entry:
+# "resource/ID" or "faq/ID" (see entry_groups).
+EntryGroups = dict[str, dict[str, list[int]]]
+
+
+def entry_groups(base: KnowledgeBase) -> EntryGroups:
+    """The synonym groups each entry's text uses in each language: what search gives its
+    record (:meth:`deepscopie.synonyms.Synonyms.added_to`), and what Explore's word filter
+    reads a word of a group in (one reading of the groups for both)."""
+    groups: EntryGroups = {}
+    for site_language in site_languages():
+        language = site_language.code
+        synonyms = _synonyms(base, site_language)
+        names = _names(base, language)
+        used = {
+            f"resource/{r.id}": synonyms.used_by(_resource_text(r, names, language))
+            for r in base.resources
+        }
+        used |= {f"faq/{e.id}": synonyms.used_by(_faq_text(e, names, language)) for e in base.faq}
+        groups[language] = used
+    return groups
+
+
+def _synonyms(base: KnowledgeBase, site_language: Language) -> Synonyms:
+    # Read in the entries' language: one of its stop words names nothing there.
+    return Synonyms(
+        base.vocabulary.synonyms,
+        ignored=site_language.stop_word_set,
+        counted=indexed_form(site_language.code),
+    )
+
+
 def search_records(
-    base: KnowledgeBase, health: LinkHealth | None = None, part_size: int = PART_SIZE
+    base: KnowledgeBase,
+    health: LinkHealth | None = None,
+    part_size: int = PART_SIZE,
+    groups: EntryGroups | None = None,
 ) -> list[SearchRecord]:
     """Every resource and FAQ entry, in every language, each in one of the language's index
-    parts (see :func:`index_parts`)."""
+    parts (see :func:`index_parts`); ``groups``: the base's :func:`entry_groups`, if known."""
     named = named_entries(base)
+    groups = entry_groups(base) if groups is None else groups
     records = []
     count = len(base.resources) + len(base.faq)
     for site_language in site_languages():
         language = site_language.code
-        # Read in the entries' language: one of its stop words names nothing there.
-        synonyms = Synonyms(
-            base.vocabulary.synonyms,
-            ignored=site_language.stop_word_set,
-            counted=indexed_form(language),
-        )
+        synonyms = _synonyms(base, site_language)
+        used = groups[language]
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
-        entries = [
-            _resource(r, names, language, index_part(r.id, parts), health, synonyms, named)
-            for r in base.resources
-        ]
-        entries += [
-            _faq_entry(e, names, language, index_part(e.id, parts), synonyms) for e in base.faq
-        ]
+        entries = []
+        for resource in base.resources:
+            text = _resource_text(resource, names, language)
+            added = synonyms.added_to(text, used[f"resource/{resource.id}"])
+            part = index_part(resource.id, parts)
+            entries.append(_resource(resource, names, language, part, health, named, added))
+        for entry in base.faq:
+            text = _faq_text(entry, names, language)
+            added = synonyms.added_to(text, used[f"faq/{entry.id}"])
+            entries.append(_faq_entry(entry, names, language, index_part(entry.id, parts), added))
         records += entries
         if len(parts) > 1:
             records += _lexicon(language, parts, entries)
@@ -270,14 +305,13 @@ def _resource(
     language: str,
     index: str,
     health: LinkHealth | None,
-    synonyms: Synonyms,
     named: dict[str, str],
+    synonyms: list[str],
 ) -> SearchRecord:
+    """``synonyms``: the words its synonym groups give it."""
     kind, category = names["type"][resource.type], names["category"][resource.category]
-    tags = [names["tag"][tag] for tag in resource.tags]
-    facets = [names["task"][task] for task in resource.tasks]
-    facets += [names["way"][way] for way in resource.ways]
-    facets += keywords_in(resource, language)
+    tags = _tags(resource, names)
+    facets = _facets(resource, names, language)
     # Its way group's name ("Sans programmer"), which its ways' names do not say: not read for
     # synonyms, whose group of that name is large (every tool used without code got its 20
     # words, and a common word's search at 10,000 entries a quarter longer).
@@ -320,8 +354,41 @@ def _resource(
             (0.5, category),
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
-        synonyms=synonyms.added_to(" ".join([title, plain_description, *facets, *tags])),
+        synonyms=synonyms,
     )
+
+
+def _tags(resource: Resource, names: dict[str, dict[str, str]]) -> list[str]:
+    return [names["tag"][tag] for tag in resource.tags]
+
+
+def _facets(resource: Resource, names: dict[str, dict[str, str]], language: str) -> list[str]:
+    """What a resource is for and how it is used, and its keywords, in ``language``."""
+    facets = [names["task"][task] for task in resource.tasks]
+    facets += [names["way"][way] for way in resource.ways]
+    return [*facets, *keywords_in(resource, language)]
+
+
+def _resource_text(resource: Resource, names: dict[str, dict[str, str]], language: str) -> str:
+    """What a resource says in ``language``, as its synonym groups are read in it."""
+    title, description = resource.title.get(language), resource.description.get(language)
+    facets, tags = _facets(resource, names, language), _tags(resource, names)
+    return " ".join([title, plain(description, language), *facets, *tags])
+
+
+def _faq_tags(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> list[str]:
+    tags = [names["tag"][tag] for tag in entry.tags]
+    tags += keywords_in(entry, language)
+    # "FAQ", as the navigation names their page: "FAQ cellpose" is Cellpose's questions.
+    return [*tags, text("nav_faq", language)]
+
+
+def _faq_text(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
+    """What an FAQ entry says in ``language``, as its synonym groups are read in it."""
+    answer = entry.answer.get(language) if entry.answer else ""
+    question = plain(entry.question.get(language), language)
+    tags = _faq_tags(entry, names, language)
+    return " ".join([entry.title.get(language), question, plain(answer, language), *tags])
 
 
 def _faq_entry(
@@ -329,12 +396,10 @@ def _faq_entry(
     names: dict[str, dict[str, str]],
     language: str,
     index: str,
-    synonyms: Synonyms,
+    synonyms: list[str],
 ) -> SearchRecord:
-    tags = [names["tag"][tag] for tag in entry.tags]
-    tags += keywords_in(entry, language)
-    # "FAQ", as the navigation names their page: "FAQ cellpose" is Cellpose's questions.
-    tags.append(text("nav_faq", language))
+    """``synonyms``: the words its synonym groups give it."""
+    tags = _faq_tags(entry, names, language)
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
     meta = {
@@ -358,7 +423,7 @@ def _faq_entry(
             (1, plain_answer),
             (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
-        synonyms=synonyms.added_to(" ".join([title, question, plain_answer, *tags])),
+        synonyms=synonyms,
     )
 
 

@@ -62,30 +62,34 @@
   // word, so what the word matches, it matches.
   const singular = (word) => (word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word);
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // A word also stands for the words of its synonym groups (data/vocabulary.yaml, as in the
-  // header's search): "denoise" finds "denoising" and "débruitage", "annotate" "annotation".
+  // A word also stands for its synonym groups (data/vocabulary.yaml, as in the header's
+  // search): "denoise" finds the entries that say "denoising" or "débruitage", "annotate"
+  // those of "annotation". Which groups an entry's text uses is read as search reads it
+  // (entry_groups in deepscopie/render/search_records.py; a word said within another group's
+  // phrase is not its own: "bases" of "bases de données" is not the beginners' "les bases").
   // Read at the first word typed, not when the page starts: building it then made the
   // first click on a filter half as long again (bench/explore.py).
   let synonymGroups = [];
-  let synonymsOf = null;
-  function synonymsOfWord(word) {
-    if (!synonymsOf) {
-      synonymsOf = new Map();
-      for (const group of synonymGroups) {
-        const words = group.map(fold);
-        for (const one of words) {
+  let groupsOf = null;
+  function groupsOfWord(word) {
+    if (!groupsOf) {
+      groupsOf = new Map();
+      synonymGroups.forEach((group, index) => {
+        for (const one of group.map(fold)) {
           if (one.includes(" ")) continue; // a phrase is found, not typed word by word
-          for (const form of new Set([one, singular(one)])) synonymsOf.set(form, [...(synonymsOf.get(form) || []), ...words]);
+          for (const form of new Set([one, singular(one)])) groupsOf.set(form, [...(groupsOf.get(form) || []), index]);
         }
-      }
+      });
     }
-    return synonymsOf.get(word) || synonymsOf.get(singular(word)) || [];
+    return groupsOf.get(word) || groupsOf.get(singular(word)) || [];
   }
-  const beginning = (word) => {
-    const words = new Set([word, ...synonymsOfWord(word)]);
-    const alternatives = Array.from(words, (one) => escaped(singular(one))).join("|");
-    return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})`, "u");
-  };
+  // What a word or a phrase asks of an entry: its text has them (each word a beginning, see
+  // singular), or it uses one of their groups.
+  const asking = (words, groups) => ({
+    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => `${escaped(singular(word))}\\p{L}*`).join("[^\\p{L}\\p{N}]+")}`, "u"),
+    groups: new Set(groups),
+  });
+  const answers = (entry, asked) => asked.text.test(entry.text) || (entry.groups || []).some((group) => asked.groups.has(group));
 
   // A group's phrase typed as such ("image pleine de grain", "cells stuck together") stands
   // for its group, as the header's search gives it (its entries carry the group's words):
@@ -95,38 +99,29 @@
   function phrasesOfGroups() {
     if (!groupPhrases) {
       groupPhrases = [];
-      for (const group of synonymGroups) {
-        const members = group.map(fold);
-        for (const member of members) {
+      synonymGroups.forEach((group, index) => {
+        for (const member of group.map(fold)) {
           const sides = member.includes(" ") ? askedFor(member) : [];
-          if (sides.length === 1 && sides[0].length > 1) groupPhrases.push({ words: sides[0], members });
+          if (sides.length === 1 && sides[0].length > 1) groupPhrases.push({ words: sides[0], index });
         }
-      }
+      });
       groupPhrases.sort((a, b) => b.words.length - a.words.length);
     }
     return groupPhrases;
   }
-  // Any word or phrase of a group, each word of a phrase a beginning as above.
-  const anyOf = (members) => {
-    const alternatives = members.map((member) =>
-      member.split(/\s+/).map((word) => `${escaped(singular(word))}\\p{L}*`).join("[^\\p{L}\\p{N}]+"),
-    );
-    return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives.join("|")})`, "u");
-  };
-  // What one side of a question asks each entry's text for: a pattern per word, or per
-  // phrase of a group.
+  // What one side of a question asks each entry: per word, or per phrase of a group.
   function patternsOf(side) {
     const patterns = [];
     for (let at = 0; at < side.length; ) {
       const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => side[at + i] === word));
-      patterns.push(phrase ? anyOf(phrase.members) : beginning(side[at]));
+      patterns.push(phrase ? asking(phrase.words, [phrase.index]) : asking([side[at]], groupsOfWord(side[at])));
       at += phrase ? phrase.words.length : 1;
     }
     return patterns;
   }
 
   function matches(entry, choice, asked, ignored) {
-    if (asked.length && !asked.some((side) => side.every((pattern) => pattern.test(entry.text)))) return false;
+    if (asked.length && !asked.some((side) => side.every((pattern) => answers(entry, pattern)))) return false;
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
