@@ -1387,6 +1387,27 @@ def _tick(page: Page, facet: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_a_way_ticked_under_its_ticked_group_narrows_to_it(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Without programming" takes in its ways: "Graphical application" ticked under it
+    # changed nothing, though its count said 5 of 11; the reader had to untick the group.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&way=no-programming")
+    without_code = _visible_ids(page)
+    way = page.locator('fieldset[data-facet="way"] label.ds-explore__sub').first
+    said = int(way.locator("[data-ds-n]").inner_text())
+    _tick(page, "way", way.locator("input").get_attribute("value") or "")
+    narrowed = _visible_ids(page)
+    assert narrowed < without_code and len(narrowed) == said
+    assert not page.locator('input[name="way"][value="no-programming"]').is_checked()
+    # And back: the group ticked again unticks its ways.
+    _tick(page, "way", "no-programming")
+    assert _visible_ids(page) == without_code
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_nuclei_without_programming_narrows_to_what_a_biologist_would_pick(
     watched: Watched, site_url: str, root: str
 ) -> None:

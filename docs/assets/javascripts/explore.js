@@ -125,6 +125,31 @@
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
+  // A group of ways of working and its ways ("Sans programmer", then "Application
+  // graphique"…, indented under it) are chosen one level at a time: the group takes in its
+  // ways (choices within a facet add up), so a way ticked under its ticked group changed
+  // nothing, though its count promised fewer entries. Ticking one unticks the other level.
+  function oneLevelOf(box) {
+    const label = box.closest("label");
+    const labels = Array.from(label.parentElement.children).filter((one) => one.tagName === "LABEL");
+    const nested = (one) => one.classList.contains("ds-explore__sub");
+    const at = labels.indexOf(label);
+    let others = [];
+    if (nested(label)) {
+      const group = labels.slice(0, at).reverse().find((one) => !nested(one));
+      others = group ? [group] : [];
+    } else {
+      const after = labels.slice(at + 1);
+      const end = after.findIndex((one) => !nested(one));
+      others = end < 0 ? after : after.slice(0, end);
+    }
+    for (const other of others.map((one) => one.querySelector("input"))) {
+      if (!other.checked) continue;
+      other.checked = false;
+      history_ = history_.filter((filter) => filter !== other);
+    }
+  }
+
   function span(className, text) {
     const element = document.createElement("span");
     element.className = className;
@@ -394,6 +419,7 @@
       if (event.target.type === "checkbox") {
         history_ = history_.filter((box) => box !== event.target);
         if (event.target.checked) history_.push(event.target);
+        if (event.target.checked) oneLevelOf(event.target);
       }
       changed();
     });
