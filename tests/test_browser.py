@@ -1371,6 +1371,31 @@ def test_a_word_of_two_letters_typed_is_searched_after_a_pause(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "width"), [("", 390), ("en/", 1366)], ids=["french-phone", "english-desktop"]
+)
+def test_explore_keeps_what_the_keyboard_reaches_out_from_under_its_bar(
+    watched: Watched, site_url: str, root: str, width: int
+) -> None:
+    # Shift+Tab up the list brought each card in view at the window's top, under the header
+    # and the sticky count and sort.
+    page = watched.page
+    page.set_viewport_size({"width": width, "height": 844})
+    _open_explore(page, f"{site_url}{root}explore/")
+    bar = page.locator("[data-ds-bar]")
+    page.locator(".ds-explore__list > li a").nth(40).focus()
+    hidden = []
+    for _ in range(25):
+        page.keyboard.press("Shift+Tab")
+        box = bar.bounding_box()
+        bar_bottom = box["y"] + box["height"] if box else 0
+        top = page.evaluate("document.activeElement.getBoundingClientRect().top")
+        if top < bar_bottom:
+            hidden.append(page.evaluate("document.activeElement.textContent"))
+    assert hidden == []
+    assert watched.errors == []
+
+
 def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/")
