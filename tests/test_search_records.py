@@ -284,6 +284,18 @@ def test_a_phrase_is_found_in_the_plural_and_a_word_that_means_another_thing_onl
     assert synonyms.used_by("sur la base d'un a priori") == []
 
 
+def test_explore_offers_an_order_only_where_the_entries_differ(tmp_path: Path) -> None:
+    # Every entry was added on one day: "sort by date added" gave the default order.
+    base = load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
+    one_day = base.resources[0].added
+    same = tuple(r.model_copy(update={"added": one_day}) for r in base.resources)
+    page = render_explore_page(dataclasses.replace(base, resources=same), "en", None)
+    assert '<option value="added">' not in page and '<option value="title">' in page
+    later = (same[0].model_copy(update={"added": one_day.replace(year=one_day.year + 1)}),)
+    page = render_explore_page(dataclasses.replace(base, resources=later + same[1:]), "en", None)
+    assert '<option value="added">' in page
+
+
 def test_explore_reads_each_entrys_groups_as_the_search_records_do(tmp_path: Path) -> None:
     base = load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
     # A group of a word of each language's first title, and one of no entry's words.

@@ -98,7 +98,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         intro += " " + text("explore_intro_status", language)
     sorts = "".join(
         f'<option value="{key}">{html_text(text(f"explore_sort_{key}", language))}</option>'
-        for key in SORTS
+        for key in _useful_sorts(base.resources)
     )
     return (
         f"{links.not_searched('toc')}# {text('explore_title', language)}\n\n"
@@ -261,6 +261,16 @@ def entries_json(
         ensure_ascii=False,
         separators=(",", ":"),
     )
+
+
+def _useful_sorts(resources: tuple[Resource, ...]) -> list[str]:
+    """The orders that order something: by date added or by year only when the entries have
+    more than one (today's all share one date added, and that order was the default one)."""
+    varied = {
+        "added": len({r.added for r in resources}) > 1,
+        "year": len({r.year for r in resources if r.year}) > 1,
+    }
+    return [key for key in SORTS if varied.get(key, True)]
 
 
 def _fieldset(
