@@ -274,7 +274,9 @@ def test_synonyms_are_added_to_the_entries_that_use_one_of_their_words() -> None
     assert phrases.added_to("La vérité terrain (ground truth)") == ["vérité-terrain"]
 
 
-def test_a_phrase_is_found_in_the_plural_and_a_word_that_means_another_thing_only_in_phrases():
+def test_a_phrase_is_found_in_the_plural_and_a_word_that_means_another_thing_only_in_phrases() -> (
+    None
+):
     # "bases" was a word of beginners' groups: every database ("bases de données", "base
     # d'images") got their words, and "débutant" found OMERO and HDF5.
     synonyms = Synonyms([("beginner", "les bases du"), ("dataset", "base de données")])
