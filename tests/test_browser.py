@@ -310,8 +310,14 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
 
 @pytest.mark.parametrize(
     ("root", "mistyped", "named", "real_word"),
-    [("", "celpose", "cellpose", "images"), ("en/", "ilastick", "ilastik", "imagej")],
-    ids=["french", "english"],
+    [
+        ("", "celpose", "cellpose", "images"),
+        ("en/", "ilastick", "ilastik", "imagej"),
+        # In pieces: Pagefind found the entries of "cell" and "pose", not Cellpose's.
+        ("en/", "cell pose", "cellpose", "images"),
+        ("", "track mate", "trackmate", "images"),
+    ],
+    ids=["french", "english", "english-in-pieces", "french-in-pieces"],
 )
 def test_a_tool_s_name_typed_wrong_finds_the_tool(
     watched: Watched, site_url: str, root: str, mistyped: str, named: str, real_word: str
@@ -1567,6 +1573,22 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
 def _any_spaces(text: str) -> re.Pattern[str]:
     """``text`` with any kind of space where it has one."""
     return re.compile(re.escape(text).replace("\\ ", "\\s"))
+
+
+@pytest.mark.parametrize(("root", "name"), [("", "TrackMate"), ("en/", "Cellpose")])
+def test_explore_puts_a_name_typed_in_pieces_together(
+    watched: Watched, site_url: str, root: str, name: str
+) -> None:
+    # "track mate", "cell pose": no resource, and no offer (a name typed wrong got one).
+    page = watched.page
+    pieces = f"{name[:5]} {name[5:]}".lower()
+    _open_explore(page, f"{site_url}{root}explore/?q={pieces.replace(' ', '+')}")
+    near = page.locator("[data-ds-empty] [data-ds-near-name]")
+    expect(near).to_contain_text(name)
+    near.click()
+    expect(page.locator(".ds-explore__search input")).to_have_value(name)
+    expect(page.locator(".ds-explore__list > li").first).to_contain_text(name)
+    assert watched.errors == []
 
 
 @pytest.mark.parametrize(

@@ -305,7 +305,8 @@
     const slips = await window.deepscopie.nameSlips(typed);
     if (!slips.length || typedField.value.trim() !== typed || matching.length) return;
     const words = typed.split(/\s+/);
-    for (const { at, name } of slips) words[at] = name;
+    // From the last: a name typed in pieces ("cell pose") takes the place of its words.
+    for (const { at, size = 1, name } of [...slips].reverse()) words.splice(at, size, name);
     // Offered only if it finds something: "celpose yeast" offered "Cellpose yeast", and no
     // resource says "yeast" either.
     const mended = askedFor(words.join(" ")).map(patternsOf);

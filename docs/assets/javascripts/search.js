@@ -454,17 +454,34 @@
   }
 
   // The words of a question that may be a name typed wrong, by their place.
+  // The names a question's words may stand for, each with its place in the question and the
+  // number of words it takes: two or three words that run together into a resource's name
+  // ("cell pose", "track mate", "deep image j"; Pagefind found entries of "cell" and "pose"
+  // and not Cellpose's), and a word typed wrong for one (not a stop word, nor "ou").
   function slips(question) {
-    return question
-      .split(/\s+/)
-      .map((word, at) => [at, word, stopWords.has(bare(word)) || joinsAlternatives(word) ? null : nearestName(bare(word))])
-      .filter(([, , name]) => name);
+    const words = question.split(/\s+/);
+    const joinedAt = (at, size) => words.slice(at, at + size).map(bare).join("");
+    const found = [];
+    for (let at = 0; at < words.length; ) {
+      const size = nameList ? [3, 2].find((n) => at + n <= words.length && Object.hasOwn(nameList, joinedAt(at, n))) : null;
+      if (size) {
+        found.push({ at, size, word: words.slice(at, at + size).join(" "), name: joinedAt(at, size), joined: true });
+        at += size;
+        continue;
+      }
+      const word = words[at];
+      const name = stopWords.has(bare(word)) || joinsAlternatives(word) ? null : nearestName(bare(word));
+      if (name) found.push({ at, size: 1, word, name, joined: false });
+      at += 1;
+    }
+    return found;
   }
 
-  // Whether the last word of a question may be a name typed wrong.
+  // Whether the last word of a question may be a name typed wrong, or the end of one typed
+  // in pieces.
   function endsWithSlip(question) {
     const last = question.split(/\s+/).length - 1;
-    return slips(question).some(([at]) => at === last);
+    return slips(question).some(({ at, size }) => at + size - 1 === last);
   }
 
   // The question with each word that no entry has replaced by the name it is nearest to, as
@@ -477,14 +494,17 @@
     const found = slips(question);
     // The entries' words, for a slip nearer one of them than a name ("annotatoin" is
     // "annotation", not AnnotatorJ, which it was searched as).
-    const { own } = found.length ? await languageWords() : { own: new Map() };
-    for (const [at, word, name] of found) {
-      // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
-      if ((await pagefind.search(`"${bare(word)}"`)).results.length) continue;
-      const common = nearest(bare(word), own.keys(), SHORTEST_WORD);
-      if (common && common !== name && distance(bare(word), common, 2) < distance(bare(word), name, 2)) continue;
-      searchedWords[at] = name;
-      shownWords[at] = nameList[name];
+    const { own } = found.some(({ joined }) => !joined) ? await languageWords() : { own: new Map() };
+    // From the last: a name in pieces takes the place of several words.
+    for (const { at, size, word, name, joined } of found.reverse()) {
+      if (!joined) {
+        // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
+        if ((await pagefind.search(`"${bare(word)}"`)).results.length) continue;
+        const common = nearest(bare(word), own.keys(), SHORTEST_WORD);
+        if (common && common !== name && distance(bare(word), common, 2) < distance(bare(word), name, 2)) continue;
+      }
+      searchedWords.splice(at, size, name);
+      shownWords.splice(at, size, nameList[name]);
       changed = true;
     }
     return changed ? { searched: searchedWords.join(" "), shown: shownWords.join(" ") } : null;
@@ -1068,12 +1088,13 @@
   }
 
   // Explore's empty result offers the typed words to this search (it searches the FAQ too),
-  // and the names its words may be typed wrong for, as this search puts them right: each
-  // word's place in the question and the name as written.
+  // and the names its words may be typed wrong or in pieces for, as this search puts them
+  // right: each one's place in the question, the number of words it takes, and the name as
+  // written.
   window.deepscopie.openSearch = open;
   window.deepscopie.nameSlips = async (question) => {
     await entryNames();
-    return slips(question).map(([at, , name]) => ({ at, name: nameList[name] }));
+    return slips(question).map(({ at, size, name }) => ({ at, size, name: nameList[name] }));
   };
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   // ...and links to Explore and the categories stand in its place (partials/header.html).
