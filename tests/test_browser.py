@@ -1508,6 +1508,31 @@ def test_explore_shows_first_the_entries_whose_main_task_is_chosen(
     assert len(ranks) > 3 and ranks[0] == 0 and ranks == sorted(ranks)
 
 
+@pytest.mark.parametrize(
+    ("root", "word", "kind", "category"),
+    [("en/", "course", "course", "courses"), ("", "vidéo", "video", "videos")],
+)
+def test_explore_ranks_first_the_entries_of_the_kind_a_word_names(
+    watched: Watched, site_url: str, root: str, word: str, kind: str, category: str
+) -> None:
+    # "course": images shared on "the course's Slack" came before two of the three courses.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?type={kind}")
+    of_kind = _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?category={category}")
+    of_kind |= _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?q={word}")
+    cards = page.eval_on_selector_all(
+        ".ds-explore__list > li",
+        "items => items.map(item => [item.id.replace('explore-', ''),"
+        " item.querySelector('a').textContent.toLowerCase()])",
+    )
+    # Those whose title says the word come first still.
+    first = [entry in of_kind or word in title for entry, title in cards]
+    assert any(first) and first == sorted(first, reverse=True), cards
+    assert watched.errors == []
+
+
 def test_explore_offers_no_choice_that_would_show_nothing(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/?tag=nuclei")

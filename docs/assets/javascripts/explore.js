@@ -210,15 +210,18 @@
     more.textContent = filled(root.dataset.dsMoreText, { n: Math.min(batch, left), left });
   }
 
-  // Relevance to the typed words: in the title counts most, then how early in the text.
-  function relevance(entry, words) {
+  // Relevance to the typed words: in the title counts most, then in the name of the entry's
+  // kind (its type or category: "course" first finds the courses, not the images shared on
+  // "the course's Slack"), then how early in the text.
+  function relevance(entry, words, kinds) {
     const title = fold(entry.title);
     let score = 0;
-    for (const word of words) {
+    words.forEach((word, at) => {
       if (title.includes(word)) score += 10;
-      const at = entry.text.indexOf(word);
-      if (at >= 0) score += 1 + 1 / (1 + at);
-    }
+      if (kinds[at].test(entry.kind)) score += 5;
+      const place = entry.text.indexOf(word);
+      if (place >= 0) score += 1 + 1 / (1 + place);
+    });
     return score;
   }
 
@@ -238,7 +241,8 @@
     else if (by === "added") sorted.sort((a, b) => b.added.localeCompare(a.added));
     else if (by === "year") sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
     else if (words.length || tasks.length) {
-      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words) : 0]));
+      const kinds = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u"));
+      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words, kinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
       sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b));
     }
@@ -414,7 +418,8 @@
     entries = data.entries.map((entry) => {
       const values = Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet] ?? []))]));
       const named = NAMED_FACETS.flatMap((facet) => [].concat(entry[facet] ?? []).map((value) => folded[facet][value] || ""));
-      return { ...entry, values, text: `${entry.text} ${named.join(" ")}` };
+      const kind = `${folded.type[entry.type] || ""} ${folded.category[entry.category] || ""}`;
+      return { ...entry, values, kind, text: `${entry.text} ${named.join(" ")}` };
     });
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
