@@ -1402,6 +1402,22 @@ def test_explore_keeps_what_the_keyboard_reaches_out_from_under_its_bar(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_the_statistics_charts_read_on_a_phone(watched: Watched, site_url: str, root: str) -> None:
+    # Their text, sized in the chart's units, came out at 10.7 px on a phone (16 px body).
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{root}statistics/")
+    sizes = page.eval_on_selector_all(
+        ".ds-chart__label",
+        "labels => labels.map(label => { const chart = label.ownerSVGElement;"
+        " const scale = chart.getBoundingClientRect().width / chart.viewBox.baseVal.width;"
+        " return parseFloat(getComputedStyle(label).fontSize) * scale; })",
+    )
+    assert sizes and min(sizes) >= 12
+    assert watched.errors == []
+
+
 def test_explore_names_the_category_of_each_entry(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/")
