@@ -461,9 +461,13 @@
   function slips(question) {
     const words = question.split(/\s+/);
     const joinedAt = (at, size) => words.slice(at, at + size).map(bare).join("");
+    // Pieces of letters or digits, none a name itself, nor a word that joins alternatives
+    // ("cellpose / stardist" asks for either).
+    const piece = (word) => bare(word) && !joinsAlternatives(word) && !Object.hasOwn(nameList, bare(word));
+    const joins = (at, size) => words.slice(at, at + size).every(piece) && Object.hasOwn(nameList, joinedAt(at, size));
     const found = [];
     for (let at = 0; at < words.length; ) {
-      const size = nameList ? [3, 2].find((n) => at + n <= words.length && Object.hasOwn(nameList, joinedAt(at, n))) : null;
+      const size = nameList ? [3, 2].find((n) => at + n <= words.length && joins(at, n)) : null;
       if (size) {
         found.push({ at, size, word: words.slice(at, at + size).join(" "), name: joinedAt(at, size), joined: true });
         at += size;
