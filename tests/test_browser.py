@@ -580,6 +580,10 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         ("", "mots-clés", "tags/"),
         ("en/", "keywords", "en/tags/"),
         ("", "how to contribute", "contribute/"),
+        # With a word that only says it is a page (page_words in languages.yaml): the entries
+        # that say "page" came, and not the page.
+        ("", "page statistiques", "statistics/"),
+        ("en/", "about page", "en/about/"),
     ],
     ids=[
         "french-faq",
@@ -592,6 +596,8 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         "french-other-name",
         "english-other-name",
         "other-name-other-language",
+        "french-page-word",
+        "english-page-word",
     ],
 )
 def test_a_page_of_the_site_named_comes_first(
@@ -654,6 +660,25 @@ def test_the_count_says_when_no_entry_has_all_the_words(
     tab.keyboard.press("Escape")
     assert _search(tab, "segmentation")
     expect(status).not_to_contain_text(some)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "some"),
+    [
+        ("", "imagerie du vivant phototoxicité", r"\d+ entrées, dont 1 avec tous les mots"),
+        ("en/", "live imaging phototoxicity", r"\d+ entries, 1 with all the words"),
+    ],
+    ids=["french", "english"],
+)
+def test_the_count_says_how_many_entries_have_all_the_words(
+    watched: Watched, site_url: str, root: str, question: str, some: str
+) -> None:
+    # "111 entries": one had all three words, the others "imaging" alone.
+    tab = watched.page
+    tab.goto(f"{site_url}{root}")
+    assert _search(tab, question)
+    expect(tab.locator("#ds-search [data-ds-status]")).to_contain_text(re.compile(some))
     assert watched.errors == []
 
 

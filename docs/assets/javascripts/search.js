@@ -597,6 +597,8 @@
   // data, by its names' meaningful words: a question that is one of them shows that page
   // first, before the entries that say its words ("statistiques" showed sixteen entries
   // first, the page under "more results").
+  // The words that only say a question is about a page (see pageKey).
+  const pageWords = new Set((dialog.dataset.dsPageWords || "").split(/\s+/).filter(Boolean).map(bare));
   const namedSitePages = new Map();
   try {
     for (const page of JSON.parse(dialog.dataset.dsPageNames || "[]")) {
@@ -610,9 +612,11 @@
     console.warn("Search: the names of the site's pages could not be read", error);
   }
   // A question's words as searched (all of them when all are stop words: "about", "À
-  // propos"), each once, in order.
+  // propos"), each once, in order; without the words that only say it is a page ("page
+  // statistiques", "about page"; page_words in deepscopie/catalogues/languages.yaml).
   function pageKey(question) {
-    return [...new Set(searched(withoutElision(question)).split(/\s+/).map(bare).filter(Boolean))].sort().join(" ");
+    const named = question.split(/\s+/).filter((word) => !pageWords.has(bare(word))).join(" ");
+    return [...new Set(searched(withoutElision(named || question)).split(/\s+/).map(bare).filter(Boolean))].sort().join(" ");
   }
   // The hand-written pages among the first `pages` that have each of the `words` no entry has:
   // a page of the site the reader named ("contribuer", "FAQ", "statistiques"), shown although
@@ -759,7 +763,14 @@
     const { found, pages, entryData, whole } = withoutReplaced(shown, query);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
-    const counted = whole === 0 && found.length ? someWords(found.length) : plural(found.length);
+    // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
+    // have "imaging"; the count read as if 111 had them all).
+    const counted =
+      whole === 0 && found.length
+        ? someWords(found.length)
+        : whole < found.length
+          ? filled(texts.dsWholeSomeText, { n: found.length, m: whole })
+          : plural(found.length);
     results.replaceChildren();
     // The pages that have the words no entry has come first ("foire aux questions": no entry
     // says "foire", the FAQ page does), the entries of the other words under a heading.
