@@ -309,6 +309,19 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
 
 
 @pytest.mark.parametrize(
+    ("root", "begun", "named"), [("", "cellpos", "cellpose"), ("en/", "stardis", "stardist")]
+)
+def test_a_name_being_typed_finds_its_tool_first(
+    watched: Watched, site_url: str, root: str, begun: str, named: str
+) -> None:
+    # "cellpos": Cellpose came fifth, after its dataset, talks and tutorial.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, begun)[0].rsplit("#", 1)[-1] == named
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "mistyped", "named", "real_word"),
     [
         ("", "celpose", "cellpose", "images"),

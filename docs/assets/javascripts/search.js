@@ -340,6 +340,16 @@
     return unique([...(await namedAmong(found, asked)), ...found]);
   }
 
+  // The name a word alone begins when it begins only that one, as a name being typed
+  // ("cellpo" is Cellpose, which came fifth, after its dataset, talks and tutorial; "label"
+  // begins four names, and "cell" is a word).
+  function begunName(question) {
+    const word = bare(question);
+    if (!nameList || word.length < 5 || /\s/.test(question.trim()) || Object.hasOwn(nameList, word)) return [];
+    const begun = Object.keys(nameList).filter((name) => name.startsWith(word));
+    return begun.length === 1 ? begun : [];
+  }
+
   // A resource's name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no
   // typo tolerance, searches a word that no entry has as the longest beginning of it that one
   // has ("cel"): anything but the tool. Such a word is searched as the name it is nearest
@@ -546,7 +556,8 @@
   // data of those shown.
   async function shownFor(pagefind, question, named, stale) {
     const { found: unordered, pages, whole } = await entries(pagefind, question, stale);
-    const found = await withNamedResources(pagefind, question, await namedFirst(unordered, [named]), stale);
+    const asked = [named, ...begunName(named)];
+    const found = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
     const entryData = stale() ? [] : await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
     return { found, pages, entryData, whole };
   }
