@@ -308,6 +308,30 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     assert _search(page, "2D or 3D" if root else "2D ou 3D") == whole
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_the_question_is_there_again_after_opening_a_result(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # Back from a result, the search opened empty: a reader comparing results typed the
+    # question anew for each.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    links = _search(page, "cellpose")
+    page.locator("#ds-search [data-ds-results] a").nth(2).click()
+    expect(page).to_have_url(re.compile(re.escape(links[2].split("#")[0])))
+    page.go_back()
+    page.keyboard.press("/")
+    field = page.locator("#ds-search [data-ds-input]")
+    expect(field).to_have_value("cellpose")
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", "cellpose")
+    # Selected: what the reader types next replaces it.
+    page.keyboard.type("napari")
+    expect(field).to_have_value("napari")
+    expect(results).to_have_attribute("data-ds-done", "napari")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "begun", "named"), [("", "cellpos", "cellpose"), ("en/", "stardis", "stardist")]
 )

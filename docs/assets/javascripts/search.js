@@ -1029,6 +1029,7 @@
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
     openFirst = false;
+    remember(input.value);
     // Each change searches at once (one search at a time: see request), but for a word of
     // one or two letters being typed: Pagefind reads it as every word that begins with them,
     // a long search and rarely the question, so it waits for a pause, its index chunks
@@ -1097,6 +1098,24 @@
     entryNames();
   }
 
+  // The question last typed in this tab, met again on the next page: a reader who opened
+  // a result and came back, or goes on to the next, had to type it anew.
+  const QUESTION_KEPT = "deepscopie-search-question";
+  function remember(question) {
+    try {
+      sessionStorage.setItem(QUESTION_KEPT, question);
+    } catch {
+      // storage refused (private browsing, a full quota): each page starts empty
+    }
+  }
+  function remembered() {
+    try {
+      return sessionStorage.getItem(QUESTION_KEPT) || "";
+    } catch {
+      return "";
+    }
+  }
+
   function open(query) {
     openFirst = false;
     if (!dialog.open) {
@@ -1107,10 +1126,16 @@
     input.focus();
     if (typeof query === "string" && query.trim()) {
       input.value = query.trim();
+      remember(input.value);
       request(input.value);
-    } else {
-      input.select();
+      return;
     }
+    // Selected: a key typed replaces it.
+    if (!input.value && remembered().trim()) {
+      input.value = remembered();
+      request(input.value);
+    }
+    input.select();
   }
 
   // Explore's empty result offers the typed words to this search (it searches the FAQ too),
