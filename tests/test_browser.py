@@ -381,15 +381,39 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     assert watched.errors == []
 
 
-@pytest.mark.parametrize(("root", "offered"), [("", "noyaux"), ("en/", "denoising")])
+@pytest.mark.parametrize(
+    ("root", "typed", "said"),
+    [
+        ("", "noyeaux", "Aucune entrée ne contient « noyeaux ». Résultats pour « noyaux »"),
+        ("en/", "anotation", "No entry has “anotation”. Results for “annotation”"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_word_typed_wrong_that_finds_nothing_shows_the_entries_word(
+    watched: Watched, site_url: str, root: str, typed: str, said: str
+) -> None:
+    # "anotation" showed nothing but "did you mean “annotation”?": a tap more for every slip.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, typed)
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(_any_spaces(said))
+    expect(status.get_by_role("button")).to_have_count(0)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "typed", "offered"),
+    [("", "noyeaux de levure", "noyaux de levure"), ("en/", "anotation yeast", "annotation yeast")],
+)
 def test_the_arrow_keys_reach_what_the_status_offers_when_nothing_is_found(
-    watched: Watched, site_url: str, root: str, offered: str
+    watched: Watched, site_url: str, root: str, typed: str, offered: str
 ) -> None:
     # "noyeaux" found nothing and offered "noyaux": the arrows did nothing, and the offer
     # was reached only by tabbing past the close button.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    assert _search(page, "noyeaux" if not root else "denosing") == []
+    assert _search(page, typed) == []
     page.keyboard.press("ArrowDown")
     offer = page.locator("#ds-search [data-ds-status] button")
     expect(offer).to_be_focused()
@@ -840,15 +864,22 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
             "Did you mean “denoise microscopy images”?",
             "care",
         ),
-        # Nothing found at all: the question mended is offered first.
+        # Nothing found at all, and the question mended has a word no entry has either: it
+        # is offered first.
         (
             "",
-            "noyeaux",
-            "Aucune entrée ne contient « noyeaux »",
-            "Vouliez-vous dire « noyaux » ?",
+            "noyeaux de levure",
+            "Aucune entrée ne contient « noyeaux levure »",
+            "Vouliez-vous dire « noyaux de levure » ?",
             "stardist",
         ),
-        ("en/", "denosing", "No entry has “denosing”", "Did you mean “denoising”?", "noise2void"),
+        (
+            "en/",
+            "anotation yeast",
+            "No entry has “anotation yeast”",
+            "Did you mean “annotation yeast”?",
+            "annotatorj",
+        ),
         # The field's English word, which French readers type and French entries translate
         # ("suivi"): not "training", a French entries' word as near.
         (

@@ -463,7 +463,6 @@
     return mendedQuestion === question ? null : mendedQuestion;
   }
 
-  // The words of a question that may be a name typed wrong, by their place.
   // The names a question's words may stand for, each with its place in the question and the
   // number of words it takes: two or three words that run together into a resource's name
   // ("cell pose", "track mate", "deep image j"; Pagefind found entries of "cell" and "pose"
@@ -748,6 +747,7 @@
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
+    let mendedShown = null; // that question, when its results are those shown
     // The page the question names, and those that have the words no entry has (see pagesWith).
     const named = namedSitePages.get(pageKey(query));
     let namedPages = named ? [named] : [];
@@ -770,6 +770,15 @@
       const left = meaningful(asked).some((word) => Array.from(trimmed(word)).length > 1);
       shown = left ? await shownFor(pagefind, asked, asked, stale) : none;
       if (stale()) return;
+      // Nothing found, and the question mended finds entries with all its words: they are
+      // shown, said so ("anotation" showed nothing but "did you mean “annotation”?"). Not
+      // when a word is still in none ("anotation levure"): the offer stays.
+      if (suggestion && !shown.found.length && !namedPages.length) {
+        const instead = await shownFor(pagefind, suggestion, suggestion, stale);
+        const lacking = instead.found.length ? await absentWords(pagefind, suggestion, instead.entryData, stale) : [];
+        if (stale()) return;
+        if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
+      }
     }
     const { found, pages, entryData, whole } = withoutReplaced(shown, query);
     // How many entries were found, and whether none has all the words searched ("my nuclei
@@ -812,8 +821,8 @@
       // ...or, when nothing is left, a way out (a link made of the catalogue's text only: a
       // reader's "{explore}" stays what they typed), unless the pages named are.
       const wayOut = namedPages.length ? [] : withExploreLink(texts.dsElsewhereText);
-      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(others) })} ${counted}`] : wayOut;
-      if (!suggestion) status.replaceChildren(`${absent} `, ...rest);
+      const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(mendedShown || others) })} ${counted}`] : wayOut;
+      if (!suggestion || mendedShown) status.replaceChildren(`${absent} `, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
       else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
       else status.replaceChildren(`${absent} `, ...rest, " ", suggestedButton(suggestion));
