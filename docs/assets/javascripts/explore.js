@@ -65,8 +65,8 @@
   // A word also stands for its synonym groups (data/vocabulary.yaml, as in the header's
   // search): "denoise" finds the entries that say "denoising" or "débruitage", "annotate"
   // those of "annotation". Which groups an entry's text uses is read as search reads it
-  // (entry_groups in deepscopie/render/search_records.py; a word said within another group's
-  // phrase is not its own: "bases" of "bases de données" is not the beginners' "les bases").
+  // (entry_groups in deepscopie/render/search_records.py: whole words and phrases, not the
+  // beginning of another word, "collés" of "collects", nor the name of its category).
   // Read at the first word typed, not when the page starts: building it then made the
   // first click on a filter half as long again (bench/explore.py).
   let synonymGroups = [];
