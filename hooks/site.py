@@ -58,7 +58,7 @@ from deepscopie.render.edit_links import edit_base, edit_links
 from deepscopie.render.explore import entries_files
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.made_page_records import made_page_records
-from deepscopie.render.navigation import NAMED_PAGES, navigation, other_names
+from deepscopie.render.navigation import NAMED_PAGES, names_of, navigation
 from deepscopie.render.pages import (
     HTML_MARKER,
     Heading,
@@ -678,7 +678,9 @@ def _page_record(source: Path, config: MkDocsConfig) -> SearchRecord | None:
     # The title as MkDocs takes it: the front matter's, else the first heading's (toc's).
     headings = getattr(converter, "toc_tokens", [])
     title = str(meta.get("title") or (headings[0]["name"] if headings else name[:-3]))
-    also_called = ", ".join(other_names(name, language)) if name in NAMED_PAGES else ""
+    # Its other names (its title is the page's own): "qui sommes-nous" for À propos.
+    names = names_of(name, language) if name in NAMED_PAGES else []
+    also_called = ", ".join(other for other in names if other != unescape(title))
     path = page_record_path(name, language)
     return page_record(path, language, unescape(title), body, also_called)
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 from deepscopie.escaping import html_text
 from deepscopie.render import links
 from deepscopie.render.explore import EXPLORE_PAGE
-from deepscopie.render.navigation import NAMED_PAGES, other_names
+from deepscopie.render.navigation import names_of
 from deepscopie.render.search_records import SearchRecord, page_record, page_record_path
 from deepscopie.render.statistics import STATISTICS_PAGE
 from deepscopie.render.texts import text
 from deepscopie.render.typography import typeset
 
-# Each page, and the texts that say what it is (catalogue keys); its title and its name in the
-# navigation are its NAMED_PAGES'.
+# Each page, and the texts that say what it is (catalogue keys); its names are its
+# NAMED_PAGES' (see names_of).
 MADE_PAGES = (
     (links.FAQ_PAGE, ("faq_intro",)),
     (EXPLORE_PAGE, ("explore_intro",)),
@@ -39,12 +39,8 @@ def made_page_records(language: str) -> list[SearchRecord]:
 
     records = []
     for page, about in MADE_PAGES:
-        title, navigation_name, _ = NAMED_PAGES[page]
+        title, *others = names_of(page, language)
         body = "".join(f"<p>{html_text(said(key))}</p>" for key in about)
-        names = [said(navigation_name)] if navigation_name else []
-        names += other_names(page, language)
-        also_called = ", ".join(name for name in names if name != said(title))
-        records.append(
-            page_record(page_record_path(page, language), language, said(title), body, also_called)
-        )
+        path = page_record_path(page, language)
+        records.append(page_record(path, language, title, body, ", ".join(others)))
     return records

@@ -67,11 +67,15 @@ NAMED_PAGES = {
 }
 
 
-def other_names(page: str, language: str) -> list[str]:
-    """The names other than its title and navigation name that readers give ``page`` (one of
-    NAMED_PAGES) in ``language``, in its typography."""
-    listed = text(NAMED_PAGES[page].other_names, language).split(",")
-    return [typeset(name.strip(), language) for name in listed if name.strip()]
+def names_of(page: str, language: str) -> list[str]:
+    """What readers call ``page`` (one of NAMED_PAGES) in ``language``, in its typography:
+    its title first, then its name in the navigation and its other names, each once."""
+    naming = NAMED_PAGES[page]
+    keys = [naming.title, *([naming.navigation] if naming.navigation else [])]
+    names = [text(key, language) for key in keys]
+    names += text(naming.other_names, language).split(",")
+    typeset_names = [typeset(name.strip(), language) for name in names if name.strip()]
+    return list(dict.fromkeys(typeset_names))
 
 
 class PageName(TypedDict):
@@ -88,17 +92,11 @@ def page_names(language: str, vocabulary: VocabularyFile | None) -> list[PageNam
     every language of the site ("about" typed on a French page is À propos)."""
     languages = site_languages()
     root = languages[language].root
-
-    def said(key: str, code: str) -> str:
-        return typeset(text(key, code), code)
-
     pages: list[PageName] = []
-    for page, (title, other, _) in NAMED_PAGES.items():
-        keys = [title, *([other] if other else [])]
-        names = [said(key, code) for code in languages.codes for key in keys]
-        names += [name for code in languages.codes for name in other_names(page, code)]
+    for page in NAMED_PAGES:
+        names = [name for code in languages.codes for name in names_of(page, code)]
         url = f"{root}{links.built_url(page)}"
-        pages.append({"url": url, "title": said(title, language), "names": names})
+        pages.append({"url": url, "title": names_of(page, language)[0], "names": names})
     for category in vocabulary.categories if vocabulary is not None else []:
         pages.append(
             {
