@@ -645,6 +645,7 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         # that say "page" came, and not the page.
         ("", "page statistiques", "statistics/"),
         ("en/", "about page", "en/about/"),
+        ("", "à propos du site", "about/"),
     ],
     ids=[
         "french-faq",
@@ -659,6 +660,7 @@ def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
         "other-name-other-language",
         "french-page-word",
         "english-page-word",
+        "french-site-word",
     ],
 )
 def test_a_page_of_the_site_named_comes_first(
