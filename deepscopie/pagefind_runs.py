@@ -2,9 +2,11 @@
 
 ``python -m deepscopie.pagefind_runs FOLDER PLAN`` runs, for each language of the JSON
 ``PLAN`` (``{"command": [...], "sites": {"fr": SITE, ...}, "bundles": BUNDLES, "build":
-PID}``), the command with ``--site SITE --output-path BUNDLES/LANGUAGE`` (BUNDLES: FOLDER if
-not given); what each said goes to ``FOLDER/LANGUAGE.txt`` and the exit statuses to
-``FOLDER/status.json``. Each SITE, a folder of records written for this run, is removed once
+PID, "more": true}``), the command with ``--site SITE --output-path BUNDLES/LANGUAGE``
+(BUNDLES: FOLDER if not given); with ``more``, then for the languages of each line of its
+standard input (``{"en": SITE}``), until it ends: a build gives each language's records as
+soon as they are made. What each said goes to ``FOLDER/LANGUAGE.txt`` and the exit statuses
+to ``FOLDER/status.json``. Each SITE, a folder of records written for this run, is removed once
 its Pagefind ends, even if the build that wrote it is gone; so are FOLDER and BUNDLES when
 that build is gone (killed): nobody will install its bundles, and in memory (``/dev/shm``)
 they would hold it until the machine restarts.
@@ -31,19 +33,29 @@ STATUS_FILE = "status.json"
 def main(arguments: Sequence[str]) -> int:
     folder, plan = Path(arguments[0]), json.loads(arguments[1])
     build = plan.get("build")  # the process id of the build that waits for the bundles
-    sites: dict[str, str] = plan["sites"]
+    sites: dict[str, str] = {}
     bundles = Path(plan.get("bundles") or folder)
     runs: dict[str, subprocess.Popen[bytes]] = {}
     statuses: dict[str, int | str] = {}
-    try:
-        for language, site in sites.items():
+
+    def start(languages: dict[str, str]) -> None:
+        sites.update(languages)
+        for language, site in languages.items():
             output_path = str(bundles / language)
             command = [*plan["command"], "--site", site, "--output-path", output_path]
             with (folder / f"{language}.txt").open("wb") as output:
-                runs[language] = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+                runs[language] = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT
+                )
+
+    try:
+        start(plan["sites"])
+        if plan.get("more"):  # the build's other languages, each line as their records are made
+            for line in sys.stdin:
+                start(json.loads(line))
         for language, run in runs.items():
             statuses[language] = run.wait()
-    except (OSError, KeyboardInterrupt) as error:  # said in place of the missing statuses
+    except (OSError, ValueError, KeyboardInterrupt) as error:  # said for the missing statuses
         for language in sites.keys() - statuses.keys():
             statuses[language] = f"not run: {error}"
     finally:

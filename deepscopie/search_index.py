@@ -11,9 +11,10 @@ parts, each an index of its own (``deepscopie.render.search_records.index_parts`
 the same Pagefind run as its language's.
 
 Pagefind takes about as long as the rest of a build at 10,000 entries, and the records are
-known before the first page is rendered: a :class:`SearchIndexJob` writes them as the files
-Pagefind reads and starts one Pagefind per language at once (one alone keeps about one core
-busy), in a session of their own, while MkDocs renders the pages; the job then merges
+known before the first page is rendered: a :class:`SearchIndexJob` writes each language's
+as the files Pagefind reads as soon as they are made, and starts that language's Pagefind
+(one alone keeps about one core busy), in a session of its own, while the next language's
+are made and MkDocs renders the pages; the job then merges
 their bundles into one ``pagefind/`` folder, as one Pagefind run over all languages writes it,
 and moves it into the site.
 """
@@ -251,54 +252,82 @@ def _files_by_folder(bundle: Path) -> list[tuple[str, list[str]]]:
 
 
 class SearchIndexJob:
-    """The index of ``records``, built in the background from the moment the job starts;
+    """The index of records, built in the background from the moment they are given;
     :meth:`install` waits for it and puts it into a site.
 
-    Each language's records are written out, then their Pagefinds start together, in a
-    session of their own (see :mod:`deepscopie.pagefind_runs`). ``site_dir``: where the bundle
-    will be installed, whose filesystem gets the bundles (see :func:`_folder_beside`)."""
+    Each batch of records given (``records``, then each :meth:`index`) is written out, then
+    its languages' Pagefinds start together, in a session of their own (see
+    :mod:`deepscopie.pagefind_runs`): a build gives each language's records as soon as they
+    are made, and the first Pagefind runs on the core that would otherwise wait while the
+    next language's are made. ``site_dir``: where the bundle will be installed, whose
+    filesystem gets the bundles (see :func:`_folder_beside`)."""
 
-    def __init__(self, records: Sequence[SearchRecord], site_dir: Path | None = None) -> None:
-        self.records = tuple(records)
+    def __init__(self, records: Sequence[SearchRecord] = (), site_dir: Path | None = None) -> None:
         with contextlib.suppress(OSError):  # first: what killed builds left is room again
             sweep_abandoned(MEMORY_FOLDER)
-        memory = _memory_folder(self.records)
+        memory = _memory_folder(records)
         # The records Pagefind reads and what the Pagefinds said; their bundles, then the
         # merged one, which install() puts into the site, beside the site if possible; all
         # of it removed with the folders.
         self._folder = _new_folder(memory)
+        self._in_memory = memory is not None
         self._owner = _claimed(self._folder)
         beside = _folder_beside(site_dir)
         self._bundles = beside or self._folder
         self._bundles_owner = _claimed(beside) if beside else None
+        # Each language's records, in the order given (see reusable_for).
+        self._records: dict[str, tuple[SearchRecord, ...]] = {}
         self._stages: list[Path] = []
+        self._pagefinds: subprocess.Popen[bytes] | None = None
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
         self._discarded = False
         # One merge of the bundles: a preview's background installs may wait for it together.
         self._finishing = threading.Lock()
-        self._pagefinds: subprocess.Popen[bytes] | None = None
         # Removed when the process ends, whatever happened (a build that fails, a preview
         # server stopped with Ctrl-C while Pagefind runs); the Pagefinds are stopped first.
         atexit.register(self._remove_files)
         atexit.register(self._stop)
+        if records:
+            self.index(records)
+
+    def index(self, records: Sequence[SearchRecord]) -> None:
+        """Index ``records`` too, starting their languages' Pagefinds now; a language's
+        records come in one batch (its index is made from them alone)."""
         by_language: dict[str, list[SearchRecord]] = {}
-        for record in self.records:
+        for record in records:
             by_language.setdefault(record.language, []).append(record)
-        self._languages = list(by_language)
-        if not by_language:
-            self._error = SearchIndexError("nothing to index: no entry and no page")
+        if by_language.keys() & self._records.keys():
+            again = ", ".join(sorted(by_language.keys() & self._records.keys()))
+            raise ValueError(f"records of {again} given in two batches")
+        self._records.update((language, tuple(batch)) for language, batch in by_language.items())
+        if self._error is not None or self._discarded or not by_language:
             return
         try:
-            sites = {
-                language: str(self._staged(records, memory is not None))
-                for language, records in by_language.items()
-            }
+            sites = {language: str(self._staged(batch)) for language, batch in by_language.items()}
         except BaseException as error:  # Ctrl-C too: what was written goes
+            self._stop()
             self._remove_files()
             if not isinstance(error, OSError):
                 raise
             self._error = SearchIndexError(f"search index not written: {error}")
+            return
+        try:
+            self._start(sites)
+        except OSError as error:
+            self._error = SearchIndexError(f"Pagefind not started: {error}")
+            self._stop()
+            self._remove_files()
+
+    def _start(self, sites: dict[str, str]) -> None:
+        """Start the Pagefinds of ``sites`` (records written, by language): the first batch's
+        start their launcher, which starts the next batches' as it is told (one session for
+        all of them, see :mod:`deepscopie.pagefind_runs`)."""
+        if self._pagefinds is not None:
+            if self._pagefinds.stdin is None:
+                raise OSError("the Pagefinds' launcher takes no more languages")
+            self._pagefinds.stdin.write(json.dumps(sites).encode() + b"\n")
+            self._pagefinds.stdin.flush()
             return
         plan = json.dumps(
             {
@@ -306,23 +335,33 @@ class SearchIndexJob:
                 "sites": sites,
                 "bundles": str(self._bundles),
                 "build": os.getpid(),
+                "more": True,
             }
         )
         command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
-        try:
-            self._pagefinds = subprocess.Popen(command, start_new_session=True)
-        except OSError as error:
-            self._error = SearchIndexError(f"Pagefind not started: {error}")
-            self._remove_files()
+        self._pagefinds = subprocess.Popen(command, stdin=subprocess.PIPE, start_new_session=True)
+
+    def _no_more(self) -> None:
+        """Tell the Pagefinds' launcher that no other language follows."""
+        if self._pagefinds is not None and self._pagefinds.stdin is not None:
+            with contextlib.suppress(OSError):  # it ended already
+                self._pagefinds.stdin.close()
 
     def reusable_for(self, records: Sequence[SearchRecord]) -> bool:
-        """Whether this job makes the index of ``records``: the same records, neither
-        discarded nor failed (a Pagefind that failed once is given another chance)."""
-        return not self._discarded and self._error is None and self.records == tuple(records)
+        """Whether this job makes the index of ``records``: the same records of each language
+        (in the same order), neither discarded nor failed (a Pagefind that failed once is
+        given another chance)."""
+        by_language: dict[str, list[SearchRecord]] = {}
+        for record in records:
+            by_language.setdefault(record.language, []).append(record)
+        same = {language: tuple(batch) for language, batch in by_language.items()}
+        return not self._discarded and self._error is None and self._records == same
 
-    def _staged(self, records: Sequence[SearchRecord], in_memory: bool) -> Path:
+    def _staged(self, records: Sequence[SearchRecord]) -> Path:
+        # In the job's folder, unless it is in memory and these records leave no room there.
+        in_memory = self._in_memory and _memory_folder(records) is not None
         try:
-            stage = _staged(records, self._folder)
+            stage = _staged(records, self._folder if in_memory or not self._in_memory else None)
         except OSError:
             if not in_memory:
                 raise
@@ -333,6 +372,7 @@ class SearchIndexJob:
     def _stop(self) -> None:
         """Stop the Pagefinds if they still run (nobody will use what they make): asked
         first, then forced."""
+        self._no_more()
         kill = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL
         for stop_signal, patience in ((signal.SIGTERM, STOP_PATIENCE), (kill, None)):
             if self._pagefinds is None or self._pagefinds.poll() is not None:
@@ -351,7 +391,7 @@ class SearchIndexJob:
         except (OSError, ValueError):
             statuses = {}
         said = {}
-        for language in self._languages:
+        for language in self._records:
             status = statuses.get(language, "stopped")
             if status != 0:
                 output = self._folder / f"{language}.txt"
@@ -379,7 +419,10 @@ class SearchIndexJob:
         :class:`SearchIndexError` if one failed."""
         bundle = self._bundles / BUNDLE
         with self._finishing:
+            if self._error is None and self._pagefinds is None:
+                self._error = SearchIndexError("nothing to index: no entry and no page")
             if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
+                self._no_more()
                 self._pagefinds.wait()
                 self._remove_stages()
                 failures = [
@@ -389,7 +432,7 @@ class SearchIndexJob:
                 if failures:
                     self._error = SearchIndexError("\n".join(failures))
                 else:
-                    languages = [self._bundles / language for language in self._languages]
+                    languages = [self._bundles / language for language in self._records]
                     try:
                         merge_indexes(languages, bundle)
                     except (SearchIndexError, OSError) as error:

@@ -77,6 +77,7 @@ from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
     PART_SIZE,
+    EntryGroups,
     SearchRecord,
     entry_groups,
     page_record,
@@ -214,10 +215,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         or _rendered.get("health") is not health
         or _rendered.get("part_size") != part_size
     ):
-        groups = entry_groups(base)  # read once, for search and Explore
-        records = search_records(base, health, part_size, groups)
-        # The search index first: it takes as long as the rest, and needs no page.
-        _start_search_index([*records, *_page_records(config)], config)
+        # The search index first: it takes as long as the rest, and needs no page. Each
+        # language's Pagefind starts once its records are made, while the next's are.
+        job = _new_search_index(config)
+        pages_found = _page_records(config)
+        groups: EntryGroups = {}
+        records: list[SearchRecord] = []
+        for language in site_languages().codes:
+            groups |= entry_groups(base, language)  # read once, for search and Explore
+            made = search_records(base, health, part_size, groups, language)
+            job.index([*made, *(record for record in pages_found if record.language == language)])
+            records += made
         edit = edit_links(base, _edit_root["root"], ROOT)
         pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a
@@ -419,6 +427,20 @@ def _start_search_index(records: list[SearchRecord], config: MkDocsConfig) -> No
         _search["job"] = search_index_job(records, _search["job"], Path(config.site_dir))
     except OSError as error:  # no temporary folder to write in: nothing was started
         raise PluginError(f"search index not started: {error}") from None
+
+
+def _new_search_index(config: MkDocsConfig) -> SearchIndexJob:
+    """A new search index, given its records language by language (the data changed); the
+    current one is stopped."""
+    if _search["job"] is not None:
+        _search["job"].discard()
+        _search["job"] = None
+    try:
+        job = SearchIndexJob(site_dir=Path(config.site_dir))
+    except OSError as error:  # no temporary folder to write in: nothing was started
+        raise PluginError(f"search index not started: {error}") from None
+    _search["job"] = job
+    return job
 
 
 # The signals that stop a build or a preview as Ctrl-C does (SIGHUP: not on Windows).

@@ -65,6 +65,35 @@ def test_each_language_is_indexed_and_merged_into_one_bundle(tmp_path: Path) -> 
     ]
 
 
+def test_each_language_is_indexed_as_soon_as_its_records_are_given(tmp_path: Path) -> None:
+    """A build gives each language's records as it makes them: the first language's Pagefind
+    runs while the next language's records are made, and one bundle holds them all."""
+    french = [record for record in RECORDS if record.language == "fr"]
+    english = [record for record in RECORDS if record.language == "en"]
+    job = SearchIndexJob(site_dir=tmp_path / "site")
+    job.index(french)
+    deadline = time.monotonic() + 60
+    while not (job._bundles / "fr" / ENTRY_FILE).is_file():  # done before English is given
+        assert time.monotonic() < deadline, "French was not indexed before English was given"
+        time.sleep(0.05)
+    job.index(english)
+    with pytest.raises(ValueError, match="fr given in two batches"):
+        job.index(french)
+    assert job.reusable_for([*english, *french])  # the other language's build gives them all
+    assert not job.reusable_for(english)
+    job.install(tmp_path / "site")
+    entry = json.loads((tmp_path / "site" / "pagefind" / ENTRY_FILE).read_text(encoding="utf-8"))
+    assert {code: value["page_count"] for code, value in entry["languages"].items()} == {
+        "fr": 1,
+        "en": 3,
+    }
+
+
+def test_a_job_given_no_records_says_so(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="nothing to index"):
+        SearchIndexJob().install(tmp_path)
+
+
 def test_the_parts_of_a_language_are_indexes_of_the_bundle(tmp_path: Path) -> None:
     """A long list's parts (see index_parts) are indexes of their own, beside the language's,
     in the one bundle that search.js merges."""

@@ -148,12 +148,12 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
 EntryGroups = dict[str, dict[str, list[int]]]
 
 
-def entry_groups(base: KnowledgeBase) -> EntryGroups:
-    """The synonym groups each entry's text uses in each language: what search gives its
-    record (:meth:`deepscopie.synonyms.Synonyms.added_to`), and what Explore's word filter
-    reads a word of a group in (one reading of the groups for both)."""
+def entry_groups(base: KnowledgeBase, language: str | None = None) -> EntryGroups:
+    """The synonym groups each entry's text uses in each language (or in ``language`` alone):
+    what search gives its record (:meth:`deepscopie.synonyms.Synonyms.added_to`), and what
+    Explore's word filter reads a word of a group in (one reading of the groups for both)."""
     groups: EntryGroups = {}
-    for site_language in site_languages():
+    for site_language in _languages(language):
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         names = _names(base, language)
@@ -164,6 +164,12 @@ def entry_groups(base: KnowledgeBase) -> EntryGroups:
         used |= {f"faq/{e.id}": synonyms.used_by(_faq_text(e, names, language)) for e in base.faq}
         groups[language] = used
     return groups
+
+
+def _languages(code: str | None) -> list[Language]:
+    """The site's languages, or the one of them whose code is ``code``."""
+    languages = site_languages()
+    return list(languages) if code is None else [languages[code]]
 
 
 def _synonyms(base: KnowledgeBase, site_language: Language) -> Synonyms:
@@ -180,14 +186,16 @@ def search_records(
     health: LinkHealth | None = None,
     part_size: int = PART_SIZE,
     groups: EntryGroups | None = None,
+    language: str | None = None,
 ) -> list[SearchRecord]:
-    """Every resource and FAQ entry, in every language, each in one of the language's index
-    parts (see :func:`index_parts`); ``groups``: the base's :func:`entry_groups`, if known."""
+    """Every resource and FAQ entry, in every language (or in ``language`` alone), each in
+    one of the language's index parts (see :func:`index_parts`); ``groups``: the base's
+    :func:`entry_groups` in those languages, if known."""
     named = named_entries(base)
-    groups = entry_groups(base) if groups is None else groups
+    groups = entry_groups(base, language) if groups is None else groups
     records = []
     count = len(base.resources) + len(base.faq)
-    for site_language in site_languages():
+    for site_language in _languages(language):
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         used = groups[language]
