@@ -174,11 +174,18 @@ def _languages(code: str | None) -> list[Language]:
 
 def _synonyms(base: KnowledgeBase, site_language: Language) -> Synonyms:
     # Read in the entries' language: one of its stop words names nothing there.
-    return Synonyms(
-        base.vocabulary.synonyms,
-        ignored=site_language.stop_word_set,
-        counted=indexed_form(site_language.code),
+    return _language_synonyms(
+        base.vocabulary.synonyms, site_language.stop_word_set, site_language.code
     )
+
+
+@lru_cache(maxsize=8)
+def _language_synonyms(
+    groups: tuple[tuple[str, ...], ...], stop_words: frozenset[str], language: str
+) -> Synonyms:
+    """The groups as read in ``language`` (made once: entry_groups and search_records both
+    read them, and each group's words are stemmed as they are made)."""
+    return Synonyms(groups, ignored=stop_words, counted=indexed_form(language))
 
 
 def search_records(
