@@ -745,6 +745,27 @@ def test_the_count_says_how_many_entries_have_all_the_words(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "some"),
+    [
+        ("", "GeForce ou Quadro pour entraîner des réseaux", r"\d+ entrées, dont \d avec tous"),
+        ("en/", "GeForce or Quadro for training networks", r"\d+ entries, \d with all the words"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_few_entries_with_all_the_words_are_followed_by_those_with_most(
+    watched: Watched, site_url: str, root: str, question: str, some: str
+) -> None:
+    # Three entries say "training" and "networks" as well as GPU: the one titled "Choosing a
+    # GPU in 2021: Quadro, Ampere, GeForce compared" does not, and was not shown at all.
+    tab = watched.page
+    tab.goto(f"{site_url}{root}")
+    links = _search(tab, question)
+    expect(tab.locator("#ds-search [data-ds-status]")).to_contain_text(re.compile(some))
+    assert any(link.endswith("#choosing-a-gpu-2021") for link in links), links
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_the_pages_come_after_the_entries_of_a_question_that_names_none(
     watched: Watched, site_url: str, root: str

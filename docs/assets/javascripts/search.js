@@ -648,15 +648,17 @@
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
-  // fewer than three entries, the entries matching most of the words follow (a reader's
-  // "enough data" finds the entry that says "how much data").
+  // fewer entries than the cards shown at first, the entries matching most of the words
+  // follow (a reader's "enough data" finds the entry that says "how much data"; "GeForce or
+  // Quadro for training networks", the entry titled "…Quadro, Ampere, GeForce compared"
+  // after the three that also say "training" and "networks").
   async function entriesOf(pagefind, typed, stale) {
     const words = searched(typed);
     const { found, pages } = await resultsFor(pagefind, words);
     // Words of one or two letters are left out here ("IA générative": "générative"), which
     // Pagefind would read as every word that begins with them.
     const split = words.split(/\s+/).filter((word) => word.length > 2);
-    if (found.length >= 3 || !split.length || (split.length === 1 && split[0] === words)) {
+    if (found.length >= SHOWN || !split.length || (split.length === 1 && split[0] === words)) {
       return { found, pages, whole: found.length };
     }
     const seen = new Set(found.map((result) => result.id));
