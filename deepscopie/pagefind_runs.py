@@ -7,9 +7,9 @@ PID, "more": true}``), the command with ``--site SITE --output-path BUNDLES/LANG
 standard input (``{"en": SITE}``), until it ends: a build gives each language's records as
 soon as they are made. What each said goes to ``FOLDER/LANGUAGE.txt`` and the exit statuses
 to ``FOLDER/status.json``. Each SITE, a folder of records written for this run, is removed once
-its Pagefind ends, even if the build that wrote it is gone; so are FOLDER and BUNDLES when
-that build is gone (killed): nobody will install its bundles, and in memory (``/dev/shm``)
-they would hold it until the machine restarts.
+the Pagefinds end (and the input, with ``more``), even if the build that wrote it is gone; so
+are FOLDER and BUNDLES when that build is gone (killed): nobody will install its bundles, and
+in memory (``/dev/shm``) they would hold it until the machine restarts.
 
 The search index (:mod:`deepscopie.search_index`) starts it in a session of its own: its
 Pagefinds are then one process group, stopped together, and, where Linux shares the cores

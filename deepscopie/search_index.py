@@ -265,20 +265,22 @@ class SearchIndexJob:
     def __init__(self, records: Sequence[SearchRecord] = (), site_dir: Path | None = None) -> None:
         with contextlib.suppress(OSError):  # first: what killed builds left is room again
             sweep_abandoned(MEMORY_FOLDER)
-        memory = _memory_folder(records)
+        beside = _folder_beside(site_dir)
         # The records Pagefind reads and what the Pagefinds said; their bundles, then the
         # merged one, which install() puts into the site, beside the site if possible; all
-        # of it removed with the folders.
+        # of it removed with the folders. Records given later are checked for room then; the
+        # bundles, when they cannot go beside the site, only with the records given now.
+        memory = _memory_folder(records) if records or beside else None
         self._folder = _new_folder(memory)
         self._in_memory = memory is not None
         self._owner = _claimed(self._folder)
-        beside = _folder_beside(site_dir)
         self._bundles = beside or self._folder
         self._bundles_owner = _claimed(beside) if beside else None
         # Each language's records, in the order given (see reusable_for).
         self._records: dict[str, tuple[SearchRecord, ...]] = {}
         self._stages: list[Path] = []
         self._pagefinds: subprocess.Popen[bytes] | None = None
+        self._given_all = False
         self._error: SearchIndexError | None = None
         self._installed: set[Path] = set()
         self._discarded = False
@@ -288,8 +290,9 @@ class SearchIndexJob:
         # server stopped with Ctrl-C while Pagefind runs); the Pagefinds are stopped first.
         atexit.register(self._remove_files)
         atexit.register(self._stop)
-        if records:
+        if records:  # all of them: no other batch follows
             self.index(records)
+            self.given_all()
 
     def index(self, records: Sequence[SearchRecord]) -> None:
         """Index ``records`` too, starting their languages' Pagefinds now; a language's
@@ -297,6 +300,8 @@ class SearchIndexJob:
         by_language: dict[str, list[SearchRecord]] = {}
         for record in records:
             by_language.setdefault(record.language, []).append(record)
+        if self._given_all:
+            raise RuntimeError("records given to a search index job after all of them")
         if by_language.keys() & self._records.keys():
             again = ", ".join(sorted(by_language.keys() & self._records.keys()))
             raise ValueError(f"records of {again} given in two batches")
@@ -324,10 +329,12 @@ class SearchIndexJob:
         start their launcher, which starts the next batches' as it is told (one session for
         all of them, see :mod:`deepscopie.pagefind_runs`)."""
         if self._pagefinds is not None:
-            if self._pagefinds.stdin is None:
-                raise OSError("the Pagefinds' launcher takes no more languages")
-            self._pagefinds.stdin.write(json.dumps(sites).encode() + b"\n")
-            self._pagefinds.stdin.flush()
+            line = json.dumps(sites).encode() + b"\n"
+            # Ended already (it could not start a Pagefind, or was killed): what it said is
+            # in its status, which finished_bundle reports; these languages are "stopped".
+            with contextlib.suppress(BrokenPipeError):
+                self._pagefinds.stdin.write(line)  # type: ignore[union-attr]
+                self._pagefinds.stdin.flush()  # type: ignore[union-attr]
             return
         plan = json.dumps(
             {
@@ -340,6 +347,12 @@ class SearchIndexJob:
         )
         command = [sys.executable, "-m", "deepscopie.pagefind_runs", str(self._folder), plan]
         self._pagefinds = subprocess.Popen(command, stdin=subprocess.PIPE, start_new_session=True)
+
+    def given_all(self) -> None:
+        """Say that every language's records were given: the launcher then ends with its
+        Pagefinds, and removes their records, even if the build stops before installing."""
+        self._given_all = True
+        self._no_more()
 
     def _no_more(self) -> None:
         """Tell the Pagefinds' launcher that no other language follows."""
@@ -422,7 +435,7 @@ class SearchIndexJob:
             if self._error is None and self._pagefinds is None:
                 self._error = SearchIndexError("nothing to index: no entry and no page")
             if self._error is None and not bundle.is_dir() and self._pagefinds is not None:
-                self._no_more()
+                self.given_all()
                 self._pagefinds.wait()
                 self._remove_stages()
                 failures = [

@@ -216,16 +216,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         or _rendered.get("part_size") != part_size
     ):
         # The search index first: it takes as long as the rest, and needs no page. Each
-        # language's Pagefind starts once its records are made, while the next's are.
+        # language's Pagefind starts once its records are made, while the next's are. (A new
+        # job each time the data is read again: under `mkdocs serve`, a data file saved
+        # unchanged is indexed again, in the background.)
         job = _new_search_index(config)
         pages_found = _page_records(config)
-        groups: EntryGroups = {}
+        groups: EntryGroups = {}  # read once, for search and Explore
         records: list[SearchRecord] = []
-        for language in site_languages().codes:
-            groups |= entry_groups(base, language)  # read once, for search and Explore
-            made = search_records(base, health, part_size, groups, language)
-            job.index([*made, *(record for record in pages_found if record.language == language)])
-            records += made
+        try:
+            for language in site_languages().codes:
+                groups |= entry_groups(base, language)
+                made = search_records(base, health, part_size, groups, language)
+                language_pages = [record for record in pages_found if record.language == language]
+                job.index([*made, *language_pages])
+                records += made
+        except BaseException:  # nothing half-indexed waits for the rest (`mkdocs serve`)
+            job.discard()
+            _search["job"] = None
+            raise
+        job.given_all()
         edit = edit_links(base, _edit_root["root"], ROOT)
         pages = {page.file: page for page in site_pages(base, health, edit)}
         # The exports too, now: a failure here stops the build before MkDocs cleans site/, so a

@@ -89,6 +89,38 @@ def test_each_language_is_indexed_as_soon_as_its_records_are_given(tmp_path: Pat
     }
 
 
+def test_a_launcher_that_ended_before_a_language_was_given_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first language's Pagefind could not start, so the launcher ended: the next
+    language's records find it gone, and the build says why (not "Broken pipe")."""
+    monkeypatch.setattr(search_index, "PAGEFIND", (str(tmp_path / "no-pagefind"),))
+    job = SearchIndexJob()
+    job.index([record for record in RECORDS if record.language == "fr"])
+    assert job._pagefinds is not None
+    job._pagefinds.wait(60)
+    job.index([record for record in RECORDS if record.language == "en"])
+    with pytest.raises(SearchIndexError) as raised:
+        job.install(tmp_path)
+    said = str(raised.value)
+    assert "Pagefind failed (fr)" in said and "no-pagefind" in said and "Broken pipe" not in said
+
+
+def test_a_job_given_every_language_ends_without_being_installed() -> None:
+    """A build that stops after giving its records (a page that fails) leaves no launcher
+    waiting for more, nor records in memory."""
+    before = search_files_in_memory()
+    job = SearchIndexJob()
+    job.index([record for record in RECORDS if record.language == "fr"])
+    job.given_all()
+    assert job._pagefinds is not None and job._pagefinds.wait(60) == 0
+    assert not job._stages or not any(stage.exists() for stage in job._stages)
+    with pytest.raises(RuntimeError, match="after all of them"):
+        job.index([record for record in RECORDS if record.language == "en"])
+    job.discard()
+    assert search_files_in_memory() <= before
+
+
 def test_a_job_given_no_records_says_so(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="nothing to index"):
         SearchIndexJob().install(tmp_path)

@@ -148,12 +148,12 @@ def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
 EntryGroups = dict[str, dict[str, list[int]]]
 
 
-def entry_groups(base: KnowledgeBase, language: str | None = None) -> EntryGroups:
-    """The synonym groups each entry's text uses in each language (or in ``language`` alone):
+def entry_groups(base: KnowledgeBase, only: str | None = None) -> EntryGroups:
+    """The synonym groups each entry's text uses in each language (or in ``only``, a code):
     what search gives its record (:meth:`deepscopie.synonyms.Synonyms.added_to`), and what
     Explore's word filter reads a word of a group in (one reading of the groups for both)."""
     groups: EntryGroups = {}
-    for site_language in _languages(language):
+    for site_language in _languages(only):
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         names = _names(base, language)
@@ -193,16 +193,16 @@ def search_records(
     health: LinkHealth | None = None,
     part_size: int = PART_SIZE,
     groups: EntryGroups | None = None,
-    language: str | None = None,
+    only: str | None = None,
 ) -> list[SearchRecord]:
-    """Every resource and FAQ entry, in every language (or in ``language`` alone), each in
+    """Every resource and FAQ entry, in every language (or in ``only``, a code), each in
     one of the language's index parts (see :func:`index_parts`); ``groups``: the base's
     :func:`entry_groups` in those languages, if known."""
     named = named_entries(base)
-    groups = entry_groups(base, language) if groups is None else groups
+    groups = entry_groups(base, only) if groups is None else groups
     records = []
     count = len(base.resources) + len(base.faq)
-    for site_language in _languages(language):
+    for site_language in _languages(only):
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         used = groups[language]
