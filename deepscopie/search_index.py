@@ -528,6 +528,17 @@ def search_index_job(
     site in ``site_dir``."""
     if current is not None and current.reusable_for(records):
         return current
+    return new_search_index_job(current, site_dir, records)
+
+
+def new_search_index_job(
+    current: SearchIndexJob | None,
+    site_dir: Path | None = None,
+    records: Sequence[SearchRecord] = (),
+) -> SearchIndexJob:
+    """A new job for a site in ``site_dir``, indexing ``records`` if given (else the records
+    its :meth:`SearchIndexJob.index` is given, language by language); ``current`` is
+    discarded."""
     if current is not None:
         current.discard()
     return SearchIndexJob(records, site_dir)

@@ -15,6 +15,7 @@ import shutil
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
@@ -91,6 +92,7 @@ from deepscopie.render.typography import typeset
 from deepscopie.search_index import (
     SearchIndexError,
     SearchIndexJob,
+    new_search_index_job,
     search_index_job,
     site_rebuild_begins,
 )
@@ -432,20 +434,21 @@ def _refuse_unpublishable_files(docs: Path, themes: list[Path]) -> None:
 
 def _start_search_index(records: list[SearchRecord], config: MkDocsConfig) -> None:
     """Index ``records`` for search in the background (or keep indexing them)."""
-    try:
-        _search["job"] = search_index_job(records, _search["job"], Path(config.site_dir))
-    except OSError as error:  # no temporary folder to write in: nothing was started
-        raise PluginError(f"search index not started: {error}") from None
+    _search_job(lambda current, site: search_index_job(records, current, site), config)
 
 
 def _new_search_index(config: MkDocsConfig) -> SearchIndexJob:
     """A new search index, given its records language by language (the data changed); the
     current one is stopped."""
-    if _search["job"] is not None:
-        _search["job"].discard()
-        _search["job"] = None
+    return _search_job(new_search_index_job, config)
+
+
+def _search_job(
+    started: Callable[[SearchIndexJob | None, Path], SearchIndexJob], config: MkDocsConfig
+) -> SearchIndexJob:
+    """The job ``started`` gives for the current one and the site's folder, made current."""
     try:
-        job = SearchIndexJob(site_dir=Path(config.site_dir))
+        job = started(_search["job"], Path(config.site_dir))
     except OSError as error:  # no temporary folder to write in: nothing was started
         raise PluginError(f"search index not started: {error}") from None
     _search["job"] = job

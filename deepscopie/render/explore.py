@@ -217,7 +217,7 @@ def entries_json(
     them (:func:`deepscopie.render.search_records.entry_groups`; ``groups`` here, if known):
     a word typed finds the entries that use one of its groups.
     """
-    used = entry_groups(base)[language] if groups is None else groups
+    used = entry_groups(base, language)[language] if groups is None else groups
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)

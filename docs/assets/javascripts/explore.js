@@ -424,8 +424,10 @@
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
         history_ = history_.filter((box) => box !== event.target);
-        if (event.target.checked) history_.push(event.target);
-        if (event.target.checked) oneLevelOf(event.target);
+        if (event.target.checked) {
+          history_.push(event.target);
+          oneLevelOf(event.target);
+        }
       }
       changed();
     });
