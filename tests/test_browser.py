@@ -309,17 +309,50 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+@pytest.mark.parametrize("start", ["", "categories/fiji-plugins/"], ids=["other-page", "same-page"])
+def test_back_from_a_result_shows_the_results_with_it_in_focus(
+    watched: Watched, site_url: str, root: str, start: str
+) -> None:
+    # Back from a result, the page came back without the search: a reader comparing results
+    # opened it again for each, and looked for where they were. The result may be on the page
+    # the search was opened from ("StarDist for Fiji" from the Fiji plugins).
+    page = watched.page
+    page.goto(f"{site_url}{root}{start}")
+    _search(page, "stardist")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen.endswith("#stardist-fiji")
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
+    expect(page.locator("#ds-search")).not_to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(f"{site_url}{root}{start}")
+    expect(page.locator("#ds-search [data-ds-input]")).to_have_value("stardist")
+    expect(page.locator('#ds-search [data-ds-results] a[href$="#stardist-fiji"]')).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the next result, one key away
+    assert page.evaluate("document.activeElement.closest('[data-ds-results]') !== null")
+    assert page.evaluate("document.activeElement.href") != chosen
+    # Only the way back reopens it: the page shown again (a reload) is the page alone.
+    page.keyboard.press("Escape")
+    page.reload()
+    expect(page.locator(".ds-search-open")).to_be_visible()
+    expect(page.locator("#ds-search")).not_to_be_visible()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_the_question_is_there_again_after_opening_a_result(
     watched: Watched, site_url: str, root: str
 ) -> None:
-    # Back from a result, the search opened empty: a reader comparing results typed the
-    # question anew for each.
+    # On the page of a result, the search opened empty: a reader going on to the next result
+    # typed the question anew. (Back, it is open again: see the test above.)
     page = watched.page
     page.goto(f"{site_url}{root}")
     links = _search(page, "cellpose")
     page.locator("#ds-search [data-ds-results] a").nth(2).click()
     expect(page).to_have_url(re.compile(re.escape(links[2].split("#")[0])))
-    page.go_back()
+    expect(page.locator("#ds-search")).not_to_be_visible()
     page.keyboard.press("/")
     field = page.locator("#ds-search [data-ds-input]")
     expect(field).to_have_value("cellpose")

@@ -835,6 +835,7 @@
       status.replaceChildren(...withExploreLink(counted));
     }
     results.dataset.dsQuery = query;
+    focusReturnedTo(query);
     if (opensFirst(results, query)) return; // the first result shown, a page named or an entry
     // The hand-written pages come after the entries, fetched once those are shown (but when
     // the pages named came first: one list of pages, under one heading).
@@ -847,8 +848,45 @@
     }
     const [heading, other] = pagesBlock(pageData);
     results.append(heading, other);
+    focusReturnedTo(query);
     opensFirst(other, query);
   }
+
+  // Back from a result, the results are there again, the one opened in focus: the next is
+  // one arrow away. A reader comparing results pressed Back, found the page without them,
+  // and opened the search again for each (the question kept, see remember, but not where
+  // they were). It is kept in the history entry of the page the result was opened from:
+  // only the way back to it reopens the search, not the next visit of that page.
+  const OPENED = "dsOpenedResult";
+  let returnedTo = null; // { question, href } of the result opened, until it has the focus
+  function keepOpened(link) {
+    const question = results.dataset.dsQuery;
+    if (!question) return;
+    try {
+      history.replaceState({ ...(history.state || {}), [OPENED]: { question, href: link.href } }, "");
+    } catch {
+      // a state the browser refused: Back shows the page alone, as before
+    }
+  }
+  function reopenOpened() {
+    const state = history.state || {};
+    const kept = state[OPENED];
+    if (!kept || typeof kept.question !== "string" || typeof kept.href !== "string") return;
+    const others = { ...state };
+    delete others[OPENED];
+    history.replaceState(Object.keys(others).length ? others : null, "");
+    open(kept.question);
+    returnedTo = kept;
+  }
+  function focusReturnedTo(query) {
+    if (!returnedTo || returnedTo.question !== query || !dialog.open) return;
+    const link = Array.from(results.querySelectorAll("a")).find((one) => one.href === returnedTo.href);
+    if (!link) return; // not among the entries: perhaps among the pages, which come next
+    returnedTo = null;
+    link.focus();
+  }
+  window.addEventListener("pageshow", reopenOpened);
+  window.addEventListener("popstate", reopenOpened); // a result within the same page
 
   function resultsHeading(said) {
     const heading = document.createElement("h2");
@@ -1040,6 +1078,7 @@
   input.addEventListener("input", (event) => {
     clearTimeout(typing);
     openFirst = false;
+    returnedTo = null; // another question: the focus stays where the reader types
     remember(input.value);
     // Each change searches at once (one search at a time: see request), but for a word of
     // one or two letters being typed: Pagefind reads it as every word that begins with them,
@@ -1129,6 +1168,7 @@
 
   function open(query) {
     openFirst = false;
+    returnedTo = null;
     if (!dialog.open) {
       returnFocus = document.activeElement;
       dialog.showModal();
@@ -1196,7 +1236,11 @@
   });
   dialog.addEventListener("click", (event) => {
     // A click on the backdrop, or on a result (it may point into the current page), closes it.
-    if (event.target === dialog || event.target.closest("a")) dialog.close();
+    const link = event.target.closest("a");
+    // A result opened in this tab (not in another, with a modifier key) is kept for Back.
+    const here = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    if (link && here && results.contains(link)) keepOpened(link);
+    if (event.target === dialog || link) dialog.close();
   });
   // Where a key is the reader's text, not the shortcut: a box ticked or a button pressed is
   // not ("/" did nothing after an Explore filter), a menu is for "s" (it picks its option
