@@ -1960,3 +1960,35 @@ def test_a_search_card_shows_a_resource_that_stopped(
     card = page.locator("#ds-search .ds-result", has_text="Papers with Code").first
     expect(card.locator(".ds-badge--discontinued")).to_have_text(label)
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("path", ["explore/", "en/faq/", "statistics/", "en/propose/"])
+@pytest.mark.parametrize("height", [800, 768])
+def test_the_navigation_shows_its_first_links_uncovered_on_a_laptop(
+    watched: Watched, site_url: str, path: str, height: int
+) -> None:
+    # Material scrolls the navigation beside the text to centre the page's own link; its
+    # sticky title (the site's name) then covered half of "Accueil" on Explore, the FAQ...
+    page = watched.page
+    page.set_viewport_size({"width": 1366, "height": height})
+    page.goto(f"{site_url}{path}")
+    page.wait_for_timeout(300)  # Material scrolls it once the page is shown
+    links = page.locator(".md-sidebar--primary a.md-nav__link").all()
+    shown = [link for link in links if link.is_visible()]
+    assert shown
+    for link in shown[:12]:
+        box = link.bounding_box()
+        assert box is not None
+        sidebar = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap").bounding_box()
+        assert sidebar is not None
+        if box["y"] < sidebar["y"] or box["y"] + box["height"] > sidebar["y"] + sidebar["height"]:
+            continue  # scrolled out of view, as a list scrolls: not covered
+        # A quarter down its height, the point shows the link itself, not what lies over it.
+        x, y = box["x"] + min(20, box["width"] / 2), box["y"] + box["height"] / 4
+        on_top = page.evaluate(
+            "([x, y, link]) => { const at = document.elementFromPoint(x, y);"
+            " return at === link || link.contains(at); }",
+            [x, y, link.element_handle()],
+        )
+        assert on_top, (path, link.inner_text())
+    assert watched.errors == []
