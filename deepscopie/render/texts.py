@@ -94,6 +94,7 @@ SEARCH_TEXTS = (
     "many",
     "some_one",
     "some_many",
+    "whole_some_one",
     "whole_some",
     "more",
     "failed",

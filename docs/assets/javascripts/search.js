@@ -786,12 +786,14 @@
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
-    // have "imaging"; the count read as if 111 had them all).
+    // have "imaging"; the count read as if 111 had them all). Those with all come first, in
+    // the count too: "112 entries, 5 with all the words" read as if nearly every entry
+    // answered "train without a GPU".
     const counted =
       whole === 0 && found.length
         ? someWords(found.length)
         : whole < found.length
-          ? filled(texts.dsWholeSomeText, { n: found.length, m: whole })
+          ? filled(whole === 1 ? texts.dsWholeSomeOneText : texts.dsWholeSomeText, { m: whole, k: found.length - whole })
           : plural(found.length);
     results.replaceChildren();
     // The pages that have the words no entry has come first ("foire aux questions": no entry
