@@ -2002,3 +2002,36 @@ def test_the_navigation_shows_its_first_links_uncovered_on_a_laptop(
         )
         assert on_top, (path, link.inner_text())
     assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "hint"),
+    [("", "Par exemple"), ("en/", "For example")],
+    ids=["french", "english"],
+)
+def test_an_empty_search_offers_questions_to_try(
+    watched: Watched, site_url: str, root: str, hint: str
+) -> None:
+    # On a phone the search opened on a blank screen: nothing said what it knows.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    page.keyboard.press("/")
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(hint)
+    tried = status.locator("button")
+    expect(tried).not_to_have_count(0)
+    example = tried.first.inner_text()
+    page.keyboard.press("ArrowDown")  # from the field to the first of them
+    expect(tried.first).to_be_focused()
+    page.keyboard.press("Enter")
+    field = page.locator("#ds-search [data-ds-input]")
+    expect(field).to_have_value(example)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", example)
+    expect(results.locator(".ds-result").first).to_be_visible()
+    expect(status).not_to_contain_text(hint)
+    # Erased, the question gives the examples back.
+    field.fill("")
+    expect(status).to_contain_text(hint)
+    expect(results.locator(".ds-result")).to_have_count(0)
+    assert watched.errors == []

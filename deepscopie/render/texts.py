@@ -96,6 +96,8 @@ SEARCH_TEXTS = (
     "some_many",
     "whole_some_one",
     "whole_some",
+    "hint",
+    "examples",
     "more",
     "failed",
     "corrected",

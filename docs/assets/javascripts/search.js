@@ -719,7 +719,7 @@
     const words = terms(query);
     if (!words) {
       results.replaceChildren();
-      status.textContent = "";
+      showExamples();
       results.dataset.dsQuery = results.dataset.dsDone = query;
       return;
     }
@@ -951,6 +951,18 @@
     return button;
   }
   const suggestedButton = (question) => searchButton(filled(texts.dsSuggestedText, { q: quoted(question) }), question);
+
+  // Nothing typed: what may be asked, and questions to try, each a button that searches it
+  // (search_examples in the catalogues). On a phone the search opened on a blank screen.
+  const examples = (texts.dsExamplesText || "").split("|").map((one) => one.trim()).filter(Boolean);
+  function showExamples() {
+    const tried = examples.map((example) => {
+      const button = searchButton(example, example, () => remember(example));
+      button.classList.add("ds-search__example");
+      return button;
+    });
+    status.replaceChildren(...(tried.length ? [texts.dsHintText, ...tried] : []));
+  }
 
   // A reader's words as the status says them back: a pasted page is not read out whole (the
   // status is a live region, which a screen reader speaks), the first words then "…".
@@ -1188,6 +1200,7 @@
       input.value = remembered();
       request(input.value);
     }
+    if (!input.value.trim()) showExamples();
     input.select();
   }
 
