@@ -40,7 +40,9 @@ QUERIES = ("segmentation", "image", "stardist")
 # Set in the page before the last key or the paste: the time of its first event (keydown, or
 # input for a paste), then of the first frame painted once search.js has shown results for
 # the whole question (it marks them with it, data-ds-query): a task queued from an animation
-# frame runs after that frame's paint.
+# frame runs after that frame's paint. (A name typed wrong before the last word shows the
+# results of the words as typed first, then, once the keys pause, of the name put right: a
+# question given with --queries is timed to the first; the default ones are spelled right.)
 TIMED = """query => {
   const results = document.querySelector("#ds-search [data-ds-results]");
   const asked = (event) => { if (window.dsAsked === undefined) window.dsAsked = event.timeStamp; };

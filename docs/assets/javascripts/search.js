@@ -718,7 +718,6 @@
     const stale = () => waiting !== null; // a newer question came meanwhile
     const words = terms(query);
     if (!words) {
-      results.replaceChildren();
       showExamples();
       results.dataset.dsQuery = results.dataset.dsDone = query;
       return;
@@ -786,9 +785,10 @@
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
-    // have "imaging"; the count read as if 111 had them all). Those with all come first, in
-    // the count too: "112 entries, 5 with all the words" read as if nearly every entry
-    // answered "train without a GPU".
+    // have "imaging"; the count read as if 111 had them all). Those with all are said first:
+    // "112 entries, 5 with all the words" read as if nearly every entry answered "train
+    // without a GPU". (Not "then": a resource the question names is shown second, whatever
+    // words it has, see withNamedResources.)
     const counted =
       whole === 0 && found.length
         ? someWords(found.length)
@@ -846,11 +846,12 @@
     results.dataset.dsDone = query; // the pages too: the search is complete
     if (!pageData.length) {
       openFirst = false; // nothing (more) to open
+      focusReturnedTo(query, true);
       return;
     }
     const [heading, other] = pagesBlock(pageData);
     results.append(heading, other);
-    focusReturnedTo(query);
+    focusReturnedTo(query, true);
     opensFirst(other, query);
   }
 
@@ -858,37 +859,52 @@
   // one arrow away. A reader comparing results pressed Back, found the page without them,
   // and opened the search again for each (the question kept, see remember, but not where
   // they were). It is kept in the history entry of the page the result was opened from:
-  // only the way back to it reopens the search, not the next visit of that page.
+  // only the way back to it (Back, or Forward to it) reopens the search: not a reload, nor the
+  // next visit of that page.
   const OPENED = "dsOpenedResult";
   let returnedTo = null; // { question, href } of the result opened, until it has the focus
   function keepOpened(link) {
     const question = results.dataset.dsQuery;
-    if (!question) return;
+    // A result at the very address shown (the entry the reader is on, the page itself) makes
+    // no new history entry: the browser keeps the state, and the search came back at once.
+    if (!question || link.href === location.href) return;
     try {
       history.replaceState({ ...(history.state || {}), [OPENED]: { question, href: link.href } }, "");
     } catch {
       // a state the browser refused: Back shows the page alone, as before
     }
   }
-  function reopenOpened() {
+  // The kept result, taken off this page's history entry; null when there is none.
+  function takeOpened() {
     const state = history.state || {};
     const kept = state[OPENED];
-    if (!kept || typeof kept.question !== "string" || typeof kept.href !== "string") return;
+    if (!kept) return null;
     const others = { ...state };
     delete others[OPENED];
     history.replaceState(Object.keys(others).length ? others : null, "");
+    return typeof kept.question === "string" && typeof kept.href === "string" ? kept : null;
+  }
+  function reopen(kept) {
+    if (!kept) return;
     open(kept.question);
     returnedTo = kept;
   }
-  function focusReturnedTo(query) {
+  // A page shown from the back-forward cache, or loaded again by Back or Forward; any other
+  // load (a reload, a navigation stopped before it left) drops what was kept.
+  window.addEventListener("pageshow", (event) => {
+    const [loaded] = performance.getEntriesByType("navigation");
+    const kept = takeOpened();
+    if (event.persisted || (loaded && loaded.type === "back_forward")) reopen(kept);
+  });
+  window.addEventListener("popstate", () => reopen(takeOpened())); // a result within the page
+  // In focus once shown; `complete`: the search is over (the pages shown too), and a result
+  // not among what it shows (one of "more results") is let go.
+  function focusReturnedTo(query, complete = false) {
     if (!returnedTo || returnedTo.question !== query || !dialog.open) return;
     const link = Array.from(results.querySelectorAll("a")).find((one) => one.href === returnedTo.href);
-    if (!link) return; // not among the entries: perhaps among the pages, which come next
-    returnedTo = null;
-    link.focus();
+    if (link || complete) returnedTo = null;
+    if (link) link.focus();
   }
-  window.addEventListener("pageshow", reopenOpened);
-  window.addEventListener("popstate", reopenOpened); // a result within the same page
 
   function resultsHeading(said) {
     const heading = document.createElement("h2");
@@ -954,14 +970,29 @@
 
   // Nothing typed: what may be asked, and questions to try, each a button that searches it
   // (search_examples in the catalogues). On a phone the search opened on a blank screen.
+  // Where results go, not in the status: that one is announced, and describes the field.
   const examples = (texts.dsExamplesText || "").split("|").map((one) => one.trim()).filter(Boolean);
   function showExamples() {
+    status.textContent = "";
+    if (!examples.length) return results.replaceChildren();
+    const hint = document.createElement("p");
+    hint.className = "ds-search__hint";
+    hint.textContent = texts.dsHintText;
     const tried = examples.map((example) => {
-      const button = searchButton(example, example, () => remember(example));
-      button.classList.add("ds-search__example");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "ds-search__as-typed ds-search__example";
+      button.textContent = example;
+      button.addEventListener("click", (event) => {
+        input.value = example;
+        remember(example);
+        // Not on a touch screen: its keyboard would come up over the results.
+        if (event.pointerType !== "touch") input.focus();
+        request(example);
+      });
       return button;
     });
-    status.replaceChildren(...(tried.length ? [texts.dsHintText, ...tried] : []));
+    results.replaceChildren(hint, ...tried);
   }
 
   // A reader's words as the status says them back: a pasted page is not read out whole (the
@@ -1056,7 +1087,7 @@
   function onKey(event) {
     // The results, or, when there is none, what the status offers ("did you mean", the Explore
     // page): arrows reached nothing then, and the offer only by tabbing past the close button.
-    const found = Array.from(results.querySelectorAll("a, .ds-results__more"));
+    const found = Array.from(results.querySelectorAll("a, .ds-results__more, .ds-search__example"));
     const links = found.length ? found : Array.from(status.querySelectorAll("a, button"));
     const at = links.indexOf(document.activeElement);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
