@@ -347,6 +347,30 @@ def test_back_from_a_result_shows_the_results_with_it_in_focus(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_back_from_one_of_more_results_shows_it_again_in_focus(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # A result opened after "more results" came back as the first ten, the focus in the field.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, "segmentation")
+    cards = page.locator("#ds-search .ds-results:not(.ds-results--pages) > .ds-result")
+    expect(cards).to_have_count(10)
+    page.locator("#ds-search .ds-results__more").click()
+    expect(cards.nth(13)).to_be_visible()
+    link = cards.nth(13).locator("a")
+    chosen = str(link.evaluate("a => a.href"))
+    link.click()
+    page.wait_for_url(chosen)
+    page.go_back()
+    focused = page.locator("#ds-search [data-ds-results] a:focus")
+    expect(focused).to_have_count(1)
+    assert focused.evaluate("a => a.href") == chosen
+    assert cards.count() >= 14
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_a_result_at_the_address_shown_closes_the_search_for_good(
     watched: Watched, site_url: str, root: str
 ) -> None:

@@ -868,8 +868,10 @@
     // A result at the very address shown (the entry the reader is on, the page itself) makes
     // no new history entry: the browser keeps the state, and the search came back at once.
     if (!question || link.href === location.href) return;
+    // How many cards were shown ("more results" pressed): as many are shown again.
+    const shown = results.querySelectorAll(ENTRY_CARDS).length;
     try {
-      history.replaceState({ ...(history.state || {}), [OPENED]: { question, href: link.href } }, "");
+      history.replaceState({ ...(history.state || {}), [OPENED]: { question, href: link.href, shown } }, "");
     } catch {
       // a state the browser refused: Back shows the page alone, as before
     }
@@ -897,11 +899,25 @@
     if (event.persisted || (loaded && loaded.type === "back_forward")) reopen(kept);
   });
   window.addEventListener("popstate", () => reopen(takeOpened())); // a result within the page
-  // In focus once shown; `complete`: the search is over (the pages shown too), and a result
-  // not among what it shows (one of "more results") is let go.
+  const ENTRY_CARDS = ".ds-result:not(.ds-result--page)";
+  // In focus once shown, "more results" pressed as often as it was; `complete`: the search
+  // is over (the pages shown too), and a result it does not show is let go. One at a time:
+  // the pages may come while more cards are fetched.
+  let returning = Promise.resolve();
   function focusReturnedTo(query, complete = false) {
-    if (!returnedTo || returnedTo.question !== query || !dialog.open) return;
-    const link = Array.from(results.querySelectorAll("a")).find((one) => one.href === returnedTo.href);
+    returning = returning.then(() => putBack(query, complete)).catch((error) => console.warn("Search: the result opened could not be shown again", error));
+  }
+  async function putBack(query, complete) {
+    const kept = returnedTo;
+    if (!kept || kept.question !== query || !dialog.open) return;
+    const linkTo = () => Array.from(results.querySelectorAll("a")).find((one) => one.href === kept.href);
+    const more = () => results.querySelector(".ds-results__more");
+    const cards = () => results.querySelectorAll(ENTRY_CARDS).length;
+    const wanted = Number(kept.shown) || 0;
+    // Each time, unless the reader has typed meanwhile (returnedTo let go) or it is not there.
+    while (!linkTo() && more() && cards() < wanted && returnedTo === kept) await more().showMore();
+    if (returnedTo !== kept) return;
+    const link = linkTo();
     if (link || complete) returnedTo = null;
     if (link) link.focus();
   }
@@ -1019,13 +1035,15 @@
     button.className = "ds-results__more";
     button.textContent = texts.dsMoreText;
     let shown = SHOWN;
-    button.addEventListener("click", async () => {
+    // The next cards, the first of them in focus (also asked for by focusReturnedTo).
+    button.showMore = async () => {
       const next = await Promise.all(found.slice(shown, shown + SHOWN).map((result) => result.data()));
       next.forEach((data) => list.append(card(data)));
       list.children[shown]?.querySelector("a").focus();
       shown += next.length;
       if (shown >= found.length) button.remove();
-    });
+    };
+    button.addEventListener("click", () => button.showMore());
     return button;
   }
 
