@@ -2080,6 +2080,11 @@ def test_an_empty_search_offers_questions_to_try(
     expect(results).to_have_attribute("data-ds-done", example)
     expect(results.locator(".ds-result").first).to_be_visible()
     expect(results).not_to_contain_text(hint)
+    # Kept as a typed question is: on the next page, the search opens with it.
+    page.keyboard.press("Escape")
+    page.goto(f"{site_url}{root}about/")
+    page.keyboard.press("/")
+    expect(field).to_have_value(example)
     # Erased, the question gives the examples back.
     field.fill("")
     expect(results).to_contain_text(hint)

@@ -967,17 +967,20 @@
     return [before, link, after.join(texts.dsExploreText)];
   }
 
-  // A button of the status that searches `question`, put in the field as the reader would
-  // have typed it (`before` runs first: the question as typed is noted, see asTyped).
+  // A button that searches `question`, put in the field as the reader would have typed it,
+  // and kept as typed questions are (see remember); `before` runs first: the question as
+  // typed is noted, see asTyped. The focus goes back to the field, but on a touch screen,
+  // whose keyboard would then come up over the results.
   function searchButton(label, question, before = () => {}) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-search__as-typed";
     button.textContent = label;
-    button.addEventListener("click", () => {
+    button.addEventListener("click", (event) => {
       before();
       input.value = question;
-      input.focus();
+      remember(question);
+      if (event.pointerType !== "touch") input.focus();
       request(question);
     });
     return button;
@@ -995,17 +998,8 @@
     hint.className = "ds-search__hint";
     hint.textContent = texts.dsHintText;
     const tried = examples.map((example) => {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "ds-search__as-typed ds-search__example";
-      button.textContent = example;
-      button.addEventListener("click", (event) => {
-        input.value = example;
-        remember(example);
-        // Not on a touch screen: its keyboard would come up over the results.
-        if (event.pointerType !== "touch") input.focus();
-        request(example);
-      });
+      const button = searchButton(example, example);
+      button.classList.add("ds-search__example");
       return button;
     });
     results.replaceChildren(hint, ...tried);
