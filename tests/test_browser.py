@@ -4,7 +4,7 @@ as GitLab Pages serves it. In CI (CI=true) a missing browser fails instead of sk
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -1368,6 +1368,43 @@ def test_explore_shows_a_batch_at_a_time(watched: Watched, site_url: str) -> Non
     page.locator('input[name="category"][value="software"]').check()  # a new view starts over
     software = int(page.locator("[data-ds-count]").inner_text())
     expect(items).to_have_count(min(50, software))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "last_one", "last_two"),
+    [
+        ("", "Afficher la dernière", "Afficher les 2 dernières"),
+        ("en/", "Show the last one", "Show the last 2"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_says_the_last_batch_is_the_last(
+    watched: Watched, site_url: str, root: str, last_one: str, last_two: str
+) -> None:
+    """The button of the last batch says what it shows, in the right number: one entry left
+    read "Afficher 1 de plus (1 restantes)"."""
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    total = int(page.locator("[data-ds-count]").inner_text())
+    more = page.locator("[data-ds-more]")
+
+    def batch_leaving(left: int) -> Callable[[Route], None]:
+        def smaller_batch(route: Route) -> None:
+            response = route.fetch()
+            body = response.text().replace('data-ds-batch="200"', f'data-ds-batch="{total - left}"')
+            route.fulfill(response=response, body=body)
+
+        return smaller_batch
+
+    for left, said in ((1, last_one), (2, last_two)):
+        page.route(f"**/{root}explore/", batch_leaving(left))
+        _open_explore(page, f"{site_url}{root}explore/")
+        expect(more).to_have_text(said)
+        more.click()
+        expect(page.locator(".ds-explore__list > li")).to_have_count(total)
+        expect(more).to_be_hidden()
+        page.unroute(f"**/{root}explore/")
     assert watched.errors == []
 
 

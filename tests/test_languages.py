@@ -14,7 +14,7 @@ import yaml
 
 from deepscopie.languages import CATALOGUES, LanguageError, reload_languages, site_languages
 from deepscopie.model import Localized
-from deepscopie.render.texts import MissingTextError, format_date, text
+from deepscopie.render.texts import MissingTextError, count, format_date, text
 from deepscopie.yaml_source import read_yaml
 from tests.conftest import REPO, build_site, copy_base_data, copy_project
 
@@ -103,6 +103,23 @@ def test_french_pages_keep_punctuation_with_its_word(built_site: Path) -> None:
                 context = value[max(0, match.start() - 30) : match.end() + 10]
                 found.append(f"{path.relative_to(built_site)}: {context!r}")
     assert found == [], "\n".join(found[:20])
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "said"),
+    [
+        ("fr", 0, "0 question ouverte"),
+        ("fr", 1, "1 question ouverte"),
+        ("fr", 2, "2 questions ouvertes"),
+        ("en", 0, "0 open questions"),
+        ("en", 1, "1 open question"),
+        ("en", 2, "2 open questions"),
+    ],
+)
+def test_a_count_takes_the_number_its_language_gives_it(language: str, n: int, said: str) -> None:
+    """French puts none in the singular, English in the plural (a FAQ topic without an open
+    question read "0 questions ouvertes"), as the pages' scripts count (Intl.PluralRules)."""
+    assert count("open_question_count", n, language) == said
 
 
 def test_the_scan_finds_what_it_looks_for() -> None:

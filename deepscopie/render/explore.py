@@ -84,6 +84,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-entries": ENTRIES_FILE,
         "data-ds-batch": str(BATCH),
         "data-ds-more-text": text("explore_more", language),
+        "data-ds-more-last-text": text("explore_more_last", language),
+        "data-ds-more-last-one-text": text("explore_more_last_one", language),
         "data-ds-failed-text": text("explore_failed", language),
         "data-ds-count-one": text("explore_count_one", language),
         "data-ds-count-other": text("explore_count", language),

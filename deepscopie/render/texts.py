@@ -7,7 +7,7 @@ a text a catalogue lacks is an error, never another language's words.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -40,8 +40,16 @@ def text(key: str, language_code: str, **values: object) -> str:
 
 
 def count(key: str, n: int, language_code: str) -> str:
-    """``3 ressources`` / ``1 resource``."""
-    return text(f"{key}_plural" if n != 1 else key, language_code, n=n)
+    """``3 ressources`` / ``1 resource`` / ``0 ressource``: the singular where the language's
+    plural rule says "one" (CLDR's, by Babel, as the pages' scripts ask Intl.PluralRules:
+    French puts 0 in the singular, English in the plural)."""
+    singular = _plural_form(language(language_code).locale)(n) == "one"
+    return text(key if singular else f"{key}_plural", language_code, n=n)
+
+
+@lru_cache(maxsize=64)
+def _plural_form(locale: str) -> Callable[[float], str]:
+    return Locale.parse(locale).plural_form
 
 
 def label(key: str, language_code: str) -> str:

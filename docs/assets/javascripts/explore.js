@@ -28,14 +28,13 @@
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
-  const { fold, filled } = window.deepscopie; // search.js's, loaded before this script
+  const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
   // What a question asks for: either side of "napari ou fiji", each as its meaningful words
   // (search.js's, as the header's search reads a question; plain words without its dialog).
   const askedFor = window.deepscopie.askedFor || ((typed) => [fold(typed).split(/\s+/).filter(Boolean)]);
   // The facets whose names a card shows, and a reader may type ("débutants", "Segmenter").
   const NAMED_FACETS = ["task", "way", "category", "type", "tag", "language"];
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
-  const plural = new Intl.PluralRules(document.documentElement.lang);
   const phone = window.matchMedia("(max-width: 59.9375em)");
   let names = {};
   // Badges for what readers must know before following a link: a resource that is no longer
@@ -207,7 +206,9 @@
     shown += next.length;
     const left = matching.length - shown;
     more.hidden = left === 0;
-    more.textContent = filled(root.dataset.dsMoreText, { n: Math.min(batch, left), left });
+    // The last batch is said as such: "Afficher 1 de plus (1 restantes)" when 201 matched.
+    const last = forCount(left, { one: root.dataset.dsMoreLastOneText, other: root.dataset.dsMoreLastText });
+    more.textContent = filled(left > batch ? root.dataset.dsMoreText : last, { n: Math.min(batch, left), left });
   }
 
   // Relevance to the typed words: in the title counts most, then in the name of the entry's
@@ -258,8 +259,8 @@
     // On a phone the filters fold away: their button says how many are set.
     const set = setFilters();
     toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
-    const form_ = plural.select(matching.length) === "one" ? root.dataset.dsCountOne : root.dataset.dsCountOther;
-    countLine.replaceChildren(...form_.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
+    const said = forCount(matching.length, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther });
+    countLine.replaceChildren(...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
     explainEmpty(choice, asked, typed);

@@ -23,7 +23,15 @@
       return "";
     }
   }
-  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, addressedId });
+  // A catalogue's text for a count of `n`: its form for none when it has one ("aucune
+  // entrée"), else for one or for more as the page's language says (French says "0
+  // ressource", "1,5 Go"; English "0 resources"). Explore's script uses it too.
+  const pluralRules = new Intl.PluralRules(document.documentElement.lang);
+  function forCount(n, { one, other, none }) {
+    if (n === 0 && none !== undefined) return none;
+    return pluralRules.select(n) === "one" ? one : other;
+  }
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -793,7 +801,7 @@
       whole === 0 && found.length
         ? someWords(found.length)
         : whole < found.length
-          ? filled(whole === 1 ? texts.dsWholeSomeOneText : texts.dsWholeSomeText, { m: whole, k: found.length - whole })
+          ? filled(forCount(whole, { one: texts.dsWholeSomeOneText, other: texts.dsWholeSomeText }), { m: whole, k: found.length - whole })
           : plural(found.length);
     results.replaceChildren();
     // The pages that have the words no entry has come first ("foire aux questions": no entry
@@ -915,7 +923,7 @@
     const cards = () => results.querySelectorAll(ENTRY_CARDS).length;
     const wanted = Number(kept.shown) || 0;
     // Each time, unless the reader has typed meanwhile (returnedTo let go) or it is not there.
-    while (!linkTo() && more() && cards() < wanted && returnedTo === kept) await more().showMore();
+    while (!linkTo() && more() && cards() < wanted && returnedTo === kept) await moreShownBy.get(more())();
     if (returnedTo !== kept) return;
     const link = linkTo();
     if (link || complete) returnedTo = null;
@@ -1018,10 +1026,9 @@
   // How many entries were found: the catalogue's words alone (none of the reader's, which
   // withExploreLink would read).
   function plural(n) {
-    const key = n === 0 ? "dsNoneText" : n === 1 ? "dsOneText" : "dsManyText";
-    return filled(texts[key], { n });
+    return filled(forCount(n, { one: texts.dsOneText, other: texts.dsManyText, none: texts.dsNoneText }), { n });
   }
-  const someWords = (n) => filled(n === 1 ? texts.dsSomeOneText : texts.dsSomeManyText, { n });
+  const someWords = (n) => filled(forCount(n, { one: texts.dsSomeOneText, other: texts.dsSomeManyText }), { n });
 
   function moreButton(found, list) {
     const button = document.createElement("button");
@@ -1029,17 +1036,19 @@
     button.className = "ds-results__more";
     button.textContent = texts.dsMoreText;
     let shown = SHOWN;
-    // The next cards, the first of them in focus (also asked for by focusReturnedTo).
-    button.showMore = async () => {
+    // The next cards, the first of them in focus (also asked for by putBack).
+    const showMore = async () => {
       const next = await Promise.all(found.slice(shown, shown + SHOWN).map((result) => result.data()));
       next.forEach((data) => list.append(card(data)));
       list.children[shown]?.querySelector("a").focus();
       shown += next.length;
       if (shown >= found.length) button.remove();
     };
-    button.addEventListener("click", () => button.showMore());
+    moreShownBy.set(button, showMore);
+    button.addEventListener("click", showMore);
     return button;
   }
+  const moreShownBy = new WeakMap(); // "more results" button -> what it does, to be awaited
 
   function card(data) {
     const meta = data.meta;
