@@ -91,7 +91,19 @@ def test_the_open_questions_can_be_shown_alone(
         size = topic.locator(".ds-faq-topic__size").inner_text()
         n = topic.locator("details.ds-faq:visible").count()
         assert re.match(rf"{n}\s", size) and open_word in size, size
+    # Kept in the address: a reload, a shared link or the other language shows the same.
+    expect(page).to_have_url(f"{site_url}{start}faq/?open")
+    page.reload()
+    expect(box).to_be_checked()
+    expect(shown).to_have_count(page.locator('details.ds-faq[data-ds-state="open"]').count())
+    _switch(page, "en" if not start else "fr")
+    other = "en/" if not start else ""
+    page.wait_for_url(f"{site_url}{other}faq/?open")
+    expect(box).to_be_checked()
+    assert 0 < shown.count() < every
+    page.go_back()
     box.uncheck()
+    expect(page).to_have_url(f"{site_url}{start}faq/")
     assert page.locator(".ds-faq-topic__size").all_inner_texts() == sizes_before
 
 

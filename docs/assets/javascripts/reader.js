@@ -20,10 +20,22 @@
   }
 
   // FAQ: the open questions only, on demand (a box the browser may restore ticked when the
-  // reader comes back: applied at once).
+  // reader comes back: applied at once). Kept in the address (`?open`), as Explore keeps its
+  // filters: a link shared, a reload or the other language shows the same questions.
   const filter = document.querySelector("[data-ds-faq-filter]");
   const openOnly = filter && filter.querySelector("[data-ds-open-only]");
+  const OPEN_ONLY = "open";
+  function keepInAddress() {
+    const address = new URL(location.href);
+    if (openOnly.checked === address.searchParams.has(OPEN_ONLY)) return;
+    if (openOnly.checked) address.searchParams.set(OPEN_ONLY, "");
+    else address.searchParams.delete(OPEN_ONLY);
+    // "?open", not "?open=": the parameter has no value.
+    address.search = address.search.replace(/=(?=&|$)/g, "");
+    history.replaceState(history.state, "", address);
+  }
   function applyOpenOnly() {
+    keepInAddress();
     for (const entry of document.querySelectorAll("details.ds-faq")) {
       entry.hidden = openOnly.checked && entry.dataset.dsState !== "open";
     }
@@ -38,6 +50,7 @@
   }
   if (openOnly) {
     filter.hidden = false; // without JavaScript, every question shows: nothing to filter
+    if (new URLSearchParams(location.search).has(OPEN_ONLY)) openOnly.checked = true;
     openOnly.addEventListener("change", applyOpenOnly);
     applyOpenOnly();
     // Back to the page, the browser ticks the box again after this script ran: applied then.
