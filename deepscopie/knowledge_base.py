@@ -1,12 +1,14 @@
 """Load the three data files into one validated :class:`KnowledgeBase`, or every problem.
 
-The MkDocs build runs once per language; the result is cached on the files'
-modification times so the YAML is parsed once per change, not once per build.
+The MkDocs build runs once per language; the result is cached on the files' contents (read
+again when their modification times change) so the YAML is parsed once per change, not once
+per build, nor when a file is saved unchanged under `mkdocs serve`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,7 +62,7 @@ class KnowledgeBase:
 def load_knowledge_base(files: DataFiles) -> KnowledgeBase:
     """The validated knowledge base; raises :class:`DataError` with every problem found."""
     stamp = tuple(_stamp(path) for path in files.all())
-    loaded = _load_cached(files, stamp)
+    loaded = _load_cached(files, _contents(files, stamp))
     if isinstance(loaded, DataError):
         raise loaded
     return loaded
@@ -83,10 +85,23 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (status.st_mtime_ns, status.st_size)
 
 
+@lru_cache(maxsize=8)
+def _contents(files: DataFiles, _stamp: tuple[tuple[int, int], ...]) -> str:
+    """A digest of the files' bytes, read only when a file's time or size changed: an editor
+    that saves a file unchanged gets the knowledge base already made, and the build neither
+    renders nor indexes it again."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in files.all():
+        try:
+            digest.update(path.read_bytes())
+        except OSError as error:  # said by the load, at its place
+            digest.update(repr(error).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=4)
-def _load_cached(
-    files: DataFiles, _stamp: tuple[tuple[int, int], ...]
-) -> KnowledgeBase | DataError:
+def _load_cached(files: DataFiles, _contents: str) -> KnowledgeBase | DataError:
     """The knowledge base, or its problems: both are kept until the files change (under
     `mkdocs serve`, every page of a build asks again while the data has problems)."""
     try:

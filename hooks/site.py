@@ -219,8 +219,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     ):
         # The search index first: it takes as long as the rest, and needs no page. Each
         # language's Pagefind starts once its records are made, while the next's are. (A new
-        # job each time the data is read again: under `mkdocs serve`, a data file saved
-        # unchanged is indexed again, in the background.)
+        # job each time the data changes; a data file saved unchanged is not read again, see
+        # deepscopie.knowledge_base.)
         job = _new_search_index(config)
         pages_found = _page_records(config)
         groups: EntryGroups = {}  # read once, for search and Explore

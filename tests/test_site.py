@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import yaml
 
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.texts import language as site_language
-from tests.conftest import REPO, build_site, copy_project, search_fragments
+from tests.conftest import REPO, build_site, copy_base_data, copy_project, search_fragments
 
 
 class _Page(HTMLParser):
@@ -318,3 +319,21 @@ def test_on_the_pages_of_entries_every_other_id_is_one_entries_cannot_take(
         if id_ not in entry_ids and re.fullmatch(SLUG_PATTERN, id_) and not is_reserved_anchor(id_)
     }
     assert clashing == set()
+
+
+def test_a_data_file_saved_unchanged_is_not_read_again(tmp_path: Path) -> None:
+    """An editor's save that changes nothing (its time only) gives the knowledge base already
+    made, which the build neither renders nor indexes again (`mkdocs serve`); a change of one
+    character is read."""
+    files = DataFiles.in_folder(copy_base_data(tmp_path / "data"))
+    first = load_knowledge_base(files)
+    text = files.resources.read_text(encoding="utf-8")
+    files.resources.write_text(text, encoding="utf-8")
+    later = files.resources.stat().st_mtime_ns + 5_000_000_000
+    os.utime(files.resources, ns=(later, later))
+    assert load_knowledge_base(files) is first
+    files.resources.write_text(text.replace("title:", "title: ", 1), encoding="utf-8")
+    os.utime(files.resources, ns=(later + 1, later + 1))
+    changed = load_knowledge_base(files)
+    assert changed is not first
+    assert [r.id for r in changed.resources] == [r.id for r in first.resources]
