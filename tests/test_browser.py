@@ -1094,6 +1094,29 @@ def test_the_entry_a_question_names_whole_stays_before_the_resource_it_names(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "names", "titled"),
+    [
+        ("", "napari ilastik", ["napari", "ilastik"], "StarDist pour Fiji"),
+        ("en/", "ilastik napari", ["ilastik", "napari"], "StarDist for Fiji"),
+    ],
+)
+def test_a_question_of_names_alone_shows_those_resources_first(
+    watched: Watched, site_url: str, root: str, question: str, names: list[str], titled: str
+) -> None:
+    """Two tools named: their entries come first, in the question's order (the forum, whose
+    description lists every tool, came first). An entry titled with every name stays first
+    ("fiji stardist": StarDist for Fiji)."""
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    assert _result_titles(page)[:2] == names
+    page.goto(f"{site_url}{root}")
+    _search(page, "fiji stardist")
+    assert _result_titles(page)[0] == titled
+    assert watched.errors == []
+
+
 def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
     watched: Watched, site_url: str
 ) -> None:

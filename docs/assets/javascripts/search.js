@@ -548,15 +548,30 @@
   async function withNamedResources(pagefind, question, found, stale) {
     const words = meaningful(question).map(trimmed);
     if (words.length < 2 || !nameList) return found;
-    let placed = found;
-    for (const word of new Set(words.filter((word) => Object.hasOwn(nameList, word)))) {
-      if (stale()) break;
+    const asked = new Set(words);
+    const entries = []; // the own entries of the names asked, in the question's order
+    for (const word of [...asked].filter((word) => Object.hasOwn(nameList, word))) {
+      if (stale()) return found;
       const entry = await namedEntry(pagefind, word);
-      if (entry && !placed.slice(0, NAMED_AT + 2).some((result) => result.id === entry.id)) {
+      if (entry) entries.push(entry);
+    }
+    // A question of resources' names alone ("ilastik napari") asks for those resources: they
+    // come first, in the question's order, unless the first entry found is titled with all
+    // of them ("StarDist for Fiji"). The image.sc forum, whose description lists every
+    // tool, came first. (Not for a name without an entry of its own: "stardist qupath".)
+    const namesAlone = entries.length === asked.size && found.length > 0 && !(await titledWith(found[0], [...asked]));
+    if (namesAlone) return unique([...entries, ...found]);
+    let placed = found;
+    for (const entry of entries) {
+      if (!placed.slice(0, NAMED_AT + 2).some((result) => result.id === entry.id)) {
         placed = unique([...placed.slice(0, NAMED_AT), entry, ...placed.slice(NAMED_AT)]);
       }
     }
     return placed;
+  }
+  async function titledWith(result, names) {
+    const words = fold((await result.data()).meta.title).split(/[^\p{L}\p{N}]+/u);
+    return names.every((name) => words.includes(name));
   }
 
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
