@@ -1117,6 +1117,27 @@ def test_a_question_of_names_alone_shows_those_resources_first(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "named"),
+    [("", "quelle carte graphique acheter", "egi"), ("en/", "cloud computing", "EGI")],
+)
+def test_a_resource_that_stopped_gives_its_place_unless_it_is_named(
+    watched: Watched, site_url: str, root: str, question: str, named: str
+) -> None:
+    """A service that stopped (its card's badge) came second for "quelle carte graphique
+    acheter": it comes after the next two, still shown. Named, it comes first."""
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    cards = page.locator("#ds-search .ds-result:not(.ds-result--page)")
+    stopped = [at for at, card in enumerate(cards.all()) if card.locator(".ds-badge").count()]
+    assert stopped and min(stopped) >= 2, stopped
+    page.goto(f"{site_url}{root}")
+    _search(page, named)
+    expect(cards.first.locator(".ds-badge--discontinued")).to_be_visible()
+    assert watched.errors == []
+
+
 def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
     watched: Watched, site_url: str
 ) -> None:

@@ -190,3 +190,43 @@ def test_search_records_carry_the_status_and_the_code_activity(base: KnowledgeBa
         in cellpose
     )
     assert "lifecycle" not in cellpose
+
+
+def test_a_record_says_when_a_reader_cannot_use_its_resource_today(base: KnowledgeBase) -> None:
+    """Search shows a resource that stopped, or whose link is broken, a little lower (its
+    record's "later", read by search.js); an active one with a working link says nothing. A
+    card without an address says so before the reader opens it."""
+    from deepscopie.links.history import LinkRecord
+    from deepscopie.render.health import LinkHealth
+    from deepscopie.render.search_records import search_records
+
+    def documents(known: KnowledgeBase, health: LinkHealth | None = None) -> dict[str, str]:
+        return {r.path.removeprefix("entries/"): r.document for r in search_records(known, health)}
+
+    later = '<span data-pagefind-meta="later" hidden>1</span>'
+    plain = documents(base)
+    assert later in plain["fr/old-viewer.html"] and later in plain["en/frozen-site.html"]
+    assert later not in plain["en/cellpose.html"]
+    url = "https://www.cellpose.org/"
+    failing = LinkRecord(
+        url, "broken", 404, None, "404 Not Found", "2026-11-22T03:00:00+00:00",
+        "2026-11-20T03:00:00+00:00", 2, (),
+    )  # fmt: skip
+    assert later in documents(base, LinkHealth({url: failing}, threshold=2))["en/cellpose.html"]
+    unlinked = base.resource("cellpose").model_copy(update={"url": None, "url_needed": True})
+    without = KnowledgeBase(
+        base.vocabulary,
+        tuple(unlinked if r.id == "cellpose" else r for r in base.resources),
+        base.faq,
+        base.sources,
+    )
+    shown = documents(without)
+    assert (
+        '<span data-pagefind-meta="status" hidden>Adresse à trouver</span>'
+        in shown["fr/cellpose.html"]
+    )
+    assert (
+        '<span data-pagefind-meta="status" hidden>Address wanted</span>'
+        in shown["en/cellpose.html"]
+    )
+    assert later not in shown["en/cellpose.html"]  # its words still answer

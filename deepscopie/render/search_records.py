@@ -346,6 +346,10 @@ def _resource(
     status = _status(resource, health, language)
     if status:
         meta["status"] = status
+    elif resource.url is None:  # the card says so before the reader opens a dead end
+        meta["status"] = text("url_needed", language)
+    if out_of_reach(resource, health):
+        meta["later"] = "1"
     if resource.id in named:  # the own entry of these names (see named_entries)
         meta["named"] = named[resource.id]
     meta.update(lifecycle_meta(resource, language))
@@ -424,6 +428,7 @@ def _faq_entry(
         "category": text("faq_title", language),
         "summary": summary(answer, language) if answer else _open_question(entry, language),
     }
+
     question = plain(entry.question.get(language), language)
     plain_answer = plain(answer, language)
     return _record(
@@ -474,7 +479,7 @@ def _record(
     typography."""
     title = typeset(title, language)
     meta = {
-        name: value if name in ("kind", "href", "named") else typeset(value, language)
+        name: value if name in ("kind", "href", "named", "later") else typeset(value, language)
         for name, value in meta.items()
     }
     hidden_meta = "".join(
@@ -512,6 +517,17 @@ def _document(index: str, title: str, content: str) -> str:
 def _href(language: str, target: str) -> str:
     """An entry's permalink from the site's root (``en/categories/software/#cellpose``)."""
     return site_languages()[language].root + links.built_url(target)
+
+
+def out_of_reach(resource: Resource, health: LinkHealth | None) -> bool:
+    """Whether a reader cannot use ``resource`` today: it stopped (archived, discontinued,
+    offline), or the link report found its link broken. Its record says so ("later"), and
+    search shows it a little lower (see search.js): a service that stopped came second for
+    "quelle carte graphique acheter". (Not an entry without an address yet, nor a question
+    not answered: their words answer many questions, which they lost when moved.)"""
+    if not resource.is_active:
+        return True
+    return health is not None and resource.url is not None and bool(health.broken(resource.url))
 
 
 def _status(resource: Resource, health: LinkHealth | None, language: str) -> str | None:

@@ -579,9 +579,32 @@
   async function shownFor(pagefind, question, named, stale) {
     const { found: unordered, pages, whole } = await entries(pagefind, question, stale);
     const asked = [named, ...begunName(named)];
-    const found = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
-    const entryData = stale() ? [] : await Promise.all(found.slice(0, SHOWN).map((result) => result.data()));
-    return { found, pages, entryData, whole };
+    const placed = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
+    const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
+    return { ...usableFirst(placed, shownData, question), pages, whole };
+  }
+
+  // Among the cards shown first, a resource a reader cannot use today (it stopped, or its
+  // link is broken: meta.later, out_of_reach in deepscopie/render/search_records.py) gives
+  // its place to the next LATER_BY usable entries: a service that stopped came second for
+  // "quelle carte graphique acheter". No further: what it says still answers ("SOTA
+  // leaderboard", Papers with Code). Not a resource the question names (its title's words,
+  // or its name: "is papers with code still online?", "EGI"), nor one whose title has all
+  // the question's ("deep hybrid datacloud").
+  const LATER_BY = 2;
+  function usableFirst(found, data, question) {
+    const asked = new Set(meaningful(question).map(bare).filter(Boolean));
+    const named = (one) => {
+      const title = new Set(meaningful(one.meta.title).map(bare).filter(Boolean));
+      const name = (one.meta.named || "").split(" ");
+      return [...title].every((word) => asked.has(word)) || [...asked].every((word) => title.has(word)) || name.some((word) => asked.has(word));
+    };
+    // Usable entries keep their order (0, 1, 2…); one that is not comes after the LATER_BY
+    // usable ones that followed it, then in its order among others like it.
+    let usable = 0;
+    const place = data.map((one, at) => (one.meta.later && !named(one) ? usable + LATER_BY - 0.5 + at / 100 : usable++));
+    const order = data.map((_, at) => at).sort((a, b) => place[a] - place[b]);
+    return { found: [...order.map((at) => found[at]), ...found.slice(data.length)], entryData: order.map((at) => data[at]) };
   }
 
   // The words of a question that none of the entries found has, nor the beginning of:
