@@ -903,8 +903,14 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
 
 @pytest.mark.parametrize(
     ("root", "question"),
-    [("", "segmentation cellules python julia"), ("en/", "cell segmentation python julia")],
-    ids=["french", "english"],
+    [
+        ("", "segmentation cellules python julia"),
+        ("en/", "cell segmentation python julia"),
+        # Words in pieces that entries write whole or in words ("star-convex", "deep learning").
+        ("", "objets star-convex en deep-learning"),
+        ("en/", "star-convex deep-learning"),
+    ],
+    ids=["french", "english", "french-in-pieces", "english-in-pieces"],
 )
 def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
     watched: Watched, site_url: str, root: str, question: str
@@ -954,6 +960,38 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     expect(status).to_contain_text(absent_said.split(" ")[-1].strip("«»“”"))
     # ...and says what the results are for: the other words.
     expect(status).to_contain_text(re.compile("noyaux|nuclei"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "said"),
+    [
+        (
+            "",
+            "super-résolution",
+            "Aucune entrée ne contient « super-résolution ». Résultats pour « super résolution »",
+        ),
+        (
+            "en/",
+            "super-resolution",
+            "No entry has “super-resolution”. Results for “super resolution”",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
+    watched: Watched, site_url: str, root: str, question: str, said: str
+) -> None:
+    # Pagefind answered "super-résolution" with SLIC Superpixels alone, and said nothing.
+    # Its pieces are searched instead: "stardist non-convex" finds StarDist's convex objects.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).to_contain_text(said.replace(" »", "\u202f»").replace("« ", "«\u202f"))
+    page.keyboard.press("Escape")
+    first = [link.rsplit("#", 1)[-1] for link in _search(page, "stardist non-convex")[:3]]
+    assert {"stardist", "stardist-fiji"} & set(first), first
     assert watched.errors == []
 
 

@@ -624,19 +624,19 @@
     if (!shown.length) return [];
     const shownTexts = shown.flatMap(textsOf);
     const lacking = meaningful(question)
-      .map((word) => [word, absenceMark(word)])
-      .filter(([, start]) => start !== null && !shownTexts.some((text) => text.includes(start)));
+      .map((word) => [word, absenceMarks(word)])
+      .filter(([, marks]) => marks.length && !saysAny(shownTexts, marks));
     const absent = [];
-    for (const [at, [word, start]] of lacking.entries()) {
+    for (const [at, [word, marks]] of lacking.entries()) {
       if (at < ABSENCE_CHECKS && !stale()) {
         const first = (await resultsFor(pagefind, word)).found[0];
-        if (first && textsOf(await first.data()).some((text) => text.includes(start))) continue;
+        if (first && saysAny(textsOf(await first.data()), marks)) continue;
       }
       absent.push(word);
     }
     return absent;
   }
-  // A result's text as a word is looked for in it (see absenceMark): lower case without
+  // A result's text as a word is looked for in it (see absenceMarks): lower case without
   // accents, and without what separates the pieces of a word ("U2-OS" has "u2os"), but
   // spaces: words run together made words ("quand ou bien" had "doub", and "double" was
   // not said absent).
@@ -644,10 +644,8 @@
     const text = fold(`${data.meta.title} ${data.content}`);
     return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
-  const has = (data, word) => {
-    const mark = absenceMark(word);
-    return mark !== null && textsOf(data).some((text) => text.includes(mark));
-  };
+  const saysAny = (texts, marks) => texts.some((text) => marks.some((mark) => text.includes(mark)));
+  const has = (data, word) => saysAny(textsOf(data), absenceMarks(word));
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
   // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
   // data, by its names' meaningful words: a question that is one of them shows that page
@@ -682,15 +680,32 @@
     const data = await Promise.all(pages.slice(0, PAGES).map((result) => result.data()));
     return data.filter((one) => words.every((word) => has(one, word)));
   }
-  // What of a word an entry must have for the word not to be absent: null for a word of one
-  // or two letters, or with other signs.
-  function absenceMark(word) {
+  // What of a word an entry must have (one of them) for the word not to be absent: none for
+  // a word of one or two letters, or with other signs. A word in pieces ("super-résolution",
+  // "deep-learning") is there written whole or in words: Pagefind answered
+  // "super-résolution", which no entry has, with SLIC Superpixels alone, and the reader was
+  // not told.
+  function absenceMarks(word) {
     const letters = trimmed(word);
-    if (Array.from(letters).length < 3 || !/^[\p{L}\p{N}]+$/u.test(letters)) return null;
+    if (Array.from(letters).length < 3) return [];
+    if (/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(letters)) {
+      const pieces = letters.split("-");
+      // Not a verb and its pronoun ("auriez-vous", "faut-il", "peut-on"): read as words.
+      if (pieces.some((piece) => stopWords.has(piece))) return [];
+      return [pieces.join(""), pieces.join(" ")].map(beginning);
+    }
+    if (!/^[\p{L}\p{N}]+$/u.test(letters)) return [];
     // A name and its number ("vgg16", "resnet50") is there if the name is.
     const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
-    return numbered ? letters.replace(/\p{N}+$/u, "") : letters.slice(0, Math.max(4, letters.length - 4));
+    return [numbered ? letters.replace(/\p{N}+$/u, "") : beginning(letters)];
   }
+  // The pieces of a word in pieces ("super-résolution"), of three letters or more.
+  const piecesOf = (word) =>
+    /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(unpunctuated(word))
+      ? unpunctuated(word).split("-").filter((piece) => Array.from(piece).length > 2)
+      : [];
+  // A word without its end, which forms of it change ("studies" finds "study").
+  const beginning = (letters) => letters.slice(0, Math.max(4, letters.length - 4));
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
@@ -788,7 +803,7 @@
     // Nothing found at all: no entry to read, and none has any of the words (each was
     // searched alone, see entriesOf), Pagefind having found no beginning of them either.
     if (!correction && !asked.includes('"') && !shown.found.length) {
-      missing = meaningful(asked).filter((word) => absenceMark(word) !== null);
+      missing = meaningful(asked).filter((word) => absenceMarks(word).length > 0);
     }
     // The word being typed is in no entry: most often it is not finished ("celp"), and its
     // results are those of a shorter beginning. Said once the keys pause, if still so.
@@ -810,7 +825,12 @@
       const mayMend = query !== asTyped && !correction;
       suggestion = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
       if (stale()) return;
-      asked = asked.split(/\s+/).filter((word) => !missing.includes(word)).join(" ");
+      // A word in pieces that no entry has whole is searched as its pieces: "non-convex" as
+      // "convex" (left out, StarDist's non-convex objects came seventh).
+      asked = asked
+        .split(/\s+/)
+        .flatMap((word) => (missing.includes(word) ? piecesOf(word) : [word]))
+        .join(" ");
       const none = { found: [], pages: [], entryData: [], whole: 0 };
       // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
       // every word that begins with it: nothing is left to search then.
