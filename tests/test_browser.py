@@ -1225,6 +1225,27 @@ def test_search_is_reachable_on_a_phone(browser: Browser, site_url: str) -> None
 
 
 @pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
+def test_on_a_phone_the_field_stays_in_view_over_the_results(
+    browser: Browser, site_url: str, start: str
+) -> None:
+    """The results scroll under the field and the count: the whole dialog scrolled, and a
+    reader who read down the results had to scroll back up to change the question."""
+    with on_a_phone(browser) as page:
+        page.goto(f"{site_url}{start}")
+        page.locator(".ds-search-open").click()
+        field = page.locator("#ds-search [data-ds-input]")
+        field.fill("annotation")
+        more = page.locator("#ds-search .ds-results__more")
+        more.scroll_into_view_if_needed()  # the end of the first cards
+        expect(more).to_be_in_viewport()
+        expect(field).to_be_in_viewport(ratio=1)
+        expect(page.locator("#ds-search [data-ds-status]")).to_be_in_viewport(ratio=1)
+        field.press("ArrowDown")  # the cards by keyboard, the field still there
+        expect(page.locator("#ds-search .ds-result a").first).to_be_focused()
+        expect(field).to_be_in_viewport(ratio=1)
+
+
+@pytest.mark.parametrize("start", ["", "en/"], ids=["french", "english"])
 def test_on_a_phone_the_entry_a_permalink_opens_is_not_covered(
     browser: Browser, site_url: str, start: str
 ) -> None:
