@@ -105,6 +105,23 @@ def test_the_open_questions_can_be_shown_alone(
     box.uncheck()
     expect(page).to_have_url(f"{site_url}{start}faq/")
     assert page.locator(".ds-faq-topic__size").all_inner_texts() == sizes_before
+    # An answered question's permalink unticks the box; Back to the open question ticks it
+    # again, as its address says (it said "?open", the box unticked, every question shown).
+    page.goto(f"{site_url}{start}faq/?open#optimising-gpu-use")
+    expect(box).to_be_checked()
+    page.evaluate("location.hash = 'how-much-data'")
+    expect(box).not_to_be_checked()
+    expect(page).to_have_url(f"{site_url}{start}faq/#how-much-data")
+    page.go_back()
+    expect(page).to_have_url(f"{site_url}{start}faq/?open#optimising-gpu-use")
+    expect(box).to_be_checked()
+    assert 0 < shown.count() < every
+    # The query's other parts stay as written.
+    page.goto(f"{site_url}{start}faq/?from=a%20b&x=")
+    box.check()
+    expect(page).to_have_url(f"{site_url}{start}faq/?from=a%20b&x=&open")
+    box.uncheck()
+    expect(page).to_have_url(f"{site_url}{start}faq/?from=a%20b&x=")
 
 
 def test_the_open_questions_stay_alone_after_going_back(watched: Watched, site_url: str) -> None:

@@ -25,14 +25,14 @@
   const filter = document.querySelector("[data-ds-faq-filter]");
   const openOnly = filter && filter.querySelector("[data-ds-open-only]");
   const OPEN_ONLY = "open";
+  const askedOpenOnly = () => new URLSearchParams(location.search).has(OPEN_ONLY);
   function keepInAddress() {
-    const address = new URL(location.href);
-    if (openOnly.checked === address.searchParams.has(OPEN_ONLY)) return;
-    if (openOnly.checked) address.searchParams.set(OPEN_ONLY, "");
-    else address.searchParams.delete(OPEN_ONLY);
-    // "?open", not "?open=": the parameter has no value.
-    address.search = address.search.replace(/=(?=&|$)/g, "");
-    history.replaceState(history.state, "", address);
+    if (openOnly.checked === askedOpenOnly()) return;
+    // The query's other parts as they were written ("?open", not "?open=").
+    const others = location.search.slice(1).split("&");
+    const kept = others.filter((part) => part && part.split("=")[0] !== OPEN_ONLY);
+    const query = [...kept, ...(openOnly.checked ? [OPEN_ONLY] : [])].join("&");
+    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
   }
   function applyOpenOnly() {
     keepInAddress();
@@ -50,8 +50,14 @@
   }
   if (openOnly) {
     filter.hidden = false; // without JavaScript, every question shows: nothing to filter
-    if (new URLSearchParams(location.search).has(OPEN_ONLY)) openOnly.checked = true;
+    if (askedOpenOnly()) openOnly.checked = true;
     openOnly.addEventListener("change", applyOpenOnly);
+    // Back or Forward within the page: the box says what that address asked for (a
+    // permalink to an answered question had unticked it; Back showed "?open" unticked).
+    window.addEventListener("popstate", () => {
+      openOnly.checked = askedOpenOnly();
+      applyOpenOnly();
+    });
     applyOpenOnly();
     // Back to the page, the browser ticks the box again after this script ran: applied then.
     window.addEventListener("pageshow", applyOpenOnly);

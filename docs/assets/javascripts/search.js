@@ -546,7 +546,7 @@
     return found[data.findIndex((one) => (one.meta.named || "").split(" ").includes(word))];
   }
   async function withNamedResources(pagefind, question, found, stale) {
-    const words = meaningful(question).map(trimmed);
+    const words = meaningful(question).map(trimmed).filter(Boolean); // not a "?" apart
     if (words.length < 2 || !nameList) return found;
     const asked = new Set(words);
     const entries = []; // the own entries of the names asked, in the question's order
@@ -590,14 +590,16 @@
   // "quelle carte graphique acheter". No further: what it says still answers ("SOTA
   // leaderboard", Papers with Code). Not a resource the question names (its title's words,
   // or its name: "is papers with code still online?", "EGI"), nor one whose title has all
-  // the question's ("deep hybrid datacloud").
+  // the question's words, if they are most of its own ("deep hybrid datacloud"; not
+  // "glossaire", nor "computing grid").
   const LATER_BY = 2;
   function usableFirst(found, data, question) {
     const asked = new Set(meaningful(question).map(bare).filter(Boolean));
     const named = (one) => {
       const title = new Set(meaningful(one.meta.title).map(bare).filter(Boolean));
       const name = (one.meta.named || "").split(" ");
-      return [...title].every((word) => asked.has(word)) || [...asked].every((word) => title.has(word)) || name.some((word) => asked.has(word));
+      const mostOfTitle = asked.size > 1 && asked.size * 2 > title.size && [...asked].every((word) => title.has(word));
+      return [...title].every((word) => asked.has(word)) || mostOfTitle || name.some((word) => asked.has(word));
     };
     // Usable entries keep their order (0, 1, 2…); one that is not comes after the LATER_BY
     // usable ones that followed it, then in its order among others like it.
@@ -688,8 +690,8 @@
   function absenceMarks(word) {
     const letters = trimmed(word);
     if (Array.from(letters).length < 3) return [];
-    if (/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(letters)) {
-      const pieces = letters.split("-");
+    if (IN_PIECES.test(letters)) {
+      const pieces = letters.split(DASH);
       // Not a verb and its pronoun ("auriez-vous", "faut-il", "peut-on"): read as words.
       if (pieces.some((piece) => stopWords.has(piece))) return [];
       return [pieces.join(""), pieces.join(" ")].map(beginning);
@@ -699,10 +701,13 @@
     const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
     return [numbered ? letters.replace(/\p{N}+$/u, "") : beginning(letters)];
   }
-  // The pieces of a word in pieces ("super-résolution"), of three letters or more.
+  // A word in pieces, joined by a hyphen or another dash ("super–résolution" typed on a Mac),
+  // and its pieces of three letters or more.
+  const DASH = /[-\u2010-\u2015]/u;
+  const IN_PIECES = /^[\p{L}\p{N}]+(?:[-\u2010-\u2015][\p{L}\p{N}]+)+$/u;
   const piecesOf = (word) =>
-    /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u.test(unpunctuated(word))
-      ? unpunctuated(word).split("-").filter((piece) => Array.from(piece).length > 2)
+    IN_PIECES.test(unpunctuated(word))
+      ? unpunctuated(word).split(DASH).filter((piece) => Array.from(piece).length > 2)
       : [];
   // A word without its end, which forms of it change ("studies" finds "study").
   const beginning = (letters) => letters.slice(0, Math.max(4, letters.length - 4));
@@ -827,9 +832,13 @@
       if (stale()) return;
       // A word in pieces that no entry has whole is searched as its pieces: "non-convex" as
       // "convex" (left out, StarDist's non-convex objects came seventh).
+      // Those pieces no entry has either are left out too ("cryo-tomographie": "cryo").
+      const pieces = missing.flatMap(piecesOf);
+      const absentPieces = pieces.length ? await absentWords(pagefind, pieces.join(" "), shown.entryData, stale) : [];
+      if (stale()) return;
       asked = asked
         .split(/\s+/)
-        .flatMap((word) => (missing.includes(word) ? piecesOf(word) : [word]))
+        .flatMap((word) => (missing.includes(word) ? piecesOf(word).filter((piece) => !absentPieces.includes(piece)) : [word]))
         .join(" ");
       const none = { found: [], pages: [], entryData: [], whole: 0 };
       // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
@@ -862,6 +871,7 @@
           ? filled(forCount(whole, { one: texts.dsWholeSomeOneText, other: texts.dsWholeSomeText }), { m: whole, k: found.length - whole })
           : plural(found.length);
     results.replaceChildren();
+    results.scrollTop = 0; // a new list from its first card, not where the last was read
     // The pages that have the words no entry has come first ("foire aux questions": no entry
     // says "foire", the FAQ page does), the entries of the other words under a heading.
     if (namedPages.length) {
@@ -1069,6 +1079,7 @@
       return button;
     });
     results.replaceChildren(hint, ...tried);
+    results.scrollTop = 0;
   }
 
   // A reader's words as the status says them back: a pasted page is not read out whole (the
