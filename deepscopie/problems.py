@@ -109,7 +109,12 @@ def format_problems(
 
 def summary(problems: Sequence[Problem], language: str | None = None) -> str:
     """``3 problems found`` in the editor's language."""
-    return msg("summary" if len(problems) != 1 else "summary.one", n=len(problems)).text(language)
+    from deepscopie.editor_language import editor_language  # both read the catalogues
+    from deepscopie.render.texts import takes_singular
+
+    code = language or editor_language()
+    one = takes_singular(len(problems), code)
+    return msg("summary.one" if one else "summary", n=len(problems)).text(code)
 
 
 def report(

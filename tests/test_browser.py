@@ -699,10 +699,15 @@ def test_a_search_that_finds_nothing_leads_to_explore(
     assert watched.errors == []
 
 
+def _typeset_quotes(said: str) -> str:
+    """French quotes as the page sets them, with their narrow no-break spaces."""
+    return said.replace(" »", "\u202f»").replace("« ", "«\u202f")
+
+
 def _absent_then_way_out(absent_said: str) -> re.Pattern[str]:
     """The status that says a word is in no entry, then offers the Explore page: ``absent_said``
     as typed ("« levure »"), French quotes with their narrow spaces."""
-    said = absent_said.replace(" »", "\u202f»").replace("« ", "«\u202f") + "."
+    said = _typeset_quotes(absent_said) + "."
     return re.compile(re.escape(said) + " .*(page Explorer|Explore page)")
 
 
@@ -988,7 +993,7 @@ def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
     page.goto(f"{site_url}{root}")
     _search(page, question)
     status = page.locator("#ds-search [data-ds-status]")
-    expect(status).to_contain_text(said.replace(" »", "\u202f»").replace("« ", "«\u202f"))
+    expect(status).to_contain_text(_typeset_quotes(said))
     page.keyboard.press("Escape")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, "stardist non-convex")[:3]]
     assert {"stardist", "stardist-fiji"} & set(first), first
@@ -996,9 +1001,7 @@ def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
     page.keyboard.press("Escape")
     dashed = question.replace("-", "\u2013")
     _search(page, dashed)
-    expect(status).to_contain_text(
-        said.split(".")[0].replace("-", "\u2013").replace(" »", "\u202f»").replace("« ", "«\u202f")
-    )
+    expect(status).to_contain_text(_typeset_quotes(said.split(".")[0].replace("-", "\u2013")))
     page.keyboard.press("Escape")
     assert _search(page, "qzxv-wzkq") == []
     expect(status).to_contain_text(re.compile("page Explorer|Explore page"))

@@ -428,7 +428,6 @@ def _faq_entry(
         "category": text("faq_title", language),
         "summary": summary(answer, language) if answer else _open_question(entry, language),
     }
-
     question = plain(entry.question.get(language), language)
     plain_answer = plain(answer, language)
     return _record(

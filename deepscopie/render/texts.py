@@ -43,8 +43,13 @@ def count(key: str, n: int, language_code: str) -> str:
     """``3 ressources`` / ``1 resource`` / ``0 ressource``: the singular where the language's
     plural rule says "one" (CLDR's, by Babel, as the pages' scripts ask Intl.PluralRules:
     French puts 0 in the singular, English in the plural)."""
-    singular = _plural_form(language(language_code).locale)(n) == "one"
-    return text(key if singular else f"{key}_plural", language_code, n=n)
+    return text(key if takes_singular(n, language_code) else f"{key}_plural", language_code, n=n)
+
+
+def takes_singular(n: int, language_code: str) -> bool:
+    """Whether ``n`` of something takes the singular in ``language_code``: its plural rule
+    (CLDR's, by Babel) says "one"."""
+    return _plural_form(language(language_code).locale)(n) == "one"
 
 
 @lru_cache(maxsize=64)

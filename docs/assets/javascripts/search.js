@@ -570,9 +570,11 @@
     return placed;
   }
   async function titledWith(result, names) {
-    const words = fold((await result.data()).meta.title).split(/[^\p{L}\p{N}]+/u);
-    return names.every((name) => words.includes(name));
+    const words = titleWords(await result.data());
+    return names.every((name) => words.has(name));
   }
+  // The meaningful words of a result's title, as a question's are compared with them (bare).
+  const titleWords = (data) => new Set(meaningful(data.meta.title).map(bare).filter(Boolean));
 
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
@@ -596,7 +598,7 @@
   function usableFirst(found, data, question) {
     const asked = new Set(meaningful(question).map(bare).filter(Boolean));
     const named = (one) => {
-      const title = new Set(meaningful(one.meta.title).map(bare).filter(Boolean));
+      const title = titleWords(one);
       const name = (one.meta.named || "").split(" ");
       const mostOfTitle = asked.size > 1 && asked.size * 2 > title.size && [...asked].every((word) => title.has(word));
       return [...title].every((word) => asked.has(word)) || mostOfTitle || name.some((word) => asked.has(word));
@@ -690,8 +692,8 @@
   function absenceMarks(word) {
     const letters = trimmed(word);
     if (Array.from(letters).length < 3) return [];
-    if (IN_PIECES.test(letters)) {
-      const pieces = letters.split(DASH);
+    const pieces = inPieces(letters);
+    if (pieces.length) {
       // Not a verb and its pronoun ("auriez-vous", "faut-il", "peut-on"): read as words.
       if (pieces.some((piece) => stopWords.has(piece))) return [];
       return [pieces.join(""), pieces.join(" ")].map(beginning);
@@ -703,12 +705,10 @@
   }
   // A word in pieces, joined by a hyphen or another dash ("super–résolution" typed on a Mac),
   // and its pieces of three letters or more.
-  const DASH = /[-\u2010-\u2015]/u;
-  const IN_PIECES = /^[\p{L}\p{N}]+(?:[-\u2010-\u2015][\p{L}\p{N}]+)+$/u;
-  const piecesOf = (word) =>
-    IN_PIECES.test(unpunctuated(word))
-      ? unpunctuated(word).split(DASH).filter((piece) => Array.from(piece).length > 2)
-      : [];
+  const DASHES = "-\\u2010-\\u2015"; // a hyphen, then Unicode's dashes
+  const IN_PIECES = new RegExp(`^[\\p{L}\\p{N}]+(?:[${DASHES}][\\p{L}\\p{N}]+)+$`, "u");
+  const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
+  const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => Array.from(piece).length > 2);
   // A word without its end, which forms of it change ("studies" finds "study").
   const beginning = (letters) => letters.slice(0, Math.max(4, letters.length - 4));
   // Entries first, then pages, for the words of a question but its stop words (unless it
