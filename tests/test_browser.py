@@ -1330,6 +1330,48 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_back_undoes_the_last_filter_change_and_words_typed_are_one(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _open_explore(page, f"{site_url}{root}explore/")
+    every = _visible_ids(page)
+    page.locator('details:has(fieldset[data-facet="category"]) > summary').click()
+    page.locator('input[name="category"][value="software"]').check()
+    software = _visible_ids(page)
+    words = page.locator(".ds-explore__search input")
+    # Letter by letter, each letter after the pause that filters: one change all the same.
+    words.press_sequentially("cell", delay=250)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'cell'")
+    typed = _visible_ids(page)
+    page.locator('input[name="task"][value="annotation"]').check()  # open at first
+    assert page.url.endswith("explore/?category=software&q=cell&task=annotation")
+    assert len(every) > len(software) > len(typed) > len(_visible_ids(page)) > 0
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"explore/\?category=software&q=cell$"))
+    expect(page.locator('input[name="task"][value="annotation"]')).not_to_be_checked()
+    expect(words).to_have_value("cell")
+    assert _visible_ids(page) == typed
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"explore/\?category=software$"))
+    expect(words).to_have_value("")
+    assert _visible_ids(page) == software
+    page.go_forward()
+    expect(words).to_have_value("cell")
+    assert _visible_ids(page) == typed
+    page.go_back()
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"explore/$"))
+    expect(page.locator('input[name="category"][value="software"]')).not_to_be_checked()
+    assert _visible_ids(page) == every
+    page.go_back()  # and then the page the reader came from
+    expect(page).to_have_url(f"{site_url}{root}")
+    assert watched.errors == []
+
+
 def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}explore/")

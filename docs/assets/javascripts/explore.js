@@ -1,10 +1,11 @@
 // The Explore page: fetches the entries (entries.json, beside the page), filters them with AND
 // between facets and OR within one, shows counts next to each choice (how many entries that
 // choice would show with the other filters kept; a choice that would show none is disabled),
-// filters by words ignoring accents, sorts, and keeps the state in the address so that a
-// filtered view can be shared. Each entry is a card: title (its permalink), type, category,
-// first sentence, language, tags, link status. Only a batch of the matching entries becomes
-// elements at a time ("show more" adds the next), so 10,000 entries stay quick.
+// filters by words ignoring accents, sorts, and keeps the state in the address (so that a
+// filtered view can be shared, and Back undoes a change). Each entry is a card: title (its
+// permalink), type, category, first sentence, language, tags, link status. Only a batch of
+// the matching entries becomes elements at a time ("show more" adds the next), so 10,000
+// entries stay quick.
 (function () {
   "use strict";
   const root = document.querySelector("[data-ds-explore]");
@@ -250,6 +251,9 @@
     return sorted;
   }
 
+  // The list and the counts for the filters set; `remember`, how they changed (false: the
+  // address gave them), kept in the address.
+  let viewShown = null; // the address's query the list shows
   function update(remember) {
     const choice = chosen();
     const words = askedFor(typedField.value);
@@ -283,16 +287,36 @@
         box.parentElement.classList.toggle("ds-explore__option--none", box.disabled);
       }
     }
-    if (remember) {
-      const params = new URLSearchParams();
-      // In the order they were set, so that a shared view undoes the same way.
-      for (const filter of [...history_.filter(isSet), ...set.filter((filter) => !history_.includes(filter))]) {
-        params.append(filter.name, filter.value);
-      }
-      if (sort.value !== "relevance") params.set("sort", sort.value);
-      const query = params.toString();
-      history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    if (remember) keepInAddress(remember === WORDS);
+    viewShown = location.search;
+  }
+
+  // The view in the address, so that it can be shared, and Back undoes a filter as a reader
+  // expects of a list of filters: each change is an entry of the browser's history (Back
+  // left the page, the reader's filters lost), but the words typed in one go are one entry,
+  // changed letter by letter in place.
+  const WORDS = "words";
+  let typedInPlace = false; // the current entry was made by typing words, which may go on
+  function keepInAddress(byWords) {
+    const params = new URLSearchParams();
+    // In the order they were set, so that a shared view undoes the same way.
+    for (const filter of [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))]) {
+      params.append(filter.name, filter.value);
     }
+    if (sort.value !== "relevance") params.set("sort", sort.value);
+    const query = params.toString();
+    const search = query ? `?${query}` : "";
+    if (search === location.search) return;
+    if (byWords && typedInPlace) history.replaceState(history.state, "", search || location.pathname);
+    else history.pushState(null, "", search || location.pathname);
+    typedInPlace = byWords;
+  }
+  // Back or Forward to another view of this page: its filters again, the list from its start.
+  function viewOfAddress() {
+    typedInPlace = false;
+    restore();
+    update(false);
+    if (listStart !== null && window.scrollY > listStart + 1) resultsFromTheirStart();
   }
 
   // Why a result is empty: the typed words alone find nothing ("celpose"), and then the
@@ -342,11 +366,12 @@
   // the place the reader had scrolled to. On a phone an emptied result is brought into view.
   // Nothing here reads the layout (nor the media query) unless it has to: reading it would
   // lay the new list out at once, within the click.
-  function changed() {
+  // `how`: WORDS when typed words changed it (see keepInAddress).
+  function changed(how = "filters") {
     root.dataset.changed = ""; // the list's reserved height goes (see the CSS)
     const wasEmpty = matching.length === 0;
     const past = listStart !== null && window.scrollY > listStart + 1;
-    update(true);
+    update(how);
     if (!matching.length && !wasEmpty && phone.matches) {
       empty.scrollIntoView({ block: "nearest" });
     } else if (past && !phone.matches) {
@@ -396,7 +421,7 @@
       // Words typed within the pause are counted first.
       clearTimeout(typing);
       typing = null;
-      update(true);
+      update(WORDS);
     }
     showFilters(false);
     resultsFromTheirStart();
@@ -438,7 +463,7 @@
       clearTimeout(typing);
       typing = setTimeout(() => {
         typing = null;
-        changed();
+        changed(WORDS);
       }, 120);
     });
     form.addEventListener("reset", () => {
@@ -451,7 +476,7 @@
       event.preventDefault();
       if (phone.matches) showResults();
     });
-    sort.addEventListener("change", changed);
+    sort.addEventListener("change", () => changed());
     more.addEventListener("click", () => showMore(true));
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
@@ -471,6 +496,9 @@
     showFilters(!phone.matches);
     update(false);
     returnToPlace();
+    window.addEventListener("popstate", () => {
+      if (location.search !== viewShown) viewOfAddress();
+    });
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
   }
 
