@@ -463,6 +463,34 @@ def test_a_card_line_that_opens_with_a_short_sentence_goes_on_until_it_says_some
     assert line.startswith("Oui. Un réseau") and line.endswith("…") and len(line) <= 120
 
 
+def test_an_answer_s_card_line_goes_on_with_the_sentences_that_fit() -> None:
+    # The answer's fact came after a first sentence long enough alone.
+    answer = "Yes, we will see it in the next practical session. It is called early stopping."
+    assert summary(answer, "en", answer=True) == answer
+    assert summary(answer, "en") == "Yes, we will see it in the next practical session."
+    # Whole sentences only: one that would not fit is left out, not cut.
+    too_long = f"{answer} {'Then the weights of that epoch are kept for the model ' * 3}."
+    assert summary(too_long, "en", answer=True) == answer
+    # A first sentence too long alone is cut as any line is.
+    long = "Un réseau apprend des exemples annotés " * 8
+    assert summary(long, "fr", limit=120, answer=True).endswith("…")
+
+
+def test_an_faq_card_shows_the_answer_s_sentences_that_fit(tmp_path: Path) -> None:
+    faq = copy_base_data(tmp_path) / "faq.yaml"
+    opening = "Yes, we will see it in the next practical session, on the third day."
+    two = f'en: "{opening} It is called early stopping."'
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace(
+            'en: "Its [data](https://www.cellpose.org/dataset)."', two
+        ),
+        encoding="utf-8",
+    )
+    base = load_knowledge_base(DataFiles.in_folder(tmp_path))
+    line = _parsed(base, "en/why-cellpose.html").meta["summary"]
+    assert line == f"{opening} It is called early stopping."
+
+
 def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> None:
     body = (
         '<h1 id="x">À propos<a class="headerlink" href="#x">¶</a></h1>'

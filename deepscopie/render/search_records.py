@@ -124,17 +124,25 @@ def visible_text(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", shown)).split())
 
 
-def summary(markdown: str, language: str, limit: int = SUMMARY_LIMIT) -> str:
+def summary(
+    markdown: str, language: str, limit: int = SUMMARY_LIMIT, *, answer: bool = False
+) -> str:
     """The first sentence of a text, as plain text, cut at a word within ``limit`` characters
     (a card's line: search results, Explore, the home page's categories). A first sentence
     shorter than ``SUMMARY_SHORTEST`` says too little alone ("Yes, exactly.", "I have never
-    used Cellpose.", an answer's opening): the next ones follow it until it says enough."""
+    used Cellpose.", an answer's opening): the next ones follow it until it says enough.
+
+    An ``answer`` (an FAQ entry's) also goes on with its next sentences, whole, as long as they
+    fit: it often opens with a sentence about the course ("Yes, we will see it in the next
+    practical session.") before the fact the reader came for ("It is called early stopping.")."""
     sentences = _SENTENCE_END.split(plain(markdown, language))
     line = sentences[0]
     for sentence in sentences[1:]:
-        if len(line) >= SUMMARY_SHORTEST:
+        longer = f"{line} {sentence}"
+        fits = answer and len(typeset(longer, language)) <= limit
+        if len(line) >= SUMMARY_SHORTEST and not fits:
             break
-        line = f"{line} {sentence}"
+        line = longer
     # The language's typography, as the entry shows it: a French « » or : is not left alone at
     # the start or end of a card's line. Its no-break spaces also keep the cut below off them.
     line = typeset(line, language)
@@ -421,12 +429,13 @@ def _faq_entry(
     tags = _faq_tags(entry, names, language)
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
+    line = summary(answer, language, answer=True) if answer else _open_question(entry, language)
     meta = {
         "kind": "faq",
         "href": _href(language, links.faq_target(entry)),
         "type": text("search_faq_type", language),
         "category": text("faq_title", language),
-        "summary": summary(answer, language) if answer else _open_question(entry, language),
+        "summary": line,
     }
     question = plain(entry.question.get(language), language)
     plain_answer = plain(answer, language)
