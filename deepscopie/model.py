@@ -532,6 +532,11 @@ class StatusNote(Localized):
     )
 
 
+def doi_address(doi: str) -> str:
+    """The address of a DOI (``10.1038/…``): where the DOI system resolves it."""
+    return f"https://doi.org/{doi}"
+
+
 class Resource(_Frozen):
     """One curated resource: a tool, a dataset, a paper, a video, a course…"""
 
@@ -666,6 +671,11 @@ class Resource(_Frozen):
                 "status (archived, discontinued or offline) or remove them",
             )
         return self
+
+    @property
+    def doi_url(self) -> str | None:
+        """The address its page gives for its DOI: published as a link, so checked as one."""
+        return doi_address(self.doi) if self.doi else None
 
     @property
     def replacement_address(self) -> str | None:

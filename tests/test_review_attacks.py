@@ -350,6 +350,15 @@ def test_the_link_checker_checks_the_address_a_resource_is_replaced_by(tmp_path:
     assert cellpose.id not in targets  # another entry's id is not an address
 
 
+def test_the_link_checker_checks_the_address_a_doi_is_published_as(tmp_path: Path) -> None:
+    # Its page links to doi.org: a DOI that resolves nowhere was published unchecked.
+    base = load_knowledge_base(DataFiles.in_folder(copy_base_data(tmp_path)))
+    paper = base.resources[0].model_copy(update={"doi": "10.99999/does-not-exist"})
+    targets = link_targets(dataclasses.replace(base, resources=(paper, *base.resources[1:])))
+    assert targets["https://doi.org/10.99999/does-not-exist"] == (f"resource:{paper.id}",)
+    assert paper.doi_url == "https://doi.org/10.99999/does-not-exist"
+
+
 def test_an_address_with_its_scheme_in_capitals_is_checked(tmp_path: Path) -> None:
     """Browsers follow "HTTPS://…" as they do "https://…": such a link is checked too."""
     data = copy_base_data(tmp_path)

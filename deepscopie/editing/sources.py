@@ -18,6 +18,7 @@ from urllib.parse import quote
 from deepscopie.editing.fetch import FetchError, fetch
 from deepscopie.fetch import FetchError as HttpFetchError
 from deepscopie.fetch import json_answer
+from deepscopie.model import doi_address
 
 # The public APIs; each base can be replaced (tests point them at local servers).
 API_BASES = {
@@ -111,7 +112,7 @@ def _doi(doi: str) -> Found:
         if "not found" not in str(crossref):
             raise
         return _datacite(doi)
-    found = Found("Crossref", url=f"https://doi.org/{doi}", doi=doi)
+    found = Found("Crossref", url=doi_address(doi), doi=doi)
     found.title = _first(record.get("title"))
     found.authors = [
         _person(a.get("given"), a.get("family"))
@@ -136,7 +137,7 @@ def _doi(doi: str) -> Found:
 
 def _datacite(doi: str) -> Found:
     data = _json(f"{api_base('datacite')}/dois/{quote(doi, safe='/')}")["data"]["attributes"]
-    found = Found("DataCite", url=f"https://doi.org/{doi}", doi=doi)
+    found = Found("DataCite", url=doi_address(doi), doi=doi)
     found.title = _first([t.get("title") for t in data.get("titles", [])])
     found.authors = [_creator(c) for c in data.get("creators", []) if _creator(c)]
     year = data.get("publicationYear")

@@ -22,6 +22,7 @@ def link_targets(base: KnowledgeBase) -> dict[str, tuple[str, ...]]:
         urls += [link.url for link in resource.links]
         urls += [resource.repository] if resource.repository else []
         urls += [resource.replacement_address] if resource.replacement_address else []
+        urls += [resource.doi_url] if resource.doi_url else []
         for _, text in resource.markdown_texts():
             urls += [url for value in text.texts.values() for url in links_in(value)]
         for url in urls:

@@ -158,8 +158,8 @@ def _further(resource: Resource, index: SiteIndex, language: str, page: str) -> 
     if resource.authors:
         authors = markup.text(", ".join(resource.authors), language)
         lines.append(f"{markup.text(label('authors', language), language)} {authors}")
-    if resource.doi:
-        doi = markup.link(resource.doi, f"https://doi.org/{resource.doi}")
+    if resource.doi and resource.doi_url:
+        doi = markup.link(resource.doi, resource.doi_url)
         lines.append(f"{markup.text(label('doi', language), language)} {doi}")
     parts = ['<p class="ds-meta">' + "<br>\n".join(lines) + "</p>"] if lines else []
     citing = index.faq_citing.get(resource.id, [])
