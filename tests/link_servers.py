@@ -53,6 +53,9 @@ ROUTES_A: dict[str, Route] = {
     "/chain": lambda h, n: _redirect(302, f"{h.other('b')}/hop"),
     "/loop": lambda h, n: _redirect(302, "/loop"),
     "/gone": lambda h, n: _text(410, "gone"),
+    # A server's address that no client can read: an IPv6 host never closed.
+    "/bad-redirect": lambda h, n: _redirect(301, "http://[::1"),
+    "/bad-redirect-mapped": lambda h, n: _redirect(302, "https://[::ffff:127.0.0.1/"),
 }
 ROUTES_B: dict[str, Route] = {
     "/hop": lambda h, n: _redirect(302, f"{h.other('a')}/ok"),

@@ -67,6 +67,8 @@ def _expected(web: Web) -> dict[str, tuple[str, int | None]]:
         f"{web.a.url}/loop": ("broken", None),
         f"{web.a.url}/missing": ("broken", 404),
         f"{web.a.url}/gone": ("broken", 410),
+        f"{web.a.url}/bad-redirect": ("broken", None),
+        f"{web.a.url}/bad-redirect-mapped": ("broken", None),
         f"{web.b.url}/forbidden": ("blocked", 403),
         f"{web.b.url}/linkedin": ("blocked", 999),
         f"{web.b.url}/ratelimited": ("rate-limited", 429),
@@ -173,7 +175,8 @@ def test_broken_links_past_the_threshold_exit_1_and_are_reported(
 ) -> None:
     assert first_run["code"] == 1
     markdown = first_run["markdown"]
-    assert "## Broken (8)" in markdown  # 404, 410, loop, refused, DNS, TLS, and 503 and timeout
+    # 404, 410, loop, refused, DNS, TLS, two unreadable redirects, and 503 and timeout
+    assert "## Broken (10)" in markdown
     assert f"| {web.a.url}/missing | urls.txt | 404 Not Found (failing since" in markdown
     assert f"| {web.a.url}/moved | urls.txt | now at {web.a.url}/ok |" in markdown
 
@@ -208,7 +211,7 @@ def test_the_junit_report_has_one_case_per_url_in_gitlabs_format(
     assert f"redirected to {web.a.url}/ok" in moved
     suite = document.find("testsuite")
     assert suite.get("tests") == str(len(cases))
-    assert suite.get("failures") == str(list(outcome.values()).count("failure")) == "8"
+    assert suite.get("failures") == str(list(outcome.values()).count("failure")) == "10"
 
 
 def test_a_rerun_within_the_freshness_window_fetches_nothing(

@@ -25,6 +25,7 @@ def main() -> None:
         print(f"check-links: DEEPSCOPIE_ALLOW_NETWORKS: {error}", file=sys.stderr)
         raise SystemExit(2) from None
     _report_refusals_in_full()
+    _unreadable_addresses_fail_their_link()
     sys.argv[0] = "linkchecker"
     runpy.run_module("linkcheck", run_name="__main__", alter_sys=True)
 
@@ -40,6 +41,22 @@ def _report_refusals_in_full() -> None:
         return f"RefusedAddress: {refused}" if refused is not None else message
 
     urlbase.UrlBase.handle_exception = handle_exception
+
+
+def _unreadable_addresses_fail_their_link() -> None:
+    """Make an address no client can read ("http://[::1", which a server may redirect to) a
+    failure of the link that led there. requests raises ValueError for it, which LinkChecker
+    takes for a fault of its own: it stopped the whole check ("internal error, over and out")
+    and no link got a result."""
+    original = urlbase.UrlBase.local_check
+
+    def local_check(self: Any) -> None:
+        try:
+            original(self)
+        except ValueError as error:
+            self.set_result(f"InvalidURL: {error}", valid=False)
+
+    urlbase.UrlBase.local_check = local_check
 
 
 def _refusal(error: BaseException | None, depth: int = 0) -> RefusedAddress | None:
