@@ -10,7 +10,7 @@ from pathlib import Path
 from ruamel.yaml.error import YAMLError
 
 from deepscopie.editing import command as editing_command
-from deepscopie.editing.fmt import format_file
+from deepscopie.editing.fmt import NotCanonical, format_file
 from deepscopie.editing.stats import stats_report
 from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
@@ -47,12 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check data/*.yaml; print each problem on one line; exit 1 if any.",
     )
     validate.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
-    validate.add_argument(
-        "--lang",
-        choices=language_codes(),
-        help="language of the messages (default: DEEPSCOPIE_LANG, else the locale: LC_ALL, "
-        "LC_MESSAGES, LANG; English otherwise)",
-    )
+    _add_lang_argument(validate)
     validate.add_argument(
         "--format",
         choices=FORMATS,
@@ -118,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         help="put the data files in their canonical form (field order, indents); comments kept",
     )
     fmt.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    _add_lang_argument(fmt)
     fmt.add_argument(
         "--check",
         action="store_true",
@@ -140,6 +136,15 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     stats.set_defaults(run=_stats)
     return parser
+
+
+def _add_lang_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=language_codes(),
+        help="language of the messages (default: DEEPSCOPIE_LANG, else the locale: LC_ALL, "
+        "LC_MESSAGES, LANG; English otherwise)",
+    )
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -182,26 +187,43 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _fmt(args: argparse.Namespace) -> int:
+    language = editor_language(args.lang)
     # Only a file YAML can read safely is rewritten: its problems come first.
     problems = [p for path in _data_files(args.data) for p in read_yaml(path).problems]
     if problems:
-        print(format_problems(problems))
+        print(report(problems, "text", language=language))
         return EXIT_PROBLEMS
     diffs: dict[Path, str] = {}
     for path in _data_files(args.data):
         try:
             diffs[path] = format_file(path, _MODELS[path.stem], check=args.check)
         except (ValueError, YAMLError) as error:  # ruamel.yaml refusing what PyYAML read
-            print(f"{path}: cannot be formatted: {str(error).splitlines()[0][:200]}")
+            print(_unformattable(args.data, path, error, language))
             return EXIT_PROBLEMS
     changed = [path for path, diff in diffs.items() if diff]
     for path in changed:
         if args.check:  # what `fmt` would change, as a diff an editor can read or apply
             print(diffs[path], end="")
-        print(f"{path}: {'not formatted: run `deepscopie fmt`' if args.check else 'formatted'}")
+        said = msg("fmt-not-formatted" if args.check else "fmt-formatted", path=str(path))
+        print(said.text(language))
     if not changed:
-        print("ok: every data file is formatted")
+        print(msg("fmt-ok").text(language))
     return EXIT_PROBLEMS if changed and args.check else EXIT_OK
+
+
+def _unformattable(data: Path, path: Path, error: Exception, language: str) -> str:
+    """Why ``path`` cannot be formatted: the data's problems at their place, when validation
+    finds some (ruamel.yaml, which keeps the comments, reads "added: 2026-02-30" as a date and
+    stops with "day is out of range for month", no place given); else what stopped it."""
+    try:
+        load_knowledge_base(DataFiles.in_folder(data))
+    except DataError as invalid:
+        return report(invalid.problems, "text", language=language)
+    if isinstance(error, NotCanonical):
+        reason = msg("fmt-not-same-data").text(language)
+    else:
+        reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+    return msg("fmt-cannot", path=str(path), reason=reason).text(language)
 
 
 def _data_files(data: Path) -> list[Path]:

@@ -74,6 +74,35 @@ def test_fmt_refuses_a_file_yaml_cannot_read_safely(
     assert faq.read_text(encoding="utf-8") == "faq:\n  - id: a\n    id: b\n"
 
 
+@pytest.mark.parametrize("impossible", ["2026-02-30", "2026-13-01", "0000-01-01"])
+def test_fmt_says_where_an_impossible_date_is_in_the_editor_s_language(
+    data: Path, capsys: pytest.CaptureFixture[str], impossible: str
+) -> None:
+    # YAML's reader took it for a date and stopped: "day is out of range for month", no place.
+    resources = data / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("added:"))
+    dated = re.sub(r"added: \d{4}-\d{2}-\d{2}", f"added: {impossible}", text, count=1)
+    resources.write_text(dated, encoding="utf-8")
+    assert main(["fmt", "--check", "--lang", "fr", "--data", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert f"resources.yaml:{line}:" in out
+    assert f"'{impossible}' n'est pas une date valide" in out
+    assert main(["fmt", "--data", str(data)]) == 1
+    assert resources.read_text(encoding="utf-8") == dated  # nothing written
+
+
+def test_fmt_speaks_the_editor_s_language(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["fmt", "--check", "--lang", "fr", "--data", str(data)]) == 0
+    assert capsys.readouterr().out == "ok : tous les fichiers de données sont mis en forme\n"
+    resources = data / "resources.yaml"
+    resources.write_text(
+        resources.read_text(encoding="utf-8").replace(CELLPOSE, SHUFFLED), encoding="utf-8"
+    )
+    assert main(["fmt", "--lang", "fr", "--data", str(data)]) == 0
+    assert capsys.readouterr().out == f"{resources} : mis en forme\n"
+
+
 def test_an_added_entry_is_already_formatted(data: Path) -> None:
     assert main(["add", "--data", str(data), *NEW_RESOURCE]) == 0
     assert main(["fmt", "--check", "--data", str(data)]) == 0

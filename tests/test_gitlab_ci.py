@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -349,3 +350,27 @@ def test_in_ci_a_checkout_git_cannot_read_fails_the_check(tmp_path: Path) -> Non
     assert subprocess.run(run, cwd=tmp_path, env=outside, capture_output=True).returncode == 0
     in_ci = subprocess.run(run, cwd=tmp_path, env={**outside, "CI": "true"}, capture_output=True)
     assert in_ci.returncode != 0
+
+
+def test_the_validate_job_tells_editors_their_problems_in_french(
+    pipeline: dict[str, Any], tmp_path: Path
+) -> None:
+    # A runner's locale is C.UTF-8: the merge request's problems came in English.
+    from tests.conftest import copy_base_data
+
+    data = copy_base_data(tmp_path / "data")
+    resources = data / "resources.yaml"
+    text = resources.read_text(encoding="utf-8")
+    resources.write_text(re.sub(r"added: [\d-]+", "added: 2026-02-30", text, count=1))
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "DEEPSCOPIE_"))}
+    environment |= {"LANG": "C.UTF-8", **_job(pipeline, "validate").get("variables", {})}
+    for command in (["validate"], ["fmt", "--check"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "deepscopie.cli", *command, "--data", str(data)],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 1
+        assert "n'est pas une date valide" in done.stdout, done.stdout + done.stderr

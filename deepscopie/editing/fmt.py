@@ -34,6 +34,11 @@ def _yaml() -> YAML:
     return yaml
 
 
+class NotCanonical(ValueError):
+    """The canonical form of a file would not hold the same data (a comment moved where YAML
+    does not allow one): it is left as it is."""
+
+
 def formatted(text: str, model: type[BaseModel]) -> str:
     """``text`` (a data file of ``model``) in its canonical form."""
     yaml = _yaml()
@@ -45,7 +50,7 @@ def formatted(text: str, model: type[BaseModel]) -> str:
     # The canonical form holds the same data, or nothing is written: a comment moved to a
     # place YAML does not allow would otherwise publish a broken file.
     if _plain(canonical) != _plain(text):
-        raise ValueError("its canonical form would not hold the same data; it is left as it is")
+        raise NotCanonical("its canonical form would not hold the same data; it is left as it is")
     return canonical
 
 
