@@ -1091,6 +1091,29 @@ def test_a_word_typed_wrong_near_its_start_is_offered_as_the_entries_word(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "first", "short"),
+    [
+        ("", "pile z", "#fiji-hyperstacks", "IA"),  # not "Installer TensorFlow de zéro"
+        ("en/", "z stack", "#fiji-hyperstacks", "AI"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_short_word_finds_first_the_entries_that_have_it_whole(
+    watched: Watched, site_url: str, root: str, question: str, first: str, short: str
+) -> None:
+    # Pagefind also reads a word of one or two letters as the beginning of longer ones:
+    # "IA" as "IAFIG" (a course came first), "z" as "zéro".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question)[0].endswith(first)
+    page.keyboard.press("Escape")
+    _search(page, short)
+    for title in _result_titles(page)[:3]:
+        assert re.search(rf"\b{short}\b", title), title
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "absent_said"),
     [
         ("", "levure en z", "Aucune entrée ne contient « levure »"),

@@ -720,7 +720,11 @@
   // after the three that also say "training" and "networks").
   async function entriesOf(pagefind, typed, stale) {
     const words = searched(typed);
-    const { found, pages } = await resultsFor(pagefind, words);
+    const [results, hasShortWords] = await Promise.all([resultsFor(pagefind, words), shortWordsWhole(pagefind, words)]);
+    const { pages } = results;
+    const found = hasShortWords
+      ? [...results.found.filter(hasShortWords), ...results.found.filter((result) => !hasShortWords(result))]
+      : results.found;
     // Words of one or two letters are left out here ("IA générative": "générative"), which
     // Pagefind would read as every word that begins with them.
     const split = words.split(/\s+/).filter((word) => word.length > 2);
@@ -742,6 +746,23 @@
     const ranked = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score);
     // `whole`: how many of them have every word (the others, some).
     return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length };
+  }
+
+  // A word of one or two letters ("IA", "EM", "z"), which Pagefind also reads as the
+  // beginning of longer words ("IAFIG", "emploi", "zéro"): the entries that have it whole
+  // come first, when some do ("pile z" gave "Installer TensorFlow de zéro" first). A test of
+  // a result for the question's short words (null when there is none), the entries that
+  // have them whole found by a search of each, quoted: Pagefind then looks for the word
+  // alone. Not three letters: "lab" lost "laboratory" (2,338 questions: two answers lost).
+  const SHORT_WORD = 2;
+  async function shortWordsWhole(pagefind, words) {
+    if (words.includes('"')) return null;
+    const short = new Set(inTheirSense(words).split(/\s+/).map(bare).filter((word) => word && Array.from(word).length <= SHORT_WORD));
+    const having = await Promise.all(
+      [...short].map(async (word) => new Set((await pagefind.search(`"${word}"`, entrySearch)).results.map((result) => result.id))),
+    );
+    const known = having.filter((ids) => ids.size);
+    return known.length ? (result) => known.every((ids) => ids.has(result.id)) : null;
   }
 
   // One search at a time: Pagefind's worker runs them one after the other, and a reader who
