@@ -906,6 +906,20 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("question", ["mes images photoblanchissent", "mes cellules blanchissent"])
+def test_a_verb_is_found_where_the_entries_have_its_noun(
+    watched: Watched, site_url: str, question: str
+) -> None:
+    # Pagefind's stemmer reads "photoblanchissent" as "photoblanchiment", CARE's word; the
+    # search said the verb absent and showed the results of "images" alone.
+    page = watched.page
+    page.goto(site_url)
+    assert _search(page, question)[0].endswith("#care")
+    status = page.locator("#ds-search [data-ds-status]")
+    expect(status).not_to_contain_text("Aucune entrée ne contient")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "question"),
     [
@@ -945,8 +959,17 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
         # letter from ("doable"); nor found in long texts whose words run together ("quand ou
         # bien" has "doub").
         ("", "double", "noyaux en double marquage", "Aucune entrée ne contient « double »"),
+        # Not cut as French verbs are ("photoblanchissent"): "colle" is in "collection".
+        ("en/", "colleagues", "segment nuclei with colleagues", "No entry has “colleagues”"),
     ],
-    ids=["french", "english", "french-digits", "english-short", "french-word-of-no-entry"],
+    ids=[
+        "french",
+        "english",
+        "french-digits",
+        "english-short",
+        "french-word-of-no-entry",
+        "english-long-word",
+    ],
 )
 def test_a_word_that_no_entry_has_is_said_and_left_out(
     watched: Watched, site_url: str, root: str, absent: str, question: str, absent_said: str

@@ -140,7 +140,7 @@
   // which escape Pagefind's French stemmer, searched as the plural it reduces like the index.
   // Which languages need it is data (search_terms in deepscopie/catalogues/languages.yaml),
   // set on the dialog.
-  const pluralsFix = dialog.dataset.dsTerms === "french-plurals";
+  const frenchForms = dialog.dataset.dsTerms === "french";
   // A slash between two words set apart, a word that joins alternatives ("cellpose/stardist" is
   // "cellpose ou stardist", see joinsAlternatives). No lookbehind: Safari before 16.4 would
   // reject the whole script.
@@ -155,7 +155,7 @@
     const words = typedTerms(query);
     // From a word's first letter only: tried at every letter, a long word pasted took a time
     // that grows as the square of its length (a 300,000-letter one, 96 s).
-    return pluralsFix ? words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x") : words;
+    return frenchForms ? words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x") : words;
   }
 
   // The results for some words, entries and hand-written pages (About, Contribute…) apart.
@@ -709,8 +709,12 @@
   const IN_PIECES = new RegExp(`^[\\p{L}\\p{N}]+(?:[${DASHES}][\\p{L}\\p{N}]+)+$`, "u");
   const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
   const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => Array.from(piece).length > 2);
-  // A word without its end, which forms of it change ("studies" finds "study").
-  const beginning = (letters) => letters.slice(0, Math.max(4, letters.length - 4));
+  // A word without its end, which forms of it change ("studies" finds "study"): its last
+  // four letters, and in French half of a long word, as Pagefind's stemmer cuts a verb's
+  // ending ("photoblanchissent" is "photoblanchiment": the word was said absent, and only
+  // "images" of "mes images photoblanchissent" was searched; see search_terms).
+  const kept = (letters) => (frenchForms ? Math.min(letters.length - 4, Math.ceil(letters.length / 2)) : letters.length - 4);
+  const beginning = (letters) => letters.slice(0, Math.max(4, kept(letters)));
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
