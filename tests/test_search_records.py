@@ -491,6 +491,18 @@ def test_an_faq_card_shows_the_answer_s_sentences_that_fit(tmp_path: Path) -> No
     assert line == f"{opening} It is called early stopping."
 
 
+def test_an_answer_too_short_to_say_much_goes_on_with_the_editors_note(tmp_path: Path) -> None:
+    faq = copy_base_data(tmp_path) / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    short = 'en: "Its [data](https://www.cellpose.org/dataset)."}'
+    note = "The Cellpose 2.0 video tutorial shows how to train your own model."
+    noted = f'{short}\n    editors_note: {{fr: "Le tutoriel.", en: "{note}"}}'
+    assert short in text
+    faq.write_text(text.replace(short, noted), encoding="utf-8")
+    base = load_knowledge_base(DataFiles.in_folder(tmp_path))
+    assert _parsed(base, "en/why-cellpose.html").meta["summary"] == f"Its data. {note}"
+
+
 def test_a_hand_written_page_is_a_record_of_its_text_at_its_own_address() -> None:
     body = (
         '<h1 id="x">À propos<a class="headerlink" href="#x">¶</a></h1>'

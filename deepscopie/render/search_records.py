@@ -429,7 +429,7 @@ def _faq_entry(
     tags = _faq_tags(entry, names, language)
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
-    line = summary(answer, language, answer=True) if answer else _open_question(entry, language)
+    line = _answer_line(entry, answer, language) if answer else _open_question(entry, language)
     meta = {
         "kind": "faq",
         "href": _href(language, links.faq_target(entry)),
@@ -458,6 +458,15 @@ def _faq_entry(
 # An editors' note is found by search (a reader looking for "star-convex" reaches the entry
 # whose note explains it), below the entry's own text.
 NOTE_WEIGHT = 0.5
+
+
+def _answer_line(entry: FaqEntry, answer: str, language: str) -> str:
+    """An answer's card line; an answer too short to say much alone ("Probably, yes.") goes
+    on with the editors' note that follows it on its page (how to retrain Cellpose)."""
+    note = entry.editors_note.get(language) if entry.editors_note else ""
+    if note and len(plain(answer, language)) < SUMMARY_SHORTEST:
+        answer = f"{answer}\n\n{note}"
+    return summary(answer, language, answer=True)
 
 
 def _open_question(entry: FaqEntry, language: str) -> str:
