@@ -43,6 +43,7 @@ from pydantic_core import PydanticCustomError
 from deepscopie.characters import INVISIBLE_OR_CONTROL
 from deepscopie.folding import squashed
 from deepscopie.languages import LanguageError, site_languages
+from deepscopie.urls import doi_address
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECTION_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
@@ -530,11 +531,6 @@ class StatusNote(Localized):
         description="When an editor established this status (YYYY-MM-DD), e.g. the day the "
         "shutdown was announced or checked."
     )
-
-
-def doi_address(doi: str) -> str:
-    """The address of a DOI (``10.1038/…``): where the DOI system resolves it."""
-    return f"https://doi.org/{doi}"
 
 
 class Resource(_Frozen):

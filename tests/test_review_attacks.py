@@ -22,12 +22,14 @@ import yaml
 from deepscopie import fetch
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import repositories
+from deepscopie.links.classify import classify
+from deepscopie.links.linkchecker_output import CheckedRow
 from deepscopie.links.targets import link_targets
 from deepscopie.model import Resource
 from deepscopie.net_guard import RefusedAddress, check_peer
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta, render_maintenance
-from deepscopie.urls import is_acceptable_url
+from deepscopie.urls import doi_address, is_acceptable_url
 from tests.conftest import REPO, copy_base_data
 
 DEEPSCOPIE = str(Path(sys.executable).with_name("deepscopie"))
@@ -357,6 +359,33 @@ def test_the_link_checker_checks_the_address_a_doi_is_published_as(tmp_path: Pat
     targets = link_targets(dataclasses.replace(base, resources=(paper, *base.resources[1:])))
     assert targets["https://doi.org/10.99999/does-not-exist"] == (f"resource:{paper.id}",)
     assert paper.doi_url == "https://doi.org/10.99999/does-not-exist"
+
+
+@pytest.mark.parametrize(
+    ("doi", "address"),
+    [
+        ("10.1234/abc#part", "https://doi.org/10.1234/abc%23part"),  # not 10.1234/abc
+        ("10.1234/a?b=c", "https://doi.org/10.1234/a%3Fb=c"),
+        ("10.1234/a%2Fb", "https://doi.org/10.1234/a%252Fb"),
+        ("10.1002/(SICI)35:4<517>", "https://doi.org/10.1002/(SICI)35:4%3C517%3E"),
+        ("10.1038/s41592-020-01018-x", "https://doi.org/10.1038/s41592-020-01018-x"),
+    ],
+)
+def test_a_doi_is_linked_and_checked_whole(doi: str, address: str) -> None:
+    assert doi_address(doi) == address
+
+
+@pytest.mark.parametrize("url", ["https://doi.org/10.1038/x", "http://dx.doi.org/10.1038/x"])
+def test_a_doi_that_redirects_is_not_an_address_to_replace(url: str) -> None:
+    # doi.org redirects every DOI to its publisher: the report told editors to put the
+    # publisher's address in the data in place of the persistent one.
+    def checked(address: str) -> str:
+        warnings = "Redirected to `https://www.nature.com/articles/x'."
+        row = CheckedRow(address, "200 OK", warnings, "", True, "https://www.nature.com/articles/x")
+        return classify(row).klass
+
+    assert checked(url) == "ok"
+    assert checked("https://www.example.org/old") == "redirected"
 
 
 def test_an_address_with_its_scheme_in_capitals_is_checked(tmp_path: Path) -> None:

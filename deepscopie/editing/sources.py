@@ -18,7 +18,7 @@ from urllib.parse import quote
 from deepscopie.editing.fetch import FetchError, fetch
 from deepscopie.fetch import FetchError as HttpFetchError
 from deepscopie.fetch import json_answer
-from deepscopie.model import doi_address
+from deepscopie.urls import doi_address
 
 # The public APIs; each base can be replaced (tests point them at local servers).
 API_BASES = {

@@ -22,7 +22,7 @@ from deepscopie.escaping import one_line
 from deepscopie.fetch import retry_after_seconds
 from deepscopie.links.linkchecker_output import CheckedRow
 from deepscopie.net_guard import REFUSED
-from deepscopie.urls import without_credentials
+from deepscopie.urls import is_resolver_address, without_credentials
 
 OK, REDIRECTED, BROKEN, BLOCKED = "ok", "redirected", "broken", "blocked"
 RATE_LIMITED, TIMEOUT, SERVER_ERROR, IGNORED = "rate-limited", "timeout", "server-error", "ignored"
@@ -95,7 +95,7 @@ def _by_status(row: CheckedRow, status: int) -> Verdict:
     reason = one_line(row.result)  # the server's reason phrase: any text, even line breaks
     if 200 <= status < 300:
         hops = _REDIRECT.findall(row.warnings)
-        if hops:
+        if hops and not is_resolver_address(row.url):
             final = without_credentials(hops[-1])
             return Verdict(row.url, REDIRECTED, status, final, f"redirected to {final}")
         return Verdict(row.url, OK, status, None, reason)
