@@ -1418,6 +1418,40 @@ def test_explore_back_undoes_the_last_filter_change_and_words_typed_are_one(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_back_undoes_a_sort_words_erased_and_each_time_words_are_typed(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    first = page.locator("[data-ds-list] li").first
+    by_relevance = first.get_attribute("id")
+    page.locator("[data-ds-sort]").select_option("title")
+    expect(page).to_have_url(re.compile(r"\?sort=title$"))
+    page.go_back()
+    expect(page.locator("[data-ds-sort]")).to_have_value("relevance")
+    expect(first).to_have_id(str(by_relevance))
+    # Words typed, then erased: no step of Back shows the same view again.
+    words = page.locator(".ds-explore__search input")
+    words.press_sequentially("deep", delay=150)
+    expect(page).to_have_url(re.compile(r"\?q=deep$"))
+    words.fill("")
+    expect(page).to_have_url(re.compile(r"explore/$"))
+    page.go_forward()  # the erased words' entry went
+    expect(page).to_have_url(re.compile(r"\?q=deep$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"explore/$"))
+    # Words typed after the field was left are another entry.
+    words.fill("napari")
+    expect(page).to_have_url(re.compile(r"\?q=napari$"))
+    words.blur()
+    words.fill("stardist")
+    expect(page).to_have_url(re.compile(r"\?q=stardist$"))
+    page.go_back()
+    expect(words).to_have_value("napari")
+    assert watched.errors == []
+
+
 def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: str) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}explore/")

@@ -287,29 +287,44 @@
         box.parentElement.classList.toggle("ds-explore__option--none", box.disabled);
       }
     }
-    if (remember) keepInAddress(remember === WORDS);
-    viewShown = location.search;
+    viewShown = remember ? keepInAddress(remember === WORDS) : location.search;
   }
 
   // The view in the address, so that it can be shared, and Back undoes a filter as a reader
   // expects of a list of filters: each change is an entry of the browser's history (Back
-  // left the page, the reader's filters lost), but the words typed in one go are one entry,
-  // changed letter by letter in place.
+  // left the page, the reader's filters lost), but the words typed in one go (until the
+  // field is left) are one entry, changed letter by letter in place, and gone when they are
+  // erased (Back stayed on the same view).
   const WORDS = "words";
+  const DEFAULT_SORT = "relevance";
   let typedInPlace = false; // the current entry was made by typing words, which may go on
+  let beforeTyping = null; // the address's query before them
+  // Returns the address's query of the view shown.
   function keepInAddress(byWords) {
     const params = new URLSearchParams();
     // In the order they were set, so that a shared view undoes the same way.
     for (const filter of [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))]) {
       params.append(filter.name, filter.value);
     }
-    if (sort.value !== "relevance") params.set("sort", sort.value);
+    if (sort.value !== DEFAULT_SORT) params.set("sort", sort.value);
     const query = params.toString();
     const search = query ? `?${query}` : "";
-    if (search === location.search) return;
-    if (byWords && typedInPlace) history.replaceState(history.state, "", search || location.pathname);
-    else history.pushState(null, "", search || location.pathname);
+    if (search === location.search) return search;
+    const typingOn = byWords && typedInPlace;
+    if (typingOn && search === beforeTyping) {
+      // The view before the words: their entry goes (the address is that view's once the
+      // browser is back; the list shows it already).
+      typedInPlace = false;
+      history.back();
+      return search;
+    }
+    if (typingOn) history.replaceState(history.state, "", search || location.pathname);
+    else {
+      beforeTyping = location.search;
+      history.pushState(null, "", search || location.pathname);
+    }
     typedInPlace = byWords;
+    return search;
   }
   // Back or Forward to another view of this page: its filters again, the list from its start.
   function viewOfAddress() {
@@ -383,7 +398,8 @@
   function restore() {
     const params = new URLSearchParams(location.search);
     typedField.value = params.get("q") || "";
-    if (Array.from(sort.options, (option) => option.value).includes(params.get("sort"))) sort.value = params.get("sort");
+    const order = params.get("sort");
+    sort.value = Array.from(sort.options, (option) => option.value).includes(order) ? order : DEFAULT_SORT;
     for (const facet of facets) {
       for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
       if (params.getAll(facet).length) form.querySelector(`fieldset[data-facet="${facet}"]`).closest("details").open = true;
@@ -457,6 +473,8 @@
       }
       changed();
     });
+    // Words typed after the field was left are another change (another entry).
+    typedField.addEventListener("change", () => (typedInPlace = false));
     typedField.addEventListener("input", () => {
       history_ = history_.filter((filter) => filter !== typedField);
       if (isSet(typedField)) history_.push(typedField);
