@@ -10,7 +10,7 @@ from pathlib import Path
 from ruamel.yaml.error import YAMLError
 
 from deepscopie.editing import command as editing_command
-from deepscopie.editing.fmt import NotCanonical, format_file
+from deepscopie.editing.fmt import NotCanonical, format_file, unreadable_values
 from deepscopie.editing.stats import stats_report
 from deepscopie.editor_language import editor_language
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
@@ -18,7 +18,7 @@ from deepscopie.links import command as links_command
 from deepscopie.links import previous_report, repos_command
 from deepscopie.links.ignore import load_ignore_list
 from deepscopie.precompress import precompress
-from deepscopie.problems import FORMATS, DataError, format_problems, msg, report
+from deepscopie.problems import FORMATS, DataError, Problem, format_problems, msg, report
 from deepscopie.render.texts import language_codes
 from deepscopie.schema import SCHEMA_MODELS as _MODELS
 from deepscopie.schema import stale_schemas, write_schemas
@@ -219,6 +219,12 @@ def _unformattable(data: Path, path: Path, error: Exception, language: str) -> s
         load_knowledge_base(DataFiles.in_folder(data))
     except DataError as invalid:
         return report(invalid.problems, "text", language=language)
+    unreadable = [
+        Problem(path, line, column, msg("fmt-unreadable", value=value), "unreadable-value")
+        for line, column, value in unreadable_values(path.read_text(encoding="utf-8"))
+    ]
+    if unreadable:
+        return report(unreadable, "text", language=language)
     if isinstance(error, NotCanonical):
         reason = msg("fmt-not-same-data").text(language)
     else:

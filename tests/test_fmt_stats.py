@@ -92,6 +92,29 @@ def test_fmt_says_where_an_impossible_date_is_in_the_editor_s_language(
     assert resources.read_text(encoding="utf-8") == dated  # nothing written
 
 
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-11-22T99:00:00"])
+def test_fmt_says_where_a_text_yaml_reads_as_an_impossible_date_is(
+    data: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # A title is text, which validation accepts; fmt's YAML reader took it for a date or a
+    # time and stopped, saying neither where nor which ("day is out of range for month").
+    faq = data / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    line = next(
+        n for n, row in enumerate(text.splitlines(), 1) if "fr: " in row and "title" not in row
+    )
+    column = text.splitlines()[line - 1].index("fr: ") + len("fr: ") + 1
+    old = text.splitlines()[line - 1]
+    dated = text.replace(old, old[: column - 1] + value, 1)
+    faq.write_text(dated, encoding="utf-8")
+    assert main(["validate", "--data", str(data)]) == 0
+    capsys.readouterr()
+    assert main(["fmt", "--check", "--lang", "fr", "--data", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert f"faq.yaml:{line}:{column}: YAML lit « {value} » comme une date" in out
+    assert faq.read_text(encoding="utf-8") == dated
+
+
 def test_fmt_speaks_the_editor_s_language(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", "--check", "--lang", "fr", "--data", str(data)]) == 0
     assert capsys.readouterr().out == "ok : tous les fichiers de données sont mis en forme\n"

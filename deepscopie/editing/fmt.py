@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.tokens import CommentToken
 
 from deepscopie.languages import site_languages
@@ -52,6 +53,28 @@ def formatted(text: str, model: type[BaseModel]) -> str:
     if _plain(canonical) != _plain(text):
         raise NotCanonical("its canonical form would not hold the same data; it is left as it is")
     return canonical
+
+
+def unreadable_values(text: str) -> list[tuple[int, int, str]]:
+    """The values ruamel.yaml takes for a date or a time that does not exist ("2026-02-30",
+    "2026-11-22T99:00"), which it cannot read, though the data's own reader, which reads them
+    as text, and so validation, may accept them (a title): ``(line, column, value)``, from 1,
+    in the file's order. ruamel.yaml's error says neither where nor which."""
+    yaml = _yaml()
+    found = []
+    pending = [yaml.compose(text)]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ScalarNode):
+            try:
+                yaml.constructor.construct_object(node, deep=True)
+            except ValueError:
+                found.append((node.start_mark.line + 1, node.start_mark.column + 1, node.value))
+        elif isinstance(node, MappingNode):
+            pending += [part for pair in node.value for part in pair]
+        elif isinstance(node, SequenceNode):
+            pending += node.value
+    return sorted(found)
 
 
 def _plain(text: str) -> Any:
