@@ -961,6 +961,13 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
         ("", "double", "noyaux en double marquage", "Aucune entrée ne contient « double »"),
         # Not cut as French verbs are ("photoblanchissent"): "colle" is in "collection".
         ("en/", "colleagues", "segment nuclei with colleagues", "No entry has “colleagues”"),
+        # Nor into a beginning many words have ("inter").
+        (
+            "",
+            "interrompu",
+            "segmenter des noyaux interrompu",
+            "Aucune entrée ne contient « interrompu »",
+        ),
     ],
     ids=[
         "french",
@@ -969,6 +976,7 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
         "english-short",
         "french-word-of-no-entry",
         "english-long-word",
+        "french-long-word",
     ],
 )
 def test_a_word_that_no_entry_has_is_said_and_left_out(

@@ -710,10 +710,13 @@
   const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
   const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => Array.from(piece).length > 2);
   // A word without its end, which forms of it change ("studies" finds "study"): its last
-  // four letters, and in French half of a long word, as Pagefind's stemmer cuts a verb's
-  // ending ("photoblanchissent" is "photoblanchiment": the word was said absent, and only
-  // "images" of "mes images photoblanchissent" was searched; see search_terms).
-  const kept = (letters) => (frenchForms ? Math.min(letters.length - 4, Math.ceil(letters.length / 2)) : letters.length - 4);
+  // four letters, and in French all but half of a long word, seven letters at least, as
+  // Pagefind's stemmer cuts a verb's ending ("photoblanchissent" is "photoblanchiment": the
+  // word was said absent, and only "images" of "mes images photoblanchissent" was
+  // searched; see search_terms). Not fewer: "inter" of "interrompu" is in many words.
+  const FRENCH_STEM = 7;
+  const kept = (letters) =>
+    frenchForms ? Math.min(letters.length - 4, Math.max(FRENCH_STEM, Math.ceil(letters.length / 2))) : letters.length - 4;
   const beginning = (letters) => letters.slice(0, Math.max(4, kept(letters)));
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
