@@ -323,7 +323,7 @@
     // Together: Pagefind's worker searches one after the other, but fetches the words'
     // files meanwhile.
     const [together, ...each] = await Promise.all([
-      resultsFor(pagefind, sides.join(" ")),
+      resultsWholeFirst(pagefind, sides.join(" ")),
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
@@ -727,11 +727,7 @@
   // after the three that also say "training" and "networks").
   async function entriesOf(pagefind, typed, stale) {
     const words = searched(typed);
-    const [results, hasShortWords] = await Promise.all([resultsFor(pagefind, words), shortWordsWhole(pagefind, words)]);
-    const { pages } = results;
-    const found = hasShortWords
-      ? [...results.found.filter(hasShortWords), ...results.found.filter((result) => !hasShortWords(result))]
-      : results.found;
+    const { found, pages } = await resultsWholeFirst(pagefind, words);
     // Words of one or two letters are left out here ("IA générative": "générative"), which
     // Pagefind would read as every word that begins with them.
     const split = words.split(/\s+/).filter((word) => word.length > 2);
@@ -755,13 +751,21 @@
     return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length };
   }
 
-  // A word of one or two letters ("IA", "EM", "z"), which Pagefind also reads as the
-  // beginning of longer words ("IAFIG", "emploi", "zéro"): the entries that have it whole
-  // come first, when some do ("pile z" gave "Installer TensorFlow de zéro" first). A test of
-  // a result for the question's short words (null when there is none), the entries that
-  // have them whole found by a search of each, quoted: Pagefind then looks for the word
-  // alone. Not three letters: "lab" lost "laboratory" (2,338 questions: two answers lost).
+  // The results for some words (see resultsFor), with a word of one or two letters ("IA",
+  // "EM", "z"), which Pagefind also reads as the beginning of longer words ("IAFIG",
+  // "emploi", "zéro"): the entries that have it whole come first, when some do ("pile z"
+  // gave "Installer TensorFlow de zéro" first). Not three letters: "lab" lost "laboratory"
+  // (2,338 questions: two answers lost).
   const SHORT_WORD = 2;
+  async function resultsWholeFirst(pagefind, words) {
+    const [results, hasShortWords] = await Promise.all([resultsFor(pagefind, words), shortWordsWhole(pagefind, words)]);
+    if (!hasShortWords) return results;
+    const found = [...results.found.filter(hasShortWords), ...results.found.filter((result) => !hasShortWords(result))];
+    return { ...results, found };
+  }
+  // A test of a result for the short words of `words` (null when there is none): the
+  // entries that have them whole, found by a search of each, quoted (Pagefind then looks for
+  // the word alone).
   async function shortWordsWhole(pagefind, words) {
     if (words.includes('"')) return null;
     const short = new Set(inTheirSense(words).split(/\s+/).map(bare).filter((word) => word && Array.from(word).length <= SHORT_WORD));
