@@ -389,7 +389,8 @@ def doi_address(doi: str) -> str:
     return DOI_RESOLVER + quote(doi, safe=_DOI_KEPT)
 
 
-_RESOLVERS = frozenset({"doi.org", "dx.doi.org"})
+# The DOI system's host, and its older name that still resolves.
+_RESOLVERS = frozenset({urlsplit(DOI_RESOLVER).hostname, "dx.doi.org"})
 
 
 def is_resolver_address(url: str) -> bool:
