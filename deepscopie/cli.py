@@ -13,6 +13,7 @@ from deepscopie.editing import command as editing_command
 from deepscopie.editing.fmt import NotCanonical, format_file, unreadable_values
 from deepscopie.editing.stats import stats_report
 from deepscopie.editor_language import editor_language
+from deepscopie.escaping import shown_in_terminal
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.links import command as links_command
 from deepscopie.links import previous_report, repos_command
@@ -229,7 +230,8 @@ def _unformattable(data: Path, path: Path, error: Exception, language: str) -> s
         reason = msg("fmt-not-same-data").text(language)
     else:
         reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-    return msg("fmt-cannot", path=str(path), reason=reason).text(language)
+    # What ruamel.yaml said may quote the data, and its terminal's escape sequences.
+    return shown_in_terminal(msg("fmt-cannot", path=str(path), reason=reason).text(language))
 
 
 def _data_files(data: Path) -> list[Path]:

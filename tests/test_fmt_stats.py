@@ -115,6 +115,15 @@ def test_fmt_says_where_a_text_yaml_reads_as_an_impossible_date_is(
     assert faq.read_text(encoding="utf-8") == dated
 
 
+def test_what_stopped_fmt_is_shown_without_the_terminal_obeying_it(data: Path) -> None:
+    # ruamel.yaml's message may quote the data, escape sequences and all.
+    from deepscopie.cli import _unformattable
+
+    said = _unformattable(data, data / "faq.yaml", ValueError("found \x1b]0;owned\x07 here"), "fr")
+    assert "\x1b" not in said and "\x07" not in said
+    assert said.startswith(f"{data / 'faq.yaml'} : mise en forme impossible : found ")
+
+
 def test_fmt_speaks_the_editor_s_language(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", "--check", "--lang", "fr", "--data", str(data)]) == 0
     assert capsys.readouterr().out == "ok : tous les fichiers de données sont mis en forme\n"
