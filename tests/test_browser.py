@@ -18,6 +18,9 @@ from deepscopie.precompress import precompress
 from tests.browser import SUB_PATH, Watched, on_a_phone
 from tests.conftest import REPO, build_site, copy_project
 
+# The search's status line: how many entries, the words said absent, a name put right.
+SEARCH_STATUS = "#ds-search [data-ds-status]"
+
 
 def _search(page: Page, query: str) -> list[str]:
     """Open the header's search, type ``query``; return the result links, in order."""
@@ -82,7 +85,7 @@ def test_entries_indexed_in_parts_are_searched_together(
         answers[url] = []
         for query in [*SPLIT_QUERIES[start], "cellpose"]:
             links = _search(page, query)
-            status = page.locator("#ds-search [data-ds-status]").inner_text()
+            status = page.locator(SEARCH_STATUS).inner_text()
             shown = [link for link in links if "#" in link]
             count = int(re.sub(r"\D", "", status) or 0)
             answers[url].append((query, status, set(shown) if count <= 10 else len(shown)))
@@ -225,7 +228,7 @@ def test_search_says_when_nothing_matches(watched: Watched, site_url: str) -> No
     page = watched.page
     page.goto(site_url)
     _search(page, "qqqq")
-    expect(page.locator("#ds-search [data-ds-status]")).to_contain_text("Aucune entrée")
+    expect(page.locator(SEARCH_STATUS)).to_contain_text("Aucune entrée")
 
 
 def test_french_search_copes_with_accents_plurals_and_elision(
@@ -445,7 +448,7 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     page.goto(f"{site_url}{root}")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, mistyped)[:1]]
     assert first == [named]
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     written = re.compile(named, re.IGNORECASE)  # shown as written: "Cellpose"
     expect(status).to_contain_text(written)
     # The question as typed is one click away, on a line of its own: run on after "7
@@ -477,7 +480,7 @@ def test_a_word_typed_wrong_that_finds_nothing_shows_the_entries_word(
     page = watched.page
     page.goto(f"{site_url}{root}")
     assert _search(page, typed)
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_any_spaces(said))
     expect(status.get_by_role("button")).to_have_count(0)
     assert watched.errors == []
@@ -512,7 +515,7 @@ def test_a_slip_nearer_a_common_word_than_a_name_is_not_put_right_to_the_name(
     page = watched.page
     page.goto(f"{site_url}{root}")
     links = _search(page, "annotatoin")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).not_to_contain_text("AnnotatorJ")
     assert len([link for link in links if "#" in link]) >= 10, links
     assert watched.errors == []
@@ -548,7 +551,7 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
     page.goto(f"{site_url}{root}")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:1]]
     assert first == [named]
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_any_spaces(absent))
     expect(status).to_contain_text(_any_spaces(kept))
     # The question as typed is still one click away.
@@ -758,7 +761,7 @@ def test_a_page_of_the_site_named_comes_first(
     # results", after sixteen entries that say "statistics".
     tab = watched.page
     tab.goto(f"{site_url}{root}")
-    status = tab.locator("#ds-search [data-ds-status]")
+    status = tab.locator(SEARCH_STATUS)
     links = _search(tab, named)
     assert links[0] == f"{SUB_PATH}{page}", links
     # The page is the answer: no other words to try, nor the Explore page.
@@ -803,7 +806,7 @@ def test_the_count_says_when_no_entry_has_all_the_words(
     # the words; each had some.
     tab = watched.page
     tab.goto(f"{site_url}{root}")
-    status = tab.locator("#ds-search [data-ds-status]")
+    status = tab.locator(SEARCH_STATUS)
     assert _search(tab, question)
     expect(status).to_contain_text(some)
     tab.keyboard.press("Escape")
@@ -853,7 +856,7 @@ def test_the_count_says_how_many_entries_have_all_the_words(
     tab.goto(f"{site_url}{root}")
     links = _search(tab, question)
     assert links
-    expect(tab.locator("#ds-search [data-ds-status]")).to_contain_text(re.compile(some))
+    expect(tab.locator(SEARCH_STATUS)).to_contain_text(re.compile(some))
     if among is not None:
         assert any(link.endswith(f"#{among}") for link in links), links
     assert watched.errors == []
@@ -879,7 +882,7 @@ def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -
     page = watched.page
     page.goto(site_url)
     _search(page, "segmenter un cerveau")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text("«\u202fcerveau\u202f»")
     expect(status).not_to_contain_text("cerveaux")
     assert watched.errors == []
@@ -891,7 +894,7 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
 ) -> None:
     page = watched.page
     page.goto(f"{site_url}{root}")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     # A reader's "{explore}" was made the Explore link ("Results for “cellExplore page”").
     _search(page, "zzyzx noyaux{explore}")
     expect(status).to_contain_text("noyaux{explore")  # its last sign aside, as typed
@@ -915,7 +918,7 @@ def test_a_verb_is_found_where_the_entries_have_its_noun(
     page = watched.page
     page.goto(site_url)
     assert _search(page, question)[0].endswith("#care")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).not_to_contain_text("Aucune entrée ne contient")
     assert watched.errors == []
 
@@ -938,7 +941,7 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
     # whose text alone was read, and the status said "No entry has “julia”".
     page = watched.page
     page.goto(f"{site_url}{root}")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     assert _search(page, question)
     expect(status).not_to_contain_text(re.compile("Aucune entrée ne contient|No entry has"))
     expect(status).to_contain_text(re.compile(r"\d+ (entrées|entries)"))
@@ -985,7 +988,7 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     # Pagefind searched "levure" as "le" (every entry saying "le…"), and said nothing.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     assert _search(page, absent) == []
     # ...and a way out, when nothing else is left.
     expect(status).to_have_text(_absent_then_way_out(absent_said))
@@ -1023,7 +1026,7 @@ def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
     page = watched.page
     page.goto(f"{site_url}{root}")
     _search(page, question)
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_typeset_quotes(said))
     page.keyboard.press("Escape")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, "stardist non-convex")[:3]]
@@ -1100,7 +1103,7 @@ def test_a_word_typed_wrong_near_its_start_is_offered_as_the_entries_word(
     page = watched.page
     page.goto(f"{site_url}{root}")
     _search(page, question)
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_any_spaces(absent_said))
     status.get_by_role("button", name=_any_spaces(offered)).click()
     field = page.locator("#ds-search [data-ds-input]")
@@ -1141,6 +1144,13 @@ def test_a_short_word_finds_first_the_entries_that_have_it_whole(
     _search(page, short)
     for title in _result_titles(page)[:3]:
         assert re.search(rf"\b{short}\b", title), title
+    page.keyboard.press("Escape")
+    # Entries that have only a beginning of it ("em…" of "embeddings") do not have the word:
+    # five were said to have every word of "EM segmentation".
+    _search(page, "EM segmentation")
+    expect(page.locator(SEARCH_STATUS)).to_contain_text(
+        re.compile("aucune ne les a tous|none has them all")
+    )
     assert watched.errors == []
 
 
@@ -1160,7 +1170,7 @@ def test_a_letter_left_alone_by_an_absent_word_is_not_searched(
     page = watched.page
     page.goto(f"{site_url}{root}")
     assert _search(page, question) == []
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_have_text(_absent_then_way_out(absent_said))
     assert watched.errors == []
 
@@ -1311,7 +1321,7 @@ def test_on_a_phone_the_field_stays_in_view_over_the_results(
         more.scroll_into_view_if_needed()  # the end of the first cards
         expect(more).to_be_in_viewport()
         expect(field).to_be_in_viewport(ratio=1)
-        expect(page.locator("#ds-search [data-ds-status]")).to_be_in_viewport(ratio=1)
+        expect(page.locator(SEARCH_STATUS)).to_be_in_viewport(ratio=1)
         field.press("ArrowDown")  # the cards by keyboard, the field still there
         expect(page.locator("#ds-search .ds-result a").first).to_be_focused()
         expect(field).to_be_in_viewport(ratio=1)
@@ -1836,7 +1846,7 @@ def test_search_says_when_it_cannot_start_and_tries_again(browser: Browser, site
     page.goto(f"{site_url}en/")
     page.keyboard.press("/")
     page.keyboard.type("napari")
-    status = page.locator("#ds-search [data-ds-status]")
+    status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text("Search could not start")
     broken["on"] = False
     page.keyboard.press("Backspace")
@@ -1856,7 +1866,7 @@ def test_a_word_of_two_letters_typed_is_searched_after_a_pause(
     page.keyboard.type("3d", delay=50)
     results = page.locator("#ds-search [data-ds-results]")
     expect(results).to_have_attribute("data-ds-done", "3d")
-    expect(page.locator("#ds-search [data-ds-status]")).to_contain_text("entries")
+    expect(page.locator(SEARCH_STATUS)).to_contain_text("entries")
     assert page.locator("#ds-search .ds-result").count() > 1
     assert watched.errors == []
 
@@ -2365,7 +2375,7 @@ def test_an_empty_search_offers_questions_to_try(
     expect(tried).not_to_have_count(0)
     # Not in the status, which is announced and describes the field: they are read when
     # reached, not each time the field is emptied.
-    expect(page.locator("#ds-search [data-ds-status]")).to_have_text("")
+    expect(page.locator(SEARCH_STATUS)).to_have_text("")
     example = tried.first.inner_text()
     page.keyboard.press("ArrowDown")  # from the field to the first of them
     expect(tried.first).to_be_focused()

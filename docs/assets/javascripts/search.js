@@ -178,6 +178,14 @@
   // deepscopie/catalogues/languages.yaml, set on the dialog).
   const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
+  // The records that have a word as written, not only a word it begins: quoted, Pagefind
+  // looks for it alone.
+  const withWordAlone = (pagefind, word, options = {}) => pagefind.search(`"${bare(word)}"`, options);
+  // A word of one or two letters ("IA", "z", "3D"), which Pagefind reads as every word that
+  // begins with it: waited for while typed, read whole where entries have it
+  // (resultsForWhole), never said absent.
+  const SHORT_WORD = 2;
+  const isShort = (word) => Array.from(word).length <= SHORT_WORD;
   // A word without the punctuation around it, kept within ("(noyaux," is "noyaux", "u-net"
   // stays "u-net"); and so, lower case without accents.
   const unpunctuated = (word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
@@ -278,7 +286,7 @@
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
     const named = (words) =>
       // A side of one or two letters alone ("R", "2D") would be every word that begins so.
-      words.length <= MOST_SIDE_WORDS && words.some((word) => Array.from(word).length > 2);
+      words.length <= MOST_SIDE_WORDS && words.some((word) => !isShort(word));
     if (kept.length < 2 || kept.length > MOST_SIDES || !kept.every(named)) return [];
     return kept.map((words) => words.join(" "));
   }
@@ -323,7 +331,7 @@
     // Together: Pagefind's worker searches one after the other, but fetches the words'
     // files meanwhile.
     const [together, ...each] = await Promise.all([
-      resultsWholeFirst(pagefind, sides.join(" ")),
+      resultsForWhole(pagefind, sides.join(" ")),
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
@@ -519,8 +527,7 @@
     // From the last: a name in pieces takes the place of several words.
     for (const { at, size, word, name, joined } of found.reverse()) {
       if (!joined) {
-        // A word as written, quoted: Pagefind then looks for it alone, not for its beginning.
-        if ((await pagefind.search(`"${bare(word)}"`)).results.length) continue;
+        if ((await withWordAlone(pagefind, word)).results.length) continue;
         const common = nearest(bare(word), own.keys(), SHORTEST_WORD);
         if (common && common !== name && distance(bare(word), common, 2) < distance(bare(word), name, 2)) continue;
       }
@@ -691,7 +698,7 @@
   // not told.
   function absenceMarks(word) {
     const letters = trimmed(word);
-    if (Array.from(letters).length < 3) return [];
+    if (isShort(letters)) return [];
     const pieces = inPieces(letters);
     if (pieces.length) {
       // Not a verb and its pronoun ("auriez-vous", "faut-il", "peut-on"): read as words.
@@ -708,7 +715,7 @@
   const DASHES = "-\\u2010-\\u2015"; // a hyphen, then Unicode's dashes
   const IN_PIECES = new RegExp(`^[\\p{L}\\p{N}]+(?:[${DASHES}][\\p{L}\\p{N}]+)+$`, "u");
   const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
-  const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => Array.from(piece).length > 2);
+  const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => !isShort(piece));
   // A word without its end, which forms of it change ("studies" finds "study"): its last
   // four letters, and in French all but half of a long word, seven letters at least, as
   // Pagefind's stemmer cuts a verb's ending ("photoblanchissent" is "photoblanchiment": the
@@ -727,18 +734,24 @@
   // after the three that also say "training" and "networks").
   async function entriesOf(pagefind, typed, stale) {
     const words = searched(typed);
-    const { found, pages } = await resultsWholeFirst(pagefind, words);
-    // Words of one or two letters are left out here ("IA générative": "générative"), which
-    // Pagefind would read as every word that begins with them.
-    const split = words.split(/\s+/).filter((word) => word.length > 2);
-    if (found.length >= SHOWN || !split.length || (split.length === 1 && split[0] === words)) {
-      return { found, pages, whole: found.length };
+    const { found, partly, shortLists, pages } = await resultsForWhole(pagefind, words);
+    // Words of one or two letters are searched one by one only as the entries that have them
+    // whole (see resultsForWhole): Pagefind would read them as every word that begins with
+    // them ("IA générative": "générative").
+    const split = words.split(/\s+/).filter((word) => !isShort(word));
+    if (!split.length || (split.length === 1 && split[0] === words)) {
+      return { found: [...found, ...partly], pages, whole: found.length + partly.length };
+    }
+    if (found.length >= SHOWN) return { found: [...found, ...partly], pages, whole: found.length };
+    const lists = [...shortLists];
+    for (const word of split) {
+      if (stale()) break; // a newer question came: these results will not be shown
+      lists.push((await resultsFor(pagefind, word)).found);
     }
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
-    for (const word of split) {
-      if (stale()) break; // a newer question came: these results will not be shown
-      for (const result of (await resultsFor(pagefind, word)).found) {
+    for (const list of lists) {
+      for (const result of list) {
         if (seen.has(result.id)) continue;
         const known = partial.get(result.id) || { result, words: 0, score: 0 };
         known.words += 1;
@@ -751,29 +764,26 @@
     return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length };
   }
 
-  // The results for some words (see resultsFor), with a word of one or two letters ("IA",
-  // "EM", "z"), which Pagefind also reads as the beginning of longer words ("IAFIG",
-  // "emploi", "zéro"): the entries that have it whole come first, when some do ("pile z"
-  // gave "Installer TensorFlow de zéro" first). Not three letters: "lab" lost "laboratory"
-  // (2,338 questions: two answers lost).
-  const SHORT_WORD = 2;
-  async function resultsWholeFirst(pagefind, words) {
-    const [results, hasShortWords] = await Promise.all([resultsFor(pagefind, words), shortWordsWhole(pagefind, words)]);
-    if (!hasShortWords) return results;
-    const found = [...results.found.filter(hasShortWords), ...results.found.filter((result) => !hasShortWords(result))];
-    return { ...results, found };
+  // The results for some words (see resultsFor), a word of one or two letters ("IA", "EM",
+  // "z") read whole when some entries have it so; Pagefind also reads it as the beginning of
+  // longer words ("IAFIG", "embeddings", "zéro": "pile z" gave "Installer TensorFlow de
+  // zéro" first, and "EM segmentation" five unrelated entries said to have all the words).
+  // `found`: the entries with every word, a short one whole; `partly`: those with only the
+  // beginning of a short word; `shortLists`: for each short word some entries have whole,
+  // those entries. Not three letters: "lab" lost "laboratory" (2,338 questions: two answers
+  // lost).
+  async function resultsForWhole(pagefind, words) {
+    const [results, shortLists] = await Promise.all([resultsFor(pagefind, words), wholeShortWords(pagefind, words)]);
+    const having = shortLists.map((list) => new Set(list.map((result) => result.id)));
+    const whole = (result) => having.every((ids) => ids.has(result.id));
+    return { ...results, found: results.found.filter(whole), partly: results.found.filter((result) => !whole(result)), shortLists };
   }
-  // A test of a result for the short words of `words` (null when there is none): the
-  // entries that have them whole, found by a search of each, quoted (Pagefind then looks for
-  // the word alone).
-  async function shortWordsWhole(pagefind, words) {
-    if (words.includes('"')) return null;
-    const short = new Set(inTheirSense(words).split(/\s+/).map(bare).filter((word) => word && Array.from(word).length <= SHORT_WORD));
-    const having = await Promise.all(
-      [...short].map(async (word) => new Set((await pagefind.search(`"${word}"`, entrySearch)).results.map((result) => result.id))),
-    );
-    const known = having.filter((ids) => ids.size);
-    return known.length ? (result) => known.every((ids) => ids.has(result.id)) : null;
+  // For each short word of `words` that some entries have whole, those entries.
+  async function wholeShortWords(pagefind, words) {
+    if (words.includes('"')) return [];
+    const short = new Set(inTheirSense(words).split(/\s+/).map(bare).filter((word) => word && isShort(word)));
+    const lists = await Promise.all([...short].map(async (word) => (await withWordAlone(pagefind, word, entrySearch)).results));
+    return lists.filter((list) => list.length);
   }
 
   // One search at a time: Pagefind's worker runs them one after the other, and a reader who
@@ -1262,7 +1272,7 @@
     keystroke = typed ? input.value : null;
     clearTimeout(settling);
     if (typed) settling = setTimeout(settle, SETTLING);
-    if (!typed || !words || Array.from(last).length > 2) return request(input.value);
+    if (!typed || !words || !isShort(last)) return request(input.value);
     // The words that will be searched: not a stop word's chunks, nor "vs" being typed.
     loadEngine().then((pagefind) => pagefind.preload(inTheirSense(searched(words))));
     typing = setTimeout(() => request(input.value), 300);
