@@ -93,7 +93,9 @@ def test_every_page_fits_a_narrow_phone_without_scrolling_sideways(
     if path == "explore/":
         page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
         page.locator("[data-ds-toggle]").click()
-    page.evaluate("document.querySelectorAll('details').forEach((details) => (details.open = true))")
+    page.evaluate(
+        "document.querySelectorAll('details').forEach((details) => (details.open = true))"
+    )
     assert page.evaluate(_WIDER) <= 0
     page.locator(".ds-search-open").click()
     page.locator("#ds-search [data-ds-input]").fill("segmentation de noyaux sans programmer")

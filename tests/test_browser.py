@@ -2325,6 +2325,49 @@ def test_a_search_card_shows_a_resource_that_stopped(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(("root", "wanted"), [("", "Adresse à trouver"), ("en/", "Address wanted")])
+def test_explore_cards_say_an_address_is_wanted_and_read_a_title_in_its_language(
+    watched: Watched, site_url: str, root: str, wanted: str
+) -> None:
+    # Explore's card of an entry without an address said nothing (search's said it), and a
+    # title kept in English was read with the page's French voice.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    resources = load_knowledge_base(DataFiles.in_folder(REPO / "data")).resources
+    without = {r.id for r in resources if r.url is None}
+    assert without
+    shown = page.locator(".ds-card", has_text=wanted)
+    while page.locator("[data-ds-more]").is_visible():
+        page.locator("[data-ds-more]").click()
+    saying = {str(card.get_attribute("id")).removeprefix("explore-") for card in shown.all()}
+    assert saying == without
+    language = "en" if root else "fr"
+    other = next(r for r in resources if r.title_language not in (None, language))
+    title = page.locator(f"#explore-{other.id} .ds-card__title")
+    expect(title).to_have_attribute("lang", str(other.title_language))
+    own = next(r for r in resources if r.title_language is None)
+    expect(page.locator(f"#explore-{own.id} .ds-card__title")).not_to_have_attribute(
+        "lang", re.compile(".")
+    )
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_a_search_card_reads_a_title_in_its_language(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    language = "en" if root else "fr"
+    resources = load_knowledge_base(DataFiles.in_folder(REPO / "data")).resources
+    other = next(r for r in resources if r.title_language not in (None, language))
+    title = other.title.get(language)
+    _search(page, title)
+    card = page.locator("#ds-search .ds-result", has_text=title).first
+    expect(card.locator(f".ds-result__title [lang='{other.title_language}']")).to_have_text(title)
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("path", ["explore/", "en/faq/", "statistics/", "en/propose/"])
 @pytest.mark.parametrize("height", [800, 768])
 def test_the_navigation_shows_its_first_links_uncovered_on_a_laptop(

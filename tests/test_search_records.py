@@ -541,6 +541,29 @@ def test_explore_entries_carry_the_facets_and_the_way_groups(base: KnowledgeBase
     assert data["names"]["type"]["tool"] == "Logiciel"
 
 
+def test_cards_read_a_title_in_its_language_and_say_when_an_address_is_wanted(
+    tmp_path: Path,
+) -> None:
+    """Search's and Explore's cards, as the category pages: a title kept in English is read
+    as English on a French page (a screen reader read it with a French voice), and an entry
+    without an address says so before the reader opens it (Explore's said nothing)."""
+    base = _edited(
+        tmp_path,
+        "    title: {fr: Cellpose, en: Cellpose}\n    url: https://www.cellpose.org/\n",
+        "    title: {fr: Cellpose, en: Cellpose}\n    title_language: en\n    url_needed: true\n",
+    )
+    assert _parsed(base, "fr/cellpose.html").meta["title_lang"] == "en"
+    assert "title_lang" not in _parsed(base, "en/cellpose.html").meta
+    assert "title_lang" not in _parsed(base, "fr/care.html").meta
+    for language, wanted in (("fr", "Adresse à trouver"), ("en", "Address wanted")):
+        data = json.loads(entries_json(base, language, None))
+        entries = {entry["id"]: entry for entry in data["entries"]}
+        assert entries["cellpose"].get("url_needed") is True
+        assert "url_needed" not in entries["care"]
+        assert entries["cellpose"].get("title_lang") == ("en" if language == "fr" else None)
+        assert data["notices"]["url_needed"] == wanted
+
+
 def test_the_explore_page_offers_status_only_with_a_report(base: KnowledgeBase) -> None:
     page = render_explore_page(base, "fr", None)
     assert 'data-facet="status"' not in page and "état du lien" not in page.lower()

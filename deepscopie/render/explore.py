@@ -20,6 +20,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import STATUSES, Resource, keywords_in
 from deepscopie.render import links, markup
+from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.search_records import EntryGroups, entry_groups, summary
@@ -208,7 +209,8 @@ def entries_json(
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
     (``synonyms``: a word typed in the text filter stands for its group).
 
-    Each entry: ``id``, ``title``, ``href`` (relative to the Explore page), ``summary`` (the
+    Each entry: ``id``, ``title`` (``title_lang``: its language, when not the page's),
+    ``href`` (relative to the Explore page), ``url_needed`` (no address yet), ``summary`` (the
     description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
@@ -226,7 +228,12 @@ def entries_json(
         entry: dict[str, object] = {
             "id": resource.id,
             "title": typeset(resource.title.get(language), language),
+            # A title kept as published in another language, read in its own.
+            "title_lang": title_language(resource, language),
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
+            # Said on the card, as search's does, before the reader opens an entry without
+            # a link to the resource.
+            "url_needed": True if resource.url is None else None,
             "summary": summary(resource.description.get(language), language),
             "added": resource.added.isoformat(),
             "year": resource.year,
@@ -258,8 +265,10 @@ def entries_json(
     names = facet_names(base, language, health)
     # The vocabulary's synonym groups, which the text filter reads as the header's search does.
     synonyms = [list(group) for group in base.vocabulary.synonyms]
+    # What a card says of an entry beside its facets' values.
+    notices = {"url_needed": typeset(untypeset_text("url_needed", language), language)}
     return json.dumps(
-        {"names": names, "synonyms": synonyms, "entries": entries},
+        {"names": names, "notices": notices, "synonyms": synonyms, "entries": entries},
         ensure_ascii=False,
         separators=(",", ":"),
     )

@@ -24,6 +24,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import Language, site_languages
 from deepscopie.model import Category, FaqEntry, Localized, Resource, Term, keywords_in
 from deepscopie.render import links
+from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
@@ -351,6 +352,9 @@ def _resource(
         # The card says it: many titles are translated, and a video in English looked French.
         "languages": language_names(resource.languages, language),
     }
+    title_lang = title_language(resource, language)
+    if title_lang:  # the card reads the title in its own language
+        meta["title_lang"] = title_lang
     status = _status(resource, health, language)
     if status:
         meta["status"] = status

@@ -38,6 +38,7 @@
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
   const phone = window.matchMedia("(max-width: 59.9375em)");
   let names = {};
+  let notices = {}; // what a card says beside the facets' values (entries_json)
   // Badges for what readers must know before following a link: a resource that is no longer
   // active, code not maintained for a year, named as their filters name them.
   const badge = (facet, value) => span(`ds-badge ds-badge--${value}`, names[facet]?.[value] || value);
@@ -179,6 +180,7 @@
     link.className = "ds-card__title";
     link.href = safeHref(String(entry.href));
     link.textContent = entry.title;
+    if (entry.title_lang) link.lang = String(entry.title_lang); // read in its own language
     li.append(link);
     if (entry.lifecycle && entry.lifecycle !== "active") li.append(" ", badge("lifecycle", entry.lifecycle));
     for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(" ", badge("maintenance", value));
@@ -189,6 +191,7 @@
     const facts = [(entry.language || []).map((code) => names.language?.[code] || code).join(", ")];
     if (entry.year) facts.push(String(entry.year));
     if (entry.status && names.status) facts.push(names.status[entry.status] || entry.status);
+    if (entry.url_needed) facts.push(notices.url_needed);
     li.append(span("ds-card__facts", facts.filter(Boolean).join(" · ")));
     if (entry.tag?.length) {
       const tags = span("ds-card__tags", "");
@@ -453,6 +456,7 @@
   let typing = null; // the words' field's pause, while it lasts
   function start(data) {
     names = data.names || {};
+    notices = data.notices || {};
     synonymGroups = data.synonyms || [];
     const folded = Object.fromEntries(
       NAMED_FACETS.map((facet) => [facet, Object.fromEntries(Object.entries(names[facet] || {}).map(([value, name]) => [value, fold(name)]))]),

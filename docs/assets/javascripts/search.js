@@ -1170,7 +1170,10 @@
     link.href = siteRoot + meta.href;
     const title = document.createElement("span");
     title.className = "ds-result__title";
-    title.textContent = meta.title;
+    const name = document.createElement("span");
+    name.textContent = meta.title;
+    if (meta.title_lang) name.lang = meta.title_lang; // a title as published, read in its language
+    title.append(name);
     // What a reader must know before following it: a resource that stopped, code left alone.
     for (const kind of ["lifecycle", "maintenance"]) {
       if (!meta[kind]) continue;
