@@ -217,6 +217,29 @@ def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> Non
     assert "<img" not in document and "&lt;img src=x onerror=alert(1)&gt;" in document
 
 
+def test_an_faq_entry_gets_the_synonyms_of_its_question_not_of_its_answer(
+    tmp_path: Path,
+) -> None:
+    """A long answer touches many subjects in passing: given the synonyms of each, it had
+    the words of nearly every question, and came first for many ("Pourquoi Cellpose
+    fonctionne-t-il si bien ?" for "suivre des cellules"). Its own words are still found."""
+    data = copy_base_data(tmp_path)
+    faq = data / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    asked = "{fr: Comment optimiser les GPU ?, en: How to optimise GPUs?}"
+    answered = '{fr: "Sa [base](https://www.cellpose.org/dataset).", en: "Its [data](https://www.cellpose.org/dataset)."}'
+    assert asked in text and answered in text
+    text = text.replace(asked, "{fr: Quel suivi pour les GPU ?, en: Which tracking for GPUs?}")
+    text = text.replace(answered, '{fr: "Sa base, et le suivi des cellules.", en: Its data.}')
+    faq.write_text(text, encoding="utf-8")
+    base = load_knowledge_base(DataFiles.in_folder(data))
+    records = {record.path: record for record in search_records(base)}
+    assert records["entries/fr/gpu.html"].added.split() == ["tracking"]  # its question's
+    answer_only = records["entries/fr/why-cellpose.html"]
+    assert "tracking" not in answer_only.added.split()
+    assert "suivi" in answer_only.document  # its answer's words
+
+
 def test_a_text_gets_a_bounded_number_of_synonyms_whatever_the_vocabulary() -> None:
     """A contributor's thousand groups that all name "image" would give every entry all their
     words, in every record: the build and the readers' downloads as large."""

@@ -170,7 +170,7 @@ def entry_groups(base: KnowledgeBase, only: str | None = None) -> EntryGroups:
             f"resource/{r.id}": synonyms.used_by(_resource_text(r, names, language))
             for r in base.resources
         }
-        used |= {f"faq/{e.id}": synonyms.used_by(_faq_text(e, names, language)) for e in base.faq}
+        used |= {f"faq/{e.id}": synonyms.used_by(_faq_topic(e, names, language)) for e in base.faq}
         groups[language] = used
     return groups
 
@@ -420,6 +420,12 @@ def _faq_text(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) 
     question = plain(entry.question.get(language), language)
     tags = _faq_tags(entry, names, language)
     return " ".join([entry.title.get(language), question, plain(answer, language), *tags])
+
+
+def _faq_topic(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
+    """What an FAQ entry is about in ``language``: its title, question and tags."""
+    question = plain(entry.question.get(language), language)
+    return " ".join([entry.title.get(language), question, *_faq_tags(entry, names, language)])
 
 
 def _faq_entry(
