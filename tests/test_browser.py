@@ -909,6 +909,28 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "subject"),
+    [
+        # Typed on a phone, without hyphens: "faut" and "t" of "faut-il", "existe-t-il".
+        ("", "faut il un gpu", "gpu"),
+        ("", "existe t il un outil de suivi de cellules", "outil suivi cellules"),
+        ("", "je dois segmenter des noyaux", "segmenter noyaux"),
+        ("en/", "do i need a gpu", "gpu"),
+    ],
+)
+def test_the_words_that_only_frame_a_question_do_not_change_its_answers(
+    watched: Watched, site_url: str, root: str, question: str, subject: str
+) -> None:
+    # "faut" was searched: the FAQ entries that say "faut-il" came before the GPUs.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    framed = _search(page, question)[:3]
+    page.keyboard.press("Escape")
+    assert framed == _search(page, subject)[:3]
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("question", ["mes images photoblanchissent", "mes cellules blanchissent"])
 def test_a_verb_is_found_where_the_entries_have_its_noun(
     watched: Watched, site_url: str, question: str
