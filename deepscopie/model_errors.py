@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from deepscopie.languages import site_languages
 from deepscopie.model import Localized, PerLanguage, Text, language_value
 from deepscopie.problems import LanguageName, Message, Problem, msg
 from deepscopie.suggest import hint_message
@@ -106,7 +107,10 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         return source.problem(loc, msg("invalid-date", value=value), "invalid-date")
     if kind in _EXPECTED:
         return source.problem(
-            loc, _wrong_type(_EXPECTED[kind], value, source.typed_text.get(loc)), "wrong-type"
+            loc,
+            _wrong_type(_EXPECTED[kind], value, source, loc),
+            "wrong-type",
+            at_key=_comma_in_braces(value, source, loc),
         )
     if kind == "literal_error":
         allowed = context.get("expected", "")
@@ -176,11 +180,21 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
 }
 
 
-def _wrong_type(expected: str, value: Any, typed: str | None) -> Message:
+def _wrong_type(expected: str, value: Any, source: SourceMap, loc: Loc) -> Message:
     got = _describe(value)
-    if expected == "text" and typed is not None:
+    typed = source.typed_text.get(loc)
+    if expected == "text" and _comma_in_braces(value, source, loc):
+        return msg("wrong-type.comma", key=loc[-1])
+    if expected == "text" and typed:  # typed as text, read as another thing: no, 012
         return msg("wrong-type.quote", typed=typed, got=got)
     return msg("wrong-type", expected=msg(f"expected.{expected}"), got=got)
+
+
+def _comma_in_braces(value: Any, source: SourceMap, loc: Loc) -> bool:
+    """Whether ``loc`` is a key without a value between braces, as a comma in a text makes
+    it: in {fr: Cellpose, StarDist et Omnipose, en: …} the comma ended the French text. Not a
+    language's own key left empty ({fr: , en: …})."""
+    return value is None and loc in source.in_braces and loc[-1] not in site_languages().codes
 
 
 def _describe(value: Any) -> Message:

@@ -68,6 +68,8 @@ class SourceMap:
     last_lines: dict[Loc, int] = field(default_factory=dict)
     # The text as typed, for scalars YAML turned into something else than text (``no``, ``012``).
     typed_text: dict[Loc, str] = field(default_factory=dict)
+    # The keys written between braces ({fr: …, en: …}), where a comma ends a text.
+    in_braces: set[Loc] = field(default_factory=set)
 
     def value_position(self, loc: Loc) -> Position:
         """The position of the value at ``loc``, or of its nearest recorded parent."""
@@ -393,6 +395,8 @@ class _Walker:
                 self.problems.append(self._at(key_position, child, message, "duplicate-key"))
                 continue
             self.source.keys[child] = key_position
+            if node.flow_style:
+                self.source.in_braces.add(child)
             result[key] = self.walk(value_node, child, depth + 1)
         return result
 
