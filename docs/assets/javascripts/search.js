@@ -149,8 +149,14 @@
   // The most words of a question searched: readers' longest questions have 25; a pasted
   // page's thousands were each searched, alone and together ("a/b/c/d/" 500 times: 4.5 s).
   const MOST_WORDS = 48;
+  // The most letters of a word searched: no entry has a longer one, and Pagefind's French
+  // stemmer takes a time that grows as the square of some words' length (a pasted
+  // "aeiouaeiou…" of 300,000 letters kept the search busy for 26 s).
+  const MOST_LETTERS = 100;
+  const cut = (word) => (word.length > MOST_LETTERS ? Array.from(word).slice(0, MOST_LETTERS).join("") : word);
   // The words of a question as typed, elisions and slashes apart (what the status says back).
-  const typedTerms = (query) => slashesApart(withoutElision(query)).trim().split(/\s+/).slice(0, MOST_WORDS).join(" ");
+  const typedTerms = (query) =>
+    slashesApart(withoutElision(query)).trim().split(/\s+/).slice(0, MOST_WORDS).map(cut).join(" ");
   function terms(query) {
     const words = typedTerms(query);
     // From a word's first letter only: tried at every letter, a long word pasted took a time
