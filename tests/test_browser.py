@@ -2341,6 +2341,29 @@ def test_explore_filters_by_resource_status_and_shows_its_badge(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_lists_a_resource_that_stopped_after_those_still_usable(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # With only filters set, the list kept the data's order: "Deep Hybrid DataCloud", a
+    # service that stopped, came before the computing services still open.
+    page = watched.page
+    resources = load_knowledge_base(DataFiles.in_folder(REPO / "data")).resources
+    stopped = [r for r in resources if not r.is_active]
+    assert stopped
+    for category in sorted({r.category for r in stopped}):
+        _open_explore(page, f"{site_url}{root}explore/?category={category}")
+        while page.locator("[data-ds-more]").is_visible():
+            page.locator("[data-ds-more]").click()
+        ids = page.eval_on_selector_all(
+            ".ds-explore__list > li", "items => items.map(item => item.id)"
+        )
+        usable = {f"explore-{r.id}" for r in resources if r.category == category and r.is_active}
+        first_stopped = min(at for at, id_ in enumerate(ids) if id_ not in usable)
+        assert set(ids[:first_stopped]) == usable, ids
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
 def test_a_search_card_shows_a_resource_that_stopped(
     watched: Watched, site_url: str, root: str, label: str

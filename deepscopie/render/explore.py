@@ -23,7 +23,7 @@ from deepscopie.render import links, markup
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_records import EntryGroups, entry_groups, summary
+from deepscopie.render.search_records import EntryGroups, entry_groups, out_of_reach, summary
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
@@ -210,7 +210,8 @@ def entries_json(
     (``synonyms``: a word typed in the text filter stands for its group).
 
     Each entry: ``id``, ``title`` (``title_lang``: its language, when not the page's),
-    ``href`` (relative to the Explore page), ``url_needed`` (no address yet), ``summary`` (the
+    ``href`` (relative to the Explore page), ``url_needed`` (no address yet), ``later`` (not
+    usable today, see :func:`~deepscopie.render.search_records.out_of_reach`), ``summary`` (the
     description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
@@ -234,6 +235,8 @@ def entries_json(
             # Said on the card, as search's does, before the reader opens an entry without
             # a link to the resource.
             "url_needed": True if resource.url is None else None,
+            # Not usable today (stopped, or its link broken): after the others it ties with.
+            "later": True if out_of_reach(resource, health) else None,
             "summary": summary(resource.description.get(language), language),
             "added": resource.added.isoformat(),
             "year": resource.year,

@@ -245,11 +245,15 @@
     if (by === "title") sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
     else if (by === "added") sorted.sort((a, b) => b.added.localeCompare(a.added));
     else if (by === "year") sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
-    else if (words.length || tasks.length) {
+    else {
+      // A resource a reader cannot use today (it stopped, or its link is broken) after those
+      // it ties with, as search shows it: with only filters set, a discontinued service
+      // came first of its category.
       const kinds = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u"));
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words, kinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
-      sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b));
+      const later = (entry) => (entry.later ? 1 : 0);
+      sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
     }
     return sorted;
   }
