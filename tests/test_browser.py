@@ -923,6 +923,10 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
         ("", "existe t il un outil de suivi de cellules", "outil suivi cellules"),
         ("", "je dois segmenter des noyaux", "segmenter noyaux"),
         ("en/", "do i need a gpu", "gpu"),
+        # Words that only hold a sentence together, searched as content: long FAQ answers,
+        # which have them all, came first.
+        ("en/", "they come out merged and then i have to split them", "merged split"),
+        ("", "ca marche bien alors donc je segmente encore", "marche segmente"),
     ],
 )
 def test_the_words_that_only_frame_a_question_do_not_change_its_answers(
