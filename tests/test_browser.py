@@ -602,6 +602,23 @@ def test_a_question_for_an_alternative_does_not_open_on_what_it_replaces(
 
 
 @pytest.mark.parametrize(
+    ("root", "question"), [("", "alternative à cellpose"), ("en/", "cellpose alternative")]
+)
+def test_a_question_for_an_alternative_to_a_tool_opens_on_other_tools(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # "alternative to cellpose" gave Cellpose's talk, dataset and tutorial first (their titles
+    # name it), and said "No entry has “alternative”" above them.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    assert not any("cellpose" in title.lower() for title in _result_titles(page)[:3])
+    assert found[3] == "cellpose", found
+    expect(page.locator(SEARCH_STATUS)).not_to_contain_text("alternative")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "opening", "answers"),
     [
         ("", "quelle méthode pour débruiter", "Quel", {"noise2void", "care"}),

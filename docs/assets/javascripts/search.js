@@ -240,26 +240,36 @@
     const after = named(words.slice(at + 1));
     return after.length ? after : named(words.slice(0, at).reverse());
   }
-  // The results with the entry of what the reader wants another of put fourth: "alternative
-  // à Google Colab" gave Google Colab first, as it has every word. An entry is that one when
-  // its name (its title before a colon or a parenthesis), of one or two words, has one the
-  // reader named, of four letters or more ("colab" of "Google Colab").
+  // The results with the entries of what the reader wants another of put fourth and after:
+  // "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
+  // is one whose name (its title before a colon or a parenthesis), of one or two words, has
+  // a word the reader named, of four letters or more ("colab" of "Google Colab"); when that
+  // word is a resource's name (search-names.json), every entry titled with it is of that
+  // resource too: "alternative to cellpose" gave five entries about Cellpose (its talk, its
+  // dataset, its tutorial), and no other tool. Not any word of a title: "online" of
+  // "labelimg online alternative" is what the reader wants.
   const REPLACED_BELOW = 3;
   function withoutReplaced(shown, question) {
     const replaced = new Set(replacedWords(question));
     if (!replaced.size) return shown;
-    const nameOf = (data) => String(data.meta.title || "").split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
-    const isReplaced = (data) => {
-      const name = nameOf(data);
+    const wordsOf = (text) => text.split(/\s+/).map(bare).filter(Boolean);
+    const title = (data) => String(data.meta.title || "");
+    const isOwn = (data) => {
+      const name = wordsOf(title(data).split(/:| \(| – /)[0]);
       return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
     };
-    const first = shown.entryData.slice(0, REPLACED_BELOW);
-    if (!first.some(isReplaced)) return shown;
-    const moved = (list) => {
-      const out = list.filter((_, at) => !(at < REPLACED_BELOW && isReplaced(first[at])));
-      out.splice(REPLACED_BELOW, 0, ...list.slice(0, REPLACED_BELOW).filter((_, at) => isReplaced(first[at])));
-      return out;
-    };
+    const resourceNames = [...replaced].filter((word) => nameList && Object.hasOwn(nameList, word));
+    const titledWithName = (data) => wordsOf(title(data)).some((word) => resourceNames.includes(word));
+    const of = shown.entryData.map((data, at) => (at < REPLACED_BELOW && isOwn(data)) || titledWithName(data));
+    if (!of.slice(0, REPLACED_BELOW).some(Boolean)) return shown;
+    const others = of.flatMap((is, at) => (is ? [] : [at]));
+    const theirs = of.flatMap((is, at) => (is ? [at] : []));
+    // Its own entry first: named so, the shortest title ("Cellpose", then "Cellpose : réseau
+    // généraliste ou spécialiste").
+    const rank = (at) => [isOwn(shown.entryData[at]) ? 0 : 1, title(shown.entryData[at]).length];
+    theirs.sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1] || a - b);
+    const order = [...others.slice(0, REPLACED_BELOW), ...theirs, ...others.slice(REPLACED_BELOW)];
+    const moved = (list) => [...order.map((at) => list[at]), ...list.slice(of.length)];
     return { ...shown, found: moved(shown.found), entryData: moved(shown.entryData) };
   }
 
@@ -872,7 +882,7 @@
       );
       if (stale()) return;
       // A word a page has is no slip ("contribuer" is not "contributor").
-      const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)));
+      const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)) && !insteadWords.has(bare(word)));
       // Not for a question the reader asked for as typed (a name's slip they kept), nor
       // beside a name put right (one offer at a time).
       const mayMend = query !== asTyped && !correction;
@@ -935,14 +945,17 @@
     // "cerveaux" (see terms), is not said "cerveaux".
     const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
     const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
-    const absent = filled(texts.dsAbsentText, { q: quoted([...new Set(missing.map(unpunctuated).map(asTypedWord))].join(" ")) }); // said once
+    // Not a word that asks for another thing ("cellpose alternative" said "No entry has
+    // “alternative”" before the alternatives): left out as said.
+    const unsaid = missing.filter((word) => !insteadWords.has(bare(word)));
+    const absent = unsaid.length ? `${filled(texts.dsAbsentText, { q: quoted([...new Set(unsaid.map(unpunctuated).map(asTypedWord))].join(" ")) })} ` : ""; // said once
     if (correction) {
       const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
       // What the results are for: the names put right and the other words entries have.
       const searchedWords = correction.searched.split(/\s+/);
       const kept = correction.shown.split(/\s+/).filter((_, at) => !missing.includes(searchedWords[at]));
       const said = `${filled(texts.dsCorrectedText, { q: quoted(kept.join(" ")) })} ${counted} `;
-      status.replaceChildren(...(missing.length ? [`${absent} `] : []), said, asWritten);
+      status.replaceChildren(...(absent ? [absent] : []), said, asWritten);
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).map(asTypedWord).join(" "); // not "?"
@@ -950,10 +963,10 @@
       // reader's "{explore}" stays what they typed), unless the pages named are.
       const wayOut = namedPages.length ? [] : withExploreLink(texts.dsElsewhereText);
       const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(mendedShown || others) })} ${counted}`] : wayOut;
-      if (!suggestion || mendedShown) status.replaceChildren(`${absent} `, ...rest);
+      if (!suggestion || mendedShown) status.replaceChildren(absent, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
-      else if (!found.length) status.replaceChildren(`${absent} `, suggestedButton(suggestion), " ", ...rest);
-      else status.replaceChildren(`${absent} `, ...rest, " ", suggestedButton(suggestion));
+      else if (!found.length) status.replaceChildren(absent, suggestedButton(suggestion), " ", ...rest);
+      else status.replaceChildren(absent, ...rest, " ", suggestedButton(suggestion));
     } else if (namedPages.length && !found.length) {
       // The page named is the answer: no other words, nor Explore, to try instead.
       status.textContent = texts.dsNoEntryText;
