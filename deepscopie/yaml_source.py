@@ -169,7 +169,7 @@ def read_yaml(path: Path) -> YamlDocument:
             return unusable(line, column, detail, "yaml-syntax")
         if root is None:
             return unusable(1, 1, msg("empty-file"), "empty-file")
-        walker = _Walker(source)
+        walker = _Walker(source, text)
         data = walker.walk(root, (), 0)
     if data is None and not walker.problems and not walker.found_alias:
         # "null" or "~" alone: no data either, which every reader of a data file assumes.
@@ -352,8 +352,9 @@ def _line_and_column(text: str | bytes, offset: int) -> tuple[int, int]:
 class _Walker:
     """Turns a composed node tree into dicts, lists and scalars, recording positions."""
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, text: str = "") -> None:
         self.source = source
+        self._lines = text.splitlines()
         self.problems: list[Problem] = []
         self.found_alias = False
         self._seen: set[int] = set()
@@ -403,6 +404,8 @@ class _Walker:
     def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
         end = node.end_mark  # 0-based; a block scalar ends at column 0 of the line after its text
         self.source.last_lines[loc] = end.line + 1 if end.column else end.line
+        if not node.style and end.line < len(self._lines):  # plain: neither quoted nor a block
+            self._comment_after(loc, end.line, end.column)
         if node.tag == _STR_TAG:
             return node.value
         if node.tag not in _PLAIN_SCALAR_TAGS:
@@ -419,6 +422,14 @@ class _Walker:
             return node.value
         self.source.typed_text[loc] = node.value
         return value
+
+    def _comment_after(self, loc: Loc, line: int, column: int) -> None:
+        """A comment on the line of a plain value: what an editor wrote after " #" in a text
+        ("Sans doute, oui.  # voir aussi la vidéo 3") was left out of it without a word."""
+        rest = self._lines[line][column:]
+        if rest.lstrip(" \t").startswith("#"):
+            where = Position(line + 1, column + len(rest) - len(rest.lstrip(" \t")) + 1)
+            self.problems.append(self._at(where, loc, msg("text-comment"), "text-comment"))
 
     def _at(self, position: Position, loc: Loc, message: Message, rule: str) -> Problem:
         return Problem(
