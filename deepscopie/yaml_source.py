@@ -404,7 +404,8 @@ class _Walker:
     def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
         end = node.end_mark  # 0-based; a block scalar ends at column 0 of the line after its text
         self.source.last_lines[loc] = end.line + 1 if end.column else end.line
-        if not node.style and end.line < len(self._lines):  # plain: neither quoted nor a block
+        unquoted = isinstance(node, yaml.ScalarNode) and not node.style  # nor a block
+        if unquoted and end.line < len(self._lines):
             self._comment_after(loc, end.line, end.column)
         if node.tag == _STR_TAG:
             return node.value
