@@ -239,23 +239,25 @@
     return places.length ? Math.min(...places) : own.length;
   }
 
+  // A resource a reader cannot use today (it stopped, or its link is broken) after those it
+  // ties with in relevance, as search shows it: with only filters set, a discontinued
+  // service came first of its category.
+  const later = (entry) => (entry.later ? 1 : 0);
   function ordered(found, words, tasks) {
     const by = sort.value;
     const sorted = found.slice();
-    if (by === "title") sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
-    else if (by === "added") sorted.sort((a, b) => b.added.localeCompare(a.added));
-    else if (by === "year") sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
-    else {
-      // A resource a reader cannot use today (it stopped, or its link is broken) after those
-      // it ties with, as search shows it: with only filters set, a discontinued service
-      // came first of its category.
+    if (by === "title") return sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
+    if (by === "added") return sorted.sort((a, b) => b.added.localeCompare(a.added));
+    if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
+    if (words.length || tasks.length) {
       const kinds = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u"));
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words, kinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
-      const later = (entry) => (entry.later ? 1 : 0);
-      sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
+      return sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
     }
-    return sorted;
+    // All tie: the usable ones, then the others, each in the data's order (not sorted: the
+    // 10,000 entries are ordered again at each change).
+    return [...found.filter((entry) => !later(entry)), ...found.filter(later)];
   }
 
   // The list and the counts for the filters set; `remember`, how they changed (false: the
