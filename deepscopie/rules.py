@@ -18,7 +18,7 @@ RULES: dict[str, str] = {
     "yaml-tag": "Explicit YAML tags (!!python/…, !!binary, !!map, !custom…) are refused on any "
     "value.",
     "yaml-key": "A key is not plain text.",
-    "text-comment": "A ' #' after a value on its line starts a YAML comment, which is left out "
+    "text-comment": "A ' #' after a text on its line starts a YAML comment, which is left out "
     "of the value: a text was cut short without a word (comments go on their own line).",
     "yaml-depth": "Values are nested too deeply (checked before the file is read further).",
     "duplicate-key": "The same key twice in one entry: YAML would silently keep the last one.",

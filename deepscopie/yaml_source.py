@@ -278,6 +278,18 @@ class _Places:
             )
 
 
+# A text in a language: the value of a key of two lower-case letters ("fr:", "en:").
+_LANGUAGE_KEY = re.compile(r"[a-z]{2}")
+
+
+def _is_prose(value: str, loc: Loc) -> bool:
+    """Whether a plain value is a text that a comment after it may have cut short: words
+    ("Sans doute, oui."), or a language's text. Not an address or a date annotated on its
+    line ("url: https://… # as published"), which the comment leaves whole."""
+    in_a_language = bool(loc) and isinstance(loc[-1], str) and _LANGUAGE_KEY.fullmatch(loc[-1])
+    return " " in value.strip() or bool(in_a_language)
+
+
 def _compose(text: str) -> yaml.Node | None:
     loader = _Loader(text)
     try:
@@ -405,7 +417,7 @@ class _Walker:
         end = node.end_mark  # 0-based; a block scalar ends at column 0 of the line after its text
         self.source.last_lines[loc] = end.line + 1 if end.column else end.line
         unquoted = isinstance(node, yaml.ScalarNode) and not node.style  # nor a block
-        if unquoted and end.line < len(self._lines):
+        if unquoted and end.line < len(self._lines) and _is_prose(node.value, loc):
             self._comment_after(loc, end.line, end.column)
         if node.tag == _STR_TAG:
             return node.value
@@ -425,7 +437,7 @@ class _Walker:
         return value
 
     def _comment_after(self, loc: Loc, line: int, column: int) -> None:
-        """A comment on the line of a plain value: what an editor wrote after " #" in a text
+        """A comment on the line of a plain text: what an editor wrote after " #" in it
         ("Sans doute, oui.  # voir aussi la vidéo 3") was left out of it without a word."""
         rest = self._lines[line][column:]
         if rest.lstrip(" \t").startswith("#"):
