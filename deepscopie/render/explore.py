@@ -234,7 +234,7 @@ def entries_json(
             "href": links.href(links.resource_target(resource), EXPLORE_PAGE),
             # Said on the card, as search's does, before the reader opens an entry without
             # a link to the resource.
-            "url_needed": True if resource.url is None else None,
+            "url_needed": resource.url_needed or None,
             # Not usable today (stopped, or its link broken): after the others it ties with.
             "later": True if out_of_reach(resource, health) else None,
             "summary": summary(resource.description.get(language), language),

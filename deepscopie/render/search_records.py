@@ -414,18 +414,18 @@ def _faq_tags(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) 
     return [*tags, text("nav_faq", language)]
 
 
-def _faq_text(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
-    """What an FAQ entry says in ``language``, as its synonym groups are read in it."""
-    answer = entry.answer.get(language) if entry.answer else ""
-    question = plain(entry.question.get(language), language)
-    tags = _faq_tags(entry, names, language)
-    return " ".join([entry.title.get(language), question, plain(answer, language), *tags])
-
-
 def _faq_topic(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
-    """What an FAQ entry is about in ``language``: its title, question and tags."""
+    """What an FAQ entry is about in ``language``: its title, question and tags, whose
+    synonym groups it is given (not those of every subject its answer touches)."""
     question = plain(entry.question.get(language), language)
     return " ".join([entry.title.get(language), question, *_faq_tags(entry, names, language)])
+
+
+def _faq_text(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
+    """What an FAQ entry says in ``language``: its topic and its answer, whose words it is not
+    given again."""
+    answer = plain(entry.answer.get(language), language) if entry.answer else ""
+    return f"{_faq_topic(entry, names, language)} {answer}"
 
 
 def _faq_entry(
