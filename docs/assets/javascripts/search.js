@@ -273,6 +273,19 @@
     return { ...shown, found: moved(shown.found), entryData: moved(shown.entryData) };
   }
 
+  // A question for another tool than one it names ("instead of ilastik", "équivalent de
+  // trackmate"): the word that asks for another is not searched; entries that say it
+  // ("Simulating images instead of annotating them?", glossaries giving a word's French
+  // "équivalent") came first, not the entries that name the tool (see withoutReplaced).
+  // Kept for other questions: "à ma place", "d'un autre microscope" lost their answers
+  // without it. The names were fetched with the engine (prepare); until they have come, the
+  // question is searched as typed.
+  function withoutAskingForAnother(words, question) {
+    if (!replacedWords(question).some((word) => nameList && Object.hasOwn(nameList, word))) return words;
+    const kept = words.split(/\s+/).filter((word) => !insteadWords.has(bare(word)));
+    return kept.length ? kept.join(" ") : words;
+  }
+
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
@@ -854,7 +867,7 @@
     const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
-    let asked = correction ? correction.searched : words;
+    let asked = withoutAskingForAnother(correction ? correction.searched : words, query);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
