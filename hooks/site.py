@@ -75,6 +75,7 @@ from deepscopie.render.propose import (
     propose_script,
 )
 from deepscopie.render.safe_html import safe_page_html
+from deepscopie.render.search_jobs import jobs_file
 from deepscopie.render.search_names import names_file
 from deepscopie.render.search_records import (
     PART_SIZE,
@@ -245,6 +246,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **_exports(base, config.site_url),
             **entries_files(base, health, groups),
             **names_file(base),
+            **jobs_file(base),
             **words_files(records, site_languages()),
             **_published_report(health),
         }

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("playwright.sync_api")
 from playwright.sync_api import Browser, Locator, Page, Response, Route, expect
 
-from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.local_server import served_under
 from deepscopie.precompress import precompress
 from tests.browser import SUB_PATH, Watched, on_a_phone
@@ -622,6 +622,40 @@ def test_a_question_for_an_alternative_to_a_tool_opens_on_other_tools(
     assert not any(tool in title or asking in title for title in first), first
     assert found[3] == tool, found
     expect(page.locator(SEARCH_STATUS)).not_to_contain_text(asking)
+    assert watched.errors == []
+
+
+@pytest.fixture(scope="module")
+def real_data() -> KnowledgeBase:
+    return load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "tool"),
+    [
+        ("", "équivalent de trackmate", "trackmate"),
+        ("", "alternative à ilastik", "ilastik"),
+        ("en/", "instead of labelimg", "labelimg"),
+        ("en/", "alternative to mnist", "mnist"),
+    ],
+)
+def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
+    watched: Watched, site_url: str, real_data: KnowledgeBase, root: str, question: str, tool: str
+) -> None:
+    # "alternative à ilastik" gave the image.sc forum, the Model Zoo and HDF5 first (they
+    # mention ilastik), "équivalent de trackmate" TrackMate alone.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    resources = {resource.id: resource for resource in real_data.resources}
+    named = resources[tool]
+    assert tool in found[1:4], found
+    before = [resources[one] for one in found[: found.index(tool)]]
+    # What comes first does its job (its first task), and is of its kind: software for
+    # software (TrackMate, a plugin, has ilastik), a dataset for a dataset.
+    for other in before:
+        assert named.tasks[0] in other.tasks, (other.id, other.tasks)
+        assert other.type == named.type or (named.ways and other.ways), (other.id, other.type)
     assert watched.errors == []
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized
+from deepscopie.render.search_jobs import JOBS_FILE, jobs_file, search_jobs
 from deepscopie.render.search_names import (
     LONGEST_WORD,
     NAMES_FILE,
@@ -86,3 +87,13 @@ def test_a_name_s_own_entry_is_the_one_titled_with_the_name_alone(base: Knowledg
     assert named_entries(both) == {cellpose.id: "cellpose"}
     alone = dataclasses.replace(base, resources=(talk,))
     assert named_entries(alone) == {"cellpose-talk": "cellpose"}
+
+
+def test_the_jobs_file_says_what_each_resource_does_and_how_it_is_used(
+    base: KnowledgeBase,
+) -> None:
+    # search.js finds what does a tool's job by its first task, and keeps what is used some
+    # way as the tool is ("alternative à ilastik"); a resource without a task is no one's
+    # alternative (CARE, a paper here).
+    assert search_jobs(base) == {"cellpose": ["segmentation", "gui python"]}
+    assert json.loads(jobs_file(base)[JOBS_FILE]) == search_jobs(base)

@@ -24,6 +24,11 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         "search_index_names": search_index_names(),
         # The pages a reader may name, which search shows first when named.
         "page_names": page_names(language, vocabulary),
+        # What each task is called ({id: name}): search looks for what does the job of a tool
+        # a reader wants another of by its task's name (see deepscopie.render.search_jobs).
+        "task_names": {task.id: task.name.get(language) for task in vocabulary.tasks}
+        if vocabulary is not None
+        else {},
         # What search looks for instead of words its stemmer misreads ({typed: searched}).
         "searched_as": vocabulary.searched_as.get(language)
         if vocabulary is not None and vocabulary.searched_as is not None

@@ -286,6 +286,83 @@
     return kept.length ? kept.join(" ") : words;
   }
 
+  // What each task is called in the page's language (task_names, set on the dialog).
+  const taskNames = new Map();
+  try {
+    for (const [id, name] of Object.entries(JSON.parse(dialog.dataset.dsTaskNames || "{}"))) {
+      if (typeof name === "string") taskNames.set(id, name);
+    }
+  } catch (error) {
+    console.warn("Search: the names of the tasks could not be read", error);
+  }
+  // A question for another than a resource it names ("alternative à ilastik", "équivalent de
+  // trackmate") opens on the entries that do its job, then its own entry, then what the
+  // question found (see withoutReplaced). It gave the entries that mention the name (the
+  // image.sc forum and HDF5 for ilastik) or TrackMate alone. Its job is its own entry's
+  // first task (search-jobs.json, see deepscopie/render/search_jobs.py), searched by that
+  // task's name with the question's other words ("dans Fiji"). Kept: those that have the
+  // task, of its type or used some way as it is (TrackMate, a plugin, has ilastik, an
+  // application; MNIST, a dataset, had scikit-learn), never an entry titled with the name
+  // (its talk, its dataset). In that order: those a reader can use today (see usableFirst),
+  // those of its type, those that share a way of working with it, then the others. Not when
+  // its own entry is a work about it rather than the thing ("Fiji : des ROI au masque de
+  // labels", a plugin, as no entry is Fiji).
+  const ALTERNATIVES_READ = 3 * SHOWN;
+  let knownJobs = null; // the promise of the file, fetched by the first such question
+  function entryJobs() {
+    if (!knownJobs) {
+      knownJobs = fetch(`${siteRoot}${names.jobs}`)
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({})) // the question's own results, then
+        .then((table) => (table && typeof table === "object" ? table : {}));
+    }
+    return knownJobs;
+  }
+  async function withAlternatives(pagefind, shown, asked, question, stale) {
+    const replaced = replacedWords(question).filter((word) => nameList && Object.hasOwn(nameList, word));
+    if (!replaced.length) return shown;
+    const ownOf = (data) => (data.meta.named || "").split(" ").some((name) => replaced.includes(name));
+    const at = shown.entryData.findIndex(ownOf);
+    const entry = at >= 0 ? shown.found[at] : await namedEntry(pagefind, replaced[0]);
+    const own = at >= 0 ? shown.entryData[at] : entry && (await entry.data());
+    if (!own || !replaced.includes(bare(String(own.meta.title).split("(")[0])) || stale()) return shown;
+    const jobs = await entryJobs();
+    // An entry's tasks and ways, by its id (its address's fragment).
+    const jobOf = (data) => {
+      const id = decodeURIComponent(String(data.meta.href || data.url || "").split("#")[1] || "");
+      const job = Object.hasOwn(jobs, id) && Array.isArray(jobs[id]) ? jobs[id] : [];
+      return { tasks: String(job[0] || "").split(" ").filter(Boolean), ways: String(job[1] || "").split(" ").filter(Boolean) };
+    };
+    const ownJob = jobOf(own);
+    const task = ownJob.tasks[0];
+    if (!task || !taskNames.has(task) || stale()) return shown;
+    const other = meaningful(asked).filter((word) => !replaced.includes(bare(word)) && !insteadWords.has(bare(word)));
+    const words = searched(terms([taskNames.get(task), ...other].join(" ")));
+    const candidates = (await resultsFor(pagefind, words)).found.filter((result) => result.id !== entry.id).slice(0, ALTERNATIVES_READ);
+    const candidateData = await Promise.all(candidates.map((result) => result.data()));
+    if (stale()) return shown;
+    const sameType = (data) => data.meta.type === own.meta.type;
+    const kept = candidates.flatMap((result, place) => {
+      const data = candidateData[place];
+      const job = jobOf(data);
+      const usedAsIs = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
+      const theirs = [...titleWords(data)].some((word) => replaced.includes(word));
+      return job.tasks.includes(task) && usedAsIs && !theirs ? [{ result, data, job, place }] : [];
+    });
+    const sharesAWay = (job) => job.ways.some((way) => ownJob.ways.includes(way));
+    const closeness = (one) => (one.data.meta.later ? 3 : 0) + (sameType(one.data) ? 0 : sharesAWay(one.job) ? 1 : 2);
+    const alternatives = kept.sort((a, b) => closeness(a) - closeness(b) || a.place - b.place);
+    if (!alternatives.length) return shown;
+    const known = new Map(shown.entryData.map((data, place) => [shown.found[place].id, data]));
+    for (const { result, data } of alternatives) known.set(result.id, data);
+    known.set(entry.id, own);
+    const first = alternatives.slice(0, REPLACED_BELOW).map((one) => one.result);
+    const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
+    const found = unique([...first, entry, ...rest, ...shown.found]);
+    const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
+    return { ...shown, found, entryData, whole: Math.min(found.length, shown.whole + alternatives.length) };
+  }
+
   // The words of a question but its stop words (and a word joining alternatives left
   // alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
@@ -927,6 +1004,8 @@
         if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
       }
     }
+    shown = await withAlternatives(pagefind, shown, asked, query, stale);
+    if (stale()) return;
     const { found, pages, entryData, whole } = withoutReplaced(shown, query);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).

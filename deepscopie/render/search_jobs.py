@@ -1,0 +1,33 @@
+"""What each resource does and how it is used, for the search to find what does the job of a
+tool a reader wants another of ("alternative à ilastik", "équivalent de trackmate").
+
+search.js searches the tool's first task by its name, and keeps the entries that have that
+task and are of the tool's type or used some way too (see withAlternatives). It reads the
+tasks and ways of working here, in one file for the site, fetched by such a question only.
+Not in the records: Pagefind makes every meta's text searchable ("cellpose langage" found
+Cellpose through a way's name), and a filter's files are fetched by every first search (30 KB
+more, and 20 to 30 ms, at 10,000 entries).
+"""
+
+from __future__ import annotations
+
+import json
+
+from deepscopie.knowledge_base import KnowledgeBase
+
+JOBS_FILE = "search-jobs.json"
+
+
+def search_jobs(base: KnowledgeBase) -> dict[str, list[str]]:
+    """``{resource id: [its tasks, its ways of working]}``, each as ids apart by spaces (the
+    first task first), for the resources that have a task."""
+    return {
+        resource.id: [" ".join(resource.tasks), " ".join(resource.ways)]
+        for resource in base.resources
+        if resource.tasks
+    }
+
+
+def jobs_file(base: KnowledgeBase) -> dict[str, str]:
+    """``{path in the built site: content}`` of the jobs file."""
+    return {JOBS_FILE: json.dumps(search_jobs(base), ensure_ascii=False, separators=(",", ":"))}
