@@ -327,9 +327,10 @@
     const own = at >= 0 ? shown.entryData[at] : entry && (await entry.data());
     if (!own || !replaced.includes(bare(String(own.meta.title).split("(")[0])) || stale()) return shown;
     const jobs = await entryJobs();
-    // An entry's tasks and ways, by its id (its address's fragment).
+    // An entry's tasks and ways, by its id (its address's fragment, as written: ids are
+    // letters, digits and hyphens).
     const jobOf = (data) => {
-      const id = decodeURIComponent(String(data.meta.href || data.url || "").split("#")[1] || "");
+      const id = String(data.meta.href || "").split("#")[1] || "";
       const job = Object.hasOwn(jobs, id) && Array.isArray(jobs[id]) ? jobs[id] : [];
       return { tasks: String(job[0] || "").split(" ").filter(Boolean), ways: String(job[1] || "").split(" ").filter(Boolean) };
     };
