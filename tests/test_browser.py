@@ -570,16 +570,17 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
             "julia instead of python",
             "deep-learning-with-julia",
         ),
-        # "like" only compares: not searched ("something" neither); it asks for another.
+        # "similar" only compares: not searched ("something" neither); it asks for another.
+        # (Not "like": "I'd like to train StarDist" wants StarDist.)
         (
             "en/",
-            "something like LabelImg, online",
+            "something similar to LabelImg, online",
             "labelimg",
             "julia instead of python",
             "deep-learning-with-julia",
         ),
     ],
-    ids=["french", "english", "english-like"],
+    ids=["french", "english", "english-similar"],
 )
 def test_a_question_for_an_alternative_does_not_open_on_what_it_replaces(
     watched: Watched,
@@ -637,6 +638,12 @@ def real_data() -> KnowledgeBase:
         ("", "alternative à ilastik", "ilastik"),
         ("en/", "instead of labelimg", "labelimg"),
         ("en/", "alternative to mnist", "mnist"),
+        # "au lieu de" was searched "au lieux de", and "lieux" required: three review papers.
+        ("", "quoi utiliser au lieu de knossos", "knossos"),
+        # The name put right: "alternative" was lost.
+        ("", "alternative a ilastk", "ilastik"),
+        # A word of the question that no alternative has ("truc") left none.
+        ("", "un truc comme cellpose", "cellpose"),
     ],
 )
 def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
@@ -656,6 +663,26 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
     for other in before:
         assert named.tasks[0] in other.tasks, (other.id, other.tasks)
         assert other.type == named.type or (named.ways and other.ways), (other.id, other.type)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "tool"),
+    [
+        ("en/", "I'd like to train stardist on my images", "stardist"),
+        ("en/", "my nuclei touch each other and StarDist merges them", "stardist"),
+        ("", "des images similaires à celles de cellpose", "cellpose-dataset"),
+    ],
+)
+def test_a_word_that_only_may_ask_for_another_keeps_the_tool_named_first(
+    watched: Watched, site_url: str, root: str, question: str, tool: str
+) -> None:
+    # "like" and "other" asked for another: StarDist's alternatives came first for a reader
+    # who wants to train StarDist; "celles" was searched, and Cellpose's dataset came fifth.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    assert tool in found[:3], found
     assert watched.errors == []
 
 

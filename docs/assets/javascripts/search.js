@@ -222,7 +222,11 @@
 
   // The words that ask for something other than what they name (instead_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog; "alternative à", "au lieu de").
-  const insteadWords = new Set((dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // Each also as a question's words are searched (see terms): "au lieu de knossos" is
+  // searched "au lieux de knossos", and "lieux" was required.
+  const insteadWords = new Set(
+    (dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).flatMap((word) => [fold(word), bare(terms(word))]),
+  );
   // What the reader wants another of: the words after an instead-word ("to" and "de" aside)
   // up to the next stop word ("un équivalent d'ilastik dans Fiji" wants one in Fiji), or
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
@@ -251,7 +255,7 @@
   const REPLACED_BELOW = 3;
   function withoutReplaced(shown, question) {
     const replaced = new Set(replacedWords(question));
-    if (!replaced.size) return shown;
+    if (!replaced.size || shown.placed) return shown; // by withAlternatives
     const wordsOf = (text) => text.split(/\s+/).map(bare).filter(Boolean);
     const title = (data) => String(data.meta.title || "");
     const isOwn = (data) => {
@@ -303,10 +307,10 @@
   // task's name with the question's other words ("dans Fiji"). Kept: those that have the
   // task, of its type or used some way as it is (TrackMate, a plugin, has ilastik, an
   // application; MNIST, a dataset, had scikit-learn), never an entry titled with the name
-  // (its talk, its dataset). In that order: those a reader can use today (see usableFirst),
-  // those of its type, those that share a way of working with it, then the others. Not when
-  // its own entry is a work about it rather than the thing ("Fiji : des ROI au masque de
-  // labels", a plugin, as no entry is Fiji).
+  // (its talk, its dataset). In that order (see rank below): those with the other words,
+  // those a reader can use today (see usableFirst), those of its type, the more tasks and
+  // ways they share with it the better. Not when its own entry is a work about it rather
+  // than the thing ("Fiji : des ROI au masque de labels", a plugin, as no entry is Fiji).
   const ALTERNATIVES_READ = 3 * SHOWN;
   let knownJobs = null; // the promise of the file, fetched by the first such question
   function entryJobs() {
@@ -338,21 +342,43 @@
     const task = ownJob.tasks[0];
     if (!task || !taskNames.has(task) || stale()) return shown;
     const other = meaningful(asked).filter((word) => !replaced.includes(bare(word)) && !insteadWords.has(bare(word)));
-    const words = searched(terms([taskNames.get(task), ...other].join(" ")));
-    const candidates = (await resultsFor(pagefind, words)).found.filter((result) => result.id !== entry.id).slice(0, ALTERNATIVES_READ);
-    const candidateData = await Promise.all(candidates.map((result) => result.data()));
-    if (stale()) return shown;
     const sameType = (data) => data.meta.type === own.meta.type;
-    const kept = candidates.flatMap((result, place) => {
-      const data = candidateData[place];
-      const job = jobOf(data);
-      const usedAsIs = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
-      const theirs = [...titleWords(data)].some((word) => replaced.includes(word));
-      return job.tasks.includes(task) && usedAsIs && !theirs ? [{ result, data, job, place }] : [];
-    });
-    const sharesAWay = (job) => job.ways.some((way) => ownJob.ways.includes(way));
-    const closeness = (one) => (one.data.meta.later ? 3 : 0) + (sameType(one.data) ? 0 : sharesAWay(one.job) ? 1 : 2);
-    const alternatives = kept.sort((a, b) => closeness(a) - closeness(b) || a.place - b.place);
+    // Among `results`, those that do its job; `tier`: how they were found (see rank).
+    const ids = new Set([entry.id]);
+    const keptAmong = async (results, tier) => {
+      const read = results.filter((result) => !ids.has(result.id)).slice(0, ALTERNATIVES_READ);
+      const readData = await Promise.all(read.map((result) => result.data()));
+      return read.flatMap((result, place) => {
+        const data = readData[place];
+        const job = jobOf(data);
+        const usedAsIs = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
+        const theirs = [...titleWords(data)].some((word) => replaced.includes(word));
+        if (!job.tasks.includes(task) || !usedAsIs || theirs) return [];
+        ids.add(result.id);
+        return [{ result, data, job, place, tier }];
+      });
+    };
+    const searchedFor = async (words) => (await resultsFor(pagefind, searched(terms(words)))).found;
+    // Its task with the question's other words ("dans Fiji"); if they leave fewer than
+    // three, those of the question's own results that do its job (a long question: "something
+    // like Cellpose that runs in the browser, so I don't have to install anything"), then
+    // its task alone ("un truc comme cellpose" had none, for "truc").
+    let kept = await keptAmong(await searchedFor([taskNames.get(task), ...other].join(" ")), 0);
+    if (other.length && kept.length < REPLACED_BELOW && !stale()) kept = [...kept, ...(await keptAmong(shown.found, 1))];
+    if (other.length && kept.length < REPLACED_BELOW && !stale()) {
+      kept = [...kept, ...(await keptAmong(await searchedFor(taskNames.get(task)), 2))];
+    }
+    if (stale()) return shown;
+    // In the order they were found (Labkit's alternatives in Fiji, then the others), usable
+    // ones first, then those of its type; then, for a question with no other words, the
+    // closer, the more of its tasks and ways they share (StarDist, for segmentation and
+    // detection with Python, rather than ITK-SNAP for Cellpose), else as the words rank them
+    // ("something like Cellpose that runs in the browser": nucleAIzer).
+    const shared = (job) => job.tasks.filter((one) => ownJob.tasks.includes(one)).length + job.ways.filter((way) => ownJob.ways.includes(way)).length;
+    const closeness = (one) => (other.length ? one.place : -shared(one.job));
+    const rank = (one) => [one.tier, one.data.meta.later ? 1 : 0, sameType(one.data) ? 0 : 1, closeness(one), one.place];
+    const before = (a, b) => rank(a).map((value, at) => value - rank(b)[at]).find((difference) => difference !== 0) || 0;
+    const alternatives = kept.sort(before);
     if (!alternatives.length) return shown;
     const known = new Map(shown.entryData.map((data, place) => [shown.found[place].id, data]));
     for (const { result, data } of alternatives) known.set(result.id, data);
@@ -361,7 +387,8 @@
     const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
     const found = unique([...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
-    return { ...shown, found, entryData, whole: Math.min(found.length, shown.whole + alternatives.length) };
+    // Placed: its own entry comes right after them, even when they are fewer than three.
+    return { ...shown, found, entryData, whole: Math.min(found.length, shown.whole + alternatives.length), placed: true };
   }
 
   // The words of a question but its stop words (and a word joining alternatives left
@@ -945,7 +972,9 @@
     const correction = mayCorrect ? await corrected(pagefind, words) : null;
     if (stale()) return;
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
-    let asked = withoutAskingForAnother(correction ? correction.searched : words, query);
+    // The question with a name put right: "alternative a ilastk" asks for another ilastik.
+    const asking = correction ? correction.searched : query;
+    let asked = withoutAskingForAnother(correction ? correction.searched : words, asking);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
@@ -1005,9 +1034,9 @@
         if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
       }
     }
-    shown = await withAlternatives(pagefind, shown, asked, query, stale);
+    shown = await withAlternatives(pagefind, shown, asked, asking, stale);
     if (stale()) return;
-    const { found, pages, entryData, whole } = withoutReplaced(shown, query);
+    const { found, pages, entryData, whole } = withoutReplaced(shown, asking);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
