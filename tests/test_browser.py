@@ -644,6 +644,8 @@ def real_data() -> KnowledgeBase:
         ("", "alternative a ilastk", "ilastik"),
         # A word of the question that no alternative has ("truc") left none.
         ("", "un truc comme cellpose", "cellpose"),
+        # A name of two words, which has no one-word name.
+        ("", "alternative à tissue analyzer", "tissue-analyzer"),
     ],
 )
 def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(

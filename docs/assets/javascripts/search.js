@@ -242,7 +242,7 @@
       return list.slice(start, end < 0 ? list.length : end);
     };
     const after = named(words.slice(at + 1));
-    return after.length ? after : named(words.slice(0, at).reverse());
+    return after.length ? after : named(words.slice(0, at).reverse()).reverse(); // as typed
   }
   // The results with the entries of what the reader wants another of put fourth and after:
   // "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -307,9 +307,9 @@
   // task's name with the question's other words ("dans Fiji"). Kept: those that have the
   // task, of its type or used some way as it is (TrackMate, a plugin, has ilastik, an
   // application; MNIST, a dataset, had scikit-learn), never an entry titled with the name
-  // (its talk, its dataset). In that order (see rank below): those with the other words,
-  // those a reader can use today (see usableFirst), those of its type, the more tasks and
-  // ways they share with it the better. Not when its own entry is a work about it rather
+  // (its talk, its dataset), nor one a reader cannot use today (see usableFirst). In that
+  // order (see rank below): those with the other words, those of its type, the more tasks
+  // and ways they share with it the better. Not when its own entry is a work about it rather
   // than the thing ("Fiji : des ROI au masque de labels", a plugin, as no entry is Fiji).
   const ALTERNATIVES_READ = 3 * SHOWN;
   let knownJobs = null; // the promise of the file, fetched by the first such question
@@ -323,13 +323,22 @@
     return knownJobs;
   }
   async function withAlternatives(pagefind, shown, asked, question, stale) {
-    const replaced = replacedWords(question).filter((word) => nameList && Object.hasOwn(nameList, word));
-    if (!replaced.length) return shown;
-    const ownOf = (data) => (data.meta.named || "").split(" ").some((name) => replaced.includes(name));
+    // What it names: a resource's one-word name (search-names.json), or words that together
+    // are the title of an entry found ("Google Colab", "Tissue Analyzer").
+    const words = replacedWords(question);
+    const named = words.filter((word) => nameList && Object.hasOwn(nameList, word));
+    const nameOf = (data) => bare(String(data.meta.title).split("(")[0]);
+    const together = words.length > 1 ? words.join("") : null;
+    const ownOf = named.length
+      ? (data) => (data.meta.named || "").split(" ").some((name) => named.includes(name))
+      : (data) => nameOf(data) === together;
     const at = shown.entryData.findIndex(ownOf);
-    const entry = at >= 0 ? shown.found[at] : await namedEntry(pagefind, replaced[0]);
+    if (at < 0 && !named.length) return shown;
+    const entry = at >= 0 ? shown.found[at] : await namedEntry(pagefind, named[0]);
     const own = at >= 0 ? shown.entryData[at] : entry && (await entry.data());
-    if (!own || !replaced.includes(bare(String(own.meta.title).split("(")[0])) || stale()) return shown;
+    const isTheThing = own && (named.length ? named.includes(nameOf(own)) : nameOf(own) === together);
+    if (!isTheThing || stale()) return shown;
+    const replaced = named.length ? named : words;
     const jobs = await entryJobs();
     // An entry's tasks and ways, by its id (its address's fragment, as written: ids are
     // letters, digits and hyphens).
@@ -352,8 +361,11 @@
         const data = readData[place];
         const job = jobOf(data);
         const usedAsIs = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
-        const theirs = [...titleWords(data)].some((word) => replaced.includes(word));
-        if (!job.tasks.includes(task) || !usedAsIs || theirs) return [];
+        const title = titleWords(data);
+        const theirs = named.length ? named.some((word) => title.has(word)) : words.every((word) => title.has(word));
+        // Not one a reader cannot use today (meta.later, see usableFirst): "alternative à
+        // Google Colab" opened on the European Grid Infrastructure, which stopped.
+        if (!job.tasks.includes(task) || !usedAsIs || theirs || data.meta.later) return [];
         ids.add(result.id);
         return [{ result, data, job, place, tier }];
       });
@@ -369,14 +381,14 @@
       kept = [...kept, ...(await keptAmong(await searchedFor(taskNames.get(task)), 2))];
     }
     if (stale()) return shown;
-    // In the order they were found (Labkit's alternatives in Fiji, then the others), usable
-    // ones first, then those of its type; then, for a question with no other words, the
+    // In the order they were found (Labkit's alternatives in Fiji, then the others), those
+    // of its type first; then, for a question with no other words, the
     // closer, the more of its tasks and ways they share (StarDist, for segmentation and
     // detection with Python, rather than ITK-SNAP for Cellpose), else as the words rank them
     // ("something like Cellpose that runs in the browser": nucleAIzer).
     const shared = (job) => job.tasks.filter((one) => ownJob.tasks.includes(one)).length + job.ways.filter((way) => ownJob.ways.includes(way)).length;
     const closeness = (one) => (other.length ? one.place : -shared(one.job));
-    const rank = (one) => [one.tier, one.data.meta.later ? 1 : 0, sameType(one.data) ? 0 : 1, closeness(one), one.place];
+    const rank = (one) => [one.tier, sameType(one.data) ? 0 : 1, closeness(one), one.place];
     const before = (a, b) => rank(a).map((value, at) => value - rank(b)[at]).find((difference) => difference !== 0) || 0;
     const alternatives = kept.sort(before);
     if (!alternatives.length) return shown;
