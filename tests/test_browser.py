@@ -570,17 +570,8 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
             "julia instead of python",
             "deep-learning-with-julia",
         ),
-        # "similar" only compares: not searched ("something" neither); it asks for another.
-        # (Not "like": "I'd like to train StarDist" wants StarDist.)
-        (
-            "en/",
-            "something similar to LabelImg, online",
-            "labelimg",
-            "julia instead of python",
-            "deep-learning-with-julia",
-        ),
     ],
-    ids=["french", "english", "english-similar"],
+    ids=["french", "english"],
 )
 def test_a_question_for_an_alternative_does_not_open_on_what_it_replaces(
     watched: Watched,
@@ -646,6 +637,8 @@ def real_data() -> KnowledgeBase:
         ("", "un truc comme cellpose", "cellpose"),
         # A name of two words, which has no one-word name.
         ("", "alternative à tissue analyzer", "tissue-analyzer"),
+        # A "?" apart is no word of the question.
+        ("", "alternative à ilastik ?", "ilastik"),
     ],
 )
 def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
@@ -668,19 +661,40 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
     assert watched.errors == []
 
 
+def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
+    watched: Watched, site_url: str
+) -> None:
+    # The count said "3 with all the words" of alternatives that have none of them ("truc").
+    page = watched.page
+    page.goto(site_url)
+    assert _search(page, "alternative à ilastik")
+    expect(page.locator(SEARCH_STATUS)).to_have_text(re.compile(r"^\d+ entrées$"))
+    page.keyboard.press("Escape")
+    assert _search(page, "un truc comme cellpose")
+    expect(page.locator(SEARCH_STATUS)).to_contain_text("aucune ne les a tous")
+    # Without what each entry does (a file that cannot be read): the question's own results.
+    page.route("**/search-jobs.json", lambda route: route.fulfill(status=200, body="<html>"))
+    page.goto(f"{site_url}en/")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, "alternative to ilastik")]
+    assert "ilastik" in found[:4], found
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "question", "tool"),
     [
         ("en/", "I'd like to train stardist on my images", "stardist"),
         ("en/", "my nuclei touch each other and StarDist merges them", "stardist"),
         ("", "des images similaires à celles de cellpose", "cellpose-dataset"),
+        ("en/", "images similar to those of cellpose", "cellpose-dataset"),
     ],
 )
 def test_a_word_that_only_may_ask_for_another_keeps_the_tool_named_first(
     watched: Watched, site_url: str, root: str, question: str, tool: str
 ) -> None:
-    # "like" and "other" asked for another: StarDist's alternatives came first for a reader
-    # who wants to train StarDist; "celles" was searched, and Cellpose's dataset came fifth.
+    # "like", "other" and "similar" asked for another: StarDist's alternatives came first for
+    # a reader who wants to train StarDist; "celles" was searched, and Cellpose's dataset came
+    # fifth.
     page = watched.page
     page.goto(f"{site_url}{root}")
     found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]

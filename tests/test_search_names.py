@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from deepscopie.render.search_names import (
     names_file,
     search_names,
 )
+from deepscopie.render.search_records import search_index_names
 from tests.conftest import FIXTURES
 
 
@@ -96,4 +98,14 @@ def test_the_jobs_file_says_what_each_resource_does_and_how_it_is_used(
     # way as the tool is ("alternative à ilastik"); a resource without a task is no one's
     # alternative (CARE, a paper here).
     assert search_jobs(base) == {"cellpose": ["segmentation", "gui python"]}
-    assert json.loads(jobs_file(base)[JOBS_FILE]) == search_jobs(base)
+    # One file at the site's root, where search.js asks for it (the search dialog's names).
+    assert list(jobs_file(base)) == [JOBS_FILE] == [search_index_names()["jobs"]]
+    assert "/" not in JOBS_FILE
+
+
+def test_the_built_site_has_the_jobs_file(built_site: Path) -> None:
+    # Written by the build (hooks/site.py), from the data of the day: its shape only.
+    jobs = json.loads((built_site / JOBS_FILE).read_text(encoding="utf-8"))
+    assert jobs and all(
+        isinstance(tasks, str) and tasks and isinstance(ways, str) for tasks, ways in jobs.values()
+    )

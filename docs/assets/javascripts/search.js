@@ -222,30 +222,34 @@
 
   // The words that ask for something other than what they name (instead_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog; "alternative à", "au lieu de").
-  // Each also as a question's words are searched (see terms): "au lieu de knossos" is
-  // searched "au lieux de knossos", and "lieux" was required.
-  const insteadWords = new Set(
-    (dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).flatMap((word) => [fold(word), bare(terms(word))]),
-  );
+  const insteadWords = new Set((dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // Whether a word of a question as searched (see terms) is one of them: "au lieu de
+  // knossos" is searched "au lieux de knossos", and "lieux" was required. (Not in the
+  // question as typed: "lieux" is also a word of its own.)
+  const insteadAsSearched = new Set([...insteadWords].map((word) => bare(terms(word))));
+  const asksForAnother = (word) => insteadWords.has(bare(word)) || insteadAsSearched.has(bare(word));
   // What the reader wants another of: the words after an instead-word ("to" and "de" aside)
   // up to the next stop word ("un équivalent d'ilastik dans Fiji" wants one in Fiji), or
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
   // of python" wants Julia).
-  function replacedWords(question) {
+  // `asSearched`: the question is in the form search gives it (see terms, asksForAnother).
+  function replacedWords(question, asSearched = false) {
     const words = typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
-    const at = words.findIndex((word) => insteadWords.has(word));
+    const asks = asSearched ? asksForAnother : (word) => insteadWords.has(word);
+    const at = words.findIndex(asks);
     if (at < 0) return [];
     const named = (list) => {
-      const start = list.findIndex((word) => !stopWords.has(word) && !insteadWords.has(word));
+      const start = list.findIndex((word) => !stopWords.has(word) && !asks(word));
       if (start < 0) return [];
-      const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || insteadWords.has(word)));
+      const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || asks(word)));
       return list.slice(start, end < 0 ? list.length : end);
     };
     const after = named(words.slice(at + 1));
     return after.length ? after : named(words.slice(0, at).reverse()).reverse(); // as typed
   }
-  // The results with the entries of what the reader wants another of put fourth and after:
-  // "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
+  // When no entry that does its job was found (see withAlternatives, whose order is then
+  // kept), the results with the entries of what the reader wants another of put fourth and
+  // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
   // is one whose name (its title before a colon or a parenthesis), of one or two words, has
   // a word the reader named, of four letters or more ("colab" of "Google Colab"); when that
   // word is a resource's name (search-names.json), every entry titled with it is of that
@@ -253,8 +257,8 @@
   // dataset, its tutorial), and no other tool. Not any word of a title: "online" of
   // "labelimg online alternative" is what the reader wants.
   const REPLACED_BELOW = 3;
-  function withoutReplaced(shown, question) {
-    const replaced = new Set(replacedWords(question));
+  function withoutReplaced(shown, replacedList) {
+    const replaced = new Set(replacedList);
     if (!replaced.size || shown.placed) return shown; // by withAlternatives
     const wordsOf = (text) => text.split(/\s+/).map(bare).filter(Boolean);
     const title = (data) => String(data.meta.title || "");
@@ -280,13 +284,13 @@
   // A question for another tool than one it names ("instead of ilastik", "équivalent de
   // trackmate"): the word that asks for another is not searched; entries that say it
   // ("Simulating images instead of annotating them?", glossaries giving a word's French
-  // "équivalent") came first, not the entries that name the tool (see withoutReplaced).
+  // "équivalent") came first, not the tool nor what does its job (see withAlternatives).
   // Kept for other questions: "à ma place", "d'un autre microscope" lost their answers
   // without it. The names were fetched with the engine (prepare); until they have come, the
   // question is searched as typed.
-  function withoutAskingForAnother(words, question) {
-    if (!replacedWords(question).some((word) => nameList && Object.hasOwn(nameList, word))) return words;
-    const kept = words.split(/\s+/).filter((word) => !insteadWords.has(bare(word)));
+  function withoutAskingForAnother(words, replaced) {
+    if (!replaced.some((word) => nameList && Object.hasOwn(nameList, word))) return words;
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word));
     return kept.length ? kept.join(" ") : words;
   }
 
@@ -314,20 +318,17 @@
   const ALTERNATIVES_READ = 3 * SHOWN;
   let knownJobs = null; // the promise of the file, fetched by the first such question
   function entryJobs() {
-    if (!knownJobs) {
-      knownJobs = fetch(`${siteRoot}${names.jobs}`)
-        .then((response) => (response.ok ? response.json() : {}))
-        .catch(() => ({})) // the question's own results, then
-        .then((table) => (table && typeof table === "object" ? table : {}));
-    }
+    // Without it, no entry does the job: the question's own results.
+    if (!knownJobs) knownJobs = siteTable(names.jobs);
     return knownJobs;
   }
-  async function withAlternatives(pagefind, shown, asked, question, stale) {
-    // What it names: a resource's one-word name (search-names.json), or words that together
-    // are the title of an entry found ("Google Colab", "Tissue Analyzer").
-    const words = replacedWords(question);
+  async function withAlternatives(pagefind, shown, asked, words, stale) {
+    // What it names (`words`, see replacedWords): a resource's one-word name
+    // (search-names.json), or words that together are the title of an entry found ("Google
+    // Colab", "Tissue Analyzer"). Not split at a colon, unlike withoutReplaced's own entry:
+    // "Fiji : des ROI au masque de labels" is a work about Fiji, not Fiji.
     const named = words.filter((word) => nameList && Object.hasOwn(nameList, word));
-    const nameOf = (data) => bare(String(data.meta.title).split("(")[0]);
+    const nameOf = (data) => bare(String(data.meta.title || "").split("(")[0]);
     const together = words.length > 1 ? words.join("") : null;
     const ownOf = named.length
       ? (data) => (data.meta.named || "").split(" ").some((name) => named.includes(name))
@@ -350,7 +351,8 @@
     const ownJob = jobOf(own);
     const task = ownJob.tasks[0];
     if (!task || !taskNames.has(task) || stale()) return shown;
-    const other = meaningful(asked).filter((word) => !replaced.includes(bare(word)) && !insteadWords.has(bare(word)));
+    // Its other words, not a "?" apart ("alternative à ilastik ?").
+    const other = meaningful(asked).filter((word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word));
     const sameType = (data) => data.meta.type === own.meta.type;
     // Among `results`, those that do its job; `tier`: how they were found (see rank).
     const ids = new Set([entry.id]);
@@ -360,21 +362,22 @@
       return read.flatMap((result, place) => {
         const data = readData[place];
         const job = jobOf(data);
-        const usedAsIs = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
+        // Of its kind: its type, or, for a resource used some way, one used some way too.
+        const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
         const title = titleWords(data);
         const theirs = named.length ? named.some((word) => title.has(word)) : words.every((word) => title.has(word));
         // Not one a reader cannot use today (meta.later, see usableFirst): "alternative à
         // Google Colab" opened on the European Grid Infrastructure, which stopped.
-        if (!job.tasks.includes(task) || !usedAsIs || theirs || data.meta.later) return [];
+        if (!job.tasks.includes(task) || !sameKind || theirs || data.meta.later) return [];
         ids.add(result.id);
         return [{ result, data, job, place, tier }];
       });
     };
-    const searchedFor = async (words) => (await resultsFor(pagefind, searched(terms(words)))).found;
+    const searchedFor = async (question) => (await resultsFor(pagefind, searched(terms(question)))).found;
     // Its task with the question's other words ("dans Fiji"); if they leave fewer than
-    // three, those of the question's own results that do its job (a long question: "something
-    // like Cellpose that runs in the browser, so I don't have to install anything"), then
-    // its task alone ("un truc comme cellpose" had none, for "truc").
+    // three, those of the question's own results that do its job (a long question: "un truc
+    // comme cellpose qui marche dans le navigateur, sans rien installer"), then its task
+    // alone ("un truc comme cellpose" had none, for "truc").
     let kept = await keptAmong(await searchedFor([taskNames.get(task), ...other].join(" ")), 0);
     if (other.length && kept.length < REPLACED_BELOW && !stale()) kept = [...kept, ...(await keptAmong(shown.found, 1))];
     if (other.length && kept.length < REPLACED_BELOW && !stale()) {
@@ -385,7 +388,7 @@
     // of its type first; then, for a question with no other words, the
     // closer, the more of its tasks and ways they share (StarDist, for segmentation and
     // detection with Python, rather than ITK-SNAP for Cellpose), else as the words rank them
-    // ("something like Cellpose that runs in the browser": nucleAIzer).
+    // ("un truc comme cellpose qui marche dans le navigateur": nucleAIzer).
     const shared = (job) => job.tasks.filter((one) => ownJob.tasks.includes(one)).length + job.ways.filter((way) => ownJob.ways.includes(way)).length;
     const closeness = (one) => (other.length ? one.place : -shared(one.job));
     const rank = (one) => [one.tier, sameType(one.data) ? 0 : 1, closeness(one), one.place];
@@ -400,7 +403,10 @@
     const found = unique([...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
     // Placed: its own entry comes right after them, even when they are fewer than three.
-    return { ...shown, found, entryData, whole: Math.min(found.length, shown.whole + alternatives.length), placed: true };
+    // Each has every word, when the question's own results had: they answer it (the count
+    // then says "n entries"); else the count of those that have them stays.
+    const whole = shown.whole === shown.found.length ? found.length : shown.whole;
+    return { ...shown, found, entryData, whole, placed: true };
   }
 
   // The words of a question but its stop words (and a word joining alternatives left
@@ -523,13 +529,16 @@
   let knownNames = null; // the promise of the file
   let nameList = null; // its names, once fetched
   function entryNames() {
-    if (!knownNames) {
-      knownNames = fetch(`${siteRoot}${names.names}`)
-        .then((response) => (response.ok ? response.json() : {}))
-        .catch(() => ({})) // a question is then searched as typed
-        .then((table) => (nameList = table && typeof table === "object" ? table : {}));
-    }
+    // Without it, a question is searched as typed.
+    if (!knownNames) knownNames = siteTable(names.names).then((table) => (nameList = table));
     return knownNames;
+  }
+  // A JSON object of the site (`path` from its root), or {} when it cannot be had.
+  function siteTable(path) {
+    return fetch(`${siteRoot}${path}`)
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}))
+      .then((table) => (table && typeof table === "object" && !Array.isArray(table) ? table : {}));
   }
 
   // How many letters differ, are missing, are added or swapped ("stardsit") between two
@@ -661,10 +670,12 @@
 
   // The question with each word that no entry has replaced by the name it is nearest to, as
   // searched and as shown ("cellpose", "Cellpose"); null when nothing was replaced.
-  async function corrected(pagefind, question) {
+  // `question`: as searched (see terms); `typed`: as typed, which the reader is shown ("au
+  // lieu de", not "au lieux de").
+  async function corrected(pagefind, question, typed) {
     await entryNames();
     const searchedWords = question.split(/\s+/);
-    const shownWords = searchedWords.slice();
+    const shownWords = typedTerms(typed).split(/\s+/);
     let changed = false;
     const found = slips(question);
     // The entries' words, for a slip nearer one of them than a name ("annotatoin" is
@@ -727,7 +738,7 @@
     return names.every((name) => words.has(name));
   }
   // The meaningful words of a result's title, as a question's are compared with them (bare).
-  const titleWords = (data) => new Set(meaningful(data.meta.title).map(bare).filter(Boolean));
+  const titleWords = (data) => new Set(meaningful(String(data.meta.title || "")).map(bare).filter(Boolean));
 
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
@@ -981,12 +992,13 @@
     // Not while a word is being typed, nor when the reader asked for the words as typed.
     const beingTyped = query === keystroke;
     const mayCorrect = !words.includes('"') && query !== asTyped && !beingTyped;
-    const correction = mayCorrect ? await corrected(pagefind, words) : null;
+    const correction = mayCorrect ? await corrected(pagefind, words, query) : null;
     if (stale()) return;
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
-    // The question with a name put right: "alternative a ilastk" asks for another ilastik.
-    const asking = correction ? correction.searched : query;
-    let asked = withoutAskingForAnother(correction ? correction.searched : words, asking);
+    // What the reader wants another of, in the question with a name put right ("alternative
+    // a ilastk" asks for another ilastik).
+    const replaced = correction ? replacedWords(correction.searched, true) : replacedWords(query);
+    let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
@@ -1014,7 +1026,7 @@
       );
       if (stale()) return;
       // A word a page has is no slip ("contribuer" is not "contributor").
-      const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)) && !insteadWords.has(bare(word)));
+      const slipped = missing.filter((word) => !namedPages.some((one) => has(one, word)) && !asksForAnother(word));
       // Not for a question the reader asked for as typed (a name's slip they kept), nor
       // beside a name put right (one offer at a time).
       const mayMend = query !== asTyped && !correction;
@@ -1046,9 +1058,9 @@
         if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
       }
     }
-    shown = await withAlternatives(pagefind, shown, asked, asking, stale);
+    shown = await withAlternatives(pagefind, shown, asked, replaced, stale);
     if (stale()) return;
-    const { found, pages, entryData, whole } = withoutReplaced(shown, asking);
+    const { found, pages, entryData, whole } = withoutReplaced(shown, replaced);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
@@ -1081,7 +1093,7 @@
     const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
     // “alternative”" before the alternatives): left out as said.
-    const unsaid = missing.filter((word) => !insteadWords.has(bare(word)));
+    const unsaid = missing.filter((word) => !asksForAnother(word));
     const absent = unsaid.length ? `${filled(texts.dsAbsentText, { q: quoted([...new Set(unsaid.map(unpunctuated).map(asTypedWord))].join(" ")) })} ` : ""; // said once
     if (correction) {
       const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
