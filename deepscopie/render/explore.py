@@ -11,7 +11,6 @@ to the category pages, which list every resource.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from deepscopie.escaping import html_attribute, html_text
@@ -20,6 +19,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.model import STATUSES, Resource, keywords_in
 from deepscopie.render import links, markup
+from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
@@ -270,10 +270,8 @@ def entries_json(
     synonyms = [list(group) for group in base.vocabulary.synonyms]
     # What a card says of an entry beside its facets' values.
     notices = {"url_needed": typeset(untypeset_text("url_needed", language), language)}
-    return json.dumps(
-        {"names": names, "notices": notices, "synonyms": synonyms, "entries": entries},
-        ensure_ascii=False,
-        separators=(",", ":"),
+    return compact_json(
+        {"names": names, "notices": notices, "synonyms": synonyms, "entries": entries}
     )
 
 

@@ -11,9 +11,8 @@ more, and 20 to 30 ms, at 10,000 entries).
 
 from __future__ import annotations
 
-import json
-
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.render.data_files import compact_json
 
 JOBS_FILE = "search-jobs.json"
 
@@ -30,4 +29,4 @@ def search_jobs(base: KnowledgeBase) -> dict[str, list[str]]:
 
 def jobs_file(base: KnowledgeBase) -> dict[str, str]:
     """``{path in the built site: content}`` of the jobs file."""
-    return {JOBS_FILE: json.dumps(search_jobs(base), ensure_ascii=False, separators=(",", ":"))}
+    return {JOBS_FILE: compact_json(search_jobs(base))}

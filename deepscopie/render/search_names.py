@@ -11,11 +11,11 @@ often another word than a slip.
 
 from __future__ import annotations
 
-import json
 import re
 
 from deepscopie.folding import name_of, name_words
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.render.data_files import compact_json
 
 NAMES_FILE = "search-names.json"
 _INNER_CAPITAL = re.compile(r"[^\W_][A-Z]")
@@ -82,4 +82,4 @@ def named_entries(base: KnowledgeBase) -> dict[str, str]:
 
 def names_file(base: KnowledgeBase) -> dict[str, str]:
     """``{path in the built site: content}`` of the names file."""
-    return {NAMES_FILE: json.dumps(search_names(base), ensure_ascii=False, separators=(",", ":"))}
+    return {NAMES_FILE: compact_json(search_names(base))}

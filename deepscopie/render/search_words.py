@@ -14,13 +14,13 @@ name's slip is corrected as it is typed.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
 
 from deepscopie.folding import without_accents
 from deepscopie.languages import Language
+from deepscopie.render.data_files import compact_json
 from deepscopie.render.search_names import LONGEST_WORD
 from deepscopie.render.search_records import SHORTEST_WORD, WORDS_FILE, SearchRecord, is_lexicon
 
@@ -79,7 +79,7 @@ def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) 
     # language's text, all of it at 10,000 entries).
     own = {language.code: search_words(kept, language.code) for language in chosen}
     return {
-        WORDS_FILE.format(language=language.code): json.dumps(
+        WORDS_FILE.format(language=language.code): compact_json(
             {
                 "own": own[language.code],
                 "borrowed": borrowed_words(
@@ -89,9 +89,7 @@ def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) 
                         for code in language.borrows_words_from.split()
                     ],
                 ),
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
+            }
         )
         for language in chosen
     }
