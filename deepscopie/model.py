@@ -42,12 +42,12 @@ from pydantic_core import PydanticCustomError
 
 from deepscopie.characters import INVISIBLE_OR_CONTROL
 from deepscopie.folding import squashed
+from deepscopie.language_codes import LANGUAGE_PATTERN
 from deepscopie.languages import LanguageError, site_languages
 from deepscopie.urls import doi_address
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SECTION_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
-LANGUAGE_PATTERN = r"^[a-z]{2}$"
 
 
 _SLUG = re.compile(SLUG_PATTERN)

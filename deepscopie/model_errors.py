@@ -106,12 +106,9 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
     if kind in _DATE_ERRORS and not isinstance(value, (int, float, bool, list, dict)):
         return source.problem(loc, msg("invalid-date", value=value), "invalid-date")
     if kind in _EXPECTED:
-        return source.problem(
-            loc,
-            _wrong_type(_EXPECTED[kind], value, source, loc),
-            "wrong-type",
-            at_key=_comma_in_braces(value, source, loc),
-        )
+        comma = _comma_in_braces(value, source, loc)
+        message = _wrong_type(_EXPECTED[kind], value, source.typed_text.get(loc), comma)
+        return source.problem(loc, message, "wrong-type", at_key=comma is not None)
     if kind == "literal_error":
         allowed = context.get("expected", "")
         return source.problem(
@@ -180,21 +177,23 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
 }
 
 
-def _wrong_type(expected: str, value: Any, source: SourceMap, loc: Loc) -> Message:
+def _wrong_type(expected: str, value: Any, typed: str | None, comma_key: str | None) -> Message:
+    """``typed``: the value as typed, when YAML read it as another thing; ``comma_key``: the
+    key a comma in a text made (see _comma_in_braces)."""
     got = _describe(value)
-    typed = source.typed_text.get(loc)
-    if expected == "text" and _comma_in_braces(value, source, loc):
-        return msg("wrong-type.comma", key=loc[-1])
+    if expected == "text" and comma_key is not None:
+        return msg("wrong-type.comma", key=comma_key)
     if expected == "text" and typed:  # typed as text, read as another thing: no, 012
         return msg("wrong-type.quote", typed=typed, got=got)
     return msg("wrong-type", expected=msg(f"expected.{expected}"), got=got)
 
 
-def _comma_in_braces(value: Any, source: SourceMap, loc: Loc) -> bool:
-    """Whether ``loc`` is a key without a value between braces, as a comma in a text makes
-    it: in {fr: Cellpose, StarDist et Omnipose, en: …} the comma ended the French text. Not a
-    language's own key left empty ({fr: , en: …})."""
-    return value is None and loc in source.in_braces and loc[-1] not in site_languages().codes
+def _comma_in_braces(value: Any, source: SourceMap, loc: Loc) -> str | None:
+    """The key at ``loc`` if it is a key without a value between braces, as a comma in a text
+    makes it: in {fr: Cellpose, StarDist et Omnipose, en: …} the comma ended the French text.
+    Not a language's own key left empty ({fr: , en: …})."""
+    comma = value is None and loc in source.in_braces and loc[-1] not in site_languages().codes
+    return str(loc[-1]) if comma else None
 
 
 def _describe(value: Any) -> Message:

@@ -20,6 +20,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from deepscopie.collector import collector_paused
+from deepscopie.language_codes import LANGUAGE_PATTERN
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.regular_files import NotRegularFile, read_regular
 
@@ -278,8 +279,8 @@ class _Places:
             )
 
 
-# A text in a language: the value of a key of two lower-case letters ("fr:", "en:").
-_LANGUAGE_KEY = re.compile(r"[a-z]{2}")
+# A text in a language: the value of a key that is a language code ("fr:", "en:").
+_LANGUAGE_KEY = re.compile(LANGUAGE_PATTERN)
 
 
 def _is_prose(value: str, loc: Loc) -> bool:

@@ -28,9 +28,9 @@ from playwright.sync_api import Browser, Dialog
 
 from deepscopie.exports.bibliography import _fields as bibliography_fields
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.language_codes import LANGUAGE_PATTERN
 from deepscopie.local_server import served
 from deepscopie.model import (
-    LANGUAGE_PATTERN,
     SECTION_PATTERN,
     SLUG_PATTERN,
     FaqFile,
