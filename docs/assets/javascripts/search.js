@@ -260,14 +260,13 @@
   function withoutReplaced(shown, replacedList) {
     const replaced = new Set(replacedList);
     if (!replaced.size || shown.placed) return shown; // by withAlternatives
-    const wordsOf = (text) => text.split(/\s+/).map(bare).filter(Boolean);
     const title = (data) => String(data.meta.title || "");
     const isOwn = (data) => {
-      const name = wordsOf(title(data).split(/:| \(| – /)[0]);
+      const name = title(data).split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
       return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
     };
     const resourceNames = [...replaced].filter((word) => nameList && Object.hasOwn(nameList, word));
-    const titledWithName = (data) => wordsOf(title(data)).some((word) => resourceNames.includes(word));
+    const titledWithName = (data) => titleHas(data, resourceNames, false);
     const of = shown.entryData.map((data, at) => (at < REPLACED_BELOW && isOwn(data)) || titledWithName(data));
     if (!of.slice(0, REPLACED_BELOW).some(Boolean)) return shown;
     const others = of.flatMap((is, at) => (is ? [] : [at]));
@@ -305,7 +304,7 @@
   }
   // A question for another than a resource it names ("alternative à ilastik", "équivalent de
   // trackmate") opens on the entries that do its job, then its own entry, then what the
-  // question found (see withoutReplaced). It gave the entries that mention the name (the
+  // question found (withoutReplaced is then left out). It gave the entries that mention the name (the
   // image.sc forum and HDF5 for ilastik) or TrackMate alone. Its job is its own entry's
   // first task (search-jobs.json, see deepscopie/render/search_jobs.py), searched by that
   // task's name with the question's other words ("dans Fiji"). Kept: those that have the
@@ -364,8 +363,7 @@
         const job = jobOf(data);
         // Of its kind: its type, or, for a resource used some way, one used some way too.
         const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
-        const title = titleWords(data);
-        const theirs = named.length ? named.some((word) => title.has(word)) : words.every((word) => title.has(word));
+        const theirs = named.length ? titleHas(data, named, false) : titleHas(data, words, true);
         // Not one a reader cannot use today (meta.later, see usableFirst): "alternative à
         // Google Colab" opened on the European Grid Infrastructure, which stopped.
         if (!job.tasks.includes(task) || !sameKind || theirs || data.meta.later) return [];
@@ -385,10 +383,10 @@
     }
     if (stale()) return shown;
     // In the order they were found (Labkit's alternatives in Fiji, then the others), those
-    // of its type first; then, for a question with no other words, the
-    // closer, the more of its tasks and ways they share (StarDist, for segmentation and
-    // detection with Python, rather than ITK-SNAP for Cellpose), else as the words rank them
-    // ("un truc comme cellpose qui marche dans le navigateur": nucleAIzer).
+    // of its type first; then, for a question with no other words, the more of its tasks and
+    // ways they share, the closer (StarDist, for segmentation and detection with Python,
+    // rather than ITK-SNAP for Cellpose); else as the words rank them ("un truc comme
+    // cellpose qui marche dans le navigateur": nucleAIzer).
     const shared = (job) => job.tasks.filter((one) => ownJob.tasks.includes(one)).length + job.ways.filter((way) => ownJob.ways.includes(way)).length;
     const closeness = (one) => (other.length ? one.place : -shared(one.job));
     const rank = (one) => [one.tier, sameType(one.data) ? 0 : 1, closeness(one), one.place];
@@ -402,8 +400,8 @@
     const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
     const found = unique([...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
-    // Placed: its own entry comes right after them, even when they are fewer than three.
-    // Each has every word, when the question's own results had: they answer it (the count
+    // Placed: its own entry comes right after them, even when they are fewer than three
+    // (withoutReplaced leaves them). Each has every word, when the question's own results had: they answer it (the count
     // then says "n entries"); else the count of those that have them stays.
     const whole = shown.whole === shown.found.length ? found.length : shown.whole;
     return { ...shown, found, entryData, whole, placed: true };
@@ -723,7 +721,7 @@
     // come first, in the question's order, unless the first entry found is titled with all
     // of them ("StarDist for Fiji"). The image.sc forum, whose description lists every
     // tool, came first. (Not for a name without an entry of its own: "stardist qupath".)
-    const namesAlone = entries.length === asked.size && found.length > 0 && !(await titledWith(found[0], [...asked]));
+    const namesAlone = entries.length === asked.size && found.length > 0 && !titleHas(await found[0].data(), [...asked], true);
     if (namesAlone) return unique([...entries, ...found]);
     let placed = found;
     for (const entry of entries) {
@@ -733,12 +731,13 @@
     }
     return placed;
   }
-  async function titledWith(result, names) {
-    const words = titleWords(await result.data());
-    return names.every((name) => words.has(name));
-  }
   // The meaningful words of a result's title, as a question's are compared with them (bare).
   const titleWords = (data) => new Set(meaningful(String(data.meta.title || "")).map(bare).filter(Boolean));
+  // Whether a result's title has the `words` (bare): all of them when `every`, else one.
+  function titleHas(data, words, every) {
+    const title = titleWords(data);
+    return every ? words.every((word) => title.has(word)) : words.some((word) => title.has(word));
+  }
 
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
