@@ -210,8 +210,13 @@
   } catch (error) {
     console.warn("Search: words searched as others could not be read", error);
   }
-  const inTheirSense = (words) =>
-    words.includes('"') ? words : words.split(/\s+/).map((word) => searchedAs.get(bare(word)) || word).join(" ");
+  // And, in French, a plural in -os ("vidéos", "scénarios", "tutos"), which Pagefind's stemmer
+  // keeps whole while it keeps the singular as is, as the singular, which begins both: only
+  // as Pagefind's word, a question's own words stay as typed (a name typed wrong, "knsosos",
+  // is still put right).
+  const pluralInOs = /^(\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu;
+  const pagefindWord = (word) => searchedAs.get(bare(word)) || (frenchForms ? word.replace(pluralInOs, "$1$2") : word);
+  const inTheirSense = (words) => (words.includes('"') ? words : words.split(/\s+/).map(pagefindWord).join(" "));
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
