@@ -47,6 +47,8 @@ class Language:
     stop_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
     instead_words: str = ""  # words separated by spaces
+    other_words: str = ""  # words separated by spaces
+    than_words: str = ""  # words separated by spaces
     page_words: str = ""  # words separated by spaces
     # The languages whose words its readers also type (codes separated by spaces), for the
     # words a slip is offered (deepscopie.render.search_words).

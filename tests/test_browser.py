@@ -676,6 +676,38 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "tool", "task"),
+    [
+        ("", "je cherche un autre logiciel d'annotation que napari", "napari", "annotation"),
+        ("en/", "looking for an annotation tool other than napari", "napari", "annotation"),
+        ("en/", "something else than labelimg", "labelimg", "annotation"),
+    ],
+    ids=["french-autre-que", "english-other-than", "english-else-than"],
+)
+def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(
+    watched: Watched,
+    site_url: str,
+    real_data: KnowledgeBase,
+    root: str,
+    question: str,
+    tool: str,
+    task: str,
+) -> None:
+    # "autre logiciel d'annotation que napari" gave napari first or second (the words after
+    # "autre" were taken for what the reader wants another of), and "other" asks for nothing.
+    # The job is the one the question names, not napari's own (to view).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    resources = {resource.id: resource for resource in real_data.resources}
+    # Three that do the job, then the tool named.
+    assert tool in found and found.index(tool) == 3, found
+    for other in found[:3]:
+        assert task in resources[other].tasks, (other, resources[other].tasks)
+    assert watched.errors == []
+
+
 def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
     watched: Watched, site_url: str
 ) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
-from deepscopie.model import Localized
-from deepscopie.render.search_jobs import JOBS_FILE, jobs_file, search_jobs
+from deepscopie.languages import site_languages
+from deepscopie.model import Localized, Term
+from deepscopie.render.search_jobs import JOBS_FILE, jobs_file, search_jobs, task_words
 from deepscopie.render.search_names import (
     LONGEST_WORD,
     NAMES_FILE,
@@ -101,6 +102,30 @@ def test_the_jobs_file_says_what_each_resource_does_and_how_it_is_used(
     # One file at the site's root, where search.js asks for it (the search dialog's names).
     assert list(jobs_file(base)) == [JOBS_FILE] == [search_index_names()["jobs"]]
     assert "/" not in JOBS_FILE
+
+
+def test_a_task_is_named_by_the_words_of_its_synonym_groups(base: KnowledgeBase) -> None:
+    # "autre logiciel d'annotation que napari" names the job wanted: the words of the groups
+    # a task's id or names use, folded as search.js folds a question's, of one piece (not
+    # "ground" of "ground-truth"), without the language's stop words; a task no group names
+    # has none.
+    vocabulary = base.vocabulary.model_copy(
+        update={
+            "tasks": [
+                *base.vocabulary.tasks,
+                Term(id="annotation", name=Localized.of({"fr": "Annoter", "en": "Annotate"})),
+            ],
+            "synonyms": (
+                *base.vocabulary.synonyms,
+                ("annotation", "Étiquetage", "ground-truth", "le"),
+            ),
+        }
+    )
+    french = site_languages()["fr"]
+    assert task_words(vocabulary, french) == {
+        "tracking": "suivi tracking",
+        "annotation": "annotation etiquetage",
+    }
 
 
 def test_the_built_site_has_the_jobs_file(built_site: Path) -> None:

@@ -11,8 +11,12 @@ more, and 20 to 30 ms, at 10,000 entries).
 
 from __future__ import annotations
 
+from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import Language
+from deepscopie.model import VocabularyFile
 from deepscopie.render.data_files import compact_json
+from deepscopie.synonyms import Synonyms
 
 JOBS_FILE = "search-jobs.json"
 
@@ -30,3 +34,25 @@ def search_jobs(base: KnowledgeBase) -> dict[str, list[str]]:
 def jobs_file(base: KnowledgeBase) -> dict[str, str]:
     """``{path in the built site: content}`` of the jobs file."""
     return {JOBS_FILE: compact_json(search_jobs(base))}
+
+
+def task_words(vocabulary: VocabularyFile, language: Language) -> dict[str, str]:
+    """``{task id: the words that name it, folded, apart by spaces}``: the words of one piece
+    (not the phrases) of the synonym groups its id and the first word of each of its names use
+    ("annotation", "annoter", "labelling"…), but the language's stop words. A question for
+    another tool that says the job it wants ("autre logiciel d'annotation que napari") is
+    answered with what does that job, not the tool's own first task (napari's is to view)."""
+    synonyms = Synonyms(vocabulary.synonyms, ignored=language.stop_word_set)
+    words = {}
+    for task in vocabulary.tasks:
+        names = [name.split()[0] for name in task.name.texts.values() if name.split()]
+        groups = synonyms.used_by(" ".join([task.id.replace("-", " "), *names]))
+        # As search.js folds a question's word; a word of one piece ("ground-truth" gave
+        # "ground", and "data-augmentation" "data").
+        folded = (
+            without_accents(word.strip()) for index in groups for word in synonyms.groups[index]
+        )
+        named = {word for word in folded if word.isalnum() and word not in language.stop_word_set}
+        if named:
+            words[task.id] = " ".join(sorted(named))
+    return words

@@ -9,6 +9,7 @@ from deepscopie.languages import site_languages
 from deepscopie.model import VocabularyFile
 from deepscopie.render.navigation import page_names
 from deepscopie.render.pages import render_search_form
+from deepscopie.render.search_jobs import task_words
 from deepscopie.render.search_records import search_index_names
 from deepscopie.render.texts import search_texts
 
@@ -27,6 +28,11 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         # What each task is called ({id: name}): search looks for what does the job of a tool
         # a reader wants another of by its task's name (see deepscopie.render.search_jobs).
         "task_names": {task.id: task.name.get(language) for task in vocabulary.tasks}
+        if vocabulary is not None
+        else {},
+        # The words that name each task ({id: words}): a question for another tool may say
+        # the job it wants done.
+        "task_words": task_words(vocabulary, site_languages()[language])
         if vocabulary is not None
         else {},
         # What search looks for instead of words its stemmer misreads ({typed: searched}).

@@ -238,17 +238,28 @@
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
   // of python" wants Julia).
   // `asSearched`: the question is in the form search gives it (see terms, asksForAnother).
+  // With a comparing word after the word that asks ("autre logiciel d'annotation que napari",
+  // "an annotation tool other than napari": other_words and than_words), the words after
+  // the comparing word; the first search gave napari first, and "other" is no instead word.
+  const otherWords = new Set((dialog.dataset.dsOtherWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const thanWords = new Set((dialog.dataset.dsThanWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // A word of that comparison, not searched in a question for another resource.
+  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word));
   function replacedWords(question, asSearched = false) {
     const words = typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
     const asks = asSearched ? asksForAnother : (word) => insteadWords.has(word);
-    const at = words.findIndex(asks);
-    if (at < 0) return [];
     const named = (list) => {
       const start = list.findIndex((word) => !stopWords.has(word) && !asks(word));
       if (start < 0) return [];
       const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || asks(word)));
       return list.slice(start, end < 0 ? list.length : end);
     };
+    const other = words.findIndex((word) => otherWords.has(word) || asks(word));
+    const than = other < 0 ? -1 : words.findIndex((word, place) => place > other && thanWords.has(word));
+    const compared = than < 0 ? [] : named(words.slice(than + 1));
+    if (compared.length) return compared;
+    const at = words.findIndex(asks);
+    if (at < 0) return [];
     const after = named(words.slice(at + 1));
     return after.length ? after : named(words.slice(0, at).reverse()).reverse(); // as typed
   }
@@ -294,18 +305,32 @@
   // question is searched as typed.
   function withoutAskingForAnother(words, replaced) {
     if (!replaced.some((word) => nameList && Object.hasOwn(nameList, word))) return words;
-    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word));
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !compares(word));
     return kept.length ? kept.join(" ") : words;
   }
 
-  // What each task is called in the page's language (task_names, set on the dialog).
+  // What each task is called in the page's language, and the words that name it (task_names
+  // and task_words, set on the dialog).
   const taskNames = new Map();
+  const taskOfWord = new Map();
   try {
     for (const [id, name] of Object.entries(JSON.parse(dialog.dataset.dsTaskNames || "{}"))) {
       if (typeof name === "string") taskNames.set(id, name);
     }
+    for (const [id, words] of Object.entries(JSON.parse(dialog.dataset.dsTaskWords || "{}"))) {
+      if (typeof words !== "string" || !taskNames.has(id)) continue;
+      for (const word of words.split(/\s+/).filter(Boolean)) if (!taskOfWord.has(word)) taskOfWord.set(word, id);
+    }
   } catch (error) {
     console.warn("Search: the names of the tasks could not be read", error);
+  }
+  // The task a question's words name, if any ("d'annotation", "masques": annotation).
+  function taskNamed(words) {
+    for (const word of words.map(trimmed)) {
+      const task = taskOfWord.get(word) || (word.length > 3 && /[sx]$/.test(word) && taskOfWord.get(word.slice(0, -1)));
+      if (task) return task;
+    }
+    return null;
   }
   // A question for another than a resource it names ("alternative à ilastik", "équivalent de
   // trackmate") opens on the entries that do its job, then its own entry, then what the
@@ -353,10 +378,13 @@
       return { tasks: String(job[0] || "").split(" ").filter(Boolean), ways: String(job[1] || "").split(" ").filter(Boolean) };
     };
     const ownJob = jobOf(own);
-    const task = ownJob.tasks[0];
-    if (!task || !taskNames.has(task) || stale()) return shown;
     // Its other words, not a "?" apart ("alternative à ilastik ?").
-    const other = meaningful(asked).filter((word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word));
+    const other = meaningful(asked).filter(
+      (word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word) && !compares(word),
+    );
+    // The job the question names ("autre logiciel d'annotation que napari"), else its own.
+    const task = taskNamed(other) || ownJob.tasks[0];
+    if (!task || !taskNames.has(task) || stale()) return shown;
     const sameType = (data) => data.meta.type === own.meta.type;
     // Among `results`, those that do its job; `tier`: how they were found (see rank).
     const ids = new Set([entry.id]);
