@@ -204,6 +204,14 @@ def test_escape_gives_the_focus_back(watched: Watched, site_url: str, start: str
     expect(page.locator(".ds-search-open")).to_be_focused()
     page.keyboard.press("Enter")
     expect(field).to_have_value("cellpose")
+    # Opened with "/" while nothing had the focus: back on the search button, not the page's
+    # start, where the next Tab began again.
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    expect(field).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator(".ds-search-open")).to_be_focused()
 
 
 @pytest.mark.parametrize(
@@ -1912,6 +1920,40 @@ def test_explore_does_not_move_when_its_entries_arrive(
     footer = page.locator("footer.md-footer").bounding_box()
     assert last_card is not None and footer is not None
     assert footer["y"] - (last_card["y"] + last_card["height"]) < 200
+    context.close()
+
+
+def test_explore_s_choices_are_big_enough_to_tap_on_a_phone(
+    browser: Browser, site_url: str
+) -> None:
+    """On a touch screen each filter choice is a row of its own, high enough to tap the one
+    meant (rows of 22 px, two short choices to a line, 13 px boxes), and the tags scroll with
+    the page rather than in a box of their own."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(f"{site_url}explore/")
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    page.locator("[data-ds-toggle]").click()
+    page.evaluate("document.querySelectorAll('.ds-explore__facet').forEach(f => f.open = true)")
+    sizes = page.eval_on_selector_all(
+        ".ds-explore__filters fieldset label",
+        """labels => labels.map(label => {
+          const box = label.querySelector("input[type=checkbox]").getBoundingClientRect();
+          const row = label.getBoundingClientRect();
+          return [label.textContent.trim(), row.height, box.width, row.top];
+        })""",
+    )
+    assert len(sizes) > 20
+    assert all(height >= 32 and box >= 18 for _, height, box, _ in sizes), sizes
+    # One to a row: no two choices side by side.
+    tops = [top for *_, top in sizes]
+    assert len(set(tops)) == len(tops)
+    overflow = page.eval_on_selector(
+        '.ds-explore__filters fieldset[data-facet="tag"]', "f => getComputedStyle(f).maxHeight"
+    )
+    assert overflow == "none"
     context.close()
 
 

@@ -1512,9 +1512,12 @@
   // The focus goes back where it was when the dialog closes. Chromium may leave it on the
   // field of the closed dialog (Escape handled by the field), where the next key would go
   // unseen.
+  // Opened with "/" while nothing had the focus, to the search button, which opens it too:
+  // the focus went to the page's start, and a keyboard reader lost their place.
   function giveFocusBack() {
     if (!dialog.contains(document.activeElement)) return;
     if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
+    else if (opener && opener.offsetParent !== null) opener.focus({ preventScroll: true });
     else document.activeElement.blur();
   }
   // What a first search needs, asked for as soon as the reader heads for the search: the
