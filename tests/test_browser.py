@@ -1044,6 +1044,41 @@ def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "said", "searched"),
+    [
+        ("en/", "deepcell", "No entry has “deepcell”", "Results for “deep cell”"),
+        (
+            "",
+            "apprentissageprofond",
+            "ne contient «\u202fapprentissageprofond\u202f»",
+            "apprentissage profond",
+        ),
+    ],
+    ids=["english", "french"],
+)
+def test_two_words_run_together_that_no_entry_has_are_said_absent_and_searched_apart(
+    watched: Watched, site_url: str, root: str, question: str, said: str, searched: str
+) -> None:
+    # Pagefind answered "deepcell" (a tool the site does not list) as "deep": 64 entries
+    # about deep learning, said to have it; the site's pages with "deep" came first too.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    status = page.locator(SEARCH_STATUS)
+    expect(status).to_contain_text(said)
+    expect(status).to_contain_text(searched)
+    expect(page.locator("#ds-search .ds-result").first).not_to_have_class(
+        re.compile("ds-result--page")
+    )
+    # Another form of a word an entry has is not two words: "overfits" of "overfitting".
+    page.keyboard.press("Escape")
+    if root == "en/":
+        _search(page, "my model overfits")
+        expect(status).not_to_contain_text("No entry has")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"])
 def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortly(
     watched: Watched, site_url: str, root: str

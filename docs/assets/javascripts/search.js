@@ -834,7 +834,37 @@
       }
       absent.push(word);
     }
+    // A word two others run together that no entry has ("deepcell"): Pagefind answered it as
+    // its beginning ("deep": 64 entries, said to have it). The entries shown have that
+    // beginning as a word of its own, the longest that begins it, and an entry has the rest
+    // ("cell") alone: absent, searched as the two ("deeplearning" is "deep learning"). Not a
+    // word whose rest is an ending ("workflows" of "workflow", "studies" of "study"; see
+    // gluedIn).
+    for (const word of meaningful(question)) {
+      if (absent.includes(word) || lacking.some(([one]) => one === word) || stale()) continue;
+      const pieces = gluedIn(trimmed(word), shownTexts);
+      if (!pieces || !(await withWordAlone(pagefind, pieces[1], entrySearch)).results.length) continue;
+      if (glued.size >= GLUED_KEPT) glued.clear();
+      glued.set(word, pieces);
+      absent.push(word);
+    }
     return absent;
+  }
+  const GLUED_REST = 4; // the fewest letters of the rest: "-ing", "-ies" are endings
+  function gluedIn(letters, texts) {
+    if (!/^\p{L}+$/u.test(letters) || letters.length < 3 + GLUED_REST || texts.some((text) => text.includes(letters))) {
+      return null;
+    }
+    // Nor another form of a word of theirs: "overfits" of "overfitting" (its beginning but
+    // two letters begins a word).
+    const form = new RegExp(`(?:^|[^\\p{L}\\p{N}])${letters.slice(0, -2)}`, "u");
+    if (texts.some((text) => form.test(text))) return null;
+    for (let end = letters.length - 1; end >= 3; end -= 1) {
+      const start = letters.slice(0, end);
+      const alone = new RegExp(`(?:^|[^\\p{L}\\p{N}])${start}(?:[^\\p{L}\\p{N}]|$)`, "u");
+      if (texts.some((text) => alone.test(text))) return letters.length - end >= GLUED_REST ? [start, letters.slice(end)] : null;
+    }
+    return null;
   }
   // A result's text as a word is looked for in it (see absenceMarks): lower case without
   // accents, and without what separates the pieces of a word ("U2-OS" has "u2os"), but
@@ -845,7 +875,8 @@
     return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
   const saysAny = (texts, marks) => texts.some((text) => marks.some((mark) => text.includes(mark)));
-  const has = (data, word) => saysAny(textsOf(data), absenceMarks(word));
+  // (A word two others run together, whole: a page with "deep" has no "deepcell".)
+  const has = (data, word) => saysAny(textsOf(data), glued.has(word) ? [trimmed(word)] : absenceMarks(word));
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
   // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
   // data, by its names' meaningful words: a question that is one of them shows that page
@@ -904,7 +935,11 @@
   const DASHES = "-\\u2010-\\u2015"; // a hyphen, then Unicode's dashes
   const IN_PIECES = new RegExp(`^[\\p{L}\\p{N}]+(?:[${DASHES}][\\p{L}\\p{N}]+)+$`, "u");
   const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
-  const piecesOf = (word) => inPieces(unpunctuated(word)).filter((piece) => !isShort(piece));
+  const piecesOf = (word) => glued.get(word) || inPieces(unpunctuated(word)).filter((piece) => !isShort(piece));
+  // A word that two others run together ("deepcell", "deeplearning"), by the question's word,
+  // with its two words (see absentWords).
+  const glued = new Map();
+  const GLUED_KEPT = 100;
   // A word without its end, which forms of it change ("studies" finds "study"): its last
   // four letters, and in French all but half of a long word, seven letters at least, as
   // Pagefind's stemmer cuts a verb's ending ("photoblanchissent" is "photoblanchiment": the
