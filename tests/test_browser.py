@@ -716,6 +716,41 @@ def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "tool", "place"),
+    [
+        # "que" of a clause: alternatives to ilastik, ilastik fourth.
+        ("", "alternative à ilastik que je peux utiliser sans GPU", "ilastik", 3),
+        # "than" after other words than a name: Cellpose's own entries, not its alternatives.
+        ("en/", "I have other images than the ones cellpose was trained on", "cellpose", 1),
+        # A word of a task elsewhere in the question ("train") does not change the job.
+        ("en/", "an alternative to stardist that I can train on my own images", "stardist", 3),
+    ],
+    ids=["french-que-of-a-clause", "english-other-words", "english-task-word-elsewhere"],
+)
+def test_a_comparing_word_elsewhere_changes_neither_the_tool_nor_its_job(
+    watched: Watched,
+    site_url: str,
+    real_data: KnowledgeBase,
+    root: str,
+    question: str,
+    tool: str,
+    place: int,
+) -> None:
+    # A first reading of "autre … que" took any "que" or "than" after a word asking for
+    # another: "alternative à ilastik que je peux utiliser sans GPU" gave ilastik first, and
+    # the task word "train" made ZeroCostDL4Mic and ngrok StarDist's alternatives.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    assert tool in found[: place + 1], found
+    if place == 3:
+        resources = {resource.id: resource for resource in real_data.resources}
+        job = resources[tool].tasks[0]
+        assert all(job in resources[one].tasks for one in found[:3]), found[:3]
+    assert watched.errors == []
+
+
 def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
     watched: Watched, site_url: str
 ) -> None:

@@ -214,7 +214,7 @@
   // keeps whole while it keeps the singular as is, as the singular, which begins both: only
   // as Pagefind's word, a question's own words stay as typed (a name typed wrong, "knsosos",
   // is still put right).
-  const pluralInOs = /^(\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu;
+  const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
   const pagefindWord = (word) => searchedAs.get(bare(word)) || (frenchForms ? word.replace(pluralInOs, "$1$2") : word);
   const inTheirSense = (words) => (words.includes('"') ? words : words.split(/\s+/).map(pagefindWord).join(" "));
 
@@ -238,31 +238,45 @@
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
   // of python" wants Julia).
   // `asSearched`: the question is in the form search gives it (see terms, asksForAnother).
-  // With a comparing word after the word that asks ("autre logiciel d'annotation que napari",
-  // "an annotation tool other than napari": other_words and than_words), the words after
-  // the comparing word; the first search gave napari first, and "other" is no instead word.
-  const otherWords = new Set((dialog.dataset.dsOtherWords || "").split(/\s+/).filter(Boolean).map(fold));
-  const thanWords = new Set((dialog.dataset.dsThanWords || "").split(/\s+/).filter(Boolean).map(fold));
-  // A word of that comparison, not searched in a question for another resource.
-  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word));
   function replacedWords(question, asSearched = false) {
     const words = typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
+    const compared = comparedIn(words);
+    if (compared) return compared.tool;
     const asks = asSearched ? asksForAnother : (word) => insteadWords.has(word);
-    const named = (list) => {
-      const start = list.findIndex((word) => !stopWords.has(word) && !asks(word));
-      if (start < 0) return [];
-      const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || asks(word)));
-      return list.slice(start, end < 0 ? list.length : end);
-    };
-    const other = words.findIndex((word) => otherWords.has(word) || asks(word));
-    const than = other < 0 ? -1 : words.findIndex((word, place) => place > other && thanWords.has(word));
-    const compared = than < 0 ? [] : named(words.slice(than + 1));
-    if (compared.length) return compared;
     const at = words.findIndex(asks);
     if (at < 0) return [];
-    const after = named(words.slice(at + 1));
-    return after.length ? after : named(words.slice(0, at).reverse()).reverse(); // as typed
+    const after = namedAfter(words.slice(at + 1), asks);
+    return after.length ? after : namedAfter(words.slice(0, at).reverse(), asks).reverse(); // as typed
   }
+  // The first words of `list` but stop words and words that ask for another, up to the next.
+  function namedAfter(list, asks) {
+    const start = list.findIndex((word) => !stopWords.has(word) && !asks(word));
+    if (start < 0) return [];
+    const end = list.findIndex((word, place) => place > start && (stopWords.has(word) || asks(word)));
+    return list.slice(start, end < 0 ? list.length : end);
+  }
+  // "autre logiciel d'annotation que napari", "an annotation tool other than napari": a word
+  // that asks for another, a comparing word a few words after it (other_words, than_words),
+  // then a resource's name. The words after "autre" were taken for what the reader wanted
+  // another of, and "other" asks for nothing alone: napari came first. `tool`: the name; `job`:
+  // the words between, which may name the job wanted ("annotation"). Not "que" of a clause
+  // ("alternative à ilastik que je peux utiliser sans GPU"), nor "than" after other words
+  // ("I have other images than the ones cellpose was trained on"), nor before the names have
+  // come (the question is then searched as typed).
+  const otherWords = new Set((dialog.dataset.dsOtherWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const thanWords = new Set((dialog.dataset.dsThanWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const COMPARED_WITHIN = 4; // the most words between "autre" and "que"
+  function comparedIn(words) {
+    const other = words.findIndex((word) => otherWords.has(word));
+    if (other < 0 || !nameList) return null;
+    const than = words.findIndex((word, place) => place > other && place <= other + COMPARED_WITHIN + 1 && thanWords.has(word));
+    if (than < 0) return null;
+    const tool = namedAfter(words.slice(than + 1), () => false);
+    if (!tool.length || !Object.hasOwn(nameList, tool[0])) return null;
+    return { tool: tool.slice(0, 1), job: words.slice(other + 1, than) };
+  }
+  // A word of that comparison, not searched in a question for another resource.
+  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -305,7 +319,8 @@
   // question is searched as typed.
   function withoutAskingForAnother(words, replaced) {
     if (!replaced.some((word) => nameList && Object.hasOwn(nameList, word))) return words;
-    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !compares(word));
+    const comparing = Boolean(comparedIn(words.split(/\s+/).map(bare).filter(Boolean)));
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !(comparing && compares(word)));
     return kept.length ? kept.join(" ") : words;
   }
 
@@ -351,7 +366,7 @@
     if (!knownJobs) knownJobs = siteTable(names.jobs);
     return knownJobs;
   }
-  async function withAlternatives(pagefind, shown, asked, words, stale) {
+  async function withAlternatives(pagefind, shown, asked, words, compared, stale) {
     // What it names (`words`, see replacedWords): a resource's one-word name
     // (search-names.json), or words that together are the title of an entry found ("Google
     // Colab", "Tissue Analyzer"). Not split at a colon, unlike withoutReplaced's own entry:
@@ -380,10 +395,10 @@
     const ownJob = jobOf(own);
     // Its other words, not a "?" apart ("alternative à ilastik ?").
     const other = meaningful(asked).filter(
-      (word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word) && !compares(word),
+      (word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word) && !(compared && compares(word)),
     );
-    // The job the question names ("autre logiciel d'annotation que napari"), else its own.
-    const task = taskNamed(other) || ownJob.tasks[0];
+    // The job the question names between "autre" and "que" (see comparedIn), else its own.
+    const task = taskNamed(compared ? compared.job : []) || ownJob.tasks[0];
     if (!task || !taskNames.has(task) || stale()) return shown;
     const sameType = (data) => data.meta.type === own.meta.type;
     // Among `results`, those that do its job; `tier`: how they were found (see rank).
@@ -840,11 +855,14 @@
     // ("cell") alone: absent, searched as the two ("deeplearning" is "deep learning"). Not a
     // word whose rest is an ending ("workflows" of "workflow", "studies" of "study"; see
     // gluedIn).
+    let checks = 0; // each a search, as for the words lacking above
     for (const word of meaningful(question)) {
       if (absent.includes(word) || lacking.some(([one]) => one === word) || stale()) continue;
+      if (checks >= ABSENCE_CHECKS) break;
       const pieces = gluedIn(trimmed(word), shownTexts);
-      if (!pieces || !(await withWordAlone(pagefind, pieces[1], entrySearch)).results.length) continue;
-      if (glued.size >= GLUED_KEPT) glued.clear();
+      if (!pieces) continue;
+      checks += 1;
+      if (!(await withWordAlone(pagefind, pieces[1], entrySearch)).results.length) continue;
       glued.set(word, pieces);
       absent.push(word);
     }
@@ -937,9 +955,8 @@
   const inPieces = (letters) => (IN_PIECES.test(letters) ? letters.split(new RegExp(`[${DASHES}]`, "u")) : []);
   const piecesOf = (word) => glued.get(word) || inPieces(unpunctuated(word)).filter((piece) => !isShort(piece));
   // A word that two others run together ("deepcell", "deeplearning"), by the question's word,
-  // with its two words (see absentWords).
+  // with its two words (see absentWords), for the question being searched.
   const glued = new Map();
-  const GLUED_KEPT = 100;
   // A word without its end, which forms of it change ("studies" finds "study"): its last
   // four letters, and in French all but half of a long word, seven letters at least, as
   // Pagefind's stemmer cuts a verb's ending ("photoblanchissent" is "photoblanchiment": the
@@ -1048,6 +1065,7 @@
 
   async function search(query) {
     const stale = () => waiting !== null; // a newer question came meanwhile
+    glued.clear(); // this question's (see absentWords)
     const words = terms(query);
     if (!words) {
       showExamples();
@@ -1065,6 +1083,7 @@
     // What the reader wants another of, in the question with a name put right ("alternative
     // a ilastk" asks for another ilastik).
     const replaced = correction ? replacedWords(correction.searched, true) : replacedWords(query);
+    const compared = comparedIn(typedTerms(correction ? correction.searched : query).split(/\s+/).map(bare).filter(Boolean));
     let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
@@ -1125,7 +1144,7 @@
         if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
       }
     }
-    shown = await withAlternatives(pagefind, shown, asked, replaced, stale);
+    shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
     const { found, pages, entryData, whole } = withoutReplaced(shown, replaced);
     // How many entries were found, and whether none has all the words searched ("my nuclei
