@@ -290,19 +290,25 @@ def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
 
 
 @pytest.mark.parametrize(
-    ("root", "question"),
-    [("", "partager mes images avec un collègue"), ("en/", "share my images with a colleague")],
-    ids=["french", "english"],
+    ("root", "question", "answers"),
+    [
+        ("", "partager mes images avec un collègue", {"omero", "cytomine"}),
+        ("en/", "share my images with a colleague", {"omero", "cytomine"}),
+        # "too", "cant", "anything" only say how much: Noise2Void came after the FAQ entries
+        # that happen to say them.
+        ("en/", "my images are too noisy cant see anything", {"noise2void", "care"}),
+    ],
+    ids=["french", "english", "english-how-much"],
 )
 def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_words(
-    watched: Watched, site_url: str, root: str, question: str
+    watched: Watched, site_url: str, root: str, question: str, answers: set[str]
 ) -> None:
     # Pagefind requires every word: "mes", "avec", "un" would leave only the entries that
     # happen to say them, and rank first those that say most of them.
     page = watched.page
     page.goto(f"{site_url}{root}")
     first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
-    assert {"omero", "cytomine"} & set(first), first
+    assert answers & set(first), first
 
 
 @pytest.mark.parametrize(
