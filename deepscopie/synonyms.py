@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from deepscopie.folding import as_written, fold, whole_words
+from deepscopie.languages import Language
+from deepscopie.stemming import indexed_form
 
 # The most words a text is given (see Synonyms.added_to); today's most is 363.
 MOST_ADDED = 500
@@ -128,3 +131,19 @@ _PLURAL_END = re.compile(r"(?<=\w{3})[sx](?= |$)")
 def _singulars(folded: str) -> str:
     """:func:`_singular` of each word of ``folded`` (a text as :func:`fold` writes it)."""
     return _PLURAL_END.sub("", folded)
+
+
+def language_synonyms(groups: tuple[tuple[str, ...], ...], language: Language) -> Synonyms:
+    """The vocabulary's ``groups`` as read in ``language``: a word of its stop words names no
+    group there, and a text's words count as its search index counts them (see
+    :class:`Synonyms`). Made once per language and groups: the search records, their groups
+    and the words that name a task (deepscopie.render.search_jobs) all read them, and each
+    group's words are stemmed as they are made."""
+    return _language_synonyms(groups, language.stop_word_set, language.code)
+
+
+@lru_cache(maxsize=8)
+def _language_synonyms(
+    groups: tuple[tuple[str, ...], ...], stop_words: frozenset[str], language: str
+) -> Synonyms:
+    return Synonyms(groups, ignored=stop_words, counted=indexed_form(language))

@@ -16,7 +16,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import Language
 from deepscopie.model import VocabularyFile
 from deepscopie.render.data_files import compact_json
-from deepscopie.synonyms import Synonyms
+from deepscopie.synonyms import language_synonyms
 
 JOBS_FILE = "search-jobs.json"
 
@@ -42,7 +42,7 @@ def task_words(vocabulary: VocabularyFile, language: Language) -> dict[str, str]
     ("annotation", "annoter", "labelling"…), but the language's stop words. A question for
     another tool that says the job it wants ("autre logiciel d'annotation que napari") is
     answered with what does that job, not the tool's own first task (napari's is to view)."""
-    synonyms = Synonyms(vocabulary.synonyms, ignored=language.stop_word_set)
+    synonyms = language_synonyms(vocabulary.synonyms, language)
     words = {}
     for task in vocabulary.tasks:
         names = [name.split()[0] for name in task.name.texts.values() if name.split()]

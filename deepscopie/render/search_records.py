@@ -34,8 +34,7 @@ from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
-from deepscopie.stemming import indexed_form
-from deepscopie.synonyms import Synonyms
+from deepscopie.synonyms import Synonyms, language_synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
 # that say what the entry is for (its task, type, tags, keywords), then the description.
@@ -186,18 +185,7 @@ def _languages(code: str | None) -> list[Language]:
 
 def _synonyms(base: KnowledgeBase, site_language: Language) -> Synonyms:
     # Read in the entries' language: one of its stop words names nothing there.
-    return _language_synonyms(
-        base.vocabulary.synonyms, site_language.stop_word_set, site_language.code
-    )
-
-
-@lru_cache(maxsize=8)
-def _language_synonyms(
-    groups: tuple[tuple[str, ...], ...], stop_words: frozenset[str], language: str
-) -> Synonyms:
-    """The groups as read in ``language`` (made once: entry_groups and search_records both
-    read them, and each group's words are stemmed as they are made)."""
-    return Synonyms(groups, ignored=stop_words, counted=indexed_form(language))
+    return language_synonyms(base.vocabulary.synonyms, site_language)
 
 
 def search_records(
