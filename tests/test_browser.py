@@ -1075,6 +1075,8 @@ def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -
     ("root", "question", "said", "searched"),
     [
         ("en/", "deepcell", "No entry has “deepcell”", "Results for “deep cell”"),
+        # No entry shown has a word of its beginning: a resource's name, then a word.
+        ("en/", "stardistnapari", "No entry has “stardistnapari”", "Results for “stardist napari”"),
         (
             "",
             "apprentissageprofond",
@@ -1082,7 +1084,7 @@ def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -
             "apprentissage profond",
         ),
     ],
-    ids=["english", "french"],
+    ids=["english", "english-name-first", "french"],
 )
 def test_two_words_run_together_that_no_entry_has_are_said_absent_and_searched_apart(
     watched: Watched, site_url: str, root: str, question: str, said: str, searched: str

@@ -237,11 +237,12 @@
   // up to the next stop word ("un équivalent d'ilastik dans Fiji" wants one in Fiji), or
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
   // of python" wants Julia).
-  // `asSearched`: the question is in the form search gives it (see terms, asksForAnother).
-  function replacedWords(question, asSearched = false) {
-    const words = typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
-    const compared = comparedIn(words);
+  // `asSearched`: the question is in the form search gives it (see terms, asksForAnother);
+  // `compared`: what comparedIn read in it, if anything.
+  const bareWords = (question) => typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
+  function replacedWords(question, asSearched, compared) {
     if (compared) return compared.tool;
+    const words = bareWords(question);
     const asks = asSearched ? asksForAnother : (word) => insteadWords.has(word);
     const at = words.findIndex(asks);
     if (at < 0) return [];
@@ -317,10 +318,9 @@
   // Kept for other questions: "à ma place", "d'un autre microscope" lost their answers
   // without it. The names were fetched with the engine (prepare); until they have come, the
   // question is searched as typed.
-  function withoutAskingForAnother(words, replaced) {
+  function withoutAskingForAnother(words, replaced, compared) {
     if (!replaced.some((word) => nameList && Object.hasOwn(nameList, word))) return words;
-    const comparing = Boolean(comparedIn(words.split(/\s+/).map(bare).filter(Boolean)));
-    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !(comparing && compares(word)));
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !(compared && compares(word)));
     return kept.length ? kept.join(" ") : words;
   }
 
@@ -868,6 +868,21 @@
     }
     return absent;
   }
+  // A word no entry has that begins with a resource's name ("napariplugin", "stardistnapari",
+  // "qupathextension": no entry shown had a word of its beginning, and nothing was searched)
+  // is that name and the rest, when an entry has the rest alone.
+  async function gluedToNames(pagefind, words) {
+    if (!nameList) return;
+    const names = Object.keys(nameList).filter((name) => name.length >= GLUED_REST);
+    for (const word of words.slice(0, ABSENCE_CHECKS)) {
+      const letters = trimmed(word);
+      if (!/^\p{L}+$/u.test(letters)) continue;
+      const name = names.filter((one) => letters.startsWith(one) && letters.length - one.length >= 3).sort((a, b) => b.length - a.length)[0];
+      if (!name) continue;
+      const rest = letters.slice(name.length);
+      if ((await withWordAlone(pagefind, rest, entrySearch)).results.length) glued.set(word, [name, rest]);
+    }
+  }
   const GLUED_REST = 4; // the fewest letters of the rest: "-ing", "-ies" are endings
   function gluedIn(letters, texts) {
     if (!/^\p{L}+$/u.test(letters) || letters.length < 3 + GLUED_REST || texts.some((text) => text.includes(letters))) {
@@ -1082,9 +1097,9 @@
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
     // What the reader wants another of, in the question with a name put right ("alternative
     // a ilastk" asks for another ilastik).
-    const replaced = correction ? replacedWords(correction.searched, true) : replacedWords(query);
-    const compared = comparedIn(typedTerms(correction ? correction.searched : query).split(/\s+/).map(bare).filter(Boolean));
-    let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced);
+    const compared = comparedIn(bareWords(correction ? correction.searched : query));
+    const replaced = replacedWords(correction ? correction.searched : query, Boolean(correction), compared);
+    let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced, compared);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
@@ -1117,6 +1132,9 @@
       // beside a name put right (one offer at a time).
       const mayMend = query !== asTyped && !correction;
       suggestion = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
+      if (stale()) return;
+      // A word that begins with a resource's name is that name and the rest (see gluedToNames).
+      await gluedToNames(pagefind, missing.filter((word) => !piecesOf(word).length));
       if (stale()) return;
       // A word in pieces that no entry has whole is searched as its pieces: "non-convex" as
       // "convex" (left out, StarDist's non-convex objects came seventh).
