@@ -551,6 +551,25 @@ def test_a_slip_nearer_a_common_word_than_a_name_is_not_put_right_to_the_name(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "absent_said"),
+    [
+        ("", "levure axolotl noyaux", "Aucune entrée ne contient « levure » ni « axolotl »."),
+        ("en/", "zebrafish axolotl nuclei", "No entry has “zebrafish” or “axolotl”."),
+    ],
+    ids=["french", "english"],
+)
+def test_several_words_no_entry_has_are_said_each_apart(
+    watched: Watched, site_url: str, root: str, question: str, absent_said: str
+) -> None:
+    # "Aucune entrée ne contient « czi lif »" read as one phrase searched, not two words.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question)  # the other word's entries
+    expect(page.locator(SEARCH_STATUS)).to_contain_text(_typeset_quotes(absent_said))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "absent", "kept", "named"),
     [
         (

@@ -117,6 +117,8 @@ SEARCH_TEXTS = (
     "as_typed",
     "suggested",
     "absent",
+    "absent_many",
+    "quoted",
     "elsewhere",
     "explore",
 )

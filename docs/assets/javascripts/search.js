@@ -1198,7 +1198,7 @@
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
     // “alternative”" before the alternatives): left out as said.
     const unsaid = missing.filter((word) => !asksForAnother(word));
-    const absent = unsaid.length ? `${filled(texts.dsAbsentText, { q: quoted([...new Set(unsaid.map(unpunctuated).map(asTypedWord))].join(" ")) })} ` : ""; // said once
+    const absent = unsaid.length ? `${absentSaid([...new Set(unsaid.map(unpunctuated).map(asTypedWord))])} ` : ""; // said once
     if (correction) {
       const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
       // What the results are for: the names put right and the other words entries have.
@@ -1401,6 +1401,18 @@
     const cut = words.slice(0, MOST_SAID);
     const space = cut.lastIndexOf(" ");
     return `${space > 0 ? cut.slice(0, space) : cut}…`;
+  }
+
+  // The words no entry has, each in its quotes: "No entry has “czi” or “lif”" ("“czi lif”"
+  // read as one phrase searched). A pasted page's are not all read out (see quoted): the
+  // first few, "…", and the last.
+  const MOST_ABSENT_SAID = 6;
+  function absentSaid(words) {
+    if (words.length === 1) return filled(texts.dsAbsentText, { q: quoted(words[0]) });
+    const each = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
+    const first = words.slice(0, -1).slice(0, MOST_ABSENT_SAID - 1).map(each);
+    if (words.length > MOST_ABSENT_SAID) first.push("…");
+    return filled(texts.dsAbsentManyText, { list: first.join(", "), last: each(words[words.length - 1]) });
   }
 
   // How many entries were found: the catalogue's words alone (none of the reader's, which
