@@ -721,6 +721,13 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("en/", "an alternative to stardist that I can train on my own images", "stardist", None),
         # "than" after other words than a name: Cellpose's own entries, no alternatives.
         ("en/", "I have other images than the ones cellpose was trained on", "cellpose", ""),
+        # A word that likens, right before the name or a stop word before it...
+        ("", "un outil similaire à ilastik", "ilastik", None),
+        ("", "un truc genre labelimg", "labelimg", None),
+        ("en/", "something like labelimg", "labelimg", None),
+        # ...and not before other words: no other tool asked for.
+        ("en/", "I'd like to train stardist", "stardist", ""),
+        ("en/", "images similar to those of cellpose", "cellpose", ""),
     ],
     ids=[
         "french-autre-que",
@@ -729,6 +736,11 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         "french-que-of-a-clause",
         "english-task-word-elsewhere",
         "english-other-words",
+        "french-similaire-a",
+        "french-genre",
+        "english-like",
+        "english-like-to",
+        "english-similar-to-other-words",
     ],
 )
 def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(

@@ -238,7 +238,7 @@
   // those before it when it ends the question ("labelimg online alternative"; "julia instead
   // of python" wants Julia).
   // `asSearched`: the question is in the form search gives it (see terms, asksForAnother);
-  // `compared`: what comparedIn read in it, if anything.
+  // `compared`: what comparisonIn read in it, if anything.
   const bareWords = (question) => typedTerms(question).split(/\s+/).map(bare).filter(Boolean);
   function replacedWords(question, asSearched, compared) {
     if (compared) return compared.tool;
@@ -276,8 +276,24 @@
     if (!tool.length || !Object.hasOwn(nameList, tool[0])) return null;
     return { tool: tool.slice(0, 1), job: words.slice(other + 1, than) };
   }
+  // "something like labelimg", "un outil similaire à ilastik": a word that likens (like_words),
+  // then, one stop word apart at most ("to", "à"), a resource's name, which the reader wants
+  // another of (ilastik's own FAQ entry came first). Not when no name follows so: "I'd like
+  // to train StarDist", "images similar to those of Cellpose".
+  const likeWords = new Set((dialog.dataset.dsLikeWords || "").split(/\s+/).filter(Boolean).map(fold));
+  function likenedIn(words) {
+    if (!nameList) return null;
+    for (const [at, word] of words.entries()) {
+      if (!likeWords.has(word)) continue;
+      const next = stopWords.has(words[at + 1]) ? words[at + 2] : words[at + 1];
+      if (next && Object.hasOwn(nameList, next)) return { tool: [next], job: [] };
+    }
+    return null;
+  }
+  // What a question compares with a resource it names, if anything (see comparedIn, likenedIn).
+  const comparisonIn = (words) => comparedIn(words) || likenedIn(words);
   // A word of that comparison, not searched in a question for another resource.
-  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word));
+  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word)) || likeWords.has(bare(word));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -1097,7 +1113,7 @@
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
     // What the reader wants another of, in the question with a name put right ("alternative
     // a ilastk" asks for another ilastik).
-    const compared = comparedIn(bareWords(correction ? correction.searched : query));
+    const compared = comparisonIn(bareWords(correction ? correction.searched : query));
     const replaced = replacedWords(correction ? correction.searched : query, Boolean(correction), compared);
     let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced, compared);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
