@@ -2665,7 +2665,7 @@ def test_a_search_card_shows_a_resource_that_stopped(
     assert watched.errors == []
 
 
-@pytest.mark.parametrize(("root", "wanted"), [("", "Adresse à trouver"), ("en/", "Address wanted")])
+@pytest.mark.parametrize(("root", "wanted"), [("", "Adresse inconnue"), ("en/", "Address unknown")])
 def test_explore_cards_say_an_address_is_wanted_and_read_a_title_in_its_language(
     watched: Watched, site_url: str, root: str, wanted: str
 ) -> None:

@@ -78,7 +78,7 @@ def test_a_resource_without_address_says_it_is_wanted(base: KnowledgeBase) -> No
     html = render_resource(
         base.resource("r-language"), base, SiteIndex.of(base), "en", "categories/programming.md"
     )
-    assert '<p class="ds-url-needed"><strong>Address wanted</strong> – ' in html
+    assert '<p class="ds-url-needed"><strong>Address unknown</strong> – ' in html
     assert '<a href="../../about/#contribute">Suggest it</a>' in html
     assert '<h3 id="r-language"><span>R</span>' in html or "ds-entry__site" not in html
 

@@ -222,11 +222,11 @@ def test_a_record_says_when_a_reader_cannot_use_its_resource_today(base: Knowled
     )
     shown = documents(without)
     assert (
-        '<span data-pagefind-meta="status" hidden>Adresse à trouver</span>'
+        '<span data-pagefind-meta="status" hidden>Adresse inconnue</span>'
         in shown["fr/cellpose.html"]
     )
     assert (
-        '<span data-pagefind-meta="status" hidden>Address wanted</span>'
+        '<span data-pagefind-meta="status" hidden>Address unknown</span>'
         in shown["en/cellpose.html"]
     )
     assert later not in shown["en/cellpose.html"]  # its words still answer

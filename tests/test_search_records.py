@@ -578,7 +578,7 @@ def test_cards_read_a_title_in_its_language_and_say_when_an_address_is_wanted(
     assert _parsed(base, "fr/cellpose.html").meta["title_lang"] == "en"
     assert "title_lang" not in _parsed(base, "en/cellpose.html").meta
     assert "title_lang" not in _parsed(base, "fr/care.html").meta
-    for language, wanted in (("fr", "Adresse à trouver"), ("en", "Address wanted")):
+    for language, wanted in (("fr", "Adresse inconnue"), ("en", "Address unknown")):
         data = json.loads(entries_json(base, language, None))
         entries = {entry["id"]: entry for entry in data["entries"]}
         assert entries["cellpose"].get("url_needed") is True
