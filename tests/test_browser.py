@@ -1348,14 +1348,14 @@ def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
         (
             "",
             "noyeaux de levure",
-            "Aucune entrée ne contient « noyeaux levure »",
+            "Aucune entrée ne contient « noyeaux » ni « levure »",
             "Vouliez-vous dire « noyaux de levure » ?",
             "stardist",
         ),
         (
             "en/",
             "anotation yeast",
-            "No entry has “anotation yeast”",
+            "No entry has “anotation” or “yeast”",
             "Did you mean “annotation yeast”?",
             "annotatorj",
         ),
