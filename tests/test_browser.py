@@ -379,6 +379,50 @@ def test_back_from_a_result_shows_the_results_with_it_in_focus(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_back_closes_the_search_on_a_phone_and_leaves_the_page_as_it_was(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The search fills a phone's screen, and Back closed the page under it instead: the
+    # question went, and Explore's filters with it.
+    errors: list[str] = []
+    with on_a_phone(browser) as page:
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{site_url}{root}faq/")
+        explore = f"{site_url}{root}explore/?task=segmentation"
+        page.goto(explore)
+        _search(page, "cellpose")
+        page.go_back()
+        expect(page.locator("#ds-search")).not_to_be_visible()
+        expect(page).to_have_url(explore)
+        expect(page.locator('input[name="task"][value="segmentation"]')).to_be_checked()
+        # Opened again, the question is there; closed another way (Escape, its button), it leaves
+        # no step behind: the next Back leaves the page.
+        for close in ("Escape", "button"):
+            page.keyboard.press("/")
+            expect(page.locator("#ds-search [data-ds-input]")).to_have_value("cellpose")
+            if close == "Escape":
+                page.keyboard.press("Escape")
+            else:
+                page.locator(".ds-search__close").click()
+            expect(page.locator("#ds-search")).not_to_be_visible()
+            page.wait_for_timeout(100)  # the entry taken back (history.back is not at once)
+        # Back from a result opened: the search again; then Back closes it, on the page.
+        links = _search(page, "stardist")
+        page.locator("#ds-search .ds-result a").first.click()
+        page.wait_for_url(re.compile("#"))
+        page.go_back()
+        expect(page.locator("#ds-search")).to_be_visible()
+        expect(page.locator("#ds-search [data-ds-input]")).to_have_value("stardist")
+        assert links
+        page.go_back()
+        expect(page.locator("#ds-search")).not_to_be_visible()
+        expect(page).to_have_url(explore)
+        page.go_back()
+        expect(page).to_have_url(f"{site_url}{root}faq/")
+    assert errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_back_from_one_of_more_results_shows_it_again_in_focus(
     watched: Watched, site_url: str, root: str
 ) -> None:
@@ -2556,6 +2600,34 @@ def test_explore_on_a_phone_folding_the_filters_from_the_bar_shows_their_first_r
     expect(first).to_be_in_viewport()
     expect(toggle).to_be_focused()  # a keyboard's place is kept
     context.close()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_on_a_phone_controls_are_a_fingers_size_and_fields_not_zoomed_into(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # Explore's sort was 25 px high and its filters' button 30, the search's close button 24
+    # px (beside the field's own clear button, a cross too); the field of words was 13 px
+    # text, which a phone's browser zooms into when it gets the focus.
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/")
+        for control in ("[data-ds-sort]", "[data-ds-toggle]"):
+            assert page.locator(control).evaluate("e => e.getBoundingClientRect().height") >= 44
+        page.locator("[data-ds-toggle]").click()
+        words = page.locator(".ds-explore__search input")
+        assert words.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16
+        page.locator(".ds-search-open").click()
+        close = page.locator(".ds-search__close")
+        box = close.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44
+        field = page.locator("#ds-search [data-ds-input]").bounding_box()
+        assert field is not None and box["x"] + box["width"] <= field["x"]  # not beside its cross
+        assert (
+            page.locator("#ds-search [data-ds-input]").evaluate(
+                "e => parseFloat(getComputedStyle(e).fontSize)"
+            )
+            >= 16
+        )
 
 
 def test_explore_back_from_an_entry_returns_to_the_readers_place_in_the_list(

@@ -1300,8 +1300,59 @@
     const [loaded] = performance.getEntriesByType("navigation");
     const kept = takeOpened();
     if (event.persisted || (loaded && loaded.type === "back_forward")) reopen(kept);
+    if (!dialog.open) forgetSearchEntry(); // a reload while it was open: the next opening adds one
   });
-  window.addEventListener("popstate", () => reopen(takeOpened())); // a result within the page
+  window.addEventListener("popstate", () => {
+    // Back from the open search's own entry (see addSearchEntry): it closes, the page stays.
+    if (dialog.open && entryAdded && !isSearchEntry()) {
+      entryAdded = false; // nothing to take back: the browser is there already
+      dialog.close();
+      return;
+    }
+    reopen(takeOpened()); // a result within the page
+  });
+
+  // Where the search fills the screen (a phone), Back closes it, as it would a screen of
+  // its own: it left the page, and the question and Explore's filters with it. Opening the
+  // search there adds an entry to the history (the same address), which closing it any
+  // other way (its button, Escape) takes back; not a result opened, whose page the browser
+  // goes to, and whose Back comes back to this entry, the search open again. Not over a wide
+  // page, which stays in view around it: Back leaves the page, as a reader expects there
+  // (and the entry taken back, a history.back that comes later, stopped a page the reader
+  // asked for at once after Escape).
+  const SEARCH_ENTRY = "dsSearchOpen";
+  let entryAdded = false; // the entry shown is the open search's
+  let leaving = false; // a result was opened: the browser goes on, from this entry
+  const isSearchEntry = () => Boolean(history.state && history.state[SEARCH_ENTRY]);
+  const fillsTheScreen = () => dialog.offsetHeight >= window.innerHeight - 1; // the CSS says when
+  function addSearchEntry() {
+    leaving = false;
+    if (!fillsTheScreen()) return;
+    if (isSearchEntry()) {
+      entryAdded = true; // back to it from a result: it is there already
+      return;
+    }
+    try {
+      history.pushState({ ...(history.state || {}), [SEARCH_ENTRY]: true }, "");
+      entryAdded = true;
+    } catch {
+      // a state the browser refused: Back leaves the page, as before
+    }
+  }
+  function takeSearchEntryBack() {
+    if (entryAdded && !leaving && isSearchEntry()) history.back();
+    entryAdded = false;
+  }
+  function forgetSearchEntry() {
+    if (!isSearchEntry()) return;
+    const others = { ...history.state };
+    delete others[SEARCH_ENTRY];
+    try {
+      history.replaceState(Object.keys(others).length ? others : null, "");
+    } catch {
+      // kept: the next opening adds no entry, and Back leaves the search and the page
+    }
+  }
   const ENTRY_CARDS = ".ds-result:not(.ds-result--page)";
   // In focus once shown, "more results" pressed as often as it was; `complete`: the search
   // is over (the pages shown too), and a result it does not show is let go. One at a time:
@@ -1652,6 +1703,7 @@
     if (!dialog.open) {
       returnFocus = document.activeElement;
       dialog.showModal();
+      addSearchEntry();
     }
     prepare();
     input.focus();
@@ -1711,6 +1763,7 @@
   // Closed (Escape, the button, a result): nothing opens later by itself.
   dialog.addEventListener("close", () => {
     if (dialog.open) return; // opened again since (Escape, then "/" at once): stale
+    takeSearchEntryBack();
     openFirst = false;
     clearTimeout(typing);
     giveFocusBack();
@@ -1720,7 +1773,10 @@
     const link = event.target.closest("a");
     // A result opened in this tab (not in another, with a modifier key) is kept for Back.
     const here = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
-    if (link && here && results.contains(link)) keepOpened(link);
+    // A link of the status too (the Explore page): Back from where it leads comes back to the
+    // search, not to this page's entry for it, with the search closed (a Back that did nothing).
+    if (link && here) keepOpened(link);
+    if (link && here) leaving = true; // the browser follows it, in this tab
     if (event.target === dialog || link) dialog.close();
   });
   // Where a key is the reader's text, not the shortcut: a box ticked or a button pressed is
