@@ -614,6 +614,39 @@ def test_several_words_no_entry_has_are_said_each_apart(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "lacks"),
+    [
+        ("", "segmenter des noyaux sans programmer", "Manquant"),
+        ("en/", "segment nuclei without programming", "Missing"),
+    ],
+    ids=["french", "english"],
+)
+def test_an_entry_with_only_some_of_the_words_says_which_it_lacks(
+    watched: Watched, site_url: str, root: str, question: str, lacks: str
+) -> None:
+    # "5 entries with all the words, 98 with some of them": which were which, the cards did
+    # not say, and StarDist (Python) read as an answer to "without programming".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    status = page.locator(SEARCH_STATUS).inner_text()
+    whole = int(re.search(r"\d+", status).group())  # type: ignore[union-attr]
+    cards = page.locator("#ds-search .ds-results > .ds-result")
+    said = [card.locator(".ds-result__lacks").all_inner_texts() for card in cards.all()]
+    assert all(not lines for lines in said[:whole]), said
+    assert any(said[whole:]), said
+    words = {_typeset_quotes(f"« {word} »") for word in question.split()} | {
+        f"“{word}”" for word in question.split()
+    }
+    for lines in said[whole:]:
+        for line in lines:
+            assert line.startswith(f"{lacks}"), line
+            named = re.split(r"\s*:\s*", line, maxsplit=1)[1].split(", ")
+            assert named and all(word in words for word in named), line
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "absent", "kept", "named"),
     [
         (
@@ -1721,6 +1754,44 @@ def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "tag", "way", "remove"),
+    [
+        ("", "noyaux", "Sans programmer", "Retirer le filtre"),
+        ("en/", "nuclei", "Without programming", "Remove the filter"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_shows_the_filters_set_and_removes_one_from_there_on_a_phone(
+    browser: Browser, site_url: str, root: str, tag: str, way: str, remove: str
+) -> None:
+    # A shared address with filters showed "Filters (2)" alone on a phone: which were set,
+    # and how to take one off, was in a long folded panel.
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/?tag=nuclei&way=no-programming&q=fiji")
+        chips = page.locator("[data-ds-chips] button")
+        expect(chips).to_have_count(3)
+        expect(chips.nth(0)).to_have_text(re.compile(rf"^{tag}\s*✕$"))
+        expect(chips.nth(1)).to_have_text(re.compile(rf"^{way}\s*✕$"))
+        expect(chips.nth(2)).to_contain_text("fiji")
+        expect(chips.nth(0)).to_be_in_viewport()
+        before = int(page.locator("[data-ds-count]").inner_text())
+        chips.nth(0).click()  # the tag goes
+        expect(chips).to_have_count(2)
+        expect(chips.nth(0)).to_be_focused()  # the next one, not the page's start
+        expect(chips.nth(0)).to_have_attribute("aria-label", re.compile(f"^{remove} .*{way}"))
+        assert int(page.locator("[data-ds-count]").inner_text()) > before
+        assert "tag=" not in page.url and "way=no-programming" in page.url
+        expect(page.locator('input[name="tag"][value="nuclei"]')).not_to_be_checked()
+        chips.nth(1).click()  # the words go
+        expect(chips).to_have_count(1)
+        expect(page.locator(".ds-explore__search input")).to_have_value("")
+        chips.nth(0).click()
+        expect(page.locator("[data-ds-chips]")).to_be_hidden()
+        expect(page.locator(".ds-explore__count")).to_be_focused()
+        assert page.url.endswith("explore/")
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_back_undoes_the_last_filter_change_and_words_typed_are_one(
     watched: Watched, site_url: str, root: str
@@ -2424,6 +2495,14 @@ def test_explore_sorts_by_title_year_and_relevance(watched: Watched, site_url: s
     assert page.url.endswith("sort=title")
     page.locator("[data-ds-sort]").select_option("year")
     assert page.url.endswith("sort=year")
+    # The years, latest first; then the entries without one, which say so (all of them: the
+    # software has none).
+    page.locator('input[name="category"][value="software"]').uncheck()
+    facts = page.locator(".ds-explore__list > li .ds-card__facts").all_inner_texts()
+    years = [int(found.group()) for fact in facts if (found := re.search(r"\b(19|20)\d\d\b", fact))]
+    assert years and years == sorted(years, reverse=True)
+    assert all("undated" in fact for fact in facts[len(years) :]), facts
+    assert not any("undated" in fact for fact in facts[: len(years)]), facts
     page.locator(".ds-explore__search input").fill("annotation")
     page.locator("[data-ds-sort]").select_option("relevance")
     # Relevance: the entries named by the word come before those that only mention it.

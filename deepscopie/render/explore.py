@@ -94,6 +94,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-empty-text": text("explore_empty", language),
         "data-ds-empty-words-text": text("explore_empty_words", language),
         "data-ds-near-name-text": text("explore_near_name", language),
+        "data-ds-remove-text": text("explore_remove", language),
+        "data-ds-words-text": text("explore_words", language),
+        "data-ds-no-year-text": text("explore_no_year", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     intro = text("explore_intro", language)
@@ -124,6 +127,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f"{html_text(text('explore_filters', language))}</button>"
         f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
         f'<select name="sort" data-ds-sort>{sorts}</select></label></div>\n'
+        # The filters set, each a button that removes it: on a phone they are in a folded
+        # panel, and a shared address showed "Filters (2)" alone (explore.js).
+        f'<div class="ds-explore__chips" data-ds-chips hidden></div>\n'
         # An empty result says so next to the count, with a way out.
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
         f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"

@@ -119,6 +119,7 @@ SEARCH_TEXTS = (
     "absent",
     "absent_many",
     "quoted",
+    "lacks",
     "elsewhere",
     "explore",
 )

@@ -22,6 +22,7 @@
   const sort = root.querySelector("[data-ds-sort]");
   const toggle = root.querySelector("[data-ds-toggle]");
   const toggleText = toggle.textContent;
+  const chips = root.querySelector("[data-ds-chips]");
   const empty = root.querySelector("[data-ds-empty]");
   const emptyText = empty.querySelector("[data-ds-empty-text]");
   const nearName = empty.querySelector("[data-ds-near-name]");
@@ -189,7 +190,10 @@
     li.append(span("ds-card__where ds-explore__where", kind));
     if (entry.summary) li.append(span("ds-card__summary", entry.summary));
     const facts = [(entry.language || []).map((code) => names.language?.[code] || code).join(", ")];
+    // Sorted by year, an entry without one says so: after the last year, the list went on
+    // with entries in no order a reader could see.
     if (entry.year) facts.push(String(entry.year));
+    else if (sort.value === "year") facts.push(root.dataset.dsNoYearText);
     if (entry.status && names.status) facts.push(names.status[entry.status] || entry.status);
     if (entry.url_needed) facts.push(notices.url_needed);
     li.append(span("ds-card__facts", facts.filter(Boolean).join(" · ")));
@@ -272,6 +276,7 @@
     // On a phone the filters fold away: their button says how many are set.
     const set = setFilters();
     toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
+    showChips();
     const said = forCount(matching.length, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther });
     countLine.replaceChildren(...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
@@ -402,6 +407,41 @@
       const start = (matching.length ? list : empty).getBoundingClientRect().top;
       window.scrollBy(0, start - bar.getBoundingClientRect().bottom);
     }
+  }
+
+  // The filters set, in the order they were, each a button that removes it ("Noyaux ✕"):
+  // on a phone the filters fold into a panel, and an address shared with filters showed
+  // "Filters (2)" alone; on a wide screen, folded facets hid theirs. A box's name is its
+  // label's, without its count; the words, in quotes.
+  function showChips() {
+    const set = [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))];
+    chips.replaceChildren(...set.map(chip));
+    chips.hidden = set.length === 0;
+  }
+  function chip(filter) {
+    const name =
+      filter === typedField
+        ? filled(root.dataset.dsWordsText, { q: typedField.value.trim() })
+        : names[filter.name]?.[filter.value] || filter.value;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ds-explore__chip";
+    button.setAttribute("aria-label", filled(root.dataset.dsRemoveText, { name }));
+    const cross = document.createElement("span");
+    cross.setAttribute("aria-hidden", "true");
+    cross.textContent = "✕";
+    button.append(name, " ", cross);
+    button.addEventListener("click", () => {
+      const place = Array.from(chips.children).indexOf(button);
+      history_ = history_.filter((one) => one !== filter);
+      if (filter === typedField) typedField.value = "";
+      else filter.checked = false;
+      changed();
+      // The focus on the next one (or the one before), else on the count: not lost with it.
+      const next = chips.children[Math.min(place, chips.children.length - 1)];
+      (next || countLine).focus();
+    });
+    return button;
   }
 
   function restore() {

@@ -806,11 +806,11 @@
   // The entries of a question (its own entry first: `named`, what the reader typed), and the
   // data of those shown.
   async function shownFor(pagefind, question, named, stale) {
-    const { found: unordered, pages, whole } = await entries(pagefind, question, stale);
+    const { found: unordered, pages, whole, lacking } = await entries(pagefind, question, stale);
     const asked = [named, ...begunName(named)];
     const placed = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
     const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
-    return { ...usableFirst(placed, shownData, question), pages, whole };
+    return { ...usableFirst(placed, shownData, question), pages, whole, lacking: lacking || new Map() };
   }
 
   // Among the cards shown first, a resource a reader cannot use today (it stopped, or its
@@ -1015,25 +1015,28 @@
       return { found: [...found, ...partly], pages, whole: found.length + partly.length };
     }
     if (found.length >= SHOWN) return { found: [...found, ...partly], pages, whole: found.length };
-    const lists = [...shortLists];
+    const lists = shortLists.map((list) => ({ word: null, list }));
     for (const word of split) {
       if (stale()) break; // a newer question came: these results will not be shown
-      lists.push((await resultsFor(pagefind, word)).found);
+      lists.push({ word, list: (await resultsFor(pagefind, word)).found });
     }
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
-    for (const list of lists) {
+    for (const { word, list } of lists) {
       for (const result of list) {
         if (seen.has(result.id)) continue;
-        const known = partial.get(result.id) || { result, words: 0, score: 0 };
+        const known = partial.get(result.id) || { result, words: 0, score: 0, has: new Set() };
         known.words += 1;
         known.score += result.score;
+        if (word) known.has.add(word);
         partial.set(result.id, known);
       }
     }
     const ranked = [...partial.values()].sort((a, b) => b.words - a.words || b.score - a.score);
-    // `whole`: how many of them have every word (the others, some).
-    return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length };
+    // `whole`: how many of them have every word (the others, some); `lacking`: the words
+    // each of the others lacks, by its id (its card says them, see card).
+    const lacking = new Map(ranked.map((known) => [known.result.id, split.filter((word) => !known.has.has(word))]));
+    return { found: found.concat(ranked.map((known) => known.result)), pages, whole: found.length, lacking };
   }
 
   // The results for some words (see resultsFor), a word of one or two letters ("IA", "EM",
@@ -1180,7 +1183,7 @@
     }
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
-    const { found, pages, entryData, whole } = withoutReplaced(shown, replaced);
+    const { found, pages, entryData, whole, lacking } = withoutReplaced(shown, replaced);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
@@ -1202,15 +1205,17 @@
       results.append(...pagesBlock(namedPages));
       if (entryData.length) results.append(resultsHeading(texts.dsEntriesText));
     }
-    const list = document.createElement("ul");
-    list.className = "ds-results";
-    entryData.forEach((data) => list.append(card(data)));
-    results.append(list);
-    if (found.length > SHOWN) results.append(moreButton(found, list));
     // The words no entry has, said as the reader typed them: "cerveau", searched as
     // "cerveaux" (see terms), is not said "cerveaux".
     const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
     const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
+    // ...and so the words an entry lacks, on its card.
+    const lackedBy = (result) => [...new Set(((lacking && lacking.get(result.id)) || []).map(unpunctuated).map(asTypedWord))];
+    const list = document.createElement("ul");
+    list.className = "ds-results";
+    entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at]))));
+    results.append(list);
+    if (found.length > SHOWN) results.append(moreButton(found, list, lackedBy));
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
     // “alternative”" before the alternatives): left out as said.
     const unsaid = missing.filter((word) => !asksForAnother(word));
@@ -1489,7 +1494,7 @@
   }
   const someWords = (n) => filled(forCount(n, { one: texts.dsSomeOneText, other: texts.dsSomeManyText }), { n });
 
-  function moreButton(found, list) {
+  function moreButton(found, list, lackedBy) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-results__more";
@@ -1497,8 +1502,9 @@
     let shown = SHOWN;
     // The next cards, the first of them in focus (also asked for by putBack).
     const showMore = async () => {
-      const next = await Promise.all(found.slice(shown, shown + SHOWN).map((result) => result.data()));
-      next.forEach((data) => list.append(card(data)));
+      const more = found.slice(shown, shown + SHOWN);
+      const next = await Promise.all(more.map((result) => result.data()));
+      next.forEach((data, at) => list.append(card(data, lackedBy(more[at]))));
       list.children[shown]?.querySelector("a").focus();
       shown += next.length;
       if (shown >= found.length) button.remove();
@@ -1509,7 +1515,9 @@
   }
   const moreShownBy = new WeakMap(); // "more results" button -> what it does, to be awaited
 
-  function card(data) {
+  // An entry's card; `lacks`: the reader's words it does not have, said on it ("5 entries
+  // with all the words, 98 with some": which were which, the card did not say).
+  function card(data, lacks = []) {
     const meta = data.meta;
     const item = document.createElement("li");
     item.className = "ds-result";
@@ -1546,6 +1554,12 @@
       state.className = "ds-result__status";
       state.textContent = line;
       link.append(state);
+    }
+    if (lacks.length) {
+      const missing = document.createElement("span");
+      missing.className = "ds-result__lacks";
+      missing.textContent = filled(texts.dsLacksText, { q: lacks.map((word) => filled(texts.dsQuotedText, { q: quoted(word) })).join(", ") });
+      link.append(missing);
     }
     item.append(link);
     return item;
