@@ -417,6 +417,26 @@ def test_back_closes_the_search_on_a_phone_and_leaves_the_page_as_it_was(
         page.go_back()
         expect(page.locator("#ds-search")).not_to_be_visible()
         expect(page).to_have_url(explore)
+        # Reloaded while open: open again, and Back closes it.
+        page.keyboard.press("/")
+        page.reload()
+        expect(page.locator("#ds-search")).to_be_visible()
+        page.go_back()
+        expect(page.locator("#ds-search")).not_to_be_visible()
+        expect(page).to_have_url(explore)
+        page.go_back()
+        expect(page).to_have_url(f"{site_url}{root}faq/")
+        # A result at the very address shown: its entry brought into view, and the next Back
+        # leaves the page (it stayed on it, showing nothing new).
+        at = f"{site_url}{root}categories/software/#cellpose"
+        page.goto(at)
+        page.evaluate("window.scrollTo(0, 0)")
+        expect(page.locator("#cellpose")).not_to_be_in_viewport()
+        _search(page, "cellpose")
+        page.locator('#ds-search .ds-result a[href$="/software/#cellpose"]').first.click()
+        expect(page.locator("#ds-search")).not_to_be_visible()
+        expect(page).to_have_url(at)
+        expect(page.locator("#cellpose")).to_be_in_viewport()
         page.go_back()
         expect(page).to_have_url(f"{site_url}{root}faq/")
     assert errors == []
@@ -647,6 +667,24 @@ def test_an_entry_with_only_some_of_the_words_says_which_it_lacks(
 
 
 @pytest.mark.parametrize(
+    ("root", "question"),
+    [("", "au lieu de ilastik pour noyaux"), ("en/", "something like ilastik but faster")],
+    ids=["french", "english"],
+)
+def test_a_card_does_not_say_it_lacks_the_tool_another_of_which_is_asked_for(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # "au lieu de ilastik pour noyaux": Cellpose, nucleAIzer and StarDist each said they
+    # lacked "ilastik".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    said = page.locator("#ds-search .ds-result__lacks").all_inner_texts()
+    assert not any("ilastik" in line for line in said), said
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "absent", "kept", "named"),
     [
         (
@@ -802,9 +840,12 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("", "un outil similaire à ilastik", "ilastik", None),
         ("", "un truc genre labelimg", "labelimg", None),
         ("en/", "something like labelimg", "labelimg", None),
-        # ...and not before other words: no other tool asked for.
+        # ...and not before other words, nor after other than a thing to use: no other tool
+        # asked for.
         ("en/", "I'd like to train stardist", "stardist", ""),
         ("en/", "images similar to those of cellpose", "cellpose", ""),
+        ("en/", "it looks like cellpose merges touching nuclei", "cellpose", ""),
+        ("", "des images similaires à cellpose", "cellpose", ""),
     ],
     ids=[
         "french-autre-que",
@@ -818,6 +859,8 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         "english-like",
         "english-like-to",
         "english-similar-to-other-words",
+        "english-looks-like",
+        "french-images-similaires",
     ],
 )
 def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(
@@ -1790,6 +1833,17 @@ def test_explore_shows_the_filters_set_and_removes_one_from_there_on_a_phone(
         expect(page.locator("[data-ds-chips]")).to_be_hidden()
         expect(page.locator(".ds-explore__count")).to_be_focused()
         assert page.url.endswith("explore/")
+
+
+def test_explore_keeps_long_typed_words_within_a_narrow_screen(
+    browser: Browser, site_url: str
+) -> None:
+    # A pasted address in the words (its chip, "search the whole site for …") made the page
+    # four times as wide as a 320 px screen.
+    with on_a_phone(browser, width=320, height=640) as page:
+        _open_explore(page, f"{site_url}explore/?q=https://example.org/{'a' * 120}&tag=nuclei")
+        expect(page.locator("[data-ds-chips] button")).to_have_count(2)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])

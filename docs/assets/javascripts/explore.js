@@ -53,6 +53,8 @@
   const isSet = (filter) => (filter === typedField ? Boolean(filter.value.trim()) : filter.checked);
   // The filters set now: the typed words, the boxes ticked.
   const setFilters = () => [typedField, ...form.querySelectorAll("input[type=checkbox]:checked")].filter(isSet);
+  // ...in the order they were set (those of an address first, in its order).
+  const filtersInOrder = () => [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))];
 
   function chosen() {
     return Object.fromEntries(facets.map((facet) => [facet, boxes(facet).filter((box) => box.checked).map((box) => box.value)]));
@@ -317,7 +319,7 @@
   function keepInAddress(byWords) {
     const params = new URLSearchParams();
     // In the order they were set, so that a shared view undoes the same way.
-    for (const filter of [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))]) {
+    for (const filter of filtersInOrder()) {
       params.append(filter.name, filter.value);
     }
     if (sort.value !== DEFAULT_SORT) params.set("sort", sort.value);
@@ -414,7 +416,7 @@
   // "Filters (2)" alone; on a wide screen, folded facets hid theirs. A box's name is its
   // label's, without its count; the words, in quotes.
   function showChips() {
-    const set = [...history_.filter(isSet), ...setFilters().filter((filter) => !history_.includes(filter))];
+    const set = filtersInOrder();
     chips.replaceChildren(...set.map(chip));
     chips.hidden = set.length === 0;
   }
@@ -426,7 +428,10 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-explore__chip";
-    button.setAttribute("aria-label", filled(root.dataset.dsRemoveText, { name }));
+    // Named with its facet for a screen reader ("Active" alone: of what?).
+    const facet = filter === typedField ? typedField.closest("label") : filter.closest("fieldset")?.querySelector("legend");
+    const facetName = facet ? facet.firstChild?.textContent?.trim() : "";
+    button.setAttribute("aria-label", filled(root.dataset.dsRemoveText, { name: facetName ? `${name} (${facetName})` : name }));
     const cross = document.createElement("span");
     cross.setAttribute("aria-hidden", "true");
     cross.textContent = "✕";

@@ -277,14 +277,16 @@
     return { tool: tool.slice(0, 1), job: words.slice(other + 1, than) };
   }
   // "something like labelimg", "un outil similaire à ilastik": a word that likens (like_words),
-  // then, one stop word apart at most ("to", "à"), a resource's name, which the reader wants
-  // another of (ilastik's own FAQ entry came first). Not when no name follows so: "I'd like
-  // to train StarDist", "images similar to those of Cellpose".
+  // after a word for a thing to use (thing_words) or first, then, one stop word apart at most
+  // ("to", "à"), a resource's name, which the reader wants another of (ilastik's own FAQ
+  // entry came first). Not "I'd like to train StarDist", "it looks like cellpose merges
+  // nuclei", "des images similaires à cellpose": that resource, or its images.
   const likeWords = new Set((dialog.dataset.dsLikeWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const thingWords = new Set((dialog.dataset.dsThingWords || "").split(/\s+/).filter(Boolean).map(fold));
   function likenedIn(words) {
     if (!nameList) return null;
     for (const [at, word] of words.entries()) {
-      if (!likeWords.has(word)) continue;
+      if (!likeWords.has(word) || (at > 0 && !thingWords.has(words[at - 1]))) continue;
       const next = stopWords.has(words[at + 1]) ? words[at + 2] : words[at + 1];
       if (next && Object.hasOwn(nameList, next)) return { tool: [next], job: [] };
     }
@@ -1165,7 +1167,7 @@
         .split(/\s+/)
         .flatMap((word) => (missing.includes(word) ? piecesOf(word).filter((piece) => !absentPieces.includes(piece)) : [word]))
         .join(" ");
-      const none = { found: [], pages: [], entryData: [], whole: 0 };
+      const none = { found: [], pages: [], entryData: [], whole: 0, lacking: new Map() };
       // What is left may be a letter alone ("anisotropie en z": "z"), which Pagefind reads as
       // every word that begins with it: nothing is left to search then.
       const left = meaningful(asked).some((word) => Array.from(trimmed(word)).length > 1);
@@ -1183,7 +1185,7 @@
     }
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
-    const { found, pages, entryData, whole, lacking } = withoutReplaced(shown, replaced);
+    const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
@@ -1209,8 +1211,12 @@
     // "cerveaux" (see terms), is not said "cerveaux".
     const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
     const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
-    // ...and so the words an entry lacks, on its card.
-    const lackedBy = (result) => [...new Set(((lacking && lacking.get(result.id)) || []).map(unpunctuated).map(asTypedWord))];
+    // ...and so the words an entry lacks, on its card. Not the tool another of which is asked
+    // for, nor the words that ask ("au lieu de ilastik": Cellpose lacked "ilastik"), and
+    // none on the entries that do its job (withAlternatives), found by other words.
+    const notLacked = (word) => replaced.includes(bare(word)) || asksForAnother(word) || compares(word);
+    const lackedBy = (result) =>
+      placed ? [] : [...new Set((lacking.get(result.id) || []).filter((word) => !notLacked(word)).map(unpunctuated).map(asTypedWord))];
     const list = document.createElement("ul");
     list.className = "ds-results";
     entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at]))));
@@ -1286,13 +1292,16 @@
   }
   // The kept result, taken off this page's history entry; null when there is none.
   function takeOpened() {
-    const state = history.state || {};
-    const kept = state[OPENED];
+    const kept = (history.state || {})[OPENED];
     if (!kept) return null;
-    const others = { ...state };
-    delete others[OPENED];
-    history.replaceState(Object.keys(others).length ? others : null, "");
+    dropFromState(OPENED);
     return typeof kept.question === "string" && typeof kept.href === "string" ? kept : null;
+  }
+  // This page's history entry without what `key` kept there (its other keys stay).
+  function dropFromState(key) {
+    const others = { ...(history.state || {}) };
+    delete others[key];
+    history.replaceState(Object.keys(others).length ? others : null, "");
   }
   function reopen(kept) {
     if (!kept) return;
@@ -1305,7 +1314,7 @@
     const [loaded] = performance.getEntriesByType("navigation");
     const kept = takeOpened();
     if (event.persisted || (loaded && loaded.type === "back_forward")) reopen(kept);
-    if (!dialog.open) forgetSearchEntry(); // a reload while it was open: the next opening adds one
+    openOnItsEntry(); // reloaded while it was open
   });
   window.addEventListener("popstate", () => {
     // Back from the open search's own entry (see addSearchEntry): it closes, the page stays.
@@ -1314,7 +1323,15 @@
       dialog.close();
       return;
     }
+    // Back to this page's entry after a result at its very address (see goingTo).
+    if (goingTo) {
+      const address = goingTo;
+      goingTo = null;
+      location.replace(address); // the same page: its anchor only, brought into view
+      return;
+    }
     reopen(takeOpened()); // a result within the page
+    openOnItsEntry(); // Forward to it
   });
 
   // Where the search fills the screen (a phone), Back closes it, as it would a screen of
@@ -1328,15 +1345,19 @@
   const SEARCH_ENTRY = "dsSearchOpen";
   let entryAdded = false; // the entry shown is the open search's
   let leaving = false; // a result was opened: the browser goes on, from this entry
+  // A result at the very address shown (its anchor): the browser would make no entry of its
+  // own, and the search's stayed, for a Back that did nothing. Followed once that is taken
+  // back (popstate).
+  let goingTo = null;
   const isSearchEntry = () => Boolean(history.state && history.state[SEARCH_ENTRY]);
   const fillsTheScreen = () => dialog.offsetHeight >= window.innerHeight - 1; // the CSS says when
   function addSearchEntry() {
     leaving = false;
-    if (!fillsTheScreen()) return;
     if (isSearchEntry()) {
-      entryAdded = true; // back to it from a result: it is there already
+      entryAdded = true; // back (or forward) to it: it is there already
       return;
     }
+    if (!fillsTheScreen()) return;
     try {
       history.pushState({ ...(history.state || {}), [SEARCH_ENTRY]: true }, "");
       entryAdded = true;
@@ -1348,16 +1369,12 @@
     if (entryAdded && !leaving && isSearchEntry()) history.back();
     entryAdded = false;
   }
-  function forgetSearchEntry() {
-    if (!isSearchEntry()) return;
-    const others = { ...history.state };
-    delete others[SEARCH_ENTRY];
-    try {
-      history.replaceState(Object.keys(others).length ? others : null, "");
-    } catch {
-      // kept: the next opening adds no entry, and Back leaves the search and the page
-    }
+  // On the search's entry with the search closed (a reload, Forward): it opens, with the
+  // question last typed, and Back closes it; not a step that showed nothing.
+  function openOnItsEntry() {
+    if (isSearchEntry() && !dialog.open) open();
   }
+
   const ENTRY_CARDS = ".ds-result:not(.ds-result--page)";
   // In focus once shown, "more results" pressed as often as it was; `complete`: the search
   // is over (the pages shown too), and a result it does not show is let go. One at a time:
@@ -1481,11 +1498,12 @@
   const MOST_ABSENT_SAID = 6;
   function absentSaid(words) {
     if (words.length === 1) return filled(texts.dsAbsentText, { q: quoted(words[0]) });
-    const each = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
-    const first = words.slice(0, -1).slice(0, MOST_ABSENT_SAID - 1).map(each);
+    const first = words.slice(0, -1).slice(0, MOST_ABSENT_SAID - 1).map(inQuotes);
     if (words.length > MOST_ABSENT_SAID) first.push("…");
-    return filled(texts.dsAbsentManyText, { list: first.join(", "), last: each(words[words.length - 1]) });
+    return filled(texts.dsAbsentManyText, { list: first.join(", "), last: inQuotes(words[words.length - 1]) });
   }
+  // A reader's word in the language's quotes ("« noyaux »").
+  const inQuotes = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
 
   // How many entries were found: the catalogue's words alone (none of the reader's, which
   // withExploreLink would read).
@@ -1558,7 +1576,7 @@
     if (lacks.length) {
       const missing = document.createElement("span");
       missing.className = "ds-result__lacks";
-      missing.textContent = filled(texts.dsLacksText, { q: lacks.map((word) => filled(texts.dsQuotedText, { q: quoted(word) })).join(", ") });
+      missing.textContent = filled(texts.dsLacksText, { q: lacks.map(inQuotes).join(", ") });
       link.append(missing);
     }
     item.append(link);
@@ -1790,7 +1808,10 @@
     // A link of the status too (the Explore page): Back from where it leads comes back to the
     // search, not to this page's entry for it, with the search closed (a Back that did nothing).
     if (link && here) keepOpened(link);
-    if (link && here) leaving = true; // the browser follows it, in this tab
+    if (link && here && link.href === location.href && entryAdded && isSearchEntry()) {
+      event.preventDefault();
+      goingTo = link.href;
+    } else if (link && here) leaving = true; // the browser follows it, in this tab
     if (event.target === dialog || link) dialog.close();
   });
   // Where a key is the reader's text, not the shortcut: a box ticked or a button pressed is
