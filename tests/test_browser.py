@@ -1835,6 +1835,29 @@ def test_explore_shows_the_filters_set_and_removes_one_from_there_on_a_phone(
         assert page.url.endswith("explore/")
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_a_cards_tag_filters_by_it_and_again_no_more(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The tags on the cards looked like buttons, and a reader who tapped one got nothing.
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/?task=segmentation")
+        before = int(page.locator("[data-ds-count]").inner_text())
+        tag = page.locator('[data-ds-list] [data-tag="nuclei"]').first
+        expect(tag).to_have_attribute("aria-pressed", "false")
+        tag.click()
+        expect(page.locator(".ds-explore__count")).to_be_focused()  # it says what came
+        after = int(page.locator("[data-ds-count]").inner_text())
+        assert 0 < after < before
+        assert page.url.endswith("explore/?task=segmentation&tag=nuclei")
+        expect(page.locator("[data-ds-chips] button")).to_have_count(2)
+        pressed = page.locator('[data-ds-list] [data-tag="nuclei"]')
+        expect(pressed.first).to_have_attribute("aria-pressed", "true")
+        pressed.first.click()  # pressed again: the filter goes
+        expect(page.locator("[data-ds-count]")).to_have_text(str(before))
+        assert page.url.endswith("explore/?task=segmentation")
+
+
 def test_explore_keeps_long_typed_words_within_a_narrow_screen(
     browser: Browser, site_url: str
 ) -> None:

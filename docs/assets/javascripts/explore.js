@@ -129,6 +129,20 @@
     return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
   }
 
+  const tagBoxes = new Map(boxes("tag").map((box) => [box.value, box]));
+  const tagBox = (tag) => tagBoxes.get(tag);
+  // A card's tag pressed: its filter set (last, as a box ticked) or taken off; the focus on
+  // the count, which says what came (the card may be gone with the change).
+  function pressTag(tag) {
+    const box = tagBox(tag);
+    if (!box) return;
+    box.checked = !box.checked;
+    history_ = history_.filter((filter) => filter !== box);
+    if (box.checked) history_.push(box);
+    changed();
+    countLine.focus();
+  }
+
   // A group of ways of working and its ways ("Sans programmer", then "Application
   // graphique"…, indented under it) are chosen one level at a time: the group takes in its
   // ways (choices within a facet add up), so a way ticked under its ticked group changed
@@ -201,7 +215,17 @@
     li.append(span("ds-card__facts", facts.filter(Boolean).join(" · ")));
     if (entry.tag?.length) {
       const tags = span("ds-card__tags", "");
-      for (const tag of entry.tag) tags.append(span("md-tag", names.tag?.[tag] || tag), " ");
+      // Each a button that filters by it (or no more): they looked like buttons, and a reader
+      // who tapped "noyaux" on a card got nothing.
+      for (const tag of entry.tag) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-tag ds-explore__tag";
+        button.dataset.tag = tag;
+        button.textContent = names.tag?.[tag] || tag;
+        button.setAttribute("aria-pressed", String(Boolean(tagBox(tag)?.checked)));
+        tags.append(button, " ");
+      }
       li.append(tags);
     }
     return li;
@@ -551,6 +575,10 @@
     });
     sort.addEventListener("change", () => changed());
     more.addEventListener("click", () => showMore(true));
+    list.addEventListener("click", (event) => {
+      const tag = event.target instanceof Element && event.target.closest("[data-tag]");
+      if (tag) pressTag(tag.dataset.tag);
+    });
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     nearName.addEventListener("click", takeNearName);
