@@ -1858,6 +1858,31 @@ def test_explore_a_cards_tag_filters_by_it_and_again_no_more(
         assert page.url.endswith("explore/?task=segmentation")
 
 
+@pytest.mark.parametrize(
+    ("root", "skip"),
+    [("", "Aller aux résultats"), ("en/", "Skip to the results")],
+    ids=["french", "english"],
+)
+def test_explore_the_keyboard_skips_from_the_filters_to_the_results(
+    watched: Watched, site_url: str, root: str, skip: str
+) -> None:
+    # From the words' field to the first result took 69 tabs, the tags open.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    button = page.get_by_role("button", name=skip)
+    expect(button).not_to_be_in_viewport()  # out of sight until the keyboard reaches it
+    page.locator("[data-ds-sort]").focus()
+    page.keyboard.press("Tab")
+    expect(button).to_be_focused()
+    expect(button).to_be_visible()
+    assert (button.bounding_box() or {}).get("width", 0) > 40
+    page.keyboard.press("Enter")
+    first = page.locator(".ds-explore__list > li a").first
+    expect(first).to_be_focused()
+    expect(first).to_be_in_viewport()
+    assert watched.errors == []
+
+
 def test_explore_keeps_long_typed_words_within_a_narrow_screen(
     browser: Browser, site_url: str
 ) -> None:

@@ -141,6 +141,10 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # ...and, for typed words, the header's search, which searches the FAQ too.
         f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         f'<form class="ds-explore__filters" id="ds-explore-filters" data-ds-filters hidden>'
+        # Seen once it has the focus: the keyboard's way past the facets to the results (69
+        # tabs from the words' field to the first, with the tags open).
+        f'<button type="button" class="md-button ds-explore__skip" data-ds-skip>'
+        f"{html_text(text('explore_skip', language))}</button>"
         f'<label class="ds-explore__search">{text("explore_search", language)} '
         f'<input type="search" name="q" autocomplete="off"></label>'
         f"{fieldsets}"

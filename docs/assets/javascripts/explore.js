@@ -511,15 +511,26 @@
 
   // On a phone: the panel folds, and the results come under the bar, their count said.
   function showResults() {
-    if (typing !== null) {
-      // Words typed within the pause are counted first.
-      clearTimeout(typing);
-      typing = null;
-      update(WORDS);
-    }
+    countTypedWords();
     showFilters(false);
     resultsFromTheirStart();
     bar.querySelector("[role=status]").focus({ preventScroll: true });
+  }
+
+  // From the filters to the first result (or the empty result's way out), by the keyboard.
+  function skipToResults() {
+    countTypedWords();
+    const first = matching.length ? list.querySelector("a") : empty.querySelector("button:not([hidden])");
+    if (phone.matches) showFilters(false); // the panel folds, as "show the results" does
+    if (first) first.focus();
+  }
+
+  // Words typed within the pause are counted first.
+  function countTypedWords() {
+    if (typing === null) return;
+    clearTimeout(typing);
+    typing = null;
+    update(WORDS);
   }
 
   // The first result (or the empty result's way out) right under the bar.
@@ -591,6 +602,7 @@
     });
     toggle.disabled = false; // shown from the first paint, working from now
     form.querySelector("[data-ds-show]").addEventListener("click", showResults);
+    form.querySelector("[data-ds-skip]").addEventListener("click", skipToResults);
     bar.hidden = false;
     document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
     restore();
