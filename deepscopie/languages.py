@@ -48,6 +48,8 @@ class Language:
     or_words: str = ""  # words separated by spaces
     instead_words: str = ""  # words separated by spaces
     other_words: str = ""  # words separated by spaces
+    better_words: str = ""  # words separated by spaces
+    comparative_words: str = ""  # words separated by spaces
     than_words: str = ""  # words separated by spaces
     like_words: str = ""  # words separated by spaces
     thing_words: str = ""  # words separated by spaces

@@ -846,6 +846,14 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("en/", "images similar to those of cellpose", "cellpose", ""),
         ("en/", "it looks like cellpose merges touching nuclei", "cellpose", ""),
         ("", "des images similaires à cellpose", "cellpose", ""),
+        # A word that says better, with no resource named before it...
+        ("", "il y a mieux que ilastik ?", "ilastik", None),
+        ("", "plus rapide que ilastik", "ilastik", None),
+        ("", "plus rapide qu'ilastik", "ilastik", None),
+        ("en/", "anything faster than ilastik", "ilastik", None),
+        ("en/", "is there something better than ilastik", "ilastik", None),
+        # ...and after one: both asked about.
+        ("en/", "is stardist better than cellpose", "cellpose", ""),
     ],
     ids=[
         "french-autre-que",
@@ -861,6 +869,12 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         "english-similar-to-other-words",
         "english-looks-like",
         "french-images-similaires",
+        "french-mieux-que",
+        "french-plus-que",
+        "french-plus-qu-elided",
+        "english-comparative-than",
+        "english-better-than",
+        "english-one-better-than-another",
     ],
 )
 def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(

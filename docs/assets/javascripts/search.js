@@ -266,14 +266,26 @@
   // come (the question is then searched as typed).
   const otherWords = new Set((dialog.dataset.dsOtherWords || "").split(/\s+/).filter(Boolean).map(fold));
   const thanWords = new Set((dialog.dataset.dsThanWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // A word that says better (better_words: "il y a mieux que ilastik ?", "anything better
+  // than TrackMate", "plus rapide que ilastik") asks for another as "autre" does, when no
+  // resource is named before it: "is stardist better than cellpose?" asks about both. Searched
+  // as a word, "better" drew a paper on hyperparameters that "does better than random search".
+  const betterWords = new Set((dialog.dataset.dsBetterWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // A comparative that says the quality wanted (comparative_words: "anything faster than
+  // ilastik") is read as a word that says better, and searched: Labkit says "fluide".
+  const comparativeWords = new Set((dialog.dataset.dsComparativeWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const saysBetter = (word) => betterWords.has(word) || comparativeWords.has(word);
   const COMPARED_WITHIN = 4; // the most words between "autre" and "que"
   function comparedIn(words) {
-    const other = words.findIndex((word) => otherWords.has(word));
-    if (other < 0 || !nameList) return null;
+    if (!nameList) return null;
+    const other = words.findIndex(
+      (word, at) => otherWords.has(word) || (saysBetter(word) && !words.slice(0, at).some(isName)),
+    );
+    if (other < 0) return null;
     const than = words.findIndex((word, place) => place > other && place <= other + COMPARED_WITHIN + 1 && thanWords.has(word));
     if (than < 0) return null;
     const tool = namedAfter(words.slice(than + 1), () => false);
-    if (!tool.length || !Object.hasOwn(nameList, tool[0])) return null;
+    if (!tool.length || !isName(tool[0])) return null;
     return { tool: tool.slice(0, 1), job: words.slice(other + 1, than) };
   }
   // "something like labelimg", "un outil similaire à ilastik": a word that likens (like_words),
@@ -288,14 +300,19 @@
     for (const [at, word] of words.entries()) {
       if (!likeWords.has(word) || (at > 0 && !thingWords.has(words[at - 1]))) continue;
       const next = stopWords.has(words[at + 1]) ? words[at + 2] : words[at + 1];
-      if (next && Object.hasOwn(nameList, next)) return { tool: [next], job: [] };
+      if (next && isName(next)) return { tool: [next], job: [] };
     }
     return null;
   }
   // What a question compares with a resource it names, if anything (see comparedIn, likenedIn).
-  const comparisonIn = (words) => comparedIn(words) || likenedIn(words);
+  // ("plus rapide qu'ilastik": the elided "que" is kept for it.)
+  const comparisonIn = (question) => {
+    const words = bareWords(question.replace(/\bqu['’](?=\p{L})/giu, "que "));
+    return comparedIn(words) || likenedIn(words);
+  };
   // A word of that comparison, not searched in a question for another resource.
-  const compares = (word) => otherWords.has(bare(word)) || thanWords.has(bare(word)) || likeWords.has(bare(word));
+  const compares = (word) =>
+    [otherWords, betterWords, thanWords, likeWords].some((list) => list.has(bare(word)));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -314,7 +331,7 @@
       const name = title(data).split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
       return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
     };
-    const resourceNames = [...replaced].filter((word) => nameList && Object.hasOwn(nameList, word));
+    const resourceNames = [...replaced].filter(isName);
     const titledWithName = (data) => titleHas(data, resourceNames, false);
     const of = shown.entryData.map((data, at) => (at < REPLACED_BELOW && isOwn(data)) || titledWithName(data));
     if (!of.slice(0, REPLACED_BELOW).some(Boolean)) return shown;
@@ -337,7 +354,7 @@
   // without it. The names were fetched with the engine (prepare); until they have come, the
   // question is searched as typed.
   function withoutAskingForAnother(words, replaced, compared) {
-    if (!replaced.some((word) => nameList && Object.hasOwn(nameList, word))) return words;
+    if (!replaced.some(isName)) return words;
     const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !(compared && compares(word)));
     return kept.length ? kept.join(" ") : words;
   }
@@ -389,7 +406,7 @@
     // (search-names.json), or words that together are the title of an entry found ("Google
     // Colab", "Tissue Analyzer"). Not split at a colon, unlike withoutReplaced's own entry:
     // "Fiji : des ROI au masque de labels" is a work about Fiji, not Fiji.
-    const named = words.filter((word) => nameList && Object.hasOwn(nameList, word));
+    const named = words.filter(isName);
     const nameOf = (data) => bare(String(data.meta.title || "").split("(")[0]);
     const together = words.length > 1 ? words.join("") : null;
     const ownOf = named.length
@@ -592,6 +609,7 @@
   // shown, the results before it stay ("no entry has celpose" came first).
   let knownNames = null; // the promise of the file
   let nameList = null; // its names, once fetched
+  const isName = (word) => Boolean(nameList) && Object.hasOwn(nameList, word);
   function entryNames() {
     // Without it, a question is searched as typed.
     if (!knownNames) knownNames = siteTable(names.names).then((table) => (nameList = table));
@@ -1118,7 +1136,7 @@
     if (beingTyped && endsWithSlip(words)) return hold(query); // put right once the keys pause
     // What the reader wants another of, in the question with a name put right ("alternative
     // a ilastk" asks for another ilastik).
-    const compared = comparisonIn(bareWords(correction ? correction.searched : query));
+    const compared = comparisonIn(correction ? correction.searched : query);
     const replaced = replacedWords(correction ? correction.searched : query, Boolean(correction), compared);
     let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced, compared);
     let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
