@@ -928,6 +928,43 @@ def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "type_name"),
+    [
+        ("", "cours deep learning", "Cours"),
+        ("", "livres deep learning", "Livre"),
+        ("en/", "deep learning course", "Course"),
+        ("en/", "nuclei datasets", "Dataset"),
+    ],
+)
+def test_a_question_naming_a_type_shows_an_entry_of_that_type_among_the_first_three(
+    watched: Watched, site_url: str, root: str, question: str, type_name: str
+) -> None:
+    # "cours deep learning" opened on a paper titled "deep-learning-based" (its "courbe" was
+    # taken for a longer "cours"), and the one course came fourth. The first entry of the
+    # type named, among those with every word (no "Missing" line), comes third at most,
+    # and a card that lacks a word is never lifted above one that has them all.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question)
+    cards = page.locator("#ds-search .ds-result:not(.ds-result--page)").all()
+    types = [card.locator(".ds-result__where").inner_text().split(" · ")[0] for card in cards]
+    complete = [card.locator(".ds-result__lacks").count() == 0 for card in cards]
+    assert type_name in types[:3], types
+    assert complete == sorted(complete, reverse=True), complete
+    assert watched.errors == []
+
+
+def test_a_type_named_as_the_topic_keeps_the_answer_first(watched: Watched, site_url: str) -> None:
+    # When every entry of the type named came first, "toy datasets vs real data" (the topic,
+    # not a dataset wanted) gave three datasets before the video that answers it.
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, "toy datasets vs real data")]
+    assert found[0] == "deep-learning-real-world-data", found
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "tool"),
     [
         ("en/", "I'd like to train stardist on my images", "stardist"),

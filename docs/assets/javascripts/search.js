@@ -830,8 +830,34 @@
     const asked = [named, ...begunName(named)];
     const placed = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
     const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
-    return { ...usableFirst(placed, shownData, question), pages, whole, lacking: lacking || new Map() };
+    const usable = usableFirst(placed, shownData, question);
+    const typed = ofTypeFirst(usable.found, usable.entryData, question, whole);
+    return { ...typed, pages, whole, lacking: lacking || new Map() };
   }
+
+  // A question that names a type of entry ("cours deep learning", "livres deep learning",
+  // "nuclei dataset": every word of the type's name but its stop words, a plural as its
+  // singular) has the first entry of that type among the first TYPE_WITHIN cards: "cours
+  // deep learning" opened on a paper titled "deep-learning-based" (Pagefind took its
+  // "courbe" for a longer "cours"), and the one course came fourth. Only that one, and only
+  // from the entries with every word (the first `whole`): the type's word may be the topic
+  // ("toy datasets vs real data", "introductory videos" lost their answers when every
+  // entry of the type came first).
+  const TYPE_WITHIN = 3;
+  function ofTypeFirst(found, data, question, whole) {
+    const asked = new Set(meaningful(question).map(bare).map(singular).filter(Boolean));
+    const named = (type) => {
+      const words = meaningful(String(type || "")).map(bare).map(singular).filter(Boolean);
+      return words.length > 0 && words.every((word) => asked.has(word));
+    };
+    const at = data.slice(0, Math.min(whole, data.length)).findIndex((one) => named(one.meta.type));
+    if (at < TYPE_WITHIN) return { found, entryData: data }; // there already, or none
+    const order = [...data.keys()].filter((place) => place !== at);
+    order.splice(TYPE_WITHIN - 1, 0, at);
+    return { found: [...order.map((place) => found[place]), ...found.slice(data.length)], entryData: order.map((place) => data[place]) };
+  }
+  // A word as its singular, for the words of a type's name ("vidéos", "datasets").
+  const singular = (word) => (word.length > 3 ? word.replace(/([^s])[sx]$/, "$1") : word);
 
   // Among the cards shown first, a resource a reader cannot use today (it stopped, or its
   // link is broken: meta.later, out_of_reach in deepscopie/render/search_records.py) gives
