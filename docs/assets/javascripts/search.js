@@ -444,8 +444,12 @@
       return read.flatMap((result, place) => {
         const data = readData[place];
         const job = jobOf(data);
-        // Of its kind: its type, or, for a resource used some way, one used some way too.
-        const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
+        // Of its kind: its type, or, for a resource used some way, one used some way too; or
+        // any resource found with the question's other words (tier 0), which say what the
+        // reader needs: "alternative to cellpose for bacteria" left out Omnipose, a paper,
+        // the one entry on bacteria, for three tools that lack the word.
+        const withTheirWords = tier === 0 && other.length > 0 && data.meta.kind === "resource";
+        const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0) || withTheirWords;
         const theirs = named.length ? titleHas(data, named, false) : titleHas(data, words, true);
         // Not one a reader cannot use today (meta.later, see usableFirst): "alternative à
         // Google Colab" opened on the European Grid Infrastructure, which stopped.
