@@ -50,6 +50,8 @@ class Language:
     other_words: str = ""  # words separated by spaces
     better_words: str = ""  # words separated by spaces
     comparative_words: str = ""  # words separated by spaces
+    degree_words: str = ""  # words separated by spaces
+    quality_words: str = ""  # words separated by spaces
     than_words: str = ""  # words separated by spaces
     like_words: str = ""  # words separated by spaces
     thing_words: str = ""  # words separated by spaces

@@ -180,9 +180,13 @@
     return { found, pages: pageResults };
   }
 
-  // The words that only hold a question together ("une", "sur", "the"; stop_words in
-  // deepscopie/catalogues/languages.yaml, set on the dialog).
-  const stopWords = new Set((dialog.dataset.dsStopWords || "").split(/\s+/).filter(Boolean).map(fold));
+  // A list of words of the page's language (deepscopie/catalogues/languages.yaml), set on the
+  // dialog as the attribute `data-ds-…` (its name in `dataset`), each in the `form` compared.
+  const listedWords = (name, form = fold) =>
+    new Set((dialog.dataset[name] || "").split(/\s+/).filter(Boolean).map(form));
+
+  // The words that only hold a question together ("une", "sur", "the"; stop_words).
+  const stopWords = listedWords("dsStopWords");
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
   // The records that have a word as written, not only a word it begins: quoted, Pagefind
   // looks for it alone.
@@ -220,14 +224,14 @@
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
-  const orWords = new Set((dialog.dataset.dsOrWords || "").split(/\s+/).filter(Boolean));
+  const orWords = listedWords("dsOrWords", (word) => word);
   // A slash set apart between two words joins them too (see slashesApart).
   const joinsAlternatives = (word) =>
     word === "/" || orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
 
   // The words that ask for something other than what they name (instead_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog; "alternative à", "au lieu de").
-  const insteadWords = new Set((dialog.dataset.dsInsteadWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const insteadWords = listedWords("dsInsteadWords");
   // Whether a word of a question as searched (see terms) is one of them: "au lieu de
   // knossos" is searched "au lieux de knossos", and "lieux" was required. (Not in the
   // question as typed: "lieux" is also a word of its own.)
@@ -264,28 +268,40 @@
   // ("alternative à ilastik que je peux utiliser sans GPU"), nor "than" after other words
   // ("I have other images than the ones cellpose was trained on"), nor before the names have
   // come (the question is then searched as typed).
-  const otherWords = new Set((dialog.dataset.dsOtherWords || "").split(/\s+/).filter(Boolean).map(fold));
-  const thanWords = new Set((dialog.dataset.dsThanWords || "").split(/\s+/).filter(Boolean).map(fold));
-  // A word that says better (better_words: "il y a mieux que ilastik ?", "anything better
-  // than TrackMate", "plus rapide que ilastik") asks for another as "autre" does, when no
-  // resource is named before it: "is stardist better than cellpose?" asks about both. Searched
-  // as a word, "better" drew a paper on hyperparameters that "does better than random search".
-  const betterWords = new Set((dialog.dataset.dsBetterWords || "").split(/\s+/).filter(Boolean).map(fold));
-  // A comparative that says the quality wanted (comparative_words: "anything faster than
-  // ilastik") is read as a word that says better, and searched: Labkit says "fluide".
-  const comparativeWords = new Set((dialog.dataset.dsComparativeWords || "").split(/\s+/).filter(Boolean).map(fold));
-  const saysBetter = (word) => betterWords.has(word) || comparativeWords.has(word);
+  const otherWords = listedWords("dsOtherWords");
+  const thanWords = listedWords("dsThanWords");
+  // A word that says better asks for another as "autre" does, right before the comparing
+  // word ("il y a mieux que ilastik ?", "anything better than TrackMate") or one word apart
+  // ("better suited than"); so does a comparative (comparative_words: "anything faster than
+  // ilastik") right before it, and a word of degree before a quality ("plus rapide
+  // qu'ilastik", "more accurate than stardist"). Only when the question names no other
+  // resource: "is stardist better than cellpose?" asks about both. Not a word of degree
+  // before other words: "plus de noyaux que cellpose n'en trouve", "de plus, est-ce que
+  // cellpose gère la 3D ?", "more nuclei than stardist detects" ask about that tool.
+  // Searched as a word, "better" drew a paper that "does better than random search"; the
+  // comparative and the quality are searched (Labkit for "faster": it says "fluide", which
+  // the vocabulary groups with "fast").
+  const betterWords = listedWords("dsBetterWords");
+  const comparativeWords = listedWords("dsComparativeWords");
+  const degreeWords = listedWords("dsDegreeWords");
+  const qualityWords = listedWords("dsQualityWords");
+  function saysBetterAt(words, at) {
+    const [word, next, then] = [words[at], words[at + 1], words[at + 2]];
+    if (betterWords.has(word)) return thanWords.has(next) || (!stopWords.has(next) && thanWords.has(then));
+    if (comparativeWords.has(word)) return thanWords.has(next);
+    return degreeWords.has(word) && qualityWords.has(next) && thanWords.has(then);
+  }
   const COMPARED_WITHIN = 4; // the most words between "autre" and "que"
   function comparedIn(words) {
     if (!nameList) return null;
-    const other = words.findIndex(
-      (word, at) => otherWords.has(word) || (saysBetter(word) && !words.slice(0, at).some(isName)),
-    );
+    const other = words.findIndex((word, at) => otherWords.has(word) || saysBetterAt(words, at));
     if (other < 0) return null;
     const than = words.findIndex((word, place) => place > other && place <= other + COMPARED_WITHIN + 1 && thanWords.has(word));
     if (than < 0) return null;
     const tool = namedAfter(words.slice(than + 1), () => false);
     if (!tool.length || !isName(tool[0])) return null;
+    const namesAnother = words.some((word) => isName(word) && word !== tool[0]);
+    if (!otherWords.has(words[other]) && namesAnother) return null;
     return { tool: tool.slice(0, 1), job: words.slice(other + 1, than) };
   }
   // "something like labelimg", "un outil similaire à ilastik": a word that likens (like_words),
@@ -293,8 +309,8 @@
   // ("to", "à"), a resource's name, which the reader wants another of (ilastik's own FAQ
   // entry came first). Not "I'd like to train StarDist", "it looks like cellpose merges
   // nuclei", "des images similaires à cellpose": that resource, or its images.
-  const likeWords = new Set((dialog.dataset.dsLikeWords || "").split(/\s+/).filter(Boolean).map(fold));
-  const thingWords = new Set((dialog.dataset.dsThingWords || "").split(/\s+/).filter(Boolean).map(fold));
+  const likeWords = listedWords("dsLikeWords");
+  const thingWords = listedWords("dsThingWords");
   function likenedIn(words) {
     if (!nameList) return null;
     for (const [at, word] of words.entries()) {
@@ -312,7 +328,7 @@
   };
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
-    [otherWords, betterWords, thanWords, likeWords].some((list) => list.has(bare(word)));
+    [otherWords, betterWords, degreeWords, thanWords, likeWords].some((list) => list.has(bare(word)));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -342,8 +358,7 @@
     const rank = (at) => [isOwn(shown.entryData[at]) ? 0 : 1, title(shown.entryData[at]).length];
     theirs.sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1] || a - b);
     const order = [...others.slice(0, REPLACED_BELOW), ...theirs, ...others.slice(REPLACED_BELOW)];
-    const moved = (list) => [...order.map((at) => list[at]), ...list.slice(of.length)];
-    return { ...shown, found: moved(shown.found), entryData: moved(shown.entryData) };
+    return { ...shown, ...reordered(shown.found, shown.entryData, order) };
   }
 
   // A question for another tool than one it names ("instead of ilastik", "équivalent de
@@ -375,9 +390,11 @@
     console.warn("Search: the names of the tasks could not be read", error);
   }
   // The task a question's words name, if any ("d'annotation", "masques": annotation).
+  // A word as its singular, crudely ("masques", "vidéos", "datasets").
+  const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
   function taskNamed(words) {
     for (const word of words.map(trimmed)) {
-      const task = taskOfWord.get(word) || (word.length > 3 && /[sx]$/.test(word) && taskOfWord.get(word.slice(0, -1)));
+      const task = taskOfWord.get(word) || taskOfWord.get(singular(word));
       if (task) return task;
     }
     return null;
@@ -444,12 +461,8 @@
       return read.flatMap((result, place) => {
         const data = readData[place];
         const job = jobOf(data);
-        // Of its kind: its type, or, for a resource used some way, one used some way too; or
-        // any resource found with the question's other words (tier 0), which say what the
-        // reader needs: "alternative to cellpose for bacteria" left out Omnipose, a paper,
-        // the one entry on bacteria, for three tools that lack the word.
-        const withTheirWords = tier === 0 && other.length > 0 && data.meta.kind === "resource";
-        const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0) || withTheirWords;
+        // Of its kind: its type, or, for a resource used some way, one used some way too.
+        const sameKind = sameType(data) || (ownJob.ways.length > 0 && job.ways.length > 0);
         const theirs = named.length ? titleHas(data, named, false) : titleHas(data, words, true);
         // Not one a reader cannot use today (meta.later, see usableFirst): "alternative à
         // Google Colab" opened on the European Grid Infrastructure, which stopped.
@@ -598,7 +611,7 @@
   // begins four names, and "cell" is a word).
   function begunName(question) {
     const word = bare(question);
-    if (!nameList || word.length < 5 || /\s/.test(question.trim()) || Object.hasOwn(nameList, word)) return [];
+    if (!nameList || word.length < 5 || /\s/.test(question.trim()) || isName(word)) return [];
     const begun = Object.keys(nameList).filter((name) => name.startsWith(word));
     return begun.length === 1 ? begun : [];
   }
@@ -670,7 +683,7 @@
     }
     return best;
   }
-  const nearestName = (word) => (!nameList || word in nameList ? null : nearest(word, Object.keys(nameList)));
+  const nearestName = (word) => (!nameList || isName(word) ? null : nearest(word, Object.keys(nameList)));
 
   // A common word that no entry has may be one typed wrong near its start ("carte grafique",
   // "micrsocopy"; near its end, Pagefind finds the beginning). It is more often a word the
@@ -729,8 +742,8 @@
     const joinedAt = (at, size) => words.slice(at, at + size).map(bare).join("");
     // Pieces of letters or digits, none a name itself, nor a word that joins alternatives
     // ("cellpose / stardist" asks for either).
-    const piece = (word) => bare(word) && !joinsAlternatives(word) && !Object.hasOwn(nameList, bare(word));
-    const joins = (at, size) => words.slice(at, at + size).every(piece) && Object.hasOwn(nameList, joinedAt(at, size));
+    const piece = (word) => bare(word) && !joinsAlternatives(word) && !isName(bare(word));
+    const joins = (at, size) => words.slice(at, at + size).every(piece) && isName(joinedAt(at, size));
     const found = [];
     for (let at = 0; at < words.length; ) {
       const size = nameList ? [3, 2].find((n) => at + n <= words.length && joins(at, n)) : null;
@@ -800,7 +813,7 @@
     if (words.length < 2 || !nameList) return found;
     const asked = new Set(words);
     const entries = []; // the own entries of the names asked, in the question's order
-    for (const word of [...asked].filter((word) => Object.hasOwn(nameList, word))) {
+    for (const word of [...asked].filter(isName)) {
       if (stale()) return found;
       const entry = await namedEntry(pagefind, word);
       if (entry) entries.push(entry);
@@ -835,33 +848,41 @@
     const placed = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
     const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
     const usable = usableFirst(placed, shownData, question);
-    const typed = ofTypeFirst(usable.found, usable.entryData, question, whole);
-    return { ...typed, pages, whole, lacking: lacking || new Map() };
+    // The entries with every word, by id (none for a question of alternatives: each side's
+    // entries count as having them all).
+    const complete = new Set(alternatives(question).length ? [] : unordered.slice(0, whole).map((result) => result.id));
+    const typeFirst = ofTypeFirst(usable.found, usable.entryData, question, complete);
+    return { ...typeFirst, pages, whole, lacking: lacking || new Map() };
   }
+
+  // `found` with its first entries (those of `data`, their data) in the `order` given (their
+  // places in `data`), the others after them as they were.
+  const reordered = (found, data, order) => ({
+    found: [...order.map((at) => found[at]), ...found.slice(data.length)],
+    entryData: order.map((at) => data[at]),
+  });
 
   // A question that names a type of entry ("cours deep learning", "livres deep learning",
   // "nuclei dataset": every word of the type's name but its stop words, a plural as its
   // singular) has the first entry of that type among the first TYPE_WITHIN cards: "cours
   // deep learning" opened on a paper titled "deep-learning-based" (Pagefind took its
   // "courbe" for a longer "cours"), and the one course came fourth. Only that one, and only
-  // from the entries with every word (the first `whole`): the type's word may be the topic
-  // ("toy datasets vs real data", "introductory videos" lost their answers when every
-  // entry of the type came first).
+  // from the entries with every word (`complete`, their ids): the type's word may be the
+  // topic ("toy datasets vs real data", "introductory videos" lost their answers when every
+  // entry of the type came first), and "napari or fiji tutorial" lifted Cellpose's tutorial.
   const TYPE_WITHIN = 3;
-  function ofTypeFirst(found, data, question, whole) {
+  function ofTypeFirst(found, data, question, complete) {
     const asked = new Set(meaningful(question).map(bare).map(singular).filter(Boolean));
-    const named = (type) => {
+    const isTypeAsked = (type) => {
       const words = meaningful(String(type || "")).map(bare).map(singular).filter(Boolean);
       return words.length > 0 && words.every((word) => asked.has(word));
     };
-    const at = data.slice(0, Math.min(whole, data.length)).findIndex((one) => named(one.meta.type));
+    const at = data.findIndex((one, place) => complete.has(found[place].id) && isTypeAsked(one.meta.type));
     if (at < TYPE_WITHIN) return { found, entryData: data }; // there already, or none
     const order = [...data.keys()].filter((place) => place !== at);
     order.splice(TYPE_WITHIN - 1, 0, at);
-    return { found: [...order.map((place) => found[place]), ...found.slice(data.length)], entryData: order.map((place) => data[place]) };
+    return reordered(found, data, order);
   }
-  // A word as its singular, for the words of a type's name ("vidéos", "datasets").
-  const singular = (word) => (word.length > 3 ? word.replace(/([^s])[sx]$/, "$1") : word);
 
   // Among the cards shown first, a resource a reader cannot use today (it stopped, or its
   // link is broken: meta.later, out_of_reach in deepscopie/render/search_records.py) gives
@@ -885,7 +906,7 @@
     let usable = 0;
     const place = data.map((one, at) => (one.meta.later && !named(one) ? usable + LATER_BY - 0.5 + at / 100 : usable++));
     const order = data.map((_, at) => at).sort((a, b) => place[a] - place[b]);
-    return { found: [...order.map((at) => found[at]), ...found.slice(data.length)], entryData: order.map((at) => data[at]) };
+    return reordered(found, data, order);
   }
 
   // The words of a question that none of the entries found has, nor the beginning of:
@@ -982,7 +1003,7 @@
   // first, before the entries that say its words ("statistiques" showed sixteen entries
   // first, the page under "more results").
   // The words that only say a question is about a page (see pageKey).
-  const pageWords = new Set((dialog.dataset.dsPageWords || "").split(/\s+/).filter(Boolean).map(bare));
+  const pageWords = listedWords("dsPageWords", bare);
   const namedSitePages = new Map();
   try {
     for (const page of JSON.parse(dialog.dataset.dsPageNames || "[]")) {
