@@ -974,6 +974,27 @@ def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "word"),
+    [
+        ("", "le modèle ne converge jamais", "jamais"),
+        ("en/", "works on my images but fails on new data", "but"),
+    ],
+)
+def test_a_card_never_says_it_lacks_a_word_that_names_nothing(
+    watched: Watched, site_url: str, root: str, question: str, word: str
+) -> None:
+    # "Missing: “but”" on the cards of "works on my images but fails on new data": the word
+    # is searched (it changes what is asked), but no entry is about it.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search(page, question)
+    lacks = page.locator("#ds-search .ds-result__lacks").all_inner_texts()
+    assert lacks, "some cards lack words of the question"
+    assert not [line for line in lacks if re.search(rf"\b{word}\b", line)], lacks
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "type_name"),
     [
         ("", "cours deep learning", "Cours"),

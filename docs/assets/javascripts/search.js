@@ -187,6 +187,8 @@
 
   // The words that only hold a question together ("une", "sur", "the"; stop_words).
   const stopWords = listedWords("dsStopWords");
+  // The words searched that name nothing an entry is about ("sans", "but"; kept_words).
+  const keptWords = listedWords("dsKeptWords");
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
   // The records that have a word as written, not only a word it begins: quoted, Pagefind
   // looks for it alone.
@@ -1281,9 +1283,11 @@
     const typedWords = new Set(typedTerms(query).split(/\s+/).map(unpunctuated));
     const asTypedWord = (word) => (!typedWords.has(word) && typedWords.has(word.slice(0, -1)) ? word.slice(0, -1) : word);
     // ...and so the words an entry lacks, on its card. Not the tool another of which is asked
-    // for, nor the words that ask ("au lieu de ilastik": Cellpose lacked "ilastik"), and
-    // none on the entries that do its job (withAlternatives), found by other words.
-    const notLacked = (word) => replaced.includes(bare(word)) || asksForAnother(word) || compares(word);
+    // for, nor the words that ask ("au lieu de ilastik": Cellpose lacked "ilastik"), nor a
+    // word that names nothing ("but", kept_words), and none on the entries that do its job
+    // (withAlternatives), found by other words.
+    const notLacked = (word) =>
+      replaced.includes(bare(word)) || asksForAnother(word) || compares(word) || keptWords.has(bare(word));
     const lackedBy = (result) =>
       placed ? [] : [...new Set((lacking.get(result.id) || []).filter((word) => !notLacked(word)).map(unpunctuated).map(asTypedWord))];
     const list = document.createElement("ul");
