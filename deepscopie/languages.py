@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -61,6 +61,13 @@ class Language:
     # words a slip is offered (deepscopie.render.search_words).
     borrows_words_from: str = ""
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def word_lists(self) -> dict[str, str]:
+        """Every list of words search reads (the fields named ``…_words``), by field name: set
+        on the search's dialog as one attribute (overrides/partials/deepscopie-search.html)."""
+        names = [one.name for one in fields(self) if one.name.endswith("_words")]
+        return {name: getattr(self, name) for name in names}
 
     @cached_property
     def stop_word_set(self) -> frozenset[str]:

@@ -20,6 +20,7 @@ from tests.conftest import REPO, build_site, copy_project
 
 # The search's status line: how many entries, the words said absent, a name put right.
 SEARCH_STATUS = "#ds-search [data-ds-status]"
+ENTRY_CARDS = "#ds-search .ds-result:not(.ds-result--page)"
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -32,6 +33,13 @@ def _search(page: Page, query: str) -> list[str]:
     expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute("data-ds-done", query)
     links = page.locator("#ds-search [data-ds-results] a").all()
     return [str(link.get_attribute("href")) for link in links]
+
+
+def _entry_cards(page: Page, url: str, query: str) -> list[Locator]:
+    """Open ``url``, search ``query``; the entry cards shown, in order."""
+    page.goto(url)
+    assert _search(page, query)
+    return page.locator(ENTRY_CARDS).all()
 
 
 def _result_titles(page: Page) -> list[str]:
@@ -1010,10 +1018,7 @@ def test_a_question_naming_a_type_shows_an_entry_of_that_type_among_the_first_th
     # taken for a longer "cours"), and the one course came fourth. The first entry of the
     # type named, among those with every word (no "Missing" line), comes third at most,
     # and a card that lacks a word is never lifted above one that has them all.
-    page = watched.page
-    page.goto(f"{site_url}{root}")
-    assert _search(page, question)
-    cards = page.locator("#ds-search .ds-result:not(.ds-result--page)").all()
+    cards = _entry_cards(watched.page, f"{site_url}{root}", question)
     types = [card.locator(".ds-result__where").inner_text().split(" · ")[0] for card in cards]
     complete = [card.locator(".ds-result__lacks").count() == 0 for card in cards]
     assert type_name in types[:3], types
@@ -1033,11 +1038,7 @@ def test_a_type_named_in_a_question_of_alternatives_lifts_no_entry_of_neither(
 ) -> None:
     # Each side's entries counted as having every word: "napari or fiji tutorial" lifted
     # Cellpose's tutorial, which names neither, to the third card.
-    page = watched.page
-    page.goto(f"{site_url}{root}")
-    assert _search(page, question)
-    cards = page.locator("#ds-search .ds-result:not(.ds-result--page)").all()[:3]
-    for card in cards:
+    for card in _entry_cards(watched.page, f"{site_url}{root}", question)[:3]:
         text = card.inner_text().lower()
         assert any(name in text for name in names), text
     assert watched.errors == []
@@ -1786,7 +1787,7 @@ def test_a_resource_that_stopped_gives_its_place_unless_it_is_named(
     acheter": it comes after the next two, still shown; so too for a word of its title
     ("glossaire"). Named, it comes first."""
     page = watched.page
-    cards = page.locator("#ds-search .ds-result:not(.ds-result--page)")
+    cards = page.locator(ENTRY_CARDS)
     for question in questions:
         page.goto(f"{site_url}{root}")
         _search(page, question)

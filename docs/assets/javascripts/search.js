@@ -145,7 +145,9 @@
   // "cellpose ou stardist", see joinsAlternatives). No lookbehind: Safari before 16.4 would
   // reject the whole script.
   const slashesApart = (text) => text.replace(/([\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, "$1 / ");
-  const withoutElision = (query) => query.replace(/\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu, "");
+  // An elided word before another ("l'", "d'", "qu'"): left out of what is searched.
+  const ELIDED = /\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu;
+  const withoutElision = (query) => query.replace(ELIDED, "");
   // The most words of a question searched: readers' longest questions have 25; a pasted
   // page's thousands were each searched, alone and together ("a/b/c/d/" 500 times: 4.5 s).
   const MOST_WORDS = 48;
@@ -180,15 +182,22 @@
     return { found, pages: pageResults };
   }
 
-  // A list of words of the page's language (deepscopie/catalogues/languages.yaml), set on the
-  // dialog as the attribute `data-ds-…` (its name in `dataset`), each in the `form` compared.
+  // The lists of words of the page's language (the `…_words` of
+  // deepscopie/catalogues/languages.yaml, set on the dialog), each by its name, its words in
+  // the `form` compared.
+  let wordLists = {};
+  try {
+    wordLists = JSON.parse(dialog.dataset.dsWordLists || "{}");
+  } catch (error) {
+    console.warn("Search: the language's lists of words could not be read", error);
+  }
   const listedWords = (name, form = fold) =>
-    new Set((dialog.dataset[name] || "").split(/\s+/).filter(Boolean).map(form));
+    new Set(String(wordLists[name] || "").split(/\s+/).filter(Boolean).map(form));
 
   // The words that only hold a question together ("une", "sur", "the"; stop_words).
-  const stopWords = listedWords("dsStopWords");
+  const stopWords = listedWords("stop_words");
   // The words searched that name nothing an entry is about ("sans", "but"; kept_words).
-  const keptWords = listedWords("dsKeptWords");
+  const keptWords = listedWords("kept_words");
   const bare = (word) => fold(word).replace(/[^\p{L}\p{N}]/gu, ""); // "avec," is "avec"
   // The records that have a word as written, not only a word it begins: quoted, Pagefind
   // looks for it alone.
@@ -226,14 +235,14 @@
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
-  const orWords = listedWords("dsOrWords", (word) => word);
+  const orWords = listedWords("or_words", (word) => word);
   // A slash set apart between two words joins them too (see slashesApart).
   const joinsAlternatives = (word) =>
     word === "/" || orWords.has(word.toLowerCase().replace(/[.,;:!?]+$/, "")); // "vs."
 
   // The words that ask for something other than what they name (instead_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog; "alternative à", "au lieu de").
-  const insteadWords = listedWords("dsInsteadWords");
+  const insteadWords = listedWords("instead_words");
   // Whether a word of a question as searched (see terms) is one of them: "au lieu de
   // knossos" is searched "au lieux de knossos", and "lieux" was required. (Not in the
   // question as typed: "lieux" is also a word of its own.)
@@ -270,8 +279,8 @@
   // ("alternative à ilastik que je peux utiliser sans GPU"), nor "than" after other words
   // ("I have other images than the ones cellpose was trained on"), nor before the names have
   // come (the question is then searched as typed).
-  const otherWords = listedWords("dsOtherWords");
-  const thanWords = listedWords("dsThanWords");
+  const otherWords = listedWords("other_words");
+  const thanWords = listedWords("than_words");
   // A word that says better asks for another as "autre" does, right before the comparing
   // word ("il y a mieux que ilastik ?", "anything better than TrackMate") or one word apart
   // ("better suited than"); so does a comparative (comparative_words: "anything faster than
@@ -283,10 +292,10 @@
   // Searched as a word, "better" drew a paper that "does better than random search"; the
   // comparative and the quality are searched (Labkit for "faster": it says "fluide", which
   // the vocabulary groups with "fast").
-  const betterWords = listedWords("dsBetterWords");
-  const comparativeWords = listedWords("dsComparativeWords");
-  const degreeWords = listedWords("dsDegreeWords");
-  const qualityWords = listedWords("dsQualityWords");
+  const betterWords = listedWords("better_words");
+  const comparativeWords = listedWords("comparative_words");
+  const degreeWords = listedWords("degree_words");
+  const qualityWords = listedWords("quality_words");
   function saysBetterAt(words, at) {
     const [word, next, then] = [words[at], words[at + 1], words[at + 2]];
     if (betterWords.has(word)) return thanWords.has(next) || (!stopWords.has(next) && thanWords.has(then));
@@ -311,8 +320,8 @@
   // ("to", "à"), a resource's name, which the reader wants another of (ilastik's own FAQ
   // entry came first). Not "I'd like to train StarDist", "it looks like cellpose merges
   // nuclei", "des images similaires à cellpose": that resource, or its images.
-  const likeWords = listedWords("dsLikeWords");
-  const thingWords = listedWords("dsThingWords");
+  const likeWords = listedWords("like_words");
+  const thingWords = listedWords("thing_words");
   function likenedIn(words) {
     if (!nameList) return null;
     for (const [at, word] of words.entries()) {
@@ -323,9 +332,9 @@
     return null;
   }
   // What a question compares with a resource it names, if anything (see comparedIn, likenedIn).
-  // ("plus rapide qu'ilastik": the elided "que" is kept for it.)
+  // ("plus rapide qu'ilastik": the elided "que" is kept for it, the other elisions dropped.)
   const comparisonIn = (question) => {
-    const words = bareWords(question.replace(/\bqu['’](?=\p{L})/giu, "que "));
+    const words = bareWords(question.replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
     return comparedIn(words) || likenedIn(words);
   };
   // A word of that comparison, not searched in a question for another resource.
@@ -391,9 +400,9 @@
   } catch (error) {
     console.warn("Search: the names of the tasks could not be read", error);
   }
-  // The task a question's words name, if any ("d'annotation", "masques": annotation).
   // A word as its singular, crudely ("masques", "vidéos", "datasets").
   const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
+  // The task a question's words name, if any ("d'annotation", "masques": annotation).
   function taskNamed(words) {
     for (const word of words.map(trimmed)) {
       const task = taskOfWord.get(word) || taskOfWord.get(singular(word));
@@ -1005,7 +1014,7 @@
   // first, before the entries that say its words ("statistiques" showed sixteen entries
   // first, the page under "more results").
   // The words that only say a question is about a page (see pageKey).
-  const pageWords = listedWords("dsPageWords", bare);
+  const pageWords = listedWords("page_words", bare);
   const namedSitePages = new Map();
   try {
     for (const page of JSON.parse(dialog.dataset.dsPageNames || "[]")) {
