@@ -25,6 +25,17 @@ def fold(words: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
 
 
+# An elided word before another ("l'", "d'", "qu'"), which search.js leaves out of what it
+# searches (its ELIDED, the same pattern): "l'apprentissage" is "apprentissage".
+_ELIDED = re.compile(r"\b(?:qu|[cdjlmnst])['’](?=[^\W\d_])", re.IGNORECASE)
+
+
+def without_elision(text: str) -> str:
+    """``text`` without its elided words (``d'une frame à l'autre`` -> ``une frame à autre``),
+    as search.js reads a question."""
+    return _ELIDED.sub("", text)
+
+
 # What separates words, but for a hyphen: "coding-free" stays one word.
 _NOT_WORD_NOR_HYPHEN = re.compile(r"[^\w-]+")
 

@@ -7,13 +7,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
-from deepscopie.folding import as_written, fold, whole_words
+from deepscopie.folding import as_written, fold, whole_words, without_elision
 from deepscopie.languages import Language
 from deepscopie.stemming import indexed_form
 
 # The most words a text is given (see Synonyms.added_to); today's most is 363.
 MOST_ADDED = 500
+
+
+class Reading(NamedTuple):
+    """What a text says of the synonym groups: the ``groups`` it mentions (their indexes) and
+    the words and phrases of them it ``said`` (folded, each word singular)."""
+
+    groups: tuple[int, ...]
+    said: frozenset[str]
 
 
 class Synonyms:
@@ -42,20 +51,29 @@ class Synonyms:
     ) -> None:
         self._counted = counted
         self.groups = [tuple(group) for group in groups]
-        ignored_words = set(ignored)
+        ignored_words = self._ignored = frozenset(ignored)
         self._words: dict[str, set[int]] = {}
+        # Each form of a word of one piece, with the word it is (folded, singular).
+        self._word_members: dict[str, set[str]] = {}
         # Phrases by their first word: only those whose first word occurs are looked for.
         self._phrases: dict[str, list[tuple[str, int]]] = {}
+        # Each group's words and phrases, each as a text's reading says it (Reading.said).
+        self._members: list[list[tuple[str, str]]] = []
         for index, group in enumerate(self.groups):
+            members = []
             for word in group:
                 folded = fold(word)
                 if " " in folded:
                     words = _singulars(folded)
                     first = words.split(" ", 1)[0]
                     self._phrases.setdefault(first, []).append((f" {words} ", index))
+                    members.append((word, words))
                 elif folded not in ignored_words:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
+                        self._word_members.setdefault(form, set()).add(_singular(folded))
+                    members.append((word, _singular(folded)))
+            self._members.append(members)
         # Each group's words space by space, keyed by how the search index counts a text's
         # word (see added_to), each at its first place with its first spelling.
         self._spellings: list[dict[str, str]] = []
@@ -68,16 +86,66 @@ class Synonyms:
 
     def used_by(self, words: str) -> list[int]:
         """The groups (their indexes) that ``words`` mentions."""
+        return list(self.reading(words).groups)
+
+    def reading(self, words: str) -> Reading:
+        """Which groups ``words`` mentions, and by which of their words and phrases."""
         singulars = _singulars(fold(words))
         padded = f" {singulars} "
-        found = {
-            index
+        phrases = [
+            (phrase, index)
             for first in set(singulars.split()) & self._phrases.keys()
             for phrase, index in self._phrases[first]
             if phrase in padded
-        }
-        found |= {i for word in whole_words(words) & self._words.keys() for i in self._words[word]}
-        return sorted(found)
+        ]
+        pieces = whole_words(words) & self._words.keys()
+        found = {index for _, index in phrases}
+        found |= {i for word in pieces for i in self._words[word]}
+        said = {phrase.strip() for phrase, _ in phrases}
+        said |= {member for word in pieces for member in self._word_members[word]}
+        return Reading(tuple(sorted(found)), frozenset(said))
+
+    def usual_forms(self, said: Iterable[frozenset[str]]) -> dict[str, str]:
+        """The phrases of the groups that no text says (``said``: what each text's
+        :meth:`reading` found), each with the first word of its group that one says
+        ("apprentissage profond": "deep learning", which the French entries say): a question
+        that is only such phrases is searched with those words too (search.js,
+        withUsualForms). Its own words are every text's of the group, at a synonym's weight;
+        an entry that said "apprentissage" and "profonds" apart outranked those about deep
+        learning, which "deep learning" ranks by their own text.
+
+        Each phrase is keyed as search.js reads a question: without elided words and stop
+        words, each word singular, apart by spaces (``d'une frame à l'autre`` is ``frame
+        autre``). Not a phrase keyed by a single word (it would stand for every question of
+        that word), nor one that has every word of a word or phrase of its group that a text
+        says ("artificial neural networks" are the "neural networks" they say), nor one of
+        groups that give it different words."""
+        used = frozenset().union(*said)
+        forms: dict[str, str] = {}
+        # A phrase of several groups ("training data": annotation, training set) stands for
+        # none of them: its entries are those of either.
+        ambiguous: set[str] = set()
+        for members in self._members:
+            # (A stop word is no group's word here: the French "ai" is not "AI".)
+            told = [member for member, key in members if key in used]
+            if not told:
+                continue
+            told_words = [set(self._question_key(member).split()) for member in told]
+            for member, key in members:
+                if key in used or " " not in key:
+                    continue
+                words = self._question_key(member)
+                keyed = set(words.split())
+                if len(keyed) < 2 or any(known and known <= keyed for known in told_words):
+                    continue
+                if forms.setdefault(words, told[0]) != told[0]:
+                    ambiguous.add(words)
+        return {words: usual for words, usual in forms.items() if words not in ambiguous}
+
+    def _question_key(self, phrase: str) -> str:
+        """``phrase`` as search.js reads a question's words (see :meth:`usual_forms`)."""
+        words = fold(without_elision(phrase)).split()
+        return " ".join(_singular(word) for word in words if word not in self._ignored)
 
     def gives(self, typed: str, searched: str) -> bool:
         """Whether every text that uses the word ``typed`` is given the word ``searched`` (see

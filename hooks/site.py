@@ -77,6 +77,7 @@ from deepscopie.render.propose import (
 from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_jobs import jobs_file
 from deepscopie.render.search_names import names_file
+from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import (
     PART_SIZE,
     EntryGroups,
@@ -248,6 +249,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **names_file(base),
             **jobs_file(base),
             **words_files(records, site_languages()),
+            **phrases_files(base, groups),
             **_published_report(health),
         }
         _rendered.update(

@@ -982,6 +982,40 @@ def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "said"),
+    [
+        ("", "apprentissage profond", "deep learning"),
+        ("", "l'apprentissage en profondeur", "deep learning"),
+        ("en/", "repair an image", "restoration"),
+    ],
+)
+def test_a_phrase_the_entries_say_another_way_finds_those_that_say_it(
+    watched: Watched, site_url: str, root: str, question: str, said: str
+) -> None:
+    # The French entries say "deep learning": "apprentissage profond" opened on papers that
+    # say "apprentissage" and "profonds" apart, and no entry about deep learning came among
+    # the first three.
+    cards = _entry_cards(watched.page, f"{site_url}{root}", question)
+    titles = [
+        re.sub(r"[\s-]+", " ", card.locator(".ds-result__title").inner_text().lower())
+        for card in cards
+    ]
+    assert any(said in title for title in titles[:2]), titles[:3]
+    assert watched.errors == []
+
+
+def test_search_without_its_file_of_phrases_searches_the_words_as_typed(
+    watched: Watched, site_url: str
+) -> None:
+    page = watched.page
+    page.route("**/search-phrases-*.json", lambda route: route.fulfill(status=200, body="<html>"))
+    page.goto(site_url)
+    assert _search(page, "apprentissage profond")
+    expect(page.locator(SEARCH_STATUS)).to_have_text(re.compile(r"^\d+ entrées$"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "word"),
     [
         ("", "le modèle ne converge jamais", "jamais"),

@@ -333,7 +333,7 @@ def test_explore_reads_each_entrys_groups_as_the_search_records_do(tmp_path: Pat
         entries = json.loads(entries_json(base, code, None))["entries"]
         assert any(entry.get("groups") for entry in entries)
         for entry in entries:
-            assert entry.get("groups", []) == groups[code][f"resource/{entry['id']}"]
+            assert entry.get("groups", []) == list(groups[code][f"resource/{entry['id']}"].groups)
 
 
 def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:

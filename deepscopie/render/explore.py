@@ -29,6 +29,7 @@ from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import WAY_GROUPS, group_of, way_group_name, way_groups
+from deepscopie.synonyms import Reading
 
 EXPLORE_PAGE = "explore.md"
 
@@ -213,7 +214,7 @@ def entries_json(
     base: KnowledgeBase,
     language: str,
     health: LinkHealth | None,
-    groups: dict[str, list[int]] | None = None,
+    groups: dict[str, Reading] | None = None,
 ) -> str:
     """The entries of one language's Explore page, in the knowledge base's order, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
@@ -270,7 +271,7 @@ def entries_json(
                 )
             ),
         }
-        entry["groups"] = used[f"resource/{resource.id}"]
+        entry["groups"] = list(used[f"resource/{resource.id}"].groups)
         if health is not None:
             entry["status"] = _status(resource, health)
         # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.

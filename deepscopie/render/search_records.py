@@ -34,7 +34,7 @@ from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
-from deepscopie.synonyms import Synonyms, language_synonyms
+from deepscopie.synonyms import Reading, Synonyms, language_synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
 # that say what the entry is for (its task, type, tags, keywords), then the description.
@@ -58,6 +58,8 @@ PART_SUBTAG = "x-part"
 # of four letters is one letter from too many others ("côté", "coûte"). (The most letters:
 # search_names.LONGEST_WORD.)
 WORDS_FILE = "search-words-{language}.json"
+# Each language's phrases that its entries say another way (see deepscopie.render.search_phrases).
+PHRASES_FILE = "search-phrases-{language}.json"
 SHORTEST_WORD = 5
 
 
@@ -72,6 +74,7 @@ def search_index_names() -> dict[str, str]:
         "part": PART_SUBTAG,
         "names": NAMES_FILE,
         "words": WORDS_FILE,
+        "phrases": PHRASES_FILE,
         "shortest_word": str(SHORTEST_WORD),
         "longest_word": str(LONGEST_WORD),
         "jobs": JOBS_FILE,
@@ -154,27 +157,36 @@ def summary(
     return line[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:\u00a0\u202f") + "…"
 
 
-# Which synonym groups (their indexes) each entry's text uses, by language, then by entry:
-# "resource/ID" or "faq/ID" (see entry_groups).
-EntryGroups = dict[str, dict[str, list[int]]]
+# Which synonym groups (their indexes) each entry's text uses, and by which of their words,
+# by language, then by entry: "resource/ID" or "faq/ID" (see entry_groups).
+EntryGroups = dict[str, dict[str, Reading]]
 
 
 def entry_groups(base: KnowledgeBase, only: str | None = None) -> EntryGroups:
     """The synonym groups each entry's text uses in each language (or in ``only``, a code):
-    what search gives its record (:meth:`deepscopie.synonyms.Synonyms.added_to`), and what
-    Explore's word filter reads a word of a group in (one reading of the groups for both)."""
+    what search gives its record (:meth:`deepscopie.synonyms.Synonyms.added_to`), what
+    Explore's word filter reads a word of a group in, and the phrases search looks for the
+    entries' own words of (deepscopie.render.search_phrases): one reading of the groups for
+    all three."""
     groups: EntryGroups = {}
     for site_language in _languages(only):
-        language = site_language.code
         synonyms = _synonyms(base, site_language)
-        names = _names(base, language)
-        used = {
-            f"resource/{r.id}": synonyms.used_by(_resource_text(r, names, language))
-            for r in base.resources
-        }
-        used |= {f"faq/{e.id}": synonyms.used_by(_faq_topic(e, names, language)) for e in base.faq}
-        groups[language] = used
+        texts = entry_texts(base, site_language.code)
+        groups[site_language.code] = {key: synonyms.reading(text) for key, text in texts.items()}
     return groups
+
+
+def entry_texts(base: KnowledgeBase, language: str) -> dict[str, str]:
+    """What each entry says in ``language`` as its synonym groups are read, by entry:
+    "resource/ID" or "faq/ID" (an FAQ entry's topic, see _faq_topic)."""
+    names = _names(base, language)
+    texts = {f"resource/{r.id}": _resource_text(r, names, language) for r in base.resources}
+    return texts | {f"faq/{e.id}": _faq_topic(e, names, language) for e in base.faq}
+
+
+def faq_answers(base: KnowledgeBase, language: str) -> list[str]:
+    """The FAQ's answers in ``language``, as plain text (those that have one)."""
+    return [plain(e.answer.get(language), language) for e in base.faq if e.answer]
 
 
 def _languages(code: str | None) -> list[Language]:
@@ -211,12 +223,12 @@ def search_records(
         entries = []
         for resource in base.resources:
             text = _resource_text(resource, names, language)
-            added = synonyms.added_to(text, used[f"resource/{resource.id}"])
+            added = synonyms.added_to(text, list(used[f"resource/{resource.id}"].groups))
             part = index_part(resource.id, parts)
             entries.append(_resource(resource, names, language, part, health, named, added))
         for entry in base.faq:
             text = _faq_text(entry, names, language)
-            added = synonyms.added_to(text, used[f"faq/{entry.id}"])
+            added = synonyms.added_to(text, list(used[f"faq/{entry.id}"].groups))
             entries.append(_faq_entry(entry, names, language, index_part(entry.id, parts), added))
         records += entries
         if len(parts) > 1:

@@ -231,7 +231,51 @@
   // is still put right).
   const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
   const pagefindWord = (word) => searchedAs.get(bare(word)) || (frenchForms ? word.replace(pluralInOs, "$1$2") : word);
-  const inTheirSense = (words) => (words.includes('"') ? words : words.split(/\s+/).map(pagefindWord).join(" "));
+  // A question that is only phrases its entries say another way ("apprentissage profond":
+  // they say "deep learning") is searched with their words too: the phrase's own words are
+  // every entry's of the idea at a synonym's weight, and an entry that said "apprentissage"
+  // and "profonds" apart came first. The phrases are the language's file (written by
+  // deepscopie/render/search_phrases.py), keyed as keyOf reads a question (Synonyms.usual_forms
+  // keys them the same way). Only a whole question: "how many cells was cellpose trained on"
+  // is not about counting cells (2,338 questions: two answers found, none lost).
+  // A word as its singular, crudely ("masques", "vidéos", "datasets"): the rule of
+  // deepscopie/synonyms.py (_singular), by which the phrases are keyed.
+  const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
+  const keyOf = (words) =>
+    fold(words).split(/[^\p{L}\p{N}]+/u).filter((word) => word && !stopWords.has(word)).map(singular);
+  let usualTable = {};
+  let knownPhrases = null;
+  function usualForms() {
+    if (!knownPhrases) {
+      const file = names.phrases.replace("{language}", document.documentElement.lang.toLowerCase());
+      knownPhrases = siteTable(file).then((table) => (usualTable = table));
+    }
+    return knownPhrases;
+  }
+  const usualFormOf = (key) => (Object.hasOwn(usualTable, key) && typeof usualTable[key] === "string" ? usualTable[key] : null);
+  function withUsualForms(words) {
+    const keys = keyOf(words);
+    const covered = new Set();
+    const usuals = [];
+    for (let from = 0; from < keys.length; from++) {
+      for (let to = from + 2; to <= keys.length; to++) {
+        const usual = usualFormOf(keys.slice(from, to).join(" "));
+        if (!usual) continue;
+        usuals.push(usual);
+        for (let at = from; at < to; at++) covered.add(at);
+      }
+    }
+    if (!usuals.length || covered.size < keys.length) return words;
+    // Each word once, and not one the question has.
+    const has = new Set(keys);
+    const added = usuals.flatMap((usual) => usual.split(/\s+/)).filter((word) => {
+      const key = singular(fold(word));
+      return key && !has.has(key) && has.add(key);
+    });
+    return added.length ? `${words} ${added.join(" ")}` : words;
+  }
+  const inTheirSense = (words) =>
+    words.includes('"') ? words : withUsualForms(words).split(/\s+/).map(pagefindWord).join(" ");
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
@@ -400,8 +444,6 @@
   } catch (error) {
     console.warn("Search: the names of the tasks could not be read", error);
   }
-  // A word as its singular, crudely ("masques", "vidéos", "datasets").
-  const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
   // The task a question's words name, if any ("d'annotation", "masques": annotation).
   function taskNamed(words) {
     for (const word of words.map(trimmed)) {
@@ -1189,6 +1231,7 @@
       return;
     }
     const pagefind = await loadEngine(); // and the names, asked for with it (prepare)
+    await usualForms(); // asked for with it too: a small file, fetched meanwhile
     if (stale()) return;
     // Not while a word is being typed, nor when the reader asked for the words as typed.
     const beingTyped = query === keystroke;
@@ -1791,6 +1834,7 @@
   function prepare() {
     loadEngine();
     entryNames();
+    usualForms();
   }
 
   // The question last typed in this tab, met again on the next page: a reader who opened

@@ -1,0 +1,36 @@
+"""The phrases readers type for an idea that the entries say another way, for the search to
+look for the entries' words too ("apprentissage profond": the French entries say "deep
+learning").
+
+Every entry that uses a synonym group is given its words (deepscopie.synonyms), so a phrase
+of the group finds them all; but its words count there at a synonym's weight, while an entry
+that happens to say "apprentissage" and "profonds" apart counts them as its own, and came
+first. A question that is only such phrases is searched with the words the entries use for
+the idea too (search.js, withUsualForms), which rank them by their own text. One file per
+language (its entries say things their own way), fetched when the reader heads for the
+search, as the names are.
+"""
+
+from __future__ import annotations
+
+from deepscopie.knowledge_base import KnowledgeBase
+from deepscopie.languages import site_languages
+from deepscopie.render.data_files import compact_json
+from deepscopie.render.search_records import PHRASES_FILE, EntryGroups, faq_answers
+from deepscopie.synonyms import language_synonyms
+
+
+def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's phrases file: ``{phrase as
+    search.js reads a question: the words its entries use}`` (see
+    :meth:`deepscopie.synonyms.Synonyms.usual_forms`), read in the entries' texts as
+    ``groups`` (the base's :func:`deepscopie.render.search_records.entry_groups`, in each
+    language) read them, and in the FAQ's answers: a phrase one says is found by its own
+    words."""
+    files = {}
+    for code, readings in groups.items():
+        synonyms = language_synonyms(base.vocabulary.synonyms, site_languages()[code])
+        said = [reading.said for reading in readings.values()]
+        said += [synonyms.reading(answer).said for answer in faq_answers(base, code)]
+        files[PHRASES_FILE.format(language=code)] = compact_json(synonyms.usual_forms(said))
+    return files
