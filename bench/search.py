@@ -1,6 +1,7 @@
 """What a reader's first search costs, in headless Chromium (Debian's chromium): the time from
 a word to its results shown, and the bytes transferred for it (Pagefind's script, its
-WebAssembly, the index chunks and the result fragments), with a cold cache each time.
+WebAssembly, the index chunks and the result fragments, and, since stop 50, the search's own
+data files: the names and phrases every question is read with), with a cold cache each time.
 
 The time is taken in the page, from the browser's own time of the key or the paste (its
 event's timeStamp) to the first frame painted with the results. Before 4 December 2026 (stop
@@ -23,6 +24,7 @@ import contextlib
 import statistics
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from common import (
     CHROMIUM_FLAGS,
@@ -56,6 +58,13 @@ TIMED = """query => {
 }"""
 
 
+def _for_search(url: str) -> bool:
+    """Whether the search fetched ``url``: Pagefind's files, or the search's own data files
+    (the names and phrases it reads every question with, the words and jobs a few need)."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1]
+    return "/pagefind/" in url or (name.startswith("search-") and name.endswith(".json"))
+
+
 def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float, int]:
     """(median milliseconds to the results for ``query``, median bytes fetched for the search).
 
@@ -73,7 +82,7 @@ def first_search(site: Path, query: str, runs: int, typed: bool) -> tuple[float,
             fetched: list[int] = []
 
             def count(response: Response, fetched: list[int] = fetched) -> None:
-                if "/pagefind/" in response.url:
+                if _for_search(response.url):
                     # The bytes sent: a compressed copy's, when the server sent one.
                     with contextlib.suppress(PlaywrightError, KeyError, ValueError):
                         fetched.append(int(response.headers["content-length"]))

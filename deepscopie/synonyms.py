@@ -15,6 +15,10 @@ from deepscopie.stemming import indexed_form
 
 # The most words a text is given (see Synonyms.added_to); today's most is 363.
 MOST_ADDED = 500
+# The most words of a phrase that search looks for the entries' words of (see
+# Synonyms.usual_forms; search.js tries each stretch of a question up to this length). Today's
+# longest has 7.
+PHRASE_WORDS = 8
 
 
 class Reading(NamedTuple):
@@ -109,17 +113,17 @@ class Synonyms:
         """The phrases of the groups that no text says (``said``: what each text's
         :meth:`reading` found), each with the first word of its group that one says
         ("apprentissage profond": "deep learning", which the French entries say): a question
-        that is only such phrases is searched with those words too (search.js,
-        withUsualForms). Its own words are every text's of the group, at a synonym's weight;
-        an entry that said "apprentissage" and "profonds" apart outranked those about deep
-        learning, which "deep learning" ranks by their own text.
+        that is only such phrases shows first the entries that say those words too
+        (search.js, usualWords). Its own words are every text's of the group, at a synonym's
+        weight; an entry that said "apprentissage" and "profonds" apart outranked those about
+        deep learning, which "deep learning" ranks by their own text.
 
         Each phrase is keyed as search.js reads a question: without elided words and stop
         words, each word singular, apart by spaces (``d'une frame à l'autre`` is ``frame
         autre``). Not a phrase keyed by a single word (it would stand for every question of
-        that word), nor one that has every word of a word or phrase of its group that a text
-        says ("artificial neural networks" are the "neural networks" they say), nor one of
-        groups that give it different words."""
+        that word) or by more than ``PHRASE_WORDS``; nor one that has every word of a word
+        or phrase of its group that a text says ("artificial neural networks" are the
+        "neural networks" they say); nor one of groups that give it different words."""
         used = frozenset().union(*said)
         forms: dict[str, str] = {}
         # A phrase of several groups ("training data": annotation, training set) stands for
@@ -136,7 +140,9 @@ class Synonyms:
                     continue
                 words = self._question_key(member)
                 keyed = set(words.split())
-                if len(keyed) < 2 or any(known and known <= keyed for known in told_words):
+                if not 2 <= len(words.split()) <= PHRASE_WORDS or any(
+                    known and known <= keyed for known in told_words
+                ):
                     continue
                 if forms.setdefault(words, told[0]) != told[0]:
                     ambiguous.add(words)

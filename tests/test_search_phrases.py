@@ -8,7 +8,7 @@ from pathlib import Path
 from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import PHRASES_FILE, entry_groups
-from deepscopie.synonyms import Synonyms
+from deepscopie.synonyms import PHRASE_WORDS, Synonyms
 from tests.conftest import copy_base_data
 
 GROUPS = [
@@ -59,6 +59,13 @@ def test_no_phrase_stands_for_a_single_word_nor_has_the_words_of_one_the_entries
     texts = ["Le suivi.", "ground truth", "Deep learning with neural networks."]
     forms = _usual_forms(Synonyms(groups, ignored=("de", "la")), texts)
     assert forms == {"verite vraie": "ground truth", "deep net": "deep learning"}
+
+
+def test_no_phrase_is_longer_than_search_looks_for() -> None:
+    long_phrase = " ".join(f"word{n}" for n in range(PHRASE_WORDS + 1))
+    groups = [("tracking", long_phrase, " ".join(long_phrase.split()[:PHRASE_WORDS]))]
+    forms = _usual_forms(Synonyms(groups), ["Tracking."])
+    assert list(forms) == [" ".join(long_phrase.split()[:PHRASE_WORDS])]
 
 
 def test_a_stop_word_is_no_usual_form() -> None:

@@ -1,14 +1,14 @@
 """The phrases readers type for an idea that the entries say another way, for the search to
-look for the entries' words too ("apprentissage profond": the French entries say "deep
-learning").
+show first the entries that say it their way too ("apprentissage profond": the French entries
+say "deep learning").
 
 Every entry that uses a synonym group is given its words (deepscopie.synonyms), so a phrase
 of the group finds them all; but its words count there at a synonym's weight, while an entry
 that happens to say "apprentissage" and "profonds" apart counts them as its own, and came
-first. A question that is only such phrases is searched with the words the entries use for
-the idea too (search.js, withUsualForms), which rank them by their own text. One file per
-language (its entries say things their own way), fetched when the reader heads for the
-search, as the names are.
+first. A question that is only such phrases shows first the entries that also have the words
+the entries use for the idea, ranked by their own text, then the others (search.js,
+usualWords): the same entries, in another order. One file per language (its entries say
+things their own way), fetched when the reader heads for the search, as the names are.
 """
 
 from __future__ import annotations

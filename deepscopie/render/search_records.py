@@ -34,7 +34,7 @@ from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import group_of, way_group_name
-from deepscopie.synonyms import Reading, Synonyms, language_synonyms
+from deepscopie.synonyms import PHRASE_WORDS, Reading, Synonyms, language_synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
 # that say what the entry is for (its task, type, tags, keywords), then the description.
@@ -75,6 +75,7 @@ def search_index_names() -> dict[str, str]:
         "names": NAMES_FILE,
         "words": WORDS_FILE,
         "phrases": PHRASES_FILE,
+        "phrase_words": str(PHRASE_WORDS),
         "shortest_word": str(SHORTEST_WORD),
         "longest_word": str(LONGEST_WORD),
         "jobs": JOBS_FILE,

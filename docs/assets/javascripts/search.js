@@ -170,15 +170,20 @@
   // Only pages carry a filter with the value "page": the pages are the results with it, the entries the
   // others. A filter on every entry made a common word's search four times longer at 10,000
   // entries, and its file is fetched before the first results.
+  // A question that is only phrases its entries say another way has first those that also
+  // say it their way (see usualWords), then the others: the same entries, in another order.
   async function resultsFor(pagefind, typed) {
     const words = inTheirSense(typed);
-    const [all, pages] = await Promise.all([
+    const usual = usualWords(typed);
+    const [all, pages, saidTheirWay] = await Promise.all([
       pagefind.search(words, entrySearch),
       pagefind.search(words, { filters: { [names.filter]: names.page } }),
+      usual ? pagefind.search(`${words} ${inTheirSense(usual)}`, entrySearch) : null,
     ]);
     const pageResults = pages ? pages.results : [];
     const pageIds = new Set(pageResults.map((result) => result.id));
-    const found = (all ? all.results : []).filter((result) => !pageIds.has(result.id));
+    const first = saidTheirWay ? saidTheirWay.results : [];
+    const found = unique([...first, ...(all ? all.results : [])]).filter((result) => !pageIds.has(result.id));
     return { found, pages: pageResults };
   }
 
@@ -232,50 +237,57 @@
   const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
   const pagefindWord = (word) => searchedAs.get(bare(word)) || (frenchForms ? word.replace(pluralInOs, "$1$2") : word);
   // A question that is only phrases its entries say another way ("apprentissage profond":
-  // they say "deep learning") is searched with their words too: the phrase's own words are
-  // every entry's of the idea at a synonym's weight, and an entry that said "apprentissage"
-  // and "profonds" apart came first. The phrases are the language's file (written by
+  // they say "deep learning"): the phrase's own words are every entry's of the idea at a
+  // synonym's weight, and an entry that said "apprentissage" and "profonds" apart came
+  // first. The phrases are the language's file (written by
   // deepscopie/render/search_phrases.py), keyed as keyOf reads a question (Synonyms.usual_forms
-  // keys them the same way). Only a whole question: "how many cells was cellpose trained on"
-  // is not about counting cells (2,338 questions: two answers found, none lost).
+  // keys them the same way), of at most `names.phrase_words` words. Only a whole question:
+  // "how many cells was cellpose trained on" is not about counting cells.
   // A word as its singular, crudely ("masques", "vidéos", "datasets"): the rule of
   // deepscopie/synonyms.py (_singular), by which the phrases are keyed.
   const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
   const keyOf = (words) =>
-    fold(words).split(/[^\p{L}\p{N}]+/u).filter((word) => word && !stopWords.has(word)).map(singular);
+    fold(words).split(/[^\p{L}\p{N}_]+/u).filter((word) => word && !stopWords.has(word)).map(singular);
+  const PHRASE_WORDS = Number(names.phrase_words) || 0;
   let usualTable = {};
   let knownPhrases = null;
   function usualForms() {
     if (!knownPhrases) {
-      const file = names.phrases.replace("{language}", document.documentElement.lang.toLowerCase());
-      knownPhrases = siteTable(file).then((table) => (usualTable = table));
+      // None on a page from before the file (its names lack it): words as typed.
+      const file = names.phrases ? names.phrases.replace("{language}", document.documentElement.lang.toLowerCase()) : null;
+      knownPhrases = (file ? siteTable(file) : Promise.resolve({})).then((table) => (usualTable = table));
     }
     return knownPhrases;
   }
   const usualFormOf = (key) => (Object.hasOwn(usualTable, key) && typeof usualTable[key] === "string" ? usualTable[key] : null);
-  function withUsualForms(words) {
+  // The entries' words for what a question asks (see above), but those it has and stop
+  // words ("classification de pixels"); "" for a question that is not only such phrases.
+  function usualWords(words) {
+    if (words.includes('"')) return "";
     const keys = keyOf(words);
     const covered = new Set();
     const usuals = [];
     for (let from = 0; from < keys.length; from++) {
-      for (let to = from + 2; to <= keys.length; to++) {
-        const usual = usualFormOf(keys.slice(from, to).join(" "));
+      let key = keys[from];
+      // Each phrase from each word, up to the longest a phrase is (a pasted question of
+      // many words tried every stretch of them: 30 s).
+      for (let to = from + 2; to <= Math.min(keys.length, from + PHRASE_WORDS); to++) {
+        key += ` ${keys[to - 1]}`;
+        const usual = usualFormOf(key);
         if (!usual) continue;
         usuals.push(usual);
         for (let at = from; at < to; at++) covered.add(at);
       }
     }
-    if (!usuals.length || covered.size < keys.length) return words;
-    // Each word once, and not one the question has.
+    if (!usuals.length || covered.size < keys.length) return "";
     const has = new Set(keys);
-    const added = usuals.flatMap((usual) => usual.split(/\s+/)).filter((word) => {
-      const key = singular(fold(word));
-      return key && !has.has(key) && has.add(key);
+    const added = usuals.flatMap((usual) => withoutElision(usual).split(/\s+/)).filter((word) => {
+      const key = trimmed(word);
+      return key && !stopWords.has(key) && !has.has(singular(key)) && has.add(singular(key));
     });
-    return added.length ? `${words} ${added.join(" ")}` : words;
+    return added.join(" ");
   }
-  const inTheirSense = (words) =>
-    words.includes('"') ? words : withUsualForms(words).split(/\s+/).map(pagefindWord).join(" ");
+  const inTheirSense = (words) => (words.includes('"') ? words : words.split(/\s+/).map(pagefindWord).join(" "));
 
   // The words that join alternatives, as typed, accents kept ("où" is not "ou"; or_words in
   // deepscopie/catalogues/languages.yaml, set on the dialog).
