@@ -5,7 +5,7 @@ that a reader's word finds the entries that use another of its group)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -164,7 +164,7 @@ class Synonyms:
             for index in self.used_by(typed)
         )
 
-    def added_to(self, words: str, groups: list[int] | None = None) -> list[str]:
+    def added_to(self, words: str, groups: Sequence[int] | None = None) -> list[str]:
         """The words of the groups that ``words`` mentions which it does not have, each once:
         a word the text has would only add a position to every search of it (a common word's
         search time grows with them), and nothing to what it finds. A word counts as the text

@@ -224,12 +224,12 @@ def search_records(
         entries = []
         for resource in base.resources:
             text = _resource_text(resource, names, language)
-            added = synonyms.added_to(text, list(used[f"resource/{resource.id}"].groups))
+            added = synonyms.added_to(text, used[f"resource/{resource.id}"].groups)
             part = index_part(resource.id, parts)
             entries.append(_resource(resource, names, language, part, health, named, added))
         for entry in base.faq:
             text = _faq_text(entry, names, language)
-            added = synonyms.added_to(text, list(used[f"faq/{entry.id}"].groups))
+            added = synonyms.added_to(text, used[f"faq/{entry.id}"].groups)
             entries.append(_faq_entry(entry, names, language, index_part(entry.id, parts), added))
         records += entries
         if len(parts) > 1:
