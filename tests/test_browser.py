@@ -1023,27 +1023,6 @@ def test_a_phrase_the_entries_say_another_way_orders_the_same_entries(
 
 
 @pytest.mark.parametrize(
-    ("root", "question"),
-    [("en/", "works on my images but fails on new data"), ("", "annoter sans jamais dessiner")],
-)
-def test_the_status_counts_as_having_every_word_the_entries_whose_cards_lack_none(
-    watched: Watched, site_url: str, root: str, question: str
-) -> None:
-    # "126 entries have some of the words, none has them all" above a first card that said
-    # nothing was missing: it lacked only "but", which names nothing (kept_words).
-    cards = _entry_cards(watched.page, f"{site_url}{root}", question)
-    status = watched.page.locator(SEARCH_STATUS).inner_text()
-    # "M with all the words, K with some", "N entries" (all of them), or "K have some of the
-    # words, none has them all".
-    numbers = [int(number) for number in re.findall(r"\d+", status)]
-    every = re.fullmatch(r"\d+ (entrées|entries)", status)
-    having_all = numbers[0] if len(numbers) > 1 or every else 0
-    lacking_none = [card.locator(".ds-result__lacks").count() == 0 for card in cards]
-    assert 0 < sum(lacking_none) <= having_all, (status, lacking_none)
-    assert watched.errors == []
-
-
-@pytest.mark.parametrize(
     ("root", "question", "word"),
     [
         ("", "le modèle ne converge jamais", "jamais"),

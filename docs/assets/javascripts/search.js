@@ -1321,6 +1321,19 @@
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
     const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced);
+    // How many entries were found, and whether none has all the words searched ("my nuclei
+    // touch each other and StarDist merges them": 71 entries have some of them).
+    // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
+    // have "imaging"; the count read as if 111 had them all). Those with all are said first:
+    // "112 entries, 5 with all the words" read as if nearly every entry answered "train
+    // without a GPU". (Not "then": a resource the question names is shown second, whatever
+    // words it has, see withNamedResources.)
+    const counted =
+      whole === 0 && found.length
+        ? someWords(found.length)
+        : whole < found.length
+          ? filled(forCount(whole, { one: texts.dsWholeSomeOneText, other: texts.dsWholeSomeText }), { m: whole, k: found.length - whole })
+          : plural(found.length);
     results.replaceChildren();
     results.scrollTop = 0; // a new list from its first card, not where the last was read
     // The pages that have the words no entry has come first ("foire aux questions": no entry
@@ -1341,24 +1354,6 @@
       replaced.includes(bare(word)) || asksForAnother(word) || compares(word) || keptWords.has(bare(word));
     const lackedBy = (result) =>
       placed ? [] : [...new Set((lacking.get(result.id) || []).filter((word) => !notLacked(word)).map(unpunctuated).map(asTypedWord))];
-    // How many entries were found, and whether none has all the words searched ("my nuclei
-    // touch each other and StarDist merges them": 71 entries have some of them).
-    // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
-    // have "imaging"; the count read as if 111 had them all). Those with all are said first:
-    // "112 entries, 5 with all the words" read as if nearly every entry answered "train
-    // without a GPU". (Not "then": a resource the question names is shown second, whatever
-    // words it has, see withNamedResources.)
-    // Those with all the words are those whose cards say none is missing: "126 entries have
-    // some of the words, none has them all" was said above a first card that lacked only
-    // "but". (Counted, not moved up: "stardist sans coder" lost its answer when the entries
-    // that lack only "sans" came first.)
-    const complete = placed ? whole : found.filter((result) => !lackedBy(result).length).length;
-    const counted =
-      complete === 0 && found.length
-        ? someWords(found.length)
-        : complete < found.length
-          ? filled(forCount(complete, { one: texts.dsWholeSomeOneText, other: texts.dsWholeSomeText }), { m: complete, k: found.length - complete })
-          : plural(found.length);
     const list = document.createElement("ul");
     list.className = "ds-results";
     entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at]))));
