@@ -995,11 +995,8 @@ def test_a_phrase_the_entries_say_another_way_finds_those_that_say_it(
     # The French entries say "deep learning": "apprentissage profond" opened on papers that
     # say "apprentissage" and "profonds" apart, and no entry about deep learning came among
     # the first three.
-    cards = _entry_cards(watched.page, f"{site_url}{root}", question)
-    titles = [
-        re.sub(r"[\s-]+", " ", card.locator(".ds-result__title").inner_text().lower())
-        for card in cards
-    ]
+    _entry_cards(watched.page, f"{site_url}{root}", question)
+    titles = [re.sub(r"[\s-]+", " ", title.lower()) for title in _result_titles(watched.page)]
     assert any(said in title for title in titles[:2]), titles[:3]
     assert watched.errors == []
 

@@ -187,7 +187,11 @@ def entry_texts(base: KnowledgeBase, language: str) -> dict[str, str]:
 
 def faq_answers(base: KnowledgeBase, language: str) -> list[str]:
     """The FAQ's answers in ``language``, as plain text (those that have one)."""
-    return [plain(e.answer.get(language), language) for e in base.faq if e.answer]
+    return [_faq_answer(entry, language) for entry in base.faq if entry.answer]
+
+
+def _faq_answer(entry: FaqEntry, language: str) -> str:
+    return plain(entry.answer.get(language), language) if entry.answer else ""
 
 
 def _languages(code: str | None) -> list[Language]:
@@ -428,8 +432,7 @@ def _faq_topic(entry: FaqEntry, names: dict[str, dict[str, str]], language: str)
 def _faq_text(entry: FaqEntry, names: dict[str, dict[str, str]], language: str) -> str:
     """What an FAQ entry says in ``language``: its topic and its answer, whose words it is not
     given again."""
-    answer = plain(entry.answer.get(language), language) if entry.answer else ""
-    return f"{_faq_topic(entry, names, language)} {answer}"
+    return f"{_faq_topic(entry, names, language)} {_faq_answer(entry, language)}"
 
 
 def _faq_entry(

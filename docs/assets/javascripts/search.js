@@ -254,7 +254,7 @@
   function usualForms() {
     if (!knownPhrases) {
       // None on a page from before the file (its names lack it): words as typed.
-      const file = names.phrases ? names.phrases.replace("{language}", document.documentElement.lang.toLowerCase()) : null;
+      const file = languageFile(names.phrases);
       knownPhrases = (file ? siteTable(file) : Promise.resolve({})).then((table) => (usualTable = table));
     }
     return knownPhrases;
@@ -697,6 +697,11 @@
     if (!knownNames) knownNames = siteTable(names.names).then((table) => (nameList = table));
     return knownNames;
   }
+  // The path of the page's language's file named by `template` ("search-words-{language}.json"),
+  // or null when the page's index names have none (a page from before the file).
+  function languageFile(template) {
+    return template ? template.replace("{language}", document.documentElement.lang.toLowerCase()) : null;
+  }
   // A JSON object of the site (`path` from its root), or {} when it cannot be had.
   function siteTable(path) {
     return fetch(`${siteRoot}${path}`)
@@ -767,11 +772,12 @@
   const asWords = (list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)]));
   function languageWords() {
     if (!knownWords) {
-      const file = names.words.replace("{language}", document.documentElement.lang.toLowerCase());
-      knownWords = fetch(`${siteRoot}${file}`)
-        .then((response) => (response.ok ? response.json() : {}))
-        .catch(() => ({})) // nothing is offered then
-        .then((words) => ({ own: asWords(words && words.own), borrowed: asWords(words && words.borrowed) }));
+      const file = languageFile(names.words);
+      // Without it, nothing is offered.
+      knownWords = (file ? siteTable(file) : Promise.resolve({})).then((words) => ({
+        own: asWords(words.own),
+        borrowed: asWords(words.borrowed),
+      }));
     }
     return knownWords;
   }
