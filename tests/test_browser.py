@@ -276,6 +276,39 @@ def test_a_french_plural_in_os_finds_the_entries_that_say_the_singular(
     assert _search(page, "knsosos")[:2] and _result_titles(page)[0].startswith("KNOSSOS")
 
 
+@pytest.mark.parametrize(
+    ("root", "plural", "singular"),
+    [("", "GPUs", "GPU"), ("en/", "GPUs", "GPU"), ("", "ROIs", "ROI")],
+    ids=["french-u", "english-u", "french-i"],
+)
+def test_a_plural_the_stemmer_keeps_whole_finds_what_its_singular_finds(
+    watched: Watched, site_url: str, root: str, plural: str, singular: str
+) -> None:
+    # Pagefind's stemmers keep the "s" after u (and, in French, after a, i and o) while they
+    # keep the singular as is: "GPUs" found 2 entries of the 11 that say "GPU".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator(SEARCH_STATUS)
+    by_singular = _search(page, singular)
+    said = status.inner_text()
+    page.keyboard.press("Escape")
+    assert _search(page, plural) == by_singular
+    expect(status).to_have_text(said)
+    assert watched.errors == []
+
+
+def test_a_card_does_not_say_it_lacks_a_word_its_title_has(watched: Watched, site_url: str) -> None:
+    # Pagefind indexes "LabelsToROIs" as one word, which "ROIs" does not begin: its card said
+    # "Manquant : « ROIs »" under its own title.
+    page = watched.page
+    page.goto(site_url)
+    _search(page, "les ROIs dans Fiji")
+    card = page.locator("#ds-search .ds-result").filter(has_text="LabelsToROIs")
+    expect(card).to_have_count(1)
+    expect(card.locator(".ds-result__lacks")).to_have_count(0)
+    assert watched.errors == []
+
+
 def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
     watched: Watched, site_url: str
 ) -> None:
@@ -1530,6 +1563,30 @@ def test_a_word_of_an_entry_below_the_first_cards_is_not_said_absent(
     expect(status).to_contain_text(re.compile(r"\d+ (entrées|entries)"))
     page.keyboard.press("Escape")
     assert any(link.endswith("#deep-learning-with-julia") for link in _search(page, "julia"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "answer"),
+    [("", "bugs fiji", "#image-sc-forum"), ("en/", "deep nets", "networks")],
+    ids=["french", "english"],
+)
+def test_a_short_plural_whose_singular_an_entry_says_is_not_said_absent(
+    watched: Watched, site_url: str, root: str, question: str, answer: str
+) -> None:
+    # A short word's beginning is the whole word: "bugs" was said absent from the forums,
+    # which say "bug", and "deep nets" was searched as "deep" (64 entries about anything deep).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator(SEARCH_STATUS)
+    links = _search(page, question)
+    expect(status).not_to_contain_text(re.compile("Aucune entrée ne contient|No entry has"))
+    assert answer in " ".join(links[:3] + _result_titles(page)[:3]).lower()
+    # The singular counts as a word, not as a beginning: Pagefind answers "logs" with every
+    # French entry that says "logiciel", and no entry has "log".
+    page.keyboard.press("Escape")
+    _search(page, "logs")
+    expect(status).to_contain_text(re.compile("Aucune entrée ne contient|No entry has"))
     assert watched.errors == []
 
 

@@ -230,12 +230,15 @@
   } catch (error) {
     console.warn("Search: words searched as others could not be read", error);
   }
-  // And, in French, a plural in -os ("vidéos", "scénarios", "tutos"), which Pagefind's stemmer
-  // keeps whole while it keeps the singular as is, as the singular, which begins both: only
-  // as Pagefind's word, a question's own words stay as typed (a name typed wrong, "knsosos",
-  // is still put right).
-  const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
-  const pagefindWord = (word) => searchedAs.get(bare(word)) || (frenchForms ? word.replace(pluralInOs, "$1$2") : word);
+  // And a plural whose "s" Pagefind's stemmer keeps while it keeps the singular as is, as
+  // the singular, which begins both: in French after a, i, o or u ("vidéos", "tutos", "ROIs",
+  // "GPUs"), in English after u ("GPUs" found 2 entries of the 11 that say "GPU"). Only as
+  // Pagefind's word, a question's own words stay as typed (a name typed wrong, "knsosos", is
+  // still put right).
+  const keptPlural = frenchForms
+    ? /^([^\p{L}\p{N}]*\p{L}{2,}[aiou])s([^\p{L}\p{N}]*)$/iu // "(vidéos)" too
+    : /^([^\p{L}\p{N}]*\p{L}{2,}u)s([^\p{L}\p{N}]*)$/iu;
+  const pagefindWord = (word) => searchedAs.get(bare(word)) || word.replace(keptPlural, "$1$2");
   // A question that is only phrases its entries say another way ("apprentissage profond":
   // they say "deep learning"): the phrase's own words are every entry's of the idea at a
   // synonym's weight, and an entry that said "apprentissage" and "profonds" apart came
@@ -1065,7 +1068,9 @@
     const text = fold(`${data.meta.title} ${data.content}`);
     return [text, text.replace(/[^\p{L}\p{N}\s]+/gu, "")];
   };
-  const saysAny = (texts, marks) => texts.some((text) => marks.some((mark) => text.includes(mark)));
+  // A mark is a word's beginning, or a pattern.
+  const says = (text, mark) => (typeof mark === "string" ? text.includes(mark) : mark.test(text));
+  const saysAny = (texts, marks) => texts.some((text) => marks.some((mark) => says(text, mark)));
   // (A word two others run together, whole: a page with "deep" has no "deepcell".)
   const has = (data, word) => saysAny(textsOf(data), glued.has(word) ? [trimmed(word)] : absenceMarks(word));
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
@@ -1118,8 +1123,13 @@
     }
     if (!/^[\p{L}\p{N}]+$/u.test(letters)) return [];
     // A name and its number ("vgg16", "resnet50") is there if the name is.
-    const numbered = /^\p{L}{3,}\p{N}+$/u.test(letters);
-    return [numbered ? letters.replace(/\p{N}+$/u, "") : beginning(letters)];
+    if (/^\p{L}{3,}\p{N}+$/u.test(letters)) return [letters.replace(/\p{N}+$/u, "")];
+    // A plural is there if its singular is, as a word: a short word's beginning is the whole
+    // word, and "bugs" was said absent from the entries that say "bug". Not as a beginning:
+    // Pagefind answers "logs" with every French entry that says "logiciel".
+    const one = singular(letters);
+    const asWord = new RegExp(`(?:^|[^\\p{L}\\p{N}])${one}(?![\\p{L}\\p{N}])`, "u");
+    return one === letters ? [beginning(letters)] : [beginning(letters), asWord];
   }
   // A word in pieces, joined by a hyphen or another dash ("super–résolution" typed on a Mac),
   // and its pieces of three letters or more.
@@ -1358,11 +1368,21 @@
     // (withAlternatives), found by other words.
     const notLacked = (word) =>
       replaced.includes(bare(word)) || asksForAnother(word) || compares(word) || keptWords.has(bare(word));
-    const lackedBy = (result) =>
-      placed ? [] : [...new Set((lacking.get(result.id) || []).filter((word) => !notLacked(word)).map(unpunctuated).map(asTypedWord))];
+    // Nor a word its own text has that Pagefind did not find in it ("ROIs" of "LabelsToROIs").
+    const lackedBy = (result, data) =>
+      placed
+        ? []
+        : [
+            ...new Set(
+              (lacking.get(result.id) || [])
+                .filter((word) => !notLacked(word) && !has(data, word))
+                .map(unpunctuated)
+                .map(asTypedWord),
+            ),
+          ];
     const list = document.createElement("ul");
     list.className = "ds-results";
-    entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at]))));
+    entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at], data))));
     results.append(list);
     if (found.length > SHOWN) results.append(moreButton(found, list, lackedBy));
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
@@ -1665,7 +1685,7 @@
     const showMore = async () => {
       const more = found.slice(shown, shown + SHOWN);
       const next = await Promise.all(more.map((result) => result.data()));
-      next.forEach((data, at) => list.append(card(data, lackedBy(more[at]))));
+      next.forEach((data, at) => list.append(card(data, lackedBy(more[at], data))));
       list.children[shown]?.querySelector("a").focus();
       shown += next.length;
       if (shown >= found.length) button.remove();
