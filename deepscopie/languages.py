@@ -56,6 +56,7 @@ class Language:
     than_words: str = ""  # words separated by spaces
     like_words: str = ""  # words separated by spaces
     thing_words: str = ""  # words separated by spaces
+    negation_words: str = ""  # words separated by spaces
     page_words: str = ""  # words separated by spaces
     # The languages whose words its readers also type (codes separated by spaces), for the
     # words a slip is offered (deepscopie.render.search_words).

@@ -866,6 +866,63 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "excluded", "job"),
+    [
+        ("", "segmentation sans napari", "napari", "segmentation"),
+        ("en/", "segmentation without napari", "napari", "segmentation"),
+        ("", "annoter sauf labelimg", "labelimg", "annotation"),
+        ("en/", "tracking but not trackmate", "trackmate", "tracking"),
+    ],
+)
+def test_a_tool_a_question_excludes_does_not_open_its_results(
+    watched: Watched,
+    site_url: str,
+    real_data: KnowledgeBase,
+    root: str,
+    question: str,
+    excluded: str,
+    job: str,
+) -> None:
+    # "segmentation sans napari" opened on napari: "sans" and "napari" were both searched,
+    # and only napari's entry had both (the status said none had every word).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    status = page.locator(SEARCH_STATUS)
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    resources = {resource.id: resource for resource in real_data.resources}
+    # After the first three, or last when fewer were found.
+    if excluded in found:
+        assert found.index(excluded) >= min(3, len(found) - 1), found
+    assert job in resources[found[0]].tasks, found
+    expect(status).not_to_contain_text(re.compile("aucune ne les a tous|none has them all"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "wanted", "excluded"),
+    [
+        ("", "cellpose mais pas napari", "cellpose", "napari"),
+        ("en/", "cellpose not napari", "cellpose", "napari"),
+    ],
+)
+def test_a_tool_excluded_beside_the_one_asked_for_comes_after_it(
+    watched: Watched, site_url: str, root: str, question: str, wanted: str, excluded: str
+) -> None:
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    assert found[0] == wanted, found
+    assert excluded not in found[:3], found
+    # A negation apart from the name excludes nothing: the reader asks about both.
+    page.keyboard.press("Escape")
+    found = [
+        link.rsplit("#", 1)[-1] for link in _search(page, "cellpose ne marche pas avec napari")
+    ]
+    assert {"cellpose", "napari"} <= set(found[:3]), found
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question"),
     [
         ("en/", "alternative to cellpose for bacteria"),

@@ -390,15 +390,38 @@
     }
     return null;
   }
-  // What a question compares with a resource it names, if anything (see comparedIn, likenedIn).
-  // ("plus rapide qu'ilastik": the elided "que" is kept for it, the other elisions dropped.)
+  // "segmentation sans napari", "tracking but not trackmate": a word that excludes what it
+  // names (negation_words), right before a resource's name, which the reader wants another
+  // of (napari came first: "sans" and "napari" were both searched, and only napari's entry
+  // has both). The question's other words may name the job ("segmentation"). When it names
+  // another resource ("cellpose not napari"), that one is what the reader wants: the one
+  // excluded is only put after its entries (`aside`; see withAlternatives). Not a word apart
+  // from the name: "cellpose ne marche pas avec napari" asks about both.
+  const negationWords = listedWords("negation_words");
+  function negatedIn(words) {
+    if (!nameList) return null;
+    const at = words.findIndex((word, place) => negationWords.has(word) && isName(words[place + 1] || ""));
+    if (at < 0) return null;
+    const tool = words[at + 1];
+    // With the word that opens the exclusion, searched otherwise ("but" of "but not").
+    const from = at > 0 && keptWords.has(words[at - 1]) ? at - 1 : at;
+    const job = words.filter((word, place) => place < from || place > at + 1);
+    const negation = words.slice(from, at + 1);
+    return { tool: [tool], job, negation, aside: words.some((word) => isName(word) && word !== tool) };
+  }
+  // What a question compares with a resource it names, if anything (see comparedIn, likenedIn,
+  // negatedIn). ("plus rapide qu'ilastik": the elided "que" is kept for it, the other
+  // elisions dropped.)
   const comparisonIn = (question) => {
     const words = bareWords(question.replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
-    return comparedIn(words) || likenedIn(words);
+    return comparedIn(words) || likenedIn(words) || negatedIn(words);
   };
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
     [otherWords, betterWords, degreeWords, thanWords, likeWords].some((list) => list.has(bare(word)));
+  // Whether a word is one of what `compared` read (comparisonIn), a comparison or an exclusion.
+  const comparing = (word, compared) =>
+    Boolean(compared) && (compares(word) || Boolean(compared.negation && compared.negation.includes(bare(word))));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -440,7 +463,9 @@
   // question is searched as typed.
   function withoutAskingForAnother(words, replaced, compared) {
     if (!replaced.some(isName)) return words;
-    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !(compared && compares(word)));
+    // Nor, after a word that excludes it, the name: only its own entry has both.
+    const excluded = (word) => Boolean(compared && compared.negation) && compared.tool.includes(bare(word));
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !comparing(word, compared) && !excluded(word));
     return kept.length ? kept.join(" ") : words;
   }
 
@@ -487,6 +512,7 @@
     return knownJobs;
   }
   async function withAlternatives(pagefind, shown, asked, words, compared, stale) {
+    if (compared && compared.aside) return shown;
     // What it names (`words`, see replacedWords): a resource's one-word name
     // (search-names.json), or words that together are the title of an entry found ("Google
     // Colab", "Tissue Analyzer"). Not split at a colon, unlike withoutReplaced's own entry:
@@ -515,7 +541,7 @@
     const ownJob = jobOf(own);
     // Its other words, not a "?" apart ("alternative à ilastik ?").
     const other = meaningful(asked).filter(
-      (word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word) && !(compared && compares(word)),
+      (word) => bare(word) && !replaced.includes(bare(word)) && !asksForAnother(word) && !comparing(word, compared),
     );
     // The job the question names between "autre" and "que" (see comparedIn), else its own.
     const task = taskNamed(compared ? compared.job : []) || ownJob.tasks[0];
@@ -566,13 +592,16 @@
     known.set(entry.id, own);
     const first = alternatives.slice(0, REPLACED_BELOW).map((one) => one.result);
     const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
-    const found = unique([...first, entry, ...rest, ...shown.found]);
+    // Not after a word that excludes it ("tracking but not trackmate"): its entries then only
+    // come after the first three (withoutReplaced).
+    const excludes = Boolean(compared && compared.negation);
+    const found = unique(excludes ? [...first, ...rest, ...shown.found] : [...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
     // Placed: its own entry comes right after them, even when they are fewer than three
     // (withoutReplaced leaves them). Each has every word, when the question's own results had: they answer it (the count
     // then says "n entries"); else the count of those that have them stays.
     const whole = shown.whole === shown.found.length ? found.length : shown.whole;
-    return { ...shown, found, entryData, whole, placed: true };
+    return { ...shown, found, entryData, whole, placed: !excludes };
   }
 
   // The words of a question but its stop words (and a word joining alternatives left
@@ -1272,7 +1301,9 @@
     const compared = comparisonIn(correction ? correction.searched : query);
     const replaced = replacedWords(correction ? correction.searched : query, Boolean(correction), compared);
     let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced, compared);
-    let shown = await shownFor(pagefind, asked, correction ? asked : query, stale);
+    // (What the reader named, to put its entry first: without the resource excluded.)
+    const namedAsked = correction ? asked : compared && compared.negation ? searched(asked) : query;
+    let shown = await shownFor(pagefind, asked, namedAsked, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
     // of it that one has ("le"): the question goes on without it, and the reader is told
