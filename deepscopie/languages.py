@@ -57,6 +57,8 @@ class Language:
     like_words: str = ""  # words separated by spaces
     thing_words: str = ""  # words separated by spaces
     negation_words: str = ""  # words separated by spaces
+    not_words: str = ""  # words separated by spaces
+    but_words: str = ""  # words separated by spaces
     page_words: str = ""  # words separated by spaces
     # The languages whose words its readers also type (codes separated by spaces), for the
     # words a slip is offered (deepscopie.render.search_words).

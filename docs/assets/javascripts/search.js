@@ -231,14 +231,18 @@
     console.warn("Search: words searched as others could not be read", error);
   }
   // And a plural whose "s" Pagefind's stemmer keeps while it keeps the singular as is, as
-  // the singular, which begins both: in French after a, i, o or u ("vidéos", "tutos", "ROIs",
-  // "GPUs"), in English after u ("GPUs" found 2 entries of the 11 that say "GPU"). Only as
-  // Pagefind's word, a question's own words stay as typed (a name typed wrong, "knsosos", is
-  // still put right).
-  const keptPlural = frenchForms
-    ? /^([^\p{L}\p{N}]*\p{L}{2,}[aiou])s([^\p{L}\p{N}]*)$/iu // "(vidéos)" too
-    : /^([^\p{L}\p{N}]*\p{L}{2,}u)s([^\p{L}\p{N}]*)$/iu;
-  const pagefindWord = (word) => searchedAs.get(bare(word)) || word.replace(keptPlural, "$1$2");
+  // the singular, which begins both: an acronym's, as typed ("GPUs" found 2 entries of the
+  // 11 that say "GPU"; "ROIs"), and, in French, one in -os ("vidéos", "scénarios", "tutos").
+  // Not a short word's final s ("trous" searched as "trou" was every entry that says
+  // "trouver"; "plus", "plugin"). Only as Pagefind's word, a question's own words stay as
+  // typed (a name typed wrong, "knsosos", is still put right).
+  const acronymPlural = /^([^\p{L}\p{N}]*\p{Lu}[\p{Lu}\p{N}]+)s([^\p{L}\p{N}]*)$/u;
+  const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
+  const singularOf = (word) => {
+    const acronym = word.replace(acronymPlural, "$1$2");
+    return acronym !== word || !frenchForms ? acronym : word.replace(pluralInOs, "$1$2");
+  };
+  const pagefindWord = (word) => searchedAs.get(bare(word)) || singularOf(word);
   // A question that is only phrases its entries say another way ("apprentissage profond":
   // they say "deep learning"): the phrase's own words are every entry's of the idea at a
   // synonym's weight, and an entry that said "apprentissage" and "profonds" apart came
@@ -391,30 +395,49 @@
     return null;
   }
   // "segmentation sans napari", "tracking but not trackmate": a word that excludes what it
-  // names (negation_words), right before a resource's name, which the reader wants another
-  // of (napari came first: "sans" and "napari" were both searched, and only napari's entry
-  // has both). The question's other words may name the job ("segmentation"). When it names
-  // another resource ("cellpose not napari"), that one is what the reader wants: the one
-  // excluded is only put after its entries (`aside`; see withAlternatives). Not a word apart
+  // names, right before a resource's name, which the reader wants another of (napari came
+  // first: "sans" and "napari" were both searched, and only napari's entry has both). A word
+  // that excludes anything after it (negation_words: "sans", "without", "ni"), or one that
+  // does only after a resource's name or a word that opposes (not_words after but_words:
+  // "cellpose not napari", "but not trackmate"; not "je ne connais pas napari", "pourquoi
+  // pas napari", "tutoriel pas à pas cellpose"); with the names joined to it ("sans napari
+  // ou fiji"). The question's other words may name the job ("segmentation"). When it names
+  // another resource ("cellpose not napari"), that one is what the reader wants: those
+  // excluded are only put after its entries (`aside`; see withAlternatives). Not a word apart
   // from the name: "cellpose ne marche pas avec napari" asks about both.
   const negationWords = listedWords("negation_words");
+  const notWords = listedWords("not_words");
+  const butWords = listedWords("but_words");
+  const excludesAt = (words, at) =>
+    negationWords.has(words[at]) ||
+    (notWords.has(words[at]) && at > 0 && (butWords.has(words[at - 1]) || isName(words[at - 1])));
   function negatedIn(words) {
     if (!nameList) return null;
-    const at = words.findIndex((word, place) => negationWords.has(word) && isName(words[place + 1] || ""));
-    if (at < 0) return null;
-    const tool = words[at + 1];
-    // With the word that opens the exclusion, searched otherwise ("but" of "but not").
-    const from = at > 0 && keptWords.has(words[at - 1]) ? at - 1 : at;
-    const job = words.filter((word, place) => place < from || place > at + 1);
-    const negation = words.slice(from, at + 1);
-    return { tool: [tool], job, negation, aside: words.some((word) => isName(word) && word !== tool) };
+    const tool = [];
+    const negation = []; // its words, not searched
+    for (const [at, word] of words.entries()) {
+      const next = words[at + 1] || "";
+      if (!isName(next) || tool.includes(next)) continue;
+      if (excludesAt(words, at)) {
+        if (at > 0 && butWords.has(words[at - 1])) negation.push(words[at - 1]);
+        negation.push(word);
+        tool.push(next);
+      } else if (at > 0 && tool.includes(words[at - 1]) && (stopWords.has(word) || orWords.has(word))) {
+        negation.push(word);
+        tool.push(next);
+      }
+    }
+    if (!tool.length) return null;
+    const job = words.filter((word) => !tool.includes(word) && !negation.includes(word));
+    return { tool, job, negation, aside: words.some((word) => isName(word) && !tool.includes(word)) };
   }
   // What a question compares with a resource it names, if anything (see comparedIn, likenedIn,
   // negatedIn). ("plus rapide qu'ilastik": the elided "que" is kept for it, the other
   // elisions dropped.)
   const comparisonIn = (question) => {
     const words = bareWords(question.replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
-    return comparedIn(words) || likenedIn(words) || negatedIn(words);
+    // (Not in a phrase in quotes, searched as written.)
+    return comparedIn(words) || likenedIn(words) || (question.includes('"') ? null : negatedIn(words));
   };
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
@@ -463,10 +486,12 @@
   // question is searched as typed.
   function withoutAskingForAnother(words, replaced, compared) {
     if (!replaced.some(isName)) return words;
-    // Nor, after a word that excludes it, the name: only its own entry has both.
-    const excluded = (word) => Boolean(compared && compared.negation) && compared.tool.includes(bare(word));
-    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !comparing(word, compared) && !excluded(word));
-    return kept.length ? kept.join(" ") : words;
+    const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !comparing(word, compared));
+    if (!compared || !compared.negation) return kept.length ? kept.join(" ") : words;
+    // Nor, after a word that excludes it, the names: only their own entries have both. When
+    // nothing else is asked, the first, as "alternative à napari" ("sans napari ni fiji").
+    const others = kept.filter((word) => !compared.tool.includes(bare(word)));
+    return others.some((word) => !stopWords.has(bare(word))) ? others.join(" ") : compared.tool[0];
   }
 
   // What each task is called in the page's language, and the words that name it (task_names
@@ -1102,6 +1127,19 @@
   const saysAny = (texts, marks) => texts.some((text) => marks.some((mark) => says(text, mark)));
   // (A word two others run together, whole: a page with "deep" has no "deepcell".)
   const has = (data, word) => saysAny(textsOf(data), glued.has(word) ? [trimmed(word)] : absenceMarks(word));
+  // Whether a result says a word where a word begins, or a word in a name written in
+  // capitals ("LabelsToROIs"): "ram" is in "programming", and a card of PyTorch no longer said
+  // it lacked "RAM".
+  const atWordStart = (mark) =>
+    typeof mark === "string"
+      ? new RegExp(`(?:^|[^\\p{L}\\p{N}])${mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u")
+      : mark;
+  const hasWord = (data, word) => {
+    const named = `${data.meta.title} ${data.content}`.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
+    const texts = [...textsOf(data), fold(named)];
+    const marks = (glued.has(word) ? [trimmed(word)] : absenceMarks(word)).map(atWordStart);
+    return saysAny(texts, marks);
+  };
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
   // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
   // data, by its names' meaningful words: a question that is one of them shows that page
@@ -1406,7 +1444,7 @@
         : [
             ...new Set(
               (lacking.get(result.id) || [])
-                .filter((word) => !notLacked(word) && !has(data, word))
+                .filter((word) => !notLacked(word) && !hasWord(data, word))
                 .map(unpunctuated)
                 .map(asTypedWord),
             ),
