@@ -278,8 +278,15 @@ def test_a_french_plural_in_os_finds_the_entries_that_say_the_singular(
 
 @pytest.mark.parametrize(
     ("root", "plural", "singular"),
-    [("", "GPUs", "GPU"), ("en/", "GPUs", "GPU"), ("", "ROIs", "ROI")],
-    ids=["french-u", "english-u", "french-i"],
+    [
+        ("", "GPUs", "GPU"),
+        ("en/", "GPUs", "GPU"),
+        ("", "ROIs", "ROI"),
+        # In lower case, the vocabulary's acronyms (deepscopie.render.searched_as).
+        ("en/", "gpus", "GPU"),
+        ("", "gpus", "GPU"),
+    ],
+    ids=["french-u", "english-u", "french-i", "english-lower-case", "french-lower-case"],
 )
 def test_a_plural_the_stemmer_keeps_whole_finds_what_its_singular_finds(
     watched: Watched, site_url: str, root: str, plural: str, singular: str

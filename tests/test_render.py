@@ -281,6 +281,28 @@ def test_the_search_dialog_is_given_the_words_searched_as_others_in_its_language
     assert template_globals("fr", None)["searched_as"] == {}
 
 
+def test_an_acronyms_plural_typed_in_lower_case_is_searched_as_the_acronym(
+    tmp_path: Path,
+) -> None:
+    # Pagefind's stemmers keep "gpus" whole while they keep "gpu" as is: "gpus" found 2
+    # entries of the 11 that say "GPU".
+    folder = copy_base_data(tmp_path)
+    with (folder / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write(
+            "  - [GPU, carte graphique]\n  - [CNN, convolutional network]\n"
+            "  - [BIA, bioimage analysis]\n  - [ROI, région d'intérêt]\n  - [AWS, Amazon]\n"
+        )
+    base = load_knowledge_base(DataFiles.in_folder(folder))
+    french = template_globals("fr", base.vocabulary)["searched_as"]
+    english = template_globals("en", base.vocabulary)["searched_as"]
+    assert isinstance(french, dict) and isinstance(english, dict)
+    assert french["gpus"] == english["gpus"] == "gpu"
+    assert english["cnns"] == "cnn"
+    # Not a plural that is a word too ("bias", "rois": kings), nor an acronym's that ends so.
+    assert "bias" not in english and "rois" not in french
+    assert not any(typed.endswith("ss") for typed in [*french, *english])
+
+
 def test_the_latest_additions_are_those_since_the_first_day(base: KnowledgeBase) -> None:
     # Every entry of the first import listed "latest" in the file's order, all the same day.
     said = render_latest_additions(base, "en", "index.md")

@@ -11,6 +11,7 @@ from deepscopie.render.navigation import page_names
 from deepscopie.render.pages import render_search_form
 from deepscopie.render.search_jobs import task_words
 from deepscopie.render.search_records import search_index_names
+from deepscopie.render.searched_as import searched_as
 from deepscopie.render.texts import search_texts
 
 
@@ -36,7 +37,5 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         if vocabulary is not None
         else {},
         # What search looks for instead of words its stemmer misreads ({typed: searched}).
-        "searched_as": vocabulary.searched_as.get(language)
-        if vocabulary is not None and vocabulary.searched_as is not None
-        else {},
+        "searched_as": searched_as(vocabulary, site_languages()[language]),
     }

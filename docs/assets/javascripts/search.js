@@ -232,7 +232,8 @@
   }
   // And a plural whose "s" Pagefind's stemmer keeps while it keeps the singular as is, as
   // the singular, which begins both: an acronym's, as typed ("GPUs" found 2 entries of the
-  // 11 that say "GPU"; "ROIs"), and, in French, one in -os ("vidéos", "scénarios", "tutos").
+  // 11 that say "GPU"; "ROIs"; in lower case, the vocabulary's are in searchedAs, see
+  // deepscopie/render/searched_as.py), and, in French, one in -os ("vidéos", "tutos").
   // Not a short word's final s ("trous" searched as "trou" was every entry that says
   // "trouver"; "plus", "plugin"). Only as Pagefind's word, a question's own words stay as
   // typed (a name typed wrong, "knsosos", is still put right).
