@@ -401,11 +401,12 @@
   // that excludes anything after it (negation_words: "sans", "without", "ni"), or one that
   // does only after a resource's name or a word that opposes (not_words after but_words:
   // "cellpose not napari", "but not trackmate"; not "je ne connais pas napari", "pourquoi
-  // pas napari", "tutoriel pas à pas cellpose"); with the names joined to it ("sans napari
-  // ou fiji"). The question's other words may name the job ("segmentation"). When it names
-  // another resource ("cellpose not napari"), that one is what the reader wants: those
-  // excluded are only put after its entries (`aside`; see withAlternatives). Not a word apart
-  // from the name: "cellpose ne marche pas avec napari" asks about both.
+  // pas napari", "tutoriel pas à pas cellpose"); with the names an or word joins to it
+  // ("sans napari ou fiji", not "sans napari dans fiji"). The question's other words may
+  // name the job ("segmentation"). When it names another resource ("cellpose not napari"),
+  // that one is what the reader wants: those excluded are only put after its entries
+  // (`aside`; see withAlternatives). Not a word apart from the name: "cellpose ne marche pas
+  // avec napari" asks about both.
   const negationWords = listedWords("negation_words");
   const notWords = listedWords("not_words");
   const butWords = listedWords("but_words");
@@ -413,7 +414,9 @@
     negationWords.has(words[at]) ||
     (notWords.has(words[at]) && at > 0 && (butWords.has(words[at - 1]) || isName(words[at - 1])));
   function negatedIn(words) {
-    if (!nameList) return null;
+    // Not beside a word that asks for another ("alternative à napari sans fiji" wants
+    // another napari).
+    if (!nameList || words.some((word) => insteadWords.has(word))) return null;
     const tool = [];
     const negation = []; // its words, not searched
     for (const [at, word] of words.entries()) {
@@ -423,7 +426,8 @@
         if (at > 0 && butWords.has(words[at - 1])) negation.push(words[at - 1]);
         negation.push(word);
         tool.push(next);
-      } else if (at > 0 && tool.includes(words[at - 1]) && (stopWords.has(word) || orWords.has(word))) {
+      } else if (at > 0 && tool.includes(words[at - 1]) && orWords.has(word)) {
+        // Not after another word: "sans napari dans fiji" wants Fiji.
         negation.push(word);
         tool.push(next);
       }
@@ -1135,11 +1139,13 @@
     typeof mark === "string"
       ? new RegExp(`(?:^|[^\\p{L}\\p{N}])${mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u")
       : mark;
+  // The word itself, or its singular, not its beginning: "trac" of "tracking" begins
+  // "tracer".
   const hasWord = (data, word) => {
     const named = `${data.meta.title} ${data.content}`.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
     const texts = [...textsOf(data), fold(named)];
-    const marks = (glued.has(word) ? [trimmed(word)] : absenceMarks(word)).map(atWordStart);
-    return saysAny(texts, marks);
+    const letters = trimmed(word);
+    return saysAny(texts, [...new Set([letters, singular(letters)])].filter(Boolean).map(atWordStart));
   };
   // The pages of the site a reader may name ("FAQ", "statistiques", "à propos", a category;
   // page_names in deepscopie/render/navigation.py, set on the dialog), each as a result's
@@ -1182,6 +1188,14 @@
   // not told.
   function absenceMarks(word) {
     const letters = trimmed(word);
+    // Or the word searched instead ("gpus" is "gpu"; see pagefindWord), never absent when
+    // that one is too short to be ("lrs" is "lr", "IAs" "IA": said absent, and dropped).
+    const instead = trimmed(pagefindWord(unpunctuated(word)));
+    if (!instead || instead === letters) return marksOf(letters);
+    const theirs = marksOf(instead);
+    return theirs.length ? [...marksOf(letters), ...theirs] : [];
+  }
+  function marksOf(letters) {
     if (isShort(letters)) return [];
     const pieces = inPieces(letters);
     if (pieces.length) {
