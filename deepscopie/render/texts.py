@@ -120,6 +120,7 @@ SEARCH_TEXTS = (
     "absent_many",
     "quoted",
     "lacks",
+    "left_out",
     "elsewhere",
     "explore",
 )

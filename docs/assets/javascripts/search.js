@@ -459,8 +459,10 @@
   // resource too: "alternative to cellpose" gave five entries about Cellpose (its talk, its
   // dataset, its tutorial), and no other tool. Not any word of a title: "online" of
   // "labelimg online alternative" is what the reader wants.
+  // `excluded`: the reader said to leave it out ("sans napari", see negatedIn): its entries
+  // shown are left out rather than put after, and the status says so.
   const REPLACED_BELOW = 3;
-  function withoutReplaced(shown, replacedList) {
+  function withoutReplaced(shown, replacedList, excluded = false) {
     const replaced = new Set(replacedList);
     if (!replaced.size || shown.placed) return shown; // by withAlternatives
     const title = (data) => String(data.meta.title || "");
@@ -470,7 +472,12 @@
     };
     const resourceNames = [...replaced].filter(isName);
     const titledWithName = (data) => titleHas(data, resourceNames, false);
-    const of = shown.entryData.map((data, at) => (at < REPLACED_BELOW && isOwn(data)) || titledWithName(data));
+    const of = shown.entryData.map((data, at) => ((excluded || at < REPLACED_BELOW) && isOwn(data)) || titledWithName(data));
+    if (excluded) {
+      const kept = of.flatMap((is, at) => (is ? [] : [at]));
+      const left = reordered(shown.found, shown.entryData, kept);
+      return { ...shown, ...left, whole: Math.min(shown.whole, left.found.length) };
+    }
     if (!of.slice(0, REPLACED_BELOW).some(Boolean)) return shown;
     const others = of.flatMap((is, at) => (is ? [] : [at]));
     const theirs = of.flatMap((is, at) => (is ? [at] : []));
@@ -622,8 +629,8 @@
     known.set(entry.id, own);
     const first = alternatives.slice(0, REPLACED_BELOW).map((one) => one.result);
     const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
-    // Not after a word that excludes it ("tracking but not trackmate"): its entries then only
-    // come after the first three (withoutReplaced).
+    // Not after a word that excludes it ("tracking but not trackmate"): its entries are then
+    // left out (withoutReplaced).
     const excludes = Boolean(compared && compared.negation);
     const found = unique(excludes ? [...first, ...rest, ...shown.found] : [...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
@@ -1420,7 +1427,8 @@
     }
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
-    const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced);
+    const excludes = Boolean(compared && compared.negation);
+    const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced, excludes);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
@@ -1495,7 +1503,11 @@
       // The page named is the answer: no other words, nor Explore, to try instead.
       status.textContent = texts.dsNoEntryText;
     } else {
-      status.replaceChildren(...withExploreLink(counted));
+      // The tools a question excludes, said: the count is of the others ("sans napari ni
+      // fiji": 8 entries, napari's sixth).
+      const excluded = excludes ? compared.tool.map((name) => inQuotes(nameList[name] || name)) : [];
+      const leftOut = excluded.length ? [`${filled(texts.dsLeftOutText, { q: excluded.join(", ") })} `] : [];
+      status.replaceChildren(...leftOut, ...withExploreLink(counted));
     }
     results.dataset.dsQuery = query;
     focusReturnedTo(query);
