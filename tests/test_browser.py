@@ -35,6 +35,11 @@ def _search(page: Page, query: str) -> list[str]:
     return [str(link.get_attribute("href")) for link in links]
 
 
+def _search_ids(page: Page, query: str) -> list[str]:
+    """Search ``query`` (see _search); return the entries' ids of the results, in order."""
+    return [link.rsplit("#", 1)[-1] for link in _search(page, query)]
+
+
 def _entry_cards(page: Page, url: str, query: str) -> list[Locator]:
     """Open ``url``, search ``query``; the entry cards shown, in order."""
     page.goto(url)
@@ -269,7 +274,7 @@ def test_a_french_plural_in_os_finds_the_entries_that_say_the_singular(
     # category, whose address said "videos").
     page = watched.page
     page.goto(site_url)
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, "vidéos annotation")[:3]]
+    found = _search_ids(page, "vidéos annotation")[:3]
     assert "annotation-tools-video" in found, found
     # A name typed wrong that ends so is still put right from the letters typed.
     page.keyboard.press("Escape")
@@ -347,12 +352,12 @@ def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
     assert not any(kind.startswith("Format de fichier") for kind in kinds), kinds
     # And in English, "visualization" (stemmed "visual", visual transformers): viewers first.
     page.goto(f"{site_url}en/")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, "visualization")[:5]]
+    first = _search_ids(page, "visualization")[:5]
     assert "napari" in first, first
     assert "survey-visual-transformers" not in first, first
     # A language of one letter, which Pagefind read as every word that begins with "r".
     page.keyboard.press("Escape")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, "deep learning in R")[:3]]
+    found = _search_ids(page, "deep learning in R")[:3]
     assert "r-language" in found, found
 
 
@@ -374,7 +379,7 @@ def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_wo
     # happen to say them, and rank first those that say most of them.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    first = _search_ids(page, question)[:3]
     assert answers & set(first), first
 
 
@@ -394,7 +399,7 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     # and neither of the two asked for.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    first = _search_ids(page, question)[:3]
     named = [name for name in either if name in first]
     assert named == list(either), first
     # Each tool's own entry first, before the entries that mention both: Enter opens one.
@@ -606,7 +611,7 @@ def test_a_tool_s_name_typed_wrong_finds_the_tool(
     # Pagefind has no typo tolerance: "celpose" was searched as "cel" (every cell).
     page = watched.page
     page.goto(f"{site_url}{root}")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, mistyped)[:1]]
+    first = _search_ids(page, mistyped)[:1]
     assert first == [named]
     status = page.locator(SEARCH_STATUS)
     written = re.compile(named, re.IGNORECASE)  # shown as written: "Cellpose"
@@ -779,7 +784,7 @@ def test_a_word_no_entry_has_is_said_beside_a_name_put_right(
     # entries that say nothing of yeast.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:1]]
+    first = _search_ids(page, question)[:1]
     assert first == [named]
     status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_any_spaces(absent))
@@ -815,7 +820,7 @@ def test_a_question_for_an_alternative_does_not_open_on_what_it_replaces(
     # "remplacer google colab": Google Colab's own entry, which has every word, came first.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     assert replaced not in found[:3] and found[3] == replaced, found
     # What the reader wants instead, named before "instead", keeps its place.
     page.keyboard.press("Escape")
@@ -839,7 +844,7 @@ def test_a_question_for_an_alternative_to_a_tool_opens_on_other_tools(
     # "Simulating images instead of annotating them?" first, for its "instead".
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     first = [title.lower() for title in _result_titles(page)[:3]]
     assert not any(tool in title or asking in title for title in first), first
     assert found[3] == tool, found
@@ -878,7 +883,7 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
     # mention ilastik), "équivalent de trackmate" TrackMate alone.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     resources = {resource.id: resource for resource in real_data.resources}
     named = resources[tool]
     assert tool in found[1:4], found
@@ -914,7 +919,7 @@ def test_a_tool_a_question_excludes_does_not_open_its_results(
     page = watched.page
     page.goto(f"{site_url}{root}")
     status = page.locator(SEARCH_STATUS)
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     resources = {resource.id: resource for resource in real_data.resources}
     # Left out, and said to be.
     assert excluded not in found, found
@@ -936,40 +941,13 @@ def test_a_tool_excluded_beside_the_one_asked_for_comes_after_it(
 ) -> None:
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     assert found[0] == wanted, found
     assert excluded not in found, found
     # A negation apart from the name excludes nothing: the reader asks about both.
     page.keyboard.press("Escape")
-    found = [
-        link.rsplit("#", 1)[-1] for link in _search(page, "cellpose ne marche pas avec napari")
-    ]
+    found = _search_ids(page, "cellpose ne marche pas avec napari")
     assert {"cellpose", "napari"} <= set(found[:3]), found
-    assert watched.errors == []
-
-
-@pytest.mark.parametrize(
-    ("root", "question", "named"),
-    [
-        ("", "je ne connais pas napari", "napari"),
-        ("", "pourquoi pas napari ?", "napari"),
-        ("", "tutoriel pas à pas cellpose", "cellpose"),
-        ("", '"sans napari"', "napari"),
-        ("en/", "why not napari", "napari"),
-        # What follows the name excluded is not excluded with it.
-        ("", "segmentation sans napari dans fiji", "stardist-fiji"),
-        ("en/", "segmentation without napari in fiji", "stardist-fiji"),
-    ],
-)
-def test_a_negation_that_excludes_nothing_keeps_the_tool_it_names(
-    watched: Watched, site_url: str, root: str, question: str, named: str
-) -> None:
-    # "pas" negates a verb far more often than it excludes a tool: "je ne connais pas napari"
-    # showed NN-SVG, ITK-SNAP and OMERO, napari nowhere.
-    page = watched.page
-    page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
-    assert named in found[:3], found
     assert watched.errors == []
 
 
@@ -1029,7 +1007,7 @@ def test_another_tool_asked_for_with_a_need_opens_on_the_entry_that_has_it(
     # question's other words, it comes first.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     resources = {resource.id: resource for resource in real_data.resources}
     assert found[0] == "omnipose", found
     assert resources[found[0]].ways, "a paper that gives a tool says how it is used"
@@ -1053,7 +1031,7 @@ def test_the_quality_asked_of_another_tool_ranks_its_alternatives(
     # reader's need, puts first the alternative that says it (Labkit: "fluide").
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     assert found[0] == "labkit", found
     assert found[3] == "ilastik", found
     assert watched.errors == []
@@ -1129,7 +1107,7 @@ def test_a_tool_other_than_one_named_opens_on_entries_that_do_the_job_asked(
     # made ZeroCostDL4Mic and ngrok StarDist's alternatives).
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     if task == "":  # no other tool asked for
         assert tool in found[:2], found
         assert watched.errors == []
@@ -1157,7 +1135,7 @@ def test_alternatives_are_counted_as_entries_and_need_their_file_to_be_shown(
     # Without what each entry does (a file that cannot be read): the question's own results.
     page.route("**/search-jobs.json", lambda route: route.fulfill(status=200, body="<html>"))
     page.goto(f"{site_url}en/")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, "alternative to ilastik")]
+    found = _search_ids(page, "alternative to ilastik")
     assert "ilastik" in found[:4], found
     assert watched.errors == []
 
@@ -1277,6 +1255,16 @@ def test_a_type_named_in_a_question_of_alternatives_lifts_no_entry_of_neither(
         ("", "j'aimerais mieux comprendre ce que cellpose fait", "cellpose"),
         ("en/", "more nuclei than stardist detects", "stardist"),
         ("en/", "how much more memory than cellpose does stardist need", "cellpose"),
+        # A negation that excludes nothing: "pas" negates a verb far more often than it
+        # excludes a tool ("je ne connais pas napari" showed NN-SVG, ITK-SNAP and OMERO).
+        ("", "je ne connais pas napari", "napari"),
+        ("", "pourquoi pas napari ?", "napari"),
+        ("", "tutoriel pas à pas cellpose", "cellpose"),
+        ("", '"sans napari"', "napari"),
+        ("en/", "why not napari", "napari"),
+        # What follows the name excluded is not excluded with it.
+        ("", "segmentation sans napari dans fiji", "stardist-fiji"),
+        ("en/", "segmentation without napari in fiji", "stardist-fiji"),
     ],
 )
 def test_a_word_that_only_may_ask_for_another_keeps_the_tool_named_first(
@@ -1287,7 +1275,7 @@ def test_a_word_that_only_may_ask_for_another_keeps_the_tool_named_first(
     # fifth.
     page = watched.page
     page.goto(f"{site_url}{root}")
-    found = [link.rsplit("#", 1)[-1] for link in _search(page, question)]
+    found = _search_ids(page, question)
     assert tool in found[:3], found
     assert watched.errors == []
 
@@ -1307,7 +1295,7 @@ def test_the_word_that_opens_a_question_draws_no_faq_title_that_opens_with_it(
     # "what" "What batch size should I choose?".
     page = watched.page
     page.goto(f"{site_url}{root}")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    first = _search_ids(page, question)[:3]
     assert answers & set(first), first
     assert not [title for title in _result_titles(page)[:3] if title.startswith(opening)]
 
@@ -1787,7 +1775,7 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     expect(status).to_have_text(_absent_then_way_out(absent_said))
     page.keyboard.press("Escape")
     # The other words are still searched.
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, question)[:3]]
+    first = _search_ids(page, question)[:3]
     assert {"cellpose", "stardist"} & set(first), first
     expect(status).to_contain_text(absent_said.split(" ")[-1].strip("«»“”"))
     # ...and says what the results are for: the other words.
@@ -1822,7 +1810,7 @@ def test_a_word_in_pieces_that_no_entry_has_is_said_and_searched_as_its_pieces(
     status = page.locator(SEARCH_STATUS)
     expect(status).to_contain_text(_typeset_quotes(said))
     page.keyboard.press("Escape")
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, "stardist non-convex")[:3]]
+    first = _search_ids(page, "stardist non-convex")[:3]
     assert {"stardist", "stardist-fiji"} & set(first), first
     # Another dash (a Mac's "–"), and pieces no entry has either: nothing, and a way out.
     page.keyboard.press("Escape")
@@ -2058,9 +2046,9 @@ def test_a_question_with_a_word_of_two_letters_still_finds_the_other_word(
     # "générative" follow, where there was nothing.
     page = watched.page
     page.goto(site_url)
-    alone = [link.rsplit("#", 1)[-1] for link in _search(page, "générative")]
+    alone = _search_ids(page, "générative")
     page.goto(site_url)
-    first = [link.rsplit("#", 1)[-1] for link in _search(page, "IZ générative")[:3]]
+    first = _search_ids(page, "IZ générative")[:3]
     # Those of "générative" (an entry that also has a word beginning with "iz" first).
     assert first and set(first) <= set(alone), (first, alone)
 

@@ -261,16 +261,22 @@ def test_a_long_category_lists_only_its_sections_in_its_table_of_contents(
     assert {"cellpose", "section-nucleus-detection"} <= set(long.anchors)  # still linkable
 
 
+def _base_with_vocabulary(tmp_path: Path, lines: str) -> KnowledgeBase:
+    """The fixture's knowledge base with ``lines`` added at the end of its vocabulary."""
+    folder = copy_base_data(tmp_path)
+    with (folder / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write(lines)
+    return load_knowledge_base(DataFiles.in_folder(folder))
+
+
 def test_the_search_dialog_is_given_the_words_searched_as_others_in_its_language(
     tmp_path: Path,
 ) -> None:
-    folder = copy_base_data(tmp_path)
-    with (folder / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
-        vocabulary.write(
-            "  - [course, cours, formation]\n"
-            "searched_as:\n  fr: {formation: cours, formations: cours}\n  en: {}\n"
-        )
-    base = load_knowledge_base(DataFiles.in_folder(folder))
+    base = _base_with_vocabulary(
+        tmp_path,
+        "  - [course, cours, formation]\n"
+        "searched_as:\n  fr: {formation: cours, formations: cours}\n  en: {}\n",
+    )
     # As search.js reads them (data-ds-searched-as, overrides/partials/deepscopie-search.html).
     assert template_globals("fr", base.vocabulary)["searched_as"] == {
         "formation": "cours",
@@ -286,13 +292,11 @@ def test_an_acronyms_plural_typed_in_lower_case_is_searched_as_the_acronym(
 ) -> None:
     # Pagefind's stemmers keep "gpus" whole while they keep "gpu" as is: "gpus" found 2
     # entries of the 11 that say "GPU".
-    folder = copy_base_data(tmp_path)
-    with (folder / "vocabulary.yaml").open("a", encoding="utf-8") as vocabulary:
-        vocabulary.write(
-            "  - [GPU, carte graphique]\n  - [CNN, convolutional network]\n"
-            "  - [BIA, bioimage analysis]\n  - [ROI, région d'intérêt]\n  - [AWS, Amazon]\n"
-        )
-    base = load_knowledge_base(DataFiles.in_folder(folder))
+    base = _base_with_vocabulary(
+        tmp_path,
+        "  - [GPU, carte graphique]\n  - [CNN, convolutional network]\n"
+        "  - [BIA, bioimage analysis]\n  - [ROI, région d'intérêt]\n  - [AWS, Amazon]\n",
+    )
     french = template_globals("fr", base.vocabulary)["searched_as"]
     english = template_globals("en", base.vocabulary)["searched_as"]
     assert isinstance(french, dict) and isinstance(english, dict)

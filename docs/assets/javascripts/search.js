@@ -404,9 +404,10 @@
   // pas napari", "tutoriel pas à pas cellpose"); with the names an or word joins to it
   // ("sans napari ou fiji", not "sans napari dans fiji"). The question's other words may
   // name the job ("segmentation"). When it names another resource ("cellpose not napari"),
-  // that one is what the reader wants: those excluded are only put after its entries
-  // (`aside`; see withAlternatives). Not a word apart from the name: "cellpose ne marche pas
-  // avec napari" asks about both.
+  // that one is what the reader wants, and no alternatives are looked for (`aside`; see
+  // withAlternatives). Either way, the entries of those excluded are left out of those
+  // shown (withoutReplaced). Not a word apart from the name: "cellpose ne marche pas avec
+  // napari" asks about both.
   const negationWords = listedWords("negation_words");
   const notWords = listedWords("not_words");
   const butWords = listedWords("but_words");
@@ -447,9 +448,11 @@
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
     [otherWords, betterWords, degreeWords, thanWords, likeWords].some((list) => list.has(bare(word)));
-  // Whether a word is one of what `compared` read (comparisonIn), a comparison or an exclusion.
+  // Whether what comparisonIn read (`compared`) is an exclusion (see negatedIn).
+  const excluding = (compared) => Boolean(compared && compared.negation);
+  // Whether a word is one of what `compared` read, a comparison or an exclusion.
   const comparing = (word, compared) =>
-    Boolean(compared) && (compares(word) || Boolean(compared.negation && compared.negation.includes(bare(word))));
+    Boolean(compared) && (compares(word) || (excluding(compared) && compared.negation.includes(bare(word))));
   // When no entry that does its job was found (see withAlternatives, whose order is then
   // kept), the results with the entries of what the reader wants another of put fourth and
   // after: "alternative à Google Colab" gave Google Colab first, as it has every word. Its own entry
@@ -499,7 +502,7 @@
   function withoutAskingForAnother(words, replaced, compared) {
     if (!replaced.some(isName)) return words;
     const kept = words.split(/\s+/).filter((word) => !asksForAnother(word) && !comparing(word, compared));
-    if (!compared || !compared.negation) return kept.length ? kept.join(" ") : words;
+    if (!excluding(compared)) return kept.length ? kept.join(" ") : words;
     // Nor, after a word that excludes it, the names: only their own entries have both. When
     // nothing else is asked, the first, as "alternative à napari" ("sans napari ni fiji").
     const others = kept.filter((word) => !compared.tool.includes(bare(word)));
@@ -631,7 +634,7 @@
     const rest = alternatives.slice(REPLACED_BELOW).map((one) => one.result);
     // Not after a word that excludes it ("tracking but not trackmate"): its entries are then
     // left out (withoutReplaced).
-    const excludes = Boolean(compared && compared.negation);
+    const excludes = excluding(compared);
     const found = unique(excludes ? [...first, ...rest, ...shown.found] : [...first, entry, ...rest, ...shown.found]);
     const entryData = await Promise.all(found.slice(0, SHOWN).map((result) => known.get(result.id) || result.data()));
     // Placed: its own entry comes right after them, even when they are fewer than three
@@ -1142,10 +1145,7 @@
   // Whether a result says a word where a word begins, or a word in a name written in
   // capitals ("LabelsToROIs"): "ram" is in "programming", and a card of PyTorch no longer said
   // it lacked "RAM".
-  const atWordStart = (mark) =>
-    typeof mark === "string"
-      ? new RegExp(`(?:^|[^\\p{L}\\p{N}])${mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u")
-      : mark;
+  const atWordStart = (mark) => (typeof mark === "string" ? wordPattern(mark, false) : mark);
   // The word itself, or its singular, not its beginning: "trac" of "tracking" begins
   // "tracer".
   const hasWord = (data, word) => {
@@ -1217,9 +1217,11 @@
     // word, and "bugs" was said absent from the entries that say "bug". Not as a beginning:
     // Pagefind answers "logs" with every French entry that says "logiciel".
     const one = singular(letters);
-    const asWord = new RegExp(`(?:^|[^\\p{L}\\p{N}])${one}(?![\\p{L}\\p{N}])`, "u");
-    return one === letters ? [beginning(letters)] : [beginning(letters), asWord];
+    return one === letters ? [beginning(letters)] : [beginning(letters), wordPattern(one, true)];
   }
+  // `letters` where a word begins, as a whole word when `whole`.
+  const wordPattern = (letters, whole) =>
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])${letters.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}${whole ? "(?![\\p{L}\\p{N}])" : ""}`, "u");
   // A word in pieces, joined by a hyphen or another dash ("super–résolution" typed on a Mac),
   // and its pieces of three letters or more.
   const DASHES = "-\\u2010-\\u2015"; // a hyphen, then Unicode's dashes
@@ -1362,7 +1364,7 @@
     const replaced = replacedWords(correction ? correction.searched : query, Boolean(correction), compared);
     let asked = withoutAskingForAnother(correction ? correction.searched : words, replaced, compared);
     // (What the reader named, to put its entry first: without the resource excluded.)
-    const namedAsked = correction ? asked : compared && compared.negation ? searched(asked) : query;
+    const namedAsked = correction ? asked : excluding(compared) ? searched(asked) : query;
     let shown = await shownFor(pagefind, asked, namedAsked, stale);
     if (stale()) return;
     // A word that no entry has ("levure", "zebrafish") was searched as the longest beginning
@@ -1427,7 +1429,7 @@
     }
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
-    const excludes = Boolean(compared && compared.negation);
+    const excludes = excluding(compared);
     const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced, excludes);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
@@ -1503,8 +1505,8 @@
       // The page named is the answer: no other words, nor Explore, to try instead.
       status.textContent = texts.dsNoEntryText;
     } else {
-      // The tools a question excludes, said: the count is of the others ("sans napari ni
-      // fiji": 8 entries, napari's sixth).
+      // The tools a question excludes, said: the count is of the others (a wrong exclusion
+      // would otherwise go unseen).
       const excluded = excludes ? compared.tool.map((name) => inQuotes(nameList[name] || name)) : [];
       const leftOut = excluded.length ? [`${filled(texts.dsLeftOutText, { q: excluded.join(", ") })} `] : [];
       status.replaceChildren(...leftOut, ...withExploreLink(counted));
