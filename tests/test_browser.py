@@ -930,6 +930,36 @@ def test_a_tool_a_question_excludes_does_not_open_its_results(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "excluded"),
+    [
+        ("", "segmentation sans cellpose", "cellpose"),
+        ("en/", "segmentation without cellpose", "cellpose"),
+    ],
+)
+def test_a_tool_a_question_excludes_stays_out_of_more_results(
+    watched: Watched, site_url: str, root: str, question: str, excluded: str
+) -> None:
+    # Only the first ten cards were read for the tool: its talk, its dataset and its FAQ
+    # entries came under "more results".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    more = page.locator("#ds-search .ds-results__more")
+    while more.count():
+        shown = page.locator(ENTRY_CARDS).count()
+        more.click()
+        page.wait_for_function(
+            "n => document.querySelectorAll('#ds-search .ds-result:not(.ds-result--page)').length > n"
+            " || !document.querySelector('#ds-search .ds-results__more')",
+            arg=shown,
+        )
+    titles = _result_titles(page)
+    assert len(titles) > 10, titles
+    assert not [title for title in titles if excluded in title.lower()], titles
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "wanted", "excluded"),
     [
         ("", "cellpose mais pas napari", "cellpose", "napari"),

@@ -479,7 +479,9 @@
     if (excluded) {
       const kept = of.flatMap((is, at) => (is ? [] : [at]));
       const left = reordered(shown.found, shown.entryData, kept);
-      return { ...shown, ...left, whole: Math.min(shown.whole, left.found.length) };
+      // (And those of the entries "more results" fetches: see moreButton.)
+      const leftOut = (data) => isOwn(data) || titledWithName(data);
+      return { ...shown, ...left, whole: Math.min(shown.whole, left.found.length), leftOut };
     }
     if (!of.slice(0, REPLACED_BELOW).some(Boolean)) return shown;
     const others = of.flatMap((is, at) => (is ? [] : [at]));
@@ -1430,7 +1432,7 @@
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
     const excludes = excluding(compared);
-    const { found, pages, entryData, whole, lacking, placed } = withoutReplaced(shown, replaced, excludes);
+    const { found, pages, entryData, whole, lacking, placed, leftOut } = withoutReplaced(shown, replaced, excludes);
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
@@ -1478,7 +1480,7 @@
     list.className = "ds-results";
     entryData.forEach((data, at) => list.append(card(data, lackedBy(found[at], data))));
     results.append(list);
-    if (found.length > SHOWN) results.append(moreButton(found, list, lackedBy));
+    if (found.length > entryData.length) results.append(moreButton(found, entryData.length, list, lackedBy, leftOut));
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
     // “alternative”" before the alternatives): left out as said.
     const unsaid = missing.filter((word) => !asksForAnother(word));
@@ -1773,20 +1775,28 @@
   }
   const someWords = (n) => filled(forCount(n, { one: texts.dsSomeOneText, other: texts.dsSomeManyText }), { n });
 
-  function moreButton(found, list, lackedBy) {
+  // `fetched`: how many of `found` have been read (their cards shown, or left out); `leftOut`:
+  // whether an entry is of a tool the question excludes ("sans napari": napari's tutorial
+  // came under "more results").
+  function moreButton(found, fetched, list, lackedBy, leftOut = () => false) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-results__more";
     button.textContent = texts.dsMoreText;
-    let shown = SHOWN;
-    // The next cards, the first of them in focus (also asked for by putBack).
+    let read = fetched;
+    // The next cards, the first of them in focus (also asked for by putBack): SHOWN of them,
+    // unless fewer are left.
     const showMore = async () => {
-      const more = found.slice(shown, shown + SHOWN);
-      const next = await Promise.all(more.map((result) => result.data()));
-      next.forEach((data, at) => list.append(card(data, lackedBy(more[at], data))));
-      list.children[shown]?.querySelector("a").focus();
-      shown += next.length;
-      if (shown >= found.length) button.remove();
+      const first = list.children.length;
+      while (read < found.length && list.children.length - first < SHOWN) {
+        const more = found.slice(read, read + SHOWN - (list.children.length - first));
+        const next = await Promise.all(more.map((result) => result.data()));
+        next.forEach((data, at) => leftOut(data) || list.append(card(data, lackedBy(more[at], data))));
+        read += more.length;
+      }
+      // (The last card when every entry left was left out: not the button, removed.)
+      (list.children[first] || list.lastElementChild)?.querySelector("a").focus();
+      if (read >= found.length) button.remove();
     };
     moreShownBy.set(button, showMore);
     button.addEventListener("click", showMore);
