@@ -64,7 +64,12 @@
   // "segmentation", "AI" does not find "Paintera"), and its singular too ("noyaux" finds
   // "noyau", "cells" "cell"; not "mass" nor "virus"): the singular is the beginning of the
   // word, so what the word matches, it matches.
-  const singular = (word) => (word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word);
+  // (After the form search gives the word: "entraînées" found nothing, "entraîné" 33 entries.)
+  const asSearched = window.deepscopie.asSearched || ((word) => word);
+  const singular = (typed) => {
+    const word = asSearched(typed);
+    return word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word;
+  };
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A word also stands for its synonym groups (data/vocabulary.yaml, as in the header's
   // search): "denoise" finds the entries that say "denoising" or "débruitage", "annotate"

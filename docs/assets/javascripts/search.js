@@ -237,11 +237,18 @@
   // Not a short word's final s ("trous" searched as "trou" was every entry that says
   // "trouver"; "plus", "plugin"). Only as Pagefind's word, a question's own words stay as
   // typed (a name typed wrong, "knsosos", is still put right).
+  // And a French participle in -ée(s), as its -é: the stemmer cuts "annoté" to "annot", which
+  // begins "annotation", "annoter" and "annotées", but "annotées" to "annote", which
+  // begins none of them ("images annotées": 9 entries, "annotés" 54; "entraînée" 1, 98;
+  // "bruitées" missed CARE). With four letters before it at least: "idée", "année" are no
+  // participles, and "ann" would begin "annotation".
   const acronymPlural = /^([^\p{L}\p{N}]*\p{Lu}[\p{Lu}\p{N}]+)s([^\p{L}\p{N}]*)$/u;
   const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
+  const feminineInEe = /^(.*\p{L}{4,})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
   const singularOf = (word) => {
     const acronym = word.replace(acronymPlural, "$1$2");
-    return acronym !== word || !frenchForms ? acronym : word.replace(pluralInOs, "$1$2");
+    if (acronym !== word || !frenchForms) return acronym;
+    return word.replace(pluralInOs, "$1$2").replace(feminineInEe, "$1é$2");
   };
   const pagefindWord = (word) => searchedAs.get(bare(word)) || singularOf(word);
   // A question that is only phrases its entries say another way ("apprentissage profond":
@@ -692,6 +699,9 @@
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
   }
   window.deepscopie.askedFor = askedFor;
+  // A word of askedFor as the header's search gives it to Pagefind (a French participle in
+  // -ée(s) as its -é, see singularOf), for Explore to find what search finds.
+  window.deepscopie.asSearched = (word) => fold(singularOf(word));
 
   // Each result once, at its first place (results of different searches are different
   // objects for the same entry).
@@ -858,10 +868,14 @@
   // The question as typed with each of its `missing` words replaced by the entries' word it
   // is nearest to, wherever it stands whole ("d'un côté" keeps its "d'"); null when none is
   // near.
+  // `sure`: each word mended is of LONG_WORD letters or more, one letter from the entries'
+  // word, which is not a stop word: "anotation", "segmantation"; not "conference"
+  // ("confluence", two letters), nor "centaines" ("certaines").
   async function mended(question, missing) {
     const { own, borrowed } = await languageWords();
     const words = new Map([...borrowed, ...own]); // the language's spelling of a word of both
     let mendedQuestion = question;
+    let sure = true;
     for (const word of new Set(missing)) {
       if (words.has(bare(word))) continue; // a word of the entries, if not of those found
       // A common word of four letters is one letter from many ("côté", "coûte"); the
@@ -870,12 +884,13 @@
       const candidates = long ? [...own.keys(), ...borrowed.keys()] : own.keys();
       const near = nearest(bare(word), candidates, SHORTEST_WORD);
       if (!near) continue;
+      sure = sure && long && !stopWords.has(near) && distance(bare(word), near, 1) <= 1;
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       // No lookbehind (see test_code_quality): what comes before the word is kept as found.
       const whole = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
       mendedQuestion = mendedQuestion.replace(whole, (_, before) => before + words.get(near));
     }
-    return mendedQuestion === question ? null : mendedQuestion;
+    return mendedQuestion === question ? null : { question: mendedQuestion, sure };
   }
 
   // The names a question's words may stand for, each with its place in the question and the
@@ -1384,6 +1399,8 @@
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
+    let sureMend = false; // each slip a long word one letter from the entries' word (see mended)
+    let othersFound = false; // the question's other words found entries, which a mend replaced
     let mendedShown = null; // that question, when its results are those shown
     // The page the question names, and those that have the words no entry has (see pagesWith).
     const named = namedSitePages.get(pageKey(query));
@@ -1398,8 +1415,9 @@
       // Not for a question the reader asked for as typed (a name's slip they kept), nor
       // beside a name put right (one offer at a time).
       const mayMend = query !== asTyped && !correction;
-      suggestion = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
+      const mend = mayMend ? await mended(query.trim(), slipped.map(unpunctuated)) : null;
       if (stale()) return;
+      [suggestion, sureMend] = mend ? [mend.question, mend.sure] : [null, false];
       // A word that begins with a resource's name is that name and the rest (see gluedToNames).
       await gluedToNames(pagefind, missing.filter((word) => !piecesOf(word).length));
       if (stale()) return;
@@ -1421,12 +1439,20 @@
       if (stale()) return;
       // Nothing found, and the question mended finds entries with all its words: they are
       // shown, said so ("anotation" showed nothing but "did you mean “annotation”?"). Not
-      // when a word is still in none ("anotation levure"): the offer stays.
-      if (suggestion && !shown.found.length && !namedPages.length) {
-        const instead = await shownFor(pagefind, suggestion, suggestion, stale);
-        const lacking = instead.found.length ? await absentWords(pagefind, suggestion, instead.entryData, stale) : [];
+      // when a word is still in none ("anotation levure"): the offer stays. So too when the
+      // other words found entries, if the slips are sure ones: "anotation d'images" opened on
+      // the image.sc forum, found by "images" alone, and "segmantation of nuclei" on what
+      // says "nuclei"; the reader may still search as typed.
+      if (suggestion && (!shown.found.length || sureMend) && !namedPages.length) {
+        // (Read as a question typed is: "d'images" is "images", see terms.)
+        const mendedWords = terms(suggestion);
+        const instead = await shownFor(pagefind, mendedWords, mendedWords, stale);
+        const lacking = instead.found.length ? await absentWords(pagefind, mendedWords, instead.entryData, stale) : [];
         if (stale()) return;
-        if (instead.found.length && !lacking.length) [shown, mendedShown] = [instead, suggestion];
+        if (instead.found.length && !lacking.length) {
+          othersFound = shown.found.length > 0;
+          [shown, mendedShown] = [instead, suggestion];
+        }
       }
     }
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
@@ -1485,13 +1511,13 @@
     // “alternative”" before the alternatives): left out as said.
     const unsaid = missing.filter((word) => !asksForAnother(word));
     const absent = unsaid.length ? `${absentSaid([...new Set(unsaid.map(unpunctuated).map(asTypedWord))])} ` : ""; // said once
+    const asWritten = () => searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
     if (correction) {
-      const asWritten = searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
       // What the results are for: the names put right and the other words entries have.
       const searchedWords = correction.searched.split(/\s+/);
       const kept = correction.shown.split(/\s+/).filter((_, at) => !missing.includes(searchedWords[at]));
       const said = `${filled(texts.dsCorrectedText, { q: quoted(kept.join(" ")) })} ${counted} `;
-      status.replaceChildren(...(absent ? [absent] : []), said, asWritten);
+      status.replaceChildren(...(absent ? [absent] : []), said, asWritten());
     } else if (missing.length) {
       // ...and what the results shown are for: the other words.
       const others = meaningful(asked).map(unpunctuated).filter(Boolean).map(asTypedWord).join(" "); // not "?"
@@ -1499,7 +1525,8 @@
       // reader's "{explore}" stays what they typed), unless the pages named are.
       const wayOut = namedPages.length ? [] : withExploreLink(texts.dsElsewhereText);
       const rest = found.length ? [`${filled(texts.dsCorrectedText, { q: quoted(mendedShown || others) })} ${counted}`] : wayOut;
-      if (!suggestion || mendedShown) status.replaceChildren(absent, ...rest);
+      if (mendedShown && othersFound) status.replaceChildren(absent, ...rest, " ", asWritten());
+      else if (!suggestion || mendedShown) status.replaceChildren(absent, ...rest);
       // The question mended first when nothing else was found; after the results otherwise.
       else if (!found.length) status.replaceChildren(absent, suggestedButton(suggestion), " ", ...rest);
       else status.replaceChildren(absent, ...rest, " ", suggestedButton(suggestion));
