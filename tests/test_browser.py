@@ -2012,6 +2012,45 @@ def test_a_long_word_one_letter_from_the_entries_word_is_put_right_beside_others
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "offered"),
+    [
+        ("", "stimulation des neurones", "simulation des neurones"),
+        ("en/", "macroscopic images", "microscopic images"),
+        ("", "méthodes récentes de segmentation", "méthodes recettes de segmentation"),
+    ],
+)
+def test_a_real_word_a_letter_from_the_entries_word_is_offered_not_put_in_its_place(
+    watched: Watched, site_url: str, root: str, question: str, offered: str
+) -> None:
+    # A word no entry has is more often a real word than a slip: "stimulation" was searched
+    # as "simulation", "macroscopic" as "microscopic", "récentes" as "recettes".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    status = page.locator(SEARCH_STATUS)
+    expect(status.get_by_role("button", name=_any_spaces(offered))).to_be_visible()
+    expect(status).not_to_contain_text(re.compile(f"(Résultats pour|Results for) .{offered}"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("noun", ["données", "portée"])
+def test_a_french_noun_in_ee_finds_the_entries_that_have_it(
+    watched: Watched, site_url: str, noun: str
+) -> None:
+    # Searched as a participle's -é, "donné" began "dont", "portée" "port": 7 more entries
+    # for "données", three for "portée" (ngrok, Google Colab). In quotes, the word as written.
+    page = watched.page
+    page.goto(site_url)
+    status = page.locator(SEARCH_STATUS)
+    _search(page, f'"{noun}"')
+    counted = status.inner_text()
+    page.keyboard.press("Escape")
+    _search(page, noun)
+    assert re.sub(r"\D+", " ", status.inner_text()).strip() == re.sub(r"\D+", " ", counted).strip()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "first", "short"),
     [
         ("", "pile z", "#fiji-hyperstacks", "IA"),  # not "Installer TensorFlow de zéro"

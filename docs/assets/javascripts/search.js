@@ -237,20 +237,24 @@
   // Not a short word's final s ("trous" searched as "trou" was every entry that says
   // "trouver"; "plus", "plugin"). Only as Pagefind's word, a question's own words stay as
   // typed (a name typed wrong, "knsosos", is still put right).
+  const acronymPlural = /^([^\p{L}\p{N}]*\p{Lu}[\p{Lu}\p{N}]+)s([^\p{L}\p{N}]*)$/u;
+  const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
+  const singularOf = (word) => {
+    const acronym = word.replace(acronymPlural, "$1$2");
+    return acronym !== word || !frenchForms ? acronym : word.replace(pluralInOs, "$1$2");
+  };
   // And a French participle in -ée(s), as its -é: the stemmer cuts "annoté" to "annot", which
   // begins "annotation", "annoter" and "annotées", but "annotées" to "annote", which
   // begins none of them ("images annotées": 9 entries, "annotés" 54; "entraînée" 1, 98;
-  // "bruitées" missed CARE). With four letters before it at least: "idée", "année" are no
-  // participles, and "ann" would begin "annotation".
-  const acronymPlural = /^([^\p{L}\p{N}]*\p{Lu}[\p{Lu}\p{N}]+)s([^\p{L}\p{N}]*)$/u;
-  const pluralInOs = /^([^\p{L}\p{N}]*\p{L}{3,}o)s([^\p{L}\p{N}]*)$/iu; // "(vidéos)" too
-  const feminineInEe = /^(.*\p{L}{4,})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
-  const singularOf = (word) => {
-    const acronym = word.replace(acronymPlural, "$1$2");
-    if (acronym !== word || !frenchForms) return acronym;
-    return word.replace(pluralInOs, "$1$2").replace(feminineInEe, "$1é$2");
-  };
-  const pagefindWord = (word) => searchedAs.get(bare(word)) || singularOf(word);
+  // "bruitées" missed CARE). With five letters before it at least: most nouns in -ée have
+  // fewer, whose -é would begin other words ("données", "entrée", "portée", "lignée": "dont",
+  // "entre", "port", "en ligne"), and "idée", "année" too.
+  const feminineInEe = /^(.*\p{L}{5,})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
+  const asMasculine = (word) => (frenchForms ? word.replace(feminineInEe, "$1é$2") : word);
+  // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
+  // longer said absent, "infecté" beginning "infe" of "inférence".)
+  const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
+  const pagefindWord = (word) => asMasculine(wordAsSearched(word));
   // A question that is only phrases its entries say another way ("apprentissage profond":
   // they say "deep learning"): the phrase's own words are every entry's of the idea at a
   // synonym's weight, and an entry that said "apprentissage" and "profonds" apart came
@@ -700,8 +704,8 @@
   }
   window.deepscopie.askedFor = askedFor;
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
-  // -ée(s) as its -é, see singularOf), for Explore to find what search finds.
-  window.deepscopie.asSearched = (word) => fold(singularOf(word));
+  // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
+  window.deepscopie.asSearched = (word) => fold(asMasculine(word));
 
   // Each result once, at its first place (results of different searches are different
   // objects for the same entry).
@@ -868,9 +872,12 @@
   // The question as typed with each of its `missing` words replaced by the entries' word it
   // is nearest to, wherever it stands whole ("d'un côté" keeps its "d'"); null when none is
   // near.
-  // `sure`: each word mended is of LONG_WORD letters or more, one letter from the entries'
-  // word, which is not a stop word: "anotation", "segmantation"; not "conference"
-  // ("confluence", two letters), nor "centaines" ("certaines").
+  // `sure`: each word mended is of LONG_WORD letters or more and a slip of the entries' word
+  // a reader's fingers make, two letters swapped or a double letter typed once or a letter
+  // typed twice ("micrsocopy", "trakcing", "anotation", "aprentissage"): a real word no
+  // entry has is more often a letter away otherwise ("stimulation" and "simulation",
+  // "dilution" and "dilation", "macroscopic" and "microscopic", "concours" and "contours"),
+  // and is only offered, as "segmantation" is.
   async function mended(question, missing) {
     const { own, borrowed } = await languageWords();
     const words = new Map([...borrowed, ...own]); // the language's spelling of a word of both
@@ -884,13 +891,29 @@
       const candidates = long ? [...own.keys(), ...borrowed.keys()] : own.keys();
       const near = nearest(bare(word), candidates, SHORTEST_WORD);
       if (!near) continue;
-      sure = sure && long && !stopWords.has(near) && distance(bare(word), near, 1) <= 1;
+      sure = sure && long && swappedOrDoubled(bare(word), near);
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       // No lookbehind (see test_code_quality): what comes before the word is kept as found.
       const whole = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "giu");
       mendedQuestion = mendedQuestion.replace(whole, (_, before) => before + words.get(near));
     }
     return mendedQuestion === question ? null : { question: mendedQuestion, sure };
+  }
+
+  // Whether two words differ by two letters next to each other swapped, or by one letter
+  // beside the same letter ("anotation", "annnotation": "annotation").
+  function swappedOrDoubled(a, b) {
+    const differsAt = (one, other) => Array.from(one).findIndex((letter, at) => letter !== other[at]);
+    if (a.length === b.length) {
+      const at = differsAt(a, b);
+      return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+    }
+    const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+    if (longer.length !== shorter.length + 1) return false;
+    const found = differsAt(shorter, longer);
+    const at = found < 0 ? shorter.length : found;
+    const extra = longer[at];
+    return longer.slice(0, at) + longer.slice(at + 1) === shorter && (extra === longer[at - 1] || extra === longer[at + 1]);
   }
 
   // The names a question's words may stand for, each with its place in the question and the
@@ -1214,7 +1237,7 @@
     const letters = trimmed(word);
     // Or the word searched instead ("gpus" is "gpu"; see pagefindWord), never absent when
     // that one is too short to be ("lrs" is "lr", "IAs" "IA": said absent, and dropped).
-    const instead = trimmed(pagefindWord(unpunctuated(word)));
+    const instead = trimmed(wordAsSearched(unpunctuated(word)));
     if (!instead || instead === letters) return marksOf(letters);
     const theirs = marksOf(instead);
     return theirs.length ? [...marksOf(letters), ...theirs] : [];
@@ -1449,7 +1472,10 @@
         const instead = await shownFor(pagefind, mendedWords, mendedWords, stale);
         const lacking = instead.found.length ? await absentWords(pagefind, mendedWords, instead.entryData, stale) : [];
         if (stale()) return;
-        if (instead.found.length && !lacking.length) {
+        // (Beside other words, when an entry has every word of the question put right: not
+        // "méthodes recettes de segmentation" for "récentes".)
+        const answered = !shown.found.length || instead.whole > 0;
+        if (instead.found.length && !lacking.length && answered) {
           othersFound = shown.found.length > 0;
           [shown, mendedShown] = [instead, suggestion];
         }
