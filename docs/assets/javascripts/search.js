@@ -1422,7 +1422,7 @@
     // results are those of a shorter beginning. Said once the keys pause, if still so.
     if (beingTyped && missing.includes(asked.split(/\s+/).pop())) return hold(query);
     let suggestion = null; // the question with its slips mended (see mended)
-    let sureMend = false; // each slip a long word one letter from the entries' word (see mended)
+    let sureMend = false; // each slip one of the fingers in a long word (see mended)
     let othersFound = false; // the question's other words found entries, which a mend replaced
     let mendedShown = null; // that question, when its results are those shown
     // The page the question names, and those that have the words no entry has (see pagesWith).
@@ -1464,8 +1464,8 @@
       // shown, said so ("anotation" showed nothing but "did you mean “annotation”?"). Not
       // when a word is still in none ("anotation levure"): the offer stays. So too when the
       // other words found entries, if the slips are sure ones: "anotation d'images" opened on
-      // the image.sc forum, found by "images" alone, and "segmantation of nuclei" on what
-      // says "nuclei"; the reader may still search as typed.
+      // the image.sc forum, found by "images" alone, and "denoise micrsocopy images" on what
+      // says "denoise images"; the reader may still search as typed.
       if (suggestion && (!shown.found.length || sureMend) && !namedPages.length) {
         // (Read as a question typed is: "d'images" is "images", see terms.)
         const mendedWords = terms(suggestion);
