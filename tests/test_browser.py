@@ -2532,6 +2532,18 @@ def test_explore_finds_the_same_entries_for_a_french_participle_whatever_its_gen
     assert watched.errors == []
 
 
+def test_explore_reads_a_pasted_word_of_any_length_at_once(watched: Watched, site_url: str) -> None:
+    # A pasted word of 300,000 letters made a pattern too large: Explore stopped, its count
+    # left as it was. (And a French participle looked for from the word's start, in a time
+    # that grows as the square of its length, kept the page busy for minutes.)
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    field = page.locator(".ds-explore__search input")
+    field.fill("a" * 300_000 + "ee")
+    expect(page.locator(".ds-explore__count")).to_contain_text(re.compile("^0 "))
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "tag_name", "plural", "either"),
     [

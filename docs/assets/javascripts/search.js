@@ -249,7 +249,9 @@
   // "bruitées" missed CARE). With five letters before it at least: most nouns in -ée have
   // fewer, whose -é would begin other words ("données", "entrée", "portée", "lignée": "dont",
   // "entre", "port", "en ligne"), and "idée", "année" too.
-  const feminineInEe = /^(.*\p{L}{5,})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
+  // (At the word's end, and not from its start: Explore reads words of any length, and a
+  // pattern from the start took a time that grows as the square of the word's.)
+  const feminineInEe = /(\p{L}{5})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
   const asMasculine = (word) => (frenchForms ? word.replace(feminineInEe, "$1é$2") : word);
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
@@ -695,11 +697,13 @@
   // sides of a question that asks for either of two things, else the question (in quotes,
   // whole, as the header's search reads it); each as its meaningful words (all of them when
   // it has none), lower case without accents or elided article, without the punctuation
-  // around them ("(noyaux," is "noyaux").
+  // around them ("(noyaux," is "noyaux"); the first MOST_WORDS words of MOST_LETTERS letters
+  // at most, as searched (a pasted word of 300,000 letters made a pattern too large, and
+  // Explore stopped).
   function askedFor(typed) {
     const question = slashesApart(withoutElision(typed));
     const sides = question.includes('"') ? [] : alternatives(question);
-    const words = (side) => side.split(/\s+/).map(trimmed).filter(Boolean);
+    const words = (side) => side.split(/\s+/).slice(0, MOST_WORDS).map(cut).map(trimmed).filter(Boolean);
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
   }
   window.deepscopie.askedFor = askedFor;
