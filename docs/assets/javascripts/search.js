@@ -1469,8 +1469,10 @@
       // when a word is still in none ("anotation levure"): the offer stays. So too when the
       // other words found entries, if the slips are sure ones: "anotation d'images" opened on
       // the image.sc forum, found by "images" alone, and "denoise micrsocopy images" on what
-      // says "denoise images"; the reader may still search as typed.
-      if (suggestion && (!shown.found.length || sureMend) && !namedPages.length) {
+      // says "denoise images"; the reader may still search as typed. Not so in a question that
+      // compares or excludes (see comparisonIn), which the question put right is not read as:
+      // "anotation d'images sans fiji" gave Fiji's plugins; it is offered.
+      if (suggestion && (!shown.found.length || (sureMend && !compared)) && !namedPages.length) {
         // (Read as a question typed is: "d'images" is "images", see terms.)
         const mendedWords = terms(suggestion);
         const instead = await shownFor(pagefind, mendedWords, mendedWords, stale);
@@ -1842,8 +1844,11 @@
     button.textContent = texts.dsMoreText;
     let read = fetched;
     // The next cards, the first of them in focus (also asked for by putBack): SHOWN of them,
-    // unless fewer are left.
-    const showMore = async () => {
+    // unless fewer are left. One fetch at a time: pressed twice while the first was fetched,
+    // the same ten cards came twice, and the next ten never.
+    let pending = null;
+    const showMore = () => pending || (pending = showNext().finally(() => (pending = null)));
+    const showNext = async () => {
       const first = list.children.length;
       while (read < found.length && list.children.length - first < SHOWN) {
         const more = found.slice(read, read + SHOWN - (list.children.length - first));
