@@ -2071,6 +2071,19 @@ def test_a_french_noun_in_ee_finds_the_entries_that_have_it(
     assert watched.errors == []
 
 
+def test_a_french_noun_in_ee_is_not_searched_as_a_word_its_e_begins(
+    watched: Watched, site_url: str
+) -> None:
+    # Of no verb the entries use: "journée" searched as "journé" found what says "journal",
+    # and "traînées" (streaks) what says "training".
+    page = watched.page
+    page.goto(site_url)
+    journal = _search_ids(page, "journal")
+    page.keyboard.press("Escape")
+    assert journal and _search_ids(page, "journée") != journal
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "question", "first", "short"),
     [

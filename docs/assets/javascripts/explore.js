@@ -618,6 +618,11 @@
       if (location.search !== viewShown) viewOfAddress();
     });
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
+    // A French participle is read as search reads it once the language's words have come
+    // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
+    window.deepscopie.formsOfTheLanguage?.().then(() => {
+      if (askedFor(typedField.value).flat().some((word) => asSearched(word) !== word)) update(false);
+    });
   }
 
   // The reader's place in the list, kept with this page's entry in the history: a browser

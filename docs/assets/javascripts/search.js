@@ -246,13 +246,22 @@
   // And a French participle in -ée(s), as its -é: the stemmer cuts "annoté" to "annot", which
   // begins "annotation", "annoter" and "annotées", but "annotées" to "annote", which
   // begins none of them ("images annotées": 9 entries, "annotés" 54; "entraînée" 1, 98;
-  // "bruitées" missed CARE). With five letters before it at least: most nouns in -ée have
-  // fewer, whose -é would begin other words ("données", "entrée", "portée", "lignée": "dont",
-  // "entre", "port", "en ligne"), and "idée", "année" too.
+  // "bruitées" missed CARE). Only a participle of a verb the entries use, as its -é, -és or
+  // -er (search-words, see formsOfTheLanguage), and with five letters before it at least:
+  // a noun's -é begins other words ("données", "portée", "lignée", "traînées", "journée":
+  // "dont", "port", "en ligne", "training", "journal").
   // (At the word's end, and not from its start: Explore reads words of any length, and a
   // pattern from the start took a time that grows as the square of the word's.)
   const feminineInEe = /(\p{L}{5})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
-  const asMasculine = (word) => (frenchForms ? word.replace(feminineInEe, "$1é$2") : word);
+  let knownForms = null; // the language's words, folded, once fetched (formsOfTheLanguage)
+  const mayBeParticiple = (word) => frenchForms && feminineInEe.test(word);
+  function asMasculine(word) {
+    const found = knownForms && mayBeParticiple(word) ? feminineInEe.exec(word) : null;
+    if (!found) return word;
+    const before = fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u)[0];
+    const ofAVerb = ["e", "es", "er"].some((ending) => knownForms.has(before + ending));
+    return ofAVerb ? word.replace(feminineInEe, "$1é$2") : word;
+  }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
   const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
@@ -710,6 +719,7 @@
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
+  window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
   // objects for the same entry).
@@ -862,6 +872,13 @@
   // English "doable").
   let knownWords = null; // the promise of the file: {own, borrowed: {folded word: as written}}
   const asWords = (list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)]));
+  // The language's words, for asMasculine: a question that may have a participle waits for
+  // them (see search), and Explore asks for them when it starts.
+  function formsOfTheLanguage() {
+    return languageWords().then(({ own, borrowed }) => {
+      knownForms = new Set([...own.keys(), ...borrowed.keys()]);
+    });
+  }
   function languageWords() {
     if (!knownWords) {
       const file = languageFile(names.words);
@@ -1395,6 +1412,7 @@
     }
     const pagefind = await loadEngine(); // and the names, asked for with it (prepare)
     await usualForms(); // asked for with it too: a small file, fetched meanwhile
+    if (!knownForms && words.split(/\s+/).some(mayBeParticiple)) await formsOfTheLanguage();
     if (stale()) return;
     // Not while a word is being typed, nor when the reader asked for the words as typed.
     const beingTyped = query === keystroke;
