@@ -983,6 +983,9 @@ def test_a_tool_a_question_excludes_stays_out_of_more_results(
     titles = _result_titles(page)
     assert len(titles) > 10, titles
     assert not [title for title in titles if excluded in title.lower()], titles
+    # ...and out of the count, which was of them all (41 entries said, 34 shown).
+    counted = re.findall(r"\d+", page.locator(SEARCH_STATUS).inner_text())
+    assert counted == [str(page.locator(ENTRY_CARDS).count())], counted
     assert watched.errors == []
 
 

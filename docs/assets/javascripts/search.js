@@ -516,6 +516,21 @@
     return { ...shown, ...reordered(shown.found, shown.entryData, order) };
   }
 
+  // The entries of a tool the question excludes left out of all those found, not only of
+  // those shown (withoutReplaced), when they are few enough to read at once: the count was
+  // of them all ("segmentation sans cellpose": 41 entries, of which "more results" showed
+  // 34). Beyond, "more results" leaves them out as it reads them (see moreButton).
+  const MOST_READ_FOR_EXCLUSION = 100;
+  async function withoutExcluded(shown, stale) {
+    const { found, entryData, leftOut } = shown;
+    if (!leftOut || found.length <= entryData.length || found.length > MOST_READ_FOR_EXCLUSION) return shown;
+    const rest = found.slice(entryData.length);
+    const restData = await Promise.all(rest.map((result) => result.data()));
+    if (stale()) return shown;
+    const kept = [...found.slice(0, entryData.length), ...rest.filter((_, at) => !leftOut(restData[at]))];
+    return { ...shown, found: kept, whole: Math.min(shown.whole, kept.length) };
+  }
+
   // A question for another tool than one it names ("instead of ilastik", "équivalent de
   // trackmate"): the word that asks for another is not searched; entries that say it
   // ("Simulating images instead of annotating them?", glossaries giving a word's French
@@ -1508,7 +1523,11 @@
     shown = await withAlternatives(pagefind, shown, asked, replaced, compared, stale);
     if (stale()) return;
     const excludes = excluding(compared);
-    const { found, pages, entryData, whole, lacking, placed, leftOut } = withoutReplaced(shown, replaced, excludes);
+    const { found, pages, entryData, whole, lacking, placed, leftOut } = await withoutExcluded(
+      withoutReplaced(shown, replaced, excludes),
+      stale,
+    );
+    if (stale()) return;
     // How many entries were found, and whether none has all the words searched ("my nuclei
     // touch each other and StarDist merges them": 71 entries have some of them).
     // Or some of them only ("live imaging phototoxicity": one entry has all three words, 110
