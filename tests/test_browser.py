@@ -35,6 +35,11 @@ def _search(page: Page, query: str) -> list[str]:
     return [str(link.get_attribute("href")) for link in links]
 
 
+def _status_numbers(page: Page) -> list[str]:
+    """The numbers the search's status says (its counts), in order."""
+    return re.findall(r"\d+", page.locator(SEARCH_STATUS).inner_text())
+
+
 def _search_ids(page: Page, query: str) -> list[str]:
     """Search ``query`` (see _search); return the entries' ids of the results, in order."""
     return [link.rsplit("#", 1)[-1] for link in _search(page, query)]
@@ -299,12 +304,11 @@ def test_a_french_participle_finds_the_same_entries_whatever_its_gender(
     # "bruitées" missed CARE.
     page = watched.page
     page.goto(site_url)
-    status = page.locator(SEARCH_STATUS)
     masculine_found = _search_ids(page, masculine)
-    counted = re.sub(r"\D+", " ", status.inner_text()).strip()
+    counted = _status_numbers(page)
     page.keyboard.press("Escape")
     assert _search_ids(page, feminine) == masculine_found
-    assert re.sub(r"\D+", " ", status.inner_text()).strip() == counted
+    assert _status_numbers(page) == counted
     assert watched.errors == []
 
 
@@ -984,7 +988,7 @@ def test_a_tool_a_question_excludes_stays_out_of_more_results(
     assert len(titles) > 10, titles
     assert not [title for title in titles if excluded in title.lower()], titles
     # ...and out of the count, which was of them all (41 entries said, 34 shown).
-    counted = re.findall(r"\d+", page.locator(SEARCH_STATUS).inner_text())
+    counted = _status_numbers(page)
     assert counted == [str(page.locator(ENTRY_CARDS).count())], counted
     assert watched.errors == []
 
@@ -2065,12 +2069,11 @@ def test_a_french_noun_in_ee_finds_the_entries_that_have_it(
     # for "données", three for "portée" (ngrok, Google Colab). In quotes, the word as written.
     page = watched.page
     page.goto(site_url)
-    status = page.locator(SEARCH_STATUS)
     _search(page, f'"{noun}"')
-    counted = status.inner_text()
+    counted = _status_numbers(page)
     page.keyboard.press("Escape")
     _search(page, noun)
-    assert re.sub(r"\D+", " ", status.inner_text()).strip() == re.sub(r"\D+", " ", counted).strip()
+    assert _status_numbers(page) == counted
     assert watched.errors == []
 
 

@@ -258,7 +258,7 @@
   function asMasculine(word) {
     const found = knownForms && mayBeParticiple(word) ? feminineInEe.exec(word) : null;
     if (!found) return word;
-    const before = fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u)[0];
+    const before = (fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u) || [""])[0];
     const ofAVerb = ["e", "es", "er"].some((ending) => knownForms.has(before + ending));
     return ofAVerb ? word.replace(feminineInEe, "$1é$2") : word;
   }
