@@ -157,6 +157,44 @@ def test_search_answers_with_entry_cards_in_the_readers_language(
     assert all("#" in link for link in links[:3]), "the first results are not entries"
 
 
+@pytest.mark.parametrize("start", ["", "en/about/"], ids=["french-home", "english-page"])
+def test_search_at_an_address_with_a_doubled_slash_loads_from_the_site_only(
+    watched: Watched, site_url: str, start: str
+) -> None:
+    # "https://host//deepscopie/" (a link written with one slash too many) serves the same
+    # page; the search's own files, found from its script's address, then began with "//",
+    # which a browser reads as another host ("deepscopie"): search failed, and a crafted
+    # address could have had it load script from anywhere.
+    parts = urlsplit(site_url)
+    page = watched.page
+    page.goto(f"{parts.scheme}://{parts.netloc}/{parts.path}{start}")
+    assert _search_ids(page, "stardist")[0].startswith("stardist")
+    hosts = {urlsplit(address).netloc for address in watched.requests}
+    assert hosts == {parts.netloc}, hosts
+
+
+def test_filters_keep_their_state_in_an_address_with_a_doubled_slash(
+    watched: Watched, site_url: str
+) -> None:
+    # The address without its query was written from the page's path, "//deepscopie/…":
+    # another host to the browser, which refused to change the address (an error, the
+    # filter's state lost on a reload).
+    parts = urlsplit(site_url)
+    doubled = f"{parts.scheme}://{parts.netloc}/{parts.path}"
+    page = watched.page
+    page.goto(f"{doubled}faq/")
+    box = page.locator("[data-ds-open-only]")
+    box.check()
+    expect(page).to_have_url(f"{doubled}faq/?open")
+    box.uncheck()
+    expect(page).to_have_url(f"{doubled}faq/")
+    _open_explore(page, f"{doubled}explore/?way=no-programming")
+    chip = page.locator("[data-ds-chips] button").first
+    chip.click()
+    expect(page).to_have_url(f"{doubled}explore/")
+    assert watched.errors == []
+
+
 def _assert_clear_of_back_to_top(page: Page, heading: Locator) -> None:
     """Material's "back to top" button, shown, covers no part of ``heading``."""
     page.evaluate("document.querySelector('.md-top').hidden = false")

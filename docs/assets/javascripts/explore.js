@@ -363,10 +363,13 @@
       history.back();
       return search;
     }
-    if (typingOn) history.replaceState(history.state, "", search || location.pathname);
+    // Without a query, the page's whole address, not its path: "//deepscopie/explore/" (a
+    // link with a slash too many) is another host's, which the browser refuses.
+    const address = search || location.href.replace(/[?#].*$/, "");
+    if (typingOn) history.replaceState(history.state, "", address);
     else {
       beforeTyping = location.search;
-      history.pushState(null, "", search || location.pathname);
+      history.pushState(null, "", address);
     }
     typedInPlace = byWords;
     return search;

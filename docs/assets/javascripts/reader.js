@@ -32,7 +32,9 @@
     const others = location.search.slice(1).split("&");
     const kept = others.filter((part) => part && part.split("=")[0] !== OPEN_ONLY);
     const query = [...kept, ...(openOnly.checked ? [OPEN_ONLY] : [])].join("&");
-    history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    // The page's whole address, not its path: "//deepscopie/faq/" is another host's.
+    const page = location.href.replace(/[?#].*$/, "");
+    history.replaceState(history.state, "", `${page}${query ? `?${query}` : ""}${location.hash}`);
   }
   function applyOpenOnly() {
     keepInAddress();

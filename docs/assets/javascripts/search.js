@@ -46,7 +46,11 @@
   const names = JSON.parse(dialog.dataset.dsIndex);
   // Result addresses are stored from the site's root: prefix the path the site is served
   // under (GitLab Pages serves it under /<project>/), found from this script's own address.
-  const siteRoot = new URL(script.src, document.baseURI).pathname.replace(/assets\/javascripts\/search\.js$/, "");
+  // One slash to start: at "//deepscopie/" (a link with a slash too many) the path
+  // "//deepscopie/pagefind/…" would be another host's address ("deepscopie").
+  const siteRoot = new URL(script.src, document.baseURI).pathname
+    .replace(/^\/+/, "/")
+    .replace(/assets\/javascripts\/search\.js$/, "");
   const SHOWN = 10; // entry cards shown at first, and added by "more"
   const PAGES = 3; // hand-written pages shown after the entries
   let engine = null;
