@@ -1297,7 +1297,27 @@
     // word, and "bugs" was said absent from the entries that say "bug". Not as a beginning:
     // Pagefind answers "logs" with every French entry that says "logiciel".
     const one = singular(letters);
-    return one === letters ? [beginning(letters)] : [beginning(letters), wordPattern(one, true)];
+    const begun = beginnings(letters);
+    return one === letters ? begun : [...begun, wordPattern(one, true)];
+  }
+  // The endings by which forms of a word differ (ending_words), longest first: a word is
+  // there when a text has it but one of them, and as much of it as its beginning at least
+  // ("studies": "stud", "study"). "organoid" was there in any text that said "organization"
+  // (its beginning, "orga"), and the count said the entries shown had every word. A language
+  // without them: the word's beginning.
+  const endings = [...listedWords("ending_words")].sort((a, b) => b.length - a.length);
+  function beginnings(letters) {
+    if (!endings.length) return [beginning(letters)];
+    const shortest = beginning(letters).length;
+    const kept = new Set([letters]);
+    for (const ending of endings) {
+      const stem = letters.slice(0, letters.length - ending.length);
+      if (!letters.endsWith(ending) || stem.length < shortest) continue;
+      kept.add(stem);
+      // A consonant doubled before the ending ("labelling", "mapped"): the word has it once.
+      if (stem.length > shortest && stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) kept.add(stem.slice(0, -1));
+    }
+    return [...kept];
   }
   // `letters` where a word begins, as a whole word when `whole`.
   const wordPattern = (letters, whole) =>
