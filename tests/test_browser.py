@@ -1687,33 +1687,52 @@ def test_a_word_no_entry_has_is_said_as_typed(watched: Watched, site_url: str) -
     assert watched.errors == []
 
 
-@pytest.mark.parametrize("question", ["segmentoid nuclei", "nuclei segmentoids"])
+@pytest.mark.parametrize(
+    ("root", "question", "absent", "searched"),
+    [
+        ("en/", "segmentoid nuclei", "No entry has “segmentoid”", "Results for “nuclei”"),
+        ("en/", "nuclei segmentoids", "No entry has “segmentoids”", "Results for “nuclei”"),
+        ("", "noyaux segmentoïde", "contient «\u202fsegmentoïde\u202f»", "pour «\u202fnoyaux"),
+    ],
+)
 def test_a_word_no_entry_has_is_said_absent_though_entries_begin_like_it(
-    watched: Watched, site_url: str, question: str
+    watched: Watched, site_url: str, root: str, question: str, absent: str, searched: str
 ) -> None:
     # Pagefind answers a word it has not with the longest beginning it has ("organoid" with
     # "organ…" of "organization"), and the entries were said to have it, as a form of their
     # word that differs by its end: the count said they all had every word. A form differs
     # by an ending ("segmenting", "segmentation"), not by any letters.
     page = watched.page
-    page.goto(f"{site_url}en/")
+    page.goto(f"{site_url}{root}")
     _search(page, question)
     status = page.locator(SEARCH_STATUS)
-    expect(status).to_contain_text("No entry has “segmentoid")
-    expect(status).to_contain_text("Results for “nuclei”")
+    expect(status).to_contain_text(absent)
+    expect(status).to_contain_text(searched)
     expect(page.locator(ENTRY_CARDS).first).to_be_visible()
     assert watched.errors == []
 
 
-# Forms of the entries' words by an ending: "segmentation", "label", "study".
-@pytest.mark.parametrize("question", ["segmenting nuclei", "labelling nuclei", "studies"])
+# Forms of the entries' words by an ending: "segmentation", "label", "study",
+# "photoblanchiment", "débruiter", "code".
+@pytest.mark.parametrize(
+    ("root", "question"),
+    [
+        ("", "stardist sans coder"),
+        ("en/", "segmenting nuclei"),
+        ("en/", "labelling nuclei"),
+        ("en/", "studies"),
+        ("", "mes images photoblanchissent"),
+        ("", "débruitage"),
+    ],
+)
 def test_a_form_of_the_entries_word_is_not_said_absent(
-    watched: Watched, site_url: str, question: str
+    watched: Watched, site_url: str, root: str, question: str
 ) -> None:
     page = watched.page
-    page.goto(f"{site_url}en/")
+    page.goto(f"{site_url}{root}")
     _search(page, question)
     expect(page.locator(SEARCH_STATUS)).not_to_contain_text("No entry has")
+    expect(page.locator(SEARCH_STATUS)).not_to_contain_text("Aucune entrée ne contient")
     assert page.locator(ENTRY_CARDS).count() > 0
 
 

@@ -1300,24 +1300,30 @@
     const begun = beginnings(letters);
     return one === letters ? begun : [...begun, wordPattern(one, true)];
   }
-  // The endings by which forms of a word differ (ending_words), longest first: a word is
-  // there when a text has it but one of them, and as much of it as its beginning at least
-  // ("studies": "stud", "study"). "organoid" was there in any text that said "organization"
-  // (its beginning, "orga"), and the count said the entries shown had every word. A language
-  // without them: the word's beginning.
-  const endings = [...listedWords("ending_words")].sort((a, b) => b.length - a.length);
+  // The endings by which forms of a word differ (ending_words): a word is there when a text
+  // has it but one of them, and as much of it as its beginning at least ("studies": "stud",
+  // "study"). "organoid" was there in any text that said "organization" (its beginning,
+  // "orga"), and the count said the entries shown had every word. A word of five letters or
+  // more without an ending of one or two may leave three, where a text's word begins
+  // ("coder": "code"); not more ("utilization" is not "utility", nor "mots" "motif"). A
+  // language without them: the word's beginning.
+  const endings = [...listedWords("ending_words")];
+  const SHORTEST_STEM = 3;
+  const shortStem = (letters, stem) =>
+    stem.length >= SHORTEST_STEM && letters.length >= 5 && letters.length - stem.length <= 2;
   function beginnings(letters) {
     if (!endings.length) return [beginning(letters)];
     const shortest = beginning(letters).length;
-    const kept = new Set([letters]);
+    const stems = new Set([letters]);
     for (const ending of endings) {
       const stem = letters.slice(0, letters.length - ending.length);
-      if (!letters.endsWith(ending) || stem.length < shortest) continue;
-      kept.add(stem);
+      if (!letters.endsWith(ending)) continue;
+      stems.add(stem);
       // A consonant doubled before the ending ("labelling", "mapped"): the word has it once.
-      if (stem.length > shortest && stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) kept.add(stem.slice(0, -1));
+      if (stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) stems.add(stem.slice(0, -1));
     }
-    return [...kept];
+    const kept = [...stems].filter((stem) => stem.length >= shortest || shortStem(letters, stem));
+    return kept.map((stem) => (stem.length >= shortest ? stem : wordPattern(stem, false)));
   }
   // `letters` where a word begins, as a whole word when `whole`.
   const wordPattern = (letters, whole) =>
