@@ -3008,6 +3008,26 @@ def test_keys_typed_while_search_loads_are_kept(watched: Watched, site_url: str)
     assert watched.errors == []
 
 
+def test_a_word_typed_wrong_shows_its_results_though_the_keys_paused_during_its_search(
+    watched: Watched, site_url: str
+) -> None:
+    # A question whose last word no entry has waits, while typed, for the keys to pause (it
+    # may be put right). The pause came while its search was under way, before it was held:
+    # nothing searched it again, and the examples stayed under the words until another key.
+    page = watched.page
+    # The engine started (its filters are fetched last, by its worker) before the keys.
+    with page.expect_request_finished(lambda request: request.url.endswith(".pf_filter")):
+        page.goto(site_url)
+        page.keyboard.press("/")
+    # A slow computer: the word's search takes longer than the pause that ends typing.
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 20})
+    page.locator("#ds-search [data-ds-input]").press_sequentially("noyeaux", delay=20)
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-query", "noyeaux", timeout=15000)
+    expect(page.locator(SEARCH_STATUS)).not_to_be_empty()
+    assert watched.errors == []
+
+
 def test_a_word_typed_fast_ends_with_its_own_results(watched: Watched, site_url: str) -> None:
     """Each key searches (one search at a time, the newest question waiting): the results
     shown at the end are those of the whole word, never of a prefix that finished late."""

@@ -2029,6 +2029,10 @@
   let held = null;
   function hold(query) {
     held = query;
+    // The keys paused while it was searched (settle came first, with nothing held yet): it
+    // is searched again as a whole once this search returns (see request). It stayed unshown,
+    // the examples under the words typed, until another key.
+    if (keystroke !== query && input.value === query && waiting === null) waiting = query;
   }
   function settle() {
     if (input.value !== keystroke) return;
