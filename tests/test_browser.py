@@ -2635,6 +2635,47 @@ def test_explore_filters_by_word_ignoring_accents(watched: Watched, site_url: st
         expect(cellpose).to_be_hidden()
 
 
+@pytest.mark.parametrize(
+    ("facet", "value", "name"),
+    [
+        ("type", "dataset", "jeu de données"),
+        ("category", "hardware", "matériel et puissance de calcul"),
+    ],
+)
+def test_explore_finds_every_entry_of_a_type_or_category_typed_by_its_name(
+    watched: Watched, site_url: str, facet: str, value: str, name: str
+) -> None:
+    # The name's little words ("de", "et") are left out of what is asked, and its words had
+    # to follow one another in the text: "jeu de données" missed MNIST, a dataset.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    page.locator(f'details:has(fieldset[data-facet="{facet}"]) > summary').click()
+    box = page.locator(f'input[name="{facet}"][value="{value}"]')
+    box.check()
+    page.wait_for_function("v => location.search.includes(v)", arg=value)
+    of_the_kind = _visible_ids(page)
+    box.uncheck()
+    page.wait_for_function("v => !location.search.includes(v)", arg=value)
+    assert of_the_kind and of_the_kind <= _typed_in_explore(page, name)
+    assert watched.errors == []
+
+
+def test_explore_ranks_a_typed_word_where_words_begin_and_by_the_kind_it_names(
+    watched: Watched, site_url: str
+) -> None:
+    # "formation" (a course) was in "Information", and a paper of that title came first; the
+    # courses, which the word names through its synonyms, came last of 16.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    _typed_in_explore(page, "formation")
+    titles = page.locator(".ds-explore__list .ds-card__title").all_inner_texts()
+    kinds = page.locator(".ds-explore__list .ds-explore__where").all_inner_texts()
+    inside = [at for at, title in enumerate(titles) if "nformation" in title]
+    courses = [at for at, kind in enumerate(kinds) if "Cours" in kind]
+    assert courses and courses[0] < 3, list(zip(titles, kinds, strict=True))
+    assert all(at > courses[0] for at in inside), titles
+
+
 def _typed_in_explore(page: Page, words: str) -> set[str]:
     field = page.locator(".ds-explore__search input")
     field.fill(words)

@@ -94,8 +94,12 @@
   }
   // What a word or a phrase asks of an entry: its text has them (each word a beginning, see
   // singular), or it uses one of their groups.
+  // A phrase's words in a text may have little words between them, which askedFor leaves out
+  // ("jeu de données", "matériel et puissance de calcul": the names of a type and a category,
+  // typed, missed the entries of that type and category).
+  const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
   const asking = (words, groups) => ({
-    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => `${escaped(singular(word))}\\p{L}*`).join("[^\\p{L}\\p{N}]+")}`, "u"),
+    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => `${escaped(singular(word))}\\p{L}*`).join(BETWEEN_WORDS)}`, "u"),
     groups: new Set(groups),
   });
   const answers = (entry, asked) => asked.text.test(entry.text) || (entry.groups || []).some((group) => asked.groups.has(group));
@@ -252,14 +256,24 @@
 
   // Relevance to the typed words: in the title counts most, then in the name of the entry's
   // kind (its type or category: "course" first finds the courses, not the images shared on
-  // "the course's Slack"), then how early in the text.
-  function relevance(entry, words, kinds) {
+  // "the course's Slack"), then how early in the text. Each where a word begins
+  // ("formation" is not in "Information", which came first), and the kind also, less, by a
+  // word of the typed word's groups ("formation": the courses, their kind "Cours", before
+  // the entries that name "le Slack de la formation"; "cours": the courses, then the
+  // tutorials).
+  const wordStart = (forms) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${forms.map(escaped).join("|")})`, "u");
+  const groupKindPattern = (word) => {
+    const groupWords = groupsOfWord(word).flatMap((index) => synonymGroups[index].map(fold).filter((one) => !one.includes(" ")));
+    return groupWords.length ? wordStart([...new Set(groupWords.map(singular))]) : null;
+  };
+  function relevance(entry, starts, groupKinds) {
     const title = fold(entry.title);
     let score = 0;
-    words.forEach((word, at) => {
-      if (title.includes(word)) score += 10;
-      if (kinds[at].test(entry.kind)) score += 5;
-      const place = entry.text.indexOf(word);
+    starts.forEach((start, at) => {
+      if (start.test(title)) score += 10;
+      if (start.test(entry.kind)) score += 5;
+      else if (groupKinds[at] && groupKinds[at].test(entry.kind)) score += 3;
+      const place = entry.text.search(start);
       if (place >= 0) score += 1 + 1 / (1 + place);
     });
     return score;
@@ -285,8 +299,9 @@
     if (by === "added") return sorted.sort((a, b) => b.added.localeCompare(a.added));
     if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
     if (words.length || tasks.length) {
-      const kinds = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped(singular(word))}`, "u"));
-      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, words, kinds) : 0]));
+      const starts = words.map((word) => wordStart([singular(word)]));
+      const groupKinds = words.map(groupKindPattern);
+      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, groupKinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
       return sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
     }
