@@ -2508,6 +2508,21 @@ def test_explore_a_cards_tag_filters_by_it_and_again_no_more(
         assert page.url.endswith("explore/?task=segmentation")
 
 
+def test_explore_a_tag_tapped_far_down_the_list_shows_the_new_list_from_its_start(
+    browser: Browser, site_url: str
+) -> None:
+    # On a phone the count stays in the bar, always in view: focusing it scrolled nowhere,
+    # and a reader who tapped a tag on the 40th card was left near the end of the new list.
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}explore/")
+        tag = page.locator('[data-ds-list] > li:nth-child(n+40) [data-tag="python"]').first
+        tag.scroll_into_view_if_needed()
+        tag.click()
+        page.wait_for_function("() => location.search.includes('tag=python')")
+        expect(page.locator("[data-ds-list] > li").first).to_be_in_viewport()
+        expect(page.locator(".ds-explore__count")).to_be_focused()
+
+
 @pytest.mark.parametrize(
     ("root", "skip"),
     [("", "Aller aux résultats"), ("en/", "Skip to the results")],

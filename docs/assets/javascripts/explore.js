@@ -149,7 +149,10 @@
     history_ = history_.filter((filter) => filter !== box);
     if (box.checked) history_.push(box);
     changed();
-    countLine.focus();
+    // The new list from its start: on a phone the count, in the bar, is always in view, and
+    // focusing it left a reader who tapped the 40th card's tag near the end of the new list.
+    resultsFromTheirStart();
+    countLine.focus({ preventScroll: true });
   }
 
   // A group of ways of working and its ways ("Sans programmer", then "Application
