@@ -3784,3 +3784,23 @@ def test_an_empty_search_offers_questions_to_try(
     expect(results).to_contain_text(hint)
     expect(results.locator(".ds-result")).to_have_count(0)
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("width", [390, 683])
+def test_the_closed_navigation_drawer_takes_no_focus_and_the_open_one_does(
+    browser: Browser, site_url: str, width: int
+) -> None:
+    # Below a laptop's width the navigation is a drawer, out of sight when closed; its links
+    # took the keyboard's focus unseen (21 tabs on Explore before its filters, at 390 px or
+    # a 1366 px laptop zoomed to 200 %).
+    with on_a_phone(browser, width=width) as page:
+        _open_explore(page, f"{site_url}explore/")
+        in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+        for _ in range(25):
+            page.keyboard.press("Tab")
+            assert not page.evaluate(in_drawer)
+        page.locator('.md-header label[for="__drawer"]').click()
+        first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
+        expect(first_link).to_be_visible()
+        first_link.focus()
+        assert page.evaluate(in_drawer)
