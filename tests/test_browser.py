@@ -3458,6 +3458,26 @@ def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "typed", "meant"),
+    [("", "segmentation noyeaux", "segmentation noyaux"), ("en/", "denoisng", "denoising")],
+    ids=["french", "english"],
+)
+def test_explore_puts_a_word_typed_wrong_right_as_the_search_does(
+    watched: Watched, site_url: str, root: str, typed: str, meant: str
+) -> None:
+    # Only a resource's name typed wrong was offered: "noyeaux", "denoisng" were dead ends,
+    # which the header's search puts right.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q={typed.replace(' ', '+')}")
+    near = page.locator("[data-ds-empty] [data-ds-near-name]")
+    expect(near).to_contain_text(meant)
+    near.click()
+    expect(page.locator(".ds-explore__search input")).to_have_value(meant)
+    expect(page.locator(".ds-explore__list > li").first).to_be_visible()
+    assert watched.errors == []
+
+
 def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matches(
     watched: Watched, site_url: str
 ) -> None:

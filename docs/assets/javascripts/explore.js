@@ -411,17 +411,27 @@
     emptyText.textContent = wordsFindNothing ? filled(root.dataset.dsEmptyWordsText, { q: typed }) : root.dataset.dsEmptyText;
     if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
   }
+  const findsSome = (question) => {
+    const asked = askedFor(question).map(patternsOf);
+    return entries.some((entry) => matches(entry, noChoice, asked, null));
+  };
   async function offerNearName(typed) {
     const slips = await window.deepscopie.nameSlips(typed);
-    if (!slips.length || typedField.value.trim() !== typed || matching.length) return;
     const words = typed.split(/\s+/);
     // From the last: a name typed in pieces ("cell pose") takes the place of its words.
     for (const { at, size = 1, name } of [...slips].reverse()) words.splice(at, size, name);
+    let question = words.join(" ");
+    // Then the other words that find nothing, put right as the header's search offers them
+    // ("noyeaux", "nucleii": nothing was offered, only a resource's name).
+    const lacking = words.filter((word) => !findsSome(word));
+    if (lacking.length && window.deepscopie.mendedWords) {
+      question = (await window.deepscopie.mendedWords(question, lacking)) || question;
+    }
+    if (question === typed || typedField.value.trim() !== typed || matching.length) return;
     // Offered only if it finds something: "celpose yeast" offered "Cellpose yeast", and no
     // resource says "yeast" either.
-    const mended = askedFor(words.join(" ")).map(patternsOf);
-    if (!entries.some((entry) => matches(entry, noChoice, mended, null))) return;
-    nearName.dataset.q = words.join(" ");
+    if (!findsSome(question)) return;
+    nearName.dataset.q = question;
     nearName.textContent = filled(root.dataset.dsNearNameText, { q: nearName.dataset.q });
     nearName.hidden = false;
   }

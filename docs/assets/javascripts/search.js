@@ -2168,6 +2168,12 @@
     await entryNames();
     return slips(question).map(({ at, size, name }) => ({ at, size, name: nameList[name] }));
   };
+  // ...and the question with its `lacking` words (as typed) put right to the entries' words
+  // they are nearest to, as this search offers them ("noyeaux": "noyaux"); null if none is.
+  window.deepscopie.mendedWords = async (question, lacking) => {
+    const mend = await mended(question, lacking);
+    return mend ? mend.question : null;
+  };
   opener.hidden = false; // without JavaScript there is no search: the button stays hidden
   // ...and links to Explore and the categories stand in its place (partials/header.html).
   for (const fallback of document.querySelectorAll("[data-ds-no-search]")) fallback.hidden = true;
