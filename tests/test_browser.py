@@ -3478,6 +3478,25 @@ def test_explore_puts_a_word_typed_wrong_right_as_the_search_does(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "together"), [("", "à la fois"), ("en/", "together")], ids=["french", "english"]
+)
+def test_explore_says_when_its_words_find_entries_apart_but_none_together(
+    watched: Watched, site_url: str, root: str, together: str
+) -> None:
+    # "suivi python": each word finds entries, and the empty result said that no resource
+    # contained "suivi python", as if a word were unknown. A word of nothing says that.
+    page = watched.page
+    words = "trackmate zebrafish"
+    _open_explore(page, f"{site_url}{root}explore/?q=trackmate+keras")
+    empty = page.locator("[data-ds-empty]")
+    expect(empty).to_contain_text(together)
+    _open_explore(page, f"{site_url}{root}explore/?q={words.replace(' ', '+')}")
+    expect(empty).to_be_visible()
+    expect(empty).not_to_contain_text(together)
+    assert watched.errors == []
+
+
 def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matches(
     watched: Watched, site_url: str
 ) -> None:

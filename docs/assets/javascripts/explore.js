@@ -408,7 +408,12 @@
     nearName.hidden = true;
     if (matching.length) return;
     const wordsFindNothing = asked.length > 0 && !entries.some((entry) => matches(entry, noChoice, asked, null));
-    emptyText.textContent = wordsFindNothing ? filled(root.dataset.dsEmptyWordsText, { q: typed }) : root.dataset.dsEmptyText;
+    // Each word finds some, not all of them together ("suivi python"): said so, not that no
+    // resource contains the words, as if one of them were unknown.
+    const words = typed.split(/\s+/);
+    const together = wordsFindNothing && words.length > 1 && words.every(findsSome);
+    const said = together ? root.dataset.dsEmptyWordsTogetherText : root.dataset.dsEmptyWordsText;
+    emptyText.textContent = wordsFindNothing ? filled(said, { q: typed }) : root.dataset.dsEmptyText;
     if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
   }
   const findsSome = (question) => {
