@@ -1723,6 +1723,11 @@ def test_a_word_no_entry_has_is_said_absent_though_entries_begin_like_it(
         ("en/", "studies"),
         ("", "mes images photoblanchissent"),
         ("", "débruitage"),
+        # Tenses and plurals the first endings missed ("segmenter", "utiliser", "local").
+        ("", "un modèle qui segmentera les noyaux"),
+        ("", "logiciel qui utilisera le GPU"),
+        ("", "les outils locaux"),
+        ("en/", "time taken to train"),
     ],
 )
 def test_a_form_of_the_entries_word_is_not_said_absent(

@@ -1166,15 +1166,17 @@
     // word whose rest is an ending ("workflows" of "workflow", "studies" of "study"; see
     // gluedIn).
     let checks = 0; // each a search, as for the words lacking above
+    // (Also a word said absent above: once a word is there only in its forms, "deepcell" is
+    // not there as "deep".)
     for (const word of meaningful(question)) {
-      if (absent.includes(word) || lacking.some(([one]) => one === word) || stale()) continue;
+      if (glued.has(word) || stale()) continue;
       if (checks >= ABSENCE_CHECKS) break;
       const pieces = gluedIn(trimmed(word), shownTexts);
       if (!pieces) continue;
       checks += 1;
       if (!(await withWordAlone(pagefind, pieces[1], entrySearch)).results.length) continue;
       glued.set(word, pieces);
-      absent.push(word);
+      if (!absent.includes(word)) absent.push(word);
     }
     return absent;
   }
@@ -1202,6 +1204,10 @@
     // two letters begins a word).
     const form = new RegExp(`(?:^|[^\\p{L}\\p{N}])${letters.slice(0, -2)}`, "u");
     if (texts.some((text) => form.test(text))) return null;
+    // Nor one by an ending of the language: "permettrait" of "permettent" (not "permet
+    // trait").
+    const forms = endings.length ? beginnings(letters).map((stem) => (typeof stem === "string" ? wordPattern(stem, false) : stem)) : [];
+    if (forms.some((pattern) => texts.some((text) => pattern.test(text)))) return null;
     for (let end = letters.length - 1; end >= 3; end -= 1) {
       const start = letters.slice(0, end);
       const alone = new RegExp(`(?:^|[^\\p{L}\\p{N}])${start}(?:[^\\p{L}\\p{N}]|$)`, "u");
@@ -1301,29 +1307,38 @@
     return one === letters ? begun : [...begun, wordPattern(one, true)];
   }
   // The endings by which forms of a word differ (ending_words): a word is there when a text
-  // has it but one of them, and as much of it as its beginning at least ("studies": "stud",
-  // "study"). "organoid" was there in any text that said "organization" (its beginning,
-  // "orga"), and the count said the entries shown had every word. A word of five letters or
-  // more without an ending of one or two may leave three, where a text's word begins
-  // ("coder": "code"); not more ("utilization" is not "utility", nor "mots" "motif"). A
-  // language without them: the word's beginning.
+  // has it but one of them ("studies": "stud", "study"; "segmentera": "segment"), or but its
+  // last letter or two ("taken": "take", "learnt": "learn"), and as much of it as its
+  // beginning at least. "organoid" was there in any text that said "organization" (its
+  // beginning, "orga"), and the count said the entries shown had every word. Without an
+  // ending of two letters or more, a stem may be shorter, more than half the word, where a
+  // text's word begins ("coder": "code", "utilisaient": "utilise"; not "levure" of "lever",
+  // nor "utilization" of "utility"). A "y" before an ending is an "i" too ("modifying",
+  // "modified"). A language without them: the word's beginning.
   const endings = [...listedWords("ending_words")];
   const SHORTEST_STEM = 3;
-  const shortStem = (letters, stem) =>
-    stem.length >= SHORTEST_STEM && letters.length >= 5 && letters.length - stem.length <= 2;
+  const TRIMMED_SHORTEST = 5; // a word but its last letters: what is left, at least
   function beginnings(letters) {
     if (!endings.length) return [beginning(letters)];
     const shortest = beginning(letters).length;
-    const stems = new Set([letters]);
+    const stems = new Map([[letters, letters]]);
+    const add = (stem, mayBeShort) => {
+      if (stem.length >= shortest) stems.set(stem, stem);
+      else if (mayBeShort && stem.length >= SHORTEST_STEM && stem.length * 2 + (stem.length > SHORTEST_STEM ? 1 : 0) > letters.length) {
+        stems.set(stem, wordPattern(stem, false));
+      }
+    };
     for (const ending of endings) {
-      const stem = letters.slice(0, letters.length - ending.length);
       if (!letters.endsWith(ending)) continue;
-      stems.add(stem);
+      const stem = letters.slice(0, letters.length - ending.length);
+      const mayBeShort = ending.length >= 2;
+      add(stem, mayBeShort);
       // A consonant doubled before the ending ("labelling", "mapped"): the word has it once.
-      if (stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) stems.add(stem.slice(0, -1));
+      if (stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) add(stem.slice(0, -1), mayBeShort);
+      if (stem.endsWith("y")) add(`${stem.slice(0, -1)}i`, mayBeShort);
     }
-    const kept = [...stems].filter((stem) => stem.length >= shortest || shortStem(letters, stem));
-    return kept.map((stem) => (stem.length >= shortest ? stem : wordPattern(stem, false)));
+    for (const cut of [1, 2]) if (letters.length - cut >= TRIMMED_SHORTEST) add(letters.slice(0, -cut), false);
+    return [...stems.values()];
   }
   // `letters` where a word begins, as a whole word when `whole`.
   const wordPattern = (letters, whole) =>
