@@ -2680,6 +2680,17 @@ def test_explore_finds_every_entry_of_a_type_or_category_typed_by_its_name(
     assert watched.errors == []
 
 
+def test_explore_reads_a_phrase_s_word_of_one_letter_whole(watched: Watched, site_url: str) -> None:
+    # With little words allowed between a phrase's words, "T cells" was found in "…the FAQ.
+    # Cellpose" (five cards), "no annotation" in "nombre d'annotations".
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/")
+    _typed_in_explore(page, "T cells")
+    for card in page.locator(".ds-explore__list > li").all_inner_texts():
+        assert re.search(r"\bt\W+(?:\w{1,3}\W+){0,2}cell", card.lower()), card
+    assert watched.errors == []
+
+
 def test_explore_ranks_a_typed_word_where_words_begin_and_by_the_kind_it_names(
     watched: Watched, site_url: str
 ) -> None:

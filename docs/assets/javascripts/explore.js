@@ -98,8 +98,12 @@
   // ("jeu de données", "matériel et puissance de calcul": the names of a type and a category,
   // typed, missed the entries of that type and category).
   const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
+  // A phrase's word of one or two letters is whole there: "no annotation" is not in "nombre
+  // d'annotations", nor "T cells" in "the FAQ. Cellpose".
+  const phraseWord = (word, alone) =>
+    alone && Array.from(word).length <= 2 ? `${escaped(word)}(?![\\p{L}\\p{N}])` : `${escaped(singular(word))}\\p{L}*`;
   const asking = (words, groups) => ({
-    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => `${escaped(singular(word))}\\p{L}*`).join(BETWEEN_WORDS)}`, "u"),
+    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u"),
     groups: new Set(groups),
   });
   const answers = (entry, asked) => asked.text.test(entry.text) || (entry.groups || []).some((group) => asked.groups.has(group));
