@@ -1727,6 +1727,7 @@ def test_a_word_no_entry_has_is_said_absent_though_entries_begin_like_it(
         ("", "un modèle qui segmentera les noyaux"),
         ("", "logiciel qui utilisera le GPU"),
         ("", "les outils locaux"),
+        ("", "annotatrices"),
         ("en/", "time taken to train"),
     ],
 )

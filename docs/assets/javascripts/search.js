@@ -1318,15 +1318,19 @@
   const endings = [...listedWords("ending_words")];
   const SHORTEST_STEM = 3;
   const TRIMMED_SHORTEST = 5; // a word but its last letters: what is left, at least
+  // A stem shorter than the word's beginning: five letters ("annotatrices": "annot", which
+  // its beginning "annotat" had found), or more than half the word (half, from four
+  // letters: "utilisaient": "utilis"; not "utilization": "util", nor "levure": "lev").
+  const shortStemKept = (stem, letters) =>
+    stem.length >= TRIMMED_SHORTEST ||
+    (stem.length >= SHORTEST_STEM && (stem.length > SHORTEST_STEM ? stem.length * 2 >= letters.length : stem.length * 2 > letters.length));
   function beginnings(letters) {
     if (!endings.length) return [beginning(letters)];
     const shortest = beginning(letters).length;
     const stems = new Map([[letters, letters]]);
     const add = (stem, mayBeShort) => {
       if (stem.length >= shortest) stems.set(stem, stem);
-      else if (mayBeShort && stem.length >= SHORTEST_STEM && stem.length * 2 + (stem.length > SHORTEST_STEM ? 1 : 0) > letters.length) {
-        stems.set(stem, wordPattern(stem, false));
-      }
+      else if (mayBeShort && shortStemKept(stem, letters)) stems.set(stem, wordPattern(stem, false));
     };
     for (const ending of endings) {
       if (!letters.endsWith(ending)) continue;
