@@ -3860,3 +3860,24 @@ def test_the_closed_navigation_drawer_takes_no_focus_and_the_open_one_does(
         expect(first_link).to_be_visible()
         first_link.focus()
         assert page.evaluate(in_drawer)
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_on_a_touch_screen_a_heading_s_hidden_permalink_takes_no_room(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The "¶" shows on hover, which a touch screen has not: invisible, it still took its room,
+    # alone on a line under a heading as wide as the phone, a blank line in 30 headings.
+    with on_a_phone(browser) as page:
+        page.goto(f"{site_url}{root}faq/")
+        links = page.locator(".md-typeset h2 .headerlink")
+        assert links.count() > 0
+        boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+        assert boxes == [None] * len(boxes)
+    # With a mouse, it is there, shown on hover.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_url}{root}faq/")
+    page.locator(".md-typeset h2").first.hover()
+    expect(page.locator(".md-typeset h2 .headerlink").first).to_be_visible()
+    context.close()
