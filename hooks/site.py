@@ -380,6 +380,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
     collect_all_again()  # a preview server's next build replaces what this one kept
+    if not config.site_url:
+        # MkDocs wrote its sitemap with "None" for the address it does not have
+        # ("<loc>Noneabout/</loc>"): a preview's, or a local build's, has no use for one.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
     problems = _problems_to_show()
     if problems:
         # Any other address (a page the broken build does not have) gets the problems too.

@@ -254,6 +254,13 @@ class _HeadTags(HTMLParser):
             self.tags[key] = found.get("content") or found.get("href") or ""
 
 
+def test_a_site_without_its_public_address_has_no_sitemap(built_site: Path) -> None:
+    # A preview or a local build (no SITE_URL): MkDocs wrote "<loc>Noneabout/</loc>".
+    assert (built_site / "index.html").is_file()
+    assert not (built_site / "sitemap.xml").exists()
+    assert not (built_site / "sitemap.xml.gz").exists()
+
+
 def test_a_published_site_tells_search_engines_and_link_previews_about_each_page(
     tmp_path: Path,
 ) -> None:
