@@ -62,6 +62,13 @@ def name_of(title: str) -> str:
     return (title[: qualifier.start()] if qualifier else title).strip()
 
 
+def qualified_after_colon(title: str) -> bool:
+    """Whether ``title`` qualifies its name after a colon (``Cellpose: the talk``), not in
+    parentheses (``Labkit (2D and 3D)``)."""
+    qualifier = _QUALIFIER.search(title)
+    return qualifier is not None and qualifier.group() == ":"
+
+
 def name_words(title: str) -> list[str]:
     """The folded words of the name a title starts with, without what qualifies it
     (``ITK-SNAP (3D)`` -> ``["itk", "snap"]``)."""

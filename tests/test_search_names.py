@@ -88,8 +88,27 @@ def test_a_name_s_own_entry_is_the_one_titled_with_the_name_alone(base: Knowledg
     )
     both = dataclasses.replace(base, resources=(talk, cellpose))
     assert named_entries(both) == {cellpose.id: "cellpose"}
+    # Alone, it is, unless a tag is the name (a tool many entries are about or used with):
+    # it is then one of them. "Fiji: from ROIs to a label mask", an update site of Fiji,
+    # came first for a question of names ("fiji deepimagej"), before the entry with both.
     alone = dataclasses.replace(base, resources=(talk,))
     assert named_entries(alone) == {"cellpose-talk": "cellpose"}
+    tag = base.vocabulary.tags[0].model_copy(update={"id": "cellpose"})
+    vocabulary = base.vocabulary.model_copy(update={"tags": (*base.vocabulary.tags, tag)})
+    tagged = dataclasses.replace(alone, vocabulary=vocabulary)
+    assert named_entries(tagged) == {}
+    # Unless the editors named the entry after it ("Omnipose: a high-precision…"); and
+    # qualified in parentheses, it is the thing itself ("Labkit (2D and 3D)").
+    paper = talk.model_copy(update={"id": "cellpose"})
+    assert named_entries(dataclasses.replace(tagged, resources=(paper,))) == {
+        "cellpose": "cellpose"
+    }
+    in_parentheses = talk.model_copy(
+        update={"title": Localized.model_validate({"fr": "Cellpose (2D)", "en": "Cellpose (2D)"})}
+    )
+    assert named_entries(dataclasses.replace(tagged, resources=(in_parentheses,))) == {
+        "cellpose-talk": "cellpose"
+    }
 
 
 def test_the_jobs_file_says_what_each_resource_does_and_how_it_is_used(

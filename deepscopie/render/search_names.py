@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from deepscopie.folding import name_of, name_words
+from deepscopie.folding import name_of, name_words, qualified_after_colon
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.render.data_files import compact_json
 
@@ -62,17 +62,27 @@ def _one_word_name(title: str) -> str | None:
 def named_entries(base: KnowledgeBase) -> dict[str, str]:
     """``{resource id: its names}`` for the resources that are a one-word name's own entry: the
     one titled with the name alone (in either language), else the first titled with the name
-    and what qualifies it (``Omnipose: a high-precision…``, see name_of). "Cellpose: the talk"
-    is not Cellpose's own entry when "Cellpose" is there. search.js puts a name's own entry
-    among the first results of a question that names it among other words."""
+    and what qualifies it (``Labkit (2D and 3D)``, ``Omnipose: a high-precision…``, see
+    name_of). "Cellpose: the talk" is not Cellpose's own entry when "Cellpose" is there.
+    search.js puts a name's own entry among the first results of a question that names it
+    among other words, and first for a question of names alone.
+
+    A title that goes on after a colon is not the name's own when a tag is the name (a tool
+    that many entries are about, or used with) and the entry's id is not (``omnipose``):
+    it is one of those entries, "Fiji: from ROIs to a label mask" an update site of Fiji,
+    which came before deepImageJ for "fiji deepimagej" although deepImageJ is the entry with
+    both words."""
+    tagged = {tag.id.replace("-", "") for tag in base.vocabulary.tags}
     exact: dict[str, str] = {}
     qualified: dict[str, str] = {}
     for resource in base.resources:
         for title in resource.title.texts.values():
             word = _one_word_name(title)
-            if word is not None:
-                own = exact if name_of(title) == title.strip() else qualified
-                own.setdefault(word, resource.id)
+            one_of_many = word in tagged and resource.id.replace("-", "") != word
+            if word is None or (qualified_after_colon(title) and one_of_many):
+                continue
+            own = exact if name_of(title) == title.strip() else qualified
+            own.setdefault(word, resource.id)
     named: dict[str, list[str]] = {}
     for name, owner in sorted({**qualified, **exact}.items()):
         named.setdefault(owner, []).append(name)
