@@ -21,6 +21,14 @@ MOST_ADDED = 500
 PHRASE_WORDS = 8
 
 
+# A word's pieces joined by a sign other than a hyphen or an apostrophe ("3D+t", "H&E",
+# "train/validation"): Pagefind indexes each piece as a word, which means another thing
+# alone. Such a member is not given to the texts of its group (see Synonyms.added_to): every
+# time-lapse entry had "3D" of "3D+t", and TrackMate came first for "stardist 3d", said to
+# have both words. A text that writes it still uses its group.
+_JOINED = re.compile(r"[^\W_][^\w\s'’-]+[^\W_]")
+
+
 class Reading(NamedTuple):
     """What a text says of the synonym groups: the ``groups`` it mentions (their indexes) and
     the words and phrases of them it ``said`` (folded, each word singular)."""
@@ -85,7 +93,8 @@ class Synonyms:
             spellings: dict[str, str] = {}
             for word in group:
                 for part in word.split():
-                    spellings.setdefault(counted(part), part)
+                    if not _JOINED.search(part):
+                        spellings.setdefault(counted(part), part)
             self._spellings.append(spellings)
 
     def used_by(self, words: str) -> list[int]:
@@ -186,11 +195,20 @@ class Synonyms:
         for index in reversed(groups):
             merged.update(self._spellings[index])
         counted = self._counted
-        present = {counted(word) for word in words.split()}
+        # Pagefind finds a word by its beginning too: a text that says "bruitées" ("bruite")
+        # has "bruité" ("bruit"), one letter shorter, the commonest such pair (a participle's
+        # feminine and masculine); the reverse is not so ("bruitée" is not in "bruité").
+        present = {form for word in words.split() for form in _with_one_less(counted(word))}
         added = [part for counted, part in merged.items() if counted not in present]
         # Bounded, whatever the vocabulary: a text that used a thousand large groups would
         # carry them all, in each record of each language.
         return added[:MOST_ADDED]
+
+
+def _with_one_less(form: str) -> tuple[str, ...]:
+    """A word's form in the search index, and its beginning one letter shorter, which finds
+    it (not a short word's: a beginning of three letters begins too many others)."""
+    return (form, form[:-1]) if len(form) > 4 else (form,)
 
 
 def _singular(word: str) -> str:
