@@ -372,6 +372,13 @@ def on_page_context(
     return context
 
 
+# The sitemap of a site without its public address (see on_post_build).
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100) built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the exports and the Explore pages' entries, and index the whole site for search,
@@ -382,9 +389,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     collect_all_again()  # a preview server's next build replaces what this one kept
     if not config.site_url:
         # MkDocs wrote its sitemap with "None" for the address it does not have
-        # ("<loc>Noneabout/</loc>"): a preview's, or a local build's, has no use for one.
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (Path(config.site_dir) / name).unlink(missing_ok=True)
+        # ("<loc>Noneabout/</loc>"): a preview's, or a local build's, lists no page. Empty,
+        # not gone: Material fetches it from every page (beside the feed's link), and a 404
+        # there is an error in every page's console.
+        site_dir = Path(config.site_dir)
+        (site_dir / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
     problems = _problems_to_show()
     if problems:
         # Any other address (a page the broken build does not have) gets the problems too.
