@@ -89,9 +89,3 @@ def as_written(word: str) -> str:
     """A word of a text as search indexes it, accents and case aside: without the punctuation
     around it, but whole ("vérité-terrain", "d'apprentissage")."""
     return without_accents(word).strip(_EDGES)
-
-
-def unpunctuated(word: str) -> str:
-    """A word of a text in lower case, without the punctuation around it, accents kept: what
-    a stemmer reads (French "données" is cut to "donn", "donnees" is not)."""
-    return unicodedata.normalize("NFKC", word).lower().strip(_EDGES)

@@ -54,10 +54,9 @@ def indexed_form(language: str) -> Callable[[str], str]:
     def counted(word: str) -> str:
         whole = as_written(word)
         cut = stem(whole)
-        # A stem is trusted where it is the word's beginning: Pagefind's stemmer (another
-        # version of Snowball's) rewrites some endings otherwise. Here "fiable" is cut to
-        # "fiabl"; there, and an entry that says "fiabilité", not given "fiable", was not
-        # found for it.
+        # A stem is trusted where it is the word's beginning: an elided word is stemmed
+        # whole ("d'annotation" is no "annotation"), and a stem that rewrites the ending is
+        # not the one Pagefind indexes ("fiabilité": given "fiable" whatever it is cut to).
         return cut if whole.startswith(cut) else whole
 
     return cache(counted)
