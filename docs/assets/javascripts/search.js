@@ -247,7 +247,7 @@
     const acronym = word.replace(acronymPlural, "$1$2");
     return acronym !== word || !frenchForms ? acronym : word.replace(pluralInOs, "$1$2");
   };
-  // And a French participle in -ée(s), as its -é: the stemmer cuts "annoté" to "annot", which
+  // And a French participle in -ée(s), as its -é(s): the stemmer cuts "annoté" to "annot", which
   // begins "annotation", "annoter" and "annotées", but "annotées" to "annote", which
   // begins none of them ("images annotées": 9 entries, "annotés" 54; "entraînée" 1, 98;
   // "bruitées" missed CARE). Only a participle of a verb the entries use, as its -é, -és or
@@ -256,7 +256,7 @@
   // "dont", "port", "en ligne", "training", "journal").
   // (At the word's end, and not from its start: Explore reads words of any length, and a
   // pattern from the start took a time that grows as the square of the word's.)
-  const feminineInEe = /(\p{L}{5})[ée]es?([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
+  const feminineInEe = /(\p{L}{5})[ée]e(s?)([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
   let knownForms = null; // the language's words, folded, once fetched (formsOfTheLanguage)
   const mayBeParticiple = (word) => frenchForms && feminineInEe.test(word);
   function asMasculine(word) {
@@ -264,7 +264,10 @@
     if (!found) return word;
     const before = (fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u) || [""])[0];
     const ofAVerb = ["e", "es", "er"].some((ending) => knownForms.has(before + ending));
-    return ofAVerb ? word.replace(feminineInEe, "$1é$2") : word;
+    // Of the same number: "annotées" is "annotés", which Pagefind reads as a reader's
+    // "annotés" (as "annoté", it ranked two entries the other way round once the entries
+    // were given the feminine forms of their synonyms).
+    return ofAVerb ? word.replace(feminineInEe, "$1é$2$3") : word;
   }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
