@@ -2833,6 +2833,7 @@ def test_explore_shows_which_filter_has_the_keyboard_focus(watched: Watched, sit
     width, offset = page.evaluate(ring)
     assert float(width.removesuffix("px")) >= 2 and float(offset.removesuffix("px")) < 0
     for _ in range(20):  # to the first box, through the facets' headings
+        page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.type") == "checkbox":
             break
     assert page.evaluate("() => document.activeElement.type") == "checkbox"
@@ -3852,6 +3853,7 @@ def test_the_closed_navigation_drawer_takes_no_focus_and_the_open_one_does(
         _open_explore(page, f"{site_url}explore/")
         in_drawer = "() => !!document.activeElement.closest('.md-sidebar--primary')"
         for _ in range(25):
+            page.keyboard.press("Tab")
             assert not page.evaluate(in_drawer)
         page.locator('.md-header label[for="__drawer"]').click()
         first_link = page.locator(".md-sidebar--primary a.md-nav__link").first
