@@ -248,7 +248,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **entries_files(base, health, groups),
             **names_file(base),
             **jobs_file(base),
-            **words_files(records, site_languages()),
+            **words_files(records, site_languages(), base.vocabulary.synonyms),
             **phrases_files(base, groups),
             **_published_report(health),
         }
@@ -387,14 +387,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one more language: the outer build indexes everything
     collect_all_again()  # a preview server's next build replaces what this one kept
-    if not config.site_url:
-        # MkDocs wrote its sitemap with "None" for the address it does not have
-        # ("<loc>Noneabout/</loc>"): a preview's, or a local build's, lists no page. Empty,
-        # not gone: Material fetches it from every page (beside the feed's link), and a 404
-        # there is an error in every page's console.
-        site_dir = Path(config.site_dir)
-        (site_dir / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
-        (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
     problems = _problems_to_show()
     if problems:
         # Any other address (a page the broken build does not have) gets the problems too.
@@ -405,8 +397,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     not_found = {
         f"{site_languages()[code].root}404.html": page for code, page in _not_found_pages.items()
     }
+    # MkDocs wrote its sitemap with "None" for an address it does not have ("<loc>Noneabout/
+    # </loc>"): a preview's, or a local build's, lists no page. Empty, not gone: Material
+    # fetches it from every page (beside the feed's link), and a 404 there is an error in
+    # every page's console.
+    sitemap = {} if config.site_url else {"sitemap.xml": EMPTY_SITEMAP}
     try:
-        write_site_files(site_dir, {**_rendered["files"], **not_found})
+        write_site_files(site_dir, {**_rendered["files"], **not_found, **sitemap})
+        if sitemap:
+            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
     except OSError as error:  # e.g. a folder of docs/ named as one of them (docs/faq.json/)
         raise PluginError(f"site files not written: {error}") from None
     job = _search["job"]

@@ -330,6 +330,8 @@ def test_a_french_plural_in_os_finds_the_entries_that_say_the_singular(
         ("images annotées", "images annotés"),
         ("mes images sont bruitées", "mes images sont bruités"),
         ("réseau entraînée", "réseau entraîné"),
+        # A verb no entry writes, which a synonym group gives them ("étiqueter").
+        ("données étiquetées", "données étiquetés"),
         # Typed without accents.
         ("cellules segmentees", "cellules segmentes"),
     ],

@@ -356,8 +356,8 @@ def test_a_text_is_not_given_another_form_of_a_word_it_has() -> None:
     assert noisy.added_to("Un signal bruité") == ["noisy", "bruitée"]
     touching = Synonyms([("jointives", "collés", "collées")], counted=indexed_form("fr"))
     assert touching.added_to("Des cellules jointives") == ["collés", "collées"]
-    # A stem that is not how the word begins ("fiabilité" cut to "fiabl") is not trusted:
-    # Pagefind's Snowball cuts it otherwise, and "fiable" found no entry saying "fiabilité".
+    # "fiabilité" ("fiabilit") is not "fiable" ("fiabl"): "fiable" found no entry saying
+    # "fiabilité" when its stem was cut as written ("fiabl" too).
     reliable = Synonyms([("fiabilité", "fiable", "reliability")], counted=indexed_form("fr"))
     assert reliable.added_to("La fiabilité des résultats") == ["fiable", "reliability"]
     # Not a member whose pieces Pagefind reads apart, each a word of its own ("3D" of "3D+t"

@@ -9,7 +9,12 @@ from deepscopie.knowledge_base import DataFiles, load_knowledge_base
 from deepscopie.languages import site_languages
 from deepscopie.render.search_names import LONGEST_WORD
 from deepscopie.render.search_records import WORDS_FILE, SearchRecord, search_records
-from deepscopie.render.search_words import borrowed_words, search_words, words_files
+from deepscopie.render.search_words import (
+    borrowed_words,
+    given_words,
+    search_words,
+    words_files,
+)
 from tests.conftest import copy_base_data
 
 
@@ -103,3 +108,20 @@ def test_a_word_too_long_to_be_typed_is_no_word() -> None:
     longest = "m" * LONGEST_WORD
     records = [_entry("a", "en", f"{longest} {longest}n microscopy")]
     assert search_words(records, "en") == ["microscopy", longest]
+
+
+def test_the_words_the_synonym_groups_give_are_known_apart_from_the_entries_own() -> None:
+    # search.js tells a participle from a noun by the verb's forms: no entry wrote
+    # "étiqueter", which the group of annotation gives them ("données étiquetées" found 1
+    # entry with both words, "données étiquetés" 39). Apart: never offered for a slip.
+    groups = [("annotation", "étiqueter", "données étiquetées"), ("denoising", "débruitage")]
+    files = words_files(RECORDS, site_languages(), groups)
+    french = json.loads(files["search-words-fr.json"])
+    # Each once, not a word the language has or borrows ("débruitage", "denoising").
+    assert french["given"] == ["annotation", "étiqueter", "données", "étiquetées"]
+    assert "étiqueter" not in french["own"] + french["borrowed"]
+    assert given_words(groups, ["Annotation", "Etiqueter", "donnees"]) == [
+        "étiquetées",
+        "denoising",
+        "débruitage",
+    ]

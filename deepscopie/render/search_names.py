@@ -78,8 +78,10 @@ def named_entries(base: KnowledgeBase) -> dict[str, str]:
     for resource in base.resources:
         for title in resource.title.texts.values():
             word = _one_word_name(title)
+            if word is None:
+                continue
             one_of_many = word in tagged and resource.id.replace("-", "") != word
-            if word is None or (qualified_after_colon(title) and one_of_many):
+            if qualified_after_colon(title) and one_of_many:
                 continue
             own = exact if name_of(title) == title.strip() else qualified
             own.setdefault(word, resource.id)

@@ -71,28 +71,51 @@ def borrowed_words(own: list[str], lenders: Iterable[list[str]]) -> list[str]:
     return words
 
 
-def words_files(records: Iterable[SearchRecord], languages: Iterable[Language]) -> dict[str, str]:
-    """``{path in the built site: content}`` of each language's words file: its own words and
-    those it borrows (``borrows_words_from`` in deepscopie/catalogues/languages.yaml)."""
-    kept, chosen = list(records), list(languages)
+def given_words(groups: Iterable[Iterable[str]], known: Iterable[str]) -> list[str]:
+    """The words of the vocabulary's synonym ``groups`` (which give theirs to the entries that
+    use one, see deepscopie.synonyms) not among the ``known`` ones, each once, in lower case,
+    in the groups' order. Never offered for a slip (the groups mix languages): search.js reads
+    them to tell a French participle from a noun (asMasculine): "données étiquetées" found 1
+    entry with both words and "données étiquetés" 39, as no entry writes "étiqueter" but
+    the group of annotation gives it."""
+    seen = {without_accents(word.lower()) for word in known}
+    words = []
+    for group in groups:
+        for member in group:
+            for word in _LETTERS.findall(member.lower()):
+                key = without_accents(word)
+                if SHORTEST_WORD <= len(word) <= LONGEST_WORD and key not in seen:
+                    seen.add(key)
+                    words.append(word)
+    return words
+
+
+def words_files(
+    records: Iterable[SearchRecord],
+    languages: Iterable[Language],
+    groups: Iterable[Iterable[str]] = (),
+) -> dict[str, str]:
+    """``{path in the built site: content}`` of each language's words file: its own words,
+    those it borrows (``borrows_words_from`` in deepscopie/catalogues/languages.yaml), and
+    those the synonym ``groups`` give its entries (see :func:`given_words`)."""
+    kept, chosen, group_list = list(records), list(languages), [list(group) for group in groups]
     # Each language's words read once, for its file and for those that borrow them (the
     # language's text, all of it at 10,000 entries).
     own = {language.code: search_words(kept, language.code) for language in chosen}
-    return {
-        WORDS_FILE.format(language=language.code): compact_json(
-            {
-                "own": own[language.code],
-                "borrowed": borrowed_words(
-                    own[language.code],
-                    [
-                        own[code] if code in own else search_words(kept, code)
-                        for code in language.borrows_words_from.split()
-                    ],
-                ),
-            }
+    files = {}
+    for language in chosen:
+        borrowed = borrowed_words(
+            own[language.code],
+            [
+                own[code] if code in own else search_words(kept, code)
+                for code in language.borrows_words_from.split()
+            ],
         )
-        for language in chosen
-    }
+        given = given_words(group_list, [*own[language.code], *borrowed])
+        files[WORDS_FILE.format(language=language.code)] = compact_json(
+            {"own": own[language.code], "borrowed": borrowed, **({"given": given} if given else {})}
+        )
+    return files
 
 
 def _commonest(spellings: Counter[str]) -> str:

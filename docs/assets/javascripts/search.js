@@ -250,8 +250,9 @@
   // And a French participle in -ée(s), as its -é(s): the stemmer cuts "annoté" to "annot", which
   // begins "annotation", "annoter" and "annotées", but "annotées" to "annote", which
   // begins none of them ("images annotées": 9 entries, "annotés" 54; "entraînée" 1, 98;
-  // "bruitées" missed CARE). Only a participle of a verb the entries use, as its -é, -és or
-  // -er (search-words, see formsOfTheLanguage), and with five letters before it at least:
+  // "bruitées" missed CARE). Only a participle of a verb the entries use or their synonym
+  // groups give them, as its -é, -és or -er (search-words, see formsOfTheLanguage:
+  // "étiquetées"), and with five letters before it at least:
   // a noun's -é begins other words ("données", "portée", "lignée", "traînées", "journée":
   // "dont", "port", "en ligne", "training", "journal").
   // (At the word's end, and not from its start: Explore reads words of any length, and a
@@ -892,13 +893,15 @@
   // the site (see deepscopie/render/search_words.py), offered only for a long word: a short
   // one is more often a word of the language that no entry has ("double" was offered the
   // English "doable").
-  let knownWords = null; // the promise of the file: {own, borrowed: {folded word: as written}}
+  // And the words the synonym groups give the entries, never offered (they mix languages),
+  // which tell a participle from a noun (asMasculine: "étiquetées" of "étiqueter").
+  let knownWords = null; // the promise of the file: {own, borrowed, given: {folded word: as written}}
   const asWords = (list) => new Map((Array.isArray(list) ? list : []).map((word) => [bare(String(word)), String(word)]));
   // The language's words, for asMasculine: a question that may have a participle waits for
   // them (see search), and Explore asks for them when it starts.
   function formsOfTheLanguage() {
-    return languageWords().then(({ own, borrowed }) => {
-      knownForms = new Set([...own.keys(), ...borrowed.keys()]);
+    return languageWords().then(({ own, borrowed, given }) => {
+      knownForms = new Set([...own.keys(), ...borrowed.keys(), ...given.keys()]);
     });
   }
   function languageWords() {
@@ -908,6 +911,7 @@
       knownWords = (file ? siteTable(file) : Promise.resolve({})).then((words) => ({
         own: asWords(words.own),
         borrowed: asWords(words.borrowed),
+        given: asWords(words.given),
       }));
     }
     return knownWords;
@@ -1209,7 +1213,7 @@
     if (texts.some((text) => form.test(text))) return null;
     // Nor one by an ending of the language: "permettrait" of "permettent" (not "permet
     // trait").
-    const forms = endings.length ? beginnings(letters).map((stem) => (typeof stem === "string" ? wordPattern(stem, false) : stem)) : [];
+    const forms = endings.length ? beginnings(letters).map(atWordStart) : [];
     if (forms.some((pattern) => texts.some((text) => pattern.test(text)))) return null;
     for (let end = letters.length - 1; end >= 3; end -= 1) {
       const start = letters.slice(0, end);
