@@ -120,6 +120,8 @@ def test_the_words_the_synonym_groups_give_are_known_apart_from_the_entries_own(
     # Each once, not a word the language has or borrows ("débruitage", "denoising").
     assert french["given"] == ["annotation", "étiqueter", "données", "étiquetées"]
     assert "étiqueter" not in french["own"] + french["borrowed"]
+    # Only where search reads participles: English fetches none.
+    assert "given" not in json.loads(files["search-words-en.json"])
     assert given_words(groups, ["Annotation", "Etiqueter", "donnees"]) == [
         "étiquetées",
         "denoising",

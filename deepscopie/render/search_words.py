@@ -111,7 +111,12 @@ def words_files(
                 for code in language.borrows_words_from.split()
             ],
         )
-        given = given_words(group_list, [*own[language.code], *borrowed])
+        # Only where search.js reads participles (French forms): elsewhere 7 KB more to fetch
+        # for nothing (Explore asks for the file when it starts).
+        reads_participles = language.search_terms == "french"
+        given = (
+            given_words(group_list, [*own[language.code], *borrowed]) if reads_participles else []
+        )
         files[WORDS_FILE.format(language=language.code)] = compact_json(
             {"own": own[language.code], "borrowed": borrowed, **({"given": given} if given else {})}
         )
