@@ -64,6 +64,9 @@ class Language:
     # The languages whose words its readers also type (codes separated by spaces), for the
     # words a slip is offered (deepscopie.render.search_words).
     borrows_words_from: str = ""
+    # Words of the synonym groups that mean another thing in this language (separated by
+    # spaces): a text of it that says one does not use the group by it.
+    false_friends: str = ""
     texts: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -72,6 +75,12 @@ class Language:
         on the search's dialog as one attribute (overrides/partials/deepscopie-search.html)."""
         names = [one.name for one in fields(self) if one.name.endswith("_words")]
         return {name: getattr(self, name) for name in names}
+
+    @cached_property
+    def negating_words(self) -> frozenset[str]:
+        """The words that turn what follows them into its opposite ("sans", "no"): those that
+        change what is asked but those that only oppose ("mais", "but")."""
+        return frozenset(self.kept_words.split()) - frozenset(self.but_words.split())
 
     @cached_property
     def stop_word_set(self) -> frozenset[str]:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from deepscopie.folding import as_written, fold, whole_words, without_elision
-from deepscopie.languages import Language
+from deepscopie.languages import Language, site_languages
 from deepscopie.stemming import indexed_form
 
 # The most words a text is given (see Synonyms.added_to); today's most is 363.
@@ -53,17 +53,32 @@ class Synonyms:
 
     ``counted``: how the search index of the texts' language counts a word (its
     :func:`deepscopie.stemming.indexed_form`; by default, the word without accents): a text is
-    not given another form of a word it has."""
+    not given another form of a word it has.
+
+    ``negating``: the words that turn what follows them in a phrase of a group into its
+    opposite ("no", "sans"): what such a phrase negates ("installation" of "no installation",
+    "ground truth" of "no ground truth") is no use of its own groups, unless the text says it
+    elsewhere. Every entry that runs "without installation" had the words of installation
+    problems ("CUDA", "NVIDIA driver"), and webKnossos came first for "CUDA out of memory".
+
+    ``false_friends``: words of the groups that mean another thing in the texts' language
+    (French "lecture", a reading): a text does not use a group by them."""
 
     def __init__(
         self,
         groups: Iterable[Iterable[str]],
         ignored: Iterable[str] = (),
         counted: Callable[[str], str] = as_written,
+        negating: Iterable[str] = (),
+        false_friends: Iterable[str] = (),
     ) -> None:
         self._counted = counted
+        negating_words = frozenset(_singular(fold(word)) for word in negating)
+        # Each negated phrase (padded, as self._phrases has it) with the words it negates.
+        self._negated: dict[str, tuple[str, ...]] = {}
         self.groups = [tuple(group) for group in groups]
         ignored_words = self._ignored = frozenset(ignored)
+        unread = ignored_words | {fold(word) for word in false_friends}
         self._words: dict[str, set[int]] = {}
         # Each form of a word of one piece, with the word it is (folded, singular).
         self._word_members: dict[str, set[str]] = {}
@@ -80,7 +95,9 @@ class Synonyms:
                     first = words.split(" ", 1)[0]
                     self._phrases.setdefault(first, []).append((f" {words} ", index))
                     members.append((word, words))
-                elif folded not in ignored_words:  # and its plurals: a text's words as is
+                    if negated := _negated_words(words, negating_words):
+                        self._negated[f" {words} "] = negated
+                elif folded not in unread:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
                         self._word_members.setdefault(form, set()).add(_singular(folded))
@@ -112,11 +129,34 @@ class Synonyms:
             if phrase in padded
         ]
         pieces = whole_words(words) & self._words.keys()
+        if negated := [phrase for phrase, _ in phrases if phrase in self._negated]:
+            # What a negated phrase says the text lacks ("no ground truth", "pas besoin
+            # d'installer") is not a use of its groups, unless the text says it elsewhere.
+            negated_times = self._negated_times(padded, negated)
+            pieces = {
+                piece
+                for piece in pieces
+                if not _only_within(f" {_singular(piece)} ", padded, negated_times)
+            }
+            phrases = [
+                (phrase, index)
+                for phrase, index in phrases
+                if phrase in self._negated or not _only_within(phrase, padded, negated_times)
+            ]
         found = {index for _, index in phrases}
         found |= {i for word in pieces for i in self._words[word]}
         said = {phrase.strip() for phrase, _ in phrases}
         said |= {member for word in pieces for member in self._word_members[word]}
         return Reading(tuple(sorted(found)), frozenset(said))
+
+    def _negated_times(self, padded: str, negated: list[str]) -> dict[str, int]:
+        """The words each of the ``negated`` phrases found in ``padded`` negates (padded, as
+        one text), with how many times it is there."""
+        times: dict[str, int] = {}
+        for phrase in negated:
+            words = f" {' '.join(self._negated[phrase])} "
+            times[words] = times.get(words, 0) + padded.count(phrase)
+        return times
 
     def usual_forms(self, said: Iterable[frozenset[str]]) -> dict[str, str]:
         """The phrases of the groups that no text says (``said``: what each text's
@@ -205,6 +245,19 @@ class Synonyms:
         return added[:MOST_ADDED]
 
 
+def _only_within(words: str, padded: str, negated_times: dict[str, int]) -> bool:
+    """Whether each time ``padded`` says ``words`` (padded too) is within what one of its
+    negated phrases negates (:meth:`Synonyms._negated_times`)."""
+    within = sum(times * negated.count(words) for negated, times in negated_times.items())
+    return within > 0 and padded.count(words) <= within
+
+
+def _negated_words(phrase: str, negating: frozenset[str]) -> tuple[str, ...]:
+    words = phrase.split()
+    at = next((place for place, word in enumerate(words) if word in negating), None)
+    return () if at is None else tuple(words[at + 1 :])
+
+
 def _with_one_less(form: str) -> tuple[str, ...]:
     """A word's form in the search index, and its beginning one letter shorter, which finds
     it (not a short word's: a beginning of three letters begins too many others)."""
@@ -231,11 +284,25 @@ def language_synonyms(groups: tuple[tuple[str, ...], ...], language: Language) -
     :class:`Synonyms`). Made once per language and groups: the search records, their groups
     and the words that name a task (deepscopie.render.search_jobs) all read them, and each
     group's words are stemmed as they are made."""
-    return _language_synonyms(groups, language.stop_word_set, language.code)
+    # Any language's: the groups mix them, and a French text says "no-code".
+    negating = frozenset(word for one in site_languages() for word in one.negating_words)
+    return _language_synonyms(
+        groups, language.code, language.stop_word_set, negating, language.false_friends
+    )
 
 
 @lru_cache(maxsize=8)
 def _language_synonyms(
-    groups: tuple[tuple[str, ...], ...], stop_words: frozenset[str], language: str
+    groups: tuple[tuple[str, ...], ...],
+    language: str,
+    stop_words: frozenset[str],
+    negating: frozenset[str],
+    false_friends: str,
 ) -> Synonyms:
-    return Synonyms(groups, ignored=stop_words, counted=indexed_form(language))
+    return Synonyms(
+        groups,
+        ignored=stop_words,
+        counted=indexed_form(language),
+        negating=negating,
+        false_friends=false_friends.split(),
+    )

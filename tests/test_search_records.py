@@ -16,6 +16,7 @@ import pytest
 
 from deepscopie.folding import fold
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
+from deepscopie.languages import site_languages
 from deepscopie.problems import DataError
 from deepscopie.render.explore import entries_json, render_explore_page
 from deepscopie.render.search_records import (
@@ -28,7 +29,7 @@ from deepscopie.render.search_records import (
     summary,
 )
 from deepscopie.stemming import indexed_form
-from deepscopie.synonyms import MOST_ADDED, Synonyms
+from deepscopie.synonyms import MOST_ADDED, Synonyms, language_synonyms
 from tests.conftest import copy_base_data
 
 
@@ -308,6 +309,53 @@ def test_a_phrase_is_found_in_the_plural_and_a_word_that_means_another_thing_onl
     assert synonyms.used_by("une base de données") == [1]
     assert synonyms.used_by("Les bases du deep learning") == [0]
     assert synonyms.used_by("sur la base d'un a priori") == []
+
+
+def test_what_a_phrase_says_a_text_lacks_is_not_a_use_of_its_groups() -> None:
+    # Every tool that runs "without installation" had the words of installation problems
+    # ("CUDA", "NVIDIA driver"), and came first for "CUDA out of memory".
+    synonyms = Synonyms(
+        [
+            ("install", "installation", "CUDA"),
+            ("no installation", "sans installation", "rien à installer"),
+            ("annotation", "ground truth"),
+            ("self-supervised", "no ground truth"),
+        ],
+        negating=("no", "sans", "rien"),
+    )
+    assert synonyms.used_by("Runs in the browser, no installation.") == [1]
+    assert "CUDA" not in synonyms.added_to("Runs in the browser, no installation.")
+    assert synonyms.used_by("Sans installation : tout tourne en ligne") == [1]
+    assert synonyms.used_by("Trained with no ground truth at all") == [3]  # a phrase negated
+    # Said elsewhere in the text too, it is a use of its groups.
+    assert synonyms.used_by("No installation for the viewer; the installation of CUDA") == [0, 1]
+    assert synonyms.used_by("No ground truth? Draw the ground truth by hand") == [2, 3]
+    # Not without a word that negates: the phrase's words keep their own groups.
+    plain = Synonyms([("install", "installation"), ("no installation",)])
+    assert plain.used_by("no installation") == [0, 1]
+
+
+def test_a_word_that_means_another_thing_in_the_texts_language_uses_no_group() -> None:
+    groups = [("course", "lecture", "formation")]
+    french = Synonyms(groups, false_friends=("lecture",))
+    # French "lecture" is a reading, not a lecture.
+    assert french.used_by("Une lecture de l'apprentissage profond") == []
+    assert french.used_by("Une formation en ligne") == [0]
+    assert "lecture" in french.added_to("Une formation en ligne")  # still given to its entries
+    assert Synonyms(groups).used_by("A recorded lecture") == [0]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [("fr", "Une lecture de l'apprentissage profond"), ("en", "Colony formation in organoids")],
+)
+def test_the_site_s_languages_read_their_false_friends_as_their_own_words(
+    code: str, text: str
+) -> None:
+    course = (("course", "cours", "formation", "lecture"),)
+    assert language_synonyms(course, site_languages()[code]).used_by(text) == []
+    other = "en" if code == "fr" else "fr"
+    assert language_synonyms(course, site_languages()[other]).used_by(text) == [0]
 
 
 def test_explore_offers_an_order_only_where_the_entries_differ(tmp_path: Path) -> None:
