@@ -454,6 +454,19 @@ def test_a_question_in_a_reader_s_words_finds_its_entries_whatever_its_little_wo
     assert answers & set(first), first
 
 
+def test_the_french_search_reads_the_english_little_words_french_readers_type(
+    watched: Watched, site_url: str
+) -> None:
+    # French labs speak the field in English: "out" of "CUDA out of memory" began "outils",
+    # every tool's category, and "of" is in the French entries that synonyms give English.
+    page = watched.page
+    page.goto(site_url)
+    asked = _search_ids(page, "erreur CUDA out of memory")
+    page.keyboard.press("Escape")
+    assert asked == _search_ids(page, "erreur CUDA memory")
+    expect(page.locator(SEARCH_STATUS)).not_to_contain_text(re.compile(r"\bout\b"))
+
+
 @pytest.mark.parametrize(
     ("root", "question", "either"),
     [
@@ -3272,6 +3285,74 @@ def test_explore_nuclei_without_programming_narrows_to_what_a_biologist_would_pi
     expect(card.locator("a").first).to_have_attribute("href", re.compile("#cellpose$"))
     expect(card.locator(".ds-card__summary")).not_to_be_empty()
     expect(card.locator(".ds-card__tags .md-tag").first).to_be_visible()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_says_what_a_choice_adds_beside_one_ticked_in_its_facet(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # Tasks add up: "Annoter" said 21 beside "Segmenter" ticked, and ticked gave 36.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    _tick(page, "task", "segmentation")
+    segmenting = _visible_ids(page)
+    for task in ("annotation", "visualisation"):
+        option = page.locator(f'fieldset[data-facet="task"] label:has(input[value="{task}"])')
+        said = option.locator("[data-ds-n]").inner_text()
+        assert said.startswith("+"), said
+        _tick(page, "task", task)
+        added = _visible_ids(page) - segmenting
+        assert added and len(added) == int(said.removeprefix("+"))
+        page.locator(f'input[name="task"][value="{task}"]').uncheck()
+        expect(page.locator("[data-ds-count]")).to_have_text(str(len(segmenting)))
+    # The ticked choice says its own count; none is offered that would add nothing.
+    ticked = page.locator('fieldset[data-facet="task"] label:has(input:checked) [data-ds-n]')
+    expect(ticked).to_have_text(re.compile(r"^\d+$"))
+    for label in page.locator('fieldset[data-facet="task"] label:has(input:not(:checked))').all():
+        said = label.locator("[data-ds-n]").inner_text()
+        assert said.startswith("+")
+        assert label.locator("input").is_disabled() == (said == "+0")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_tags_narrow_as_a_reader_adds_them(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "nuclei" then "Cellpose" (said 9) gave 13: tags added up, as a task and another do.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?tag=nuclei")
+    nuclei = _visible_ids(page)
+    options = page.locator(
+        'fieldset[data-facet="tag"] label:has(input:not(:checked):not(:disabled))'
+    )
+    counted = [(int(o.locator("[data-ds-n]").inner_text()), o) for o in options.all()]
+    said, option = min(counted, key=lambda pair: pair[0])
+    _tick(page, "tag", option.locator("input").get_attribute("value") or "")
+    both = _visible_ids(page)
+    assert both < nuclei and len(both) == said
+    # A card's tag pressed narrows too.
+    tag = page.locator(".ds-explore__list .ds-explore__tag[aria-pressed=false]").first
+    value = tag.get_attribute("data-tag")
+    tag.click()
+    assert _visible_ids(page) <= both
+    expect(page.locator(f'input[name="tag"][value="{value}"]')).to_be_checked()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "typed"), [("", "sans code"), ("en/", "no code")], ids=["french", "english"]
+)
+def test_explore_words_for_a_way_of_working_find_the_entries_used_that_way(
+    watched: Watched, site_url: str, root: str, typed: str
+) -> None:
+    # "no code" found the 3 entries that write it, of the 35 used without programming.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?way=no-programming")
+    without_programming = _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/")
+    assert without_programming <= _typed_in_explore(page, typed)
+    assert watched.errors == []
 
 
 @pytest.mark.parametrize(

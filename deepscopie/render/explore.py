@@ -1,8 +1,9 @@
 """The Explore page: every resource, with the facets a script filters on.
 
 The page holds the filters; the entries come from a data file beside it (``entries.json``),
-which ``assets/javascripts/explore.js`` fetches, filters (AND between facets, OR within one,
-with counts next to each choice and a text filter as you type) and shows a batch at a time.
+which ``assets/javascripts/explore.js`` fetches, filters (AND between facets, OR within one
+but the tags, with counts next to each choice and a text filter as you type) and shows a
+batch at a time.
 As HTML, 10,000 entries would weigh about 10 MB per language; as data, the page stays light
 and only the entries shown become elements. The state is kept in the address
 (``?type=tool&tag=segmentation``) so a view can be shared. Without JavaScript the page points
@@ -29,7 +30,7 @@ from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import WAY_GROUPS, group_of, way_group_name, way_groups
-from deepscopie.synonyms import Reading
+from deepscopie.synonyms import Reading, language_synonyms
 
 EXPLORE_PAGE = "explore.md"
 
@@ -50,6 +51,10 @@ BATCH = 200
 # The way-of-working facet offers each way, and both groups at once: a reader who does not
 # program ticks one box rather than three.
 SORTS = ("relevance", "title", "added", "year")
+# The facets whose choices an entry must all have: free tags, which a reader adds to narrow
+# ("noyaux" then "cellpose", or a card's tag pressed). Within any other facet a choice adds
+# its entries (a task or another, a type or another: an entry has one type).
+EVERY_CHOICE = frozenset({"tag"})
 
 
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -235,6 +240,13 @@ def entries_json(
     a word typed finds the entries that use one of its groups.
     """
     used = entry_groups(base, language)[language] if groups is None else groups
+    # The groups a way group's name uses ("Without programming": "no code" asks for it): its
+    # entries' records do not read it (see _resource in search_records), their text
+    # here does not say it, and "no code" found the 3 of 35 that write it.
+    read_in = language_synonyms(base.vocabulary.synonyms, site_languages()[language])
+    groups_of_way = {
+        group: read_in.used_by(way_group_name(group, language)) for group in WAY_GROUPS
+    }
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)
@@ -272,7 +284,8 @@ def entries_json(
                 )
             ),
         }
-        entry["groups"] = list(used[f"resource/{resource.id}"].groups)
+        read = used[f"resource/{resource.id}"].groups
+        entry["groups"] = sorted({*read, *(i for group in ways for i in groups_of_way[group])})
         if health is not None:
             entry["status"] = _status(resource, health)
         # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.
@@ -317,10 +330,11 @@ def _fieldset(
     # the reader wants to do starts open (readers come with a task), and explore.js opens any
     # other that the address uses.
     opened = " open" if name == "task" else ""
+    every = " data-ds-every" if name in EVERY_CHOICE else ""
     title = html_text(legend)
     return (
         f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'
-        f'<fieldset data-facet="{name}"><legend class="ds-hidden-legend">{title}</legend>'
+        f'<fieldset data-facet="{name}"{every}><legend class="ds-hidden-legend">{title}</legend>'
         f"{boxes}</fieldset></details>"
     )
 

@@ -1,6 +1,8 @@
 // The Explore page: fetches the entries (entries.json, beside the page), filters them with AND
-// between facets and OR within one, shows counts next to each choice (how many entries that
-// choice would show with the other filters kept; a choice that would show none is disabled),
+// between facets and OR within one (AND within the tags: see EVERY_CHOICE in
+// deepscopie/render/explore.py), shows counts next to each choice (how many entries that
+// choice would show with the other filters kept, or "+n", how many it would add to those of
+// its facet's choices ticked; a choice that would show or add none is disabled),
 // filters by words ignoring accents, sorts, and keeps the state in the address (so that a
 // filtered view can be shared, and Back undoes a change). Each entry is a card: title (its
 // permalink), type, category, first sentence, language, tags, link status. Only a batch of
@@ -30,6 +32,10 @@
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
+  // The facets whose choices an entry must all have (the tags), not one of them.
+  const everyChoice = new Set(Array.from(form.querySelectorAll("fieldset[data-ds-every]"), (set) => set.dataset.facet));
+  const hasChoices = (entry, facet, values) =>
+    everyChoice.has(facet) ? values.every((value) => entry.values[facet].has(value)) : values.some((value) => entry.values[facet].has(value));
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
   // What a question asks for: either side of "napari ou fiji", each as its meaningful words
   // (search.js's, as the header's search reads a question; plain words without its dialog).
@@ -139,7 +145,7 @@
 
   function matches(entry, choice, asked, ignored) {
     if (asked.length && !asked.some((side) => side.every((pattern) => answers(entry, pattern)))) return false;
-    return facets.every((facet) => facet === ignored || !choice[facet].length || choice[facet].some((value) => entry.values[facet].has(value)));
+    return facets.every((facet) => facet === ignored || !choice[facet].length || hasChoices(entry, facet, choice[facet]));
   }
 
   const tagBoxes = new Map(boxes("tag").map((box) => [box.value, box]));
@@ -164,6 +170,14 @@
   // ways (choices within a facet add up), so a way ticked under its ticked group changed
   // nothing, though its count promised fewer entries. Ticking one unticks the other level.
   function oneLevelOf(box) {
+    for (const other of otherLevel(box)) {
+      if (!other.checked) continue;
+      other.checked = false;
+      history_ = history_.filter((filter) => filter !== other);
+    }
+  }
+  // The boxes of the other level than `box`'s: its group's, or its ways'.
+  function otherLevel(box) {
     const label = box.closest("label");
     const labels = Array.from(label.parentElement.children).filter((one) => one.tagName === "LABEL");
     const nested = (one) => one.classList.contains("ds-explore__sub");
@@ -177,11 +191,7 @@
       const end = after.findIndex((one) => !nested(one));
       others = end < 0 ? after : after.slice(0, end);
     }
-    for (const other of others.map((one) => one.querySelector("input"))) {
-      if (!other.checked) continue;
-      other.checked = false;
-      history_ = history_.filter((filter) => filter !== other);
-    }
+    return others.map((one) => one.querySelector("input"));
   }
 
   function span(className, text) {
@@ -341,16 +351,33 @@
     shown = 0;
     showMore(false);
     for (const facet of facets) {
+      // A choice of a facet where choices add up, when one is ticked: how many entries it
+      // would add, "+18" ("Annoter" said 21 beside "Segmenter" ticked, and gave 36).
+      const adding = !everyChoice.has(facet) && choice[facet].length > 0;
       const tally = new Map();
       for (const entry of entries) {
-        if (!matches(entry, choice, asked, facet)) continue;
-        for (const value of entry.values[facet]) tally.set(value, (tally.get(value) || 0) + 1);
+        if (!matches(entry, choice, asked, everyChoice.has(facet) ? null : facet)) continue;
+        const added = adding && !hasChoices(entry, facet, choice[facet]);
+        for (const value of entry.values[facet]) {
+          const counted = tally.get(value) || { n: 0, added: 0 };
+          counted.n += 1;
+          counted.added += added ? 1 : 0;
+          tally.set(value, counted);
+        }
       }
       for (const box of boxes(facet)) {
-        const n = tally.get(box.value) || 0;
-        box.parentElement.querySelector("[data-ds-n]").textContent = n;
-        // A choice that would show nothing is not offered (unless it is ticked: untick it).
-        box.disabled = n === 0 && !box.checked;
+        let { n, added } = tally.get(box.value) || { n: 0, added: 0 };
+        // A way ticked under its ticked group takes its place (see oneLevelOf): how many the
+        // list would then have.
+        const replaced = adding && !box.checked ? otherLevel(box).filter((other) => other.checked) : [];
+        if (replaced.length) {
+          const kept = [...choice[facet].filter((value) => !replaced.some((other) => other.value === value)), box.value];
+          n = entries.filter((entry) => matches(entry, choice, asked, facet) && hasChoices(entry, facet, kept)).length;
+        }
+        const more = adding && !box.checked && !replaced.length;
+        box.parentElement.querySelector("[data-ds-n]").textContent = more ? `+${added}` : n;
+        // A choice that would show or add nothing is not offered (unless it is ticked: untick it).
+        box.disabled = (more ? added : n) === 0 && !box.checked;
         box.parentElement.classList.toggle("ds-explore__option--none", box.disabled);
       }
     }
