@@ -25,7 +25,7 @@ from deepscopie.model import (
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
-from deepscopie.synonyms import Synonyms
+from deepscopie.synonyms import language_synonyms
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -348,9 +348,9 @@ def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Pr
         # Words compared as search.js looks them up (bare: "fine-tune" is "finetune").
         typed_words = {squashed(typed) for typed in pairs}
         stop_words = site_language.stop_word_set
-        # The groups as the language's records get them (search_records): a stop word there
-        # gives no group.
-        synonyms = Synonyms(vocabulary.synonyms, ignored=stop_words)
+        # The groups as the language's records get them (search_records): a stop word or a
+        # false friend there gives no group.
+        synonyms = language_synonyms(vocabulary.synonyms, site_language)
         for typed, searched in pairs.items():
             if squashed(typed) == squashed(searched):
                 variant = "same"  # it would change nothing

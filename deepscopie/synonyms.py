@@ -55,8 +55,8 @@ class Synonyms:
     :func:`deepscopie.stemming.indexed_form`; by default, the word without accents): a text is
     not given another form of a word it has.
 
-    ``negating``: the words that turn what follows them in a phrase of a group into its
-    opposite ("no", "sans"): what such a phrase negates ("installation" of "no installation",
+    ``negating``: the words that, first in a phrase of a group, turn what follows them into
+    its opposite ("no", "sans"): what such a phrase negates ("installation" of "no installation",
     "ground truth" of "no ground truth") is no use of its own groups, unless the text says it
     elsewhere. Every entry that runs "without installation" had the words of installation
     problems ("CUDA", "NVIDIA driver"), and webKnossos came first for "CUDA out of memory".
@@ -74,7 +74,7 @@ class Synonyms:
     ) -> None:
         self._counted = counted
         negating_words = frozenset(_singular(fold(word)) for word in negating)
-        # Each negated phrase (padded, as self._phrases has it) with the words it negates.
+        # Each negated phrase (padded, as self._phrases has it), as its words.
         self._negated: dict[str, tuple[str, ...]] = {}
         self.groups = [tuple(group) for group in groups]
         ignored_words = self._ignored = frozenset(ignored)
@@ -95,8 +95,11 @@ class Synonyms:
                     first = words.split(" ", 1)[0]
                     self._phrases.setdefault(first, []).append((f" {words} ", index))
                     members.append((word, words))
-                    if negated := _negated_words(words, negating_words):
-                        self._negated[f" {words} "] = negated
+                    # What follows a negating first word: "no installation", "sans GPU",
+                    # not "ne détecte pas toutes les cellules", which negates the verb
+                    # (the cells are still its subject).
+                    if first in negating_words:
+                        self._negated[f" {words} "] = tuple(words.split())
                 elif folded not in unread:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
@@ -132,16 +135,13 @@ class Synonyms:
         if negated := [phrase for phrase, _ in phrases if phrase in self._negated]:
             # What a negated phrase says the text lacks ("no ground truth", "pas besoin
             # d'installer") is not a use of its groups, unless the text says it elsewhere.
-            negated_times = self._negated_times(padded, negated)
-            pieces = {
-                piece
-                for piece in pieces
-                if not _only_within(f" {_singular(piece)} ", padded, negated_times)
-            }
+            text = singulars.split()
+            lacked = self._lacked_places(text, negated)
+            pieces = {piece for piece in pieces if not _only_at((_singular(piece),), text, lacked)}
             phrases = [
                 (phrase, index)
                 for phrase, index in phrases
-                if phrase in self._negated or not _only_within(phrase, padded, negated_times)
+                if phrase in self._negated or not _only_at(tuple(phrase.split()), text, lacked)
             ]
         found = {index for _, index in phrases}
         found |= {i for word in pieces for i in self._words[word]}
@@ -149,14 +149,15 @@ class Synonyms:
         said |= {member for word in pieces for member in self._word_members[word]}
         return Reading(tuple(sorted(found)), frozenset(said))
 
-    def _negated_times(self, padded: str, negated: list[str]) -> dict[str, int]:
-        """The words each of the ``negated`` phrases found in ``padded`` negates (padded, as
-        one text), with how many times it is there."""
-        times: dict[str, int] = {}
+    def _lacked_places(self, text: list[str], negated: list[str]) -> set[int]:
+        """The places in ``text`` (its words) of the words that its ``negated`` phrases
+        negate: each one's words but the first, wherever it is said."""
+        places: set[int] = set()
         for phrase in negated:
-            words = f" {' '.join(self._negated[phrase])} "
-            times[words] = times.get(words, 0) + padded.count(phrase)
-        return times
+            words = self._negated[phrase]
+            for start in _places(words, text):
+                places.update(range(start + 1, start + len(words)))
+        return places
 
     def usual_forms(self, said: Iterable[frozenset[str]]) -> dict[str, str]:
         """The phrases of the groups that no text says (``said``: what each text's
@@ -245,17 +246,19 @@ class Synonyms:
         return added[:MOST_ADDED]
 
 
-def _only_within(words: str, padded: str, negated_times: dict[str, int]) -> bool:
-    """Whether each time ``padded`` says ``words`` (padded too) is within what one of its
-    negated phrases negates (:meth:`Synonyms._negated_times`)."""
-    within = sum(times * negated.count(words) for negated, times in negated_times.items())
-    return within > 0 and padded.count(words) <= within
+def _places(words: tuple[str, ...], text: list[str]) -> list[int]:
+    """Where ``words`` start in ``text`` (words both), each time."""
+    size = len(words)
+    return [at for at in range(len(text) - size + 1) if tuple(text[at : at + size]) == words]
 
 
-def _negated_words(phrase: str, negating: frozenset[str]) -> tuple[str, ...]:
-    words = phrase.split()
-    at = next((place for place, word in enumerate(words) if word in negating), None)
-    return () if at is None else tuple(words[at + 1 :])
+def _only_at(words: tuple[str, ...], text: list[str], places: set[int]) -> bool:
+    """Whether ``text`` says ``words`` at ``places`` only (a hyphenated word, one word to
+    the groups and two in the text, is never there)."""
+    starts = _places(words, text)
+    return bool(starts) and all(
+        place in places for start in starts for place in range(start, start + len(words))
+    )
 
 
 def _with_one_less(form: str) -> tuple[str, ...]:

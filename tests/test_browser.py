@@ -3287,9 +3287,11 @@ def test_explore_nuclei_without_programming_narrows_to_what_a_biologist_would_pi
     expect(card.locator(".ds-card__tags .md-tag").first).to_be_visible()
 
 
-@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+@pytest.mark.parametrize(
+    ("root", "adds"), [("", "ajoute"), ("en/", "adds")], ids=["french", "english"]
+)
 def test_explore_says_what_a_choice_adds_beside_one_ticked_in_its_facet(
-    watched: Watched, site_url: str, root: str
+    watched: Watched, site_url: str, root: str, adds: str
 ) -> None:
     # Tasks add up: "Annoter" said 21 beside "Segmenter" ticked, and ticked gave 36.
     page = watched.page
@@ -3300,6 +3302,9 @@ def test_explore_says_what_a_choice_adds_beside_one_ticked_in_its_facet(
         option = page.locator(f'fieldset[data-facet="task"] label:has(input[value="{task}"])')
         said = option.locator("[data-ds-n]").inner_text()
         assert said.startswith("+"), said
+        # Said in words to a screen reader, not "plus 18".
+        box = page.locator(f'input[name="task"][value="{task}"]')
+        expect(box).to_have_accessible_name(re.compile(rf"{adds}\W+{said.removeprefix('+')}$"))
         _tick(page, "task", task)
         added = _visible_ids(page) - segmenting
         assert added and len(added) == int(said.removeprefix("+"))

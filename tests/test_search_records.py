@@ -327,9 +327,23 @@ def test_what_a_phrase_says_a_text_lacks_is_not_a_use_of_its_groups() -> None:
     assert "CUDA" not in synonyms.added_to("Runs in the browser, no installation.")
     assert synonyms.used_by("Sans installation : tout tourne en ligne") == [1]
     assert synonyms.used_by("Trained with no ground truth at all") == [3]  # a phrase negated
-    # Said elsewhere in the text too, it is a use of its groups.
+    # Said elsewhere in the text too, it is a use of its groups, right after it too.
     assert synonyms.used_by("No installation for the viewer; the installation of CUDA") == [0, 1]
+    assert synonyms.used_by("No installation. Installation of CUDA: optional") == [0, 1]
     assert synonyms.used_by("No ground truth? Draw the ground truth by hand") == [2, 3]
+    # A phrase within another is one place, not two.
+    nested = Synonyms(
+        [("enough", "RAM"), ("no GPU", "not powerful enough", "computer not powerful enough")],
+        negating=("not",),
+    )
+    assert nested.used_by("My computer not powerful enough, is there enough RAM?") == [0, 1]
+    assert nested.used_by("My computer not powerful enough") == [1]
+    # Only a phrase that opens with the word negates: "ne détecte pas toutes les cellules"
+    # negates the verb, and is about cells.
+    missed = Synonyms(
+        [("cell", "cellule"), ("ne détecte pas toutes les cellules",)], negating=("pas",)
+    )
+    assert missed.used_by("Cellpose ne détecte pas toutes les cellules") == [0, 1]
     # Not without a word that negates: the phrase's words keep their own groups.
     plain = Synonyms([("install", "installation"), ("no installation",)])
     assert plain.used_by("no installation") == [0, 1]
@@ -436,6 +450,11 @@ def test_a_word_is_searched_as_another_only_within_its_synonym_group() -> None:
     transfer = Synonyms([("transfer learning", "apprentissage par transfert", "réentraîner")])
     assert transfer.gives("réentraîner", "par") is False
     assert synonyms.gives("formation", "cours formation") is False  # a word, not a phrase
+    # Nor a false friend of the language, which names no group there: a French "lecture"
+    # searched as "cours" would be a reading searched as a course.
+    french = Synonyms([("course", "cours", "lecture")], false_friends=("lecture",))
+    assert french.gives("lecture", "cours") is False
+    assert french.gives("cours", "lecture")
 
 
 def test_a_record_gets_the_synonyms_it_lacks_once(tmp_path: Path) -> None:

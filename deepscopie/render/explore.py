@@ -96,6 +96,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-failed-text": text("explore_failed", language),
         "data-ds-count-one": text("explore_count_one", language),
         "data-ds-count-other": text("explore_count", language),
+        "data-ds-adds-text": text("explore_adds", language),
         "data-ds-search-site-text": text("explore_search_site", language),
         "data-ds-empty-text": text("explore_empty", language),
         "data-ds-empty-words-text": text("explore_empty_words", language),
@@ -241,8 +242,8 @@ def entries_json(
     """
     used = entry_groups(base, language)[language] if groups is None else groups
     # The groups a way group's name uses ("Without programming": "no code" asks for it): its
-    # entries' records do not read it (see _resource in search_records), their text
-    # here does not say it, and "no code" found the 3 of 35 that write it.
+    # entries' records do not read it (see _resource in search_records), and explore.js
+    # adds the name to their text, not its synonyms: "no code" found the 3 of 35 that write it.
     read_in = language_synonyms(base.vocabulary.synonyms, site_languages()[language])
     groups_of_way = {
         group: read_in.used_by(way_group_name(group, language)) for group in WAY_GROUPS
@@ -322,7 +323,8 @@ def _fieldset(
     boxes = "".join(
         f"<label{sub if value in nested else ''}>"
         f'<input type="checkbox" name="{name}" value="{html_attribute(value)}"> '
-        f'{html_text(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span></label>'
+        f'{html_text(label)} <span class="ds-explore__n" data-ds-n>{used[value]}</span>'
+        '<span class="ds-hidden-legend" data-ds-n-said></span></label>'
         for value, label in options
         if used[value]
     )

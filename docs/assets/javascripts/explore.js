@@ -176,8 +176,14 @@
       history_ = history_.filter((filter) => filter !== other);
     }
   }
-  // The boxes of the other level than `box`'s: its group's, or its ways'.
+  // The boxes of the other level than `box`'s: its group's, or its ways' (read once: every
+  // change counts what each choice would give).
+  const levels = new Map();
   function otherLevel(box) {
+    if (!levels.has(box)) levels.set(box, readOtherLevel(box));
+    return levels.get(box);
+  }
+  function readOtherLevel(box) {
     const label = box.closest("label");
     const labels = Array.from(label.parentElement.children).filter((one) => one.tagName === "LABEL");
     const nested = (one) => one.classList.contains("ds-explore__sub");
@@ -354,6 +360,15 @@
       // A choice of a facet where choices add up, when one is ticked: how many entries it
       // would add, "+18" ("Annoter" said 21 beside "Segmenter" ticked, and gave 36).
       const adding = !everyChoice.has(facet) && choice[facet].length > 0;
+      // A way ticked under its ticked group takes its place (see oneLevelOf), and the other
+      // way round: the choices the list would then have.
+      const replacing = new Map();
+      for (const box of adding ? boxes(facet) : []) {
+        const replaced = box.checked ? [] : otherLevel(box).filter((other) => other.checked);
+        if (!replaced.length) continue;
+        const kept = choice[facet].filter((value) => !replaced.some((other) => other.value === value));
+        replacing.set(box, { kept: [...kept, box.value], n: 0 });
+      }
       const tally = new Map();
       for (const entry of entries) {
         if (!matches(entry, choice, asked, everyChoice.has(facet) ? null : facet)) continue;
@@ -364,18 +379,17 @@
           counted.added += added ? 1 : 0;
           tally.set(value, counted);
         }
+        for (const instead of replacing.values()) if (hasChoices(entry, facet, instead.kept)) instead.n += 1;
       }
       for (const box of boxes(facet)) {
         let { n, added } = tally.get(box.value) || { n: 0, added: 0 };
-        // A way ticked under its ticked group takes its place (see oneLevelOf): how many the
-        // list would then have.
-        const replaced = adding && !box.checked ? otherLevel(box).filter((other) => other.checked) : [];
-        if (replaced.length) {
-          const kept = [...choice[facet].filter((value) => !replaced.some((other) => other.value === value)), box.value];
-          n = entries.filter((entry) => matches(entry, choice, asked, facet) && hasChoices(entry, facet, kept)).length;
-        }
-        const more = adding && !box.checked && !replaced.length;
-        box.parentElement.querySelector("[data-ds-n]").textContent = more ? `+${added}` : n;
+        if (replacing.has(box)) n = replacing.get(box).n;
+        const more = adding && !box.checked && !replacing.has(box);
+        const shown = box.parentElement.querySelector("[data-ds-n]");
+        shown.textContent = more ? `+${added}` : n;
+        // Read as words ("Annoter, ajoute 18"), not "plus 18".
+        shown.toggleAttribute("aria-hidden", more);
+        box.parentElement.querySelector("[data-ds-n-said]").textContent = more ? filled(root.dataset.dsAddsText, { n: added }) : "";
         // A choice that would show or add nothing is not offered (unless it is ticked: untick it).
         box.disabled = (more ? added : n) === 0 && !box.checked;
         box.parentElement.classList.toggle("ds-explore__option--none", box.disabled);
