@@ -388,7 +388,9 @@
         const shown = box.parentElement.querySelector("[data-ds-n]");
         shown.textContent = more ? `+${added}` : n;
         // Read as words ("Annoter, ajoute 18"), not "plus 18".
-        shown.toggleAttribute("aria-hidden", more);
+        // ("true": an empty aria-hidden hides nothing, and "+2 ajoute 2" was read.)
+        if (more) shown.setAttribute("aria-hidden", "true");
+        else shown.removeAttribute("aria-hidden");
         box.parentElement.querySelector("[data-ds-n-said]").textContent = more ? filled(root.dataset.dsAddsText, { n: added }) : "";
         // A choice that would show or add nothing is not offered (unless it is ticked: untick it).
         box.disabled = (more ? added : n) === 0 && !box.checked;
