@@ -76,6 +76,8 @@ class Synonyms:
         negating_words = frozenset(_singular(fold(word)) for word in negating)
         # Each negated phrase (padded, as self._phrases has it), as its words.
         self._negated: dict[str, tuple[str, ...]] = {}
+        # And as search.js reads a question (see negated_phrases), with its groups.
+        self._negated_keys: dict[str, set[int]] = {}
         self.groups = [tuple(group) for group in groups]
         ignored_words = self._ignored = frozenset(ignored)
         unread = ignored_words | {fold(word) for word in false_friends}
@@ -100,6 +102,9 @@ class Synonyms:
                     # (the cells are still its subject).
                     if first in negating_words:
                         self._negated[f" {words} "] = tuple(words.split())
+                        key = self._question_key(word)
+                        if len(key.split()) > 1:
+                            self._negated_keys.setdefault(key, set()).add(index)
                 elif folded not in unread:  # and its plurals: a text's words as is
                     for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
                         self._words.setdefault(form, set()).add(index)
@@ -197,6 +202,18 @@ class Synonyms:
                 if forms.setdefault(words, told[0]) != told[0]:
                     ambiguous.add(words)
         return {words: usual for words, usual in forms.items() if words not in ambiguous}
+
+    def negated_phrases(self) -> dict[str, list[int]]:
+        """The phrases that open with a negating word ("sans annotation", "no GPU", "non
+        supervisé"), keyed as search.js reads a question (see :meth:`usual_forms`), each with
+        the groups it is a phrase of. A question that says one means the phrase, not its
+        words apart: "entraîner un modèle sans annotations" opened on the annotation tools,
+        which have "annotation" and, in their way of working ("Sans programmer"), "sans"."""
+        return {key: sorted(groups) for key, groups in sorted(self._negated_keys.items())}
+
+    def negated_groups(self) -> frozenset[int]:
+        """The groups of :meth:`negated_phrases`."""
+        return frozenset().union(*self._negated_keys.values())
 
     def _question_key(self, phrase: str) -> str:
         """``phrase`` as search.js reads a question's words (see :meth:`usual_forms`)."""

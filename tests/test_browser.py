@@ -76,9 +76,22 @@ def split_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+# (A negated phrase is had by the entries of its filter: see negatedPhrasesIn in search.js.)
 SPLIT_QUERIES = {
-    "": ["stardist", "débruitage", "segmentation", "noyaux sans programmer"],
-    "en/": ["stardist", "denoising", "segmentation", "nuclei without programming"],
+    "": [
+        "stardist",
+        "débruitage",
+        "segmentation",
+        "noyaux sans programmer",
+        "entraîner sans annotations",
+    ],
+    "en/": [
+        "stardist",
+        "denoising",
+        "segmentation",
+        "nuclei without programming",
+        "train without labels",
+    ],
 }
 
 
@@ -811,14 +824,66 @@ def test_an_entry_with_only_some_of_the_words_says_which_it_lacks(
     said = [card.locator(".ds-result__lacks").all_inner_texts() for card in cards.all()]
     assert all(not lines for lines in said[:whole]), said
     assert any(said[whole:]), said
-    words = {_typeset_quotes(f"« {word} »") for word in question.split()} | {
-        f"“{word}”" for word in question.split()
+    # Each word, or a phrase of them the question says as one (see the next test).
+    said = question.split()
+    runs = {
+        " ".join(said[start:end])
+        for start in range(len(said))
+        for end in range(start + 1, len(said) + 1)
     }
+    words = {_typeset_quotes(f"« {run} »") for run in runs} | {f"“{run}”" for run in runs}
     for lines in said[whole:]:
         for line in lines:
             assert line.startswith(f"{lacks}"), line
             named = re.split(r"\s*:\s*", line, maxsplit=1)[1].split(", ")
             assert named and all(word in words for word in named), line
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "lacked"),
+    [
+        ("", "entraîner un modèle sans annotations", "« sans annotations »"),
+        ("en/", "train a model without labels", "“without labels”"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_negated_phrase_finds_what_it_means_not_its_words_apart(
+    watched: Watched, site_url: str, root: str, question: str, lacked: str
+) -> None:
+    # "sans annotations" is what the entries that use its group say (Noise2Void learns from
+    # noisy images alone), not "sans" and "annotation" apart: the annotation tools have
+    # "annotation", and "sans" in their way of working ("Sans programmer"), and came first.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search_ids(page, question)[0] == "noise2void"
+    titles = " ".join(_result_titles(page)[:3]).lower()
+    assert "annot" not in titles and "label" not in titles, titles
+    # The others are said to lack the phrase, whole.
+    lacks = page.locator("#ds-search .ds-result__lacks").all_inner_texts()
+    assert any(_typeset_quotes(lacked) in line for line in lacks), lacks
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question"),
+    [("", "stardist sans coder"), ("en/", "deep learning for microscopy without coding")],
+    ids=["french", "english"],
+)
+def test_a_negated_phrase_beside_a_name_keeps_the_name_s_entries_first(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # The rarer word leads: StarDist's plugins, then its other entries, before the other
+    # tools used without code (EPySeg came first). And a word of the phrase is not said to
+    # be in no entry because the entries shown use the phrase's group without it ("No entry
+    # has “coding”").
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    ids = _search_ids(page, question)
+    if "stardist" in question:
+        assert all(id.startswith("stardist") for id in ids[:2]), ids
+    expect(page.locator(SEARCH_STATUS)).not_to_contain_text("coding")
+    expect(page.locator(SEARCH_STATUS)).not_to_contain_text("coder")
     assert watched.errors == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import PHRASES_FILE, entry_groups
 from deepscopie.synonyms import PHRASE_WORDS, Synonyms
@@ -75,22 +75,40 @@ def test_a_stop_word_is_no_usual_form() -> None:
     assert forms == {"intelligence artificielle": "IA"}
 
 
-def test_each_language_has_its_file_read_in_its_own_entries(tmp_path: Path) -> None:
-    data = copy_base_data(tmp_path)
-    vocabulary = data / "vocabulary.yaml"
-    group = "[restoration, restauration, image restoration, réparer une image abîmée]"
+def _files_of(folder: Path, groups: str) -> tuple[KnowledgeBase, dict[str, str]]:
+    """The fixture with ``groups`` (YAML) for its synonym group, and its phrases files."""
+    vocabulary = copy_base_data(folder) / "vocabulary.yaml"
     vocabulary.write_text(
-        vocabulary.read_text("utf-8").replace("[tracking, suivi]", group), "utf-8"
+        vocabulary.read_text("utf-8").replace("[tracking, suivi]", groups), "utf-8"
     )
-    base = load_knowledge_base(DataFiles.in_folder(data))
-    files = phrases_files(base, entry_groups(base))
+    base = load_knowledge_base(DataFiles.in_folder(folder))
+    return base, phrases_files(base, entry_groups(base))
+
+
+def test_each_language_has_its_file_read_in_its_own_entries(tmp_path: Path) -> None:
+    group = "[restoration, restauration, image restoration, réparer une image abîmée]"
+    _, files = _files_of(tmp_path, group)
 
     assert set(files) == {PHRASES_FILE.format(language=code) for code in ("fr", "en")}
-    french, english = (json.loads(files[f"search-phrases-{code}.json"]) for code in ("fr", "en"))
+    french, english = (
+        json.loads(files[f"search-phrases-{code}.json"])["usual"] for code in ("fr", "en")
+    )
     # "Restauration d'images.": French questions in English words find it by its own.
     assert french == {"image restoration": "restauration", "reparer image abimee": "restauration"}
     # "Image restoration.": an English entry says it (and "une" is no English stop word).
     assert english == {"reparer une image abimee": "restoration"}
+
+
+def test_the_file_gives_the_negated_phrases_and_how_many_entries_there_are(
+    tmp_path: Path,
+) -> None:
+    group = "[tracking, suivi]\n  - [self-supervised, sans annotation, without annotations]"
+    base, files = _files_of(tmp_path, group)
+    for code in ("fr", "en"):
+        table = json.loads(files[f"search-phrases-{code}.json"])
+        # As search.js reads a question: folded, singular ("sans" is "san").
+        assert table["negated"] == {"san annotation": [1], "without annotation": [1]}
+        assert table["entries"] == len(base.resources) + len(base.faq)
 
 
 def test_a_phrase_of_two_groups_said_otherwise_stands_for_neither() -> None:

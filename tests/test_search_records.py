@@ -349,6 +349,70 @@ def test_what_a_phrase_says_a_text_lacks_is_not_a_use_of_its_groups() -> None:
     assert plain.used_by("no installation") == [0, 1]
 
 
+def test_a_negated_phrase_is_keyed_as_a_question_is_read_with_its_groups() -> None:
+    synonyms = Synonyms(
+        [
+            ("annotation", "sans annotation"),
+            ("self-supervised", "sans annotations", "without the labels", "sans d'étiquettes"),
+            ("no", "sans"),  # a word alone is no phrase
+            ("install", "no install of anything"),
+        ],
+        ignored=("the", "of"),
+        negating=("sans", "without", "no"),
+    )
+    # Folded, singular, without stop words or elided words; a phrase of several groups
+    # stands for each.
+    assert synonyms.negated_phrases() == {
+        "san annotation": [0, 1],
+        "without label": [1],
+        "san etiquette": [1],
+        "no install anything": [3],
+    }
+    assert synonyms.negated_groups() == {0, 1, 3}
+    assert Synonyms([("no installation",)]).negated_phrases() == {}  # nothing negates
+
+
+def _with_negated_groups(folder: Path) -> KnowledgeBase:
+    """The fixture, with a group of phrases that negate, which CARE's text says, and one
+    that the way of working "Sans programmer" / "Without programming" says."""
+    data = copy_base_data(folder)
+    vocabulary = data / "vocabulary.yaml"
+    groups = (
+        "[tracking, suivi]\n"
+        "  - [self-supervised, sans annotation, without annotations]\n"
+        "  - [no code, sans programmer, without programming]"
+    )
+    vocabulary.write_text(
+        vocabulary.read_text("utf-8").replace("[tracking, suivi]", groups), "utf-8"
+    )
+    resources = data / "resources.yaml"
+    text = resources.read_text("utf-8")
+    text = text.replace("Restauration d'images.", "Restauration d'images sans annotation.")
+    text = text.replace("en: Image restoration.", "en: Image restoration without annotations.")
+    resources.write_text(text, "utf-8")
+    return load_knowledge_base(DataFiles.in_folder(data))
+
+
+def test_an_entry_that_uses_a_negated_phrase_has_its_group_as_a_filter(tmp_path: Path) -> None:
+    # Search reads a question's "sans annotations" as the entries that use its group, not
+    # those with "sans" and "annotation" apart: the annotation tools have "annotation", and
+    # "sans" in their way of working ("Sans programmer").
+    base = _with_negated_groups(tmp_path)
+    for code in ("fr", "en"):
+        assert "negated:1" in _parsed(base, f"{code}/care.html").filters
+        assert "negated:2" not in _parsed(base, f"{code}/care.html").filters
+        # Cellpose is used without programming: its way group's name says the phrase.
+        assert "negated:2" in _parsed(base, f"{code}/cellpose.html").filters
+        assert not any("negated:1" in f for f in _parsed(base, f"{code}/cellpose.html").filters)
+        # Explore reads the same groups.
+        entries = json.loads(entries_json(base, code, None))["entries"]
+        groups = {entry["id"]: entry.get("groups", []) for entry in entries}
+        assert 2 in groups["cellpose"] and 1 in groups["care"]
+    # A filter only on the entries that use such a group (see _record).
+    faq = [r for r in search_records(base) if "/faq" not in r.path and "negated:" in r.document]
+    assert {r.path.rsplit("/", 1)[-1] for r in faq} == {"care.html", "cellpose.html"}
+
+
 def test_a_word_that_means_another_thing_in_the_texts_language_uses_no_group() -> None:
     groups = [("course", "lecture", "formation")]
     french = Synonyms(groups, false_friends=("lecture",))

@@ -24,13 +24,19 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_records import EntryGroups, entry_groups, out_of_reach, summary
+from deepscopie.render.search_records import (
+    EntryGroups,
+    entry_groups,
+    groups_with_ways,
+    out_of_reach,
+    summary,
+)
 from deepscopie.render.status import status_label
 from deepscopie.render.texts import language_name
 from deepscopie.render.texts import text as untypeset_text
 from deepscopie.render.typography import typeset
 from deepscopie.render.ways import WAY_GROUPS, group_of, way_group_name, way_groups
-from deepscopie.synonyms import Reading, language_synonyms
+from deepscopie.synonyms import Reading
 
 EXPLORE_PAGE = "explore.md"
 
@@ -241,13 +247,9 @@ def entries_json(
     a word typed finds the entries that use one of its groups.
     """
     used = entry_groups(base, language)[language] if groups is None else groups
-    # The groups a way group's name uses ("Without programming": "no code" asks for it): its
-    # entries' records do not read it (see _resource in search_records), and explore.js
-    # adds the name to their text, not its synonyms: "no code" found the 3 of 35 that write it.
-    read_in = language_synonyms(base.vocabulary.synonyms, site_languages()[language])
-    groups_of_way = {
-        group: read_in.used_by(way_group_name(group, language)) for group in WAY_GROUPS
-    }
+    # With the groups a way group's name uses ("Without programming": "no code" asks for
+    # it), which explore.js adds to their text, not its synonyms.
+    uses = groups_with_ways(base, language, used)
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)
@@ -285,8 +287,7 @@ def entries_json(
                 )
             ),
         }
-        read = used[f"resource/{resource.id}"].groups
-        entry["groups"] = sorted({*read, *(i for group in ways for i in groups_of_way[group])})
+        entry["groups"] = sorted(uses[f"resource/{resource.id}"])
         if health is not None:
             entry["status"] = _status(resource, health)
         # Empty values are left out (explore.js reads them as empty): 10,000 entries weigh less.

@@ -9,6 +9,12 @@ first. A question that is only such phrases shows first the entries that also ha
 the entries use for the idea, ranked by their own text, then the others (search.js,
 usualWords): the same entries, in another order. One file per language (its entries say
 things their own way), fetched when the reader heads for the search, as the names are.
+
+The file also holds the phrases that open with a negating word ("sans annotation", "no GPU"),
+with their groups: a question that says one asks for the entries that use its group (each
+has it as a filter of its record), not for those with its words apart (search.js,
+negatedPhrasesIn); and how many entries the language has, by which search.js weighs how
+rare a word is.
 """
 
 from __future__ import annotations
@@ -21,16 +27,24 @@ from deepscopie.synonyms import language_synonyms
 
 
 def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
-    """``{path in the built site: content}`` of each language's phrases file: ``{phrase as
-    search.js reads a question: the words its entries use}`` (see
+    """``{path in the built site: content}`` of each language's phrases file: ``usual``,
+    ``{phrase as search.js reads a question: the words its entries use}`` (see
     :meth:`deepscopie.synonyms.Synonyms.usual_forms`), read in the entries' texts as
     ``groups`` (the base's :func:`deepscopie.render.search_records.entry_groups`, in each
     language) read them, and in the FAQ's answers: a phrase one says is found by its own
-    words."""
+    words; ``negated``, ``{phrase as search.js reads a question: its groups}`` (see
+    :meth:`deepscopie.synonyms.Synonyms.negated_phrases`); ``entries``, how many entries
+    the language has."""
     files = {}
     for code, readings in groups.items():
         synonyms = language_synonyms(base.vocabulary.synonyms, site_languages()[code])
         said = [reading.said for reading in readings.values()]
         said += [synonyms.reading(answer).said for answer in faq_answers(base, code)]
-        files[PHRASES_FILE.format(language=code)] = compact_json(synonyms.usual_forms(said))
+        files[PHRASES_FILE.format(language=code)] = compact_json(
+            {
+                "usual": synonyms.usual_forms(said),
+                "negated": synonyms.negated_phrases(),
+                "entries": len(base.resources) + len(base.faq),
+            }
+        )
     return files

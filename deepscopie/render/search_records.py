@@ -33,7 +33,7 @@ from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entri
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
-from deepscopie.render.ways import group_of, way_group_name
+from deepscopie.render.ways import WAY_GROUPS, group_of, way_group_name, way_groups
 from deepscopie.synonyms import PHRASE_WORDS, Reading, Synonyms, language_synonyms
 
 # Pagefind's weights (1 is ordinary text): a word of the title counts most, then the words
@@ -50,6 +50,8 @@ PART_SIZE = 2500
 # page): Pagefind's filter KIND is PAGE for a hand-written page, LEXICON for a part's words
 # (see _lexicon), and none for an entry; a part's index is "<language>-<PART_SUBTAG><n>".
 KIND, PAGE, LEXICON = "kind", "page", "lexicon"
+# The filter of the entries that use a negated phrase's group, by its index (see _with_negated).
+NEGATED = "negated"
 PART_SUBTAG = "x-part"
 
 
@@ -71,6 +73,7 @@ def search_index_names() -> dict[str, str]:
         "filter": KIND,
         "page": PAGE,
         "lexicon": LEXICON,
+        "negated": NEGATED,
         "part": PART_SUBTAG,
         "names": NAMES_FILE,
         "words": WORDS_FILE,
@@ -177,6 +180,24 @@ def entry_groups(base: KnowledgeBase, only: str | None = None) -> EntryGroups:
     return groups
 
 
+def groups_with_ways(
+    base: KnowledgeBase, language: str, used: dict[str, Reading]
+) -> dict[str, frozenset[int]]:
+    """The synonym groups each entry uses in ``language``, by entry (as ``used``, the base's
+    :func:`entry_groups` there, keys them): those its text uses, and a resource's way group's
+    name's ("Sans programmer"), which its record says (see _resource) but which is not read
+    for the words it is given. Explore's word filter and search's negated phrases read them:
+    "no code" found the 3 of 35 tools used without programming that write it."""
+    read_in = _synonyms(base, site_languages()[language])
+    of_way = {group: read_in.used_by(way_group_name(group, language)) for group in WAY_GROUPS}
+    groups = {key: frozenset(reading.groups) for key, reading in used.items()}
+    for resource in base.resources:
+        key = f"resource/{resource.id}"
+        for group in way_groups(resource, base.vocabulary):
+            groups[key] |= frozenset(of_way[group])
+    return groups
+
+
 def entry_texts(base: KnowledgeBase, language: str) -> dict[str, str]:
     """What each entry says in ``language`` as its synonym groups are read, by entry:
     "resource/ID" or "faq/ID" (an FAQ entry's topic, see _faq_topic)."""
@@ -223,6 +244,12 @@ def search_records(
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         used = groups[language]
+        # The negated phrases' groups each entry uses, a filter of its record (see _record).
+        negated_groups = synonyms.negated_groups()
+        said = {
+            key: sorted(uses & negated_groups)
+            for key, uses in groups_with_ways(base, language, used).items()
+        }
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = []
@@ -230,11 +257,15 @@ def search_records(
             text = _resource_text(resource, names, language)
             added = synonyms.added_to(text, used[f"resource/{resource.id}"].groups)
             part = index_part(resource.id, parts)
-            entries.append(_resource(resource, names, language, part, health, named, added))
+            said_here = said[f"resource/{resource.id}"]
+            entries.append(
+                _resource(resource, names, language, part, health, named, added, said_here)
+            )
         for entry in base.faq:
             text = _faq_text(entry, names, language)
             added = synonyms.added_to(text, used[f"faq/{entry.id}"].groups)
-            entries.append(_faq_entry(entry, names, language, index_part(entry.id, parts), added))
+            part, said_here = index_part(entry.id, parts), said[f"faq/{entry.id}"]
+            entries.append(_faq_entry(entry, names, language, part, added, said_here))
         records += entries
         if len(parts) > 1:
             records += _lexicon(language, parts, entries)
@@ -339,8 +370,10 @@ def _resource(
     health: LinkHealth | None,
     named: dict[str, str],
     synonyms: list[str],
+    negated: list[int],
 ) -> SearchRecord:
-    """``synonyms``: the words its synonym groups give it."""
+    """``synonyms``: the words its synonym groups give it; ``negated``: the negated phrases'
+    groups it uses (see _record)."""
     kind, category = names["type"][resource.type], names["category"][resource.category]
     tags = _tags(resource, names)
     facets = _facets(resource, names, language)
@@ -394,6 +427,7 @@ def _resource(
             (NOTE_WEIGHT, _editors_note(resource, language)),
         ],
         synonyms=synonyms,
+        negated=negated,
     )
 
 
@@ -441,8 +475,10 @@ def _faq_entry(
     language: str,
     index: str,
     synonyms: list[str],
+    negated: list[int],
 ) -> SearchRecord:
-    """``synonyms``: the words its synonym groups give it."""
+    """``synonyms``: the words its synonym groups give it; ``negated``: the negated phrases'
+    groups it uses (see _record)."""
     tags = _faq_tags(entry, names, language)
     title = entry.title.get(language)
     answer = entry.answer.get(language) if entry.answer else ""
@@ -469,6 +505,7 @@ def _faq_entry(
             (NOTE_WEIGHT, _editors_note(entry, language)),
         ],
         synonyms=synonyms,
+        negated=negated,
     )
 
 
@@ -507,10 +544,17 @@ def _record(
     title: str,
     parts: list[tuple[float, str]],
     synonyms: list[str],
+    negated: list[int],
 ) -> SearchRecord:
     """The HTML document Pagefind indexes for one entry (every value escaped), in the index
     ``index`` (see :func:`index_parts`); what its result card shows in the language's
-    typography."""
+    typography.
+
+    ``negated``: the groups of negated phrases it uses (indexes, see
+    :meth:`deepscopie.synonyms.Synonyms.negated_phrases`), each a value of its filter
+    NEGATED, which search.js reads a question's negated phrase by. Only on the entries that
+    use one: a filter on every entry made a common word's search four times longer at
+    10,000 entries (see resultsFor in search.js)."""
     title = typeset(title, language)
     meta = {
         name: value if name in ("kind", "href", "named", "later") else typeset(value, language)
@@ -519,6 +563,9 @@ def _record(
     hidden_meta = "".join(
         f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
         for name, value in meta.items()
+    )
+    hidden_meta += "".join(
+        f'<span data-pagefind-filter="{NEGATED}:{group}" hidden></span>' for group in negated
     )
     body = "".join(
         f'<p data-pagefind-weight="{weight}">{html_text(words)}</p>'

@@ -288,12 +288,22 @@
     fold(words).split(/[^\p{L}\p{N}_]+/u).filter((word) => word && !stopWords.has(word)).map(singular);
   const PHRASE_WORDS = Number(names.phrase_words) || 0;
   let usualTable = {};
+  // The negated phrases, keyed as usualTable, with their groups (see negatedPhrasesIn), and
+  // how many entries the language has.
+  let negatedTable = {};
+  let entryCount = 0;
   let knownPhrases = null;
   function usualForms() {
     if (!knownPhrases) {
       // None on a page from before the file (its names lack it): words as typed.
       const file = languageFile(names.phrases);
-      knownPhrases = (file ? siteTable(file) : Promise.resolve({})).then((table) => (usualTable = table));
+      knownPhrases = (file ? siteTable(file) : Promise.resolve({})).then((table) => {
+        // (A file of before the negated phrases was the usual forms alone.)
+        const known = (part) => (part && typeof part === "object" && !Array.isArray(part) ? part : {});
+        usualTable = "usual" in table ? known(table.usual) : table;
+        negatedTable = known(table.negated);
+        entryCount = Number(table.entries) || 0;
+      });
     }
     return knownPhrases;
   }
@@ -1155,7 +1165,11 @@
   async function absentWords(pagefind, question, shown, stale) {
     if (!shown.length) return [];
     const shownTexts = shown.flatMap(textsOf);
-    const lacking = meaningful(question)
+    // Not a word of a negated phrase, which entries have as their phrase's group, not as its
+    // words ("without coding": "coding" was said absent, the entries shown using "no code").
+    const inPhrases = new Set(negatedPhrasesIn(question).flatMap((phrase) => phrase.text.split(" ")));
+    const checked = meaningful(question).filter((word) => !inPhrases.has(word));
+    const lacking = checked
       .map((word) => [word, absenceMarks(word)])
       .filter(([, marks]) => marks.length && !saysAny(shownTexts, marks));
     const absent = [];
@@ -1175,7 +1189,7 @@
     let checks = 0; // each a search, as for the words lacking above
     // (Also a word said absent above: once a word is there only in its forms, "deepcell" is
     // not there as "deep".)
-    for (const word of meaningful(question)) {
+    for (const word of checked) {
       if (glued.has(word) || stale()) continue;
       if (checks >= ABSENCE_CHECKS) break;
       const pieces = gluedIn(trimmed(word), shownTexts);
@@ -1380,6 +1394,102 @@
   // Quadro for training networks", the entry titled "…Quadro, Ampere, GeForce compared"
   // after the three that also say "training" and "networks").
   async function entriesOf(pagefind, typed, stale) {
+    const phrases = negatedPhrasesIn(searched(typed));
+    return phrases.length ? entriesSaying(pagefind, typed, phrases, stale) : entriesByWords(pagefind, typed, stale);
+  }
+
+  // The phrases of a question (its words as searched) that open with a negating word ("sans
+  // annotations", "no GPU", "non supervisé"; the file's negated table, keyed as keyOf reads
+  // words), each as the places of its words, its groups and its words as typed; the longest
+  // from each word. Not in a phrase in quotes, searched as written.
+  function negatedPhrasesIn(words) {
+    if (words.includes('"')) return [];
+    const list = words.split(/\s+/);
+    // Each key with the place of its word (a word in pieces has several: "non-supervisé").
+    const keys = list.flatMap((word, at) => keyOf(withoutElision(word)).map((key) => ({ key, at })));
+    const phrases = [];
+    for (let from = 0; from < keys.length; from++) {
+      let key = keys[from].key;
+      let longest = null;
+      for (let to = from + 1; to < Math.min(keys.length, from + PHRASE_WORDS); to++) {
+        key += ` ${keys[to].key}`;
+        const groups = Object.hasOwn(negatedTable, key) ? negatedTable[key] : null;
+        if (Array.isArray(groups) && groups.length) longest = { to, groups: groups.map(String) };
+      }
+      if (!longest) continue;
+      const places = [];
+      for (let at = keys[from].at; at <= keys[longest.to].at; at++) places.push(at);
+      phrases.push({ places, groups: longest.groups, text: places.map((at) => list[at]).join(" ") });
+      from = longest.to;
+    }
+    return phrases;
+  }
+
+  // The entries for a question that says negated phrases (see negatedPhrasesIn): a phrase is
+  // had by the entries that use its group (their records' filter), not by those with its
+  // words apart: "entraîner un modèle sans annotations" opened on the annotation tools,
+  // which have "annotation" and, in their way of working ("Sans programmer"), "sans".
+  // Ranked as the question's words rank entries (see entriesByWords), by how many of its
+  // words each has (a phrase's, all or none: "train a model without labels" counts "without
+  // labels" as two, and Noise2Void, which has them, came after every entry that has "train"
+  // and "model"; once, the tools used without code came after StarDist's library for
+  // "stardist sans coder"), then by how rare those are (a word of fewer entries says more:
+  // "train without labels", Noise2Void before the entries about training), then in the order the question's
+  // words give them: with the phrase's words for those that use its group ("pas assez
+  // d'images pour entraîner" opened on the entries that say "entraîner" most), without them
+  // for the others (the annotation tools came right after Noise2Void). A phrase whose group
+  // no entry uses is searched as its words ("non-maximum suppression in stardist").
+  async function entriesSaying(pagefind, typed, said, stale) {
+    const list = searched(typed).split(/\s+/);
+    const filtered = (phrase) => pagefind.search(null, { filters: { [names.negated]: { any: phrase.groups } } });
+    const [everyWord, ...saying] = await Promise.all([
+      entriesByWords(pagefind, typed, stale),
+      ...said.map(filtered),
+    ]);
+    const phrases = said.filter((_, at) => saying[at].results.length);
+    if (!phrases.length || stale()) return everyWord; // (not shown, when stale)
+    const sets = saying.filter((one) => one.results.length).map((one) => one.results);
+    const inPhrase = new Set(phrases.flatMap((phrase) => phrase.places));
+    const rest = list.filter((_, at) => !inPhrase.has(at));
+    const restWords = rest.filter((word) => !isShort(word));
+    const [byRest, ...counts] = await Promise.all([
+      rest.length ? entriesByWords(pagefind, rest.join(" "), stale) : { found: [], pages: [], whole: 0 },
+      ...restWords.map(async (word) => (await resultsFor(pagefind, word)).found.length),
+    ]);
+    const known = Math.max(entryCount, everyWord.found.length, byRest.found.length, ...counts);
+    const rarity = (count) => Math.log((known + 1) / (count + 1));
+    const wordRarity = new Map(restWords.map((word, at) => [word, rarity(counts[at])]));
+    const phraseIds = sets.map((results) => new Set(results.map((result) => result.id)));
+    const restIds = new Set(byRest.found.map((result) => result.id));
+    const restLacking = byRest.lacking || new Map();
+    const candidates = unique([...everyWord.found, ...byRest.found, ...sets.flat()]);
+    const placeIn = (results) => new Map(results.map((result, at) => [result.id, at]));
+    const [everyPlace, restPlace] = [placeIn(everyWord.found), placeIn(byRest.found)];
+    const ranked = candidates.map((result, at) => {
+      // The other words it lacks (none, for those with every one).
+      const lacks = restIds.has(result.id) ? (restLacking.get(result.id) || []).filter((word) => wordRarity.has(word)) : restWords;
+      const has = (at) => phraseIds[at].has(result.id);
+      const score =
+        restWords.reduce((sum, word) => sum + (lacks.includes(word) ? 0 : wordRarity.get(word)), 0) +
+        phrases.reduce((sum, _, at) => sum + (has(at) ? rarity(sets[at].length) : 0), 0);
+      const lacked = [...lacks, ...phrases.filter((_, at) => !has(at)).map((phrase) => phrase.text)];
+      const places = phrases.some((_, at) => has(at)) ? everyPlace : restPlace;
+      const order = places.has(result.id) ? places.get(result.id) : candidates.length + at;
+      const units =
+        restWords.length - lacks.length + phrases.reduce((sum, phrase, at) => sum + (has(at) ? phrase.places.length : 0), 0);
+      return { result, order, units, score, lacked };
+    });
+    ranked.sort((a, b) => b.units - a.units || b.score - a.score || a.order - b.order);
+    return {
+      found: ranked.map((one) => one.result),
+      pages: everyWord.pages,
+      whole: ranked.filter((one) => !one.lacked.length).length,
+      lacking: new Map(ranked.map((one) => [one.result.id, one.lacked])),
+    };
+  }
+
+  // The entries for a question's words (see entriesOf).
+  async function entriesByWords(pagefind, typed, stale) {
     const words = searched(typed);
     const { found, partly, shortLists, pages } = await resultsForWhole(pagefind, words);
     // Words of one or two letters are searched one by one only as the entries that have them
