@@ -2646,6 +2646,20 @@ def test_explore_keeps_long_typed_words_within_a_narrow_screen(
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+def test_explore_reads_a_filter_written_twice_in_an_address_as_one(
+    watched: Watched, site_url: str
+) -> None:
+    # An address written by hand, or pasted twice into a link: two chips of one filter, and
+    # "remove the last filter" took two clicks to change anything.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/?tag=nuclei&q=cellpose&tag=nuclei&q=cellpose")
+    expect(page.locator("[data-ds-chips] button")).to_have_count(2)
+    page.locator("[data-ds-chips] button").first.click()
+    expect(page.locator("[data-ds-chips] button")).to_have_count(1)
+    assert "tag=" not in page.url
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_back_undoes_the_last_filter_change_and_words_typed_are_one(
     watched: Watched, site_url: str, root: str

@@ -570,10 +570,12 @@
       for (const box of boxes(facet)) box.checked = params.getAll(facet).includes(box.value);
       if (params.getAll(facet).length) form.querySelector(`fieldset[data-facet="${facet}"]`).closest("details").open = true;
     }
-    // The address lists the filters in the order they were set.
+    // The address lists the filters in the order they were set; each once (an address
+    // written by hand, "?tag=nuclei&tag=nuclei", showed two chips of one filter, and
+    // "remove the last filter" took two clicks).
     history_ = Array.from(params)
       .map(([name, value]) => (name === typedField.name ? typedField : facets.includes(name) && boxes(name).find((box) => box.value === value)))
-      .filter((filter) => filter && isSet(filter));
+      .filter((filter, at, all) => filter && isSet(filter) && all.indexOf(filter) === at);
   }
 
   // The way out of an empty result: undo the last filter set (a box, or the typed words).
