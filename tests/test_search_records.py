@@ -736,6 +736,22 @@ def test_the_explore_page_offers_status_only_with_a_report(base: KnowledgeBase) 
     assert 'data-ds-count-one="{n} ressource"' in page
 
 
+@pytest.mark.parametrize(
+    ("code", "said"), [("fr", "Chaque tag coché restreint"), ("en", "Each tag you tick narrows")]
+)
+def test_the_explore_page_says_that_each_tag_ticked_narrows_the_list(
+    base: KnowledgeBase, code: str, said: str
+) -> None:
+    # The other facets widen the list (their choices combine with OR): a reader who ticked
+    # "nuclei", then "Cellpose", expected more entries and got fewer, without a word why.
+    page = render_explore_page(base, code, None)
+    note = re.search(r'<p class="ds-explore__note" id="([^"]+)">([^<]*)</p>', page)
+    assert note and note.group(2).startswith(said)
+    tags = re.search(r'<fieldset data-facet="tag"[^>]*>', page)
+    assert tags and f'aria-describedby="{note.group(1)}"' in tags.group()
+    assert page.count("ds-explore__note") == 1  # the tags' only
+
+
 def test_the_same_data_gives_the_same_records_in_every_build(tmp_path: Path) -> None:
     """Readers' browsers keep the index files that did not change: a build must not reorder
     a record's words (Python orders sets differently from one process to the next)."""

@@ -79,6 +79,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
             list(options.items()),
             used[name],
             ways if name == "way" else set(),
+            text(f"explore_every_{name}", language) if name in EVERY_CHOICE else "",
         )
         for name, options in names.items()
         if name != "status" or health is not None
@@ -318,8 +319,11 @@ def _fieldset(
     options: list[tuple[str, str]],
     used: Counter[str],
     nested: set[str],
+    note: str = "",
 ) -> str:
-    """A facet's choices; those of ``nested`` (ways of working, under their group) indented."""
+    """A facet's choices; those of ``nested`` (ways of working, under their group) indented.
+    ``note``: what its choices do together, when each narrows the list (EVERY_CHOICE): the
+    others widen it, and a reader who ticked a second tag expected more entries, not fewer."""
     sub = ' class="ds-explore__sub"'
     boxes = "".join(
         f"<label{sub if value in nested else ''}>"
@@ -335,9 +339,13 @@ def _fieldset(
     opened = " open" if name == "task" else ""
     every = " data-ds-every" if name in EVERY_CHOICE else ""
     title = html_text(legend)
+    note_id = f"ds-explore-note-{name}"
+    said = f'<p class="ds-explore__note" id="{note_id}">{html_text(note)}</p>' if note else ""
+    described = f' aria-describedby="{note_id}"' if note else ""
     return (
-        f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>'
-        f'<fieldset data-facet="{name}"{every}><legend class="ds-hidden-legend">{title}</legend>'
+        f'<details class="ds-explore__facet"{opened}><summary>{title}</summary>{said}'
+        f'<fieldset data-facet="{name}"{every}{described}>'
+        f'<legend class="ds-hidden-legend">{title}</legend>'
         f"{boxes}</fieldset></details>"
     )
 
