@@ -434,6 +434,13 @@ def test_a_word_the_stemmer_takes_for_another_is_searched_in_its_own_sense(
     kinds = page.locator("#ds-search .ds-result__where").all_inner_texts()[:3]
     assert kinds and kinds[0].startswith("Cours"), kinds
     assert not any(kind.startswith("Format de fichier") for kind in kinds), kinds
+    # Beside other words too, the courses' type is asked for: "formation deep learning"
+    # had no course among its first three results (a paper first: "cours", its stem
+    # "cour", begins the "courbe" of ROC curves).
+    page.keyboard.press("Escape")
+    _search(page, "formation deep learning")
+    kinds = page.locator("#ds-search .ds-result__where").all_inner_texts()[:3]
+    assert any(kind.startswith("Cours") for kind in kinds), kinds
     # And in English, "visualization" (stemmed "visual", visual transformers): viewers first.
     page.goto(f"{site_url}en/")
     first = _search_ids(page, "visualization")[:5]
@@ -688,6 +695,26 @@ def test_a_name_being_typed_finds_its_tool_first(
     page = watched.page
     page.goto(f"{site_url}{root}")
     assert _search(page, begun)[0].rsplit("#", 1)[-1] == named
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "first"),
+    [
+        ("", "cellpose 3", ["cellpose"]),
+        ("", "cellpose 2", ["cellpose-2-tutorial", "cellpose"]),
+        ("en/", "stardist v2", ["stardist"]),
+    ],
+    ids=["french-no-such-version", "french-version-titled", "english"],
+)
+def test_a_tool_s_name_and_a_version_find_the_tool_first(
+    watched: Watched, site_url: str, root: str, question: str, first: list[str]
+) -> None:
+    # "cellpose 3" had Cellpose's dataset first (its title and text say "3" and "Cellpose"
+    # most), and "cellpose 2" the tutorial of Cellpose 2.0 sixth.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search_ids(page, question)[: len(first)] == first
     assert watched.errors == []
 
 
@@ -3438,6 +3465,62 @@ def test_explore_words_for_a_way_of_working_find_the_entries_used_that_way(
     without_programming = _visible_ids(page)
     _open_explore(page, f"{site_url}{root}explore/")
     assert without_programming <= _typed_in_explore(page, typed)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "singular", "plural"),
+    [
+        ("", "sans annotation", "sans annotations"),
+        ("en/", "without annotation", "without annotations"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_reads_a_group_s_phrase_typed_in_the_singular_or_the_plural(
+    watched: Watched, site_url: str, root: str, singular: str, plural: str
+) -> None:
+    # The group says "sans annotation" and "without annotations": the other number, read
+    # word by word, found the 22 annotation tools ("annotation", and "Sans programmer").
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    one, other = _typed_in_explore(page, singular), _typed_in_explore(page, plural)
+    assert one == other and 0 < len(one) < 5, (one, other)
+    assert watched.errors == []
+
+
+def test_explore_says_back_a_long_paste_shortened_and_keeps_the_field_in_view(
+    browser: Browser, site_url: str
+) -> None:
+    # A pasted page of 1,800 characters was said three times in full (its chip, the empty
+    # result, the site search's button), and the field went 2,000 px down, out of sight.
+    pasted = " ".join(["segmentation de noyaux en fluorescence avec un modèle"] * 32)
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}explore/")
+        page.locator("[data-ds-toggle]").click()
+        field = page.locator(".ds-explore__search input")
+        field.fill(pasted)
+        page.wait_for_function("() => new URLSearchParams(location.search).has('q')")
+        chip = page.locator("[data-ds-chips] button").first
+        expect(chip).to_contain_text("…")
+        assert len(chip.inner_text()) < 100
+        empty = page.locator("[data-ds-empty]")
+        if empty.is_visible():
+            assert len(empty.inner_text()) < 400, empty.inner_text()
+        field.focus()
+        expect(field).to_be_in_viewport()
+
+
+def test_explore_drops_from_the_address_the_filters_it_does_not_have(
+    watched: Watched, site_url: str
+) -> None:
+    # "?task=foo" (a value renamed since the link was shared) was ignored, and the address
+    # still looked filtered.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/?task=foo&tag=nuclei&colour=blue")
+    assert page.url.endswith("explore/?tag=nuclei")
+    expect(page.locator("[data-ds-chips] button")).to_have_count(1)
+    page.go_back()  # no history entry was added
+    assert "explore" not in page.url
     assert watched.errors == []
 
 

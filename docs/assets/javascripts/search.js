@@ -815,6 +815,24 @@
     const begun = Object.keys(nameList).filter((name) => name.startsWith(word));
     return begun.length === 1 ? begun : [];
   }
+  // The name a question of a resource's name and a version is ("cellpose 3", "napari
+  // v0.4", "StarDist 2.0"): after an entry titled with both ("Cellpose 2.0 : …" for
+  // "cellpose 2"), the resource's own. "cellpose 3" had Cellpose's dataset first (its title
+  // and text say "3" and "Cellpose" most), Cellpose second; "cellpose 2", Cellpose 2.0's
+  // tutorial sixth.
+  const VERSION = /^v?\d+(?:\.\d+)*$/i;
+  function versionedName(question) {
+    const words = question.trim().split(/\s+/);
+    if (words.length !== 2 || !VERSION.test(words[1]) || !isName(bare(words[0]))) return [];
+    return [words[0]];
+  }
+  async function versionFirst(found, question) {
+    if (!versionedName(question).length) return found;
+    const asked = bare(question);
+    const head = found.slice(0, SHOWN);
+    const titles = await Promise.all(head.map(async (result) => bare((await result.data()).meta.title)));
+    return unique([...head.filter((_, at) => titles[at].startsWith(asked)), ...found]);
+  }
 
   // A resource's name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no
   // typo tolerance, searches a word that no entry has as the longest beginning of it that one
@@ -1084,8 +1102,9 @@
   // data of those shown.
   async function shownFor(pagefind, question, named, stale) {
     const { found: unordered, pages, whole, lacking } = await entries(pagefind, question, stale);
-    const asked = [named, ...begunName(named)];
-    const placed = await withNamedResources(pagefind, question, await namedFirst(unordered, asked), stale);
+    const asked = [named, ...begunName(named), ...versionedName(named)];
+    const nameFirst = await versionFirst(await namedFirst(unordered, asked), named);
+    const placed = await withNamedResources(pagefind, question, nameFirst, stale);
     const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
     const usable = usableFirst(placed, shownData, question);
     // The entries with every word, by id (none for a question of alternatives: each side's
@@ -1112,7 +1131,8 @@
   // entry of the type came first), and "napari or fiji tutorial" lifted Cellpose's tutorial.
   const TYPE_WITHIN = 3;
   function ofTypeFirst(found, data, question, complete) {
-    const asked = new Set(meaningful(question).map(bare).map(singular).filter(Boolean));
+    // (A word searched as another is that one: "formation" is "cours", the courses' type.)
+    const asked = new Set(meaningful(question).map((word) => bare(searchedAs.get(bare(word)) || word)).map(singular).filter(Boolean));
     const isTypeAsked = (type) => {
       const words = meaningful(String(type || "")).map(bare).map(singular).filter(Boolean);
       return words.length > 0 && words.every((word) => asked.has(word));
