@@ -37,6 +37,14 @@
   const hasChoices = (entry, facet, values) =>
     everyChoice.has(facet) ? values.every((value) => entry.values[facet].has(value)) : values.some((value) => entry.values[facet].has(value));
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
+  // The typed words as the page says them back (a chip, the empty result, the site search's
+  // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
+  // full, and on a phone pushed the field 2,000 px down, out of sight.
+  const ECHOED = 60;
+  const echoed = (typed) => {
+    const letters = Array.from(typed);
+    return letters.length > ECHOED ? `${letters.slice(0, ECHOED - 1).join("").trimEnd()}…` : typed;
+  };
   // What a question asks for: either side of "napari ou fiji", each as its meaningful words
   // (search.js's, as the header's search reads a question; plain words without its dialog).
   const askedFor = window.deepscopie.askedFor || ((typed) => [fold(typed).split(/\s+/).filter(Boolean)]);
@@ -132,11 +140,15 @@
     }
     return groupPhrases;
   }
-  // What one side of a question asks each entry: per word, or per phrase of a group.
+  // What one side of a question asks each entry: per word, or per phrase of a group, its
+  // words in the singular or the plural ("sans annotations" is the group's "sans
+  // annotation": word by word, it found the 22 annotation tools, which have "annotation"
+  // and, in their way of working, "Sans programmer").
   function patternsOf(side) {
     const patterns = [];
+    const same = (typed, word) => typed !== undefined && (typed === word || singular(typed) === singular(word));
     for (let at = 0; at < side.length; ) {
-      const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => side[at + i] === word));
+      const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => same(side[at + i], word)));
       patterns.push(phrase ? asking(phrase.words, [phrase.index]) : asking([side[at]], groupsOfWord(side[at])));
       at += phrase ? phrase.words.length : 1;
     }
@@ -352,7 +364,7 @@
     const typed = typedField.value.trim();
     explainEmpty(choice, asked, typed);
     searchSite.hidden = !typed || !window.deepscopie.openSearch;
-    searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: typed });
+    searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: echoed(typed) });
     list.replaceChildren();
     shown = 0;
     showMore(false);
@@ -409,8 +421,8 @@
   const DEFAULT_SORT = "relevance";
   let typedInPlace = false; // the current entry was made by typing words, which may go on
   let beforeTyping = null; // the address's query before them
-  // Returns the address's query of the view shown.
-  function keepInAddress(byWords) {
+  // The address's query of the view shown.
+  function queryOfView() {
     const params = new URLSearchParams();
     // In the order they were set, so that a shared view undoes the same way.
     for (const filter of filtersInOrder()) {
@@ -418,7 +430,11 @@
     }
     if (sort.value !== DEFAULT_SORT) params.set("sort", sort.value);
     const query = params.toString();
-    const search = query ? `?${query}` : "";
+    return query ? `?${query}` : "";
+  }
+  // Returns the address's query of the view shown.
+  function keepInAddress(byWords) {
+    const search = queryOfView();
     if (search === location.search) return search;
     const typingOn = byWords && typedInPlace;
     if (typingOn && search === beforeTyping) {
@@ -460,7 +476,7 @@
     const words = typed.split(/\s+/);
     const together = wordsFindNothing && words.length > 1 && words.every(findsSome);
     const said = together ? root.dataset.dsEmptyWordsTogetherText : root.dataset.dsEmptyWordsText;
-    emptyText.textContent = wordsFindNothing ? filled(said, { q: typed }) : root.dataset.dsEmptyText;
+    emptyText.textContent = wordsFindNothing ? filled(said, { q: echoed(typed) }) : root.dataset.dsEmptyText;
     if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
   }
   const findsSome = (question) => {
@@ -535,7 +551,7 @@
   function chip(filter) {
     const name =
       filter === typedField
-        ? filled(root.dataset.dsWordsText, { q: typedField.value.trim() })
+        ? filled(root.dataset.dsWordsText, { q: echoed(typedField.value.trim()) })
         : names[filter.name]?.[filter.value] || filter.value;
     const button = document.createElement("button");
     button.type = "button";
@@ -696,6 +712,13 @@
     bar.hidden = false;
     document.documentElement.dataset.dsExploring = ""; // no "back to top" over the bar
     restore();
+    // An address with filters this page does not have ("?task=foo", a value renamed since
+    // it was shared) or one twice: the address says the view shown (it looked filtered when
+    // it was not), in place.
+    const shown = queryOfView();
+    if (shown !== location.search) {
+      history.replaceState(history.state, "", `${shown || location.href.replace(/[?#].*$/, "")}${location.hash}`);
+    }
     showFilters(!phone.matches);
     update(false);
     returnToPlace();
