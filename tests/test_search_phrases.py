@@ -75,12 +75,21 @@ def test_a_stop_word_is_no_usual_form() -> None:
     assert forms == {"intelligence artificielle": "IA"}
 
 
-def _files_of(folder: Path, groups: str) -> tuple[KnowledgeBase, dict[str, str]]:
-    """The fixture with ``groups`` (YAML) for its synonym group, and its phrases files."""
+def _files_of(
+    folder: Path, groups: str, said: dict[str, str] | None = None
+) -> tuple[KnowledgeBase, dict[str, str]]:
+    """The fixture with ``groups`` (YAML) for its synonym group, its resources' texts
+    changed as ``said`` says (``{old: new}``), and its phrases files."""
     vocabulary = copy_base_data(folder) / "vocabulary.yaml"
     vocabulary.write_text(
         vocabulary.read_text("utf-8").replace("[tracking, suivi]", groups), "utf-8"
     )
+    resources = folder / "resources.yaml"
+    text = resources.read_text("utf-8")
+    for old, new in (said or {}).items():
+        assert old in text
+        text = text.replace(old, new)
+    resources.write_text(text, "utf-8")
     base = load_knowledge_base(DataFiles.in_folder(folder))
     return base, phrases_files(base, entry_groups(base))
 
@@ -102,11 +111,19 @@ def test_each_language_has_its_file_read_in_its_own_entries(tmp_path: Path) -> N
 def test_the_file_gives_the_negated_phrases_and_how_many_entries_there_are(
     tmp_path: Path,
 ) -> None:
-    group = "[tracking, suivi]\n  - [self-supervised, sans annotation, without annotations]"
-    base, files = _files_of(tmp_path, group)
+    groups = (
+        "[tracking, suivi]\n  - [self-supervised, sans annotation, without annotations]"
+        "\n  - [no GPU, sans GPU]"
+    )
+    said = {
+        "Restauration d'images.": "Restauration d'images sans annotation.",
+        "en: Image restoration.": "en: Image restoration without annotations.",
+    }
+    base, files = _files_of(tmp_path, groups, said)
     for code in ("fr", "en"):
         table = json.loads(files[f"search-phrases-{code}.json"])
-        # As search.js reads a question: folded, singular ("sans" is "san").
+        # As search.js reads a question: folded, singular ("sans" is "san"); not the phrases
+        # of a group no entry uses ("no GPU"), whose mark no record has.
         assert table["negated"] == {"san annotation": [1], "without annotation": [1]}
         assert table["entries"] == len(base.resources) + len(base.faq)
 

@@ -23,6 +23,8 @@ from deepscopie.render.search_records import (
     entry_groups,
     index_part,
     index_parts,
+    is_lexicon,
+    negated_mark,
     one_word,
     page_record,
     search_records,
@@ -393,24 +395,33 @@ def _with_negated_groups(folder: Path) -> KnowledgeBase:
     return load_knowledge_base(DataFiles.in_folder(data))
 
 
-def test_an_entry_that_uses_a_negated_phrase_has_its_group_as_a_filter(tmp_path: Path) -> None:
+def test_an_entry_that_uses_a_negated_phrase_has_its_group_s_mark(tmp_path: Path) -> None:
     # Search reads a question's "sans annotations" as the entries that use its group, not
     # those with "sans" and "annotation" apart: the annotation tools have "annotation", and
     # "sans" in their way of working ("Sans programmer").
     base = _with_negated_groups(tmp_path)
+    records = {r.path: r.document for r in search_records(base)}
+
+    def marks(path: str) -> list[str]:
+        return re.findall(r"\bdsnegated\d+x\b", records[f"entries/{path}"])
+
     for code in ("fr", "en"):
-        assert "negated:1" in _parsed(base, f"{code}/care.html").filters
-        assert "negated:2" not in _parsed(base, f"{code}/care.html").filters
+        assert marks(f"{code}/care.html") == [negated_mark(1)]
         # Cellpose is used without programming: its way group's name says the phrase.
-        assert "negated:2" in _parsed(base, f"{code}/cellpose.html").filters
-        assert not any("negated:1" in f for f in _parsed(base, f"{code}/cellpose.html").filters)
+        assert marks(f"{code}/cellpose.html") == [negated_mark(2)]
         # Explore reads the same groups.
         entries = json.loads(entries_json(base, code, None))["entries"]
         groups = {entry["id"]: entry.get("groups", []) for entry in entries}
         assert 2 in groups["cellpose"] and 1 in groups["care"]
-    # A filter only on the entries that use such a group (see _record).
-    faq = [r for r in search_records(base) if "/faq" not in r.path and "negated:" in r.document]
-    assert {r.path.rsplit("/", 1)[-1] for r in faq} == {"care.html", "cellpose.html"}
+    # A mark only on the entries that use such a group (see _record), FAQ entries too; not
+    # among a record's words (a word typed wrong is never put right to it).
+    marked = [r for r in search_records(base) if "dsnegated" in r.document]
+    assert {r.path.rsplit("/", 1)[-1] for r in marked} == {"care.html", "cellpose.html"}
+    assert not any("dsnegated" in f"{r.words} {r.added}" for r in search_records(base))
+    # Every part of a long list has the marks in its words (see _lexicon): a part without
+    # one answered it with the longest word that begins it.
+    parts = [r for r in search_records(base, part_size=1) if is_lexicon(r)]
+    assert parts and all(negated_mark(1) in r.document for r in parts)
 
 
 def test_a_word_that_means_another_thing_in_the_texts_language_uses_no_group() -> None:

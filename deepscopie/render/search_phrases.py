@@ -19,11 +19,26 @@ rare a word is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import site_languages
 from deepscopie.render.data_files import compact_json
-from deepscopie.render.search_records import PHRASES_FILE, EntryGroups, faq_answers
+from deepscopie.render.search_records import (
+    PHRASES_FILE,
+    EntryGroups,
+    faq_answers,
+    groups_with_ways,
+)
 from deepscopie.synonyms import language_synonyms
+
+
+def _used(phrases: dict[str, list[int]], uses: Iterable[frozenset[int]]) -> dict[str, list[int]]:
+    """The ``phrases`` of the groups that an entry uses (``uses``: each entry's groups), with
+    those groups: a question is not read by a phrase that no entry has."""
+    used = frozenset().union(*uses)
+    kept = {key: [group for group in groups if group in used] for key, groups in phrases.items()}
+    return {key: groups for key, groups in kept.items() if groups}
 
 
 def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
@@ -43,7 +58,9 @@ def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
         files[PHRASES_FILE.format(language=code)] = compact_json(
             {
                 "usual": synonyms.usual_forms(said),
-                "negated": synonyms.negated_phrases(),
+                "negated": _used(
+                    synonyms.negated_phrases(), groups_with_ways(base, code, readings).values()
+                ),
                 "entries": len(base.resources) + len(base.faq),
             }
         )

@@ -50,8 +50,19 @@ PART_SIZE = 2500
 # page): Pagefind's filter KIND is PAGE for a hand-written page, LEXICON for a part's words
 # (see _lexicon), and none for an entry; a part's index is "<language>-<PART_SUBTAG><n>".
 KIND, PAGE, LEXICON = "kind", "page", "lexicon"
-# The filter of the entries that use a negated phrase's group, by its index (see _with_negated).
-NEGATED = "negated"
+# The word that marks the entries that use a negated phrase's group, by the group's index,
+# then "x" ("dsnegated43x" does not begin another group's, 430), which search.js searches
+# alone (see _record). Not a filter: Pagefind answers a filter without words by fetching
+# every index chunk (3.4 MB at 10,000 entries), and fetches every filter's file before the
+# first search (17 KB more, 100 ms later).
+NEGATED = "dsnegated{group}x"
+
+
+def negated_mark(group: int) -> str:
+    """The word of the entries that use the negated phrases' group ``group``."""
+    return NEGATED.format(group=group)
+
+
 PART_SUBTAG = "x-part"
 
 
@@ -301,7 +312,9 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
     which begins it ("de" for "débruitage"): a part without the word would give dozens of
     unrelated entries. With every word in every part, a part without it gives nothing."""
     every = (word for entry in entries for word in f"{entry.words} {entry.added}".split())
-    words = " ".join(sorted(set(every)))
+    # And the negated phrases' marks (see _record), which no record's words have.
+    marks = (word for entry in entries for word in _MARKS.findall(entry.document))
+    words = " ".join(sorted({*every, *marks}))
     content = (
         f'<span data-pagefind-filter="{KIND}:{LEXICON}" hidden></span><p>{html_text(words)}</p>'
     )
@@ -314,6 +327,9 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
         )
         for part in parts
     ]
+
+
+_MARKS = re.compile(r"\b" + re.escape(NEGATED).replace(re.escape("{group}"), r"\d+") + r"\b")
 
 
 def _lexicon_folder(language: str) -> str:
@@ -551,10 +567,8 @@ def _record(
     typography.
 
     ``negated``: the groups of negated phrases it uses (indexes, see
-    :meth:`deepscopie.synonyms.Synonyms.negated_phrases`), each a value of its filter
-    NEGATED, which search.js reads a question's negated phrase by. Only on the entries that
-    use one: a filter on every entry made a common word's search four times longer at
-    10,000 entries (see resultsFor in search.js)."""
+    :meth:`deepscopie.synonyms.Synonyms.negated_phrases`), each said by its mark
+    (:func:`negated_mark`), which search.js reads a question's negated phrase by."""
     title = typeset(title, language)
     meta = {
         name: value if name in ("kind", "href", "named", "later") else typeset(value, language)
@@ -564,9 +578,7 @@ def _record(
         f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
         for name, value in meta.items()
     )
-    hidden_meta += "".join(
-        f'<span data-pagefind-filter="{NEGATED}:{group}" hidden></span>' for group in negated
-    )
+    marks = " ".join(negated_mark(group) for group in negated)
     body = "".join(
         f'<p data-pagefind-weight="{weight}">{html_text(words)}</p>'
         for weight, words in parts
@@ -574,6 +586,8 @@ def _record(
     )
     if synonyms:
         body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(" ".join(synonyms))}</p>'
+    if marks:  # (not among its words: not offered for a word typed wrong)
+        body += f"<p>{html_text(marks)}</p>"
     content = (
         f"<div data-pagefind-ignore>{hidden_meta}</div>"
         f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'

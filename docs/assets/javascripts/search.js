@@ -820,18 +820,33 @@
   // "cellpose 2"), the resource's own. "cellpose 3" had Cellpose's dataset first (its title
   // and text say "3" and "Cellpose" most), Cellpose second; "cellpose 2", Cellpose 2.0's
   // tutorial sixth.
-  const VERSION = /^v?\d+(?:\.\d+)*$/i;
+  const VERSION = /^v?(\d+(?:\.\d+)*)$/i;
+  // A version as compared: without its "v" and its last ".0"s ("v2.0" is "2").
+  const versionOf = (word) => {
+    const found = VERSION.exec(word);
+    return found ? found[1].replace(/(?:\.0+)+$/, "") : null;
+  };
   function versionedName(question) {
     const words = question.trim().split(/\s+/);
-    if (words.length !== 2 || !VERSION.test(words[1]) || !isName(bare(words[0]))) return [];
+    if (words.length !== 2 || versionOf(words[1]) === null || !isName(bare(words[0]))) return [];
     return [words[0]];
   }
+  // The first results, an entry titled with the name and that version first ("Cellpose 2.0 :
+  // …" for "cellpose 2", not "Cellpose 3D" for "cellpose 3", nor "Cellpose 10" for "cellpose
+  // 1").
   async function versionFirst(found, question) {
-    if (!versionedName(question).length) return found;
-    const asked = bare(question);
+    const [name] = versionedName(question);
+    if (!name) return found;
+    const version = versionOf(question.trim().split(/\s+/)[1]);
     const head = found.slice(0, SHOWN);
-    const titles = await Promise.all(head.map(async (result) => bare((await result.data()).meta.title)));
-    return unique([...head.filter((_, at) => titles[at].startsWith(asked)), ...found]);
+    const titled = await Promise.all(
+      head.map(async (result) => {
+        const [first, second = ""] = fold((await result.data()).meta.title || "").split(/[^\p{L}\p{N}.]+/u).filter(Boolean);
+        const said = versionOf(second.replace(/\.$/, ""));
+        return first === bare(name) && said !== null && (said === version || said.startsWith(`${version}.`));
+      }),
+    );
+    return unique([...head.filter((_, at) => titled[at]), ...found]);
   }
 
   // A resource's name typed wrong ("celpose", "ilastick", "fidji"). Pagefind, which has no
@@ -1187,8 +1202,9 @@
     const shownTexts = shown.flatMap(textsOf);
     // Not a word of a negated phrase, which entries have as their phrase's group, not as its
     // words ("without coding": "coding" was said absent, the entries shown using "no code").
-    const inPhrases = new Set(negatedPhrasesIn(question).flatMap((phrase) => phrase.text.split(" ")));
-    const checked = meaningful(question).filter((word) => !inPhrases.has(word));
+    const typed = question.split(/\s+/);
+    const inPhrases = new Set(negatedPhrasesIn(question).flatMap((phrase) => phrase.places));
+    const checked = meaningful(typed.filter((_, at) => !inPhrases.has(at)).join(" "));
     const lacking = checked
       .map((word) => [word, absenceMarks(word)])
       .filter(([, marks]) => marks.length && !saysAny(shownTexts, marks));
@@ -1446,7 +1462,7 @@
   }
 
   // The entries for a question that says negated phrases (see negatedPhrasesIn): a phrase is
-  // had by the entries that use its group (their records' filter), not by those with its
+  // had by the entries that use its group (their records' mark), not by those with its
   // words apart: "entraîner un modèle sans annotations" opened on the annotation tools,
   // which have "annotation" and, in their way of working ("Sans programmer"), "sans".
   // Ranked as the question's words rank entries (see entriesByWords), by how many of its
@@ -1459,26 +1475,44 @@
   // d'images pour entraîner" opened on the entries that say "entraîner" most), without them
   // for the others (the annotation tools came right after Noise2Void). A phrase whose group
   // no entry uses is searched as its words ("non-maximum suppression in stardist").
+  // The most of a question's other words whose rarity is weighed (each a search; those after
+  // count as common): a pasted page of 48 words made about 280 searches.
+  const MOST_WEIGHED = 8;
   async function entriesSaying(pagefind, typed, said, stale) {
     const list = searched(typed).split(/\s+/);
-    const filtered = (phrase) => pagefind.search(null, { filters: { [names.negated]: { any: phrase.groups } } });
+    // Each group's phrase once ("sans GPU" pasted 24 times: 24 searches of one filter).
+    const groupsKey = (phrase) => phrase.groups.join(" ");
+    const distinct = said.filter((phrase, at) => said.findIndex((other) => groupsKey(other) === groupsKey(phrase)) === at);
+    // The entries of a phrase's groups: those with a group's mark (NEGATED and negated_mark
+    // in deepscopie/render/search_records.py), a word of theirs searched alone, as written
+    // (a word no entry has is answered with the longest that begins it: "d").
+    const filtered = async (phrase) => {
+      const markOf = (group) => names.negated.replace("{group}", group);
+      const marked = await Promise.all(phrase.groups.map((group) => withWordAlone(pagefind, markOf(group), entrySearch)));
+      return unique(marked.flatMap((answer) => (answer && answer.results) || []));
+    };
     const [everyWord, ...saying] = await Promise.all([
       entriesByWords(pagefind, typed, stale),
-      ...said.map(filtered),
+      ...distinct.map(filtered),
     ]);
-    const phrases = said.filter((_, at) => saying[at].results.length);
+    const phrases = distinct.filter((_, at) => saying[at].length);
     if (!phrases.length || stale()) return everyWord; // (not shown, when stale)
-    const sets = saying.filter((one) => one.results.length).map((one) => one.results);
-    const inPhrase = new Set(phrases.flatMap((phrase) => phrase.places));
+    const sets = saying.filter((results) => results.length);
+    // (The places of each group's phrases, wherever the question says them.)
+    const had = new Set(phrases.map(groupsKey));
+    const inPhrase = new Set(said.filter((phrase) => had.has(groupsKey(phrase))).flatMap((phrase) => phrase.places));
     const rest = list.filter((_, at) => !inPhrase.has(at));
     const restWords = rest.filter((word) => !isShort(word));
+    const weighed = [...new Set(restWords)].slice(0, MOST_WEIGHED);
     const [byRest, ...counts] = await Promise.all([
       rest.length ? entriesByWords(pagefind, rest.join(" "), stale) : { found: [], pages: [], whole: 0 },
-      ...restWords.map(async (word) => (await resultsFor(pagefind, word)).found.length),
+      ...weighed.map(async (word) => (stale() ? 0 : (await resultsFor(pagefind, word)).found.length)),
     ]);
+    if (stale()) return everyWord;
     const known = Math.max(entryCount, everyWord.found.length, byRest.found.length, ...counts);
     const rarity = (count) => Math.log((known + 1) / (count + 1));
-    const wordRarity = new Map(restWords.map((word, at) => [word, rarity(counts[at])]));
+    const counted = new Map(weighed.map((word, at) => [word, counts[at]]));
+    const wordRarity = new Map(restWords.map((word) => [word, counted.has(word) ? rarity(counted.get(word)) : 0]));
     const phraseIds = sets.map((results) => new Set(results.map((result) => result.id)));
     const restIds = new Set(byRest.found.map((result) => result.id));
     const restLacking = byRest.lacking || new Map();
