@@ -1475,9 +1475,6 @@
   // d'images pour entraîner" opened on the entries that say "entraîner" most), without them
   // for the others (the annotation tools came right after Noise2Void). A phrase whose group
   // no entry uses is searched as its words ("non-maximum suppression in stardist").
-  // The most of a question's other words whose rarity is weighed (each a search; those after
-  // count as common): a pasted page of 48 words made about 280 searches.
-  const MOST_WEIGHED = 8;
   async function entriesSaying(pagefind, typed, said, stale) {
     const list = searched(typed).split(/\s+/);
     // Each group's phrase once ("sans GPU" pasted 24 times: 24 searches of one filter).
@@ -1491,8 +1488,11 @@
       const marked = await Promise.all(phrase.groups.map((group) => withWordAlone(pagefind, markOf(group), entrySearch)));
       return unique(marked.flatMap((answer) => (answer && answer.results) || []));
     };
+    // Each word's entries, searched once for the question and for its other words: searched
+    // again, a question with a phrase took four times as long at 10,000 entries.
+    const wordEntries = new Map();
     const [everyWord, ...saying] = await Promise.all([
-      entriesByWords(pagefind, typed, stale),
+      entriesByWords(pagefind, typed, stale, wordEntries),
       ...distinct.map(filtered),
     ]);
     const phrases = distinct.filter((_, at) => saying[at].length);
@@ -1501,36 +1501,39 @@
     // (The places of each group's phrases, wherever the question says them.)
     const had = new Set(phrases.map(groupsKey));
     const inPhrase = new Set(said.filter((phrase) => had.has(groupsKey(phrase))).flatMap((phrase) => phrase.places));
-    const rest = list.filter((_, at) => !inPhrase.has(at));
-    const restWords = rest.filter((word) => !isShort(word));
-    const weighed = [...new Set(restWords)].slice(0, MOST_WEIGHED);
-    const [byRest, ...counts] = await Promise.all([
-      rest.length ? entriesByWords(pagefind, rest.join(" "), stale) : { found: [], pages: [], whole: 0 },
-      ...weighed.map(async (word) => (stale() ? 0 : (await resultsFor(pagefind, word)).found.length)),
-    ]);
-    if (stale()) return everyWord;
-    const known = Math.max(entryCount, everyWord.found.length, byRest.found.length, ...counts);
+    const restWords = [...new Set(list.filter((word, at) => !inPhrase.has(at) && !isShort(word)))];
+    const restLists = [];
+    for (const word of restWords) {
+      if (stale()) return everyWord;
+      restLists.push(await entriesOfWord(pagefind, word, wordEntries));
+    }
+    const known = Math.max(entryCount, everyWord.found.length, ...restLists.map((one) => one.length));
     const rarity = (count) => Math.log((known + 1) / (count + 1));
-    const counted = new Map(weighed.map((word, at) => [word, counts[at]]));
-    const wordRarity = new Map(restWords.map((word) => [word, counted.has(word) ? rarity(counted.get(word)) : 0]));
+    const restIds = restLists.map((one) => new Set(one.map((result) => result.id)));
     const phraseIds = sets.map((results) => new Set(results.map((result) => result.id)));
-    const restIds = new Set(byRest.found.map((result) => result.id));
-    const restLacking = byRest.lacking || new Map();
-    const candidates = unique([...everyWord.found, ...byRest.found, ...sets.flat()]);
+    const candidates = unique([...everyWord.found, ...restLists.flat(), ...sets.flat()]);
+    // Those without the phrase in the order of their other words: how many, then their
+    // places in each word's results (reciprocal rank fusion: a word's results put first
+    // those that say it the entries' way, see resultsFor, not by Pagefind's score).
+    const restPlaces = restLists.map((one) => new Map(one.map((result, at) => [result.id, at])));
+    const FUSED = 60;
+    const restScore = (result) =>
+      restPlaces.reduce((sum, places) => sum + (places.has(result.id) ? 1 / (FUSED + places.get(result.id)) : 0), 0);
+    const restCount = (result) => restIds.filter((ids) => ids.has(result.id)).length;
+    const byRest = [...candidates].sort((a, b) => restCount(b) - restCount(a) || restScore(b) - restScore(a));
     const placeIn = (results) => new Map(results.map((result, at) => [result.id, at]));
-    const [everyPlace, restPlace] = [placeIn(everyWord.found), placeIn(byRest.found)];
+    const [everyPlace, restPlace] = [placeIn(everyWord.found), placeIn(byRest)];
     const ranked = candidates.map((result, at) => {
-      // The other words it lacks (none, for those with every one).
-      const lacks = restIds.has(result.id) ? (restLacking.get(result.id) || []).filter((word) => wordRarity.has(word)) : restWords;
-      const has = (at) => phraseIds[at].has(result.id);
+      const lacks = restWords.filter((_, index) => !restIds[index].has(result.id));
+      const has = (index) => phraseIds[index].has(result.id);
       const score =
-        restWords.reduce((sum, word) => sum + (lacks.includes(word) ? 0 : wordRarity.get(word)), 0) +
-        phrases.reduce((sum, _, at) => sum + (has(at) ? rarity(sets[at].length) : 0), 0);
-      const lacked = [...lacks, ...phrases.filter((_, at) => !has(at)).map((phrase) => phrase.text)];
-      const places = phrases.some((_, at) => has(at)) ? everyPlace : restPlace;
+        restWords.reduce((sum, _, index) => sum + (restIds[index].has(result.id) ? rarity(restLists[index].length) : 0), 0) +
+        phrases.reduce((sum, _, index) => sum + (has(index) ? rarity(sets[index].length) : 0), 0);
+      const lacked = [...lacks, ...phrases.filter((_, index) => !has(index)).map((phrase) => phrase.text)];
+      const places = phrases.some((_, index) => has(index)) ? everyPlace : restPlace;
       const order = places.has(result.id) ? places.get(result.id) : candidates.length + at;
       const units =
-        restWords.length - lacks.length + phrases.reduce((sum, phrase, at) => sum + (has(at) ? phrase.places.length : 0), 0);
+        restWords.length - lacks.length + phrases.reduce((sum, phrase, index) => sum + (has(index) ? phrase.places.length : 0), 0);
       return { result, order, units, score, lacked };
     });
     ranked.sort((a, b) => b.units - a.units || b.score - a.score || a.order - b.order);
@@ -1542,8 +1545,16 @@
     };
   }
 
-  // The entries for a question's words (see entriesOf).
-  async function entriesByWords(pagefind, typed, stale) {
+  // The entries of one word (resultsFor), searched once a question (`known`: word -> its
+  // entries).
+  async function entriesOfWord(pagefind, word, known) {
+    if (!known.has(word)) known.set(word, (await resultsFor(pagefind, word)).found);
+    return known.get(word);
+  }
+
+  // The entries for a question's words (see entriesOf); `known`, each word's entries
+  // already searched (see entriesOfWord).
+  async function entriesByWords(pagefind, typed, stale, known = new Map()) {
     const words = searched(typed);
     const { found, partly, shortLists, pages } = await resultsForWhole(pagefind, words);
     // Words of one or two letters are searched one by one only as the entries that have them
@@ -1557,7 +1568,7 @@
     const lists = shortLists.map((list) => ({ word: null, list }));
     for (const word of split) {
       if (stale()) break; // a newer question came: these results will not be shown
-      lists.push({ word, list: (await resultsFor(pagefind, word)).found });
+      lists.push({ word, list: await entriesOfWord(pagefind, word, known) });
     }
     const seen = new Set(found.map((result) => result.id));
     const partial = new Map();
