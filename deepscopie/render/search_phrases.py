@@ -12,7 +12,7 @@ things their own way), fetched when the reader heads for the search, as the name
 
 The file also holds the phrases that open with a negating word ("sans annotation", "no GPU"),
 with their groups: a question that says one asks for the entries that use its group (each
-has it as a filter of its record), not for those with its words apart (search.js,
+has its group's mark in its record), not for those with its words apart (search.js,
 negatedPhrasesIn); and how many entries the language has, by which search.js weighs how
 rare a word is.
 """

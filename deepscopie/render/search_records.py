@@ -121,14 +121,16 @@ class SearchRecord:
     """One entry or page in one language: ``path`` is where Pagefind reads it, from the site's
     root (a page's is its own address, ``en/about/index.html``; an entry's is under
     ``entries/``, its card links to its permalink); ``document`` is the HTML it indexes,
-    ``words`` the entry's own text there, and ``added`` the words its synonym groups gave it
-    (see :func:`_lexicon`), which may be of any language."""
+    ``words`` the entry's own text there, ``added`` the words its synonym groups gave it
+    (see :func:`_lexicon`), which may be of any language, and ``marks`` the marks of the
+    negated phrases' groups it uses (see :func:`negated_mark`), which are no words of its."""
 
     path: str
     document: str
     language: str
     words: str = field(default="", compare=False, repr=False)
     added: str = field(default="", compare=False, repr=False)
+    marks: str = field(default="", compare=False, repr=False)
 
 
 @lru_cache(maxsize=65536)
@@ -255,7 +257,7 @@ def search_records(
         language = site_language.code
         synonyms = _synonyms(base, site_language)
         used = groups[language]
-        # The negated phrases' groups each entry uses, a filter of its record (see _record).
+        # The negated phrases' groups each entry uses, marked in its record (see _record).
         negated_groups = synonyms.negated_groups()
         said = {
             key: sorted(uses & negated_groups)
@@ -313,7 +315,7 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
     unrelated entries. With every word in every part, a part without it gives nothing."""
     every = (word for entry in entries for word in f"{entry.words} {entry.added}".split())
     # And the negated phrases' marks (see _record), which no record's words have.
-    marks = (word for entry in entries for word in _MARKS.findall(entry.document))
+    marks = (mark for entry in entries for mark in entry.marks.split())
     words = " ".join(sorted({*every, *marks}))
     content = (
         f'<span data-pagefind-filter="{KIND}:{LEXICON}" hidden></span><p>{html_text(words)}</p>'
@@ -327,9 +329,6 @@ def _lexicon(language: str, parts: list[str], entries: list[SearchRecord]) -> li
         )
         for part in parts
     ]
-
-
-_MARKS = re.compile(r"\b" + re.escape(NEGATED).replace(re.escape("{group}"), r"\d+") + r"\b")
 
 
 def _lexicon_folder(language: str) -> str:
@@ -596,7 +595,7 @@ def _record(
     words = " ".join([title, *(text for _, text in parts)])
     document = _document(index, title, content)
     path = f"{ENTRIES_FOLDER}/{path}.html"
-    return SearchRecord(path, document, language, words, " ".join(synonyms))
+    return SearchRecord(path, document, language, words, " ".join(synonyms), marks)
 
 
 def _document(index: str, title: str, content: str) -> str:

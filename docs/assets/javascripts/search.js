@@ -1477,7 +1477,7 @@
   // no entry uses is searched as its words ("non-maximum suppression in stardist").
   async function entriesSaying(pagefind, typed, said, stale) {
     const list = searched(typed).split(/\s+/);
-    // Each group's phrase once ("sans GPU" pasted 24 times: 24 searches of one filter).
+    // Each group's phrase once ("sans GPU" pasted 24 times: 24 searches of one mark).
     const groupsKey = (phrase) => phrase.groups.join(" ");
     const distinct = said.filter((phrase, at) => said.findIndex((other) => groupsKey(other) === groupsKey(phrase)) === at);
     // The entries of a phrase's groups: those with a group's mark (NEGATED and negated_mark
