@@ -45,6 +45,7 @@ class Language:
     first_day: str | None = None
     search_terms: str = "as-typed"
     stop_words: str = ""  # words separated by spaces
+    filler_words: str = ""  # phrases separated by commas
     kept_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
     instead_words: str = ""  # words separated by spaces

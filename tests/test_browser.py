@@ -1929,6 +1929,12 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
         # which have them all, came first.
         ("en/", "they come out merged and then i have to split them", "merged split"),
         ("", "ca marche bien alors donc je segmente encore", "marche segmente"),
+        # A lab chat's phrases (filler_words): "quand", "même", "demande" were searched, and
+        # an FAQ entry that says them came before the segmentation tools.
+        ("", "est-ce que quelqu'un sait segmenter des noyaux, à votre avis ?", "segmenter noyaux"),
+        ("", "du coup je me demande quand même s'il existe un outil de suivi", "outil suivi"),
+        ("en/", "by the way, does anyone know how to denoise images basically", "denoise images"),
+        ("en/", "I was wondering if anyone knows a tool to track cells", "tool track cells"),
     ],
 )
 def test_the_words_that_only_frame_a_question_do_not_change_its_answers(
@@ -3454,7 +3460,17 @@ def test_explore_tags_narrow_as_a_reader_adds_them(
 
 
 @pytest.mark.parametrize(
-    ("root", "typed"), [("", "sans code"), ("en/", "no code")], ids=["french", "english"]
+    ("root", "typed"),
+    [
+        ("", "sans code"),
+        ("en/", "no code"),
+        # Programming named by its language or its tools: "no python" found the Python
+        # libraries and courses, "sans python" the entries that say "sans" and "python".
+        ("", "sans python"),
+        ("en/", "no python"),
+        ("en/", "without the command line"),
+    ],
+    ids=["french", "english", "french-language", "english-language", "english-tool"],
 )
 def test_explore_words_for_a_way_of_working_find_the_entries_used_that_way(
     watched: Watched, site_url: str, root: str, typed: str

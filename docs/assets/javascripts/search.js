@@ -701,10 +701,29 @@
     return { ...shown, found, entryData, whole, placed: !excludes };
   }
 
-  // The words of a question but its stop words (and a word joining alternatives left
-  // alone, "cellpose vs" while the second is typed).
+  // The phrases of a chat that only hold a sentence together ("du coup", "quand même",
+  // "I was wondering"; filler_words, separated by commas), each as its words, bare and
+  // without elided articles as a question's are compared.
+  const fillerPhrases = String(wordLists.filler_words || "")
+    .split(",")
+    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean))
+    .filter((words) => words.length);
+  // A question's words (as split on spaces) but its filler phrases, wherever said whole.
+  function withoutFillers(words) {
+    const bareWords = words.map(bare);
+    const filler = new Set();
+    bareWords.forEach((_, at) => {
+      for (const phrase of fillerPhrases) {
+        if (phrase.every((word, next) => bareWords[at + next] === word)) phrase.forEach((_, next) => filler.add(at + next));
+      }
+    });
+    return words.filter((_, at) => !filler.has(at));
+  }
+
+  // The words of a question but its filler phrases and stop words (and a word joining
+  // alternatives left alone, "cellpose vs" while the second is typed).
   const meaningful = (typed) =>
-    typed.split(/\s+/).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    withoutFillers(typed.split(/\s+/)).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
