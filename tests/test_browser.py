@@ -2859,6 +2859,17 @@ def test_explore_finds_the_same_entries_for_a_french_participle_whatever_its_gen
     assert watched.errors == []
 
 
+def test_explore_reads_a_plural_s_short_singular_whole_not_as_a_beginning(
+    watched: Watched, site_url: str
+) -> None:
+    # "logs" found the 60 French entries that say "logiciel", which search says lack it.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    software = _typed_in_explore(page, "logiciel")
+    assert software and not _typed_in_explore(page, "logs") & software
+    assert watched.errors == []
+
+
 def test_explore_reads_a_pasted_word_of_any_length_at_once(watched: Watched, site_url: str) -> None:
     # A pasted word of 300,000 letters made a pattern too large: Explore stopped, its count
     # left as it was. (And a French participle looked for from the word's start, in a time

@@ -113,9 +113,16 @@
   // typed, missed the entries of that type and category).
   const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
   // A phrase's word of one or two letters is whole there: "no annotation" is not in "nombre
-  // d'annotations", nor "T cells" in "the FAQ. Cellpose".
-  const phraseWord = (word, alone) =>
-    alone && Array.from(word).length <= 2 ? `${escaped(word)}(?![\\p{L}\\p{N}])` : `${escaped(singular(word))}\\p{L}*`;
+  // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural's singular of three
+  // letters is a whole word, as search reads a word's beginning (four letters at least,
+  // beginning in search.js): "logs" found the 60 French entries that say "logiciel".
+  const SHORTEST_BEGINNING = 4;
+  const phraseWord = (word, alone) => {
+    if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
+    const [searched, one] = [asSearched(word), singular(word)];
+    if (one === searched || Array.from(one).length >= SHORTEST_BEGINNING) return `${escaped(one)}\\p{L}*`;
+    return `(?:${escaped(searched)}\\p{L}*|${escaped(one)}(?![\\p{L}\\p{N}]))`;
+  };
   const asking = (words, groups) => ({
     text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u"),
     groups: new Set(groups),
