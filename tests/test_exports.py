@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import jsonschema
@@ -100,6 +101,10 @@ def test_each_language_has_an_atom_feed_advertised_in_its_pages(
     assert feed.feed.updated_parsed == first.updated_parsed
     page, _, anchor = first.link.partition("#")
     assert f'id="{anchor}"' in (built_site / page / "index.html").read_text(encoding="utf-8")
+    # The site it is the feed of: the language's home page, read from the feed's address.
+    (site,) = [link.href for link in feed.feed.links if link.rel == "alternate"]
+    at = f"https://example.org/feed.{language}.xml"
+    assert urljoin(at, site) == f"https://example.org/{'' if language == 'fr' else 'en/'}"
     home = (built_site / ("" if language == "fr" else "en") / "index.html").read_text(
         encoding="utf-8"
     )

@@ -33,7 +33,9 @@ def atom_feed(base: KnowledgeBase, language: str, site_url: str | None) -> str:
     feed.title(typeset(interface_text("feed_title", language), language))
     feed.language(language)
     language_root = site_language(language).root
-    feed.link(href=f"{root}{language_root}", rel="alternate")
+    # Relative, without a site address: to the feed's own folder, the site's root ("" was
+    # the feed itself, which a feed reader then offered as the site).
+    feed.link(href=f"{root}{language_root}" or "./", rel="alternate")
     entries: list[tuple[datetime.date, int, Resource | FaqEntry, str]] = []
     entries += [(_changed(r), i, r, links.resource_target(r)) for i, r in enumerate(base.resources)]
     entries += [(e.added, i, e, links.faq_target(e)) for i, e in enumerate(base.faq)]
