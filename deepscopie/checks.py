@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from deepscopie.folding import name_words, squashed
+from deepscopie.folding import name_words, question_words, squashed
 from deepscopie.languages import site_languages
 from deepscopie.markdown_links import links_in
 from deepscopie.model import (
@@ -329,6 +329,7 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
             problems.append(source.problem(loc, _reserved(topic.id, "section"), "reserved-id"))
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
     problems += _check_searched_as(vocabulary, source)
+    problems += _check_filler_phrases(vocabulary, source)
     for i, category in enumerate(vocabulary.categories):
         for field, text in category.markdown_texts():
             problems += _url_problems(_text_addresses(("categories", i, field), text), source)
@@ -367,6 +368,32 @@ def _check_searched_as(vocabulary: VocabularyFile, source: SourceMap) -> list[Pr
                 source.problem(("searched_as", language, typed), message, "searched-as")
             )
     return problems
+
+
+def _check_filler_phrases(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
+    """A synonym that says a language's filler phrase ("du coup", "I was wondering"): search
+    leaves that phrase out of a question (filler_words, deepscopie/catalogues/languages.yaml),
+    and would never read the synonym whole."""
+    problems = []
+    for i, group in enumerate(vocabulary.synonyms):
+        for j, member in enumerate(group):
+            words = question_words(member)
+            said = [
+                (len(filler), phrase)
+                for site_language in site_languages()
+                for phrase, filler in site_language.filler_phrases.items()
+                if _says(words, filler)
+            ]
+            if said:
+                message = msg("synonym-filler", member=member, filler=max(said)[1])
+                problems.append(source.problem(("synonyms", i, j), message, "synonym-filler"))
+    return problems
+
+
+def _says(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether ``words`` has ``phrase``, its words one after the other."""
+    size = len(phrase)
+    return any(words[at : at + size] == phrase for at in range(len(words) - size + 1))
 
 
 def _check_tags(

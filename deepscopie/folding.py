@@ -75,6 +75,13 @@ def name_words(title: str) -> list[str]:
     return fold(name_of(title)).split()
 
 
+def question_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as search.js compares a question's (``bare`` of each word apart
+    by spaces, elided words left out): ``Quelqu'un sait-il`` -> ``("quelquun", "saitil")``."""
+    words = (_NOT_WORD.sub("", without_accents(word)) for word in without_elision(text).split())
+    return tuple(word.replace("_", "") for word in words if word.replace("_", ""))
+
+
 def squashed(text: str) -> str:
     """``text`` folded, lower case, without spaces: how a name compares however it is typed
     ("Cell pose", "cell-pose", a name in mathematical bold letters are "cellpose")."""

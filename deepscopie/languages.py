@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from deepscopie.folding import fold
+from deepscopie.folding import fold, question_words
 from deepscopie.yaml_source import read_yaml
 
 CATALOGUES = Path(__file__).resolve().parent / "catalogues"
@@ -82,6 +82,16 @@ class Language:
         """The words that turn what follows them into its opposite ("sans", "no"): those that
         change what is asked but those that only oppose ("mais", "but")."""
         return frozenset(self.kept_words.split()) - frozenset(self.but_words.split())
+
+    @cached_property
+    def filler_phrases(self) -> dict[str, tuple[str, ...]]:
+        """The filler phrases (``filler_words``, separated by commas), as written, each with
+        its words as search.js compares a question's (:func:`deepscopie.folding.question_words`)."""
+        phrases = {
+            " ".join(phrase.split()): question_words(phrase)
+            for phrase in self.filler_words.split(",")
+        }
+        return {phrase: words for phrase, words in phrases.items() if words}
 
     @cached_property
     def stop_word_set(self) -> frozenset[str]:

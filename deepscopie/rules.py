@@ -69,4 +69,6 @@ RULES: dict[str, str] = {
     "this entry beside the resource itself.",
     "searched-as": "A word that search looks for instead of another (searched_as) is not in a "
     "synonym group with it: the entries that use the word typed would not all have it.",
+    "synonym-filler": "A synonym says a phrase that search leaves out of a question "
+    "(filler_words: 'du coup', 'I was wondering'): search would never read it whole.",
 }

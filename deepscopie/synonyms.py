@@ -216,7 +216,8 @@ class Synonyms:
         return frozenset().union(*self._negated_keys.values())
 
     def _question_key(self, phrase: str) -> str:
-        """``phrase`` as search.js reads a question's words (see :meth:`usual_forms`)."""
+        """``phrase`` as search.js reads a question's words (see :meth:`usual_forms`); not
+        its filler phrases, which no synonym says (the validator's synonym-filler)."""
         words = fold(without_elision(phrase)).split()
         return " ".join(_singular(word) for word in words if word not in self._ignored)
 

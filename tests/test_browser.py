@@ -893,6 +893,33 @@ def test_a_negated_phrase_finds_what_it_means_not_its_words_apart(
 
 
 @pytest.mark.parametrize(
+    ("root", "question"), [("", "sans python"), ("en/", "no python")], ids=["french", "english"]
+)
+def test_programming_named_by_its_language_and_negated_finds_the_tools_used_without(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # "no python" opened on ZeroCostDL4Mic's notebooks and Theano, a Python library.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?way=no-programming")
+    without_programming = _visible_ids(page)
+    page.goto(f"{site_url}{root}")
+    first = _search_ids(page, question)[:3]
+    assert set(first) <= without_programming, first
+    assert watched.errors == []
+
+
+def test_a_question_of_filler_phrases_alone_is_read_whatever_its_marks(
+    watched: Watched, site_url: str
+) -> None:
+    # French puts a space before "?": its words left out, "?" alone was searched, and
+    # Explore showed every entry for "quelqu'un sait ?".
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    assert _typed_in_explore(page, "quelqu'un sait ?") == _typed_in_explore(page, "quelqu'un sait")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question"),
     [("", "stardist sans coder"), ("en/", "deep learning for microscopy without coding")],
     ids=["french", "english"],

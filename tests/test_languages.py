@@ -222,6 +222,34 @@ def test_stop_words_are_as_readers_type_them_and_never_change_a_question(code: s
     assert len(set(words)) == len(words)
 
 
+# The words French elides before a vowel ("qu'un"): a phrase that ends with one is not said
+# there, as search reads a question without its elided words.
+ELIDED_BEFORE_A_VOWEL = {"que", "de", "le", "la", "je", "me", "te", "se", "ne", "ce"}
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_filler_phrases_are_a_chat_s_and_never_what_is_asked(code: str) -> None:
+    phrases = site_languages()[code].filler_phrases
+    assert len(phrases) > 20
+    assert len(set(phrases.values())) == len(phrases)  # each once, however typed
+    for words in phrases.values():
+        assert not set(words) <= MEANINGFUL | QUESTION_WORDS, words
+        assert words[-1] not in ELIDED_BEFORE_A_VOWEL, words
+
+
+def test_a_filler_phrase_is_read_as_a_question_s_words() -> None:
+    from deepscopie.folding import question_words
+
+    # As search.js compares them: bare, elided words left out, a hyphenated word one word.
+    assert question_words("Quelqu’un saurait-il, d'après vous ?") == (
+        "quelquun",
+        "sauraitil",
+        "apres",
+        "vous",
+    )
+    assert question_words("  ?  ") == ()
+
+
 @pytest.mark.parametrize("code", ["fr", "en"])
 def test_each_language_says_how_its_readers_join_alternatives(code: str) -> None:
     words = site_languages()[code].or_words.split()

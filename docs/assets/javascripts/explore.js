@@ -116,7 +116,7 @@
   // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural's singular of three
   // letters is a whole word, as search reads a word's beginning (four letters at least,
   // beginning in search.js): "logs" found the 60 French entries that say "logiciel".
-  const SHORTEST_BEGINNING = 4;
+  const SHORTEST_BEGINNING = window.deepscopie.shortestBeginning || 4;
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
     const [searched, one] = [asSearched(word), singular(word)];
@@ -341,7 +341,8 @@
     if (by === "added") return sorted.sort((a, b) => b.added.localeCompare(a.added));
     if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
     if (words.length || tasks.length) {
-      const starts = words.map((word) => wordStart([singular(word)]));
+      // Where each word is, as the list is filtered (see phraseWord: "logs" is no "Logiciel").
+      const starts = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${phraseWord(word, false)}`, "u"));
       const groupKinds = words.map(groupKindPattern);
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, groupKinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));

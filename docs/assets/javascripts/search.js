@@ -160,6 +160,9 @@
   // "aeiouaeiou…" of 300,000 letters kept the search busy for 26 s).
   const MOST_LETTERS = 100;
   const cut = (word) => (word.length > MOST_LETTERS ? Array.from(word).slice(0, MOST_LETTERS).join("") : word);
+  // The fewest letters of a word's beginning that says the word is there (see beginning): a
+  // beginning of three letters begins too many others ("log" of "logiciel").
+  const SHORTEST_BEGINNING = 4;
   // The words of a question as typed, elisions and slashes apart (what the status says back).
   const typedTerms = (query) =>
     slashesApart(withoutElision(query)).trim().split(/\s+/).slice(0, MOST_WORDS).map(cut).join(" ");
@@ -702,8 +705,9 @@
   }
 
   // The phrases of a chat that only hold a sentence together ("du coup", "quand même",
-  // "I was wondering"; filler_words, separated by commas), each as its words, bare and
-  // without elided articles as a question's are compared.
+  // "I was wondering"; filler_words, separated by commas), each as its words: bare, without
+  // elided words, as a question's words are when it is searched (see terms; the Python
+  // definition: Language.filler_phrases).
   const fillerPhrases = String(wordLists.filler_words || "")
     .split(",")
     .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean))
@@ -720,10 +724,11 @@
     return words.filter((_, at) => !filler.has(at));
   }
 
-  // The words of a question but its filler phrases and stop words (and a word joining
-  // alternatives left alone, "cellpose vs" while the second is typed).
+  // The words of a question but its filler phrases, stop words and marks alone (the "?" of
+  // "quelqu'un sait ?", the only word left: every entry was shown for it in Explore), and a
+  // word joining alternatives left alone ("cellpose vs" while the second is typed).
   const meaningful = (typed) =>
-    withoutFillers(typed.split(/\s+/)).filter((word) => word && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
@@ -771,6 +776,8 @@
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
+  // The fewest letters a word's beginning has (see beginning), for Explore's plurals.
+  window.deepscopie.shortestBeginning = SHORTEST_BEGINNING;
   window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
@@ -1440,7 +1447,7 @@
   const FRENCH_STEM = 7;
   const kept = (letters) =>
     frenchForms ? Math.min(letters.length - 4, Math.max(FRENCH_STEM, Math.ceil(letters.length / 2))) : letters.length - 4;
-  const beginning = (letters) => letters.slice(0, Math.max(4, kept(letters)));
+  const beginning = (letters) => letters.slice(0, Math.max(SHORTEST_BEGINNING, kept(letters)));
   // Entries first, then pages, for the words of a question but its stop words (unless it
   // has no other): nearly every entry says "une" or "sur", and "où poser une question sur
   // Fiji" is about the three other words. Pagefind requires every word: when that leaves
