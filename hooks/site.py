@@ -81,8 +81,10 @@ from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import (
     PART_SIZE,
     EntryGroups,
+    EntryUses,
     SearchRecord,
     entry_groups,
+    entry_uses,
     page_record,
     page_record_path,
     search_records,
@@ -226,11 +228,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         job = _new_search_index(config)
         pages_found = _page_records(config)
         groups: EntryGroups = {}  # read once, for search and Explore
+        uses: EntryUses = {}  # and the groups of each entry's way of working with them
         records: list[SearchRecord] = []
         try:
             for language in site_languages().codes:
-                groups |= entry_groups(base, language)
-                made = search_records(base, health, part_size, groups, language)
+                read = entry_groups(base, language)
+                groups |= read
+                uses |= entry_uses(base, read)
+                made = search_records(base, health, part_size, groups, language, uses)
                 language_pages = [record for record in pages_found if record.language == language]
                 job.index([*made, *language_pages])
                 records += made
@@ -245,11 +250,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # build that fails publishes nothing (they are written once the site is built).
         files = {
             **_exports(base, config.site_url),
-            **entries_files(base, health, groups),
+            **entries_files(base, health, groups, uses),
             **names_file(base),
             **jobs_file(base),
             **words_files(records, site_languages(), base.vocabulary.synonyms),
-            **phrases_files(base, groups),
+            **phrases_files(base, groups, uses),
             **_published_report(health),
         }
         _rendered.update(

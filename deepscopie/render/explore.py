@@ -26,7 +26,9 @@ from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.search_records import (
     EntryGroups,
+    EntryUses,
     entry_groups,
+    entry_uses,
     groups_with_ways,
     out_of_reach,
     summary,
@@ -211,14 +213,19 @@ def facet_names(
 
 
 def entries_files(
-    base: KnowledgeBase, health: LinkHealth | None, groups: EntryGroups | None = None
+    base: KnowledgeBase,
+    health: LinkHealth | None,
+    groups: EntryGroups | None = None,
+    uses: EntryUses | None = None,
 ) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``;
-    ``groups``: the base's :func:`entry_groups`, if known."""
+    ``groups`` and ``uses``: the base's :func:`entry_groups` and :func:`entry_uses`, if
+    known."""
     groups = entry_groups(base) if groups is None else groups
+    uses = entry_uses(base, groups) if uses is None else uses
     return {
         f"{language.root}explore/{ENTRIES_FILE}": entries_json(
-            base, language.code, health, groups[language.code]
+            base, language.code, health, groups[language.code], uses[language.code]
         )
         for language in site_languages()
     }
@@ -229,6 +236,7 @@ def entries_json(
     language: str,
     health: LinkHealth | None,
     groups: dict[str, Reading] | None = None,
+    uses: dict[str, frozenset[int]] | None = None,
 ) -> str:
     """The entries of one language's Explore page, in the knowledge base's order, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
@@ -250,7 +258,7 @@ def entries_json(
     used = entry_groups(base, language)[language] if groups is None else groups
     # With the groups a way group's name uses ("Without programming": "no code" asks for
     # it), which explore.js adds to their text, not its synonyms.
-    uses = groups_with_ways(base, language, used)
+    uses = groups_with_ways(base, language, used) if uses is None else uses
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)

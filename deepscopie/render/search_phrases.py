@@ -27,8 +27,9 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.render.search_records import (
     PHRASES_FILE,
     EntryGroups,
+    EntryUses,
+    entry_uses,
     faq_answers,
-    groups_with_ways,
 )
 from deepscopie.synonyms import language_synonyms
 
@@ -41,7 +42,9 @@ def _used(phrases: dict[str, list[int]], uses: Iterable[frozenset[int]]) -> dict
     return {key: groups for key, groups in kept.items() if groups}
 
 
-def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
+def phrases_files(
+    base: KnowledgeBase, groups: EntryGroups, uses: EntryUses | None = None
+) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's phrases file: ``usual``,
     ``{phrase as search.js reads a question: the words its entries use}`` (see
     :meth:`deepscopie.synonyms.Synonyms.usual_forms`), read in the entries' texts as
@@ -49,7 +52,9 @@ def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
     language) read them, and in the FAQ's answers: a phrase one says is found by its own
     words; ``negated``, ``{phrase as search.js reads a question: its groups}`` (see
     :meth:`deepscopie.synonyms.Synonyms.negated_phrases`); ``entries``, how many entries
-    the language has."""
+    the language has. ``uses``: the base's :func:`deepscopie.render.search_records.entry_uses`,
+    if known."""
+    uses = entry_uses(base, groups) if uses is None else uses
     files = {}
     for code, readings in groups.items():
         synonyms = language_synonyms(base.vocabulary.synonyms, site_languages()[code])
@@ -58,9 +63,7 @@ def phrases_files(base: KnowledgeBase, groups: EntryGroups) -> dict[str, str]:
         files[PHRASES_FILE.format(language=code)] = compact_json(
             {
                 "usual": synonyms.usual_forms(said),
-                "negated": _used(
-                    synonyms.negated_phrases(), groups_with_ways(base, code, readings).values()
-                ),
+                "negated": _used(synonyms.negated_phrases(), uses[code].values()),
                 "entries": len(base.resources) + len(base.faq),
             }
         )

@@ -177,6 +177,9 @@ def summary(
 # Which synonym groups (their indexes) each entry's text uses, and by which of their words,
 # by language, then by entry: "resource/ID" or "faq/ID" (see entry_groups).
 EntryGroups = dict[str, dict[str, Reading]]
+# Which groups each entry uses, its way of working's too, by language, then by entry (see
+# entry_uses): read once for search's marks and phrases and Explore's word filter.
+EntryUses = dict[str, dict[str, frozenset[int]]]
 
 
 def entry_groups(base: KnowledgeBase, only: str | None = None) -> EntryGroups:
@@ -209,6 +212,12 @@ def groups_with_ways(
         for group in way_groups(resource, base.vocabulary):
             groups[key] |= frozenset(of_way[group])
     return groups
+
+
+def entry_uses(base: KnowledgeBase, groups: EntryGroups) -> EntryUses:
+    """:func:`groups_with_ways` in each language of ``groups`` (the base's
+    :func:`entry_groups`)."""
+    return {language: groups_with_ways(base, language, used) for language, used in groups.items()}
 
 
 def entry_texts(base: KnowledgeBase, language: str) -> dict[str, str]:
@@ -245,12 +254,14 @@ def search_records(
     part_size: int = PART_SIZE,
     groups: EntryGroups | None = None,
     only: str | None = None,
+    uses: EntryUses | None = None,
 ) -> list[SearchRecord]:
     """Every resource and FAQ entry, in every language (or in ``only``, a code), each in
-    one of the language's index parts (see :func:`index_parts`); ``groups``: the base's
-    :func:`entry_groups` in those languages, if known."""
+    one of the language's index parts (see :func:`index_parts`); ``groups`` and ``uses``:
+    the base's :func:`entry_groups` and :func:`entry_uses` in those languages, if known."""
     named = named_entries(base)
     groups = entry_groups(base, only) if groups is None else groups
+    uses = entry_uses(base, groups) if uses is None else uses
     records = []
     count = len(base.resources) + len(base.faq)
     for site_language in _languages(only):
@@ -259,10 +270,7 @@ def search_records(
         used = groups[language]
         # The negated phrases' groups each entry uses, marked in its record (see _record).
         negated_groups = synonyms.negated_groups()
-        said = {
-            key: sorted(uses & negated_groups)
-            for key, uses in groups_with_ways(base, language, used).items()
-        }
+        said = {key: sorted(its & negated_groups) for key, its in uses[language].items()}
         names = _names(base, language)
         parts = index_parts(language, count, part_size)
         entries = []
