@@ -25,7 +25,7 @@ from deepscopie.model import (
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
-from deepscopie.synonyms import language_synonyms
+from deepscopie.synonyms import language_synonyms, places_of
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -375,25 +375,15 @@ def _check_filler_phrases(vocabulary: VocabularyFile, source: SourceMap) -> list
     leaves that phrase out of a question (filler_words, deepscopie/catalogues/languages.yaml),
     and would never read the synonym whole."""
     problems = []
+    fillers = [one for language in site_languages() for one in language.filler_phrases.items()]
     for i, group in enumerate(vocabulary.synonyms):
         for j, member in enumerate(group):
             words = question_words(member)
-            said = [
-                (len(filler), phrase)
-                for site_language in site_languages()
-                for phrase, filler in site_language.filler_phrases.items()
-                if _says(words, filler)
-            ]
+            said = [(len(filler), phrase) for phrase, filler in fillers if places_of(filler, words)]
             if said:
                 message = msg("synonym-filler", member=member, filler=max(said)[1])
                 problems.append(source.problem(("synonyms", i, j), message, "synonym-filler"))
     return problems
-
-
-def _says(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """Whether ``words`` has ``phrase``, its words one after the other."""
-    size = len(phrase)
-    return any(words[at : at + size] == phrase for at in range(len(words) - size + 1))
 
 
 def _check_tags(

@@ -9,6 +9,8 @@ import unicodedata
 
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]")
 _NOT_WORD = re.compile(r"[^\w]+")
+# What search.js's bare leaves out of a word: all but letters and digits.
+_NOT_LETTER = re.compile(r"[\W_]+")
 
 
 def without_accents(text: str) -> str:
@@ -78,8 +80,8 @@ def name_words(title: str) -> list[str]:
 def question_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as search.js compares a question's (``bare`` of each word apart
     by spaces, elided words left out): ``Quelqu'un sait-il`` -> ``("quelquun", "saitil")``."""
-    words = (_NOT_WORD.sub("", without_accents(word)) for word in without_elision(text).split())
-    return tuple(word.replace("_", "") for word in words if word.replace("_", ""))
+    words = (_NOT_LETTER.sub("", without_accents(word)) for word in without_elision(text).split())
+    return tuple(word for word in words if word)
 
 
 def squashed(text: str) -> str:

@@ -160,7 +160,7 @@ class Synonyms:
         places: set[int] = set()
         for phrase in negated:
             words = self._negated[phrase]
-            for start in _places(words, text):
+            for start in places_of(words, text):
                 places.update(range(start + 1, start + len(words)))
         return places
 
@@ -264,16 +264,16 @@ class Synonyms:
         return added[:MOST_ADDED]
 
 
-def _places(words: tuple[str, ...], text: list[str]) -> list[int]:
+def places_of(words: Sequence[str], text: Sequence[str]) -> list[int]:
     """Where ``words`` start in ``text`` (words both), each time."""
-    size = len(words)
-    return [at for at in range(len(text) - size + 1) if tuple(text[at : at + size]) == words]
+    size, wanted = len(words), tuple(words)
+    return [at for at in range(len(text) - size + 1) if tuple(text[at : at + size]) == wanted]
 
 
 def _only_at(words: tuple[str, ...], text: list[str], places: set[int]) -> bool:
     """Whether ``text`` says ``words`` at ``places`` only (a hyphenated word, one word to
     the groups and two in the text, is never there)."""
-    starts = _places(words, text)
+    starts = places_of(words, text)
     return bool(starts) and all(
         place in places for start in starts for place in range(start, start + len(words))
     )

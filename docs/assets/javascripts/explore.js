@@ -116,17 +116,17 @@
   // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural's singular of three
   // letters is a whole word, as search reads a word's beginning (four letters at least,
   // beginning in search.js): "logs" found the 60 French entries that say "logiciel".
-  const SHORTEST_BEGINNING = window.deepscopie.shortestBeginning || 4;
+  const SHORTEST_BEGINNING = window.deepscopie.shortestBeginning;
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
     const [searched, one] = [asSearched(word), singular(word)];
     if (one === searched || Array.from(one).length >= SHORTEST_BEGINNING) return `${escaped(one)}\\p{L}*`;
     return `(?:${escaped(searched)}\\p{L}*|${escaped(one)}(?![\\p{L}\\p{N}]))`;
   };
-  const asking = (words, groups) => ({
-    text: new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u"),
-    groups: new Set(groups),
-  });
+  // Where a text says the words (a word, or a phrase's words in order).
+  const saying = (words) =>
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u");
+  const asking = (words, groups) => ({ text: saying(words), groups: new Set(groups) });
   const answers = (entry, asked) => asked.text.test(entry.text) || (entry.groups || []).some((group) => asked.groups.has(group));
 
   // A group's phrase typed as such ("image pleine de grain", "cells stuck together") stands
@@ -342,7 +342,7 @@
     if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
     if (words.length || tasks.length) {
       // Where each word is, as the list is filtered (see phraseWord: "logs" is no "Logiciel").
-      const starts = words.map((word) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${phraseWord(word, false)}`, "u"));
+      const starts = words.map((word) => saying([word]));
       const groupKinds = words.map(groupKindPattern);
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, groupKinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
