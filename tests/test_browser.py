@@ -2862,6 +2862,16 @@ def test_explore_ranks_a_typed_word_where_words_begin_and_by_the_kind_it_names(
     assert all(at > courses[0] for at in inside), titles
 
 
+def _entry_texts(root: str) -> dict[str, str]:
+    """Each resource's title and description in the language of the pages under ``root``."""
+    from deepscopie.knowledge_base import DataFiles, load_knowledge_base
+    from tests.conftest import REPO
+
+    language = "en" if root else "fr"
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    return {r.id: f"{r.title.get(language)} {r.description.get(language)}" for r in base.resources}
+
+
 def _typed_in_explore(page: Page, words: str) -> set[str]:
     field = page.locator(".ds-explore__search input")
     field.fill(words)
@@ -2897,6 +2907,46 @@ def test_explore_reads_a_plural_s_short_singular_whole_not_as_a_beginning(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("libraries", "library"), ("batches", "batch"), ("gpus", "gpu")]
+)
+def test_explore_finds_the_singular_of_a_plural_in_ies_es_or_us(
+    watched: Watched, site_url: str, plural: str, singular: str
+) -> None:
+    # Read as French plurals in -s ("librarie", "batche"), and "gpus" as no plural, like
+    # "virus", they missed the entries of the singular.
+    said_whole = re.compile(rf"\b{singular}\b", re.IGNORECASE)
+    saying_it = {id_ for id_, text in _entry_texts("en/").items() if said_whole.search(text)}
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/")
+    assert saying_it and saying_it <= _typed_in_explore(page, plural)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "plural", "other_word"),
+    [("", "cours", "courbe"), ("", "temps", "template"), ("", "formats", "formation")],
+)
+def test_explore_reads_a_plural_s_singular_whole_not_as_another_word_s_beginning(
+    watched: Watched, site_url: str, root: str, plural: str, other_word: str
+) -> None:
+    # "cours" listed the entries about learning curves ("courbe"), "temps" Multi-Template-
+    # Matching, "formats" the courses ("formation"): the singular is a word of its own.
+    singular, plural_itself = (re.compile(rf"\b{w}\b", re.I) for w in (plural[:-1], plural))
+    other = {
+        id_
+        for id_, text in _entry_texts(root).items()
+        if other_word in text.lower()
+        and not singular.search(text)
+        and not plural_itself.search(text)
+    }
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    found = _typed_in_explore(page, plural)
+    assert found and other and not found & other
+    assert watched.errors == []
+
+
 def test_explore_reads_a_pasted_word_of_any_length_at_once(watched: Watched, site_url: str) -> None:
     # A pasted word of 300,000 letters made a pattern too large: Explore stopped, its count
     # left as it was. (And a French participle looked for from the word's start, in a time
@@ -2926,9 +2976,11 @@ def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
     page.locator(".ds-explore__filters button[type=reset]").click()
     # The tag's name as the cards show it, in the page's language (not its id).
     assert tagged and tagged <= _typed_in_explore(page, tag_name)
-    # A plural finds the entries that say the singular.
-    singular = _typed_in_explore(page, plural[:-1])
-    assert _typed_in_explore(page, plural) == singular
+    # A plural finds the entries that say it or its singular, and no more than the singular.
+    said_whole = re.compile(rf"\b(?:{plural}|{plural[:-1]})\b", re.IGNORECASE)
+    saying_it = {id_ for id_, text in _entry_texts(root).items() if said_whole.search(text)}
+    found = _typed_in_explore(page, plural)
+    assert saying_it and saying_it <= found <= _typed_in_explore(page, plural[:-1])
     # Either of two tools, as the header's search reads the question.
     # Words begin where the entries' words begin: "AI" is not in "Paintera".
     assert "paintera" not in _typed_in_explore(page, "ai")

@@ -75,14 +75,26 @@
   }
 
   // A word matches the words of an entry that begin with it ("segment" finds
-  // "segmentation", "AI" does not find "Paintera"), and its singular too ("noyaux" finds
-  // "noyau", "cells" "cell"; not "mass" nor "virus"): the singular is the beginning of the
-  // word, so what the word matches, it matches.
+  // "segmentation", "AI" does not find "Paintera"), and a plural its singular said whole
+  // ("noyaux" finds "noyau", "cells" "cell"; "mass" and "virus" are no plurals; see phraseWord).
   // (After the form search gives the word: "entraînées" found nothing, "entraîné" 33 entries.)
   const asSearched = window.deepscopie.asSearched || ((word) => word);
   const singular = (typed) => {
     const word = asSearched(typed);
     return word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word;
+  };
+  // The singulars a plural may have, in either language (a word that is none, itself):
+  // "noyaux" "noyau", "cells" "cell", English's "classes" "class", "patches" "patch",
+  // "libraries" "library" (read as French, "classe", "patche" and "librarie" were in no
+  // entry, and the list was empty), and a processor's "gpus" "gpu" ("virus" is none).
+  // Whole words only (see phraseWord), so that a wrong one ("plus" "plu") finds nothing.
+  const singulars = (typed) => {
+    const word = asSearched(typed);
+    const forms = new Set([singular(typed)]);
+    if (/(?:ss|x|z|ch|sh)es$/.test(word)) forms.add(word.slice(0, -2));
+    if (word.length > 4 && word.endsWith("ies")) forms.add(`${word.slice(0, -3)}y`);
+    if (word.length === 4 && word.endsWith("us")) forms.add(word.slice(0, -1));
+    return [...forms];
   };
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A word also stands for its synonym groups (data/vocabulary.yaml, as in the header's
@@ -104,7 +116,8 @@
         }
       });
     }
-    return groupsOf.get(word) || groupsOf.get(singular(word)) || [];
+    const found = [word, ...singulars(word)].find((form) => groupsOf.has(form));
+    return found ? groupsOf.get(found) : [];
   }
   // What a word or a phrase asks of an entry: its text has them (each word a beginning, see
   // singular), or it uses one of their groups.
@@ -113,15 +126,21 @@
   // typed, missed the entries of that type and category).
   const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
   // A phrase's word of one or two letters is whole there: "no annotation" is not in "nombre
-  // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural's singular of three
-  // letters is a whole word, as search reads a word's beginning (four letters at least,
-  // beginning in search.js): "logs" found the 60 French entries that say "logiciel".
-  const SHORTEST_BEGINNING = window.deepscopie.shortestBeginning;
+  // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural is a whole word: what
+  // begins with it, or its singular said whole, not the beginning of another word ("logs"
+  // found the 60 French entries that say "logiciel", "cours" those of "courbe", "formats"
+  // the courses, "formation", and "temps" Multi-Template-Matching). A singular in -e (-é
+  // folded) still begins words: a French participle's other forms and its verb's words go
+  // on from it ("entraînés" finds "entraînée" and "entraînement", as search does), as do
+  // some nouns' ("images" finds "imagerie"; and "bases" "baseline").
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
-    const [searched, one] = [asSearched(word), singular(word)];
-    if (one === searched || Array.from(one).length >= SHORTEST_BEGINNING) return `${escaped(one)}\\p{L}*`;
-    return `(?:${escaped(searched)}\\p{L}*|${escaped(one)}(?![\\p{L}\\p{N}]))`;
+    const searched = asSearched(word);
+    const ones = singulars(word).filter((one) => one !== searched);
+    const beginnings = [searched, ...ones.filter((one) => one.endsWith("e"))];
+    const whole = ones.filter((one) => !one.endsWith("e"));
+    const begun = `(?:${beginnings.map(escaped).join("|")})\\p{L}*`;
+    return whole.length ? `(?:${begun}|(?:${whole.map(escaped).join("|")})(?![\\p{L}\\p{N}]))` : begun;
   };
   // Where a text says the words (a word, or a phrase's words in order).
   const saying = (words) =>

@@ -776,8 +776,6 @@
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
-  // The fewest letters a word's beginning has (see beginning), for Explore's plurals.
-  window.deepscopie.shortestBeginning = SHORTEST_BEGINNING;
   window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
