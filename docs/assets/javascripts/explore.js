@@ -79,19 +79,20 @@
   // ("noyaux" finds "noyau", "cells" "cell"; "mass" and "virus" are no plurals; see phraseWord).
   // (After the form search gives the word: "entraînées" found nothing, "entraîné" 33 entries.)
   const asSearched = window.deepscopie.asSearched || ((word) => word);
+  const isParticiple = window.deepscopie.isParticiple || (() => false);
   const singular = (typed) => {
     const word = asSearched(typed);
     return word.length > 3 && /(?:[^su]s|ux)$/.test(word) ? word.slice(0, -1) : word;
   };
   // The singulars a plural may have, in either language (a word that is none, itself):
-  // "noyaux" "noyau", "cells" "cell", English's "classes" "class", "patches" "patch",
-  // "libraries" "library" (read as French, "classe", "patche" and "librarie" were in no
-  // entry, and the list was empty), and a processor's "gpus" "gpu" ("virus" is none).
-  // Whole words only (see phraseWord), so that a wrong one ("plus" "plu") finds nothing.
+  // "noyaux" "noyau", "cells" "cell", English's "batches" "batch", "libraries" "library"
+  // (read as French plurals, "batche" and "librarie" were in no entry), and a processor's
+  // "gpus" "gpu" ("virus" is none). Whole words (see phraseWord), so that a wrong one
+  // ("plus" "plu") finds nothing.
   const singulars = (typed) => {
     const word = asSearched(typed);
     const forms = new Set([singular(typed)]);
-    if (/(?:ss|x|z|ch|sh)es$/.test(word)) forms.add(word.slice(0, -2));
+    if (word.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(word)) forms.add(word.slice(0, -2));
     if (word.length > 4 && word.endsWith("ies")) forms.add(`${word.slice(0, -3)}y`);
     if (word.length === 4 && word.endsWith("us")) forms.add(word.slice(0, -1));
     return [...forms];
@@ -112,35 +113,32 @@
       synonymGroups.forEach((group, index) => {
         for (const one of group.map(fold)) {
           if (one.includes(" ")) continue; // a phrase is found, not typed word by word
-          for (const form of new Set([one, singular(one)])) groupsOf.set(form, [...(groupsOf.get(form) || []), index]);
+          for (const form of new Set([one, ...singulars(one)])) groupsOf.set(form, [...(groupsOf.get(form) || []), index]);
         }
       });
     }
     const found = [word, ...singulars(word)].find((form) => groupsOf.has(form));
     return found ? groupsOf.get(found) : [];
   }
-  // What a word or a phrase asks of an entry: its text has them (each word a beginning, see
-  // singular), or it uses one of their groups.
+  // What a word or a phrase asks of an entry: its text has them (see phraseWord), or it
+  // uses one of their groups.
   // A phrase's words in a text may have little words between them, which askedFor leaves out
   // ("jeu de données", "matériel et puissance de calcul": the names of a type and a category,
   // typed, missed the entries of that type and category).
   const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
   // A phrase's word of one or two letters is whole there: "no annotation" is not in "nombre
-  // d'annotations", nor "T cells" in "the FAQ. Cellpose". A plural is a whole word: what
-  // begins with it, or its singular said whole, not the beginning of another word ("logs"
-  // found the 60 French entries that say "logiciel", "cours" those of "courbe", "formats"
-  // the courses, "formation", and "temps" Multi-Template-Matching). A singular in -e (-é
-  // folded) still begins words: a French participle's other forms and its verb's words go
-  // on from it ("entraînés" finds "entraînée" and "entraînement", as search does), as do
-  // some nouns' ("images" finds "imagerie"; and "bases" "baseline").
+  // d'annotations", nor "T cells" in "the FAQ. Cellpose". Other words are beginnings, but a
+  // plural's singular is a whole word, not the beginning of another ("logs" found the 60 French entries that say "logiciel", "cours" those of "courbe",
+  // "formats" the courses, "formation", "temps" Multi-Template-Matching, "notes"
+  // "notebook"); but a French participle's singular begins its other forms and its verb's
+  // words ("entraînés" finds "entraînée", "entraînement" and "entraîner", as search does).
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
     const searched = asSearched(word);
     const ones = singulars(word).filter((one) => one !== searched);
-    const beginnings = [searched, ...ones.filter((one) => one.endsWith("e"))];
-    const whole = ones.filter((one) => !one.endsWith("e"));
-    const begun = `(?:${beginnings.map(escaped).join("|")})\\p{L}*`;
-    return whole.length ? `(?:${begun}|(?:${whole.map(escaped).join("|")})(?![\\p{L}\\p{N}]))` : begun;
+    if (!ones.length) return `${escaped(searched)}\\p{L}*`;
+    if (isParticiple(word)) return `(?:${[searched, ...ones].map(escaped).join("|")})\\p{L}*`;
+    return `(?:${escaped(searched)}\\p{L}*|(?:${ones.map(escaped).join("|")})(?![\\p{L}\\p{N}]))`;
   };
   // Where a text says the words (a word, or a phrase's words in order).
   const saying = (words) =>
@@ -172,7 +170,8 @@
   // and, in their way of working, "Sans programmer").
   function patternsOf(side) {
     const patterns = [];
-    const same = (typed, word) => typed !== undefined && (typed === word || singular(typed) === singular(word));
+    const same = (typed, word) =>
+      typed !== undefined && (typed === word || singulars(typed).some((one) => singulars(word).includes(one)));
     for (let at = 0; at < side.length; ) {
       const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => same(side[at + i], word)));
       patterns.push(phrase ? asking(phrase.words, [phrase.index]) : asking([side[at]], groupsOfWord(side[at])));
@@ -327,11 +326,11 @@
     const groupWords = groupsOfWord(word).flatMap((index) => synonymGroups[index].map(fold).filter((one) => !one.includes(" ")));
     return groupWords.length ? wordStart([...new Set(groupWords.map(singular))]) : null;
   };
-  function relevance(entry, starts, groupKinds) {
+  function relevance(entry, starts, titleStarts, groupKinds) {
     const title = fold(entry.title);
     let score = 0;
     starts.forEach((start, at) => {
-      if (start.test(title)) score += 10;
+      if (titleStarts[at].test(title)) score += 10;
       if (start.test(entry.kind)) score += 5;
       else if (groupKinds[at] && groupKinds[at].test(entry.kind)) score += 3;
       const place = entry.text.search(start);
@@ -362,8 +361,11 @@
     if (words.length || tasks.length) {
       // Where each word is, as the list is filtered (see phraseWord: "logs" is no "Logiciel").
       const starts = words.map((word) => saying([word]));
+      // In a title of the list, a plural's singular may begin a name: "labels" ranks
+      // LabelImg and Labelme first, listed for their group, as "label" does.
+      const titleStarts = words.map((word) => wordStart([asSearched(word), ...singulars(word)]));
       const groupKinds = words.map(groupKindPattern);
-      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, groupKinds) : 0]));
+      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
       return sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
     }
@@ -756,7 +758,8 @@
     // A French participle is read as search reads it once the language's words have come
     // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
     window.deepscopie.formsOfTheLanguage?.().then(() => {
-      if (askedFor(typedField.value).flat().some((word) => asSearched(word) !== word)) update(false);
+      const readOtherwise = (word) => asSearched(word) !== word || isParticiple(word);
+      if (askedFor(typedField.value).flat().some(readOtherwise)) update(false);
     });
   }
 

@@ -273,6 +273,17 @@
     // were given the feminine forms of their synonyms).
     return ofAVerb ? word.replace(feminineInEe, "$1é$2$3") : word;
   }
+  // Whether a word, folded, is a French participle in -é or -és of a verb the language knows
+  // ("entraînés", and "entraînées" read as such by asMasculine): Explore reads its other
+  // forms and its verb's words from it, as search finds them ("entraînement", "entraîner");
+  // a noun's plural is none ("notes" is no "notebook"). (Its end only, as feminineInEe.)
+  const participleInE = /(\p{L}{5})es?$/u;
+  function isParticiple(folded) {
+    const found = knownForms ? participleInE.exec(folded) : null;
+    if (!found) return false;
+    const stem = (folded.slice(0, found.index + found[1].length).match(/\p{L}+$/u) || [""])[0];
+    return knownForms.has(`${stem}er`);
+  }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
   const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
@@ -776,6 +787,7 @@
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
+  window.deepscopie.isParticiple = (word) => isParticiple(fold(asMasculine(word)));
   window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
