@@ -3665,6 +3665,44 @@ def test_explore_explains_an_empty_result_and_offers_a_way_out(
     expect(count).to_have_text(one)
 
 
+@pytest.mark.parametrize(
+    ("root", "reason"),
+    [("", "Aucune ressource ne contient « zzzz »"), ("en/", "No resource contains “zzzz”")],
+    ids=["french", "english"],
+)
+def test_explore_says_why_its_list_is_empty_where_a_screen_reader_speaks(
+    watched: Watched, site_url: str, root: str, reason: str
+) -> None:
+    # Only "0 ressource" was spoken: the reason and the ways out were shown, not said.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    # What the live regions say, as they change, while they are shown.
+    page.evaluate(
+        """() => {
+          const root = document.querySelector("[data-ds-explore]");
+          const live = '[role=status], [role=alert], [aria-live]:not([aria-live="off"])';
+          window.dsSpoken = [];
+          new MutationObserver((changes) => {
+            const regions = new Set(changes.map((change) => {
+              const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+              return node && node.closest(live);
+            }));
+            for (const region of regions) {
+              if (region && !region.closest("[hidden]")) window.dsSpoken.push(region.textContent.trim());
+            }
+          }).observe(root, { childList: true, characterData: true, subtree: true });
+        }"""
+    )
+    _typed_in_explore(page, "zzzz")
+    page.wait_for_function("() => window.dsSpoken.some((said) => said.includes('zzzz'))")
+    spoken = page.evaluate("window.dsSpoken")
+    assert any(reason in " ".join(said.split()) for said in spoken), spoken
+    # Found again: the reason is no longer there to be read.
+    _typed_in_explore(page, "nucleaizer")
+    assert not page.get_by_role("status").filter(has_text="zzzz").count()
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_shows_first_the_entries_whose_main_task_is_chosen(
     watched: Watched, site_url: str, root: str

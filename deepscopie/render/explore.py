@@ -137,6 +137,9 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # The filters' button beside the count: on a phone the bar then takes two lines, not
         # three (the sort goes under them).
         f'<p class="ds-explore__count" role="status" aria-live="polite" tabindex="-1">{count}</p>'
+        # Why the list is empty, said when it empties ("0 ressource" alone was spoken): a
+        # region of its own, always in the page, as one that appears is not always spoken.
+        f'<p class="ds-explore__why" role="status" data-ds-spoken-why></p>'
         # Shown from the first paint where scripting is on (see the CSS), working once the
         # entries have arrived: disabled and closed until then (explore.js).
         f'<button type="button" class="md-button ds-explore__toggle" data-ds-toggle '

@@ -27,6 +27,7 @@
   const chips = root.querySelector("[data-ds-chips]");
   const empty = root.querySelector("[data-ds-empty]");
   const emptyText = empty.querySelector("[data-ds-empty-text]");
+  const spokenWhy = root.querySelector("[data-ds-spoken-why]");
   const nearName = empty.querySelector("[data-ds-near-name]");
   const searchSite = empty.querySelector("[data-ds-search-site]");
   const fallback = root.querySelector("[data-ds-fallback]");
@@ -392,6 +393,8 @@
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
     explainEmpty(choice, asked, typed);
+    // (A page cached from before it has no such region.)
+    if (spokenWhy) spokenWhy.textContent = matching.length ? "" : emptyText.textContent;
     searchSite.hidden = !typed || !window.deepscopie.openSearch;
     searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: echoed(typed) });
     list.replaceChildren();
