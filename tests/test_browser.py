@@ -2922,6 +2922,22 @@ def test_explore_finds_the_singular_of_a_plural_in_ies_es_or_us(
     assert watched.errors == []
 
 
+def test_explore_ranks_a_title_that_a_plural_s_singular_begins_as_the_singular_does(
+    watched: Watched, site_url: str
+) -> None:
+    # "labels" listed LabelImg and Labelme 22nd and 23rd (found for their group, the
+    # singular being a whole word), "label" 1st and 2nd.
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/")
+    first = {}
+    for typed in ("label", "labels"):
+        _typed_in_explore(page, typed)
+        ids = page.eval_on_selector_all(".ds-explore__list > li", "items => items.map(i => i.id)")
+        first[typed] = set(ids[:5])
+    assert {"explore-labelimg", "explore-labelme"} <= first["label"] & first["labels"], first
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("plural", "other_word"),
     [
