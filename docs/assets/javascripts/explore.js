@@ -138,8 +138,11 @@
     const searched = asSearched(word);
     const ones = singulars(word).filter((one) => one !== searched);
     if (!ones.length) return `${escaped(searched)}\\p{L}*`;
-    if (isParticiple(word)) return `(?:${[searched, ...ones].map(escaped).join("|")})\\p{L}*`;
-    return `(?:${escaped(searched)}\\p{L}*|(?:${ones.map(escaped).join("|")})(?![\\p{L}\\p{N}]))`;
+    // (Only its French singular: "classes", folded as "classés", keeps "class" whole.)
+    const french = isParticiple(word) ? singular(word) : null;
+    const begun = [searched, ...ones.filter((one) => one === french)].map(escaped).join("|");
+    const whole = ones.filter((one) => one !== french).map(escaped).join("|");
+    return whole ? `(?:(?:${begun})\\p{L}*|(?:${whole})(?![\\p{L}\\p{N}]))` : `(?:${begun})\\p{L}*`;
   };
   // Where a text says the words (a word, or a phrase's words in order).
   const saying = (words) =>
@@ -363,7 +366,8 @@
       // Where each word is, as the list is filtered (see phraseWord: "logs" is no "Logiciel").
       const starts = words.map((word) => saying([word]));
       // In a title of the list, a plural's singular may begin a name: "labels" ranks
-      // LabelImg and Labelme first, listed for their group, as "label" does.
+      // LabelImg and Labelme first, listed for their group, as "label" does (and, less
+      // usefully, a "Logiciel…" title of an entry that says "logs", listed for saying it).
       const titleStarts = words.map((word) => wordStart([asSearched(word), ...singulars(word)]));
       const groupKinds = words.map(groupKindPattern);
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds) : 0]));
@@ -395,9 +399,11 @@
     countLine.replaceChildren(...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
-    explainEmpty(choice, asked, typed);
-    // (A page cached from before it has no such region.)
-    if (spokenWhy) spokenWhy.textContent = matching.length ? "" : emptyText.textContent;
+    explainEmpty(asked, typed, withWords);
+    // Said again only if it changed (not at each sort of an empty list). (A page cached from
+    // before it has no such region.)
+    const why = matching.length ? "" : emptyText.textContent;
+    if (spokenWhy && spokenWhy.textContent !== why) spokenWhy.textContent = why;
     searchSite.hidden = !typed || !window.deepscopie.openSearch;
     searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: echoed(typed) });
     list.replaceChildren();
@@ -502,10 +508,10 @@
   // name the reader may have meant (as the header's search puts it right), or the filters
   // together.
   const noChoice = Object.fromEntries(facets.map((facet) => [facet, []]));
-  function explainEmpty(choice, asked, typed) {
+  function explainEmpty(asked, typed, withWords) {
     nearName.hidden = true;
     if (matching.length) return;
-    const wordsFindNothing = asked.length > 0 && !entries.some((entry) => matches(entry, noChoice, asked, null));
+    const wordsFindNothing = asked.length > 0 && !withWords.length;
     // Each word finds some, not all of them together ("suivi python"): said so, not that no
     // resource contains the words, as if one of them were unknown.
     const words = typed.split(/\s+/);
@@ -655,7 +661,7 @@
     countTypedWords();
     showFilters(false);
     resultsFromTheirStart();
-    bar.querySelector("[role=status]").focus({ preventScroll: true });
+    countLine.focus({ preventScroll: true });
   }
 
   // From the filters to the first result (or the empty result's way out), by the keyboard.
@@ -763,9 +769,16 @@
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
     // A French participle is read as search reads it once the language's words have come
     // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
+    // The synonym groups' words are read again too (a group read before had its
+    // participles as their letters: "sous-traités" found 1 entry of 2 for the whole visit).
     window.deepscopie.formsOfTheLanguage?.().then(() => {
-      const readOtherwise = (word) => asSearched(word) !== word || isParticiple(word);
-      if (askedFor(typedField.value).flat().some(readOtherwise)) update(false);
+      if (!groupsOf) return; // no word read yet: they will be read with the language's words
+      const words = askedFor(typedField.value).flat();
+      const groupsBefore = words.map((word) => String(groupsOfWord(word)));
+      groupsOf = null;
+      const readOtherwise = (word, at) =>
+        asSearched(word) !== word || isParticiple(word) || String(groupsOfWord(word)) !== groupsBefore[at];
+      if (words.some(readOtherwise)) update(false);
     });
   }
 

@@ -275,8 +275,10 @@
   }
   // Whether a word, folded, is a French participle in -é or -és of a verb the language knows
   // ("entraînés", and "entraînées" read as such by asMasculine): Explore reads its other
-  // forms and its verb's words from it, as search finds them ("entraînement", "entraîner");
-  // a noun's plural is none ("notes" is no "notebook"). (Its end only, as feminineInEe.)
+  // forms and its verb's words from it, as search finds them ("entraînement", "entraîner").
+  // Five letters before the -e at least, as feminineInEe ("notes" is none, and finds no
+  // "notebook"); a noun of a verb's stem is one ("mesures", of "mesurer"), harmlessly: its
+  // singular begins that verb's words. (Its end only, as feminineInEe.)
   const participleInE = /(\p{L}{5})es?$/u;
   function isParticiple(folded) {
     const found = knownForms ? participleInE.exec(folded) : null;
