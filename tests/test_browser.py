@@ -2868,6 +2868,11 @@ def _explore_texts(page: Page, explore_url: str) -> dict[str, str]:
     return {entry["id"]: entry["text"] for entry in listed}
 
 
+def _with_the_language_s_words(page: Page) -> None:
+    """Once the French page's words have come (by which participles are read)."""
+    page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
+
+
 def _typed_in_explore(page: Page, words: str) -> set[str]:
     field = page.locator(".ds-explore__search input")
     field.fill(words)
@@ -2890,7 +2895,7 @@ def test_explore_finds_the_same_entries_for_a_french_participle_whatever_its_gen
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
     # Read so once the language's words have come (the list is read again then).
-    page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
+    _with_the_language_s_words(page)
     found = _typed_in_explore(page, masculine)
     assert found and _typed_in_explore(page, other_form) == found
     assert watched.errors == []
@@ -2931,7 +2936,7 @@ def test_explore_reads_a_french_plural_that_is_also_english_s_english_singular_w
     # entries of "classification" and "classique" that "classe" does not list.
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
-    page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
+    _with_the_language_s_words(page)
     class_whole = re.compile(r"\bclass\b")
     texts = _explore_texts(page, f"{site_url}explore/")
     saying_class = {id_ for id_, text in texts.items() if class_whole.search(text)}
@@ -2949,7 +2954,7 @@ def test_explore_reads_its_synonyms_again_when_the_language_s_words_come_late(
     # for the rest of the visit.
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
-    page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
+    _with_the_language_s_words(page)
     in_time = _typed_in_explore(page, "sous-traités")
     held: list[Route] = []
     page.route("**/search-words-fr.json", lambda route: held.append(route))
@@ -2960,7 +2965,7 @@ def test_explore_reads_its_synonyms_again_when_the_language_s_words_come_late(
         page.wait_for_timeout(50)
     assert held
     held[0].continue_()
-    page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
+    _with_the_language_s_words(page)
     assert in_time and _typed_in_explore(page, "sous-traités") == in_time
     assert watched.errors == []
 
