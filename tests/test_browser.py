@@ -3270,6 +3270,30 @@ def test_explore_does_not_move_when_its_entries_arrive(
     context.close()
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_escape_folds_explore_s_filters_on_a_narrow_screen_back_to_their_button(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The folded panel of filters opened with its button, and Escape did nothing: a
+    # keyboard in a narrow window had to find the button again, 60 tabs back.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    toggle, field = page.locator("[data-ds-toggle]"), page.locator(".ds-explore__search input")
+    toggle.click()
+    field.fill("cellpose")
+    # In the words' field, Escape first empties it, as in any search field.
+    field.press("Escape")
+    expect(field).to_have_value("")
+    expect(field).to_be_visible()
+    page.locator('input[name="task"]').first.focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-ds-filters]")).to_be_hidden()
+    expect(toggle).to_be_focused()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    context.close()
+
+
 def test_explore_s_choices_are_big_enough_to_tap_on_a_phone(
     browser: Browser, site_url: str
 ) -> None:

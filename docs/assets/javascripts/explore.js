@@ -747,6 +747,15 @@
       // the results from their first, as the panel's own button shows them (focus stays).
       if (closing) resultsFromTheirStart();
     });
+    // Escape folds the panel as its button does, the focus back on the button (in the words'
+    // field, it first empties the field, as in any search field).
+    form.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || form.hidden || !phone.matches) return;
+      if (event.target === typedField && typedField.value) return;
+      showFilters(false);
+      resultsFromTheirStart();
+      toggle.focus();
+    });
     toggle.disabled = false; // shown from the first paint, working from now
     form.querySelector("[data-ds-show]").addEventListener("click", showResults);
     form.querySelector("[data-ds-skip]").addEventListener("click", skipToResults);
