@@ -129,10 +129,11 @@
   const BETWEEN_WORDS = "[^\\p{L}\\p{N}]+(?:\\p{L}{1,3}[^\\p{L}\\p{N}]+){0,2}";
   // A phrase's word of one or two letters is whole there: "no annotation" is not in "nombre
   // d'annotations", nor "T cells" in "the FAQ. Cellpose". Other words are beginnings, but a
-  // plural's singular is a whole word, not the beginning of another ("logs" found the 60 French entries that say "logiciel", "cours" those of "courbe",
-  // "formats" the courses, "formation", "temps" Multi-Template-Matching, "notes"
-  // "notebook"); but a French participle's singular begins its other forms and its verb's
-  // words ("entraînés" finds "entraînée", "entraînement" and "entraîner", as search does).
+  // plural's singular is a whole word, not the beginning of another ("logs" found the 60
+  // French entries that say "logiciel", "cours" those of "courbe", "formats" the courses,
+  // "formation", "temps" Multi-Template-Matching, "notes" "notebook"); but a French
+  // participle's singular begins its other forms and its verb's words ("entraînés" finds
+  // "entraînée", "entraînement" and "entraîner", as search does).
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
     const searched = asSearched(word);
@@ -781,12 +782,12 @@
     // The synonym groups' words are read again too (a group read before had its
     // participles as their letters: "sous-traités" found 1 entry of 2 for the whole visit).
     window.deepscopie.formsOfTheLanguage?.().then(() => {
-      if (!groupsOf) return; // no word read yet: they will be read with the language's words
       const words = askedFor(typedField.value).flat();
-      const groupsBefore = words.map((word) => String(groupsOfWord(word)));
+      // (Groups not read yet will be, with the language's words.)
+      const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
       groupsOf = null;
-      const readOtherwise = (word, at) =>
-        asSearched(word) !== word || isParticiple(word) || String(groupsOfWord(word)) !== groupsBefore[at];
+      const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
+      const readOtherwise = (word, at) => asSearched(word) !== word || isParticiple(word) || groupsChanged(word, at);
       if (words.some(readOtherwise)) update(false);
     });
   }
