@@ -2862,10 +2862,17 @@ def test_explore_ranks_a_typed_word_where_words_begin_and_by_the_kind_it_names(
     assert all(at > courses[0] for at in inside), titles
 
 
-def _explore_texts(page: Page, explore_url: str) -> dict[str, str]:
-    """Each entry's text as the Explore page at ``explore_url`` reads it (folded)."""
+def _explore_saying(
+    page: Page, explore_url: str, said: re.Pattern[str], unless: re.Pattern[str] | None = None
+) -> set[str]:
+    """The entries whose text, as the Explore page at ``explore_url`` reads it (folded),
+    matches ``said`` (and not ``unless``)."""
     listed = page.request.get(f"{explore_url}entries.json").json()["entries"]
-    return {entry["id"]: entry["text"] for entry in listed}
+    return {
+        entry["id"]
+        for entry in listed
+        if said.search(entry["text"]) and not (unless and unless.search(entry["text"]))
+    }
 
 
 def _with_the_language_s_words(page: Page) -> None:
@@ -2923,8 +2930,7 @@ def test_explore_finds_the_singular_of_a_plural_in_ies_es_or_us(
     page = watched.page
     _open_explore(page, f"{site_url}en/explore/")
     said_whole = re.compile(rf"\b{singular}\b")
-    texts = _explore_texts(page, f"{site_url}en/explore/")
-    saying_it = {id_ for id_, text in texts.items() if said_whole.search(text)}
+    saying_it = _explore_saying(page, f"{site_url}en/explore/", said_whole)
     assert saying_it and saying_it <= _typed_in_explore(page, plural)
     assert watched.errors == []
 
@@ -2938,8 +2944,7 @@ def test_explore_reads_a_french_plural_that_is_also_english_s_english_singular_w
     _open_explore(page, f"{site_url}explore/")
     _with_the_language_s_words(page)
     class_whole = re.compile(r"\bclass\b")
-    texts = _explore_texts(page, f"{site_url}explore/")
-    saying_class = {id_ for id_, text in texts.items() if class_whole.search(text)}
+    saying_class = _explore_saying(page, f"{site_url}explore/", class_whole)
     french_singular = _typed_in_explore(page, "classe")
     found = _typed_in_explore(page, "classes")
     assert found and found <= french_singular | saying_class
@@ -3004,11 +3009,7 @@ def test_explore_reads_a_plural_s_singular_whole_not_as_another_word_s_beginning
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
     other_begun, said = (re.compile(rf"\b{w}") for w in (other_word, rf"{plural[:-1]}s?\b"))
-    other = {
-        id_
-        for id_, text in _explore_texts(page, f"{site_url}explore/").items()
-        if other_begun.search(text) and not said.search(text)
-    }
+    other = _explore_saying(page, f"{site_url}explore/", other_begun, unless=said)
     found = _typed_in_explore(page, plural)
     assert found and other and not found & other
     assert watched.errors == []
@@ -3045,8 +3046,7 @@ def test_explore_words_find_what_the_cards_say_either_side_and_either_number(
     assert tagged and tagged <= _typed_in_explore(page, tag_name)
     # A plural finds the entries that say it or its singular, and no more than the singular.
     said_whole = re.compile(rf"\b{plural[:-1]}{plural[-1]}?\b")
-    texts = _explore_texts(page, f"{site_url}{root}explore/")
-    saying_it = {id_ for id_, text in texts.items() if said_whole.search(text)}
+    saying_it = _explore_saying(page, f"{site_url}{root}explore/", said_whole)
     found = _typed_in_explore(page, plural)
     assert saying_it and saying_it <= found <= _typed_in_explore(page, plural[:-1])
     # Either of two tools, as the header's search reads the question.
