@@ -263,10 +263,13 @@
   const feminineInEe = /(\p{L}{5})[ée]e(s?)([^\p{L}\p{N}]*)$/iu; // "annotee", "pré-entraînée" too
   let knownForms = null; // the language's words, folded, once fetched (formsOfTheLanguage)
   const mayBeParticiple = (word) => frenchForms && feminineInEe.test(word);
+  // The letters of a word before an ending found by a pattern whose first group is the five
+  // letters before it (feminineInEe, participleInE), folded.
+  const stemBefore = (word, found) => (fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u) || [""])[0];
   function asMasculine(word) {
     const found = knownForms && mayBeParticiple(word) ? feminineInEe.exec(word) : null;
     if (!found) return word;
-    const before = (fold(word.slice(0, found.index + found[1].length)).match(/\p{L}+$/u) || [""])[0];
+    const before = stemBefore(word, found);
     const ofAVerb = ["e", "es", "er"].some((ending) => knownForms.has(before + ending));
     // Of the same number: "annotées" is "annotés", which Pagefind reads as a reader's
     // "annotés" (as "annoté", it ranked two entries the other way round once the entries
@@ -282,9 +285,7 @@
   const participleInE = /(\p{L}{5})es?$/u;
   function isParticiple(folded) {
     const found = knownForms ? participleInE.exec(folded) : null;
-    if (!found) return false;
-    const stem = (folded.slice(0, found.index + found[1].length).match(/\p{L}+$/u) || [""])[0];
-    return knownForms.has(`${stem}er`);
+    return Boolean(found) && knownForms.has(`${stemBefore(folded, found)}er`);
   }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
