@@ -162,7 +162,8 @@
       synonymGroups.forEach((group, index) => {
         for (const member of group.map(fold)) {
           const sides = member.includes(" ") ? askedFor(member) : [];
-          if (sides.length === 1 && sides[0].length > 1) groupPhrases.push({ words: sides[0], index });
+          const words = sides.length === 1 && sides[0].length > 1 ? sides[0] : null;
+          if (words) groupPhrases.push({ words, forms: words.map(singulars), index });
         }
       });
       groupPhrases.sort((a, b) => b.words.length - a.words.length);
@@ -175,10 +176,12 @@
   // and, in their way of working, "Sans programmer").
   function patternsOf(side) {
     const patterns = [];
-    const same = (typed, word) =>
-      typed !== undefined && (typed === word || singulars(typed).some((one) => singulars(word).includes(one)));
+    // (Each word's singulars read once, not for each phrase it is compared with.)
+    const typedForms = side.map(singulars);
+    const same = (at, word, forms) =>
+      at < side.length && (side[at] === word || typedForms[at].some((one) => forms.includes(one)));
     for (let at = 0; at < side.length; ) {
-      const phrase = phrasesOfGroups().find(({ words }) => words.every((word, i) => same(side[at + i], word)));
+      const phrase = phrasesOfGroups().find(({ words, forms }) => words.every((word, i) => same(at + i, word, forms[i])));
       patterns.push(phrase ? asking(phrase.words, [phrase.index]) : asking([side[at]], groupsOfWord(side[at])));
       at += phrase ? phrase.words.length : 1;
     }
@@ -785,7 +788,7 @@
       const words = askedFor(typedField.value).flat();
       // (Groups not read yet will be, with the language's words.)
       const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
-      groupsOf = null;
+      groupsOf = groupPhrases = null;
       const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
       const readOtherwise = (word, at) => asSearched(word) !== word || isParticiple(word) || groupsChanged(word, at);
       if (words.some(readOtherwise)) update(false);
