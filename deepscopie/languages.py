@@ -62,6 +62,7 @@ class Language:
     but_words: str = ""  # words separated by spaces
     page_words: str = ""  # words separated by spaces
     ending_words: str = ""  # endings separated by spaces
+    verb_ending_words: str = ""  # endings separated by spaces
     # The languages whose words its readers also type (codes separated by spaces), for the
     # words a slip is offered (deepscopie.render.search_words).
     borrows_words_from: str = ""

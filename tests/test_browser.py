@@ -3015,6 +3015,43 @@ def test_explore_reads_a_plural_s_singular_whole_not_as_another_word_s_beginning
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "form", "stem"),
+    [
+        ("en/", "counted", "count"),
+        ("en/", "labelled", "label"),
+        ("en/", "classified", "classif"),
+        ("", "segmentant", "segment"),
+    ],
+)
+def test_explore_reads_a_verb_s_form_as_its_verb(
+    watched: Watched, site_url: str, root: str, form: str, stem: str
+) -> None:
+    # As search finds them (Pagefind's stemmer): "cells counted", "labelled images" found
+    # nothing, though entries say "counting", "labels" and "labeling".
+    page = watched.page
+    explore = f"{site_url}{root}explore/"
+    _open_explore(page, explore)
+    saying_the_verb = _explore_saying(page, explore, re.compile(rf"\b{stem}"))
+    assert saying_the_verb and saying_the_verb <= _typed_in_explore(page, form)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(("form", "stem"), [("reading", "read"), ("scaling", "scal")])
+def test_explore_reads_a_short_verb_stem_as_no_other_word_s_beginning(
+    watched: Watched, site_url: str, form: str, stem: str
+) -> None:
+    # "reading" is no "read" that begins "ready", nor "imaging" "imag" of "ImageJ": a stem
+    # of fewer than five letters is too often another word's beginning.
+    page = watched.page
+    explore = f"{site_url}en/explore/"
+    _open_explore(page, explore)
+    other = _explore_saying(page, explore, re.compile(rf"\b{stem}"), unless=re.compile(form))
+    found = _typed_in_explore(page, form)
+    assert found and other and not found & other
+    assert watched.errors == []
+
+
 def test_explore_reads_a_pasted_word_of_any_length_at_once(watched: Watched, site_url: str) -> None:
     # A pasted word of 300,000 letters made a pattern too large: Explore stopped, its count
     # left as it was. (And a French participle looked for from the word's start, in a time

@@ -98,6 +98,18 @@
     if (word.length === 4 && word.endsWith("us")) forms.add(word.slice(0, -1));
     return [...forms];
   };
+  // A verb's form stands for its verb: its stem begins the verb's other forms and nouns, as
+  // search finds them ("cells counted", "labelled images" found nothing; see verbStem in
+  // search.js), and the verb's group is its group, by the forms the groups list ("count",
+  // "denoise", "classify", "tracking", French "compter").
+  const verbStem = window.deepscopie.verbStem || (() => null);
+  const VERB_FORMS = ["", "e", "y", "ing", "er"];
+  const verbForms = (word) => {
+    const stem = verbStem(asSearched(word));
+    return stem ? VERB_FORMS.map((ending) => stem + ending) : [];
+  };
+  // What a word's matches begin with: the word as searched, or its verb's stem.
+  const beginningOf = (word) => verbStem(asSearched(word)) || asSearched(word);
   const escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A word also stands for its synonym groups (data/vocabulary.yaml, as in the header's
   // search): "denoise" finds the entries that say "denoising" or "débruitage", "annotate"
@@ -118,7 +130,7 @@
         }
       });
     }
-    const found = [word, ...singulars(word)].find((form) => groupsOf.has(form));
+    const found = [word, ...singulars(word), ...verbForms(word)].find((form) => groupsOf.has(form));
     return found ? groupsOf.get(found) : [];
   }
   // What a word or a phrase asks of an entry: its text has them (see phraseWord), or it
@@ -137,11 +149,12 @@
   const phraseWord = (word, alone) => {
     if (alone && Array.from(word).length <= 2) return `${escaped(word)}(?![\\p{L}\\p{N}])`;
     const searched = asSearched(word);
+    const begins = beginningOf(word);
     const ones = singulars(word).filter((one) => one !== searched);
-    if (!ones.length) return `${escaped(searched)}\\p{L}*`;
+    if (!ones.length) return `${escaped(begins)}\\p{L}*`;
     // (Only its French singular: "classes", folded as "classés", keeps "class" whole.)
     const french = isParticiple(word) ? singular(word) : null;
-    const begun = [searched, ...ones.filter((one) => one === french)].map(escaped).join("|");
+    const begun = [begins, ...ones.filter((one) => one === french)].map(escaped).join("|");
     const whole = ones.filter((one) => one !== french).map(escaped).join("|");
     return whole ? `(?:(?:${begun})\\p{L}*|(?:${whole})(?![\\p{L}\\p{N}]))` : `(?:${begun})\\p{L}*`;
   };
@@ -372,7 +385,7 @@
       // In a title of the list, a plural's singular may begin a name: "labels" ranks
       // LabelImg and Labelme first, listed for their group, as "label" does (and, less
       // usefully, a "Logiciel…" title of an entry that says "logs", listed for saying it).
-      const titleStarts = words.map((word) => wordStart([asSearched(word), ...singulars(word)]));
+      const titleStarts = words.map((word) => wordStart([beginningOf(word), ...singulars(word)]));
       const groupKinds = words.map(groupKindPattern);
       const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));

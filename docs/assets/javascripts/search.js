@@ -287,6 +287,21 @@
     const found = knownForms ? participleInE.exec(folded) : null;
     return Boolean(found) && knownForms.has(`${stemBefore(folded, found)}er`);
   }
+  // The stem of a verb's form by the language's verb endings (verb_ending_words), which begins
+  // the verb's other forms and its nouns, as Pagefind's stemmer finds them ("counted",
+  // "counting": "count"; "labelled": "label", its consonant once; "classified": "classif" of
+  // "classification"), or null. Five letters at least, as a participle's (participleInE):
+  // "imaging" is not "imag" of "imagej". The longest ending only ("classified" is no
+  // "classifi").
+  const verbEndings = [...listedWords("verb_ending_words")].sort((a, b) => b.length - a.length);
+  const VERB_STEM = 5;
+  function verbStem(folded) {
+    const ending = verbEndings.find((one) => folded.length > one.length && folded.endsWith(one));
+    if (!ending) return null;
+    const stem = folded.slice(0, -ending.length);
+    const once = stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1)) ? stem.slice(0, -1) : stem;
+    return once.length >= VERB_STEM && /^\p{L}+$/u.test(once) ? once : null;
+  }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
   const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
@@ -791,6 +806,7 @@
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
   window.deepscopie.isParticiple = (word) => isParticiple(fold(asMasculine(word)));
+  window.deepscopie.verbStem = (word) => verbStem(fold(word));
   window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
