@@ -101,12 +101,13 @@
   // A verb's form stands for its verb: its stem begins the verb's other forms and nouns, as
   // search finds them ("cells counted", "labelled images" found nothing; see verbStem in
   // search.js), and the verb's group is its group, by the forms the groups list ("count",
-  // "denoise", "classify", "tracking", French "compter").
+  // "denoise", "classify", "labelling", "process", French "compter"); a French participle's
+  // too ("données étiquetées" found nothing: its group has "étiqueter").
   const verbStem = window.deepscopie.verbStem || (() => null);
   const VERB_FORMS = ["", "e", "y", "ing", "er"];
   const verbForms = (word) => {
-    const stem = verbStem(asSearched(word));
-    return stem ? VERB_FORMS.map((ending) => stem + ending) : [];
+    const stem = verbStem(asSearched(word)) || (isParticiple(word) ? singular(word).slice(0, -1) : null);
+    return stem ? [stem, stem + stem.at(-1)].flatMap((one) => VERB_FORMS.map((ending) => one + ending)) : [];
   };
   // What a word's matches begin with: the word as searched, or its verb's stem.
   const beginningOf = (word) => verbStem(asSearched(word)) || asSearched(word);
@@ -347,10 +348,15 @@
     const groupWords = groupsOfWord(word).flatMap((index) => synonymGroups[index].map(fold).filter((one) => !one.includes(" ")));
     return groupWords.length ? wordStart([...new Set(groupWords.map(singular))]) : null;
   };
-  function relevance(entry, starts, titleStarts, groupKinds) {
+  // A verb's form said as typed ranks first, then its verb's other forms ("trained networks":
+  // the entries that say "trained", then those that say "training", a title's first).
+  const SAID_AS_TYPED = 100;
+  const asTyped = (word) => (beginningOf(word) === asSearched(word) ? null : wordStart([asSearched(word)]));
+  function relevance(entry, starts, titleStarts, groupKinds, typedForms) {
     const title = fold(entry.title);
     let score = 0;
     starts.forEach((start, at) => {
+      if (typedForms[at] && typedForms[at].test(entry.text)) score += SAID_AS_TYPED;
       if (titleStarts[at].test(title)) score += 10;
       if (start.test(entry.kind)) score += 5;
       else if (groupKinds[at] && groupKinds[at].test(entry.kind)) score += 3;
@@ -387,7 +393,8 @@
       // usefully, a "Logiciel…" title of an entry that says "logs", listed for saying it).
       const titleStarts = words.map((word) => wordStart([beginningOf(word), ...singulars(word)]));
       const groupKinds = words.map(groupKindPattern);
-      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds) : 0]));
+      const typedForms = words.map(asTyped);
+      const scores = new Map(sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds, typedForms) : 0]));
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
       return sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
     }
@@ -803,7 +810,8 @@
       const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
       groupsOf = groupPhrases = null;
       const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
-      const readOtherwise = (word, at) => asSearched(word) !== word || isParticiple(word) || groupsChanged(word, at);
+      const readOtherwise = (word, at) =>
+        asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null || groupsChanged(word, at);
       if (words.some(readOtherwise)) update(false);
     });
   }

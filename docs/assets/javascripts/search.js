@@ -291,16 +291,20 @@
   // the verb's other forms and its nouns, as Pagefind's stemmer finds them ("counted",
   // "counting": "count"; "labelled": "label", its consonant once; "classified": "classif" of
   // "classification"), or null. Five letters at least, as a participle's (participleInE):
-  // "imaging" is not "imag" of "imagej". The longest ending only ("classified" is no
-  // "classifi").
+  // "imaging" is not "imag" of "imagej"; a consonant doubled in the verb itself stays
+  // ("classant": "class", not "clas"). The longest ending only ("classified" is no
+  // "classifi"). In French, only a verb the language knows, as a participle's: "constant"
+  // and "composant" found "construire" and "composition" (isParticiple).
   const verbEndings = [...listedWords("verb_ending_words")].sort((a, b) => b.length - a.length);
   const VERB_STEM = 5;
   function verbStem(folded) {
     const ending = verbEndings.find((one) => folded.length > one.length && folded.endsWith(one));
     if (!ending) return null;
     const stem = folded.slice(0, -ending.length);
-    const once = stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1)) ? stem.slice(0, -1) : stem;
-    return once.length >= VERB_STEM && /^\p{L}+$/u.test(once) ? once : null;
+    if (stem.length < VERB_STEM || !/^\p{L}+$/u.test(stem)) return null;
+    if (frenchForms && !knownForms?.has(`${stem}er`)) return null;
+    const doubled = stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1));
+    return doubled && stem.length > VERB_STEM ? stem.slice(0, -1) : stem;
   }
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
