@@ -4164,6 +4164,42 @@ def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_s_field_of_words_is_in_view_on_a_phone_with_the_filters_folded(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # It was the first thing of the folded panel: a reader with words to type saw the count,
+    # "Filters" and the list, and no field. It has its place from the first paint (the list
+    # does not move when the entries come), and works once they have.
+    with on_a_phone(browser) as page:
+        held: list[Route] = []
+        page.route("**/explore/entries.json", lambda route: held.append(route))
+        page.goto(f"{site_url}{root}explore/")
+        field = page.locator(".ds-explore__search input")
+        expect(field).to_be_visible()
+        expect(field).to_be_disabled()  # what is typed before the entries would be lost
+        list_top = page.locator("[data-ds-list]").evaluate("l => l.getBoundingClientRect().top")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held
+        held[0].continue_()
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        first = page.locator("[data-ds-list] > li").first
+        assert first.evaluate("card => card.getBoundingClientRect().top") >= list_top - 1
+        assert page.locator("[data-ds-list]").evaluate(
+            "l => l.getBoundingClientRect().top"
+        ) == pytest.approx(list_top, abs=1)
+        expect(page.locator("[data-ds-filters]")).to_be_hidden()
+        expect(field).to_be_in_viewport()
+        field.fill("cellpose")
+        field.press("Enter")
+        expect(first).to_contain_text("Cellpose")
+        expect(page.locator("[data-ds-filters]")).to_be_hidden()
+        expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_phone_folding_the_filters_from_the_bar_shows_their_first_result(
     browser: Browser, site_url: str, root: str
 ) -> None:

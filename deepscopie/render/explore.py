@@ -160,19 +160,24 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f"{html_text(text('explore_undo', language))}</button>"
         # ...and, for typed words, the header's search, which searches the FAQ too.
         f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
-        f'<form class="ds-explore__filters" id="ds-explore-filters" data-ds-filters hidden>'
+        # Where scripting is on, shown from the first paint with its field of words, which
+        # works once the entries have arrived (explore.js); the facets are a panel of their
+        # own, folded on a phone: the field stays in view there, over the list (it was in the
+        # folded panel, where a reader with words to type did not look).
+        f'<form class="ds-explore__filters" data-ds-form hidden>'
         # Seen once it has the focus: the keyboard's way past the facets to the results (69
         # tabs from the words' field to the first, with the tags open).
         f'<button type="button" class="md-button ds-explore__skip" data-ds-skip>'
         f"{html_text(text('explore_skip', language))}</button>"
         f'<label class="ds-explore__search">{text("explore_search", language)} '
-        f'<input type="search" name="q" autocomplete="off"></label>'
+        f'<input type="search" name="q" autocomplete="off" disabled></label>'
+        f'<div class="ds-explore__panel" id="ds-explore-filters" data-ds-filters hidden>'
         f"{fieldsets}"
         f'<button type="reset" class="md-button">{text("explore_clear", language)}</button>'
         # On a phone, the list is under the filters' panel: this closes it and goes there.
         f'<button type="button" class="md-button ds-explore__show" '
         f"data-ds-show>{html_text(text('explore_show', language))}</button>"
-        f"</form>\n"
+        f"</div></form>\n"
         f'<ul class="ds-explore__list" data-ds-list></ul>\n'
         f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'
         "</div>\n"

@@ -15,7 +15,8 @@
   // Without search.js's helpers there is nothing to filter with: reader.js gives the links
   // of the page without script back, as to any page where this script did not run to the end.
   if (!window.deepscopie) return;
-  const form = root.querySelector("[data-ds-filters]");
+  const form = root.querySelector("[data-ds-form]");
+  const panel = form.querySelector("[data-ds-filters]"); // the facets, folded on a phone
   const list = root.querySelector("[data-ds-list]");
   const more = root.querySelector("[data-ds-more]");
   const count = root.querySelector("[data-ds-count]");
@@ -676,7 +677,7 @@
 
   // On a phone the filters fold into a panel under the bar, so the results stay near.
   function showFilters(open) {
-    form.hidden = !open;
+    panel.hidden = !open;
     toggle.setAttribute("aria-expanded", String(open));
   }
 
@@ -765,7 +766,7 @@
     searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
     nearName.addEventListener("click", takeNearName);
     toggle.addEventListener("click", () => {
-      const closing = !form.hidden;
+      const closing = !panel.hidden;
       showFilters(!closing);
       // Folded from the bar, the panel left the reader partway down a list that changed:
       // the results from their first, as the panel's own button shows them (focus stays).
@@ -774,13 +775,15 @@
     // Escape folds the panel as its button does, the focus back on the button (in the words'
     // field, it first empties the field, as in any search field).
     form.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape" || form.hidden || !phone.matches) return;
+      if (event.key !== "Escape" || panel.hidden || !phone.matches) return;
       if (event.target === typedField && typedField.value) return;
       showFilters(false);
       resultsFromTheirStart();
       toggle.focus();
     });
     toggle.disabled = false; // shown from the first paint, working from now
+    typedField.disabled = false; // the same (words typed before would have been lost)
+    form.hidden = false;
     form.querySelector("[data-ds-show]").addEventListener("click", showResults);
     form.querySelector("[data-ds-skip]").addEventListener("click", skipToResults);
     bar.hidden = false;
