@@ -2708,6 +2708,31 @@ def test_explore_keeps_long_typed_words_within_a_narrow_screen(
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
+@pytest.mark.parametrize(
+    ("root", "title", "named"),
+    [
+        ("", "Explorer - DeepScopie", r"^Segmenter, noyaux, « noyaux » - Explorer - DeepScopie$"),
+        ("en/", "Explore - DeepScopie", r"^Segment, nuclei, “noyaux” - Explore - DeepScopie$"),
+    ],
+    ids=["french", "english"],
+)
+def test_explore_s_tab_title_says_the_filters_set(
+    watched: Watched, site_url: str, root: str, title: str, named: str
+) -> None:
+    # In the tabs, the history and the bookmarks, every view of Explore had the same name.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&tag=nuclei&q=noyaux")
+    expect(page).to_have_title(_any_spaces_pattern(named))
+    page.locator(".ds-explore__filters button[type=reset]").click()
+    expect(page).to_have_title(title)
+    assert watched.errors == []
+
+
+def _any_spaces_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with any kind of space where it has one (French typography's narrow ones)."""
+    return re.compile(pattern.replace(" ", r"\s"))
+
+
 def test_explore_reads_a_filter_written_twice_in_an_address_as_one(
     watched: Watched, site_url: str
 ) -> None:

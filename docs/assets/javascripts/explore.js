@@ -609,16 +609,22 @@
   // on a phone the filters fold into a panel, and an address shared with filters showed
   // "Filters (2)" alone; on a wide screen, folded facets hid theirs. A box's name is its
   // label's, without its count; the words, in quotes.
+  // The tab's title says them too, first ("Segmenter, Sans programmer - Explorer -
+  // DeepScopie"): in the tabs, the history and the bookmarks, every view of the page had
+  // the same name.
+  const pageTitle = document.title;
   function showChips() {
     const set = filtersInOrder();
     chips.replaceChildren(...set.map(chip));
     chips.hidden = set.length === 0;
+    document.title = set.length ? `${set.map(filterName).join(", ")} - ${pageTitle}` : pageTitle;
   }
+  const filterName = (filter) =>
+    filter === typedField
+      ? filled(root.dataset.dsWordsText, { q: echoed(typedField.value.trim()) })
+      : names[filter.name]?.[filter.value] || filter.value;
   function chip(filter) {
-    const name =
-      filter === typedField
-        ? filled(root.dataset.dsWordsText, { q: echoed(typedField.value.trim()) })
-        : names[filter.name]?.[filter.value] || filter.value;
+    const name = filterName(filter);
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-explore__chip";
