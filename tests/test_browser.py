@@ -2999,16 +2999,17 @@ def test_explore_reads_a_french_plural_that_is_also_english_s_english_singular_w
 def test_explore_reads_its_synonyms_again_when_the_language_s_words_come_late(
     watched: Watched, site_url: str
 ) -> None:
-    # Opened at an address with words, the synonym groups were read before the French
-    # words came, their participles as letters: "sous-traités" then found 1 entry of 2
-    # for the rest of the visit.
+    # Words typed before the French words came (opened at an address with words, before the
+    # list waited for them): the synonym groups were read then, their participles as
+    # letters, and "sous-traités" found 1 entry of 2 for the rest of the visit.
     page = watched.page
     _open_explore(page, f"{site_url}explore/")
     _with_the_language_s_words(page)
     in_time = _typed_in_explore(page, "sous-traités")
     held: list[Route] = []
     page.route("**/search-words-fr.json", lambda route: held.append(route))
-    _open_explore(page, f"{site_url}explore/?q=bruit")
+    _open_explore(page, f"{site_url}explore/")
+    _typed_in_explore(page, "bruit")
     for _ in range(100):
         if held:
             break
@@ -4295,6 +4296,42 @@ def test_explore_back_from_an_entry_returns_to_the_readers_place_in_the_list(
         page.wait_for_url("**/categories/**")
         page.go_back()
         page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        back = page.locator("[data-ds-list] li").nth(20)
+        expect(back).to_contain_text(name)
+        expect(back).to_be_in_viewport()
+        assert abs(back.evaluate("card => card.getBoundingClientRect().top") - top) < 2
+
+
+def test_explore_back_keeps_the_readers_place_when_the_language_s_words_come(
+    browser: Browser, site_url: str
+) -> None:
+    # Back to words that the French page reads once its words have come (a participle,
+    # "étiquetées", its verb's group): the list was drawn without them first, empty, the
+    # reader's place not put back, then again when they came, from its top.
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}explore/?q=%C3%A9tiquet%C3%A9es")
+        _with_the_language_s_words(page)
+        cards = page.locator("[data-ds-list] li")
+        assert cards.count() > 20
+        card = cards.nth(20)
+        card.scroll_into_view_if_needed()
+        top = card.evaluate("card => card.getBoundingClientRect().top")
+        title = card.locator("a").first
+        name = title.inner_text()
+        title.click()
+        page.wait_for_url("**/categories/**")
+        held: list[Route] = []  # the words come late this time
+        page.route("**/search-words-fr.json", lambda route: held.append(route))
+        page.go_back()
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held
+        held[0].continue_()
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        _with_the_language_s_words(page)
+        page.wait_for_timeout(300)  # what the words' arrival does is done
         back = page.locator("[data-ds-list] li").nth(20)
         expect(back).to_contain_text(name)
         expect(back).to_be_in_viewport()

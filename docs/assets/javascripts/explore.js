@@ -813,16 +813,18 @@
     // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
     // The synonym groups' words are read again too (a group read before had its
     // participles as their letters: "sous-traités" found 1 entry of 2 for the whole visit).
-    window.deepscopie.formsOfTheLanguage?.().then(() => {
-      const words = askedFor(typedField.value).flat();
-      // (Groups not read yet will be, with the language's words.)
-      const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
-      groupsOf = groupPhrases = null;
-      const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
-      const readOtherwise = (word, at) =>
-        asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null || groupsChanged(word, at);
-      if (words.some(readOtherwise)) update(false);
-    });
+    // (Not when they came first, for the address's words: see wordsFirst.)
+    if (!wordsFirst) window.deepscopie.formsOfTheLanguage?.().then(readWithTheLanguageSWords);
+  }
+  function readWithTheLanguageSWords() {
+    const words = askedFor(typedField.value).flat();
+    // (Groups not read yet will be, with the language's words.)
+    const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
+    groupsOf = groupPhrases = null;
+    const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
+    const readOtherwise = (word, at) =>
+      asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null || groupsChanged(word, at);
+    if (words.some(readOtherwise)) update(false);
   }
 
   // The reader's place in the list, kept with this page's entry in the history: a browser
@@ -842,6 +844,12 @@
 
   fallback.hidden = true;
   root.dataset.live = ""; // this script ran (reader.js gives the links back otherwise)
+  // Words in the address (a shared link, Back) on a page that reads them with the language's
+  // words (a participle, see asSearched): the list waits for those, fetched beside the
+  // entries, and is drawn once, the reader's place put back in it ("étiquetées" showed an
+  // empty list, then, when they came, 33 entries from the top). (Without them, as typed.)
+  const readWithWords = window.deepscopie.formsOfTheLanguage && new URLSearchParams(location.search).get("q");
+  const wordsFirst = readWithWords ? window.deepscopie.formsOfTheLanguage().catch(() => {}) : null;
   Promise.resolve(root.dataset.dsEntries || "")
     .then((address) => {
       if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);
@@ -851,6 +859,7 @@
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       return response.json();
     })
+    .then((data) => (wordsFirst ? wordsFirst.then(() => data) : data))
     .then(start)
     .catch((error) => {
       console.warn("Explore: the entries could not be loaded", error);
