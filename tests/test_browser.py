@@ -3124,6 +3124,19 @@ def test_explore_finds_for_a_french_participle_what_its_verb_finds(
     assert watched.errors == []
 
 
+def test_explore_reads_a_verb_s_form_in_a_synonym_group_s_phrase_as_its_verb(
+    watched: Watched, site_url: str
+) -> None:
+    # "mesurant la taille" found nothing, "mesurer la taille" (a phrase of the measuring
+    # group) 6 entries.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    _with_the_language_s_words(page)
+    by_the_verb = _typed_in_explore(page, "mesurer la taille")
+    assert by_the_verb and by_the_verb <= _typed_in_explore(page, "mesurant la taille")
+    assert watched.errors == []
+
+
 def test_explore_ranks_a_verb_s_form_said_as_typed_before_its_other_forms(
     watched: Watched, site_url: str
 ) -> None:

@@ -191,8 +191,9 @@
   // and, in their way of working, "Sans programmer").
   function patternsOf(side) {
     const patterns = [];
-    // (Each word's singulars read once, not for each phrase it is compared with.)
-    const typedForms = side.map(singulars);
+    // (Each word's singulars read once, not for each phrase it is compared with.) A verb's
+    // form is its verb there too ("mesurant la taille" is the group's "mesurer la taille").
+    const typedForms = side.map((word) => [...singulars(word), ...verbForms(word)]);
     const same = (at, word, forms) =>
       at < side.length && (side[at] === word || typedForms[at].some((one) => forms.includes(one)));
     for (let at = 0; at < side.length; ) {
