@@ -4073,6 +4073,21 @@ def test_explore_puts_a_name_typed_in_pieces_together(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(("root", "meant"), [("", "« Cellpose »"), ("en/", "“Cellpose”")])
+def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
+    watched: Watched, site_url: str, root: str, meant: str
+) -> None:
+    # The offer of a name typed wrong came after the reason, which was spoken alone: a
+    # screen reader heard that "celpose" finds nothing, not that a way on had come.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q=celpose")
+    expect(page.locator("[data-ds-empty] [data-ds-near-name]")).to_be_visible()
+    spoken = page.locator("[data-ds-spoken-why]")
+    expect(spoken).to_contain_text(_any_spaces(meant))
+    expect(spoken).to_contain_text("celpose")  # and the reason, before it
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "absent", "meant"),
     [

@@ -569,6 +569,9 @@
     nearName.dataset.q = question;
     nearName.textContent = filled(root.dataset.dsNearNameText, { q: nearName.dataset.q });
     nearName.hidden = false;
+    // Said with the reason: a screen reader heard that the words find nothing, and not that
+    // a way on had come.
+    if (spokenWhy) spokenWhy.textContent = `${emptyText.textContent} ${nearName.textContent}`;
   }
   function takeNearName() {
     typedField.value = nearName.dataset.q;
