@@ -2935,6 +2935,14 @@ def _typed_in_explore(page: Page, words: str) -> set[str]:
     return _visible_ids(page)
 
 
+def _french_explore_finds(page: Page, site_url: str, *typed: str) -> list[set[str]]:
+    """What the French Explore page lists for each of ``typed``, in turn, once its language's
+    words have come (by which it reads participles and verbs)."""
+    _open_explore(page, f"{site_url}explore/")
+    _with_the_language_s_words(page)
+    return [_typed_in_explore(page, words) for words in typed]
+
+
 @pytest.mark.parametrize(
     ("other_form", "masculine"),
     [("entraînées", "entraîné"), ("pre-entrainees", "pré-entraîné"), ("annotés", "annoté")],
@@ -2944,12 +2952,9 @@ def test_explore_finds_the_same_entries_for_a_french_participle_whatever_its_gen
 ) -> None:
     # As the header's search reads it: "entraînées" found nothing, "entraîné" 33 entries.
     # (And a plural's singular, a whole word elsewhere, begins a participle's other forms.)
-    page = watched.page
-    _open_explore(page, f"{site_url}explore/")
     # Read so once the language's words have come (the list is read again then).
-    _with_the_language_s_words(page)
-    found = _typed_in_explore(page, masculine)
-    assert found and _typed_in_explore(page, other_form) == found
+    found, by_the_other_form = _french_explore_finds(watched.page, site_url, masculine, other_form)
+    assert found and by_the_other_form == found
     assert watched.errors == []
 
 
@@ -3116,11 +3121,8 @@ def test_explore_finds_for_a_french_participle_what_its_verb_finds(
     watched: Watched, site_url: str, participle: str, verb: str
 ) -> None:
     # "données étiquetées" found nothing, though "étiqueter" is in the annotation group.
-    page = watched.page
-    _open_explore(page, f"{site_url}explore/")
-    _with_the_language_s_words(page)
-    by_the_verb = _typed_in_explore(page, verb)
-    assert by_the_verb and by_the_verb <= _typed_in_explore(page, participle)
+    by_the_verb, found = _french_explore_finds(watched.page, site_url, verb, participle)
+    assert by_the_verb and by_the_verb <= found
     assert watched.errors == []
 
 
@@ -3129,11 +3131,10 @@ def test_explore_reads_a_verb_s_form_in_a_synonym_group_s_phrase_as_its_verb(
 ) -> None:
     # "mesurant la taille" found nothing, "mesurer la taille" (a phrase of the measuring
     # group) 6 entries.
-    page = watched.page
-    _open_explore(page, f"{site_url}explore/")
-    _with_the_language_s_words(page)
-    by_the_verb = _typed_in_explore(page, "mesurer la taille")
-    assert by_the_verb and by_the_verb <= _typed_in_explore(page, "mesurant la taille")
+    by_the_verb, found = _french_explore_finds(
+        watched.page, site_url, "mesurer la taille", "mesurant la taille"
+    )
+    assert by_the_verb and by_the_verb <= found
     assert watched.errors == []
 
 
