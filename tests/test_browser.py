@@ -339,6 +339,20 @@ def test_a_french_plural_in_os_finds_the_entries_that_say_the_singular(
     assert _search(page, "knsosos")[:2] and _result_titles(page)[0].startswith("KNOSSOS")
 
 
+def test_a_french_plural_in_aux_on_the_english_pages_finds_what_its_singular_finds(
+    watched: Watched, site_url: str
+) -> None:
+    # French labs type the field's French words on the English pages, where the synonym
+    # groups give the entries "noyau": "segmentation des noyaux" found 3 entries, none of
+    # the nucleus tools.
+    page = watched.page
+    page.goto(f"{site_url}en/")
+    by_the_singular = _search_ids(page, "noyau")
+    page.keyboard.press("Escape")
+    assert by_the_singular and _search_ids(page, "noyaux") == by_the_singular
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("feminine", "masculine"),
     [
