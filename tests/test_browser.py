@@ -3015,6 +3015,21 @@ def test_explore_reads_a_french_plural_that_is_also_english_s_english_singular_w
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("words", ["étiquetées", "cellpose"])
+def test_explore_opened_with_words_shows_its_list_though_the_language_s_words_never_come(
+    watched: Watched, site_url: str, words: str
+) -> None:
+    # The list waited for the French page's words whatever the address's words, and for
+    # ever: a file that never came left a shared link's list blank and its field disabled.
+    page = watched.page
+    page.route("**/search-words-fr.json", lambda route: None)  # never answered
+    page.goto(f"{site_url}explore/?q={words}")
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached", timeout=4000)
+    expect(page.locator(".ds-explore__search input")).to_be_enabled()
+    assert words == "étiquetées" or _visible_ids(page)
+    page.unroute("**/search-words-fr.json")
+
+
 def test_explore_reads_its_synonyms_again_when_the_language_s_words_come_late(
     watched: Watched, site_url: str
 ) -> None:
@@ -3087,7 +3102,9 @@ def test_explore_reads_a_plural_s_singular_whole_not_as_another_word_s_beginning
         ("en/", "labelled", "label"),
         ("en/", "classified", "classif"),
         ("", "segmentant", "segment"),
-        ("", "classant", "class"),  # its own double consonant kept ("clas" was too short)
+        # Its own double consonant kept: read as "clas", too short a stem, it found nothing.
+        ("", "classant", "class"),
+        ("en/", "applying", "apply"),  # not "appl", too short, of "ying": "ing" leaves one
     ],
 )
 def test_explore_reads_a_verb_s_form_as_its_verb(
@@ -3100,7 +3117,7 @@ def test_explore_reads_a_verb_s_form_as_its_verb(
     _open_explore(page, explore)
     if not root:
         _with_the_language_s_words(page)  # a French verb is one the language knows
-    saying_the_verb = _explore_saying(page, explore, re.compile(rf"\b{stem}"))
+    saying_the_verb = _explore_saying(page, explore, re.compile(rf"\b{stem}"), named=True)
     assert saying_the_verb and saying_the_verb <= _typed_in_explore(page, form)
     assert watched.errors == []
 
@@ -3443,6 +3460,11 @@ def test_escape_folds_explore_s_filters_on_a_narrow_screen_back_to_their_button(
     field.press("Escape")
     expect(field).to_have_value("")
     expect(field).to_be_visible()
+    # ...and no more: the field is over the panel, not in it (it folded the panel and took
+    # the focus away to the bar).
+    field.press("Escape")
+    expect(page.locator("[data-ds-filters]")).to_be_visible()
+    expect(field).to_be_focused()
     page.locator('input[name="task"]').first.focus()
     page.keyboard.press("Escape")
     expect(page.locator("[data-ds-filters]")).to_be_hidden()
@@ -4063,7 +4085,8 @@ def test_explore_on_a_phone_shows_the_count_after_a_filter_change(
             )
             < 12
         )
-        _open_explore(page, f"{site_url}{root}explore/?task=segmentation&q=noyaux")
+        # (Those of its panel: the words are over it, in view.)
+        _open_explore(page, f"{site_url}{root}explore/?task=segmentation&tag=nuclei&q=noyaux")
         expect(page.locator("[data-ds-toggle]")).to_have_text(re.compile(r"\(2\)$"))
 
 

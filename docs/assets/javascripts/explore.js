@@ -105,9 +105,10 @@
   // "denoise", "classify", "labelling", "process", French "compter"); a French participle's
   // too ("données étiquetées" found nothing: its group has "étiqueter").
   const verbStem = window.deepscopie.verbStem || (() => null);
+  const participleStem = window.deepscopie.participleStem || (() => null);
   const VERB_FORMS = ["", "e", "y", "ing", "er"];
   const verbForms = (word) => {
-    const stem = verbStem(asSearched(word)) || (isParticiple(word) ? singular(word).slice(0, -1) : null);
+    const stem = verbStem(asSearched(word)) || participleStem(word);
     return stem ? [stem, stem + stem.at(-1)].flatMap((one) => VERB_FORMS.map((ending) => one + ending)) : [];
   };
   // What a word's matches begin with: the word as searched, or its verb's stem.
@@ -417,8 +418,9 @@
     const withWords = asked.length ? entries.filter((entry) => hasWords(entry, asked)) : entries;
     matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), choice.task || []);
     count.textContent = matching.length;
-    // On a phone the filters fold away: their button says how many are set.
-    const set = setFilters();
+    // On a phone the filters fold away: their button says how many are set in its panel (not
+    // the words, in view over it: "Filters (1)" opened on nothing set).
+    const set = setFilters().filter((filter) => filter !== typedField);
     toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
     showChips();
     const said = forCount(matching.length, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther });
@@ -782,11 +784,10 @@
       // the results from their first, as the panel's own button shows them (focus stays).
       if (closing) resultsFromTheirStart();
     });
-    // Escape folds the panel as its button does, the focus back on the button (in the words'
-    // field, it first empties the field, as in any search field).
+    // Escape in the panel folds it as its button does, the focus back on the button (the
+    // words' field, over the panel, only empties itself, as any search field).
     form.addEventListener("keydown", (event) => {
-      if (event.key !== "Escape" || panel.hidden || !phone.matches) return;
-      if (event.target === typedField && typedField.value) return;
+      if (event.key !== "Escape" || panel.hidden || !phone.matches || !panel.contains(event.target)) return;
       showFilters(false);
       resultsFromTheirStart();
       toggle.focus();
@@ -818,7 +819,7 @@
     // The synonym groups' words are read again too (a group read before had its
     // participles as their letters: "sous-traités" found 1 entry of 2 for the whole visit).
     // (Not when they came first, for the address's words: see wordsFirst.)
-    if (!wordsFirst) window.deepscopie.formsOfTheLanguage?.().then(readWithTheLanguageSWords);
+    if (!wordsCame) window.deepscopie.formsOfTheLanguage?.().then(readWithTheLanguageSWords);
   }
   function readWithTheLanguageSWords() {
     const words = askedFor(typedField.value).flat();
@@ -852,8 +853,19 @@
   // words (a participle, see asSearched): the list waits for those, fetched beside the
   // entries, and is drawn once, the reader's place put back in it ("étiquetées" showed an
   // empty list, then, when they came, 33 entries from the top). (Without them, as typed.)
-  const readWithWords = window.deepscopie.formsOfTheLanguage && new URLSearchParams(location.search).get("q");
-  const wordsFirst = readWithWords ? window.deepscopie.formsOfTheLanguage().catch(() => {}) : null;
+  // At most WORDS_WAIT: a file that does not come must not keep the list away (the words
+  // are read again when it comes, as typed ones).
+  const WORDS_WAIT = 1500;
+  const needsWords = window.deepscopie.needsTheLanguageSWords || (() => false);
+  const addressWords = askedFor(new URLSearchParams(location.search).get("q") || "").flat();
+  let wordsCame = false;
+  const wordsFirst =
+    window.deepscopie.formsOfTheLanguage && addressWords.some(needsWords)
+      ? Promise.race([
+          window.deepscopie.formsOfTheLanguage().then(() => (wordsCame = true)),
+          new Promise((resolve) => setTimeout(resolve, WORDS_WAIT)),
+        ]).catch(() => {})
+      : null;
   Promise.resolve(root.dataset.dsEntries || "")
     .then((address) => {
       if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);

@@ -288,29 +288,39 @@
   // "notebook"); a noun of a verb's stem is one ("mesures", of "mesurer"), harmlessly: its
   // singular begins that verb's words. (Its end only, as feminineInEe.)
   const participleInE = /(\p{L}{5})es?$/u;
-  function isParticiple(folded) {
+  const isParticiple = (folded) => participleStem(folded) !== null;
+  // Its verb's stem ("étiquetés": "étiquet", of "étiqueter"), or null.
+  function participleStem(folded) {
     const found = knownForms ? participleInE.exec(folded) : null;
-    return Boolean(found) && knownForms.has(`${stemBefore(folded, found)}er`);
+    const stem = found ? stemBefore(folded, found) : null;
+    return stem && knownForms.has(`${stem}er`) ? stem : null;
   }
+  // A consonant doubled at a stem's end, before an ending ("labell-ing", "mapp-ed").
+  const endsDoubled = (stem) => stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1));
   // The stem of a verb's form by the language's verb endings (verb_ending_words), which begins
   // the verb's other forms and its nouns, as Pagefind's stemmer finds them ("counted",
   // "counting": "count"; "labelled": "label", its consonant once; "classified": "classif" of
   // "classification"), or null. Five letters at least, as a participle's (participleInE):
   // "imaging" is not "imag" of "imagej"; a consonant doubled in the verb itself stays
-  // ("classant": "class", not "clas"). The longest ending only ("classified" is no
-  // "classifi"). In French, only a verb the language knows, as a participle's: "constant"
-  // and "composant" found "construire" and "composition" (isParticiple).
+  // ("classant": "class", not "clas"). The longest ending that leaves one ("classified" is
+  // no "classifi", "applying" is "apply"). In French, only a verb the language knows, as a
+  // participle's: "constant" and "composant" found "construire" and "composition".
   const verbEndings = [...listedWords("verb_ending_words")].sort((a, b) => b.length - a.length);
   const VERB_STEM = 5;
   function verbStem(folded) {
-    const ending = verbEndings.find((one) => folded.length > one.length && folded.endsWith(one));
-    if (!ending) return null;
-    const stem = folded.slice(0, -ending.length);
-    if (stem.length < VERB_STEM || !/^\p{L}+$/u.test(stem)) return null;
-    if (frenchForms && !knownForms?.has(`${stem}er`)) return null;
-    const doubled = stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1));
-    return doubled && stem.length > VERB_STEM ? stem.slice(0, -1) : stem;
+    for (const ending of verbEndings) {
+      if (!folded.endsWith(ending)) continue;
+      const stem = folded.slice(0, -ending.length);
+      if (stem.length < VERB_STEM || !/^\p{L}+$/u.test(stem)) continue;
+      if (frenchForms && !knownForms?.has(`${stem}er`)) return null;
+      return endsDoubled(stem) && stem.length > VERB_STEM ? stem.slice(0, -1) : stem;
+    }
+    return null;
   }
+  // Whether a word may be read otherwise once the language's words have come (a participle,
+  // a verb's form): Explore waits for them before its first list of such words.
+  const needsTheLanguageSWords = (folded) =>
+    frenchForms && (participleInE.test(folded) || feminineInEe.test(folded) || verbEndings.some((one) => folded.endsWith(one)));
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
   const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
@@ -816,6 +826,8 @@
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
   window.deepscopie.isParticiple = (word) => isParticiple(fold(asMasculine(word)));
   window.deepscopie.verbStem = (word) => verbStem(fold(word));
+  window.deepscopie.participleStem = (word) => participleStem(fold(asMasculine(word)));
+  window.deepscopie.needsTheLanguageSWords = (word) => needsTheLanguageSWords(fold(word));
   window.deepscopie.formsOfTheLanguage = frenchForms ? formsOfTheLanguage : null;
 
   // Each result once, at its first place (results of different searches are different
@@ -1459,7 +1471,7 @@
       const mayBeShort = ending.length >= 2;
       add(stem, mayBeShort);
       // A consonant doubled before the ending ("labelling", "mapped"): the word has it once.
-      if (stem.at(-1) === stem.at(-2) && !/[aeiouy]/.test(stem.at(-1))) add(stem.slice(0, -1), mayBeShort);
+      if (endsDoubled(stem)) add(stem.slice(0, -1), mayBeShort);
       if (stem.endsWith("y")) add(`${stem.slice(0, -1)}i`, mayBeShort);
     }
     for (const cut of [1, 2]) if (letters.length - cut >= TRIMMED_SHORTEST) add(letters.slice(0, -cut), false);
