@@ -135,6 +135,15 @@ class Languages:
         """``fr, en``: for messages."""
         return ", ".join(self.codes)
 
+    def word_lists(self, code: str) -> dict[str, str]:
+        """The lists of words search reads on the pages of the language ``code`` (its
+        :attr:`Language.word_lists`), and the verb endings of the languages it borrows words
+        from (``borrowed_verb_ending_words``): French readers type the field's English words,
+        and Explore reads "labelled" as "label" on the French pages too."""
+        language = self[code]
+        borrowed = [self[other].verb_ending_words for other in language.borrows_words_from.split()]
+        return {**language.word_lists, "borrowed_verb_ending_words": " ".join(borrowed)}
+
 
 def languages_folder() -> Path:
     """Where the list and the catalogues are read from."""

@@ -3105,6 +3105,7 @@ def test_explore_reads_a_plural_s_singular_whole_not_as_another_word_s_beginning
         # Its own double consonant kept: read as "clas", too short a stem, it found nothing.
         ("", "classant", "class"),
         ("en/", "applying", "apply"),  # not "appl", too short, of "ying": "ing" leaves one
+        ("", "labelled", "label"),  # English typed on the French pages, which borrow its words
     ],
 )
 def test_explore_reads_a_verb_s_form_as_its_verb(

@@ -20,6 +20,7 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
     needs of the ``vocabulary`` (none: a site without data, or data with problems)."""
     return {
         "site_language": site_languages()[language],
+        "site_word_lists": site_languages().word_lists(language),
         "search_form": render_search_form,
         # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
         "search_texts": search_texts(language),

@@ -305,14 +305,18 @@
   // ("classant": "class", not "clas"). The longest ending that leaves one ("classified" is
   // no "classifi", "applying" is "apply"). In French, only a verb the language knows, as a
   // participle's: "constant" and "composant" found "construire" and "composition".
-  const verbEndings = [...listedWords("verb_ending_words")].sort((a, b) => b.length - a.length);
+  // And a borrowed language's ("labelled", "trained" typed on the French pages), of any verb.
+  const longestFirst = (words) => [...words].sort((a, b) => b.length - a.length);
+  const verbEndings = longestFirst(listedWords("verb_ending_words"));
+  const borrowedVerbEndings = longestFirst(listedWords("borrowed_verb_ending_words"));
   const VERB_STEM = 5;
-  function verbStem(folded) {
-    for (const ending of verbEndings) {
+  const verbStem = (folded) => stemBy(verbEndings, folded, frenchForms) ?? stemBy(borrowedVerbEndings, folded, false);
+  function stemBy(endings, folded, ofAKnownVerb) {
+    for (const ending of endings) {
       if (!folded.endsWith(ending)) continue;
       const stem = folded.slice(0, -ending.length);
       if (stem.length < VERB_STEM || !/^\p{L}+$/u.test(stem)) continue;
-      if (frenchForms && !knownForms?.has(`${stem}er`)) return null;
+      if (ofAKnownVerb && !knownForms?.has(`${stem}er`)) return null;
       return endsDoubled(stem) && stem.length > VERB_STEM ? stem.slice(0, -1) : stem;
     }
     return null;
