@@ -3015,6 +3015,30 @@ def test_explore_reads_a_french_plural_that_is_also_english_s_english_singular_w
     assert watched.errors == []
 
 
+def test_explore_leaves_its_list_as_it_is_when_words_that_need_none_of_the_language_s_come(
+    watched: Watched, site_url: str
+) -> None:
+    # English words typed on the French page ("deep learning") are read by the borrowed
+    # verb endings, not by the French words: when these came, the list was drawn again all
+    # the same, and a keyboard's focus on a card, or a place far down the list, was lost.
+    page = watched.page
+    held: list[Route] = []
+    page.route("**/search-words-fr.json", lambda route: held.append(route))
+    _open_explore(page, f"{site_url}explore/?q=deep+learning")
+    link = page.locator("[data-ds-list] li a").nth(4)
+    link.focus()
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    held[0].continue_()
+    _with_the_language_s_words(page)
+    page.wait_for_timeout(300)  # what the words' arrival does is done
+    expect(link).to_be_focused()
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("words", ["étiquetées", "cellpose"])
 def test_explore_opened_with_words_shows_its_list_though_the_language_s_words_never_come(
     watched: Watched, site_url: str, words: str

@@ -827,8 +827,11 @@
     const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
     groupsOf = groupPhrases = null;
     const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
+    // (Only a word that needs them: an English one typed on the French page, "learning", is
+    // read by the borrowed verb endings, the same before and after.)
     const readOtherwise = (word, at) =>
-      asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null || groupsChanged(word, at);
+      (needsWords(word) && (asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null)) ||
+      groupsChanged(word, at);
     if (words.some(readOtherwise)) update(false);
   }
 

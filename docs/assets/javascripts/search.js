@@ -171,10 +171,11 @@
     // From a word's first letter only: tried at every letter, a long word pasted took a time
     // that grows as the square of its length (a 300,000-letter one, 96 s).
     if (frenchForms) return words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)(?=\s|$)/giu, "$1$2x");
-    // On another language's pages, a French plural in -aux as its singular, which the synonym
-    // groups give the entries (French labs type the field's French words: "segmentation des
-    // noyaux" found 3 entries on the English pages, "noyau" the nucleus tools). Harmless in
-    // English, whose words in -eaux are French plurals too ("plateaux", "tableaux").
+    // On another language's pages, a French plural in -aux or -eux without its x, which begins
+    // the singular the synonym groups give the entries (French labs type the field's French
+    // words: "segmentation des noyaux" found 3 entries on the English pages, "noyau" the
+    // nucleus tools; "canaux" is "canau", which begins no "canal"). Harmless in English,
+    // whose words in -eaux are French plurals too ("plateaux", "tableaux").
     return words.replace(/(^|[^a-zà-ÿ])([a-zà-ÿ]{2,}[ae]u)x(?=\s|$)/giu, "$1$2");
   }
 
