@@ -2934,6 +2934,16 @@ def _explore_saying(
     }
 
 
+def _release_when_asked(page: Page, held: list[Route]) -> None:
+    """Let the first request a route ``held`` go, once the page has made it."""
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    held[0].continue_()
+
+
 def _with_the_language_s_words(page: Page) -> None:
     """Once the French page's words have come (by which participles are read)."""
     page.evaluate("async () => { await window.deepscopie.formsOfTheLanguage(); }")
@@ -3027,12 +3037,7 @@ def test_explore_leaves_its_list_as_it_is_when_words_that_need_none_of_the_langu
     _open_explore(page, f"{site_url}explore/?q=deep+learning")
     link = page.locator("[data-ds-list] li a").nth(4)
     link.focus()
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held
-    held[0].continue_()
+    _release_when_asked(page, held)
     _with_the_language_s_words(page)
     page.wait_for_timeout(300)  # what the words' arrival does is done
     expect(link).to_be_focused()
@@ -3068,12 +3073,7 @@ def test_explore_reads_its_synonyms_again_when_the_language_s_words_come_late(
     page.route("**/search-words-fr.json", lambda route: held.append(route))
     _open_explore(page, f"{site_url}explore/")
     _typed_in_explore(page, "bruit")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held
-    held[0].continue_()
+    _release_when_asked(page, held)
     _with_the_language_s_words(page)
     assert in_time and _typed_in_explore(page, "sous-traités") == in_time
     assert watched.errors == []
@@ -4295,12 +4295,7 @@ def test_explore_s_field_of_words_is_in_view_on_a_phone_with_the_filters_folded(
         expect(field).to_be_visible()
         expect(field).to_be_disabled()  # what is typed before the entries would be lost
         list_top = page.locator("[data-ds-list]").evaluate("l => l.getBoundingClientRect().top")
-        for _ in range(100):
-            if held:
-                break
-            page.wait_for_timeout(50)
-        assert held
-        held[0].continue_()
+        _release_when_asked(page, held)
         page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
         first = page.locator("[data-ds-list] > li").first
         assert first.evaluate("card => card.getBoundingClientRect().top") >= list_top - 1
@@ -4414,12 +4409,7 @@ def test_explore_back_keeps_the_readers_place_when_the_language_s_words_come(
         held: list[Route] = []  # the words come late this time
         page.route("**/search-words-fr.json", lambda route: held.append(route))
         page.go_back()
-        for _ in range(100):
-            if held:
-                break
-            page.wait_for_timeout(50)
-        assert held
-        held[0].continue_()
+        _release_when_asked(page, held)
         page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
         _with_the_language_s_words(page)
         page.wait_for_timeout(300)  # what the words' arrival does is done

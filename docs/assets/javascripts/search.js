@@ -323,9 +323,10 @@
     return null;
   }
   // Whether a word may be read otherwise once the language's words have come (a participle,
-  // a verb's form): Explore waits for them before its first list of such words.
+  // feminine or not, or a verb's form): Explore waits for them before its first list of
+  // such words.
   const needsTheLanguageSWords = (folded) =>
-    frenchForms && (participleInE.test(folded) || feminineInEe.test(folded) || verbEndings.some((one) => folded.endsWith(one)));
+    frenchForms && (participleInE.test(folded) || verbEndings.some((one) => folded.endsWith(one)));
   // (Not for absenceMarks, which reads a participle by its own letters: "infectées" was no
   // longer said absent, "infecté" beginning "infe" of "inférence".)
   const wordAsSearched = (word) => searchedAs.get(bare(word)) || singularOf(word);
