@@ -25,7 +25,7 @@ from deepscopie.model import (
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
-from deepscopie.synonyms import language_synonyms, places_of
+from deepscopie.synonyms import language_synonyms, places_of, singular
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -330,6 +330,7 @@ def check_vocabulary(vocabulary: VocabularyFile, source: SourceMap) -> list[Prob
         problems += _check_tags(topic.tags, ("faq_topics", i, "tags"), vocabulary, source)
     problems += _check_searched_as(vocabulary, source)
     problems += _check_filler_phrases(vocabulary, source)
+    problems += _check_request_words(vocabulary, source)
     for i, category in enumerate(vocabulary.categories):
         for field, text in category.markdown_texts():
             problems += _url_problems(_text_addresses(("categories", i, field), text), source)
@@ -383,6 +384,25 @@ def _check_filler_phrases(vocabulary: VocabularyFile, source: SourceMap) -> list
             if said:
                 message = msg("synonym-filler", member=member, filler=max(said)[1])
                 problems.append(source.problem(("synonyms", i, j), message, "synonym-filler"))
+    return problems
+
+
+def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
+    """A synonym that is only a word by which a reader asks to be shown what follows ("list",
+    "liste"; request_words, deepscopie/catalogues/languages.yaml): search leaves that word out
+    of a question, but in a phrase of several words, and would never read the synonym."""
+    requests = {
+        singular(word)
+        for language in site_languages()
+        for word in question_words(language.request_words)
+    }
+    problems = []
+    for i, group in enumerate(vocabulary.synonyms):
+        for j, member in enumerate(group):
+            words = question_words(member)
+            if len(words) == 1 and singular(words[0]) in requests:
+                message = msg("synonym-request", member=member)
+                problems.append(source.problem(("synonyms", i, j), message, "synonym-request"))
     return problems
 
 

@@ -46,6 +46,7 @@ class Language:
     search_terms: str = "as-typed"
     stop_words: str = ""  # words separated by spaces
     filler_words: str = ""  # phrases separated by commas
+    request_words: str = ""  # words separated by spaces
     kept_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
     instead_words: str = ""  # words separated by spaces

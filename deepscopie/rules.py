@@ -71,4 +71,6 @@ RULES: dict[str, str] = {
     "synonym group with it: the entries that use the word typed would not all have it.",
     "synonym-filler": "A synonym says a phrase that search leaves out of a question "
     "(filler_words: 'du coup', 'I was wondering'): search would never read it whole.",
+    "synonym-request": "A synonym is only a word by which readers ask to be shown what follows "
+    "(request_words: 'list', 'liste'): search leaves it out of a question and would never read it.",
 }

@@ -73,7 +73,7 @@ class Synonyms:
         false_friends: Iterable[str] = (),
     ) -> None:
         self._counted = counted
-        negating_words = frozenset(_singular(fold(word)) for word in negating)
+        negating_words = frozenset(singular(fold(word)) for word in negating)
         # Each negated phrase (padded, as self._phrases has it), as its words.
         self._negated: dict[str, tuple[str, ...]] = {}
         # And as search.js reads a question (see negated_phrases), with its groups.
@@ -106,10 +106,10 @@ class Synonyms:
                         if len(key.split()) > 1:
                             self._negated_keys.setdefault(key, set()).add(index)
                 elif folded not in unread:  # and its plurals: a text's words as is
-                    for form in (folded, f"{folded}s", f"{folded}x", _singular(folded)):
+                    for form in (folded, f"{folded}s", f"{folded}x", singular(folded)):
                         self._words.setdefault(form, set()).add(index)
-                        self._word_members.setdefault(form, set()).add(_singular(folded))
-                    members.append((word, _singular(folded)))
+                        self._word_members.setdefault(form, set()).add(singular(folded))
+                    members.append((word, singular(folded)))
             self._members.append(members)
         # Each group's words space by space, keyed by how the search index counts a text's
         # word (see added_to), each at its first place with its first spelling.
@@ -142,7 +142,7 @@ class Synonyms:
             # d'installer") is not a use of its groups, unless the text says it elsewhere.
             text = singulars.split()
             lacked = self._lacked_places(text, negated)
-            pieces = {piece for piece in pieces if not _only_at((_singular(piece),), text, lacked)}
+            pieces = {piece for piece in pieces if not _only_at((singular(piece),), text, lacked)}
             phrases = [
                 (phrase, index)
                 for phrase, index in phrases
@@ -211,6 +211,20 @@ class Synonyms:
         which have "annotation" and, in their way of working ("Sans programmer"), "sans"."""
         return {key: sorted(groups) for key, groups in sorted(self._negated_keys.items())}
 
+    def phrases_saying(self, words: Iterable[str]) -> list[str]:
+        """The groups' phrases (as written, each once) that have one of ``words`` among
+        theirs, accents, case and plurals aside: search.js keeps a word that it otherwise
+        leaves out of a question where the question says one whole ("mailing list", "liste de
+        diffusion"; see request_words in deepscopie/catalogues/languages.yaml)."""
+        wanted = frozenset(singular(fold(word)) for word in words)
+        saying = (
+            member
+            for members in self._members
+            for member, key in members
+            if " " in key and wanted.intersection(key.split())
+        )
+        return list(dict.fromkeys(saying))
+
     def negated_groups(self) -> frozenset[int]:
         """The groups of :meth:`negated_phrases`."""
         return frozenset().union(*self._negated_keys.values())
@@ -219,7 +233,7 @@ class Synonyms:
         """``phrase`` as search.js reads a question's words (see :meth:`usual_forms`); not
         its filler phrases, which no synonym says (the validator's synonym-filler)."""
         words = fold(without_elision(phrase)).split()
-        return " ".join(_singular(word) for word in words if word not in self._ignored)
+        return " ".join(singular(word) for word in words if word not in self._ignored)
 
     def gives(self, typed: str, searched: str) -> bool:
         """Whether every text that uses the word ``typed`` is given the word ``searched`` (see
@@ -285,17 +299,17 @@ def _with_one_less(form: str) -> tuple[str, ...]:
     return (form, form[:-1]) if len(form) > 4 else (form,)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A crude singular, the same for a text's words and the groups' (``noyaux``, ``noyau``)."""
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-# The last letter of each word that _singular drops, in a folded text (words apart by spaces).
+# The last letter of each word that singular drops, in a folded text (words apart by spaces).
 _PLURAL_END = re.compile(r"(?<=\w{3})[sx](?= |$)")
 
 
 def _singulars(folded: str) -> str:
-    """:func:`_singular` of each word of ``folded`` (a text as :func:`fold` writes it)."""
+    """:func:`singular` of each word of ``folded`` (a text as :func:`fold` writes it)."""
     return _PLURAL_END.sub("", folded)
 
 

@@ -1978,6 +1978,12 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
         ("", "du coup je me demande quand même s'il existe un outil de suivi", "outil suivi"),
         ("en/", "by the way, does anyone know how to denoise images basically", "denoise images"),
         ("en/", "I was wondering if anyone knows a tool to track cells", "tool track cells"),
+        # Words that ask to be shown what follows (request_words): "liste" and "list" found
+        # the books first (their group's "reading list"), "donnez" every entry with "données".
+        ("", "la liste des cours", "cours"),
+        ("", "donnez-moi une liste de vidéos", "vidéos"),
+        ("en/", "list all courses", "courses"),
+        ("en/", "give me a list of datasets", "datasets"),
     ],
 )
 def test_the_words_that_only_frame_a_question_do_not_change_its_answers(
@@ -2957,6 +2963,41 @@ def _typed_in_explore(page: Page, words: str) -> set[str]:
         "q => new URLSearchParams(location.search).get('q') === q", arg=words or None
     )
     return _visible_ids(page)
+
+
+@pytest.mark.parametrize(
+    ("root", "requested", "asked"),
+    [("", "liste des cours", "cours"), ("en/", "list all the courses", "courses")],
+    ids=["french", "english"],
+)
+def test_explore_lists_what_a_request_names(
+    watched: Watched, site_url: str, root: str, requested: str, asked: str
+) -> None:
+    # "liste des cours" listed nothing (no entry says "liste"), and "list all the courses"
+    # the books (their group's "reading list" gives them "list").
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    assert _typed_in_explore(page, requested) == _typed_in_explore(page, asked) != set()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "read"),
+    [
+        ("", "s'abonner à la liste de diffusion", ["abonner", "liste", "diffusion"]),
+        ("", "mailing lists en français", ["mailing", "lists", "francais"]),
+        ("en/", "any mailing lists?", ["mailing", "lists"]),
+    ],
+)
+def test_a_request_word_is_searched_where_a_synonym_s_phrase_says_it(
+    watched: Watched, site_url: str, root: str, question: str, read: list[str]
+) -> None:
+    # Left out of every question ("liste des cours"), "liste" would have made "liste de
+    # diffusion" a question of "diffusion", and "mailing list" one of "mailing".
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert page.evaluate("q => window.deepscopie.askedFor(q)", question) == [read]
+    assert watched.errors == []
 
 
 def _french_explore_finds(page: Page, site_url: str, *typed: str) -> list[set[str]]:

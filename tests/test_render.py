@@ -287,6 +287,25 @@ def test_the_search_dialog_is_given_the_words_searched_as_others_in_its_language
     assert template_globals("fr", None)["searched_as"] == {}
 
 
+def test_the_search_dialog_is_given_the_synonyms_phrases_that_say_a_request_word(
+    tmp_path: Path,
+) -> None:
+    # search.js leaves "liste", "list" out of a question ("liste des cours"), but where the
+    # question says one of these phrases whole.
+    base = _base_with_vocabulary(
+        tmp_path,
+        "  - [forum, Mailing Lists, liste de diffusion, listserv]\n"
+        "  - [book, livre, reading list, listless phrase]\n",
+    )
+    french = template_globals("fr", base.vocabulary)["site_word_lists"]
+    english = template_globals("en", base.vocabulary)["site_word_lists"]
+    assert isinstance(french, dict) and isinstance(english, dict)
+    # Plurals and case aside; not a phrase that only has a longer word ("listless").
+    assert french["request_phrases"] == "Mailing Lists, liste de diffusion, reading list"
+    assert english["request_phrases"] == "Mailing Lists, reading list"
+    assert "request_phrases" not in template_globals("fr", None)["site_word_lists"]
+
+
 def test_an_acronyms_plural_typed_in_lower_case_is_searched_as_the_acronym(
     tmp_path: Path,
 ) -> None:

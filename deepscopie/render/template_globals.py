@@ -13,6 +13,7 @@ from deepscopie.render.search_jobs import task_words
 from deepscopie.render.search_records import search_index_names
 from deepscopie.render.searched_as import searched_as
 from deepscopie.render.texts import search_texts
+from deepscopie.synonyms import language_synonyms
 
 
 def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[str, object]:
@@ -20,7 +21,7 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
     needs of the ``vocabulary`` (none: a site without data, or data with problems)."""
     return {
         "site_language": site_languages()[language],
-        "site_word_lists": site_languages().word_lists(language),
+        "site_word_lists": word_lists(language, vocabulary),
         "search_form": render_search_form,
         # The search dialog's words (overrides/partials/deepscopie-search.html), escaped there.
         "search_texts": search_texts(language),
@@ -40,3 +41,17 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
         # What search looks for instead of words its stemmer misreads ({typed: searched}).
         "searched_as": searched_as(vocabulary, site_languages()[language]),
     }
+
+
+def word_lists(language: str, vocabulary: VocabularyFile | None) -> dict[str, str]:
+    """The lists of words search reads on the pages of ``language`` (see
+    :meth:`deepscopie.languages.Languages.word_lists`), and the synonyms' phrases that say one
+    of its request words (``request_phrases``, separated by commas): search.js leaves those
+    words out of a question, but where it says one of these phrases whole."""
+    lists = site_languages().word_lists(language)
+    if vocabulary is None:
+        return lists
+    site_language = site_languages()[language]
+    synonyms = language_synonyms(vocabulary.synonyms, site_language)
+    phrases = synonyms.phrases_saying(site_language.request_words.split())
+    return {**lists, "request_phrases": ", ".join(phrases)}

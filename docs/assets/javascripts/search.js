@@ -778,11 +778,34 @@
     return words.filter((_, at) => !filler.has(at));
   }
 
-  // The words of a question but its filler phrases, stop words and marks alone (the "?" of
-  // "quelqu'un sait ?", the only word left: every entry was shown for it in Explore), and a
-  // word joining alternatives left alone ("cellpose vs" while the second is typed).
+  // The words by which a reader asks to be shown what follows ("liste des cours", "list all
+  // courses"; request_words), and the synonyms' phrases that say one ("mailing list", "liste
+  // de diffusion"; request_phrases, separated by commas), each as its words, bare and
+  // singular. Searched, "list" found the books first (their group's "reading list").
+  const requestWords = new Set([...listedWords("request_words")].map(singular));
+  const requestPhrases = String(wordLists.request_phrases || "")
+    .split(",")
+    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean).map(singular))
+    .filter((words) => words.length > 1);
+  // A question's words (as split on spaces) but its request words, except where they are a
+  // word of a synonym's phrase said whole ("s'abonner à la liste de diffusion").
+  function withoutRequests(words) {
+    const singulars = words.map((word) => singular(bare(word)));
+    const inPhrase = new Set();
+    singulars.forEach((_, at) => {
+      for (const phrase of requestPhrases) {
+        if (phrase.every((word, next) => singulars[at + next] === word)) phrase.forEach((_, next) => inPhrase.add(at + next));
+      }
+    });
+    return words.filter((_, at) => inPhrase.has(at) || !requestWords.has(singulars[at]));
+  }
+
+  // The words of a question but its filler phrases, request words, stop words and marks
+  // alone (the "?" of "quelqu'un sait ?", the only word left: every entry was shown for it in
+  // Explore), and a word joining alternatives left alone ("cellpose vs" while the second is
+  // typed).
   const meaningful = (typed) =>
-    withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    withoutRequests(withoutFillers(typed.split(/\s+/))).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
