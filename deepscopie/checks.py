@@ -389,20 +389,25 @@ def _check_filler_phrases(vocabulary: VocabularyFile, source: SourceMap) -> list
 
 def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[Problem]:
     """A synonym that is only a word by which a reader asks to be shown what follows ("list",
-    "liste"; request_words, deepscopie/catalogues/languages.yaml): search leaves that word out
-    of a question, but in a phrase of several words, and would never read the synonym."""
-    requests = {
-        singular(word)
+    "la liste"; request_words, deepscopie/catalogues/languages.yaml), stop words aside: search
+    leaves that word out of a question that says anything else, and keeps it only in a
+    phrase of several words (see Synonyms.phrases_saying)."""
+    readings = [
+        (
+            language.stop_word_set,
+            {singular(word) for word in question_words(language.request_words)},
+        )
         for language in site_languages()
-        for word in question_words(language.request_words)
-    }
+    ]
     problems = []
     for i, group in enumerate(vocabulary.synonyms):
         for j, member in enumerate(group):
-            words = question_words(member)
-            if len(words) == 1 and singular(words[0]) in requests:
-                message = msg("synonym-request", member=member)
-                problems.append(source.problem(("synonyms", i, j), message, "synonym-request"))
+            for stop_words, requests in readings:
+                words = [word for word in question_words(member) if word not in stop_words]
+                if len(words) == 1 and singular(words[0]) in requests:
+                    message = msg("synonym-request", member=member)
+                    problems.append(source.problem(("synonyms", i, j), message, "synonym-request"))
+                    break
     return problems
 
 

@@ -72,5 +72,6 @@ RULES: dict[str, str] = {
     "synonym-filler": "A synonym says a phrase that search leaves out of a question "
     "(filler_words: 'du coup', 'I was wondering'): search would never read it whole.",
     "synonym-request": "A synonym is only a word by which readers ask to be shown what follows "
-    "(request_words: 'list', 'liste'): search leaves it out of a question and would never read it.",
+    "(request_words: 'list', 'liste'), stop words aside: search leaves it out of any question "
+    "that says more, and would not read it.",
 }

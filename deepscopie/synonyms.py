@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from deepscopie.folding import as_written, fold, whole_words, without_elision
+from deepscopie.folding import as_written, fold, question_words, whole_words, without_elision
 from deepscopie.languages import Language, site_languages
 from deepscopie.stemming import indexed_form
 
@@ -213,15 +213,21 @@ class Synonyms:
 
     def phrases_saying(self, words: Iterable[str]) -> list[str]:
         """The groups' phrases (as written, each once) that have one of ``words`` among
-        theirs, accents, case and plurals aside: search.js keeps a word that it otherwise
-        leaves out of a question where the question says one whole ("mailing list", "liste de
-        diffusion"; see request_words in deepscopie/catalogues/languages.yaml)."""
-        wanted = frozenset(singular(fold(word)) for word in words)
+        theirs, read as search.js reads a question's (:func:`question_words`, singular, stop
+        words aside): search.js keeps a word that it otherwise leaves out of a question where
+        the question says one of them ("mailing list", "liste de diffusion"; see
+        request_words in deepscopie/catalogues/languages.yaml). Not a phrase of one word so
+        read ("la liste"; "mailing-list" is one word there)."""
+        wanted = {singular(word) for word in question_words(" ".join(words))}
+
+        def read(member: str) -> list[str]:
+            return [singular(word) for word in question_words(member) if word not in self._ignored]
+
         saying = (
             member
-            for members in self._members
-            for member, key in members
-            if " " in key and wanted.intersection(key.split())
+            for group in self.groups
+            for member in group
+            if len(said := read(member)) > 1 and wanted.intersection(said)
         )
         return list(dict.fromkeys(saying))
 

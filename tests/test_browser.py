@@ -1982,6 +1982,7 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
         # the books first (their group's "reading list"), "donnez" every entry with "données".
         ("", "la liste des cours", "cours"),
         ("", "donnez-moi une liste de vidéos", "vidéos"),
+        ("", "donne les vidéos", "vidéos"),
         ("en/", "list all courses", "courses"),
         ("en/", "give me a list of datasets", "datasets"),
     ],
@@ -2967,8 +2968,12 @@ def _typed_in_explore(page: Page, words: str) -> set[str]:
 
 @pytest.mark.parametrize(
     ("root", "requested", "asked"),
-    [("", "liste des cours", "cours"), ("en/", "list all the courses", "courses")],
-    ids=["french", "english"],
+    [
+        ("", "liste des cours", "cours"),
+        # "moi" of a filler typed without its hyphen: Explore listed nothing.
+        ("", "donne moi des vidéos", "vidéos"),
+        ("en/", "list all the courses", "courses"),
+    ],
 )
 def test_explore_lists_what_a_request_names(
     watched: Watched, site_url: str, root: str, requested: str, asked: str
@@ -2985,8 +2990,15 @@ def test_explore_lists_what_a_request_names(
     ("root", "question", "read"),
     [
         ("", "s'abonner à la liste de diffusion", ["abonner", "liste", "diffusion"]),
+        # The phrase's stop words aside, as its other readings do.
+        ("", "liste diffusion ia", ["liste", "diffusion", "ia"]),
         ("", "mailing lists en français", ["mailing", "lists", "francais"]),
         ("en/", "any mailing lists?", ["mailing", "lists"]),
+        # Nothing else said: the request words, without the stop words ("list all" is typed
+        # on the way to "list all courses"; it was searched "list all").
+        ("en/", "list all", ["list"]),
+        ("en/", "give me a list", ["give", "list"]),
+        ("", "liste des", ["liste"]),
     ],
 )
 def test_a_request_word_is_searched_where_a_synonym_s_phrase_says_it(

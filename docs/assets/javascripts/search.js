@@ -339,7 +339,7 @@
   // keys them the same way), of at most `names.phrase_words` words. Only a whole question:
   // "how many cells was cellpose trained on" is not about counting cells.
   // A word as its singular, crudely ("masques", "vidéos", "datasets"): the rule of
-  // deepscopie/synonyms.py (_singular), by which the phrases are keyed.
+  // deepscopie/synonyms.py (singular), by which the phrases are keyed.
   const singular = (word) => (word.length > 3 ? word.replace(/[sx]$/, "") : word);
   const keyOf = (words) =>
     fold(words).split(/[^\p{L}\p{N}_]+/u).filter((word) => word && !stopWords.has(word)).map(singular);
@@ -780,17 +780,19 @@
 
   // The words by which a reader asks to be shown what follows ("liste des cours", "list all
   // courses"; request_words), and the synonyms' phrases that say one ("mailing list", "liste
-  // de diffusion"; request_phrases, separated by commas), each as its words, bare and
-  // singular. Searched, "list" found the books first (their group's "reading list").
-  const requestWords = new Set([...listedWords("request_words")].map(singular));
+  // de diffusion"; request_phrases, separated by commas), each as its words but stop words,
+  // bare and singular. Searched, "list" found the books first (their group's "reading
+  // list"), and "donne" every entry that says "données".
+  const requestWords = new Set([...listedWords("request_words")].map(bare).map(singular));
   const requestPhrases = String(wordLists.request_phrases || "")
     .split(",")
-    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean).map(singular))
+    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter((word) => word && !stopWords.has(word)).map(singular))
     .filter((words) => words.length > 1);
-  // A question's words (as split on spaces) but its request words, except where they are a
-  // word of a synonym's phrase said whole ("s'abonner à la liste de diffusion").
+  // `words` but the request words, except where they are a word of a synonym's phrase said
+  // whole, stop words aside ("s'abonner à la liste de diffusion", "liste diffusion").
   function withoutRequests(words) {
     const singulars = words.map((word) => singular(bare(word)));
+    if (!singulars.some((word) => requestWords.has(word))) return words;
     const inPhrase = new Set();
     singulars.forEach((_, at) => {
       for (const phrase of requestPhrases) {
@@ -800,12 +802,16 @@
     return words.filter((_, at) => inPhrase.has(at) || !requestWords.has(singulars[at]));
   }
 
-  // The words of a question but its filler phrases, request words, stop words and marks
-  // alone (the "?" of "quelqu'un sait ?", the only word left: every entry was shown for it in
-  // Explore), and a word joining alternatives left alone ("cellpose vs" while the second is
-  // typed).
-  const meaningful = (typed) =>
-    withoutRequests(withoutFillers(typed.split(/\s+/))).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+  // The words of a question but its filler phrases, stop words and marks alone (the "?" of
+  // "quelqu'un sait ?", the only word left: every entry was shown for it in Explore), a word
+  // joining alternatives left alone ("cellpose vs" while the second is typed), and its
+  // request words, unless nothing else is left ("list all" is "list", as typed while "list
+  // all courses" is).
+  function meaningful(typed) {
+    const words = withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    const asked = withoutRequests(words);
+    return asked.length ? asked : words;
+  }
 
   // What a question is searched for: its meaningful words, or all of them when it has none
   // or is a phrase in quotes (Pagefind's exact phrase, searched as written).
