@@ -47,6 +47,7 @@ class Language:
     stop_words: str = ""  # words separated by spaces
     filler_words: str = ""  # phrases separated by commas
     request_words: str = ""  # words separated by spaces
+    showing_words: str = ""  # words separated by spaces
     kept_words: str = ""  # words separated by spaces
     or_words: str = ""  # words separated by spaces
     instead_words: str = ""  # words separated by spaces

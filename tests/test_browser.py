@@ -1985,6 +1985,12 @@ def test_the_status_says_the_readers_words_back_as_text_and_a_pasted_page_shortl
         ("", "donne les vidéos", "vidéos"),
         ("en/", "list all courses", "courses"),
         ("en/", "give me a list of datasets", "datasets"),
+        # Verbs that ask to be shown a kind of entry (showing_words, right before one): "voir"
+        # and "display" are words of the visualisation group, "search" was searched.
+        ("", "voir tous les cours", "cours"),
+        ("", "afficher les tutoriels", "tutoriels"),
+        ("en/", "search for courses", "courses"),
+        ("en/", "display the tutorials", "tutorials"),
     ],
 )
 def test_the_words_that_only_frame_a_question_do_not_change_its_answers(
@@ -2999,13 +3005,20 @@ def test_explore_lists_what_a_request_names(
         ("en/", "list all", ["list"]),
         ("en/", "give me a list", ["give", "list"]),
         ("", "liste des", ["liste"]),
+        # A showing word says what the reader wants done but right before a kind of entry.
+        ("", "afficher une pile 3D", ["afficher", "pile", "3d"]),
+        ("", "trouver un outil de suivi", ["outil", "suivi"]),
+        ("", "voir la liste des vidéos", ["videos"]),
+        ("en/", "hyperparameter search", ["hyperparameter", "search"]),
+        ("en/", "display multichannel images", ["display", "multichannel", "images"]),
     ],
 )
-def test_a_request_word_is_searched_where_a_synonym_s_phrase_says_it(
+def test_the_words_that_ask_for_entries_are_searched_where_they_say_more(
     watched: Watched, site_url: str, root: str, question: str, read: list[str]
 ) -> None:
     # Left out of every question ("liste des cours"), "liste" would have made "liste de
-    # diffusion" a question of "diffusion", and "mailing list" one of "mailing".
+    # diffusion" a question of "diffusion", and "mailing list" one of "mailing"; "afficher"
+    # and "display" say what the reader wants done with the images.
     page = watched.page
     page.goto(f"{site_url}{root}")
     assert page.evaluate("q => window.deepscopie.askedFor(q)", question) == [read]

@@ -308,6 +308,26 @@ def test_the_search_dialog_is_given_the_synonyms_phrases_that_say_a_request_word
     assert isinstance(without_data, dict) and "request_phrases" not in without_data
 
 
+def test_the_search_dialog_is_given_the_words_that_name_a_kind_of_entry(tmp_path: Path) -> None:
+    # search.js leaves a showing word out right before one ("voir les articles", "find
+    # papers"), and searches it elsewhere ("voir les noyaux en 3D").
+    base = _base_with_vocabulary(
+        tmp_path,
+        "  - [paper, article, publication, article de revue, papiers]\n"
+        "  - [denoising, débruitage]\n",
+    )
+    for language in ("fr", "en"):
+        lists = template_globals(language, base.vocabulary)["site_word_lists"]
+        assert isinstance(lists, dict)
+        kinds = lists["kind_words"].split()
+        # Every type's name in each language, singular, and the one-word synonyms of its
+        # group; not a phrase's words, nor another group's.
+        assert {"logiciel", "tool", "article", "paper", "plugin", "publication", "papier"} <= set(
+            kinds
+        )
+        assert not {"revue", "denoising", "debruitage", "de"} & set(kinds)
+
+
 def test_an_acronyms_plural_typed_in_lower_case_is_searched_as_the_acronym(
     tmp_path: Path,
 ) -> None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from deepscopie.languages import site_languages
 from deepscopie.model import VocabularyFile
+from deepscopie.render.asking_words import asking_word_lists
 from deepscopie.render.navigation import page_names
 from deepscopie.render.pages import render_search_form
 from deepscopie.render.search_jobs import task_words
 from deepscopie.render.search_records import search_index_names
 from deepscopie.render.searched_as import searched_as
 from deepscopie.render.texts import search_texts
-from deepscopie.synonyms import language_synonyms
 
 
 def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[str, object]:
@@ -45,13 +45,10 @@ def template_globals(language: str, vocabulary: VocabularyFile | None) -> dict[s
 
 def word_lists(language: str, vocabulary: VocabularyFile | None) -> dict[str, str]:
     """The lists of words search reads on the pages of ``language`` (see
-    :meth:`deepscopie.languages.Languages.word_lists`), and the synonyms' phrases that say one
-    of its request words (``request_phrases``, separated by commas): search.js leaves those
-    words out of a question, but where it says one of these phrases whole."""
+    :meth:`deepscopie.languages.Languages.word_lists`), and those of the ``vocabulary`` by
+    which it reads how a reader asks for entries (see
+    :func:`deepscopie.render.asking_words.asking_word_lists`)."""
     lists = site_languages().word_lists(language)
     if vocabulary is None:
         return lists
-    site_language = site_languages()[language]
-    synonyms = language_synonyms(vocabulary.synonyms, site_language)
-    phrases = synonyms.phrases_saying(site_language.request_words.split())
-    return {**lists, "request_phrases": ", ".join(phrases)}
+    return {**lists, **asking_word_lists(vocabulary, site_languages()[language])}

@@ -788,18 +788,33 @@
     .split(",")
     .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter((word) => word && !stopWords.has(word)).map(singular))
     .filter((words) => words.length > 1);
+  // The verbs by which a reader asks to be shown what follows when it names a kind of
+  // entry ("voir tous les cours", "search for courses"; showing_words), and the words that
+  // name one: the types' names and their synonyms (kind_words), and the words for a thing to
+  // use (thing_words: "find a tool"). Bare and singular.
+  const showingWords = new Set([...listedWords("showing_words")].map(bare).map(singular));
+  const kindWords = new Set([...listedWords("kind_words"), ...listedWords("thing_words")].map(bare).map(singular));
+
   // `words` but the request words, except where they are a word of a synonym's phrase said
-  // whole, stop words aside ("s'abonner à la liste de diffusion", "liste diffusion").
+  // whole, stop words aside ("s'abonner à la liste de diffusion", "liste diffusion"), and
+  // the showing words right before a kind of entry ("voir les cours"; not "afficher une
+  // pile 3D", "hyperparameter search").
   function withoutRequests(words) {
     const singulars = words.map((word) => singular(bare(word)));
-    if (!singulars.some((word) => requestWords.has(word))) return words;
+    if (!singulars.some((word) => requestWords.has(word) || showingWords.has(word))) return words;
     const inPhrase = new Set();
     singulars.forEach((_, at) => {
       for (const phrase of requestPhrases) {
         if (phrase.every((word, next) => singulars[at + next] === word)) phrase.forEach((_, next) => inPhrase.add(at + next));
       }
     });
-    return words.filter((_, at) => inPhrase.has(at) || !requestWords.has(singulars[at]));
+    const kept = singulars.map((word, at) => inPhrase.has(at) || !requestWords.has(word));
+    // The next word kept after `at`: "voir la liste des cours" shows courses too.
+    const nextKept = (at) => singulars.find((_, after) => after > at && kept[after]);
+    singulars.forEach((word, at) => {
+      if (kept[at] && showingWords.has(word) && kindWords.has(nextKept(at))) kept[at] = false;
+    });
+    return words.filter((_, at) => kept[at]);
   }
 
   // The words of a question but its filler phrases, stop words and marks alone (the "?" of
