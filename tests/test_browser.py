@@ -3011,6 +3011,13 @@ def test_explore_lists_what_a_request_names(
         ("", "voir la liste des vidéos", ["videos"]),
         ("en/", "hyperparameter search", ["hyperparameter", "search"]),
         ("en/", "display multichannel images", ["display", "multichannel", "images"]),
+        # Nor before a word of a kind's group that another group has too ("channel": video
+        # channels, and the multichannel images'), nor in a synonym's phrase ("find a model").
+        ("en/", "display channels", ["display", "channels"]),
+        ("en/", "find a model", ["find", "model"]),
+        ("", "afficher les données 3D", ["afficher", "donnees", "3d"]),
+        ("", "voir les jeux de données", ["jeux", "donnees"]),
+        ("en/", "watch videos", ["videos"]),
     ],
 )
 def test_the_words_that_ask_for_entries_are_searched_where_they_say_more(

@@ -302,30 +302,37 @@ def test_the_search_dialog_is_given_the_synonyms_phrases_that_say_a_request_word
     assert isinstance(french, dict) and isinstance(english, dict)
     # Plurals and case aside; not a phrase that only has a longer word ("listless"), nor
     # words joined by hyphens, which search.js reads as one ("emailinglist").
-    assert french["request_phrases"] == "Mailing Lists, liste de diffusion, reading list"
-    assert english["request_phrases"] == "Mailing Lists, reading list"
+    assert french["asking_phrases"] == "Mailing Lists, liste de diffusion, reading list"
+    assert english["asking_phrases"] == "Mailing Lists, reading list"
     without_data = template_globals("fr", None)["site_word_lists"]
-    assert isinstance(without_data, dict) and "request_phrases" not in without_data
+    assert isinstance(without_data, dict) and "asking_phrases" not in without_data
 
 
-def test_the_search_dialog_is_given_the_words_that_name_a_kind_of_entry(tmp_path: Path) -> None:
+def test_the_search_dialog_is_given_the_names_of_the_kinds_of_entry(tmp_path: Path) -> None:
     # search.js leaves a showing word out right before one ("voir les articles", "find
-    # papers"), and searches it elsewhere ("voir les noyaux en 3D").
+    # papers"), and searches it elsewhere ("voir les noyaux en 3D", "display channels").
     base = _base_with_vocabulary(
         tmp_path,
-        "  - [paper, article, publication, article de revue, papiers]\n"
-        "  - [denoising, débruitage]\n",
+        "  - [paper, article, publication, article de revue, papiers, channels]\n"
+        "  - [multichannel, channels]\n  - [denoising, débruitage]\n",
     )
     for language in ("fr", "en"):
         lists = template_globals(language, base.vocabulary)["site_word_lists"]
         assert isinstance(lists, dict)
-        kinds = lists["kind_words"].split()
-        # Every type's name in each language, singular, and the one-word synonyms of its
-        # group; not a phrase's words, nor another group's.
-        assert {"logiciel", "tool", "article", "paper", "plugin", "publication", "papier"} <= set(
-            kinds
-        )
-        assert not {"revue", "denoising", "debruitage", "de"} & set(kinds)
+        kinds = set(lists["kind_phrases"].split(", "))
+        # Every type's name in each language, singular, and the words of its group; not a
+        # phrase that begins with one of them, nor a word of another group, nor another
+        # group's.
+        assert {"logiciel", "tool", "article", "paper", "plugin", "publication", "papier"} <= kinds
+        assert not {"article de revue", "article revue", "channel", "denoising"} & kinds
+    # Read as search.js reads a question on the page: "de" is a stop word in French only.
+    base = _base_with_vocabulary(tmp_path / "2", "  - [plugin, modules de Fiji]\n")
+    french, english = (
+        template_globals(language, base.vocabulary)["site_word_lists"] for language in ("fr", "en")
+    )
+    assert isinstance(french, dict) and isinstance(english, dict)
+    assert "module fiji" in french["kind_phrases"].split(", ")
+    assert "module de fiji" in english["kind_phrases"].split(", ")
 
 
 def test_an_acronyms_plural_typed_in_lower_case_is_searched_as_the_acronym(

@@ -1,9 +1,11 @@
 """What search.js needs of the vocabulary to read how a reader asks for entries ("liste des
 cours", "voir tous les cours", "find a tool"), beside the language's lists of words
 (deepscopie/catalogues/languages.yaml: request_words, showing_words): the synonyms' phrases
-that say a request word, and the words that name a kind of entry."""
+that say one of those words, and the names of the kinds of entry."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from deepscopie.folding import question_words
 from deepscopie.languages import Language, site_languages
@@ -12,36 +14,40 @@ from deepscopie.synonyms import language_synonyms, singular
 
 
 def asking_word_lists(vocabulary: VocabularyFile, language: Language) -> dict[str, str]:
-    """``request_phrases``: the synonyms' phrases that say one of the language's request
-    words, separated by commas (search.js keeps such a word where a question says one);
-    ``kind_words``: the words that name a kind of entry, separated by spaces (search.js
-    leaves out a showing word right before one)."""
+    """``asking_phrases``: the synonyms' phrases that say one of the language's request or
+    showing words, separated by commas (search.js keeps such a word where a question says
+    one: "mailing list", "find a model"); ``kind_phrases``: the names of the kinds of entry
+    (see :func:`kind_phrases`), separated by commas (search.js leaves out a showing word
+    right before one)."""
     synonyms = language_synonyms(vocabulary.synonyms, language)
-    phrases = synonyms.phrases_saying(language.request_words.split())
+    asking = [*language.request_words.split(), *language.showing_words.split()]
     return {
-        "request_phrases": ", ".join(phrases),
-        "kind_words": " ".join(kind_words(vocabulary)),
+        "asking_phrases": ", ".join(synonyms.phrases_saying(asking)),
+        "kind_phrases": ", ".join(kind_phrases(vocabulary, language)),
     }
 
 
-def kind_words(vocabulary: VocabularyFile) -> list[str]:
-    """The words that name a kind of entry, as search.js reads a question's (bare, singular),
-    each once: every word of each type's name in every language, but that language's stop
-    words ("Jeu de données": "jeu", "donnee"), and the one-word synonyms of a type's name
-    ("Livre": "bouquin", "ebook"; "Vidéo": "youtube"). The same on every page: French
-    readers type the English names ("datasets"), and English pages are read in French too."""
-    names: dict[str, Language] = {
-        " ".join(question_words(kind.name.get(language.code))): language
-        for kind in vocabulary.types
-        for language in site_languages()
-    }
-    words = [
-        word
-        for name, language in names.items()
-        for word in name.split()
-        if word not in language.stop_word_set
-    ]
-    for group in vocabulary.synonyms:
-        if any(" ".join(question_words(member)) in names for member in group):
-            words += [read[0] for read in map(question_words, group) if len(read) == 1]
-    return sorted({singular(word) for word in words})
+def kind_phrases(vocabulary: VocabularyFile, language: Language) -> list[str]:
+    """The names of the kinds of entry, each once, as search.js reads a question's words on
+    the pages of ``language`` (bare, singular, its stop words aside) apart by spaces: each
+    type's name in every language ("jeu donnee", "model zoo"; French readers type the
+    English, and the reverse), and the words and phrases of a synonym group that has one
+    ("bouquin", "youtube", "base de données"), but a word of another group too ("channel", of
+    the multichannel images: "display channels" asks for no video), nor one that begins with
+    another ("jeu donnee public")."""
+    stop_words = language.stop_word_set
+
+    def read(text: str) -> str:
+        return " ".join(singular(word) for word in question_words(text) if word not in stop_words)
+
+    names = {read(kind.name.get(one.code)) for kind in vocabulary.types for one in site_languages()}
+    groups = [[read(member) for member in group] for group in vocabulary.synonyms]
+    groups_of = Counter(member for group in groups for member in set(group))
+    phrases = set(names)
+    for group in groups:
+        if names.intersection(group):
+            phrases.update(m for m in group if " " in m or groups_of[m] == 1)
+    phrases.discard("")
+    # Not one that begins with another ("jeu donnee public", "video tutorial"): search.js
+    # reads a kind's name as the beginning of what follows the verb.
+    return sorted(p for p in phrases if not any(p.startswith(f"{other} ") for other in phrases))

@@ -779,40 +779,44 @@
   }
 
   // The words by which a reader asks to be shown what follows ("liste des cours", "list all
-  // courses"; request_words), and the synonyms' phrases that say one ("mailing list", "liste
-  // de diffusion"; request_phrases, separated by commas), each as its words but stop words,
-  // bare and singular. Searched, "list" found the books first (their group's "reading
-  // list"), and "donne" every entry that says "données".
+  // courses"; request_words), the verbs by which one asks to be shown a kind of entry
+  // ("voir tous les cours", "search for courses"; showing_words), and the synonyms' phrases
+  // that say one ("mailing list", "liste de diffusion", "find a model"; asking_phrases,
+  // separated by commas), each as its words but stop words, bare and singular. Searched,
+  // "list" found the books first (their group's "reading list"), "donne" every entry that
+  // says "données", and "voir", a word of the visualisation group, napari for the courses.
   const requestWords = new Set([...listedWords("request_words")].map(bare).map(singular));
-  const requestPhrases = String(wordLists.request_phrases || "")
-    .split(",")
-    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter((word) => word && !stopWords.has(word)).map(singular))
-    .filter((words) => words.length > 1);
-  // The verbs by which a reader asks to be shown what follows when it names a kind of
-  // entry ("voir tous les cours", "search for courses"; showing_words), and the words that
-  // name one: the types' names and their synonyms (kind_words), and the words for a thing to
-  // use (thing_words: "find a tool"). Bare and singular.
   const showingWords = new Set([...listedWords("showing_words")].map(bare).map(singular));
-  const kindWords = new Set([...listedWords("kind_words"), ...listedWords("thing_words")].map(bare).map(singular));
+  const phrasesOf = (name) =>
+    String(wordLists[name] || "")
+      .split(",")
+      .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter((word) => word && !stopWords.has(word)).map(singular));
+  const askingPhrases = phrasesOf("asking_phrases").filter((words) => words.length > 1);
+  // The names of the kinds of entry (the types' and their groups', kind_phrases; read so
+  // already), and the words for a thing to use (thing_words: "find a tool").
+  const kindPhrases = [...phrasesOf("kind_phrases"), ...[...listedWords("thing_words")].map((word) => [singular(bare(word))])].filter(
+    (words) => words.length,
+  );
+  const namesAKind = (words) => kindPhrases.some((phrase) => phrase.every((word, at) => words[at] === word));
 
-  // `words` but the request words, except where they are a word of a synonym's phrase said
-  // whole, stop words aside ("s'abonner à la liste de diffusion", "liste diffusion"), and
-  // the showing words right before a kind of entry ("voir les cours"; not "afficher une
-  // pile 3D", "hyperparameter search").
-  function withoutRequests(words) {
+  // `words` but the request words, and the showing words right before a kind of entry ("voir
+  // les cours"; not "afficher une pile 3D", "hyperparameter search"), except where they are
+  // a word of a synonym's phrase said whole, stop words aside ("s'abonner à la liste de
+  // diffusion", "liste diffusion", "find a model").
+  function withoutAsking(words) {
     const singulars = words.map((word) => singular(bare(word)));
     if (!singulars.some((word) => requestWords.has(word) || showingWords.has(word))) return words;
     const inPhrase = new Set();
     singulars.forEach((_, at) => {
-      for (const phrase of requestPhrases) {
+      for (const phrase of askingPhrases) {
         if (phrase.every((word, next) => singulars[at + next] === word)) phrase.forEach((_, next) => inPhrase.add(at + next));
       }
     });
     const kept = singulars.map((word, at) => inPhrase.has(at) || !requestWords.has(word));
-    // The next word kept after `at`: "voir la liste des cours" shows courses too.
-    const nextKept = (at) => singulars.find((_, after) => after > at && kept[after]);
     singulars.forEach((word, at) => {
-      if (kept[at] && showingWords.has(word) && kindWords.has(nextKept(at))) kept[at] = false;
+      // What is asked after it: "voir la liste des cours" shows courses too.
+      const after = singulars.filter((_, later) => later > at && kept[later]);
+      if (kept[at] && !inPhrase.has(at) && showingWords.has(word) && namesAKind(after)) kept[at] = false;
     });
     return words.filter((_, at) => kept[at]);
   }
@@ -824,7 +828,7 @@
   // all courses" is).
   function meaningful(typed) {
     const words = withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
-    const asked = withoutRequests(words);
+    const asked = withoutAsking(words);
     return asked.length ? asked : words;
   }
 
