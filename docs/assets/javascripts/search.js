@@ -814,18 +814,18 @@
     });
     const kept = singulars.map((word, at) => inPhrase.has(at) || !requestWords.has(word));
     singulars.forEach((word, at) => {
+      if (!kept[at] || inPhrase.has(at) || !showingWords.has(word)) return;
       // What is asked after it: "voir la liste des cours" shows courses too.
-      const after = singulars.filter((_, later) => later > at && kept[later]);
-      if (kept[at] && !inPhrase.has(at) && showingWords.has(word) && namesAKind(after)) kept[at] = false;
+      if (namesAKind(singulars.filter((_, later) => later > at && kept[later]))) kept[at] = false;
     });
     return words.filter((_, at) => kept[at]);
   }
 
   // The words of a question but its filler phrases, stop words and marks alone (the "?" of
   // "quelqu'un sait ?", the only word left: every entry was shown for it in Explore), a word
-  // joining alternatives left alone ("cellpose vs" while the second is typed), and its
-  // request words, unless nothing else is left ("list all" is "list", as typed while "list
-  // all courses" is).
+  // joining alternatives left alone ("cellpose vs" while the second is typed), and the words
+  // by which it asks for entries (see withoutAsking), unless nothing else is left ("list
+  // all" is "list", as typed while "list all courses" is).
   function meaningful(typed) {
     const words = withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
     const asked = withoutAsking(words);
