@@ -394,7 +394,7 @@ def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[
     phrase of several words (see Synonyms.phrases_saying)."""
     readings = [
         (
-            language.stop_word_set,
+            language_synonyms(vocabulary.synonyms, language),
             {singular(word) for word in question_words(language.request_words)},
         )
         for language in site_languages()
@@ -402,9 +402,9 @@ def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[
     problems = []
     for i, group in enumerate(vocabulary.synonyms):
         for j, member in enumerate(group):
-            for stop_words, requests in readings:
-                words = [word for word in question_words(member) if word not in stop_words]
-                if len(words) == 1 and singular(words[0]) in requests:
+            for synonyms, requests in readings:
+                words = synonyms.read_as_asked(member)
+                if len(words) == 1 and words[0] in requests:
                     message = msg("synonym-request", member=member)
                     problems.append(source.problem(("synonyms", i, j), message, "synonym-request"))
                     break

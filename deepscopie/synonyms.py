@@ -211,23 +211,24 @@ class Synonyms:
         which have "annotation" and, in their way of working ("Sans programmer"), "sans"."""
         return {key: sorted(groups) for key, groups in sorted(self._negated_keys.items())}
 
+    def read_as_asked(self, text: str) -> list[str]:
+        """The words of ``text`` as search.js compares those of a question with the phrases
+        it is given (:func:`question_words`, each singular, the stop words aside)."""
+        return [singular(word) for word in question_words(text) if word not in self._ignored]
+
     def phrases_saying(self, words: Iterable[str]) -> list[str]:
         """The groups' phrases (as written, each once) that have one of ``words`` among
-        theirs, read as search.js reads a question's (:func:`question_words`, singular, stop
-        words aside): search.js keeps a word that it otherwise leaves out of a question where
-        the question says one of them ("mailing list", "liste de diffusion"; see
-        request_words in deepscopie/catalogues/languages.yaml). Not a phrase of one word so
-        read ("la liste"; "mailing-list" is one word there)."""
+        theirs, read as search.js reads a question's (:meth:`read_as_asked`): search.js
+        keeps a word that it otherwise leaves out of a question where the question says one
+        of them ("mailing list", "liste de diffusion"; see request_words in
+        deepscopie/catalogues/languages.yaml). Not a phrase of one word so read ("la liste";
+        "mailing-list" is one word there)."""
         wanted = {singular(word) for word in question_words(" ".join(words))}
-
-        def read(member: str) -> list[str]:
-            return [singular(word) for word in question_words(member) if word not in self._ignored]
-
         saying = (
             member
             for group in self.groups
             for member in group
-            if len(said := read(member)) > 1 and wanted.intersection(said)
+            if len(said := self.read_as_asked(member)) > 1 and wanted.intersection(said)
         )
         return list(dict.fromkeys(saying))
 

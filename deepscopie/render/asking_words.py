@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from deepscopie.folding import question_words
 from deepscopie.languages import Language, site_languages
 from deepscopie.model import VocabularyFile
-from deepscopie.synonyms import language_synonyms, singular
+from deepscopie.synonyms import Synonyms, language_synonyms
 
 
 def asking_word_lists(vocabulary: VocabularyFile, language: Language) -> dict[str, str]:
@@ -23,25 +22,24 @@ def asking_word_lists(vocabulary: VocabularyFile, language: Language) -> dict[st
     asking = [*language.request_words.split(), *language.showing_words.split()]
     return {
         "asking_phrases": ", ".join(synonyms.phrases_saying(asking)),
-        "kind_phrases": ", ".join(kind_phrases(vocabulary, language)),
+        "kind_phrases": ", ".join(kind_phrases(vocabulary, synonyms)),
     }
 
 
-def kind_phrases(vocabulary: VocabularyFile, language: Language) -> list[str]:
+def kind_phrases(vocabulary: VocabularyFile, synonyms: Synonyms) -> list[str]:
     """The names of the kinds of entry, each once, as search.js reads a question's words on
-    the pages of ``language`` (bare, singular, its stop words aside) apart by spaces: each
-    type's name in every language ("jeu donnee", "model zoo"; French readers type the
-    English, and the reverse), and the words and phrases of a synonym group that has one
-    ("bouquin", "youtube", "base de données"), but a word of another group too ("channel", of
-    the multichannel images: "display channels" asks for no video), nor one that begins with
-    another ("jeu donnee public")."""
-    stop_words = language.stop_word_set
+    the pages of the language of ``synonyms`` (:meth:`Synonyms.read_as_asked`) apart by
+    spaces: each type's name in every language ("jeu donnee", "model zoo"; French readers
+    type the English, and the reverse), and the words and phrases of a synonym group that
+    has one ("bouquin", "youtube", "base de données"), but a word of another group too
+    ("channel", of the multichannel images: "display channels" asks for no video), nor one
+    that begins with another ("jeu donnee public")."""
 
     def read(text: str) -> str:
-        return " ".join(singular(word) for word in question_words(text) if word not in stop_words)
+        return " ".join(synonyms.read_as_asked(text))
 
     names = {read(kind.name.get(one.code)) for kind in vocabulary.types for one in site_languages()}
-    groups = [[read(member) for member in group] for group in vocabulary.synonyms]
+    groups = [[read(member) for member in group] for group in synonyms.groups]
     groups_of = Counter(member for group in groups for member in set(group))
     phrases = set(names)
     for group in groups:

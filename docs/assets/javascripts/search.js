@@ -762,19 +762,24 @@
   // "I was wondering"; filler_words, separated by commas), each as its words: bare, without
   // elided words, as a question's words are when it is searched (see terms; the Python
   // definition: Language.filler_phrases).
-  const fillerPhrases = String(wordLists.filler_words || "")
-    .split(",")
-    .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean))
-    .filter((words) => words.length);
-  // A question's words (as split on spaces) but its filler phrases, wherever said whole.
-  function withoutFillers(words) {
-    const bareWords = words.map(bare);
-    const filler = new Set();
-    bareWords.forEach((_, at) => {
-      for (const phrase of fillerPhrases) {
-        if (phrase.every((word, next) => bareWords[at + next] === word)) phrase.forEach((_, next) => filler.add(at + next));
+  const phrasesListed = (name) =>
+    String(wordLists[name] || "")
+      .split(",")
+      .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter(Boolean));
+  const fillerPhrases = phrasesListed("filler_words").filter((words) => words.length);
+  // The places in `words` of the `phrases` said whole there (each phrase as its words).
+  function placesSaid(words, phrases) {
+    const places = new Set();
+    words.forEach((_, at) => {
+      for (const phrase of phrases) {
+        if (phrase.every((word, next) => words[at + next] === word)) phrase.forEach((_, next) => places.add(at + next));
       }
     });
+    return places;
+  }
+  // A question's words (as split on spaces) but its filler phrases, wherever said whole.
+  function withoutFillers(words) {
+    const filler = placesSaid(words.map(bare), fillerPhrases);
     return words.filter((_, at) => !filler.has(at));
   }
 
@@ -787,10 +792,7 @@
   // says "données", and "voir", a word of the visualisation group, napari for the courses.
   const requestWords = new Set([...listedWords("request_words")].map(bare).map(singular));
   const showingWords = new Set([...listedWords("showing_words")].map(bare).map(singular));
-  const phrasesOf = (name) =>
-    String(wordLists[name] || "")
-      .split(",")
-      .map((phrase) => withoutElision(phrase).split(/\s+/).map(bare).filter((word) => word && !stopWords.has(word)).map(singular));
+  const phrasesOf = (name) => phrasesListed(name).map((words) => words.filter((word) => !stopWords.has(word)).map(singular));
   const askingPhrases = phrasesOf("asking_phrases").filter((words) => words.length > 1);
   // The names of the kinds of entry (the types' and their groups', kind_phrases; read so
   // already), and the words for a thing to use (thing_words: "find a tool").
@@ -806,12 +808,7 @@
   function withoutAsking(words) {
     const singulars = words.map((word) => singular(bare(word)));
     if (!singulars.some((word) => requestWords.has(word) || showingWords.has(word))) return words;
-    const inPhrase = new Set();
-    singulars.forEach((_, at) => {
-      for (const phrase of askingPhrases) {
-        if (phrase.every((word, next) => singulars[at + next] === word)) phrase.forEach((_, next) => inPhrase.add(at + next));
-      }
-    });
+    const inPhrase = placesSaid(singulars, askingPhrases);
     const kept = singulars.map((word, at) => inPhrase.has(at) || !requestWords.has(word));
     singulars.forEach((word, at) => {
       if (!kept[at] || inPhrase.has(at) || !showingWords.has(word)) return;
