@@ -352,15 +352,25 @@ _not_too_many_keywords = _no_more_than(
 
 def _few_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
     _not_too_many_keywords(keywords)
-    seen: set[str] = set()
-    for keyword in keywords:
-        key = squashed(keyword)  # "Pays balte" and "pays  Balte" are one keyword
-        if key in seen:
-            raise PydanticCustomError(
-                "keyword_twice", "'{value}' is given twice: give it once", {"value": keyword}
-            )
-        seen.add(key)
+    _each_once(keywords, squashed)  # "Pays balte" and "pays  Balte" are one keyword
     return keywords
+
+
+def _each_once(values: tuple[str, ...], key: Callable[[str], str] = str) -> None:
+    """A list in the data names each thing once: a tag listed twice was counted twice by
+    Explore's filters, and shown twice on the entry's cards."""
+    seen: set[str] = set()
+    for value in values:
+        if key(value) in seen:
+            raise PydanticCustomError(
+                "value_twice", "'{value}' is given twice: give it once", {"value": value}
+            )
+        seen.add(key(value))
+
+
+def _listed_once(values: tuple[str, ...]) -> tuple[str, ...]:
+    _each_once(values)
+    return values
 
 
 Keyword = Annotated[
@@ -374,6 +384,12 @@ KeywordList = Annotated[
     AfterValidator(_few_keywords),
     Field(json_schema_extra={"maxItems": KEYWORDS_PER_LANGUAGE, "uniqueItems": True}),
 ]
+
+
+# Ids listed once each (tags, tasks, languages…): the editor's schema says so too.
+ONCE_EACH = Field(json_schema_extra={"uniqueItems": True})
+Slugs = Annotated[tuple[Slug, ...], AfterValidator(_listed_once), ONCE_EACH]
+Sections = Annotated[tuple[Section, ...], AfterValidator(_listed_once), ONCE_EACH]
 
 
 class Keywords(PerLanguage):
@@ -440,6 +456,7 @@ ResourceLanguage = Annotated[
     Field(pattern=LANGUAGE_PATTERN, strict=True, json_schema_extra={"enum": list(LANGUAGE_CODES)}),
     AfterValidator(_known_language),
 ]
+ResourceLanguages = Annotated[tuple[ResourceLanguage, ...], AfterValidator(_listed_once), ONCE_EACH]
 
 
 def _localized_schema(schema: dict[str, Any], model: type[PerLanguage]) -> None:
@@ -568,25 +585,25 @@ class Resource(_Frozen):
     subcategory: Slug | None = Field(
         default=None, description="A sub-category id of that category, where it has some."
     )
-    also_in: tuple[Section, ...] = Field(
+    also_in: Sections = Field(
         default=(),
         description="Other categories the resource is listed in, as 'category' or "
         "'category/subcategory'.",
     )
     type: Slug = Field(description="A type id from data/vocabulary.yaml (tool, paper, video…).")
-    tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
-    tasks: tuple[Slug, ...] = Field(
+    tags: Slugs = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
+    tasks: Slugs = Field(
         default=(),
         description="What a reader does with it (task ids from data/vocabulary.yaml: "
         "segmentation, tracking…). Required for tools, models, datasets and courses.",
     )
-    ways: tuple[Slug, ...] = Field(
+    ways: Slugs = Field(
         default=(),
         description="How a reader works with it (ids from data/vocabulary.yaml: gui, "
         "plugin, web, python, notebook…). Required for tools and models.",
     )
     keywords: SearchKeywords
-    languages: tuple[ResourceLanguage, ...] = Field(
+    languages: ResourceLanguages = Field(
         min_length=1,
         description="Languages the resource itself is in, as ISO 639-1 codes (en, fr…).",
     )
@@ -724,8 +741,8 @@ class FaqEntry(_Frozen):
         "add goes in editors_note.",
     )
     editors_note: EditorsNote
-    tags: tuple[Slug, ...] = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
-    related: tuple[Slug, ...] = Field(default=(), description="Ids of related resources.")
+    tags: Slugs = Field(default=(), description="Tag ids from data/vocabulary.yaml.")
+    related: Slugs = Field(default=(), description="Ids of related resources.")
     keywords: SearchKeywords
     provenance: Provenance = Field(
         default=(),
@@ -908,9 +925,7 @@ class FaqTopic(_Frozen):
 
     id: Slug = Field(description="Permanent identifier: the topic's anchor on the FAQ page.")
     name: Localized = Field(description="The topic's heading on the FAQ page.")
-    tags: tuple[Slug, ...] = Field(
-        min_length=1, description="The tags whose questions this topic gathers."
-    )
+    tags: Slugs = Field(min_length=1, description="The tags whose questions this topic gathers.")
 
 
 class VocabularyFile(_Frozen):

@@ -166,7 +166,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "status_active": ("status-note", lambda context: "active"),
     "keyword_too_long": ("invalid-value", lambda context: "keyword-length"),
     "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
-    "keyword_twice": ("invalid-value", lambda context: "keyword-twice"),
+    "value_twice": ("invalid-value", lambda context: "value-twice"),
     "synonym_too_long": ("invalid-value", lambda context: "synonym-length"),
     "synonym_without_letters": ("invalid-value", lambda context: "synonym-letters"),
     "unknown_language_code": ("invalid-value", lambda context: "language-code"),
