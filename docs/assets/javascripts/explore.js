@@ -37,7 +37,12 @@
   // The facets whose choices an entry must all have (the tags), not one of them.
   const everyChoice = new Set(Array.from(form.querySelectorAll("fieldset[data-ds-every]"), (set) => set.dataset.facet));
   const hasChoices = (entry, facet, values) =>
-    everyChoice.has(facet) ? values.every((value) => entry.values[facet].has(value)) : values.some((value) => entry.values[facet].has(value));
+    everyChoice.has(facet) ? values.every((value) => entry.values[facet].includes(value)) : values.some((value) => entry.values[facet].includes(value));
+  // An entry's values of a facet as a list (the entries file gives one value as itself, and
+  // none as nothing). A list and not a set: an entry has one to a few values, and 10,000
+  // entries' sets took tens of milliseconds before the list first showed (bench/explore.py).
+  const NO_VALUE = Object.freeze([]);
+  const listed = (value) => (value === undefined ? NO_VALUE : Array.isArray(value) ? value : [value]);
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
   // The typed words as the page says them back (a chip, the empty result, the site search's
   // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
@@ -55,6 +60,7 @@
   const boxes = (facet) => Array.from(form.querySelectorAll(`input[name="${facet}"]`));
   const phone = window.matchMedia("(max-width: 59.9375em)");
   let names = {};
+  let foldedNames = {}; // names, folded as typed words are: those of NAMED_FACETS
   let notices = {}; // what a card says beside the facets' values (entries_json)
   // Badges for what readers must know before following a link: a resource that is no longer
   // active, code not maintained for a year, named as their filters name them.
@@ -165,7 +171,18 @@
   const saying = (words) =>
     new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u");
   const asking = (words, groups) => ({ text: saying(words), groups: new Set(groups) });
-  const answers = (entry, asked) => asked.text.test(entry.text) || (entry.groups || []).some((group) => asked.groups.has(group));
+  const answers = (entry, asked) => asked.text.test(wordsOf(entry)) || (entry.groups || []).some((group) => asked.groups.has(group));
+  // What words typed are looked for in: an entry's text with the names of its facets'
+  // values in the page's language ("débutants", "Segmenter"), and the names of its kind.
+  // Each made the first time words ask for the entry, not for the list's first showing.
+  const wordsOf = (entry) => {
+    if (entry.words === undefined) {
+      const named = NAMED_FACETS.flatMap((facet) => listed(entry[facet]).map((value) => foldedNames[facet][value] || ""));
+      entry.words = `${entry.text} ${named.join(" ")}`;
+    }
+    return entry.words;
+  };
+  const kindOf = (entry) => (entry.kind ??= `${foldedNames.type[entry.type] || ""} ${foldedNames.category[entry.category] || ""}`);
 
   // A group's phrase typed as such ("image pleine de grain", "cells stuck together") stands
   // for its group, as the header's search gives it (its entries carry the group's words):
@@ -359,11 +376,11 @@
     const title = fold(entry.title);
     let score = 0;
     starts.forEach((start, at) => {
-      if (typedForms[at] && typedForms[at].test(entry.text)) score += SAID_AS_TYPED;
+      if (typedForms[at] && typedForms[at].test(wordsOf(entry))) score += SAID_AS_TYPED;
       if (titleStarts[at].test(title)) score += 10;
-      if (start.test(entry.kind)) score += 5;
-      else if (groupKinds[at] && groupKinds[at].test(entry.kind)) score += 3;
-      const place = entry.text.search(start);
+      if (start.test(kindOf(entry))) score += 5;
+      else if (groupKinds[at] && groupKinds[at].test(kindOf(entry))) score += 3;
+      const place = wordsOf(entry).search(start);
       if (place >= 0) score += 1 + 1 / (1 + place);
     });
     return score;
@@ -728,15 +745,16 @@
     names = data.names || {};
     notices = data.notices || {};
     synonymGroups = data.synonyms || [];
-    const folded = Object.fromEntries(
+    foldedNames = Object.fromEntries(
       NAMED_FACETS.map((facet) => [facet, Object.fromEntries(Object.entries(names[facet] || {}).map(([value, name]) => [value, fold(name)]))]),
     );
-    entries = data.entries.map((entry) => {
-      const values = Object.fromEntries(facets.map((facet) => [facet, new Set([].concat(entry[facet] ?? []))]));
-      const named = NAMED_FACETS.flatMap((facet) => [].concat(entry[facet] ?? []).map((value) => folded[facet][value] || ""));
-      const kind = `${folded.type[entry.type] || ""} ${folded.category[entry.category] || ""}`;
-      return { ...entry, values, kind, text: `${entry.text} ${named.join(" ")}` };
-    });
+    // Read in place, once (a copy of each of 10,000 entries cost as much again): the words
+    // a text filter reads are made when words are first typed (wordsOf).
+    entries = data.entries;
+    for (const entry of entries) {
+      entry.values = {};
+      for (const facet of facets) entry.values[facet] = listed(entry[facet]);
+    }
     form.addEventListener("change", (event) => {
       if (event.target.type === "checkbox") {
         history_ = history_.filter((box) => box !== event.target);
