@@ -153,6 +153,24 @@ def test_in_a_terminal_missing_fields_are_asked(data: Path) -> None:
     )
 
 
+def test_in_a_terminal_a_value_given_twice_is_taken_once(data: Path) -> None:
+    # The data refuses a list that names a thing twice; the editor was told so only once every
+    # question had been answered, and nothing was written.
+    questions: list[str] = []
+    answers = [
+        "Outil", "Tool", "Un outil.", "A tool.", "software", "", "tool",
+        "python, python",
+        "segmentation, segmentation",
+        "gui",
+        "en, fr, en",
+        "",
+    ]  # fmt: skip
+    args = _parser().parse_args(["add", "--data", str(data), "--url", "https://example.org/tool"])
+    assert run_add_resource(args, ask=_asker(answers, questions)) == 0
+    tool = load_knowledge_base(DataFiles.in_folder(data)).resource("tool")
+    assert (tool.tags, tool.tasks, tool.languages) == (("python",), ("segmentation",), ("en", "fr"))
+
+
 def test_in_a_terminal_each_answer_is_checked_and_only_it_is_asked_again(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

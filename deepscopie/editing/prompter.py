@@ -100,7 +100,9 @@ class Prompter:
             if not answer and default:
                 answer = default
             values = [v.strip() for v in answer.split(",") if v.strip()] if many else [answer]
-            values = [value for value in values if value]
+            # Each once: "python, python" is python (the data refuses a list that names a
+            # thing twice, and said so only once every question had been answered).
+            values = list(dict.fromkeys(value for value in values if value))
             if not values:
                 if optional:
                     return []
