@@ -128,10 +128,12 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f"{intro}\n\n"
         f'<div class="ds-explore" id="ds-explore" data-ds-explore {rendered}>\n'
         # The entries asked for as the page is read, not once its scripts have run (200 ms
-        # later at 10,000 entries on a laptop, more on a phone). "crossorigin", as fetch()
-        # asks for its own site's files: without it the file was fetched twice. (In the
-        # block of HTML: alone, Markdown made it a paragraph.)
-        f'<link rel="preload" href="{ENTRIES_FILE}" as="fetch" crossorigin>\n'
+        # later at 10,000 entries on a laptop, more on a phone), by a request explore.js
+        # takes over: a <link rel="preload"> is fetched twice by Safari, whose readers would
+        # download the list twice. (A rejection is explore.js's to say; none unhandled here.)
+        "<script>window.deepscopieEntries = "
+        "fetch(document.currentScript.parentElement.dataset.dsEntries);"
+        " window.deepscopieEntries.catch(() => {});</script>\n"
         # Shown without JavaScript, and when the entries cannot be fetched (explore.js hides it
         # or changes its first words).
         f'<p class="ds-explore__fallback" data-ds-fallback><span data-ds-why>'
@@ -290,7 +292,8 @@ def entries_json(
             "added": resource.added.isoformat(),
             "year": resource.year,
             "task": list(resource.tasks),
-            "way": [*resource.ways, *sorted(ways)],
+            # (Once each: a way whose id were a group's would be counted twice in Explore.)
+            "way": list(dict.fromkeys([*resource.ways, *sorted(ways)])),
             "category": resource.category,
             "type": resource.type,
             "tag": list(resource.tags),

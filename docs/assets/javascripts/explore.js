@@ -42,7 +42,7 @@
   // none as nothing). A list and not a set: an entry has one to a few values, and 10,000
   // entries' sets took tens of milliseconds before the list first showed (bench/explore.py).
   const NO_VALUE = Object.freeze([]);
-  const listed = (value) => (value === undefined ? NO_VALUE : Array.isArray(value) ? value : [value]);
+  const listed = (value) => (value == null ? NO_VALUE : Array.isArray(value) ? value : [value]);
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
   // The typed words as the page says them back (a chip, the empty result, the site search's
   // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
@@ -311,12 +311,12 @@
     if (entry.title_lang) link.lang = String(entry.title_lang); // read in its own language
     li.append(link);
     if (entry.lifecycle && entry.lifecycle !== "active") li.append(" ", badge("lifecycle", entry.lifecycle));
-    for (const value of [].concat(entry.maintenance || [])) if (value !== "recent") li.append(" ", badge("maintenance", value));
+    for (const value of listed(entry.maintenance)) if (value !== "recent") li.append(" ", badge("maintenance", value));
     if (entry.activity) li.append(" ", span("ds-explore__activity", entry.activity));
     const kind = [names.type?.[entry.type], names.category?.[entry.category]].filter(Boolean).join(" · ");
     li.append(span("ds-card__where ds-explore__where", kind));
     if (entry.summary) li.append(span("ds-card__summary", entry.summary));
-    const facts = [(entry.language || []).map((code) => names.language?.[code] || code).join(", ")];
+    const facts = [listed(entry.language).map((code) => names.language?.[code] || code).join(", ")];
     // Sorted by year, an entry without one says so: after the last year, the list went on
     // with entries in no order a reader could see.
     if (entry.year) facts.push(String(entry.year));
@@ -390,7 +390,7 @@
   // tools whose main task it is come before those that also do it ("Segmenter": Cellpose
   // and ilastik before the annotation tools that segment too).
   function taskRank(entry, tasks) {
-    const own = [].concat(entry.task ?? []);
+    const own = listed(entry.task);
     const places = tasks.map((task) => own.indexOf(task)).filter((at) => at >= 0);
     return places.length ? Math.min(...places) : own.length;
   }
@@ -887,10 +887,13 @@
           new Promise((resolve) => setTimeout(resolve, WORDS_WAIT)),
         ]).catch(() => {})
       : null;
+  // The request the page made for the entries as it was read (deepscopie/render/explore.py),
+  // else (a page of before it) this script's own.
+  const asked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;
   Promise.resolve(root.dataset.dsEntries || "")
     .then((address) => {
       if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);
-      return fetch(address);
+      return asked || fetch(address);
     })
     .then((response) => {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
