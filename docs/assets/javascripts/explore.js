@@ -889,11 +889,11 @@
       : null;
   // The request the page made for the entries as it was read (deepscopie/render/explore.py),
   // else (a page of before it) this script's own.
-  const asked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;
+  const entriesAsked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;
   Promise.resolve(root.dataset.dsEntries || "")
     .then((address) => {
       if (!ownOrigin(address)) throw new Error(`not the site's own list: ${address}`);
-      return asked || fetch(address);
+      return entriesAsked || fetch(address);
     })
     .then((response) => {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
