@@ -360,10 +360,11 @@ def _each_once(values: tuple[str, ...], key: Callable[[str], str] = str) -> None
     """A list in the data names each thing once: a tag listed twice was counted twice by
     Explore's filters, and shown twice on the entry's cards."""
     seen: set[str] = set()
-    for value in values:
+    for at, value in enumerate(values):
         if key(value) in seen:
+            # "at": the place of the repeat, which the editor is shown (model_errors).
             raise PydanticCustomError(
-                "value_twice", "'{value}' is given twice: give it once", {"value": value}
+                "value_twice", "'{value}' is given twice: give it once", {"value": value, "at": at}
             )
         seen.add(key(value))
 

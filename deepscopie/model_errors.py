@@ -99,6 +99,8 @@ def _problem(detail: ErrorDetails, model: type[BaseModel], source: SourceMap, ba
         key = f"{rule}.{variant(context)}" if variant else rule
         context = _in_editor_language(kind, context)
         where = (*loc, context["code"]) if kind == "unknown_language" else loc
+        if kind == "value_twice":  # at the repeat, not at the list's start
+            where = (*loc, context.pop("at"))
         at_key = in_key or kind == "unknown_language"
         return source.problem(where, msg(key, **context), rule, at_key=at_key)
     if kind == "blank_text":
