@@ -25,7 +25,7 @@ from deepscopie.model import (
 from deepscopie.problems import Message, Problem, msg
 from deepscopie.render import links
 from deepscopie.suggest import hint_message
-from deepscopie.synonyms import language_synonyms, places_of, singular
+from deepscopie.synonyms import language_synonyms, places_of
 from deepscopie.urls import normalise_url, url_problems
 from deepscopie.yaml_source import Loc, SourceMap
 
@@ -393,11 +393,9 @@ def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[
     leaves that word out of a question that says anything else, and keeps it only in a
     phrase of several words (see Synonyms.phrases_saying)."""
     readings = [
-        (
-            language_synonyms(vocabulary.synonyms, language),
-            {singular(word) for word in question_words(language.request_words)},
-        )
+        (synonyms, set(synonyms.read_as_asked(language.request_words)))
         for language in site_languages()
+        for synonyms in [language_synonyms(vocabulary.synonyms, language)]
     ]
     problems = []
     for i, group in enumerate(vocabulary.synonyms):

@@ -223,7 +223,7 @@ class Synonyms:
         of them ("mailing list", "liste de diffusion"; see request_words in
         deepscopie/catalogues/languages.yaml). Not a phrase of one word so read ("la liste";
         "mailing-list" is one word there)."""
-        wanted = {singular(word) for word in question_words(" ".join(words))}
+        wanted = set(self.read_as_asked(" ".join(words)))
         saying = (
             member
             for group in self.groups
