@@ -72,7 +72,11 @@ def field_adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
         # A language's value: no field is declared per language (Localized: each is a Text).
         return TypeAdapter(language_value(model))
     info = model.model_fields[field]
-    annotated: Any = Annotated[info.annotation, info]  # the field's type with its constraints
+    # The field's type with its constraints (its metadata), not the whole field: pydantic
+    # warned, in the editor's report, that a field's "exclude" means nothing there.
+    annotated: Any = (
+        Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    )
     return TypeAdapter(annotated)
 
 
