@@ -188,20 +188,43 @@
   // for its group, as the header's search gives it (its entries carry the group's words):
   // word by word, its words ("pleine", "stuck") are in no entry's text. Each phrase as the
   // question is read (askedFor: folded, its stop words left out), the longest first.
-  let groupPhrases = null;
+  let groupPhrases = null; // every group's, once all are read
+  let phrasesRead = [];
+  let groupsRead = 0;
+  function readPhrasesOfGroup(index) {
+    for (const member of synonymGroups[index].map(fold)) {
+      const sides = member.includes(" ") ? askedFor(member) : [];
+      const words = sides.length === 1 && sides[0].length > 1 ? sides[0] : null;
+      if (words) phrasesRead.push({ words, forms: words.map(singulars), index });
+    }
+  }
   function phrasesOfGroups() {
     if (!groupPhrases) {
-      groupPhrases = [];
-      synonymGroups.forEach((group, index) => {
-        for (const member of group.map(fold)) {
-          const sides = member.includes(" ") ? askedFor(member) : [];
-          const words = sides.length === 1 && sides[0].length > 1 ? sides[0] : null;
-          if (words) groupPhrases.push({ words, forms: words.map(singulars), index });
-        }
-      });
-      groupPhrases.sort((a, b) => b.words.length - a.words.length);
+      while (groupsRead < synonymGroups.length) readPhrasesOfGroup(groupsRead++);
+      groupPhrases = phrasesRead.sort((a, b) => b.words.length - a.words.length);
     }
     return groupPhrases;
+  }
+  function forgetGroups() {
+    groupsOf = groupPhrases = null;
+    phrasesRead = [];
+    groupsRead = 0;
+  }
+  // The groups read ahead, while the page waits for the reader: read at the first word
+  // typed, their phrases were most of its wait (65 ms of 110, bench/explore.py). A slice
+  // at a time, so that a box ticked meanwhile waits for no more than one.
+  const SLICE_MS = 8;
+  const whenIdle = (work) => (window.requestIdleCallback ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 200));
+  function readGroupsAhead(idle) {
+    const until = performance.now() + Math.min(SLICE_MS, idle?.timeRemaining?.() ?? SLICE_MS);
+    do {
+      if (groupsRead < synonymGroups.length) readPhrasesOfGroup(groupsRead++);
+    } while (groupsRead < synonymGroups.length && performance.now() < until);
+    if (groupsRead < synonymGroups.length) whenIdle(readGroupsAhead);
+    else if (!groupPhrases || !groupsOf) {
+      phrasesOfGroups();
+      whenIdle(() => groupsOfWord(""));
+    }
   }
   // What one side of a question asks each entry: per word, or per phrase of a group, its
   // words in the singular or the plural ("sans annotations" is the group's "sans
@@ -832,6 +855,7 @@
       if (location.search !== viewShown) viewOfAddress();
     });
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
+    whenIdle(readGroupsAhead);
     // A French participle is read as search reads it once the language's words have come
     // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
     // The synonym groups' words are read again too (a group read before had its
@@ -843,7 +867,7 @@
     const words = askedFor(typedField.value).flat();
     // (Groups not read yet will be, with the language's words.)
     const groupsBefore = groupsOf ? words.map((word) => String(groupsOfWord(word))) : null;
-    groupsOf = groupPhrases = null;
+    forgetGroups();
     const groupsChanged = (word, at) => groupsBefore !== null && String(groupsOfWord(word)) !== groupsBefore[at];
     // (Only a word that needs them: an English one typed on the French page, "learning", is
     // read by the borrowed verb endings, the same before and after.)
@@ -851,6 +875,7 @@
       (needsWords(word) && (asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null)) ||
       groupsChanged(word, at);
     if (words.some(readOtherwise)) update(false);
+    whenIdle(readGroupsAhead);
   }
 
   // The reader's place in the list, kept with this page's entry in the history: a browser
