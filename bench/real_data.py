@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-import re
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +21,14 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from deepscopie.folding import id_words  # noqa: E402
 from deepscopie.urls import normalise_url, url_problems  # noqa: E402
 
 SOURCE = REPO.parent / "shared" / "real-data" / "nfdi4bioimage-training.yml"
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "x"
+    return id_words(str(text))[:60].strip("-") or "x"
 
 
 def _listed(value: Any) -> list[str]:

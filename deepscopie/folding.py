@@ -27,6 +27,18 @@ def fold(words: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", without_accents(words)).split())
 
 
+# What an id keeps of a text: ASCII letters and digits.
+_NOT_IN_AN_ID = re.compile(r"[^a-z0-9]+")
+
+
+def id_words(text: str) -> str:
+    """``text`` as an id's words: ASCII, lower case, joined by hyphens (``Cellpose 2.0`` ->
+    ``cellpose-2-0``, ``Débruitage`` -> ``debruitage``), as a tag's or an entry's id is
+    written."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_IN_AN_ID.sub("-", ascii_text.lower()).strip("-")
+
+
 # An elided word before another ("l'", "d'", "qu'"), which search.js leaves out of what it
 # searches (its ELIDED, the same pattern): "l'apprentissage" is "apprentissage".
 _ELIDED = re.compile(r"\b(?:qu|[cdjlmnst])['’](?=[^\W\d_])", re.IGNORECASE)

@@ -8,16 +8,15 @@ and formatting stay as the editors left them. The result is validated before it 
 from __future__ import annotations
 
 import datetime
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from deepscopie.editing.entry_text import entry_text
+from deepscopie.folding import id_words
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.problems import DataError, Problem
 from deepscopie.urls import normalise_url
@@ -46,8 +45,7 @@ class Added:
 
 def propose_id(title: str, taken: Iterable[str]) -> str:
     """A permanent id from a title: ``Cellpose 2.0`` -> ``cellpose-2-0`` (made unique)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-") or "entry"
+    slug = id_words(title)[:60].strip("-") or "entry"
     used, candidate, number = set(taken), slug, 2
     while candidate in used:
         candidate, number = f"{slug}-{number}", number + 1

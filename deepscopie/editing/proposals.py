@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from deepscopie.editing.sources import Found
+from deepscopie.folding import id_words
 from deepscopie.model import VocabularyFile
 from deepscopie.render.texts import language_codes
 
@@ -46,14 +45,9 @@ def proposals(found: Found, vocabulary: VocabularyFile) -> dict[str, Any]:
 def matching_tags(keywords: list[str], vocabulary: VocabularyFile) -> list[str]:
     """The tags of the vocabulary that the source's topics or keywords name (by id, or by
     name in either language): ``deep-learning``, ``Segmentation`` -> ``segmentation``."""
-    names = {_key(tag.id): tag.id for tag in vocabulary.tags}
+    names = {id_words(tag.id): tag.id for tag in vocabulary.tags}
     for tag in vocabulary.tags:
         for code in language_codes():
-            names.setdefault(_key(tag.name.get(code)), tag.id)
-    found = [names[_key(keyword)] for keyword in keywords if _key(keyword) in names]
+            names.setdefault(id_words(tag.name.get(code)), tag.id)
+    found = [names[id_words(keyword)] for keyword in keywords if id_words(keyword) in names]
     return list(dict.fromkeys(found))
-
-
-def _key(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
