@@ -635,6 +635,30 @@ def test_back_closes_the_search_on_a_phone_and_leaves_the_page_as_it_was(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_on_a_phone_the_search_closed_on_a_page_opened_at_an_entry_gives_the_focus_back(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The step back that closes the search took the focus to the page's start when the
+    # address had an anchor (a result or a shared link had opened it): a keyboard or screen
+    # reader's place was lost, on the page where they had landed.
+    with on_a_phone(browser) as page:
+        page.goto(f"{site_url}{root}categories/software/#cellpose")
+        opener = page.locator(".ds-search-open")
+        for close in ("Escape", "button"):
+            opener.focus()
+            page.keyboard.press("Enter")
+            expect(page.locator("#ds-search")).to_be_visible()
+            if close == "Escape":
+                page.keyboard.press("Escape")
+            else:
+                page.locator(".ds-search__close").click()
+            expect(page.locator("#ds-search")).not_to_be_visible()
+            page.wait_for_timeout(200)  # the step back (history.back is not at once)
+            expect(opener).to_be_focused()
+            expect(page.locator("#cellpose")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_back_from_one_of_more_results_shows_it_again_in_focus(
     watched: Watched, site_url: str, root: str
 ) -> None:
@@ -3376,6 +3400,23 @@ def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, ro
     assert page.url.endswith("explore/?task=segmentation")
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Remove the last filter" took every word away: from "segmentation zzzz", emptied by
+    # its last word, the reader went back to the whole list, not to "segmentation".
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    segmentation = _typed_in_explore(page, "segmentation")
+    _typed_in_explore(page, "segmentation zzzz")
+    page.locator("[data-ds-empty] [data-ds-undo]").click()
+    expect(page.locator(".ds-explore__search input")).to_have_value("segmentation")
+    assert segmentation and _visible_ids(page) == segmentation
+    assert "q=segmentation" in page.url
+    assert watched.errors == []
+
+
 def test_explore_shows_which_filter_has_the_keyboard_focus(watched: Watched, site_url: str) -> None:
     # Material takes the outline off form fields: the word field and the boxes get one.
     page = watched.page
@@ -4411,6 +4452,24 @@ def test_explore_s_field_of_words_is_in_view_on_a_phone_with_the_filters_folded(
         expect(first).to_contain_text("Cellpose")
         expect(page.locator("[data-ds-filters]")).to_be_hidden()
         expect(page.locator("[data-ds-toggle]")).to_have_attribute("aria-expanded", "false")
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_s_field_of_words_stays_in_place_on_a_phone_as_words_are_typed(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # The filters set and an emptied result's notice came above the field as words were
+    # typed: a word that no entry has pushed it 300 px down, under a phone's keyboard (a
+    # reader's review).
+    with on_a_phone(browser) as page:
+        _open_explore(page, f"{site_url}{root}explore/")
+        field = page.locator(".ds-explore__search input")
+        top = field.evaluate("f => f.getBoundingClientRect().top")
+        field.press_sequentially("qwxyz", delay=40)
+        expect(page.locator("[data-ds-empty]")).to_be_visible()
+        expect(page.locator("[data-ds-chips]")).to_be_visible()
+        assert field.evaluate("f => f.getBoundingClientRect().top") == pytest.approx(top, abs=1)
+        expect(field).to_be_focused()
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])

@@ -154,19 +154,6 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f"{html_text(text('explore_filters', language))}</button>"
         f'<label class="ds-explore__sort">{html_text(text("explore_sort", language))} '
         f'<select name="sort" data-ds-sort>{sorts}</select></label></div>\n'
-        # The filters set, each a button that removes it: on a phone they are in a folded
-        # panel, and a shared address showed "Filters (2)" alone (explore.js).
-        f'<div class="ds-explore__chips" data-ds-chips hidden></div>\n'
-        # An empty result says so next to the count, with a way out.
-        f'<div class="ds-explore__empty" data-ds-empty hidden>'
-        f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"
-        # For typed words that no entry has, the name they may stand for ("celpose").
-        f'<button type="button" class="md-button" data-ds-near-name hidden>'
-        f"</button>"
-        f'<button type="button" class="md-button" data-ds-undo>'
-        f"{html_text(text('explore_undo', language))}</button>"
-        # ...and, for typed words, the header's search, which searches the FAQ too.
-        f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         # Where scripting is on, shown from the first paint with its field of words, which
         # works once the entries have arrived (explore.js); the facets are a panel of their
         # own, folded on a phone: the field stays in view there, over the list (it was in the
@@ -185,6 +172,21 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         f'<button type="button" class="md-button ds-explore__show" '
         f"data-ds-show>{html_text(text('explore_show', language))}</button>"
         f"</div></form>\n"
+        # The filters set, each a button that removes it: on a phone they are in a folded
+        # panel, and a shared address showed "Filters (2)" alone (explore.js). Under the
+        # words' field, as the empty result is: on a phone each appears as words are typed,
+        # and, above the field, pushed it down under the keyboard (a reader's review).
+        f'<div class="ds-explore__chips" data-ds-chips hidden></div>\n'
+        # An empty result says so next to the count, with a way out.
+        f'<div class="ds-explore__empty" data-ds-empty hidden>'
+        f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"
+        # For typed words that no entry has, the name they may stand for ("celpose").
+        f'<button type="button" class="md-button" data-ds-near-name hidden>'
+        f"</button>"
+        f'<button type="button" class="md-button" data-ds-undo>'
+        f"{html_text(text('explore_undo', language))}</button>"
+        # ...and, for typed words, the header's search, which searches the FAQ too.
+        f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         f'<ul class="ds-explore__list" data-ds-list></ul>\n'
         f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'
         "</div>\n"

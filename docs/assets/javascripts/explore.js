@@ -634,7 +634,8 @@
   // A filter changed by the reader: the list is shown again from its start, under the bar.
   // On a wide screen the filters' column, sticky beside the list, then stays where it was
   // (the box just ticked under the pointer); else the page jumped as the list shrank below
-  // the place the reader had scrolled to. On a phone an emptied result is brought into view.
+  // the place the reader had scrolled to. On a phone an emptied result is brought into view
+  // (under the panel of filters when it is open).
   // Nothing here reads the layout (nor the media query) unless it has to: reading it would
   // lay the new list out at once, within the click.
   // `how`: WORDS when typed words changed it (see keepInAddress).
@@ -643,7 +644,8 @@
     const wasEmpty = matching.length === 0;
     const past = listStart !== null && window.scrollY > listStart + 1;
     update(how);
-    if (!matching.length && !wasEmpty && phone.matches) {
+    // (Not while words are typed: the field, over the notice, stays where the keyboard left it.)
+    if (!matching.length && !wasEmpty && phone.matches && document.activeElement !== typedField) {
       empty.scrollIntoView({ block: "nearest" });
     } else if (past && !phone.matches) {
       const start = (matching.length ? list : empty).getBoundingClientRect().top;
@@ -715,8 +717,13 @@
   // The way out of an empty result: undo the last filter set (a box, or the typed words).
   function undo() {
     const last = history_.pop();
-    if (last === typedField) typedField.value = "";
-    else if (last) last.checked = false;
+    if (last === typedField) {
+      // Each word narrows the list (an entry has them all): the last one goes, the others
+      // stay ("noyaux zebrafish", emptied by its last word, is "noyaux" again; all the
+      // words went, and the list was wider than before them).
+      typedField.value = typedField.value.trim().split(/\s+/).slice(0, -1).join(" ");
+      if (isSet(typedField)) history_.push(typedField);
+    } else if (last) last.checked = false;
     else {
       typedField.value = "";
       for (const box of form.querySelectorAll("input:checked")) box.checked = false;

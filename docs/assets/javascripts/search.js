@@ -2034,6 +2034,11 @@
     openOnItsEntry(); // reloaded while it was open
   });
   window.addEventListener("popstate", () => {
+    if (steppedBack) {
+      steppedBack = false;
+      // (Once the browser has gone to the anchor, which it does after this event.)
+      setTimeout(() => !dialog.open && document.activeElement === document.body && focusBack());
+    }
     // Back from the open search's own entry (see addSearchEntry): it closes, the page stays.
     if (dialog.open && entryAdded && !isSearchEntry()) {
       entryAdded = false; // nothing to take back: the browser is there already
@@ -2082,8 +2087,15 @@
       // a state the browser refused: Back leaves the page, as before
     }
   }
+  // The step back to an address with an anchor (a page opened at an entry) takes the focus
+  // to the page's start, after the dialog gave it back: given back again then (popstate; a
+  // reader's review found it on a phone).
+  let steppedBack = false;
   function takeSearchEntryBack() {
-    if (entryAdded && !leaving && isSearchEntry()) history.back();
+    if (entryAdded && !leaving && isSearchEntry()) {
+      history.back();
+      steppedBack = true;
+    }
     entryAdded = false;
   }
   // On the search's entry with the search closed (a reload, Forward): it opens, with the
@@ -2430,10 +2442,14 @@
   // Opened with "/" while nothing had the focus, to the search button, which opens it too:
   // the focus went to the page's start, and a keyboard reader lost their place.
   function giveFocusBack() {
-    if (!dialog.contains(document.activeElement)) return;
+    if (dialog.contains(document.activeElement) && !focusBack()) document.activeElement.blur();
+  }
+  // Whether the focus went back where it was, or to the search's button.
+  function focusBack() {
     if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
     else if (opener && opener.offsetParent !== null) opener.focus({ preventScroll: true });
-    else document.activeElement.blur();
+    else return false;
+    return true;
   }
   // What a first search needs, asked for as soon as the reader heads for the search: the
   // engine, and the names that a question pasted at once is checked against (else its
