@@ -4215,6 +4215,15 @@ def test_explore_sorts_by_title_year_and_relevance(watched: Watched, site_url: s
     assert years and years == sorted(years, reverse=True)
     assert all("undated" in fact for fact in facts[len(years) :]), facts
     assert not any("undated" in fact for fact in facts[: len(years)]), facts
+    # Those of one year, and those without one, by title: they came in the data's order,
+    # which a reader could not make sense of.
+    titles = page.locator(".ds-explore__list > li > a").all_inner_texts()
+    by_title = "t => t.slice().sort(new Intl.Collator('en').compare)"
+    undated = titles[len(years) :]
+    assert len(undated) > 1 and undated == page.evaluate(by_title, undated)
+    for year in set(years):
+        of_year = [title for title, its in zip(titles, years, strict=False) if its == year]
+        assert of_year == page.evaluate(by_title, of_year), year
     page.locator(".ds-explore__search input").fill("annotation")
     page.locator("[data-ds-sort]").select_option("relevance")
     # Relevance: the entries named by the word come before those that only mention it.

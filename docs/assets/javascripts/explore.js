@@ -422,12 +422,17 @@
   // ties with in relevance, as search shows it: with only filters set, a discontinued
   // service came first of its category.
   const later = (entry) => (entry.later ? 1 : 0);
+  // Titles in the page's language's order; entries of the same date or year in that order
+  // too (they came in the data's, which a reader could not make sense of: entries without a
+  // year, all last when sorted by year). One collator: localeCompare makes one per call.
+  const titles = new Intl.Collator(document.documentElement.lang);
+  const byTitle = (a, b) => titles.compare(a.title, b.title);
   function ordered(found, words, tasks) {
     const by = sort.value;
     const sorted = found.slice();
-    if (by === "title") return sorted.sort((a, b) => a.title.localeCompare(b.title, document.documentElement.lang));
-    if (by === "added") return sorted.sort((a, b) => b.added.localeCompare(a.added));
-    if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0));
+    if (by === "title") return sorted.sort(byTitle);
+    if (by === "added") return sorted.sort((a, b) => (a.added < b.added) - (a.added > b.added) || byTitle(a, b));
+    if (by === "year") return sorted.sort((a, b) => (b.year || 0) - (a.year || 0) || byTitle(a, b));
     if (words.length || tasks.length) {
       // Where each word is, as the list is filtered (see phraseWord: "logs" is no "Logiciel").
       const starts = words.map((word) => saying([word]));
