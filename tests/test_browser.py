@@ -656,6 +656,13 @@ def test_on_a_phone_the_search_closed_on_a_page_opened_at_an_entry_gives_the_foc
             page.wait_for_timeout(200)  # the step back (history.back is not at once)
             expect(opener).to_be_focused()
             expect(page.locator("#cellpose")).to_be_in_viewport()
+        # A result at that very address: the browser goes to it, and the focus stays there.
+        _search(page, "cellpose")
+        page.locator('#ds-search .ds-result a[href$="/software/#cellpose"]').first.click()
+        expect(page.locator("#ds-search")).not_to_be_visible()
+        page.wait_for_timeout(200)
+        expect(opener).not_to_be_focused()
+        expect(page.locator("#cellpose")).to_be_in_viewport()
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
@@ -3400,20 +3407,32 @@ def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, ro
     assert page.url.endswith("explore/?task=segmentation")
 
 
-@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+@pytest.mark.parametrize(
+    ("root", "little_word"), [("", "de"), ("en/", "of")], ids=["french", "english"]
+)
 def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
-    watched: Watched, site_url: str, root: str
+    watched: Watched, site_url: str, root: str, little_word: str
 ) -> None:
     # "Remove the last filter" took every word away: from "segmentation zzzz", emptied by
     # its last word, the reader went back to the whole list, not to "segmentation".
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/")
+    field = page.locator(".ds-explore__search input")
+    undo = page.locator("[data-ds-empty] [data-ds-undo]")
     segmentation = _typed_in_explore(page, "segmentation")
     _typed_in_explore(page, "segmentation zzzz")
-    page.locator("[data-ds-empty] [data-ds-undo]").click()
-    expect(page.locator(".ds-explore__search input")).to_have_value("segmentation")
+    undo.click()
+    expect(field).to_have_value("segmentation")
     assert segmentation and _visible_ids(page) == segmentation
     assert "q=segmentation" in page.url
+    # A word that is not read (a stop word) goes with the last one read: one press widens
+    # the list. A quote left open is closed.
+    _typed_in_explore(page, f"segmentation zzzz {little_word}")
+    undo.click()
+    expect(field).to_have_value("segmentation")
+    _typed_in_explore(page, '"segmentation zzzz"')
+    undo.click()
+    expect(field).to_have_value('"segmentation"')
     assert watched.errors == []
 
 

@@ -177,7 +177,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # words' field, as the empty result is: on a phone each appears as words are typed,
         # and, above the field, pushed it down under the keyboard (a reader's review).
         f'<div class="ds-explore__chips" data-ds-chips hidden></div>\n'
-        # An empty result says so next to the count, with a way out.
+        # An empty result says so, with a way out (beside the filters on a wide screen).
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
         f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"
         # For typed words that no entry has, the name they may stand for ("celpose").

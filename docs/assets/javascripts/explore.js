@@ -43,7 +43,7 @@
   // entries' sets took tens of milliseconds before the list first showed (bench/explore.py).
   const NO_VALUE = Object.freeze([]);
   const listed = (value) => (value == null ? NO_VALUE : Array.isArray(value) ? value : [value]);
-  const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
+  const { fold, filled, forCount, whenIdle } = window.deepscopie; // search.js's, loaded before this script
   // The typed words as the page says them back (a chip, the empty result, the site search's
   // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
   // full, and on a phone pushed the field 2,000 px down, out of sight.
@@ -210,21 +210,25 @@
     phrasesRead = [];
     groupsRead = 0;
   }
-  // The groups read ahead, while the page waits for the reader: read at the first word
-  // typed, their phrases were most of its wait (65 ms of 110, bench/explore.py). A slice
-  // at a time, so that a box ticked meanwhile waits for no more than one.
+  // The groups' phrases read ahead, while the page waits for the reader: read at the first
+  // word typed, they were most of its wait (65 ms of 110, bench/explore.py). A slice at a
+  // time, so that a box ticked meanwhile waits for no more than one; one reading at a time
+  // (it goes on from the start if the language's words come meanwhile, see forgetGroups).
   const SLICE_MS = 8;
-  const whenIdle = (work) => (window.requestIdleCallback ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 200));
-  function readGroupsAhead(idle) {
-    const until = performance.now() + Math.min(SLICE_MS, idle?.timeRemaining?.() ?? SLICE_MS);
+  let readingAhead = false;
+  function readGroupsAhead() {
+    if (readingAhead || groupPhrases) return;
+    readingAhead = true;
+    whenIdle(readASlice, { orAfter: 200 });
+  }
+  function readASlice(idle) {
+    const until = performance.now() + Math.min(SLICE_MS, idle ? idle.timeRemaining() : SLICE_MS);
     do {
       if (groupsRead < synonymGroups.length) readPhrasesOfGroup(groupsRead++);
     } while (groupsRead < synonymGroups.length && performance.now() < until);
-    if (groupsRead < synonymGroups.length) whenIdle(readGroupsAhead);
-    else if (!groupPhrases || !groupsOf) {
-      phrasesOfGroups();
-      whenIdle(() => groupsOfWord(""));
-    }
+    if (groupsRead < synonymGroups.length) return whenIdle(readASlice, { orAfter: 200 });
+    readingAhead = false;
+    phrasesOfGroups(); // (their order: the longest first)
   }
   // What one side of a question asks each entry: per word, or per phrase of a group, its
   // words in the singular or the plural ("sans annotations" is the group's "sans
@@ -425,7 +429,7 @@
   // Titles in the page's language's order; entries of the same date or year in that order
   // too (they came in the data's, which a reader could not make sense of: entries without a
   // year, all last when sorted by year). One collator: localeCompare makes one per call.
-  const titles = new Intl.Collator(document.documentElement.lang);
+  const titles = new Intl.Collator(document.documentElement.lang || undefined);
   const byTitle = (a, b) => titles.compare(a.title, b.title);
   function ordered(found, words, tasks) {
     const by = sort.value;
@@ -720,13 +724,24 @@
   }
 
   // The way out of an empty result: undo the last filter set (a box, or the typed words).
+  // Typed words but the last one read: each narrows the list (an entry has them all), and
+  // "noyaux zebrafish", emptied by its last word, is "noyaux" again (all the words went, and
+  // the list was wider than before them). Not a word that is not read (a stop word, "ou",
+  // one past the most read of a pasted page): taking it away would change nothing. A quote
+  // left open is closed.
+  const MOST_READ = 200; // more than askedFor ever reads
+  function withoutTheLastWord(typed) {
+    const read = JSON.stringify(askedFor(typed));
+    let words = typed.trim().split(/\s+/).slice(0, MOST_READ);
+    do words = words.slice(0, -1);
+    while (words.length && JSON.stringify(askedFor(words.join(" "))) === read);
+    const kept = words.join(" ");
+    return (kept.match(/"/g) || []).length % 2 ? `${kept}"` : kept;
+  }
   function undo() {
     const last = history_.pop();
     if (last === typedField) {
-      // Each word narrows the list (an entry has them all): the last one goes, the others
-      // stay ("noyaux zebrafish", emptied by its last word, is "noyaux" again; all the
-      // words went, and the list was wider than before them).
-      typedField.value = typedField.value.trim().split(/\s+/).slice(0, -1).join(" ");
+      typedField.value = withoutTheLastWord(typedField.value);
       if (isSet(typedField)) history_.push(typedField);
     } else if (last) last.checked = false;
     else {
@@ -867,7 +882,7 @@
       if (location.search !== viewShown) viewOfAddress();
     });
     root.dataset.ready = String(Math.round(performance.now())); // measured by bench/explore.py
-    whenIdle(readGroupsAhead);
+    readGroupsAhead();
     // A French participle is read as search reads it once the language's words have come
     // (see asSearched): the list again then, if a word typed meanwhile is read otherwise.
     // The synonym groups' words are read again too (a group read before had its
@@ -887,7 +902,7 @@
       (needsWords(word) && (asSearched(word) !== word || isParticiple(word) || verbStem(asSearched(word)) !== null)) ||
       groupsChanged(word, at);
     if (words.some(readOtherwise)) update(false);
-    whenIdle(readGroupsAhead);
+    readGroupsAhead();
   }
 
   // The reader's place in the list, kept with this page's entry in the history: a browser

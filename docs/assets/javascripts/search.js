@@ -31,7 +31,13 @@
     if (n === 0 && none !== undefined) return none;
     return pluralRules.select(n) === "one" ? one : other;
   }
-  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId });
+  // Work for a moment the page is idle, at most `timeout` ms from now; where the browser
+  // cannot tell (Safari), `orAfter` ms from now. Explore's script uses it too.
+  function whenIdle(work, { timeout = 3000, orAfter = 1000 } = {}) {
+    if (window.requestIdleCallback) requestIdleCallback(work, { timeout });
+    else setTimeout(work, orAfter);
+  }
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId, whenIdle });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -2036,8 +2042,7 @@
   window.addEventListener("popstate", () => {
     if (steppedBack) {
       steppedBack = false;
-      // (Once the browser has gone to the anchor, which it does after this event.)
-      setTimeout(() => !dialog.open && document.activeElement === document.body && focusBack());
+      keepFocusThroughTheStep();
     }
     // Back from the open search's own entry (see addSearchEntry): it closes, the page stays.
     if (dialog.open && entryAdded && !isSearchEntry()) {
@@ -2088,15 +2093,30 @@
     }
   }
   // The step back to an address with an anchor (a page opened at an entry) takes the focus
-  // to the page's start, after the dialog gave it back: given back again then (popstate; a
-  // reader's review found it on a phone).
+  // to the page's start, after the dialog gave it back (a reader's review, on a phone): see
+  // keepFocusThroughTheStep. Not when a result at that address is followed (goingTo): the
+  // browser goes to it, the focus with it.
   let steppedBack = false;
   function takeSearchEntryBack() {
     if (entryAdded && !leaving && isSearchEntry()) {
       history.back();
-      steppedBack = true;
+      steppedBack = !goingTo;
     }
     entryAdded = false;
+  }
+  // The browser goes to the anchor once the step is made (popstate), Chromium at once, others
+  // maybe with the layout: the focus it takes to nothing then goes back, without scrolling,
+  // to where the dialog gave it. Within a second, once.
+  const STEP_TIME = 1000;
+  function keepFocusThroughTheStep() {
+    const held = document.activeElement;
+    if (!held || held === document.body) return;
+    const giveBack = (event) => {
+      if (event.relatedTarget) return;
+      setTimeout(() => !dialog.open && document.activeElement === document.body && held.focus({ preventScroll: true }));
+    };
+    held.addEventListener("focusout", giveBack, { once: true });
+    setTimeout(() => held.removeEventListener("focusout", giveBack), STEP_TIME);
   }
   // On the search's entry with the search closed (a reload, Forward): it opens, with the
   // question last typed, and Back closes it; not a step that showed nothing.
@@ -2442,14 +2462,10 @@
   // Opened with "/" while nothing had the focus, to the search button, which opens it too:
   // the focus went to the page's start, and a keyboard reader lost their place.
   function giveFocusBack() {
-    if (dialog.contains(document.activeElement) && !focusBack()) document.activeElement.blur();
-  }
-  // Whether the focus went back where it was, or to the search's button.
-  function focusBack() {
+    if (!dialog.contains(document.activeElement)) return;
     if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
     else if (opener && opener.offsetParent !== null) opener.focus({ preventScroll: true });
-    else return false;
-    return true;
+    else document.activeElement.blur();
   }
   // What a first search needs, asked for as soon as the reader heads for the search: the
   // engine, and the names that a question pasted at once is checked against (else its
@@ -2541,9 +2557,8 @@
   // its filters once loaded: there it waits until the page is idle.
   const connection = navigator.connection || {};
   if (!connection.saveData && !/(^|-)2g$|^3g$/.test(connection.effectiveType || "")) {
-    const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1000));
     const busy = document.querySelector("[data-ds-explore]");
-    const start = busy ? () => whenIdle(() => loadEngine(), { timeout: 3000 }) : () => loadEngine();
+    const start = busy ? () => whenIdle(() => loadEngine()) : () => loadEngine();
     window.addEventListener("load", start, { once: true });
   }
   dialog.querySelector(".ds-search__close").addEventListener("click", () => dialog.close());
