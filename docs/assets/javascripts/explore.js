@@ -43,7 +43,9 @@
   // entries' sets took tens of milliseconds before the list first showed (bench/explore.py).
   const NO_VALUE = Object.freeze([]);
   const listed = (value) => (value == null ? NO_VALUE : Array.isArray(value) ? value : [value]);
-  const { fold, filled, forCount, whenIdle } = window.deepscopie; // search.js's, loaded before this script
+  const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
+  // (search.js's too; a browser's older copy of it, beside this one, has none: a moment later.)
+  const whenIdle = window.deepscopie.whenIdle || ((work) => setTimeout(work, 200));
   // The typed words as the page says them back (a chip, the empty result, the site search's
   // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
   // full, and on a phone pushed the field 2,000 px down, out of sight.
