@@ -644,12 +644,14 @@ def test_on_a_phone_the_search_closed_on_a_page_opened_at_an_entry_gives_the_foc
     with on_a_phone(browser) as page:
         page.goto(f"{site_url}{root}categories/software/#cellpose")
         opener = page.locator(".ds-search-open")
-        for close in ("Escape", "button"):
+        for close in ("Back", "Escape", "button"):
             opener.focus()
             page.keyboard.press("Enter")
             expect(page.locator("#ds-search")).to_be_visible()
             if close == "Escape":
                 page.keyboard.press("Escape")
+            elif close == "Back":  # the phone's own way out of a screen
+                page.go_back()
             else:
                 page.locator(".ds-search__close").click()
             expect(page.locator("#ds-search")).not_to_be_visible()

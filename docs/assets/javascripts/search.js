@@ -2048,6 +2048,7 @@
     if (dialog.open && entryAdded && !isSearchEntry()) {
       entryAdded = false; // nothing to take back: the browser is there already
       dialog.close();
+      keepFocusThroughTheStep(); // as after the step that Escape makes
       return;
     }
     // Back to this page's entry after a result at its very address (see goingTo).
@@ -2093,8 +2094,8 @@
     }
   }
   // The step back to an address with an anchor (a page opened at an entry) takes the focus
-  // to the page's start, after the dialog gave it back (a reader's review, on a phone): see
-  // keepFocusThroughTheStep. Not when a result at that address is followed (goingTo): the
+  // to the page's start, after the dialog gave it back (a reader's review, on a phone), the
+  // reader's Back as this one: see keepFocusThroughTheStep. Not when a result at that address is followed (goingTo): the
   // browser goes to it, the focus with it.
   let steppedBack = false;
   function takeSearchEntryBack() {
@@ -2106,7 +2107,8 @@
   }
   // The browser goes to the anchor once the step is made (popstate), Chromium at once, others
   // maybe with the layout: the focus it takes to nothing then goes back, without scrolling,
-  // to where the dialog gave it. Within a second, once.
+  // to where the dialog gave it. Within a second, once, and not once the reader has pressed
+  // or tapped anything (a tap on the page's text leaves the focus on nothing, as asked).
   const STEP_TIME = 1000;
   function keepFocusThroughTheStep() {
     const held = document.activeElement;
@@ -2115,8 +2117,10 @@
       if (event.relatedTarget) return;
       setTimeout(() => !dialog.open && document.activeElement === document.body && held.focus({ preventScroll: true }));
     };
+    const stop = () => held.removeEventListener("focusout", giveBack);
     held.addEventListener("focusout", giveBack, { once: true });
-    setTimeout(() => held.removeEventListener("focusout", giveBack), STEP_TIME);
+    for (const type of ["pointerdown", "keydown"]) addEventListener(type, stop, { once: true, capture: true });
+    setTimeout(stop, STEP_TIME);
   }
   // On the search's entry with the search closed (a reload, Forward): it opens, with the
   // question last typed, and Back closes it; not a step that showed nothing.
