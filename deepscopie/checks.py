@@ -392,11 +392,10 @@ def _check_request_words(vocabulary: VocabularyFile, source: SourceMap) -> list[
     "la liste"; request_words, deepscopie/catalogues/languages.yaml), stop words aside: search
     leaves that word out of a question that says anything else, and keeps it only in a
     phrase of several words (see Synonyms.phrases_saying)."""
-    readings = [
-        (synonyms, set(synonyms.read_as_asked(language.request_words)))
-        for language in site_languages()
-        for synonyms in [language_synonyms(vocabulary.synonyms, language)]
-    ]
+    readings = []
+    for language in site_languages():
+        synonyms = language_synonyms(vocabulary.synonyms, language)
+        readings.append((synonyms, set(synonyms.read_as_asked(language.request_words))))
     problems = []
     for i, group in enumerate(vocabulary.synonyms):
         for j, member in enumerate(group):
