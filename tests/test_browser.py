@@ -4183,6 +4183,42 @@ def test_explore_shows_first_the_entries_whose_main_task_is_chosen(
     assert len(ranks) > 3 and ranks[0] == 0 and ranks == sorted(ranks)
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_shows_first_for_a_task_what_a_reader_works_with(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Segmenter" opened on Cellpose's dataset, "Classer" on the MNIST digits and the
+    # Pl@ntNet photos, "Annoter" on a presentation and two videos: the tools came after.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    listed = page.evaluate(
+        """async () => {
+            const data = await (await fetch("entries.json")).json();
+            return {
+                tasks: Object.keys(data.names.task),
+                entries: Object.fromEntries(data.entries.map((entry) => [
+                    entry.id, {task: [].concat(entry.task || []), way: [].concat(entry.way || [])},
+                ])),
+            };
+        }"""
+    )
+    entries = listed["entries"]
+    mixed = 0
+    for task in listed["tasks"]:
+        _open_explore(page, f"{site_url}{root}explore/?task={task}")
+        shown = [
+            card.removeprefix("explore-")
+            for card in page.locator(".ds-explore__list > li").evaluate_all(
+                "cards => cards.map(c => c.id)"
+            )
+        ]
+        # Those with a way of working first; in each part, the main task before the others.
+        order = [(not entries[entry]["way"], entries[entry]["task"].index(task)) for entry in shown]
+        assert order == sorted(order), task
+        mixed += len({worked_with for worked_with, _ in order}) == 2
+    assert mixed >= 3  # tasks listing both kinds of entries
+
+
 @pytest.mark.parametrize(
     ("root", "word", "kind", "category"),
     [("en/", "course", "course", "courses"), ("", "vidéo", "video", "videos")],

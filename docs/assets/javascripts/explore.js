@@ -415,13 +415,17 @@
     return score;
   }
 
-  // Relevance to the tasks chosen: an entry lists its tasks main one first (data/), and the
-  // tools whose main task it is come before those that also do it ("Segmenter": Cellpose
-  // and ilastik before the annotation tools that segment too).
+  // Relevance to the tasks chosen: what a reader works with (an entry that says how, its ways
+  // of working) before what only tells of the task, a dataset, a video, a paper ("Segmenter"
+  // opened on Cellpose's dataset, "Classer" on the MNIST digits); then, as an entry lists its
+  // tasks main one first (data/), the tools whose main task it is before those that also do
+  // it ("Segmenter": Cellpose and ilastik before the annotation tools that segment too).
+  const NOT_WORKED_WITH = 1000; // more than any entry's count of tasks
   function taskRank(entry, tasks) {
     const own = listed(entry.task);
     const places = tasks.map((task) => own.indexOf(task)).filter((at) => at >= 0);
-    return places.length ? Math.min(...places) : own.length;
+    const place = places.length ? Math.min(...places) : own.length;
+    return listed(entry.way).length ? place : NOT_WORKED_WITH + place;
   }
 
   // A resource a reader cannot use today (it stopped, or its link is broken) after those it
