@@ -4361,25 +4361,36 @@ def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
 
 
 @pytest.mark.parametrize(
-    ("root", "absent", "meant"),
+    ("root", "absent", "meant", "many", "absent_many"),
     [
         (
             "",
-            "Aucune ressource ne contient « celpose seg »",
+            "Aucune ressource ne contient « celpose ».",
             "Vouliez-vous dire « Cellpose seg » ?",
+            "noyaux qwxyz, zzzz",
+            "Aucune ressource ne contient « qwxyz » ni « zzzz ».",
         ),
-        ("en/", "No resource contains “celpose seg”", "Did you mean “Cellpose seg”?"),
+        (
+            "en/",
+            "No resource contains “celpose”.",
+            "Did you mean “Cellpose seg”?",
+            "nuclei qwxyz, zzzz",
+            "No resource contains “qwxyz” or “zzzz”.",
+        ),
     ],
     ids=["french", "english"],
 )
 def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right(
-    watched: Watched, site_url: str, root: str, absent: str, meant: str
+    watched: Watched, site_url: str, root: str, absent: str, meant: str, many: str, absent_many: str
 ) -> None:
     # "celpose" gave "no resource matches all these filters" (none was set) and no way on
-    # but to undo the words; the header's search put the name right.
+    # but to undo the words; the header's search put the name right. Only the words that
+    # find nothing are said: « celpose seg » read as if "seg" found nothing too.
     page = watched.page
-    _open_explore(page, f"{site_url}{root}explore/?q=celpose+seg")
+    _open_explore(page, f"{site_url}{root}explore/?q={many}")
     empty = page.locator("[data-ds-empty]")
+    expect(empty).to_contain_text(_any_spaces(absent_many))
+    _open_explore(page, f"{site_url}{root}explore/?q=celpose+seg")
     # French typography puts no-break spaces inside the quotes and before "?".
     expect(empty).to_contain_text(_any_spaces(absent))
     near = empty.locator("[data-ds-near-name]")

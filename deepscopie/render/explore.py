@@ -110,6 +110,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-empty-text": text("explore_empty", language),
         "data-ds-empty-words-text": text("explore_empty_words", language),
         "data-ds-empty-words-together-text": text("explore_empty_words_together", language),
+        "data-ds-empty-words-many-text": text("explore_empty_words_many", language),
         "data-ds-near-name-text": text("explore_near_name", language),
         "data-ds-remove-text": text("explore_remove", language),
         "data-ds-words-text": text("explore_words", language),

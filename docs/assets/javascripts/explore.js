@@ -599,8 +599,15 @@
     // resource contains the words, as if one of them were unknown.
     const words = typed.split(/\s+/);
     const together = wordsFindNothing && words.length > 1 && words.every(findsSome);
+    // Else the words that find nothing, each said, as the header's search says them ("Aucune
+    // ressource ne contient « qwxyz »": « noyaux qwxyz » read as if "noyaux" found nothing
+    // too). Not in a phrase in quotes, read whole. (A cached older search.js cannot say them.)
+    const lacking = wordsFindNothing && !together && !typed.includes('"') ? words.slice(0, MOST_READ).filter((word) => !findsSome(word)) : [];
+    const { absentSaid } = window.deepscopie;
     const said = together ? root.dataset.dsEmptyWordsTogetherText : root.dataset.dsEmptyWordsText;
-    emptyText.textContent = wordsFindNothing ? filled(said, { q: echoed(typed) }) : root.dataset.dsEmptyText;
+    const [one, many] = [root.dataset.dsEmptyWordsText, root.dataset.dsEmptyWordsManyText];
+    if (lacking.length && absentSaid) emptyText.textContent = absentSaid(lacking, one, many);
+    else emptyText.textContent = wordsFindNothing ? filled(said, { q: echoed(typed) }) : root.dataset.dsEmptyText;
     if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
   }
   const findsSome = (question) => {

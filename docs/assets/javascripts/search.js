@@ -2249,12 +2249,15 @@
   // read as one phrase searched). A pasted page's are not all read out (see quoted): the
   // first few, "…", and the last.
   const MOST_ABSENT_SAID = 6;
-  function absentSaid(words) {
-    if (words.length === 1) return filled(texts.dsAbsentText, { q: quoted(words[0]) });
+  function absentSaid(words, one = texts.dsAbsentText, many = texts.dsAbsentManyText) {
+    if (words.length === 1) return filled(one, { q: quoted(words[0]) });
     const first = words.slice(0, -1).slice(0, MOST_ABSENT_SAID - 1).map(inQuotes);
     if (words.length > MOST_ABSENT_SAID) first.push("…");
-    return filled(texts.dsAbsentManyText, { list: first.join(", "), last: inQuotes(words[words.length - 1]) });
+    return filled(many, { list: first.join(", "), last: inQuotes(words[words.length - 1]) });
   }
+  // Explore says the words its list lacks so too, in its own sentences ("Aucune ressource…").
+  window.deepscopie.absentSaid = (words, one, many) =>
+    absentSaid([...new Set(words.map(unpunctuated).filter(Boolean))], one, many);
   // A reader's word in the language's quotes ("« noyaux »").
   const inQuotes = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
 
