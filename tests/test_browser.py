@@ -4361,7 +4361,7 @@ def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
 
 
 @pytest.mark.parametrize(
-    ("root", "absent", "meant", "many", "absent_many"),
+    ("root", "absent", "meant", "many", "absent_many", "phrase", "only_zzzz"),
     [
         (
             "",
@@ -4369,6 +4369,8 @@ def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
             "Vouliez-vous dire « Cellpose seg » ?",
             "noyaux qwxyz, zzzz",
             "Aucune ressource ne contient « qwxyz » ni « zzzz ».",
+            "image pleine de grain",
+            "Aucune ressource ne contient « zzzz ».",
         ),
         (
             "en/",
@@ -4376,12 +4378,22 @@ def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
             "Did you mean “Cellpose seg”?",
             "nuclei qwxyz, zzzz",
             "No resource contains “qwxyz” or “zzzz”.",
+            "cells stuck together",
+            "No resource contains “zzzz”.",
         ),
     ],
     ids=["french", "english"],
 )
 def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right(
-    watched: Watched, site_url: str, root: str, absent: str, meant: str, many: str, absent_many: str
+    watched: Watched,
+    site_url: str,
+    root: str,
+    absent: str,
+    meant: str,
+    many: str,
+    absent_many: str,
+    phrase: str,
+    only_zzzz: str,
 ) -> None:
     # "celpose" gave "no resource matches all these filters" (none was set) and no way on
     # but to undo the words; the header's search put the name right. Only the words that
@@ -4390,6 +4402,12 @@ def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right
     _open_explore(page, f"{site_url}{root}explore/?q={many}")
     empty = page.locator("[data-ds-empty]")
     expect(empty).to_contain_text(_any_spaces(absent_many))
+    # A group's phrase is read whole, as the list reads it: its words alone are in no
+    # entry's text ("pleine", "grain" were said absent).
+    _open_explore(page, f"{site_url}{root}explore/?q={phrase}")
+    assert _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?q={phrase} zzzz")
+    expect(empty.locator("[data-ds-empty-text]")).to_have_text(_any_spaces(only_zzzz))
     _open_explore(page, f"{site_url}{root}explore/?q=celpose+seg")
     # French typography puts no-break spaces inside the quotes and before "?".
     expect(empty).to_contain_text(_any_spaces(absent))

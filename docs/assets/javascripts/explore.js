@@ -172,7 +172,7 @@
   // Where a text says the words (a word, or a phrase's words in order).
   const saying = (words) =>
     new RegExp(`(?:^|[^\\p{L}\\p{N}])${words.map((word) => phraseWord(word, words.length > 1)).join(BETWEEN_WORDS)}`, "u");
-  const asking = (words, groups) => ({ text: saying(words), groups: new Set(groups) });
+  const asking = (words, groups) => ({ words, text: saying(words), groups: new Set(groups) });
   const answers = (entry, asked) => asked.text.test(wordsOf(entry)) || (entry.groups || []).some((group) => asked.groups.has(group));
   // What words typed are looked for in: an entry's text with the names of its facets'
   // values in the page's language ("débutants", "Segmenter"), and the names of its kind.
@@ -591,6 +591,22 @@
   // name the reader may have meant (as the header's search puts it right), or the filters
   // together.
   const noChoice = Object.fromEntries(facets.map((facet) => [facet, []]));
+  // The most words read (a group's phrase is one) of a question whose list is empty that are
+  // each looked for alone: a question typed, not a pasted page.
+  const MOST_CHECKED = 8;
+  // What is asked that no entry has, as the reader typed it: each word, or a group's phrase
+  // read whole, as the list reads them ("image pleine de grain zzqx" lacks "zzqx" only: its
+  // words, alone, are in no entry's text, and "pleine" and "grain" were said absent). Not
+  // either side of alternatives, nor a phrase in quotes, read whole: null.
+  function lackingWords(asked, typed) {
+    if (asked.length !== 1 || typed.includes('"')) return null;
+    const absent = asked[0].filter((pattern) => !entries.some((entry) => answers(entry, pattern)));
+    // Each read word as typed ("Levure" read "levure", "l'axolotl" "axolotl").
+    const typedWords = typed.split(/\s+/);
+    const readWords = typedWords.map((word) => askedFor(word).flat());
+    const asTyped = (word) => typedWords.find((_, at) => readWords[at].includes(word)) || word;
+    return absent.map((pattern) => pattern.words.map(asTyped).join(" "));
+  }
   function explainEmpty(asked, typed, withWords) {
     nearName.hidden = true;
     if (matching.length) return;
@@ -598,23 +614,27 @@
     // Each word finds some, not all of them together ("suivi python"): said so, not that no
     // resource contains the words, as if one of them were unknown.
     const words = typed.split(/\s+/);
-    const together = wordsFindNothing && words.length > 1 && words.every(findsSome);
+    // (Each word is read against every entry at worst: not for a pasted page, which froze
+    // the page for seconds at 10,000 entries.)
+    const few = asked.flat().length <= MOST_CHECKED;
     // Else the words that find nothing, each said, as the header's search says them ("Aucune
     // ressource ne contient « qwxyz »": « noyaux qwxyz » read as if "noyaux" found nothing
-    // too). Not in a phrase in quotes, read whole. (A cached older search.js cannot say them.)
-    const lacking = wordsFindNothing && !together && !typed.includes('"') ? words.slice(0, MOST_READ).filter((word) => !findsSome(word)) : [];
+    // too). (A cached older search.js cannot say them.)
+    const lacking = wordsFindNothing && few ? lackingWords(asked, typed) : null;
+    const together = lacking ? !lacking.length : wordsFindNothing && few && words.length > 1 && words.every(findsSome);
     const { absentSaid } = window.deepscopie;
     const said = together ? root.dataset.dsEmptyWordsTogetherText : root.dataset.dsEmptyWordsText;
     const [one, many] = [root.dataset.dsEmptyWordsText, root.dataset.dsEmptyWordsManyText];
-    if (lacking.length && absentSaid) emptyText.textContent = absentSaid(lacking, one, many);
+    if (lacking && lacking.length && absentSaid) emptyText.textContent = absentSaid(lacking, one, many);
     else emptyText.textContent = wordsFindNothing ? filled(said, { q: echoed(typed) }) : root.dataset.dsEmptyText;
-    if (wordsFindNothing && window.deepscopie.nameSlips) offerNearName(typed);
+    if (wordsFindNothing && few && window.deepscopie.nameSlips) offerNearName(typed, lacking);
   }
   const findsSome = (question) => {
     const asked = askedFor(question).map(patternsOf);
     return entries.some((entry) => matches(entry, noChoice, asked, null));
   };
-  async function offerNearName(typed) {
+  // `lacking`: the words that find nothing, as typed, if known (see lackingWords).
+  async function offerNearName(typed, lacking) {
     const slips = await window.deepscopie.nameSlips(typed);
     const words = typed.split(/\s+/);
     // From the last: a name typed in pieces ("cell pose") takes the place of its words.
@@ -622,9 +642,9 @@
     let question = words.join(" ");
     // Then the other words that find nothing, put right as the header's search offers them
     // ("noyeaux", "nucleii": nothing was offered, only a resource's name).
-    const lacking = words.filter((word) => !findsSome(word));
-    if (lacking.length && window.deepscopie.mendedWords) {
-      question = (await window.deepscopie.mendedWords(question, lacking)) || question;
+    const unknown = words.filter((word) => (lacking ? lacking.includes(word) : !findsSome(word)));
+    if (unknown.length && window.deepscopie.mendedWords) {
+      question = (await window.deepscopie.mendedWords(question, unknown)) || question;
     }
     if (question === typed || typedField.value.trim() !== typed || matching.length) return;
     // Offered only if it finds something: "celpose yeast" offered "Cellpose yeast", and no
