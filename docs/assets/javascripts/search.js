@@ -169,9 +169,15 @@
   // The fewest letters of a word's beginning that says the word is there (see beginning): a
   // beginning of three letters begins too many others ("log" of "logiciel").
   const SHORTEST_BEGINNING = 4;
-  // The words of a question as typed, elisions and slashes apart (what the status says back).
+  // A question's last quote when it is left open ('"zebrafish', typed or on its way to a
+  // phrase) as a space: no phrase, but its words. Read as one, it was given to Pagefind as
+  // typed, and its words were not looked for each (see absentWords): '"zebrafish' showed
+  // three entries that say "z" as if they had it, where "zebrafish" is said absent.
+  const openQuoteApart = (query) => ((query.match(/"/g) || []).length % 2 ? query.replace(/"(?=[^"]*$)/, " ") : query);
+  // The words of a question as typed, elisions, slashes and a quote left open apart (what the
+  // status says back).
   const typedTerms = (query) =>
-    slashesApart(withoutElision(query)).trim().split(/\s+/).slice(0, MOST_WORDS).map(cut).join(" ");
+    slashesApart(withoutElision(openQuoteApart(query))).trim().split(/\s+/).slice(0, MOST_WORDS).map(cut).join(" ");
   function terms(query) {
     const words = typedTerms(query);
     // From a word's first letter only: tried at every letter, a long word pasted took a time
@@ -546,7 +552,7 @@
   const comparisonIn = (question) => {
     const words = bareWords(question.replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
     // (Not in a phrase in quotes, searched as written.)
-    return comparedIn(words) || likenedIn(words) || (question.includes('"') ? null : negatedIn(words));
+    return comparedIn(words) || likenedIn(words) || (openQuoteApart(question).includes('"') ? null : negatedIn(words));
   };
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
@@ -872,7 +878,7 @@
   // at most, as searched (a pasted word of 300,000 letters made a pattern too large, and
   // Explore stopped).
   function askedFor(typed) {
-    const question = slashesApart(withoutElision(typed));
+    const question = slashesApart(withoutElision(openQuoteApart(typed)));
     const sides = question.includes('"') ? [] : alternatives(question);
     const words = (side) => side.split(/\s+/).slice(0, MOST_WORDS).map(cut).map(trimmed).filter(Boolean);
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
