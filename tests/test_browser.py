@@ -4365,6 +4365,29 @@ def test_explore_says_where_a_screen_reader_speaks_the_name_it_offers(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_words_said_back_cannot_turn_the_site_s_own_words_around(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # A right-to-left override in a shared address ("?q=%E2%80%AEevil") reversed the words
+    # around the reader's: the chip, the tab's title, "Chercher « … » dans tout le site".
+    page = watched.page
+    override = "\u202e"
+    _open_explore(page, f"{site_url}{root}explore/?q={override}evil zzqx")
+    said = [
+        page.locator(".ds-explore__chips").inner_text(),
+        page.locator("[data-ds-empty]").inner_text(),
+        page.title(),
+    ]
+    assert all("evil zzqx" in text and override not in text for text in said), said
+    # The header's search says them back so too.
+    page.goto(f"{site_url}{root}")
+    _search(page, f"{override}evil zzqx")
+    status = page.locator(SEARCH_STATUS).inner_text()
+    assert "zzqx" in status and override not in status, status
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "absent", "meant", "many", "absent_many", "phrase", "only_zzzz"),
     [

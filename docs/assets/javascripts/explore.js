@@ -44,15 +44,19 @@
   const NO_VALUE = Object.freeze([]);
   const listed = (value) => (value == null ? NO_VALUE : Array.isArray(value) ? value : [value]);
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
+  // (A browser's older copy of search.js, beside this one, has none: the words as typed.)
+  const withoutDirectionControls = window.deepscopie.withoutDirectionControls || ((text) => text);
   // (search.js's too; a browser's older copy of it, beside this one, has none: a moment later.)
   const whenIdle = window.deepscopie.whenIdle || ((work) => setTimeout(work, 200));
   // The typed words as the page says them back (a chip, the empty result, the site search's
-  // button): their first ECHOED characters. A pasted page of 1,800 was said three times in
+  // button, the tab's title): their first ECHOED characters, without those that set the
+  // text's direction (see withoutDirectionControls). A pasted page of 1,800 was said three times in
   // full, and on a phone pushed the field 2,000 px down, out of sight.
   const ECHOED = 60;
   const echoed = (typed) => {
-    const letters = Array.from(typed);
-    return letters.length > ECHOED ? `${letters.slice(0, ECHOED - 1).join("").trimEnd()}…` : typed;
+    const said = withoutDirectionControls(typed);
+    const letters = Array.from(said);
+    return letters.length > ECHOED ? `${letters.slice(0, ECHOED - 1).join("").trimEnd()}…` : said;
   };
   // What a question asks for: either side of "napari ou fiji", each as its meaningful words
   // (search.js's, as the header's search reads a question; plain words without its dialog).

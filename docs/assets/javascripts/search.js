@@ -37,7 +37,12 @@
     if (window.requestIdleCallback) requestIdleCallback(work, { timeout });
     else setTimeout(work, orAfter);
   }
-  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId, whenIdle });
+  // A reader's words said back without the characters that set the text's direction: "‮evil"
+  // in an address reversed the site's own words around it ("Chercher « … » dans tout le
+  // site", the tab's title). Letters of a script written right to left stay as typed.
+  const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const withoutDirectionControls = (text) => text.replace(DIRECTION_CONTROLS, "");
+  window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId, whenIdle, withoutDirectionControls });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
   if (!dialog || !opener || !script) return;
@@ -2244,7 +2249,8 @@
   // A reader's words as the status says them back: a pasted page is not read out whole (the
   // status is a live region, which a screen reader speaks), the first words then "…".
   const MOST_SAID = 80;
-  function quoted(words) {
+  function quoted(typed) {
+    const words = withoutDirectionControls(typed);
     if (words.length <= MOST_SAID) return words;
     const cut = words.slice(0, MOST_SAID);
     const space = cut.lastIndexOf(" ");
