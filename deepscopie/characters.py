@@ -19,3 +19,9 @@ INVISIBLE_OR_CONTROL = (
     "\U000e0000-\U000e00ff\U000e01f0-\U000e0fff]"
     f"|(?<=[{_VARIATION_SELECTORS}])[{_VARIATION_SELECTORS}])"
 )
+
+# Accents (combining diacritical marks) stacked on one letter past two: Vietnamese writes two
+# (ệ), no language more; a run of them draws over the lines above and below it ("Z" with 200
+# accents covered Explore's introduction, its count and its chips, and the search's cards).
+_ACCENTS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+STACKED_ACCENT = f"(?<=[{_ACCENTS}]{{2}})[{_ACCENTS}]"

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from deepscopie.characters import INVISIBLE_OR_CONTROL
+from deepscopie.characters import INVISIBLE_OR_CONTROL, STACKED_ACCENT
 
 # Schemes a link on the site may use; anything else (javascript:, data:, vbscript:…) is dropped.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -42,6 +42,9 @@ REFUSED_HREF = "#"
 # the invisible and bidirectional characters the data may not hold (a reviewer would see one
 # thing, readers another).
 _CONTROL = re.compile(f"{INVISIBLE_OR_CONTROL}|[\t\n]")
+# Accents stacked on one letter past two, which the data may not hold either: they draw over
+# the lines around them.
+_STACKED_ACCENT = re.compile(STACKED_ACCENT)
 _SPACES = re.compile(r"\s+")
 
 # Characters with a meaning inside a line of Markdown (line-start ones like "-" never occur there).
@@ -125,8 +128,8 @@ def markdown_text(value: str) -> str:
 
 def one_line(value: str) -> str:
     """``value`` as one line of plain text: each run of line breaks, controls and spaces made
-    one space (what a server sends may hold anything)."""
-    return _SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()
+    one space, and accents stacked past two left out (what a server sends may hold anything)."""
+    return _SPACES.sub(" ", _CONTROL.sub(" ", _STACKED_ACCENT.sub("", value))).strip()
 
 
 def shown_in_terminal(value: str) -> str:

@@ -40,7 +40,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from deepscopie.characters import INVISIBLE_OR_CONTROL
+from deepscopie.characters import INVISIBLE_OR_CONTROL, STACKED_ACCENT
 from deepscopie.folding import squashed
 from deepscopie.language_codes import LANGUAGE_PATTERN
 from deepscopie.languages import LanguageError, site_languages
@@ -66,6 +66,7 @@ def _not_blank(text: str) -> str:
 
 
 _FORBIDDEN_CHARACTER = re.compile(INVISIBLE_OR_CONTROL)
+_STACKED_ACCENT = re.compile(STACKED_ACCENT)
 
 
 # A character reference ("&#x202E;", "&shy;"): Markdown and HTML turn it into its character.
@@ -81,6 +82,15 @@ def _clean_characters(text: str) -> str:
         hidden = _FORBIDDEN_CHARACTER.search(html.unescape(reference.group()))
         if hidden:
             _refuse_character(hidden.group(), reference.start())
+    # (Written as references too: "&#x301;" three times is three accents on the pages.)
+    stacked = _STACKED_ACCENT.search(text) or _STACKED_ACCENT.search(html.unescape(text))
+    if stacked:
+        raise PydanticCustomError(
+            "stacked_accents",
+            "the text stacks more than two accents on one letter, at character {position}: "
+            "they draw over the lines around it",
+            {"position": stacked.start() + 1},
+        )
     return text
 
 

@@ -163,6 +163,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
         "invalid-character",
         _variant(("code", "control"), ("language", "line"), ("", "name")),
     ),
+    "stacked_accents": ("invalid-character", lambda context: "stacked"),
     "invalid_slug": ("invalid-id", lambda context: "slug"),
     "slug_too_long": ("invalid-id", lambda context: "length"),
     "invalid_section": ("invalid-id", lambda context: "section"),

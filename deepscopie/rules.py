@@ -28,7 +28,8 @@ RULES: dict[str, str] = {
     "missing-translation": "A text lacks its French or English version.",
     "empty-text": "A text is empty or only spaces.",
     "invalid-character": "A text holds a control character, an invisible (zero-width) character "
-    "or a bidirectional override, or a title or name holds a line break or a tab.",
+    "or a bidirectional override, or more than two accents stacked on one letter, or a title or "
+    "name holds a line break or a tab.",
     "wrong-type": "A value of the wrong kind: a number or true/false where text is expected "
     "(put it in quotes), or a number, boolean or date in another spelling than plain digits, "
     "true/false or YYYY-MM-DD (0x7E2, 1_999, yes, an epoch number).",

@@ -102,4 +102,6 @@ def test_bidirectional_and_invisible_characters_are_neither_shown_nor_obeyed() -
     # A release name from a contributor's own code host: it would reverse the date shown
     # beside it; in a terminal or a CI log, it would reorder the line.
     assert one_line("v1.0\u202e0.9v\u200b") == "v1.0 0.9v"
+    # Accents stacked past two draw over the lines around them; two are a language's.
+    assert one_line("Z" + "\u0301" * 50 + " ho\u0323\u0302c") == "Z\u0301\u0301 ho\u0323\u0302c"
     assert shown_in_terminal("ok\u202e: lla\u2066") == "ok\\u202e: lla\\u2066"

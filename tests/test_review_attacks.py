@@ -274,6 +274,33 @@ def test_a_run_of_variation_selectors_is_refused_one_after_a_character_is_not(
     assert result.stdout.count("U+FE01") == 1 and "U+FE0F" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    "stacked",
+    [
+        "Z" + "\u0301\u0302\u0303" * 60,  # accents that draw over the lines around the title
+        "Z\u0301\u0302&#x303;",  # the third written as a character reference
+        "Z" + "\u1dc0\u20d0\ufe20",  # from the blocks of combining marks beyond the first
+    ],
+)
+def test_accents_stacked_on_one_letter_past_two_are_refused(stacked: str, tmp_path: Path) -> None:
+    """A run of accents draws over the lines above and below ("Zalgo"): "Z" and 200 covered
+    Explore's introduction, count and chips. Two are a language's (Vietnamese "ệ")."""
+    data = copy_base_data(tmp_path)
+    resources = (data / "resources.yaml").read_text(encoding="utf-8")
+    two = "Cellpose ho\u0323\u0302c"  # "học", decomposed: two accents on one letter
+    (data / "resources.yaml").write_text(
+        resources.replace("en: Cellpose}", f'en: "{two}"}}', 1), encoding="utf-8"
+    )
+    command = [DEEPSCOPIE, "validate", "--data", str(data)]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    hostile = resources.replace("en: Cellpose}", f'en: "Cellpose {stacked}"}}', 1)
+    (data / "resources.yaml").write_text(hostile, encoding="utf-8")
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stdout
+    assert "resources.yaml:3:" in result.stdout
+    assert "more than two accents" in result.stdout and "(invalid-character)" in result.stdout
+
+
 _HOSTILE_ANSWERS = {
     "a list": [],
     "a string licence": {"pushed_at": "2026-01-01T00:00:00Z", "license": "MIT"},
