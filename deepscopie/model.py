@@ -112,7 +112,37 @@ def _one_line(text: Localized) -> Localized:
                 "the {language} text has a line break or a tab: a title or a name is one line",
                 {"language": _english_name(language), "language_code": language},
             )
-    return text
+    return _short_title(text)
+
+
+# The most characters of a title or a name: the longest today, a paper's, has 148 (and
+# those of the real 960-entry list fit too).
+TITLE_LENGTH = 300
+
+
+def _each_no_longer_than(most: int, error: str, what: str) -> Callable[[Localized], Localized]:
+    """A validator refusing a text whose version in a language has more than ``most``
+    characters, as the model's error ``error`` (``what`` the text is, for its fallback)."""
+
+    def check(text: Localized) -> Localized:
+        for language, value in text.texts.items():
+            if len(value) > most:
+                raise PydanticCustomError(
+                    error,
+                    f"the {{language}} text has {{length}} characters: {what} has {{most}} at most",
+                    {
+                        "language": _english_name(language),
+                        "language_code": language,
+                        "length": len(value),
+                        "most": most,
+                    },
+                )
+        return text
+
+    return check
+
+
+_short_title = _each_no_longer_than(TITLE_LENGTH, "title_too_long", "a title or a name")
 
 
 def _one_line_text(text: str) -> str:
@@ -200,13 +230,33 @@ def _valid_section(text: str) -> str:
     return text
 
 
+# The most characters of any text: a pasted page of 200,000 letters passed (an entry of it
+# weighed 260 KB in Explore's file). Not fewer: a paper's abstract as its description, in
+# the real 960-entry list (bench/real_data.py), has up to 8,000; our FAQ answers 1,400. A
+# title has its own, smaller, limit.
+TEXT_LENGTH = 10_000
+
+
+def _not_too_long(text: str) -> str:
+    if len(text) > TEXT_LENGTH:
+        raise PydanticCustomError(
+            "text_too_long",
+            "the text has {length} characters, more than {most}: say it in fewer words",
+            {"length": len(text), "most": TEXT_LENGTH},
+        )
+    return text
+
+
 # The patterns are given to the JSON Schema only (editors flag them as you type); validation
 # itself goes through the functions above, whose messages name the fix.
 Text = Annotated[
     str,
     AfterValidator(_not_blank),
+    AfterValidator(_not_too_long),
     AfterValidator(_clean_characters),
-    Field(strict=True, json_schema_extra={"minLength": 1, "pattern": r"\S"}),
+    Field(
+        strict=True, json_schema_extra={"minLength": 1, "maxLength": TEXT_LENGTH, "pattern": r"\S"}
+    ),
 ]
 Slug = Annotated[
     str,
@@ -492,7 +542,7 @@ def _localized_schema(schema: dict[str, Any], model: type[PerLanguage]) -> None:
     schema["additionalProperties"] = False
 
 
-# A title, a name or a label: one line, no tab (Markdown texts may have both).
+# A title, a name or a label: one line, no tab (Markdown texts may have both), not too long.
 OneLine = Annotated[Localized, AfterValidator(_one_line)]
 
 

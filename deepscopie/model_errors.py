@@ -164,6 +164,8 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
         _variant(("code", "control"), ("language", "line"), ("", "name")),
     ),
     "stacked_accents": ("invalid-character", lambda context: "stacked"),
+    "text_too_long": ("invalid-value", lambda context: "text-length"),
+    "title_too_long": ("invalid-value", lambda context: "title-length"),
     "invalid_slug": ("invalid-id", lambda context: "slug"),
     "slug_too_long": ("invalid-id", lambda context: "length"),
     "invalid_section": ("invalid-id", lambda context: "section"),

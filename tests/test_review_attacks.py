@@ -301,6 +301,43 @@ def test_accents_stacked_on_one_letter_past_two_are_refused(stacked: str, tmp_pa
     assert "more than two accents" in result.stdout and "(invalid-character)" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("file", "written", "hostile", "line", "said"),
+    [
+        (
+            "resources.yaml",
+            "en: Cellpose}",
+            'en: "Cellpose {}"}}'.format("nuclei " * 50),
+            3,
+            "a title or a name has 300 at most",
+        ),
+        (
+            "faq.yaml",
+            'en: "Its [data](https://www.cellpose.org/dataset)."}',
+            'en: "Its data. {}"}}'.format("x" * 200_000),
+            7,
+            "more than 10000: say it in fewer words",
+        ),
+    ],
+    ids=["title", "any-text"],
+)
+def test_texts_longer_than_their_kind_are_refused_at_their_place(
+    file: str, written: str, hostile: str, line: int, said: str, tmp_path: Path
+) -> None:
+    """A pasted page of 200,000 letters passed, and a title of any length."""
+    data = copy_base_data(tmp_path)
+    text = (data / file).read_text(encoding="utf-8")
+    assert text.count(written) == 1
+    (data / file).write_text(text.replace(written, hostile), encoding="utf-8")
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout
+    assert f"{file}:{line}:" in result.stdout and "(invalid-value)" in result.stdout
+    assert said in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 _HOSTILE_ANSWERS = {
     "a list": [],
     "a string licence": {"pushed_at": "2026-01-01T00:00:00Z", "license": "MIT"},
