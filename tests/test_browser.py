@@ -4512,6 +4512,28 @@ def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matche
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_back_over_explore_closes_the_search_opened_on_its_words(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # On a wide screen, Back with the search open stepped Explore's words back under it
+    # (the list of every entry), and the search stayed open on them, the focus in its field.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    _typed_in_explore(page, "zzqx")
+    page.locator("[data-ds-search-site]").click()
+    dialog = page.locator("#ds-search")
+    expect(dialog).to_be_visible()
+    page.go_back()
+    expect(dialog).to_be_hidden()
+    assert page.locator(".ds-explore__search input").input_value() == ""
+    assert len(_visible_ids(page)) > 10
+    # The focus is on the page, not lost with the button that opened the search (gone with
+    # the empty result).
+    assert page.evaluate("document.activeElement !== document.body")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_on_a_phone_goes_from_the_filters_to_their_results(
     browser: Browser, site_url: str, root: str
 ) -> None:

@@ -2062,6 +2062,15 @@
       keepFocusThroughTheStep(); // as after the step that Escape makes
       return;
     }
+    // Over a wide page, a step within it (Explore's filters, an anchor) changes what is under
+    // the open search, which closes, as the page it searched is gone: Back over Explore took
+    // its words away under the search, which stayed open on them. (A step to another page
+    // leaves this one: no popstate.)
+    // (Once the page has made its step: the focus goes back to what is still shown.)
+    if (dialog.open && !goingTo) {
+      setTimeout(() => dialog.close());
+      return;
+    }
     // Back to this page's entry after a result at its very address (see goingTo).
     if (goingTo) {
       const address = goingTo;
@@ -2480,9 +2489,12 @@
   // unseen.
   // Opened with "/" while nothing had the focus, to the search button, which opens it too:
   // the focus went to the page's start, and a keyboard reader lost their place.
+  // (Not to what is gone or hidden since: Explore's "search the whole site" once Back has
+  // taken its words away; the search's button then.)
+  const isShown = (element) => element.isConnected && element.getClientRects().length > 0;
   function giveFocusBack() {
     if (!dialog.contains(document.activeElement)) return;
-    if (returnFocus && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
+    if (returnFocus && returnFocus !== document.body && isShown(returnFocus)) returnFocus.focus();
     else if (opener && opener.offsetParent !== null) opener.focus({ preventScroll: true });
     else document.activeElement.blur();
   }
