@@ -3415,10 +3415,12 @@ def test_explore_undoes_the_words_typed_last(watched: Watched, site_url: str, ro
 
 
 @pytest.mark.parametrize(
-    ("root", "little_word"), [("", "de"), ("en/", "of")], ids=["french", "english"]
+    ("root", "little_word", "or_word"),
+    [("", "de", "ou"), ("en/", "of", "or")],
+    ids=["french", "english"],
 )
 def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
-    watched: Watched, site_url: str, root: str, little_word: str
+    watched: Watched, site_url: str, root: str, little_word: str, or_word: str
 ) -> None:
     # "Remove the last filter" took every word away: from "segmentation zzzz", emptied by
     # its last word, the reader went back to the whole list, not to "segmentation".
@@ -3440,6 +3442,10 @@ def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
     _typed_in_explore(page, '"segmentation zzzz"')
     undo.click()
     expect(field).to_have_value('"segmentation"')
+    # Nor is a word left last that is not read: "zzzz ou yyyy" left "zzzz ou".
+    _typed_in_explore(page, f"zzzz {or_word} yyyy")
+    undo.click()
+    expect(field).to_have_value("zzzz")
     assert watched.errors == []
 
 

@@ -765,13 +765,17 @@
   // "noyaux zebrafish", emptied by its last word, is "noyaux" again (all the words went, and
   // the list was wider than before them). Not a word that is not read (a stop word, "ou",
   // one past the most read of a pasted page): taking it away would change nothing. A quote
-  // left open is closed.
+  // left open is closed. Nor, then, a word left last that is not read ("zzqx ou yyqx" left
+  // "zzqx ou", "sans napari ni fiji" "sans napari ni").
   const MOST_READ = 200; // more than askedFor ever reads
+  const readingOf = (words) => JSON.stringify(askedFor(words.join(" ")));
   function withoutTheLastWord(typed) {
     const read = JSON.stringify(askedFor(typed));
     let words = typed.trim().split(/\s+/).slice(0, MOST_READ);
     do words = words.slice(0, -1);
-    while (words.length && JSON.stringify(askedFor(words.join(" "))) === read);
+    while (words.length && readingOf(words) === read);
+    const left = readingOf(words);
+    while (words.length > 1 && readingOf(words.slice(0, -1)) === left) words = words.slice(0, -1);
     const kept = words.join(" ");
     return (kept.match(/"/g) || []).length % 2 ? `${kept}"` : kept;
   }
