@@ -398,6 +398,19 @@ def _no_more_than(
     return check
 
 
+def _has_letters(text: str) -> str:
+    """A synonym or a keyword is matched by its letters and digits: a synonym without any
+    ("$&") matched every text, once its punctuation was read as nothing; keywords "(((" and
+    "\\" were said to be one given twice."""
+    if not any(character.isalnum() for character in text):
+        raise PydanticCustomError(
+            "without_letters",
+            "'{value}' has no letter or digit: search could not tell it in a text",
+            {"value": text},
+        )
+    return text
+
+
 _short_keyword = _no_longer_than(
     KEYWORD_LENGTH,
     "keyword_too_long",
@@ -438,6 +451,7 @@ Keyword = Annotated[
     Text,
     AfterValidator(_one_line_text),
     AfterValidator(_short_keyword),
+    AfterValidator(_has_letters),
     Field(json_schema_extra={"maxLength": KEYWORD_LENGTH}),
 ]
 KeywordList = Annotated[
@@ -890,18 +904,6 @@ _short_synonym = _no_longer_than(
     "synonym_too_long",
     "'{value}' has {length} characters: a synonym is a word or a few, at most {most}",
 )
-
-
-def _has_letters(text: str) -> str:
-    """A synonym is matched by its letters and digits: one without any ("$&") matched every
-    text, once its punctuation was read as nothing."""
-    if not any(character.isalnum() for character in text):
-        raise PydanticCustomError(
-            "synonym_without_letters",
-            "'{value}' has no letter or digit: search could not tell it in a text",
-            {"value": text},
-        )
-    return text
 
 
 _few_synonyms = _no_more_than(

@@ -177,7 +177,7 @@ _CUSTOM: dict[str, tuple[str, Any]] = {
     "too_many_keywords": ("invalid-value", lambda context: "keyword-count"),
     "value_twice": ("invalid-value", lambda context: "value-twice"),
     "synonym_too_long": ("invalid-value", lambda context: "synonym-length"),
-    "synonym_without_letters": ("invalid-value", lambda context: "synonym-letters"),
+    "without_letters": ("invalid-value", lambda context: "letters"),
     "unknown_language_code": ("invalid-value", lambda context: "language-code"),
     "too_many_synonyms": ("invalid-value", lambda context: "synonym-count"),
     "too_many_synonym_groups": ("invalid-value", lambda context: "synonym-groups"),

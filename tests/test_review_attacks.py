@@ -338,6 +338,25 @@ def test_texts_longer_than_their_kind_are_refused_at_their_place(
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_keyword_of_punctuation_alone_is_refused(tmp_path: Path) -> None:
+    """Search matches a keyword by its letters and digits: "(((" and "\\" were both nothing,
+    and the editor was told that one was given twice."""
+    data = copy_base_data(tmp_path)
+    resources = (data / "resources.yaml").read_text(encoding="utf-8")
+    hostile = resources.replace(
+        "    languages: [en]\n",
+        '    keywords: {fr: ["(((", "\\\\"], en: []}\n    languages: [en]\n',
+        1,
+    )
+    (data / "resources.yaml").write_text(hostile, encoding="utf-8")
+    result = subprocess.run(
+        [DEEPSCOPIE, "validate", "--data", str(data)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stdout
+    assert "'(((' has no letter or digit" in result.stdout, result.stdout
+    assert "given twice" not in result.stdout
+
+
 _HOSTILE_ANSWERS = {
     "a list": [],
     "a string licence": {"pushed_at": "2026-01-01T00:00:00Z", "license": "MIT"},
