@@ -2156,6 +2156,10 @@ def test_a_word_that_no_entry_has_is_said_and_left_out(
     assert _search(page, f'"{absent}') == []
     expect(status).to_have_text(_absent_then_way_out(absent_said))
     page.keyboard.press("Escape")
+    # Said once, as first typed, letter case aside (not "« levure » ni « LEVURE »").
+    assert _search(page, f"{absent} {absent.upper()}") == []
+    expect(status).to_have_text(_absent_then_way_out(absent_said))
+    page.keyboard.press("Escape")
     # The other words are still searched.
     first = _search_ids(page, question)[:3]
     assert {"cellpose", "stardist"} & set(first), first
@@ -4435,6 +4439,9 @@ def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/?q={many}")
     empty = page.locator("[data-ds-empty]")
+    expect(empty).to_contain_text(_any_spaces(absent_many))
+    # Each once, as first typed, letter case aside (the list reads them so).
+    _open_explore(page, f"{site_url}{root}explore/?q={many} QWXYZ Zzzz")
     expect(empty).to_contain_text(_any_spaces(absent_many))
     # A group's phrase is read whole, as the list reads it: its words alone are in no
     # entry's text ("pleine", "grain" were said absent).

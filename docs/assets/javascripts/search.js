@@ -1954,7 +1954,7 @@
     // Not a word that asks for another thing ("cellpose alternative" said "No entry has
     // “alternative”" before the alternatives): left out as said.
     const unsaid = missing.filter((word) => !asksForAnother(word));
-    const absent = unsaid.length ? `${absentSaid([...new Set(unsaid.map(unpunctuated).map(asTypedWord))])} ` : ""; // said once
+    const absent = unsaid.length ? `${absentSaid(onceEach(unsaid.map(unpunctuated).map(asTypedWord)))} ` : ""; // said once
     const asWritten = () => searchButton(filled(texts.dsAsTypedText, { q: quoted(query) }), query, () => (asTyped = query));
     if (correction) {
       // What the results are for: the names put right and the other words entries have.
@@ -2276,9 +2276,14 @@
     if (words.length > MOST_ABSENT_SAID) first.push("…");
     return filled(many, { list: first.join(", "), last: inQuotes(words[words.length - 1]) });
   }
+  // Each word once, as first typed, letter case and accents aside ("Zzqx ZZQX zzqx" said
+  // three times).
+  function onceEach(words) {
+    const seen = new Set();
+    return words.filter((word) => word && !seen.has(fold(word)) && seen.add(fold(word)));
+  }
   // Explore says the words its list lacks so too, in its own sentences ("Aucune ressource…").
-  window.deepscopie.absentSaid = (words, one, many) =>
-    absentSaid([...new Set(words.map(unpunctuated).filter(Boolean))], one, many);
+  window.deepscopie.absentSaid = (words, one, many) => absentSaid(onceEach(words.map(unpunctuated)), one, many);
   // A reader's word in the language's quotes ("« noyaux »").
   const inQuotes = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
 
