@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -2621,6 +2621,29 @@ def _visible_ids(page: Page) -> set[str]:
     return {str(item).removeprefix("explore-") for item in ids}
 
 
+def _listed_ids(page: Page) -> list[str]:
+    """The ids of the entries Explore lists, in their order."""
+    ids = page.eval_on_selector_all(".ds-explore__list > li", "items => items.map(item => item.id)")
+    return [str(item).removeprefix("explore-") for item in ids]
+
+
+def _explore_entries(page: Page) -> dict[str, Any]:
+    """The entries file of the Explore page open in ``page``."""
+    return cast(dict[str, Any], page.request.get(page.url.split("?")[0] + "entries.json").json())
+
+
+def _listed(value: object) -> list[str]:
+    """An entry's values of a facet in Explore's file, which gives one as itself, none as
+    nothing."""
+    return (
+        []
+        if value is None
+        else [str(one) for one in value]
+        if isinstance(value, list)
+        else [str(value)]
+    )
+
+
 def _open_explore(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
@@ -4182,19 +4205,8 @@ def test_explore_shows_first_the_entries_whose_main_task_is_chosen(
     # the data's order, and Cellpose and ilastik after them.
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/?task=segmentation&way=no-programming")
-    tasks = page.evaluate(
-        """async () => {
-            const data = await (await fetch("entries.json")).json();
-            return Object.fromEntries(data.entries.map((entry) => [entry.id, [].concat(entry.task)]));
-        }"""
-    )
-    shown = [
-        card.removeprefix("explore-")
-        for card in page.locator(".ds-explore__list > li").evaluate_all(
-            "cards => cards.map(c => c.id)"
-        )
-    ]
-    ranks = [tasks[entry].index("segmentation") for entry in shown]
+    tasks = {entry["id"]: _listed(entry.get("task")) for entry in _explore_entries(page)["entries"]}
+    ranks = [tasks[entry].index("segmentation") for entry in _listed_ids(page)]
     assert len(ranks) > 3 and ranks[0] == 0 and ranks == sorted(ranks)
 
 
@@ -4206,29 +4218,16 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
     # Pl@ntNet photos, "Annoter" on a presentation and two videos: the tools came after.
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/")
-    listed = page.evaluate(
-        """async () => {
-            const data = await (await fetch("entries.json")).json();
-            return {
-                tasks: Object.keys(data.names.task),
-                entries: Object.fromEntries(data.entries.map((entry) => [
-                    entry.id, {task: [].concat(entry.task || []), way: [].concat(entry.way || [])},
-                ])),
-            };
-        }"""
-    )
-    entries = listed["entries"]
+    listed = _explore_entries(page)
+    entries = {entry["id"]: entry for entry in listed["entries"]}
     mixed = 0
-    for task in listed["tasks"]:
+    for task in listed["names"]["task"]:
         _open_explore(page, f"{site_url}{root}explore/?task={task}")
-        shown = [
-            card.removeprefix("explore-")
-            for card in page.locator(".ds-explore__list > li").evaluate_all(
-                "cards => cards.map(c => c.id)"
-            )
-        ]
         # Those with a way of working first; in each part, the main task before the others.
-        order = [(not entries[entry]["way"], entries[entry]["task"].index(task)) for entry in shown]
+        order = [
+            (not _listed(entries[entry].get("way")), _listed(entries[entry]["task"]).index(task))
+            for entry in _listed_ids(page)
+        ]
         assert order == sorted(order), task
         mixed += len({worked_with for worked_with, _ in order}) == 2
     assert mixed >= 3  # tasks listing both kinds of entries
