@@ -50,8 +50,8 @@
   const whenIdle = window.deepscopie.whenIdle || ((work) => setTimeout(work, 200));
   // The typed words as the page says them back (a chip, the empty result, the site search's
   // button, the tab's title): their first ECHOED characters, without those that set the
-  // text's direction (see withoutDirectionControls). A pasted page of 1,800 was said three times in
-  // full, and on a phone pushed the field 2,000 px down, out of sight.
+  // text's direction (see withoutDirectionControls). A pasted page of 1,800 was said three
+  // times in full, and on a phone pushed the field 2,000 px down, out of sight.
   const ECHOED = 60;
   const echoed = (typed) => {
     const said = withoutDirectionControls(typed);

@@ -2065,8 +2065,8 @@
     // Over a wide page, a step within it (Explore's filters, an anchor) changes what is under
     // the open search, which closes, as the page it searched is gone: Back over Explore took
     // its words away under the search, which stayed open on them. (A step to another page
-    // leaves this one: no popstate.)
-    // (Once the page has made its step: the focus goes back to what is still shown.)
+    // leaves this one: no popstate.) Once the page has made its step, so that the focus goes
+    // back to what is still shown.
     if (dialog.open && !goingTo) {
       setTimeout(() => dialog.close());
       return;
