@@ -83,7 +83,9 @@ def _clean_characters(text: str) -> str:
         if hidden:
             _refuse_character(hidden.group(), reference.start())
     # (Written as references too: "&#x301;" three times is three accents on the pages.)
-    stacked = _STACKED_ACCENT.search(text) or _STACKED_ACCENT.search(html.unescape(text))
+    stacked = _STACKED_ACCENT.search(text) or (
+        "&" in text and _STACKED_ACCENT.search(html.unescape(text))
+    )
     if stacked:
         raise PydanticCustomError(
             "stacked_accents",
@@ -104,45 +106,27 @@ def _refuse_character(character: str, at: int) -> None:
     )
 
 
-def _one_line(text: Localized) -> Localized:
-    for language, value in text.texts.items():
-        if "\n" in value or "\t" in value:
-            raise PydanticCustomError(
-                "invalid_character",
-                "the {language} text has a line break or a tab: a title or a name is one line",
-                {"language": _english_name(language), "language_code": language},
-            )
-    return _short_title(text)
-
-
 # The most characters of a title or a name: the longest today, a paper's, has 148 (and
 # those of the real 960-entry list fit too).
 TITLE_LENGTH = 300
 
 
-def _each_no_longer_than(most: int, error: str, what: str) -> Callable[[Localized], Localized]:
-    """A validator refusing a text whose version in a language has more than ``most``
-    characters, as the model's error ``error`` (``what`` the text is, for its fallback)."""
-
-    def check(text: Localized) -> Localized:
-        for language, value in text.texts.items():
-            if len(value) > most:
-                raise PydanticCustomError(
-                    error,
-                    f"the {{language}} text has {{length}} characters: {what} has {{most}} at most",
-                    {
-                        "language": _english_name(language),
-                        "language_code": language,
-                        "length": len(value),
-                        "most": most,
-                    },
-                )
-        return text
-
-    return check
-
-
-_short_title = _each_no_longer_than(TITLE_LENGTH, "title_too_long", "a title or a name")
+def _one_line(text: Localized) -> Localized:
+    for language, value in text.texts.items():
+        named = {"language": _english_name(language), "language_code": language}
+        if "\n" in value or "\t" in value:
+            raise PydanticCustomError(
+                "invalid_character",
+                "the {language} text has a line break or a tab: a title or a name is one line",
+                named,
+            )
+        if len(value) > TITLE_LENGTH:
+            raise PydanticCustomError(
+                "title_too_long",
+                "the {language} text has {length} characters: a title or a name has {most} at most",
+                {**named, "length": len(value), "most": TITLE_LENGTH},
+            )
+    return text
 
 
 def _one_line_text(text: str) -> str:
@@ -237,15 +221,24 @@ def _valid_section(text: str) -> str:
 TEXT_LENGTH = 10_000
 
 
-def _not_too_long(text: str) -> str:
-    if len(text) > TEXT_LENGTH:
-        raise PydanticCustomError(
-            "text_too_long",
-            "the text has {length} characters, more than {most}: say it in fewer words",
-            {"length": len(text), "most": TEXT_LENGTH},
-        )
-    return text
+def _no_longer_than(most: int, error: str, template: str) -> Callable[[str], str]:
+    """A validator refusing a text of more than ``most`` characters, as the model's error
+    ``error`` (its message in the catalogues, see model_errors; ``template``: the fallback)."""
 
+    def check(text: str) -> str:
+        if len(text) > most:
+            context = {"value": text, "length": len(text), "most": most}
+            raise PydanticCustomError(error, template, context)
+        return text
+
+    return check
+
+
+_not_too_long = _no_longer_than(
+    TEXT_LENGTH,
+    "text_too_long",
+    "the text has {length} characters, more than {most}: say it in fewer words",
+)
 
 # The patterns are given to the JSON Schema only (editors flag them as you type); validation
 # itself goes through the functions above, whose messages name the fix.
@@ -369,19 +362,6 @@ class Localized(PerLanguage):
 # would be a list of everything the entry touches, and would push it up every search).
 KEYWORD_LENGTH = 40
 KEYWORDS_PER_LANGUAGE = 8
-
-
-def _no_longer_than(most: int, error: str, template: str) -> Callable[[str], str]:
-    """A validator refusing a text of more than ``most`` characters, as the model's error
-    ``error`` (its message in the catalogues, see model_errors; ``template``: the fallback)."""
-
-    def check(text: str) -> str:
-        if len(text) > most:
-            context = {"value": text, "length": len(text), "most": most}
-            raise PydanticCustomError(error, template, context)
-        return text
-
-    return check
 
 
 def _no_more_than(
