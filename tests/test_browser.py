@@ -4404,7 +4404,7 @@ def test_words_said_back_cannot_turn_the_site_s_own_words_around(
             "",
             "Aucune ressource ne contient « celpose ».",
             "Vouliez-vous dire « Cellpose seg » ?",
-            "noyaux qwxyz, zzzz",
+            "noyaux d'qwxyz, zzzz",
             "Aucune ressource ne contient « qwxyz » ni « zzzz ».",
             "image pleine de grain",
             "Aucune ressource ne contient « zzzz ».",

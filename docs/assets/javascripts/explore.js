@@ -46,6 +46,7 @@
   const { fold, filled, forCount } = window.deepscopie; // search.js's, loaded before this script
   // (A browser's older copy of search.js, beside this one, has none: the words as typed.)
   const withoutDirectionControls = window.deepscopie.withoutDirectionControls || ((text) => text);
+  const withoutElision = window.deepscopie.withoutElision || ((text) => text);
   // (search.js's too; a browser's older copy of it, beside this one, has none: a moment later.)
   const whenIdle = window.deepscopie.whenIdle || ((work) => setTimeout(work, 200));
   // The typed words as the page says them back (a chip, the empty result, the site search's
@@ -605,8 +606,9 @@
   function lackingWords(asked, typed) {
     if (asked.length !== 1 || typed.includes('"')) return null;
     const absent = asked[0].filter((pattern) => !entries.some((entry) => answers(entry, pattern)));
-    // Each read word as typed ("Levure" read "levure", "l'axolotl" "axolotl").
-    const typedWords = typed.split(/\s+/);
+    // Each read word as typed ("Levure" read "levure"), without its elided article, as the
+    // header's search says it ("« axolotl »" of "d'axolotl").
+    const typedWords = withoutElision(typed).split(/\s+/);
     const readWords = typedWords.map((word) => askedFor(word).flat());
     const asTyped = (word) => typedWords.find((_, at) => readWords[at].includes(word)) || word;
     return absent.map((pattern) => pattern.words.map(asTyped).join(" "));
@@ -646,7 +648,7 @@
     let question = words.join(" ");
     // Then the other words that find nothing, put right as the header's search offers them
     // ("noyeaux", "nucleii": nothing was offered, only a resource's name).
-    const unknown = words.filter((word) => (lacking ? lacking.includes(word) : !findsSome(word)));
+    const unknown = words.filter((word) => (lacking ? lacking.includes(withoutElision(word)) : !findsSome(word)));
     if (unknown.length && window.deepscopie.mendedWords) {
       question = (await window.deepscopie.mendedWords(question, unknown)) || question;
     }

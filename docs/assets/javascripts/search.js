@@ -889,6 +889,7 @@
     return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
   }
   window.deepscopie.askedFor = askedFor;
+  window.deepscopie.withoutElision = withoutElision; // the words said back (see typedTerms)
   // A word of askedFor as the header's search gives it to Pagefind (a French participle in
   // -ée(s) as its -é, see asMasculine), for Explore to find what search finds.
   window.deepscopie.asSearched = (word) => fold(asMasculine(word));
