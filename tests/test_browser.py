@@ -3476,6 +3476,46 @@ def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "job", "excluded"),
+    [
+        ("", "segmentation sans cellpose", "segmentation", "cellpose"),
+        ("en/", "tracking but not trackmate", "tracking", "trackmate"),
+        ("", "annoter sans napari ni labelme", "annoter", "napari labelme"),
+    ],
+    ids=["french", "english-but-not", "french-two"],
+)
+def test_explore_leaves_out_the_resources_the_words_exclude(
+    watched: Watched, site_url: str, root: str, question: str, job: str, excluded: str
+) -> None:
+    # "segmentation sans napari" listed the entries that say both words, none: Explore reads
+    # an exclusion as the header's search does, and says what it leaves out.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    count_line = page.locator(".ds-explore__count")
+    names = excluded.split()
+
+    def of_excluded(title: str) -> bool:
+        return bool(set(re.findall(r"\w+", title.casefold())) & set(names))
+
+    titles = {entry["id"]: entry["title"] for entry in _explore_entries(page)["entries"]}
+    _typed_in_explore(page, job)
+    wanted = [one for one in _listed_ids(page) if not of_excluded(titles[one])]
+    assert wanted and len(wanted) < len(_listed_ids(page)), wanted
+    # Typed (the resources' names are fetched then), and from a shared address.
+    for opened in (False, True):
+        if opened:
+            page.reload()
+            page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        else:
+            _typed_in_explore(page, question)
+        expect(count_line).to_contain_text(re.compile("^(Hors|Leaving out) .+:"))
+        for name in names:
+            expect(count_line).to_contain_text(re.compile(name, re.I))
+        assert _listed_ids(page) == wanted
+    assert watched.errors == []
+
+
 def test_explore_shows_which_filter_has_the_keyboard_focus(watched: Watched, site_url: str) -> None:
     # Material takes the outline off form fields: the word field and the boxes get one.
     page = watched.page

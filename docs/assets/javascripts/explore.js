@@ -469,13 +469,36 @@
   // The list and the counts for the filters set; `remember`, how they changed (false: the
   // address gave them), kept in the address.
   let viewShown = null; // the address's query the list shows
+  // The resources the words leave out ("segmentation sans napari": the entries that said both
+  // were all that was shown, and there were none), read by the header's search, which has
+  // the resources' names (see exclusionIn): the list is drawn again once they have come. (A
+  // cached older search.js reads none.)
+  let exclusion = { typed: null, read: null };
+  function exclusionOf(typed) {
+    if (exclusion.typed === typed) return exclusion.read;
+    const reading = window.deepscopie.exclusionIn ? window.deepscopie.exclusionIn(typed) : null;
+    const coming = reading instanceof Promise;
+    exclusion = { typed, read: coming ? null : reading };
+    if (coming) {
+      reading.then((read) => {
+        if (!read || exclusion.typed !== typed) return;
+        exclusion.read = read;
+        update(false);
+      });
+    }
+    return exclusion.read;
+  }
+
   function update(remember) {
     const choice = chosen();
-    const words = askedFor(typedField.value);
+    const exclusion = exclusionOf(typedField.value);
+    const question = exclusion ? exclusion.kept : typedField.value;
+    const words = askedFor(question);
     const asked = words.map(patternsOf);
+    const left = exclusion ? entries.filter((entry) => !exclusion.leftOut(entry.title)) : entries;
     // The entries that have the words, read once for the list and each facet's counts (each
     // read the 10,000 entries' texts again: a word typed took 380 ms, bench/explore.py).
-    const withWords = asked.length ? entries.filter((entry) => hasWords(entry, asked)) : entries;
+    const withWords = asked.length ? left.filter((entry) => hasWords(entry, asked)) : left;
     matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), choice.task || []);
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set in its panel (not
@@ -484,10 +507,12 @@
     toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
     showChips();
     const said = forCount(matching.length, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther });
-    countLine.replaceChildren(...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
+    // ...and those left out, said before: a wrong exclusion would otherwise go unseen.
+    const leftOut = exclusion ? [`${exclusion.said} `] : [];
+    countLine.replaceChildren(...leftOut, ...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
-    explainEmpty(asked, typed, withWords);
+    explainEmpty(asked, question.trim(), withWords);
     // Said again only if it changed (not at each sort of an empty list). (A page cached from
     // before it has no such region.)
     const why = matching.length ? "" : emptyText.textContent;
@@ -971,17 +996,19 @@
   // empty list, then, when they came, 33 entries from the top). (Without them, as typed.)
   // At most WORDS_WAIT: a file that does not come must not keep the list away (the words
   // are read again when it comes, as typed ones).
+  // So too the resources' names, when its words may leave some out (see exclusionOf).
   const WORDS_WAIT = 1500;
+  const waited = (coming) => Promise.race([coming, new Promise((resolve) => setTimeout(resolve, WORDS_WAIT))]).catch(() => {});
   const needsWords = window.deepscopie.needsTheLanguageSWords || (() => false);
-  const addressWords = askedFor(new URLSearchParams(location.search).get("q") || "").flat();
+  const addressQuestion = new URLSearchParams(location.search).get("q") || "";
+  const addressWords = askedFor(addressQuestion).flat();
   let wordsCame = false;
   const wordsFirst =
     window.deepscopie.formsOfTheLanguage && addressWords.some(needsWords)
-      ? Promise.race([
-          window.deepscopie.formsOfTheLanguage().then(() => (wordsCame = true)),
-          new Promise((resolve) => setTimeout(resolve, WORDS_WAIT)),
-        ]).catch(() => {})
+      ? waited(window.deepscopie.formsOfTheLanguage().then(() => (wordsCame = true)))
       : null;
+  const addressExclusion = window.deepscopie.exclusionIn ? window.deepscopie.exclusionIn(addressQuestion) : null;
+  const namesFirst = addressExclusion instanceof Promise ? waited(addressExclusion) : null;
   // The request the page made for the entries as it was read (deepscopie/render/explore.py),
   // else (a page of before it) this script's own.
   const entriesAsked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;
@@ -994,7 +1021,7 @@
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       return response.json();
     })
-    .then((data) => (wordsFirst ? wordsFirst.then(() => data) : data))
+    .then((data) => Promise.all([wordsFirst, namesFirst]).then(() => data))
     .then(start)
     .catch((error) => {
       console.warn("Explore: the entries could not be loaded", error);

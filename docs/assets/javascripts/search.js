@@ -579,16 +579,24 @@
   // `excluded`: the reader said to leave it out ("sans napari", see negatedIn): its entries
   // shown are left out rather than put after, and the status says so.
   const REPLACED_BELOW = 3;
+  // Whether an entry, by its title, is of a resource `replaced` (bare words) names: its own
+  // entry (`isOwn`), or one titled with a resource's name (`titled`).
+  function ofResources(replaced) {
+    const isOwn = (title) => {
+      const name = title.split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
+      return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
+    };
+    const resourceNames = [...replaced].filter(isName);
+    const titled = (title) => resourceNames.some((name) => wordsOfTitle(title).has(name));
+    return { isOwn, titled };
+  }
   function withoutReplaced(shown, replacedList, excluded = false) {
     const replaced = new Set(replacedList);
     if (!replaced.size || shown.placed) return shown; // by withAlternatives
     const title = (data) => String(data.meta.title || "");
-    const isOwn = (data) => {
-      const name = title(data).split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
-      return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
-    };
-    const resourceNames = [...replaced].filter(isName);
-    const titledWithName = (data) => titleHas(data, resourceNames, false);
+    const of_ = ofResources(replaced);
+    const isOwn = (data) => of_.isOwn(title(data));
+    const titledWithName = (data) => of_.titled(title(data));
     const of = shown.entryData.map((data, at) => ((excluded || at < REPLACED_BELOW) && isOwn(data)) || titledWithName(data));
     if (excluded) {
       const kept = of.flatMap((is, at) => (is ? [] : [at]));
@@ -1251,7 +1259,8 @@
     return placed;
   }
   // The meaningful words of a result's title, as a question's are compared with them (bare).
-  const titleWords = (data) => new Set(meaningful(String(data.meta.title || "")).map(bare).filter(Boolean));
+  const wordsOfTitle = (title) => new Set(meaningful(String(title || "")).map(bare).filter(Boolean));
+  const titleWords = (data) => wordsOfTitle(data.meta.title);
   // Whether a result's title has the `words` (bare): all of them when `every`, else one.
   function titleHas(data, words, every) {
     const title = titleWords(data);
@@ -1981,8 +1990,7 @@
     } else {
       // The tools a question excludes, said: the count is of the others (a wrong exclusion
       // would otherwise go unseen).
-      const excluded = excludes ? compared.tool.map((name) => inQuotes(nameList[name] || name)) : [];
-      const leftOut = excluded.length ? [`${filled(texts.dsLeftOutText, { q: excluded.join(", ") })} `] : [];
+      const leftOut = excludes ? [`${leftOutSaid(compared)} `] : [];
       status.replaceChildren(...leftOut, ...withExploreLink(counted));
     }
     results.dataset.dsQuery = query;
@@ -2287,6 +2295,26 @@
   window.deepscopie.absentSaid = (words, one, many) => absentSaid(onceEach(words.map(unpunctuated)), one, many);
   // A reader's word in the language's quotes ("« noyaux »").
   const inQuotes = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
+  // The resources a question leaves out (see negatedIn), said: "Hors « Napari » :".
+  const leftOutSaid = (compared) =>
+    filled(texts.dsLeftOutText, { q: compared.tool.map((name) => inQuotes(nameList[name] || name)).join(", ") });
+
+  // Explore's words that leave resources out ("segmentation sans napari"), read as this
+  // search reads them (see negatedIn): the question without the words that exclude and the
+  // names excluded (`kept`), whether an entry, by its title, is of those (`leftOut`), and
+  // the words that say so (`said`). Null when no word may exclude or none does; the promise
+  // of it while the names are fetched.
+  window.deepscopie.exclusionIn = (typed) => {
+    if (!bareWords(typed).some((word) => negationWords.has(word) || notWords.has(word))) return null;
+    const read = () => {
+      const compared = comparisonIn(typed);
+      if (!excluding(compared)) return null;
+      const { isOwn, titled } = ofResources(new Set(compared.tool));
+      const kept = typed.split(/\s+/).filter((word) => !comparing(word, compared) && !compared.tool.includes(bare(word)));
+      return { kept: kept.join(" "), leftOut: (title) => isOwn(title) || titled(title), said: leftOutSaid(compared) };
+    };
+    return nameList ? read() : entryNames().then(read);
+  };
 
   // How many entries were found: the catalogue's words alone (none of the reader's, which
   // withExploreLink would read).
