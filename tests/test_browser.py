@@ -4485,8 +4485,15 @@ def test_explore_says_which_words_find_nothing_and_puts_a_name_typed_wrong_right
     # A group's phrase is read whole, as the list reads it: its words alone are in no
     # entry's text ("pleine", "grain" were said absent).
     _open_explore(page, f"{site_url}{root}explore/?q={phrase}")
-    assert _visible_ids(page)
+    listed = _visible_ids(page)
+    assert listed
     _open_explore(page, f"{site_url}{root}explore/?q={phrase} zzzz")
+    expect(empty.locator("[data-ds-empty-text]")).to_have_text(_any_spaces(only_zzzz))
+    # So too in quotes: its little words were each required, the group's phrase not read,
+    # and nothing said ("« "image pleine de grain" zzzz »" was said absent).
+    _open_explore(page, f'{site_url}{root}explore/?q="{phrase}"')
+    assert _visible_ids(page) == listed
+    _open_explore(page, f'{site_url}{root}explore/?q="{phrase}" zzzz')
     expect(empty.locator("[data-ds-empty-text]")).to_have_text(_any_spaces(only_zzzz))
     _open_explore(page, f"{site_url}{root}explore/?q=celpose+seg")
     # French typography puts no-break spaces inside the quotes and before "?".

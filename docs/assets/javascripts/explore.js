@@ -627,9 +627,9 @@
   // What is asked that no entry has, as the reader typed it: each word, or a group's phrase
   // read whole, as the list reads them ("image pleine de grain zzqx" lacks "zzqx" only: its
   // words, alone, are in no entry's text, and "pleine" and "grain" were said absent). Not
-  // either side of alternatives, nor a phrase in quotes, read whole: null.
+  // either side of alternatives: null.
   function lackingWords(asked, typed) {
-    if (asked.length !== 1 || typed.includes('"')) return null;
+    if (asked.length !== 1) return null;
     const absent = asked[0].filter((pattern) => !entries.some((entry) => answers(entry, pattern)));
     // Each read word as typed ("Levure" read "levure"), without its elided article, as the
     // header's search says it ("« axolotl »" of "d'axolotl").

@@ -885,16 +885,21 @@
 
   // What a question asks for, to filter entries by the words of their text (Explore): the
   // sides of a question that asks for either of two things, else the question (in quotes,
-  // whole, as the header's search reads it); each as its meaningful words (all of them when
-  // it has none), lower case without accents or elided article, without the punctuation
-  // around them ("(noyaux," is "noyaux"); the first MOST_WORDS words of MOST_LETTERS letters
-  // at most, as searched (a pasted word of 300,000 letters made a pattern too large, and
-  // Explore stopped).
+  // whole, as the header's search reads it: '"napari ou fiji"' is not either tool); each as
+  // its meaningful words (all of them when it has none), lower case without accents or
+  // elided article, without the punctuation around them ("(noyaux," is "noyaux"); the first
+  // MOST_WORDS words of MOST_LETTERS letters at most, as searched (a pasted word of 300,000
+  // letters made a pattern too large, and Explore stopped).
   function askedFor(typed) {
     const question = slashesApart(withoutElision(openQuoteApart(typed)));
-    const sides = question.includes('"') ? [] : alternatives(question);
+    const quoted = question.includes('"');
+    const sides = quoted ? [] : alternatives(question);
     const words = (side) => side.split(/\s+/).slice(0, MOST_WORDS).map(cut).map(trimmed).filter(Boolean);
-    return (sides.length ? sides : [searched(question)]).map(words).filter((side) => side.length);
+    // (Explore has no phrase: a phrase's meaningful words, as without its quotes. Its little
+    // words were each required, and a group's phrase in quotes was not read as the group's:
+    // '"image pleine de grain"' found nothing.)
+    const whole = searched(quoted ? question.replaceAll('"', " ") : question);
+    return (sides.length ? sides : [whole]).map(words).filter((side) => side.length);
   }
   window.deepscopie.askedFor = askedFor;
   window.deepscopie.withoutElision = withoutElision; // the words said back (see typedTerms)
