@@ -3477,6 +3477,28 @@ def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "tools"),
+    [
+        ("", "stardist ou cellpose ou ilastik ou napari", "stardist cellpose ilastik napari"),
+        ("en/", "cellpose, stardist or ilastik", "cellpose stardist ilastik"),
+    ],
+    ids=["french-four", "english-list"],
+)
+def test_explore_lists_the_entries_of_any_tool_of_a_list(
+    watched: Watched, site_url: str, root: str, question: str, tools: str
+) -> None:
+    # Past three or-words, or with commas, a list of tools was read as one side: the entries
+    # that say them all (the forum alone), or those of the last tool and of both others.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    either: set[str] = set()
+    for tool in tools.split():
+        either |= _typed_in_explore(page, tool)
+    assert _typed_in_explore(page, question) == either
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "job", "excluded"),
     [
         ("", "segmentation sans cellpose", "segmentation", "cellpose"),

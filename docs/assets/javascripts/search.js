@@ -861,19 +861,24 @@
     return kept.length ? kept.join(" ") : typed.split(/\s+/).join(" ");
   }
 
-  // A question split at its or-words has two or three sides of a word or two each, things
-  // named ("napari ou ilastik", "modèle généraliste ou spécialiste"); a longer one is
-  // searched whole ("modèle pré-entraîné ou le trouver", typed for "où").
-  const MOST_SIDES = 3;
+  // A question split at its or-words, and at the commas of a list before them ("cellpose,
+  // stardist ou ilastik"), has two to five sides of a word or two each, things named
+  // ("napari ou ilastik", "modèle généraliste ou spécialiste"); a longer one is searched
+  // whole ("modèle pré-entraîné ou le trouver", typed for "où"). (Explore listed the
+  // entries that say all four of "stardist ou cellpose ou ilastik ou napari": one.)
+  const MOST_SIDES = 5;
   const MOST_SIDE_WORDS = 2;
 
   // The sides of a question that asks for either of two things, each as its meaningful
   // words; none when it does not.
   function alternatives(typed) {
+    const words = typed.split(/\s+/);
+    const lastJoin = words.findLastIndex(joinsAlternatives);
     const sides = [[]];
-    for (const word of typed.split(/\s+/)) {
+    for (const [at, word] of words.entries()) {
       if (joinsAlternatives(word)) sides.push([]);
       else sides[sides.length - 1].push(word);
+      if (at < lastJoin && word.endsWith(",")) sides.push([]);
     }
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
     const named = (words) =>
