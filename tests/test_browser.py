@@ -3477,6 +3477,25 @@ def test_explore_undoes_the_last_word_typed_and_keeps_the_others(
 
 
 @pytest.mark.parametrize(
+    ("root", "words"), [("", "cellpose"), ("en/", "denoise")], ids=["french", "english"]
+)
+def test_explore_opens_the_entry_clicked_right_after_typing(
+    watched: Watched, site_url: str, root: str, words: str
+) -> None:
+    # The field left by the click, the list was drawn again under the pointer, which took
+    # the click: the entry opened only at the second.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    _typed_in_explore(page, words)
+    expect(page.locator(".ds-explore__search input")).to_be_focused()
+    link = page.locator(".ds-explore__list > li a[href]").first
+    address = link.evaluate("link => link.href")
+    link.click()
+    page.wait_for_url(address)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "tools"),
     [
         ("", "stardist ou cellpose ou ilastik ou napari", "stardist cellpose ilastik napari"),

@@ -874,6 +874,10 @@
       for (const facet of facets) entry.values[facet] = listed(entry[facet]);
     }
     form.addEventListener("change", (event) => {
+      // The words' field left: the list shows its words already (see "input" below). Drawn
+      // again, the list under the pointer took the click that left the field, and the entry
+      // clicked opened only at the second.
+      if (event.target === typedField && queryOfView() === viewShown) return;
       if (event.target.type === "checkbox") {
         history_ = history_.filter((box) => box !== event.target);
         if (event.target.checked) {
