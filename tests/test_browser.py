@@ -3496,6 +3496,23 @@ def test_explore_opens_the_entry_clicked_right_after_typing(
 
 
 @pytest.mark.parametrize(
+    ("question", "read"),
+    [("cellpose's models", "cellpose models"), ("what’s napari", "napari")],
+    ids=["possessive", "contraction"],
+)
+def test_explore_reads_an_english_apostrophe_s_as_the_search_does(
+    watched: Watched, site_url: str, question: str, read: str
+) -> None:
+    # "cellpose's models" found no resource that says "cellpose's"; the header's search
+    # found Cellpose's.
+    page = watched.page
+    _open_explore(page, f"{site_url}en/explore/")
+    listed = _typed_in_explore(page, read)
+    assert listed and _typed_in_explore(page, question) == listed
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "tools"),
     [
         ("", "stardist ou cellpose ou ilastik ou napari", "stardist cellpose ilastik napari"),

@@ -160,9 +160,12 @@
   // "cellpose ou stardist", see joinsAlternatives). No lookbehind: Safari before 16.4 would
   // reject the whole script.
   const slashesApart = (text) => text.replace(/([\p{L}\p{N}])\/(?=[\p{L}\p{N}])/gu, "$1 / ");
-  // An elided word before another ("l'", "d'", "qu'"): left out of what is searched.
+  // An elided word before another ("l'", "d'", "qu'"): left out of what is searched. So too
+  // an English "'s" after one ("cellpose's models", "what's napari": Explore found no
+  // resource that says "cellpose's").
   const ELIDED = /\b(?:qu|[cdjlmnst])['’](?=\p{L})/giu;
-  const withoutElision = (query) => query.replace(ELIDED, "");
+  const APOSTROPHE_S = /(\p{L})['’]s(?![\p{L}\p{N}])/giu;
+  const withoutElision = (query) => query.replace(ELIDED, "").replace(APOSTROPHE_S, "$1");
   // The most words of a question searched: readers' longest questions have 25; a pasted
   // page's thousands were each searched, alone and together ("a/b/c/d/" 500 times: 4.5 s).
   const MOST_WORDS = 48;
