@@ -4332,6 +4332,43 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
 
 
 @pytest.mark.parametrize(
+    ("root", "word", "task"),
+    [
+        ("", "segmentation", "segmentation"),
+        ("", "annotation", "annotation"),
+        ("en/", "segmentation", "segmentation"),
+        ("en/", "classification", "classification"),
+    ],
+)
+def test_explore_ranks_first_for_a_task_typed_what_a_reader_works_with(
+    watched: Watched, site_url: str, root: str, word: str, task: str
+) -> None:
+    # "segmentation" typed: Cellpose came 15th, StarDist 22nd, after a survey of
+    # transformers and annotation tools that say the word sooner; "Segmenter" ticked put them
+    # first. An entry of the task that the reader works with comes before every entry that
+    # only says the word (not in its title, which comes first still).
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q={word}")
+    entries = {entry["id"]: entry for entry in _explore_entries(page)["entries"]}
+    listed = _listed_ids(page)
+    stem = without_accents(word)[:6]
+
+    def of_task(one: str) -> bool:
+        return task in _listed(entries[one].get("task"))
+
+    worked_with = [
+        at for at, one in enumerate(listed) if of_task(one) and _listed(entries[one].get("way"))
+    ]
+    only_saying = [
+        at
+        for at, one in enumerate(listed)
+        if not of_task(one) and stem not in without_accents(entries[one]["title"].lower())
+    ]
+    assert worked_with and only_saying and max(worked_with) < min(only_saying), listed
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "word", "kind", "category"),
     [("en/", "course", "course", "courses"), ("", "vidéo", "video", "videos")],
 )
