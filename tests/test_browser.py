@@ -3496,6 +3496,28 @@ def test_explore_opens_the_entry_clicked_right_after_typing(
 
 
 @pytest.mark.parametrize(
+    ("root", "either", "little_words", "read"),
+    [
+        ("en/", "napari ou fiji", "segmentation des noyaux", "segmentation noyaux"),
+        ("", "napari or fiji", "segmentation of the nuclei", "segmentation nuclei"),
+    ],
+    ids=["french-on-english-pages", "english-on-french-pages"],
+)
+def test_explore_reads_the_other_language_s_little_words(
+    watched: Watched, site_url: str, root: str, either: str, little_words: str, read: str
+) -> None:
+    # On an English page, "napari ou fiji" found nothing (the entries that say "ou"), and
+    # "quel GPU acheter" no resource that says "quel".
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    napari, fiji = _typed_in_explore(page, "napari"), _typed_in_explore(page, "fiji")
+    assert _typed_in_explore(page, either) == napari | fiji
+    listed = _typed_in_explore(page, read)
+    assert listed and _typed_in_explore(page, little_words) == listed
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("question", "read"),
     [("cellpose's models", "cellpose models"), ("what’s napari", "napari")],
     ids=["possessive", "contraction"],
