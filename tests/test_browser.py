@@ -1186,14 +1186,28 @@ def test_a_tool_a_question_excludes_does_not_open_its_results(
     [
         ("", "segmentation sans cellpose", "cellpose"),
         ("en/", "segmentation without cellpose", "cellpose"),
+        ("", "segmentation sans fiji", "fiji"),
     ],
 )
 def test_a_tool_a_question_excludes_stays_out_of_more_results(
-    watched: Watched, site_url: str, root: str, question: str, excluded: str
+    watched: Watched,
+    site_url: str,
+    real_data: KnowledgeBase,
+    root: str,
+    question: str,
+    excluded: str,
 ) -> None:
     # Only the first ten cards were read for the tool: its talk, its dataset and its FAQ
-    # entries came under "more results".
+    # entries came under "more results". Its plugins go with it: "sans fiji" kept Labkit
+    # and MorphoLibJ, Fiji plugins (those that plug into it alone: each entry's tags name
+    # its applications).
     page = watched.page
+    names = _resource_names(page, site_url)
+    plugins = {
+        r.id
+        for r in real_data.resources
+        if "plugin" in r.ways and set(r.tags) & names == {excluded}
+    }
     page.goto(f"{site_url}{root}")
     _search(page, question)
     more = page.locator("#ds-search .ds-results__more")
@@ -1208,6 +1222,8 @@ def test_a_tool_a_question_excludes_stays_out_of_more_results(
     titles = _result_titles(page)
     assert len(titles) > 10, titles
     assert not [title for title in titles if excluded in title.lower()], titles
+    shown = page.eval_on_selector_all(f"{ENTRY_CARDS} a", "links => links.map(link => link.href)")
+    assert not {str(link).rsplit("#", 1)[-1] for link in shown} & plugins
     # ...and out of the count, which was of them all (41 entries said, 34 shown).
     counted = _status_numbers(page)
     assert counted == [str(page.locator(ENTRY_CARDS).count())], counted
@@ -2632,6 +2648,11 @@ def _explore_entries(page: Page) -> dict[str, Any]:
     return cast(dict[str, Any], page.request.get(page.url.split("?")[0] + "entries.json").json())
 
 
+def _resource_names(page: Page, site_url: str) -> set[str]:
+    """The resources' one-word names, as the search compares a reader's words with them."""
+    return set(page.request.get(f"{site_url}search-names.json").json())
+
+
 def _listed(value: object) -> list[str]:
     """An entry's values of a facet in Explore's file, which gives one as itself, none as
     nothing."""
@@ -3562,8 +3583,9 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
         ("", "segmentation sans cellpose", "segmentation", "cellpose"),
         ("en/", "tracking but not trackmate", "tracking", "trackmate"),
         ("", "annoter sans napari ni labelme", "annoter", "napari labelme"),
+        ("en/", "segmentation without fiji", "segmentation", "fiji"),
     ],
-    ids=["french", "english-but-not", "french-two"],
+    ids=["french", "english-but-not", "french-two", "english-plugins"],
 )
 def test_explore_leaves_out_the_resources_the_words_exclude(
     watched: Watched, site_url: str, root: str, question: str, job: str, excluded: str
@@ -3575,12 +3597,19 @@ def test_explore_leaves_out_the_resources_the_words_exclude(
     count_line = page.locator(".ds-explore__count")
     names = excluded.split()
 
-    def of_excluded(title: str) -> bool:
-        return bool(set(re.findall(r"\w+", title.casefold())) & set(names))
+    # An entry titled with the name, or a plugin of it alone (its tags name its
+    # applications).
+    applications = _resource_names(page, site_url)
 
-    titles = {entry["id"]: entry["title"] for entry in _explore_entries(page)["entries"]}
+    def of_excluded(entry: dict[str, Any]) -> bool:
+        titled = set(re.findall(r"\w+", entry["title"].casefold())) & set(names)
+        into = set(_listed(entry.get("tag"))) & applications
+        plugin = "plugin" in _listed(entry.get("way")) and into and into <= set(names)
+        return bool(titled or plugin)
+
+    entries = {entry["id"]: entry for entry in _explore_entries(page)["entries"]}
     _typed_in_explore(page, job)
-    wanted = [one for one in _listed_ids(page) if not of_excluded(titles[one])]
+    wanted = [one for one in _listed_ids(page) if not of_excluded(entries[one])]
     assert wanted and len(wanted) < len(_listed_ids(page)), wanted
     # Typed (the resources' names are fetched then), and from a shared address.
     for opened in (False, True):

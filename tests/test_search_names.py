@@ -17,6 +17,7 @@ from deepscopie.render.search_names import (
     NAMES_FILE,
     named_entries,
     names_file,
+    plugins_of,
     search_names,
 )
 from deepscopie.render.search_records import search_index_names
@@ -72,6 +73,26 @@ def test_a_tag_that_names_a_product_is_a_name(base: KnowledgeBase) -> None:
     vocabulary = base.vocabulary.model_copy(update={"tags": tags})
     names = search_names(dataclasses.replace(base, vocabulary=vocabulary))
     assert names["qupath"] == "QuPath" and "debutants" not in names
+
+
+def test_a_plugin_plugs_into_the_resources_its_tags_name(base: KnowledgeBase) -> None:
+    # "segmentation sans fiji" kept Labkit and MorphoLibJ, Fiji plugins: search.js and
+    # Explore leave a plugin out with what it plugs into, which its tags name.
+    cellpose = next(r for r in base.resources if r.id == "cellpose")
+    plugin = cellpose.model_copy(
+        update={
+            "id": "cellpose-helper",
+            "title": Localized.model_validate({"fr": "Aide à la segmentation", "en": "Helper"}),
+            "tags": ("segmentation", "cellpose"),
+            "ways": ("plugin",),
+        }
+    )
+    tool = plugin.model_copy(update={"id": "another-tool", "ways": ("gui",)})
+    tag = base.vocabulary.tags[0].model_copy(update={"id": "cellpose"})
+    vocabulary = base.vocabulary.model_copy(update={"tags": (*base.vocabulary.tags, tag)})
+    both = dataclasses.replace(base, resources=(cellpose, plugin, tool), vocabulary=vocabulary)
+    # Only a plugin's tags, and only those that name a resource ("segmentation" does not).
+    assert plugins_of(both) == {"cellpose-helper": "cellpose"}
 
 
 def test_a_name_s_own_entry_is_the_one_titled_with_the_name_alone(base: KnowledgeBase) -> None:

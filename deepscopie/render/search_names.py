@@ -25,6 +25,8 @@ SHORTEST_NAME = 4
 # longer one, and comparing two words takes the product of their lengths (a contributed
 # title of one 20,000-letter word froze the reader's page for seconds).
 LONGEST_WORD = 30
+# The way of working of an entry that plugs into an application (data/vocabulary.yaml).
+PLUGIN = "plugin"
 
 
 def search_names(base: KnowledgeBase) -> dict[str, str]:
@@ -48,6 +50,23 @@ def search_names(base: KnowledgeBase) -> dict[str, str]:
         if word is not None:
             names.setdefault(word, name_of(name))
     return dict(sorted(names.items()))
+
+
+def plugins_of(base: KnowledgeBase) -> dict[str, str]:
+    """``{resource id: the names of the applications it plugs into}``, apart by spaces, of
+    the plugins (way ``plugin``) whose tags name one (``fiji`` of Labkit: an entry's tags name
+    its application, data/vocabulary.yaml). A question that leaves an application out leaves
+    its plugins with it (search.js, Explore): "segmentation sans fiji" kept Labkit and
+    MorphoLibJ, Fiji plugins, and said "Hors « Fiji »"."""
+    names = search_names(base)
+    plugged: dict[str, str] = {}
+    for resource in base.resources:
+        if PLUGIN not in resource.ways:
+            continue
+        into = [name for tag in resource.tags if (name := tag.replace("-", "")) in names]
+        if into:
+            plugged[resource.id] = " ".join(into)
+    return plugged
 
 
 def _one_word_name(title: str) -> str | None:

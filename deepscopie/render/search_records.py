@@ -29,7 +29,7 @@ from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
 from deepscopie.render.search_jobs import JOBS_FILE
-from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entries
+from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entries, plugins_of
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
 from deepscopie.render.typography import typeset
@@ -259,7 +259,7 @@ def search_records(
     """Every resource and FAQ entry, in every language (or in ``only``, a code), each in
     one of the language's index parts (see :func:`index_parts`); ``groups`` and ``uses``:
     the base's :func:`entry_groups` and :func:`entry_uses` in those languages, if known."""
-    named = named_entries(base)
+    named, plugged = named_entries(base), plugins_of(base)
     groups = entry_groups(base, only) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
     records = []
@@ -280,7 +280,7 @@ def search_records(
             part = index_part(resource.id, parts)
             said_here = said[f"resource/{resource.id}"]
             entries.append(
-                _resource(resource, names, language, part, health, named, added, said_here)
+                _resource(resource, names, language, part, health, named, plugged, added, said_here)
             )
         for entry in base.faq:
             text = _faq_text(entry, names, language)
@@ -392,10 +392,13 @@ def _resource(
     index: str,
     health: LinkHealth | None,
     named: dict[str, str],
+    plugged: dict[str, str],
     synonyms: list[str],
     negated: list[int],
 ) -> SearchRecord:
-    """``synonyms``: the words its synonym groups give it; ``negated``: the negated phrases'
+    """``named``, ``plugged``: the resources that are names' own entries, and the plugins
+    (see :func:`~deepscopie.render.search_names.plugins_of`), with those names;
+    ``synonyms``: the words its synonym groups give it; ``negated``: the negated phrases'
     groups it uses (see _record)."""
     kind, category = names["type"][resource.type], names["category"][resource.category]
     tags = _tags(resource, names)
@@ -428,6 +431,8 @@ def _resource(
         meta["later"] = "1"
     if resource.id in named:  # the own entry of these names (see named_entries)
         meta["named"] = named[resource.id]
+    if resource.id in plugged:  # not shown: what it plugs into (see plugins_of)
+        meta["plugs_into"] = plugged[resource.id]
     meta.update(lifecycle_meta(resource, language))
     meta.update(maintenance_meta(resource, health, language))
     # The other language's title too: a name is often typed as published; and typed as one
@@ -578,7 +583,9 @@ def _record(
     (:func:`negated_mark`), which search.js reads a question's negated phrase by."""
     title = typeset(title, language)
     meta = {
-        name: value if name in ("kind", "href", "named", "later") else typeset(value, language)
+        name: value
+        if name in ("kind", "href", "named", "plugs_into", "later")
+        else typeset(value, language)
         for name, value in meta.items()
     }
     hidden_meta = "".join(

@@ -516,7 +516,7 @@
     const question = exclusion ? exclusion.kept : typedField.value;
     const words = askedFor(question);
     const asked = words.map(patternsOf);
-    const left = exclusion ? entries.filter((entry) => !exclusion.leftOut(entry.title)) : entries;
+    const left = exclusion ? entries.filter((entry) => !exclusion.leftOut(entry.title, entry.plugs_into)) : entries;
     // The entries that have the words, read once for the list and each facet's counts (each
     // read the 10,000 entries' texts again: a word typed took 380 ms, bench/explore.py).
     const withWords = asked.length ? left.filter((entry) => hasWords(entry, asked)) : left;

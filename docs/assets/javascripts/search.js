@@ -582,15 +582,22 @@
   // `excluded`: the reader said to leave it out ("sans napari", see negatedIn): its entries
   // shown are left out rather than put after, and the status says so.
   const REPLACED_BELOW = 3;
-  // Whether an entry, by its title, is of a resource `replaced` (bare words) names: its own
-  // entry (`isOwn`), or one titled with a resource's name (`titled`).
+  // Whether an entry is of a resource `replaced` (bare words) names: its own entry, by its
+  // title (`isOwn`), or another (`titled`): titled with a resource's name, or a plugin of
+  // those alone (`pluggedInto`, the names of what an entry plugs into, apart by spaces:
+  // deepscopie/render/search_names.py, plugins_of; not the BioImage Model Zoo, which plugs
+  // into napari too, for "sans fiji").
   function ofResources(replaced) {
     const isOwn = (title) => {
       const name = title.split(/:| \(| – /)[0].split(/\s+/).map(bare).filter(Boolean);
       return name.length <= 2 && name.some((word) => word.length >= 4 && replaced.has(word));
     };
     const resourceNames = [...replaced].filter(isName);
-    const titled = (title) => resourceNames.some((name) => wordsOfTitle(title).has(name));
+    const pluginOf = (pluggedInto) => {
+      const into = pluggedInto.split(" ").filter(Boolean);
+      return into.length > 0 && into.every((name) => replaced.has(name));
+    };
+    const titled = (title, pluggedInto = "") => resourceNames.some((name) => wordsOfTitle(title).has(name)) || pluginOf(pluggedInto);
     return { isOwn, titled };
   }
   function withoutReplaced(shown, replacedList, excluded = false) {
@@ -599,7 +606,7 @@
     const title = (data) => String(data.meta.title || "");
     const of_ = ofResources(replaced);
     const isOwn = (data) => of_.isOwn(title(data));
-    const titledWithName = (data) => of_.titled(title(data));
+    const titledWithName = (data) => of_.titled(title(data), data.meta.plugs_into);
     const of = shown.entryData.map((data, at) => ((excluded || at < REPLACED_BELOW) && isOwn(data)) || titledWithName(data));
     if (excluded) {
       const kept = of.flatMap((is, at) => (is ? [] : [at]));
@@ -2314,8 +2321,8 @@
 
   // Explore's words that leave resources out ("segmentation sans napari"), read as this
   // search reads them (see negatedIn): the question without the words that exclude and the
-  // names excluded (`kept`), whether an entry, by its title, is of those (`leftOut`), and
-  // the words that say so (`said`). Null when no word may exclude or none does; the promise
+  // names excluded (`kept`), whether an entry, by its title and what it plugs into, is of
+  // those (`leftOut`), and the words that say so (`said`). Null when no word may exclude or none does; the promise
   // of it while the names are fetched.
   window.deepscopie.exclusionIn = (typed) => {
     if (!bareWords(typed).some((word) => negationWords.has(word) || notWords.has(word))) return null;
@@ -2324,7 +2331,8 @@
       if (!excluding(compared)) return null;
       const { isOwn, titled } = ofResources(new Set(compared.tool));
       const kept = typed.split(/\s+/).filter((word) => !comparing(word, compared) && !compared.tool.includes(bare(word)));
-      return { kept: kept.join(" "), leftOut: (title) => isOwn(title) || titled(title), said: leftOutSaid(compared) };
+      const leftOut = (title, pluggedInto) => isOwn(title) || titled(title, pluggedInto);
+      return { kept: kept.join(" "), leftOut, said: leftOutSaid(compared) };
     };
     return nameList ? read() : entryNames().then(read);
   };
