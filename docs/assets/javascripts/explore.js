@@ -494,20 +494,20 @@
   // were all that was shown, and there were none), read by the header's search, which has
   // the resources' names (see exclusionIn): the list is drawn again once they have come. (A
   // cached older search.js reads none.)
-  let exclusion = { typed: null, read: null };
+  let exclusionRead = { typed: null, read: null }; // the last words read so
   function exclusionOf(typed) {
-    if (exclusion.typed === typed) return exclusion.read;
+    if (exclusionRead.typed === typed) return exclusionRead.read;
     const reading = window.deepscopie.exclusionIn ? window.deepscopie.exclusionIn(typed) : null;
     const coming = reading instanceof Promise;
-    exclusion = { typed, read: coming ? null : reading };
+    exclusionRead = { typed, read: coming ? null : reading };
     if (coming) {
       reading.then((read) => {
-        if (!read || exclusion.typed !== typed) return;
-        exclusion.read = read;
+        if (!read || exclusionRead.typed !== typed) return;
+        exclusionRead.read = read;
         update(false);
       });
     }
-    return exclusion.read;
+    return exclusionRead.read;
   }
 
   function update(remember) {

@@ -604,9 +604,9 @@
     const replaced = new Set(replacedList);
     if (!replaced.size || shown.placed) return shown; // by withAlternatives
     const title = (data) => String(data.meta.title || "");
-    const of_ = ofResources(replaced);
-    const isOwn = (data) => of_.isOwn(title(data));
-    const titledWithName = (data) => of_.titled(title(data), data.meta.plugs_into);
+    const ofReplaced = ofResources(replaced);
+    const isOwn = (data) => ofReplaced.isOwn(title(data));
+    const titledWithName = (data) => ofReplaced.titled(title(data), data.meta.plugs_into);
     const of = shown.entryData.map((data, at) => ((excluded || at < REPLACED_BELOW) && isOwn(data)) || titledWithName(data));
     if (excluded) {
       const kept = of.flatMap((is, at) => (is ? [] : [at]));
