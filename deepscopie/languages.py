@@ -62,6 +62,7 @@ class Language:
     negation_words: str = ""  # words separated by spaces
     not_words: str = ""  # words separated by spaces
     but_words: str = ""  # words separated by spaces
+    and_words: str = ""  # words separated by spaces
     page_words: str = ""  # words separated by spaces
     ending_words: str = ""  # endings separated by spaces
     verb_ending_words: str = ""  # endings separated by spaces

@@ -3586,8 +3586,10 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
         ("en/", "tracking but not trackmate", "tracking", "trackmate"),
         ("", "annoter sans napari ni labelme", "annoter", "napari labelme"),
         ("en/", "segmentation without fiji", "segmentation", "fiji"),
+        # "et" joins them as "ni" does: StarDist was asked for.
+        ("", "segmentation hormis cellpose et stardist", "segmentation", "cellpose stardist"),
     ],
-    ids=["french", "english-but-not", "french-two", "english-plugins"],
+    ids=["french", "english-but-not", "french-two", "english-plugins", "french-and"],
 )
 def test_explore_leaves_out_the_resources_the_words_exclude(
     watched: Watched, site_url: str, root: str, question: str, job: str, excluded: str

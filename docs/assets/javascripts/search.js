@@ -518,8 +518,9 @@
   // that excludes anything after it (negation_words: "sans", "without", "ni"), or one that
   // does only after a resource's name or a word that opposes (not_words after but_words:
   // "cellpose not napari", "but not trackmate"; not "je ne connais pas napari", "pourquoi
-  // pas napari", "tutoriel pas à pas cellpose"); with the names an or word joins to it
-  // ("sans napari ou fiji", not "sans napari dans fiji"). The question's other words may
+  // pas napari", "tutoriel pas à pas cellpose"); with the names an or word or an and word
+  // joins to it ("sans napari ou fiji", "sans cellpose et stardist"; not "sans napari dans
+  // fiji"). The question's other words may
   // name the job ("segmentation"). When it names another resource ("cellpose not napari"),
   // that one is what the reader wants, and no alternatives are looked for (`aside`; see
   // withAlternatives). Either way, the entries of those excluded are left out of those
@@ -528,6 +529,7 @@
   const negationWords = listedWords("negation_words");
   const notWords = listedWords("not_words");
   const butWords = listedWords("but_words");
+  const andWords = listedWords("and_words");
   const excludesAt = (words, at) =>
     negationWords.has(words[at]) ||
     (notWords.has(words[at]) && at > 0 && (butWords.has(words[at - 1]) || isName(words[at - 1])));
@@ -544,7 +546,7 @@
         if (at > 0 && butWords.has(words[at - 1])) negation.push(words[at - 1]);
         negation.push(word);
         tool.push(next);
-      } else if (at > 0 && tool.includes(words[at - 1]) && orWords.has(word)) {
+      } else if (at > 0 && tool.includes(words[at - 1]) && (orWords.has(word) || andWords.has(word))) {
         // Not after another word: "sans napari dans fiji" wants Fiji.
         negation.push(word);
         tool.push(next);
