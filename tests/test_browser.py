@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -3583,6 +3583,34 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
     for tool in tools.split():
         either |= _typed_in_explore(page, tool)
     assert _typed_in_explore(page, question) == either
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "rest", "tools"),
+    [
+        ("", "segmentation napari ou fiji", "segmentation", "napari fiji"),
+        ("en/", "cellpose or stardist for nuclei", "nuclei", "cellpose stardist"),
+        ("", "napari, fiji ou ilastik pour annoter", "annoter", "napari fiji ilastik"),
+    ],
+    ids=["french-before", "english-after", "french-list"],
+)
+def test_explore_reads_the_rest_of_a_question_of_alternatives_as_each_one_s(
+    watched: Watched, site_url: str, root: str, question: str, rest: str, tools: str
+) -> None:
+    # "segmentation napari ou fiji" listed every entry of Fiji (the entries that say
+    # "segmentation" and "napari", and those that say "fiji"); "cellpose or stardist for
+    # nuclei" the entries that say both tools. The words around the names are each name's.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    either: set[str] = set()
+    for tool in tools.split():
+        either |= _typed_in_explore(page, f"{rest} {tool}")
+    assert either
+    assert _typed_in_explore(page, question) == either
+    # ...and so from a shared address, read once the names have come.
+    _open_explore(page, f"{site_url}{root}explore/?q={quote(question)}")
+    assert _visible_ids(page) == either
     assert watched.errors == []
 
 

@@ -492,8 +492,8 @@
   let viewShown = null; // the address's query the list shows
   // The resources the words leave out ("segmentation sans napari": the entries that said both
   // were all that was shown, and there were none), read by the header's search, which has
-  // the resources' names (see exclusionIn): the list is drawn again once they have come. (A
-  // cached older search.js reads none.)
+  // the resources' names (see exclusionIn): the list is drawn again once they have come,
+  // for alternatives too, read by them (askedFor). (A cached older search.js reads none.)
   let exclusionRead = { typed: null, read: null }; // the last words read so
   function exclusionOf(typed) {
     if (exclusionRead.typed === typed) return exclusionRead.read;
@@ -501,10 +501,12 @@
     const coming = reading instanceof Promise;
     exclusionRead = { typed, read: coming ? null : reading };
     if (coming) {
+      // (Not drawn again for nothing: a list drawn under the pointer takes its click.)
+      const readBefore = JSON.stringify(askedFor(typed));
       reading.then((read) => {
-        if (!read || exclusionRead.typed !== typed) return;
+        if (exclusionRead.typed !== typed) return;
         exclusionRead.read = read;
-        update(false);
+        if (read || JSON.stringify(askedFor(typed)) !== readBefore) update(false);
       });
     }
     return exclusionRead.read;
@@ -1021,7 +1023,6 @@
   // empty list, then, when they came, 33 entries from the top). (Without them, as typed.)
   // At most WORDS_WAIT: a file that does not come must not keep the list away (the words
   // are read again when it comes, as typed ones).
-  // So too the resources' names, when its words may leave some out (see exclusionOf).
   const WORDS_WAIT = 1500;
   const waited = (coming) => Promise.race([coming, new Promise((resolve) => setTimeout(resolve, WORDS_WAIT))]).catch(() => {});
   const needsWords = window.deepscopie.needsTheLanguageSWords || (() => false);
@@ -1032,8 +1033,10 @@
     window.deepscopie.formsOfTheLanguage && addressWords.some(needsWords)
       ? waited(window.deepscopie.formsOfTheLanguage().then(() => (wordsCame = true)))
       : null;
-  const addressExclusion = window.deepscopie.exclusionIn ? window.deepscopie.exclusionIn(addressQuestion) : null;
-  const namesFirst = addressExclusion instanceof Promise ? waited(addressExclusion) : null;
+  // The resources' names, by which the words may leave some out or name alternatives (see
+  // exclusionOf): fetched beside the entries (a small file), so that words typed are read
+  // with them at once (the list was drawn, then drawn again when they came).
+  const namesFirst = window.deepscopie.resourceNames ? waited(window.deepscopie.resourceNames()) : null;
   // The request the page made for the entries as it was read (deepscopie/render/explore.py),
   // else (a page of before it) this script's own.
   const entriesAsked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;

@@ -893,11 +893,33 @@
       if (at < lastJoin && word.endsWith(",")) sides.push([]);
     }
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
+    if (kept.length < 2 || kept.length > MOST_SIDES) return [];
+    const shared = sharedAround(kept);
+    if (shared) return shared.map((words) => words.join(" "));
     const named = (words) =>
       // A side of one or two letters alone ("R", "2D") would be every word that begins so.
       words.length <= MOST_SIDE_WORDS && words.some((word) => !isShort(word));
-    if (kept.length < 2 || kept.length > MOST_SIDES || !kept.every(named)) return [];
-    return kept.map((words) => words.join(" "));
+    return kept.every(named) ? kept.map((words) => words.join(" ")) : [];
+  }
+
+  // The sides of alternatives between resources' names (search-names.json) that the rest of
+  // the question is about, each with that rest: "segmentation napari ou fiji" is
+  // "segmentation napari" or "segmentation fiji", and "cellpose ou stardist pour des noyaux"
+  // "cellpose noyaux" or "stardist noyaux" (Explore listed Fiji's every entry for the first,
+  // and the entries that say both tools for the second). The names are the words at the
+  // or-words: the first side's last, the last side's first, the middle sides' one word.
+  // Null when they are not all names, or nothing else was said. (Not without the names: in
+  // "u-net ou réseau convolutif", "convolutif" is the second side's own.)
+  function sharedAround(sides) {
+    const first = sides[0];
+    const last = sides[sides.length - 1];
+    const middle = sides.slice(1, -1);
+    const names = [first.at(-1), ...middle.map((side) => side[0]), last[0]];
+    const before = first.slice(0, -1);
+    const after = last.slice(1);
+    const alone = middle.every((side) => side.length === 1);
+    if (!alone || !(before.length || after.length) || !names.every((word) => isName(bare(word)))) return null;
+    return names.map((name) => [...before, name, ...after]);
   }
 
   // What a question asks for, to filter entries by the words of their text (Explore): the
@@ -959,7 +981,9 @@
       resultsForWhole(pagefind, sides.join(" ")),
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
-    const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
+    // (Each side's name too, when the rest of the question is every side's: see sharedAround.)
+    const asked = (side) => [side, ...side.split(" ").filter((word) => isName(bare(word)))];
+    const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, asked(sides[at]))))).flat();
     const others = interleaved([together.found, ...each.map((side) => side.found)]);
     const found = unique([...named, ...others]);
     // Each has the words of one side at least: what was asked.
@@ -2324,11 +2348,16 @@
   // Explore's words that leave resources out ("segmentation sans napari"), read as this
   // search reads them (see negatedIn): the question without the words that exclude and the
   // names excluded (`kept`), whether an entry, by its title and what it plugs into, is of
-  // those (`leftOut`), and the words that say so (`said`). Null when no word may exclude or none does; the promise
-  // of it while the names are fetched.
+  // those (`leftOut`), and the words that say so (`said`). Null when no word may exclude or
+  // none does; the promise of it while the names are fetched, which alternatives are read
+  // by too (see sharedAround): Explore reads the question again when they have come.
+  window.deepscopie.resourceNames = entryNames;
   window.deepscopie.exclusionIn = (typed) => {
-    if (!bareWords(typed).some((word) => negationWords.has(word) || notWords.has(word))) return null;
+    const mayExclude = bareWords(typed).some((word) => negationWords.has(word) || notWords.has(word));
+    const mayJoin = typed.split(/\s+/).some(joinsAlternatives);
+    if (!mayExclude && !mayJoin) return null;
     const read = () => {
+      if (!mayExclude) return null;
       const compared = comparisonIn(typed);
       if (!excluding(compared)) return null;
       const { isOwn, titled } = ofResources(new Set(compared.tool));
