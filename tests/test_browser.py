@@ -1155,6 +1155,10 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("en/", "segmentation without napari", "napari", "segmentation"),
         ("", "annoter sauf labelimg", "labelimg", "annotation"),
         ("en/", "tracking but not trackmate", "trackmate", "tracking"),
+        # A not word after the job or the thing wanted in its place.
+        ("en/", "cell segmentation not cellpose", "cellpose", "segmentation"),
+        ("", "segmentation pas cellpose", "cellpose", "segmentation"),
+        ("en/", "annotation tool not fiji", "fiji", "annotation"),
     ],
 )
 def test_a_tool_a_question_excludes_does_not_open_its_results(

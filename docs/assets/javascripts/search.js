@@ -516,9 +516,10 @@
   // names, right before a resource's name, which the reader wants another of (napari came
   // first: "sans" and "napari" were both searched, and only napari's entry has both). A word
   // that excludes anything after it (negation_words: "sans", "without", "ni"), or one that
-  // does only after a resource's name or a word that opposes (not_words after but_words:
-  // "cellpose not napari", "but not trackmate"; not "je ne connais pas napari", "pourquoi
-  // pas napari", "tutoriel pas à pas cellpose"); with the names an or word or an and word
+  // does only after what the reader wants in its place (not_words after a resource's name,
+  // a but word, a job or a thing: "cellpose not napari", "but not trackmate", "cell
+  // segmentation not cellpose", "a tool not fiji"; not "je ne connais pas napari",
+  // "pourquoi pas napari", "tutoriel pas à pas cellpose"); with the names an or word or an and word
   // joins to it ("sans napari ou fiji", "sans cellpose et stardist"; not "sans napari dans
   // fiji"). The question's other words may
   // name the job ("segmentation"). When it names another resource ("cellpose not napari"),
@@ -530,9 +531,8 @@
   const notWords = listedWords("not_words");
   const butWords = listedWords("but_words");
   const andWords = listedWords("and_words");
-  const excludesAt = (words, at) =>
-    negationWords.has(words[at]) ||
-    (notWords.has(words[at]) && at > 0 && (butWords.has(words[at - 1]) || isName(words[at - 1])));
+  const excludesAt = (words, at) => negationWords.has(words[at]) || (notWords.has(words[at]) && at > 0 && wantedInstead(words[at - 1]));
+  const wantedInstead = (word) => butWords.has(word) || isName(word) || thingWords.has(word) || Boolean(taskNamed([word]));
   function negatedIn(words) {
     // Not beside a word that asks for another ("alternative à napari sans fiji" wants
     // another napari).
