@@ -183,9 +183,11 @@ def test_no_serious_accessibility_violation_on_the_section_a_permalink_opens(
 def test_no_serious_accessibility_violation_in_explore_cards_and_empty_result(
     themed_page: Page, site_url: str, root: str
 ) -> None:
-    # Cards with their badges and tags, choices disabled for leading nowhere.
-    themed_page.goto(f"{site_url}{root}explore/?tag=nuclei&way=no-programming")
+    # Cards with their badges and tags, choices disabled for leading nowhere, and the note
+    # on a filter of the address that the list does not have.
+    themed_page.goto(f"{site_url}{root}explore/?tag=nuclei&way=no-programming&task=no-such-task")
     themed_page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    expect(themed_page.locator(".ds-explore__unknown")).to_be_visible()
     for summary in themed_page.locator(".ds-explore__facet > summary").all():
         summary.click()
     assert serious_violations(themed_page) == []

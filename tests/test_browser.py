@@ -3591,6 +3591,37 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
 
 
 @pytest.mark.parametrize(
+    ("root", "facet_name"),
+    [("", "Ce que vous voulez faire"), ("en/", "What you want to do")],
+    ids=["french", "english"],
+)
+def test_explore_says_which_filters_of_a_shared_address_it_does_not_apply(
+    watched: Watched, site_url: str, root: str, facet_name: str
+) -> None:
+    # A link to a tag since renamed, or a value typed wrong ("?task=segmentaton"), showed
+    # the list without it, unsaid: it looked filtered.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?tag=nuclei")
+    with_the_tag = _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentaton&tag=nuclei&tag=gone-tag")
+    note = page.locator(".ds-explore__unknown")
+    expect(note).to_be_visible()
+    said = note.inner_text()
+    assert f"segmentaton\N{NARROW NO-BREAK SPACE}» ({facet_name})" in said or (
+        f"segmentaton” ({facet_name})" in said
+    )
+    assert "gone-tag" in said and "nuclei" not in said
+    # The filters it has are applied, and are those its chips remove.
+    assert _visible_ids(page) == with_the_tag
+    expect(page.locator(".ds-explore__chip")).to_have_count(1)
+    # The reader's first change makes an address of the filters set alone: the note goes.
+    page.locator(".ds-explore__chip").click()
+    expect(note).to_have_count(0)
+    assert "segmentaton" not in page.url
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "rest", "tools"),
     [
         ("", "segmentation napari ou fiji", "segmentation", "napari fiji"),

@@ -116,6 +116,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-remove-text": text("explore_remove", language),
         "data-ds-words-text": text("explore_words", language),
         "data-ds-no-year-text": text("explore_no_year", language),
+        "data-ds-unknown-one": text("explore_unknown_one", language),
+        "data-ds-unknown-other": text("explore_unknown", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     intro = text("explore_intro", language)

@@ -737,6 +737,7 @@
   // `how`: WORDS when typed words changed it (see keepInAddress).
   function changed(how = "filters") {
     root.dataset.changed = ""; // the list's reserved height goes (see the CSS)
+    unknownOfAddress = []; // (see restore)
     const wasEmpty = matching.length === 0;
     const past = listStart !== null && window.scrollY > listStart + 1;
     update(how);
@@ -759,8 +760,9 @@
   const pageTitle = document.title;
   function showChips() {
     const set = filtersInOrder();
-    chips.replaceChildren(...set.map(chip));
-    chips.hidden = set.length === 0;
+    const unknown = unknownOfAddress.length ? [unknownSaid(unknownOfAddress)] : [];
+    chips.replaceChildren(...set.map(chip), ...unknown);
+    chips.hidden = set.length === 0 && unknown.length === 0;
     document.title = set.length ? `${set.map(filterName).join(", ")} - ${pageTitle}` : pageTitle;
   }
   const filterName = (filter) =>
@@ -773,8 +775,7 @@
     button.type = "button";
     button.className = "ds-explore__chip";
     // Named with its facet for a screen reader ("Active" alone: of what?).
-    const facet = filter === typedField ? typedField.closest("label") : filter.closest("fieldset")?.querySelector("legend");
-    const facetName = facet ? facet.firstChild?.textContent?.trim() : "";
+    const facetName = filter === typedField ? ownText(typedField.closest("label")) : legendOf(filter.closest("fieldset"));
     button.setAttribute("aria-label", filled(root.dataset.dsRemoveText, { name: facetName ? `${name} (${facetName})` : name }));
     const cross = document.createElement("span");
     cross.setAttribute("aria-hidden", "true");
@@ -793,8 +794,33 @@
     return button;
   }
 
+  // A facet's name, as its legend says it (without what follows it, a count or a note).
+  const ownText = (element) => (element ? element.firstChild?.textContent?.trim() || "" : "");
+  const legendOf = (fieldset) => ownText(fieldset?.querySelector("legend"));
+
+  // The values of the address that no choice has: a tag since renamed or removed, a value
+  // typed wrong ("?task=segmentaton"). The list was shown without them, unsaid, and looked
+  // filtered; it says they are not applied, until the reader changes a filter (the address
+  // then has the filters set alone).
+  let unknownOfAddress = [];
+  function unknownSaid(unknown) {
+    const note = document.createElement("p");
+    note.className = "ds-explore__unknown";
+    const list = unknown.map(({ facet, value }) => {
+      const name = legendOf(form.querySelector(`fieldset[data-facet="${facet}"]`));
+      const words = filled(root.dataset.dsWordsText, { q: echoed(value) });
+      return name ? `${words} (${name})` : words;
+    });
+    const said = forCount(unknown.length, { one: root.dataset.dsUnknownOne, other: root.dataset.dsUnknownOther });
+    note.textContent = filled(said, { list: list.join(", ") });
+    return note;
+  }
+
   function restore() {
     const params = new URLSearchParams(location.search);
+    unknownOfAddress = facets.flatMap((facet) =>
+      [...new Set(params.getAll(facet))].filter((value) => !boxes(facet).some((box) => box.value === value)).map((value) => ({ facet, value })),
+    );
     typedField.value = params.get("q") || "";
     const order = params.get("sort");
     sort.value = Array.from(sort.options, (option) => option.value).includes(order) ? order : DEFAULT_SORT;
