@@ -981,9 +981,9 @@
       resultsForWhole(pagefind, sides.join(" ")),
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
-    // (Each side's name too, when the rest of the question is every side's: see sharedAround.)
-    const asked = (side) => [side, ...side.split(" ").filter((word) => isName(bare(word)))];
-    const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, asked(sides[at]))))).flat();
+    // (Not each side's name when the rest of the question is every side's, see sharedAround:
+    // "forum pour demander de l'aide sur QuPath ou napari" opened on napari.)
+    const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
     const others = interleaved([together.found, ...each.map((side) => side.found)]);
     const found = unique([...named, ...others]);
     // Each has the words of one side at least: what was asked.
