@@ -1159,6 +1159,8 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("en/", "cell segmentation not cellpose", "cellpose", "segmentation"),
         ("", "segmentation pas cellpose", "cellpose", "segmentation"),
         ("en/", "annotation tool not fiji", "fiji", "annotation"),
+        ("", "segmenter des noyaux mais pas avec fiji", "fiji", "segmentation"),
+        ("en/", "segmentation -napari", "napari", "segmentation"),
     ],
 )
 def test_a_tool_a_question_excludes_does_not_open_its_results(
@@ -3658,8 +3660,19 @@ def test_explore_reads_the_rest_of_a_question_of_alternatives_as_each_one_s(
         ("en/", "segmentation without fiji", "segmentation", "fiji"),
         # "et" joins them as "ni" does: StarDist was asked for.
         ("", "segmentation hormis cellpose et stardist", "segmentation", "cellpose stardist"),
+        # A stop word apart, or a minus before the name, as in a web search engine.
+        ("", "segmentation mais pas avec fiji", "segmentation", "fiji"),
+        ("en/", "segmentation -fiji", "segmentation", "fiji"),
     ],
-    ids=["french", "english-but-not", "french-two", "english-plugins", "french-and"],
+    ids=[
+        "french",
+        "english-but-not",
+        "french-two",
+        "english-plugins",
+        "french-and",
+        "french-apart",
+        "english-minus",
+    ],
 )
 def test_explore_leaves_out_the_resources_the_words_exclude(
     watched: Watched, site_url: str, root: str, question: str, job: str, excluded: str

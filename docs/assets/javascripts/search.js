@@ -540,11 +540,13 @@
     const tool = [];
     const negation = []; // its words, not searched
     for (const [at, word] of words.entries()) {
-      const next = words[at + 1] || "";
+      // One stop word apart at most: "mais pas avec Fiji", "but not with napari".
+      const apart = stopWords.has(words[at + 1]) && excludesAt(words, at) ? 1 : 0;
+      const next = words[at + 1 + apart] || "";
       if (!isName(next) || tool.includes(next)) continue;
       if (excludesAt(words, at)) {
         if (at > 0 && butWords.has(words[at - 1])) negation.push(words[at - 1]);
-        negation.push(word);
+        negation.push(...words.slice(at, at + 1 + apart));
         tool.push(next);
       } else if (at > 0 && tool.includes(words[at - 1]) && (orWords.has(word) || andWords.has(word))) {
         // Not after another word: "sans napari dans fiji" wants Fiji.
@@ -560,10 +562,14 @@
   // negatedIn). ("plus rapide qu'ilastik": the elided "que" is kept for it, the other
   // elisions dropped.)
   const comparisonIn = (question) => {
-    const words = bareWords(question.replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
+    const words = bareWords(minusAsNegation(question).replace(ELIDED, (elided) => (/^qu/i.test(elided) ? "que " : "")));
     // (Not in a phrase in quotes, searched as written.)
     return comparedIn(words) || likenedIn(words) || (openQuoteApart(question).includes('"') ? null : negatedIn(words));
   };
+  // A word right after a minus ("nuclei -fiji", as in a web search engine) is one a
+  // negation word excludes (see negatedIn); its minus was dropped, and the word required.
+  const NEGATION = [...negationWords][0] || "";
+  const minusAsNegation = (question) => (NEGATION ? question.replace(/(^|\s)[-\u2212](?=\p{L})/gu, `$1${NEGATION} `) : question);
   // A word of that comparison, not searched in a question for another resource.
   const compares = (word) =>
     [otherWords, betterWords, degreeWords, thanWords, likeWords].some((list) => list.has(bare(word)));
@@ -2353,7 +2359,7 @@
   // by too (see sharedAround): Explore reads the question again when they have come.
   window.deepscopie.resourceNames = entryNames;
   window.deepscopie.exclusionIn = (typed) => {
-    const mayExclude = bareWords(typed).some((word) => negationWords.has(word) || notWords.has(word));
+    const mayExclude = bareWords(minusAsNegation(typed)).some((word) => negationWords.has(word) || notWords.has(word));
     const mayJoin = typed.split(/\s+/).some(joinsAlternatives);
     if (!mayExclude && !mayJoin) return null;
     const read = () => {
