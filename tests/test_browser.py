@@ -3592,6 +3592,30 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_s_empty_list_says_what_taking_each_filter_off_would_show(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Remove the last filter" alone took off the reader's task before the type that
+    # emptied the list, and nothing said which filter did.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q=segmentation&tag=nuclei&type=book")
+    expect(page.locator("[data-ds-empty]")).to_be_visible()
+    ways = page.locator(".ds-explore__ways button")
+    said = {}
+    for way in ways.all():
+        name, n = re.fullmatch(r"\D+?[«“]\s*(.+?)\s*[»”] \((\d+) \w+\)", way.inner_text()).groups()
+        said[name] = int(n)
+    # Each filter whose taking off finds some: the book type, not the tag or the words.
+    assert set(said) == {"Livre" if root == "" else "Book"}, said
+    expect(page.locator("[data-ds-undo]")).to_be_hidden()
+    ways.first.click()
+    expect(page.locator(".ds-explore__count")).to_contain_text(str(next(iter(said.values()))))
+    assert "type=book" not in page.url and "tag=nuclei" in page.url
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "facet_name"),
     [("", "Ce que vous voulez faire"), ("en/", "What you want to do")],

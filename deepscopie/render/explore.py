@@ -116,6 +116,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-remove-text": text("explore_remove", language),
         "data-ds-words-text": text("explore_words", language),
         "data-ds-no-year-text": text("explore_no_year", language),
+        "data-ds-way-out-text": text("explore_way_out", language),
         "data-ds-unknown-one": text("explore_unknown_one", language),
         "data-ds-unknown-other": text("explore_unknown", language),
     }
@@ -184,6 +185,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # An empty result says so, with a way out (beside the filters on a wide screen).
         f'<div class="ds-explore__empty" data-ds-empty hidden>'
         f"<p data-ds-empty-text>{html_text(text('explore_empty', language))}</p>"
+        # Filters that together find nothing: what taking each one off would show.
+        f'<ul class="ds-explore__ways" data-ds-ways hidden></ul>'
         # For typed words that no entry has, the name they may stand for ("celpose").
         f'<button type="button" class="md-button" data-ds-near-name hidden>'
         f"</button>"

@@ -28,6 +28,8 @@
   const chips = root.querySelector("[data-ds-chips]");
   const empty = root.querySelector("[data-ds-empty]");
   const emptyText = empty.querySelector("[data-ds-empty-text]");
+  const waysOut = empty.querySelector("[data-ds-ways]"); // (none in a page cached from before)
+  const undoButton = empty.querySelector("[data-ds-undo]");
   const spokenWhy = root.querySelector("[data-ds-spoken-why]");
   const nearName = empty.querySelector("[data-ds-near-name]");
   const searchSite = empty.querySelector("[data-ds-search-site]");
@@ -536,6 +538,7 @@
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();
     explainEmpty(asked, question.trim(), withWords);
+    offerWaysOut(choice, left, withWords, asked);
     // Said again only if it changed (not at each sort of an empty list). (A page cached from
     // before it has no such region.)
     const why = matching.length ? "" : emptyText.textContent;
@@ -682,6 +685,46 @@
     if (lacking && lacking.length && absentSaid) emptyText.textContent = absentSaid(lacking, one, many);
     else emptyText.textContent = wordsFindNothing ? filled(said, { q: echoed(typed) }) : root.dataset.dsEmptyText;
     if (wordsFindNothing && few && window.deepscopie.nameSlips) offerNearName(typed, lacking);
+  }
+  // Filters that together find nothing, each of which finds some: what taking each one off
+  // would show ("Retirer « Bibliothèque de programmation » (3 ressources)"). "Remove the last
+  // filter" alone took off the reader's task ("Suivre des objets") before the type that
+  // emptied the list, and nothing said which filter did. The typed words count as one.
+  // `left`: the entries not excluded by the words; `withWords`: those of them with the words.
+  function offerWaysOut(choice, left, withWords, asked) {
+    if (!waysOut) return;
+    const set = matching.length || (asked.length && !withWords.length) ? [] : filtersInOrder();
+    const ways = (set.length > 1 ? set : []).flatMap((filter) => {
+      const n =
+        filter === typedField
+          ? left.filter((entry) => hasFacets(entry, choice, null)).length
+          : withWords.filter((entry) => hasFacets(entry, { ...choice, [filter.name]: choice[filter.name].filter((value) => value !== filter.value) }, null)).length;
+      return n ? [wayOut(filter, n)] : [];
+    });
+    waysOut.replaceChildren(...ways);
+    waysOut.hidden = ways.length === 0;
+    // (Not the last filter then, which may find nothing either, unless it is the words,
+    // taken off a word at a time.)
+    const last = filtersInOrder().at(-1);
+    undoButton.hidden = ways.length > 0 && last !== typedField;
+  }
+  function wayOut(filter, n) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    const count = filled(forCount(n, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther }), { n });
+    const name = filter === typedField ? echoed(typedField.value.trim()) : filterName(filter);
+    button.textContent = filled(root.dataset.dsWayOutText, { name, count });
+    button.addEventListener("click", () => {
+      history_ = history_.filter((one) => one !== filter);
+      if (filter === typedField) typedField.value = "";
+      else filter.checked = false;
+      changed();
+      countLine.focus(); // the button is gone with the empty result: the count says what came
+    });
+    item.append(button);
+    return item;
   }
   const findsSome = (question) => {
     const asked = askedFor(question).map(patternsOf);
