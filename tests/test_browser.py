@@ -4394,15 +4394,15 @@ def test_explore_drops_from_the_address_the_filters_it_does_not_have(
 
 
 @pytest.mark.parametrize(
-    ("root", "none", "one", "undo"),
+    ("root", "none", "one", "way"),
     [
-        ("", "0 ressource", "1 ressource", "Retirer le dernier filtre"),
-        ("en/", "0 resources", "1 resource", "Remove the last filter"),
+        ("", "0 ressource", "1 ressource", "Retirer «\N{NARROW NO-BREAK SPACE}Livre"),
+        ("en/", "0 resources", "1 resource", "Remove “Book”"),
     ],
     ids=["french", "english"],
 )
 def test_explore_explains_an_empty_result_and_offers_a_way_out(
-    watched: Watched, site_url: str, root: str, none: str, one: str, undo: str
+    watched: Watched, site_url: str, root: str, none: str, one: str, way: str
 ) -> None:
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/?tag=nuclei&type=book")
@@ -4412,7 +4412,7 @@ def test_explore_explains_an_empty_result_and_offers_a_way_out(
     expect(empty).to_be_visible()
     expect(empty).to_contain_text("filt")  # the filters together find nothing
     expect(empty.locator("[data-ds-near-name]")).to_be_hidden()
-    empty.get_by_role("button", name=undo).click()  # the last filter set: the type
+    empty.get_by_role("button", name=way).click()  # the type, the last filter set
     expect(empty).to_be_hidden()
     assert page.url.endswith("explore/?tag=nuclei")
     page.locator(".ds-explore__search input").fill("nucleaizer")
