@@ -888,8 +888,10 @@
   const MOST_SIDE_WORDS = 2;
 
   // The sides of a question that asks for either of two things, each as its meaningful
-  // words; none when it does not.
-  function alternatives(typed) {
+  // words; none when it does not. `shared`: with the rest of the question each side's (see
+  // sharedAround), as Explore reads it; the header's search reads the whole question beside
+  // the sides (see entries), and ranked its answers lower with that rest in each.
+  function alternatives(typed, shared = false) {
     const words = typed.split(/\s+/);
     const lastJoin = words.findLastIndex(joinsAlternatives);
     const sides = [[]];
@@ -900,8 +902,8 @@
     }
     const kept = sides.map((side) => meaningful(side.join(" "))).filter((words) => words.length);
     if (kept.length < 2 || kept.length > MOST_SIDES) return [];
-    const shared = sharedAround(kept);
-    if (shared) return shared.map((words) => words.join(" "));
+    const around = shared ? sharedAround(kept) : null;
+    if (around) return around.map((words) => words.join(" "));
     const named = (words) =>
       // A side of one or two letters alone ("R", "2D") would be every word that begins so.
       words.length <= MOST_SIDE_WORDS && words.some((word) => !isShort(word));
@@ -938,7 +940,7 @@
   function askedFor(typed) {
     const question = slashesApart(withoutElision(openQuoteApart(typed)));
     const quoted = question.includes('"');
-    const sides = quoted ? [] : alternatives(question);
+    const sides = quoted ? [] : alternatives(question, true);
     const words = (side) => side.split(/\s+/).slice(0, MOST_WORDS).map(cut).map(trimmed).filter(Boolean);
     // (Explore has no phrase: a phrase's meaningful words, as without its quotes. Its little
     // words were each required, and a group's phrase in quotes was not read as the group's:
@@ -987,8 +989,6 @@
       resultsForWhole(pagefind, sides.join(" ")),
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
-    // (Not each side's name when the rest of the question is every side's, see sharedAround:
-    // "forum pour demander de l'aide sur QuPath ou napari" opened on napari.)
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
     const others = interleaved([together.found, ...each.map((side) => side.found)]);
     const found = unique([...named, ...others]);
