@@ -209,6 +209,27 @@ def test_the_title_weighs_more_than_the_facets_which_weigh_more_than_the_text(
     assert weights["Cellpose"] > weights[facets] > weights["Cell segmentation."]
 
 
+def test_a_record_is_searched_without_its_elided_words_and_shown_with_them(
+    tmp_path: Path,
+) -> None:
+    # Pagefind indexed "d'apprentissage" whole as well, and a French reader's "DAPI", stemmed
+    # "dap", found the entries that say "d'apprentissage" or "d'API" first. A question is read
+    # without its elided words (search.js); so are the entries.
+    elided = _edited(
+        tmp_path / "elided",
+        "{fr: Cellpose, en: Cellpose}",
+        "{fr: \"L'outil d'apprentissage\", en: Cellpose}",
+    )
+    record = next(r for r in search_records(elided) if r.path == "entries/fr/cellpose.html")
+    parsed = _Meta()
+    parsed.feed(record.document)
+    assert fold(parsed.meta["title"]) == fold("L'outil d'apprentissage")
+    searched = " ".join(text for _, text in parsed.weighted)
+    assert "outil apprentissage" in searched
+    assert not re.search(r"\b[dl]['’]", searched), searched
+    assert "apprentissage" in record.words.split() and "d'apprentissage" not in record.words
+
+
 def test_data_is_escaped_in_a_record(base: KnowledgeBase, tmp_path: Path) -> None:
     hostile = _edited(
         tmp_path / "hostile",

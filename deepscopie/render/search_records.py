@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from deepscopie.escaping import html_attribute, html_text
-from deepscopie.folding import fold, name_words
+from deepscopie.folding import fold, name_words, without_elision
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.languages import Language, site_languages
 from deepscopie.model import Category, FaqEntry, Localized, Resource, Term, keywords_in
@@ -593,24 +593,30 @@ def _record(
         for name, value in meta.items()
     )
     marks = " ".join(negated_mark(group) for group in negated)
+    # Indexed without their elided words, as search.js reads a question: Pagefind indexed
+    # "d'apprentissage" whole too, and a French reader's "DAPI", stemmed "dap", found the
+    # 59 entries that say "d'apprentissage" (or "d'API") before those of DAPI.
     body = "".join(
-        f'<p data-pagefind-weight="{weight}">{html_text(words)}</p>'
+        f'<p data-pagefind-weight="{weight}">{html_text(without_elision(words))}</p>'
         for weight, words in parts
         if words
     )
-    if synonyms:
-        body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(" ".join(synonyms))}</p>'
+    added = without_elision(" ".join(synonyms))
+    if added:
+        body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(added)}</p>'
     if marks:  # (not among its words: not offered for a word typed wrong)
         body += f"<p>{html_text(marks)}</p>"
+    # (The title shown as written, the one searched as the body is.)
     content = (
-        f"<div data-pagefind-ignore>{hidden_meta}</div>"
-        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
-        f"{html_text(title)}</h1>{body}"
+        f'<div data-pagefind-ignore>{hidden_meta}<span data-pagefind-meta="title" hidden>'
+        f"{html_text(title)}</span></div>"
+        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html_text(without_elision(title))}</h1>'
+        f"{body}"
     )
-    words = " ".join([title, *(text for _, text in parts)])
+    words = without_elision(" ".join([title, *(text for _, text in parts)]))
     document = _document(index, title, content)
     path = f"{ENTRIES_FOLDER}/{path}.html"
-    return SearchRecord(path, document, language, words, " ".join(synonyms), marks)
+    return SearchRecord(path, document, language, words, added, marks)
 
 
 def _document(index: str, title: str, content: str) -> str:
