@@ -879,6 +879,40 @@ def test_several_words_no_entry_has_are_said_each_apart(
 
 
 @pytest.mark.parametrize(
+    ("root", "question"),
+    [
+        (
+            "",
+            "Bonjour, je travaille sur des noyaux marqués acquis au confocal et je ne sais pas"
+            " quel outil utiliser sans GPU, que me conseillez-vous ?",
+        ),
+        (
+            "en/",
+            "Hi, I image dividing cells every five minutes for two days and I'd like to follow"
+            " each one, ideally without writing code, what would you recommend?",
+        ),
+    ],
+    ids=["french", "english"],
+)
+def test_a_long_question_s_cards_do_not_list_the_reader_s_own_words(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # Every card of a pasted question said it lacked "travaille", "sais", "conseillez-vous"
+    # (a reader's review); the status says the entries have part of the words.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    _search(page, question)
+    expect(page.locator(SEARCH_STATUS)).to_contain_text(re.compile(r"\d"))
+    assert page.locator("#ds-search .ds-result").count() > 0
+    expect(page.locator("#ds-search .ds-result__lacks")).to_have_count(0)
+    # A short question's cards still say it, but no number ("2.00" of a pasted error).
+    _search(page, "CUDA out of memory 2.00 GiB")
+    lacks = page.locator("#ds-search .ds-result__lacks").all_inner_texts()
+    assert lacks and not any(re.search(r"\d", line) for line in lacks), lacks
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "question", "lacks"),
     [
         ("", "segmenter des noyaux sans programmer", "Manquant"),

@@ -1997,13 +1997,17 @@
     const notLacked = (word) =>
       replaced.includes(bare(word)) || asksForAnother(word) || compares(word) || keptWords.has(bare(word));
     // Nor a word its own text has that Pagefind did not find in it ("ROIs" of "LabelsToROIs").
+    // Nor on a long question's cards, whose words are mostly the reader's own ("travaille",
+    // "sais", "conseillez-vous" on every card of a pasted question, whose status says the
+    // entries have part of its words); nor a number ("2.00", "7.79" of a pasted error).
+    const saysLacks = meaningful(asked).length <= MOST_WORDS_LACKS_SAID;
     const lackedBy = (result, data) =>
-      placed
+      placed || !saysLacks
         ? []
         : [
             ...new Set(
               (lacking.get(result.id) || [])
-                .filter((word) => !notLacked(word) && !hasWord(data, word))
+                .filter((word) => !notLacked(word) && !hasWord(data, word) && !/^[\d.,]+$/.test(word))
                 .map(unpunctuated)
                 .map(asTypedWord),
             ),
@@ -2413,6 +2417,8 @@
   }
   const moreShownBy = new WeakMap(); // "more results" button -> what it does, to be awaited
 
+  // The most words of a question whose cards say the words each lacks (see lackedBy).
+  const MOST_WORDS_LACKS_SAID = 6;
   // An entry's card; `lacks`: the reader's words it does not have, said on it ("5 entries
   // with all the words, 98 with some": which were which, the card did not say).
   function card(data, lacks = []) {
