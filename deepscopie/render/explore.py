@@ -117,6 +117,7 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-words-text": text("explore_words", language),
         "data-ds-no-year-text": text("explore_no_year", language),
         "data-ds-way-out-text": text("explore_way_out", language),
+        "data-ds-another-text": text("explore_another", language),
         "data-ds-unknown-one": text("explore_unknown_one", language),
         "data-ds-unknown-other": text("explore_unknown", language),
     }

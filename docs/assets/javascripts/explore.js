@@ -514,6 +514,15 @@
     return exclusionRead.read;
   }
 
+  // What a question for another of a resource asks for when it says nothing else
+  // ("alternative à ilastik", "un truc comme cellpose"): what does its job, the main task of
+  // its own entry (its first, data/), as the header's search lists it (withAlternatives).
+  function jobOfAnother(exclusion) {
+    if (!exclusion || !exclusion.another || !exclusion.isOwn) return null;
+    const own = entries.find((entry) => exclusion.isOwn(entry.title) && listed(entry.task).length);
+    return own ? listed(own.task)[0] : null;
+  }
+
   function update(remember) {
     const choice = chosen();
     const exclusion = exclusionOf(typedField.value);
@@ -521,10 +530,16 @@
     const words = askedFor(question);
     const asked = words.map(patternsOf);
     const left = exclusion ? entries.filter((entry) => !exclusion.leftOut(entry.title, entry.plugs_into)) : entries;
+    const job = asked.length ? null : jobOfAnother(exclusion);
     // The entries that have the words, read once for the list and each facet's counts (each
     // read the 10,000 entries' texts again: a word typed took 380 ms, bench/explore.py).
-    const withWords = asked.length ? left.filter((entry) => hasWords(entry, asked)) : left;
-    matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), choice.task || []);
+    const withWords = asked.length
+      ? left.filter((entry) => hasWords(entry, asked))
+      : job
+        ? left.filter((entry) => listed(entry.task).includes(job))
+        : left;
+    const tasks = [...(choice.task || []), ...(job ? [job] : [])];
+    matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), tasks);
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set in its panel (not
     // the words, in view over it: "Filters (1)" opened on nothing set).
@@ -532,8 +547,10 @@
     toggle.textContent = set.length ? `${toggleText} (${set.length})` : toggleText;
     showChips();
     const said = forCount(matching.length, { one: root.dataset.dsCountOne, other: root.dataset.dsCountOther });
-    // ...and those left out, said before: a wrong exclusion would otherwise go unseen.
-    const leftOut = exclusion ? [`${exclusion.said} `] : [];
+    // ...and those left out, said before: a wrong exclusion would otherwise go unseen; and
+    // the job listed for another of a resource ("Pour « Segmenter », hors « ilastik » :").
+    const another = job && filled(root.dataset.dsAnotherText || "", { task: names.task?.[job] || job, q: exclusion.named });
+    const leftOut = exclusion ? [`${another || exclusion.said} `] : [];
     countLine.replaceChildren(...leftOut, ...said.split("{n}").flatMap((part, i) => (i ? [count, part] : [part])));
     empty.hidden = matching.length > 0;
     const typed = typedField.value.trim();

@@ -2355,25 +2355,41 @@
   const leftOutSaid = (compared) =>
     filled(texts.dsLeftOutText, { q: compared.tool.map((name) => inQuotes(nameList[name] || name)).join(", ") });
 
-  // Explore's words that leave resources out ("segmentation sans napari"), read as this
-  // search reads them (see negatedIn): the question without the words that exclude and the
-  // names excluded (`kept`), whether an entry, by its title and what it plugs into, is of
-  // those (`leftOut`), and the words that say so (`said`). Null when no word may exclude or
-  // none does; the promise of it while the names are fetched, which alternatives are read
-  // by too (see sharedAround): Explore reads the question again when they have come.
-  window.deepscopie.resourceNames = entryNames;
+  // Explore's words that leave resources out ("segmentation sans napari"), or ask for
+  // another of them ("alternative à ilastik", "un outil autre que fiji pour annoter", "un truc
+  // comme cellpose": see replacedWords, comparedIn, likenedIn), read as this search reads
+  // them: the question without the words that exclude or ask, the names, and, for another,
+  // the words for a thing ("outil"), which stand for what is asked (`kept`); whether an
+  // entry, by its title and what it plugs into, is of those (`leftOut`) or is a resource's
+  // own (`isOwn`: Explore lists what does its job when nothing else is asked); whether it
+  // asks for another (`another`); the names, quoted (`named`), and the words that say it
+  // (`said`). Explore found nothing for these: each word was required, "alternative" too.
+  // Null when no word may exclude or ask, or none does; the promise of it while the names
+  // are fetched, which alternatives are read by too (see sharedAround): Explore reads the
+  // question again when they have come.
   window.deepscopie.exclusionIn = (typed) => {
-    const mayExclude = bareWords(minusAsNegation(typed)).some((word) => negationWords.has(word) || notWords.has(word));
+    const words = bareWords(minusAsNegation(typed));
+    const mayExclude = words.some((word) => negationWords.has(word) || notWords.has(word));
+    const mayReplace = words.some((word) => insteadWords.has(word) || compares(word));
     const mayJoin = typed.split(/\s+/).some(joinsAlternatives);
-    if (!mayExclude && !mayJoin) return null;
+    if (!mayExclude && !mayReplace && !mayJoin) return null;
     const read = () => {
-      if (!mayExclude) return null;
+      if (!mayExclude && !mayReplace) return null;
       const compared = comparisonIn(typed);
-      if (!excluding(compared)) return null;
-      const { isOwn, titled } = ofResources(new Set(compared.tool));
-      const kept = typed.split(/\s+/).filter((word) => !comparing(word, compared) && !compared.tool.includes(bare(word)));
+      const tool = compared ? compared.tool : replacedWords(typed, false, null).filter(isName);
+      if (!tool.length) return null;
+      const another = !excluding(compared);
+      const { isOwn, titled } = ofResources(new Set(tool));
+      const asks = (word) => comparing(word, compared) || compares(word) || insteadWords.has(bare(word));
+      // (Elided: "qu'ilastik" is "que" and the name.)
+      const dropped = (word) =>
+        asks(word) || [word, withoutElision(word)].some((form) => tool.includes(bare(form)) || (another && thingWords.has(bare(form))));
+      const rest = typed.split(/\s+/).filter((word) => !dropped(word));
+      // (Nothing, when nothing else is meant: "alternative à ilastik" left "à", required.)
+      const kept = meaningful(rest.join(" ")).length ? rest : [];
       const leftOut = (title, pluggedInto) => isOwn(title) || titled(title, pluggedInto);
-      return { kept: kept.join(" "), leftOut, said: leftOutSaid(compared) };
+      const named = tool.map((name) => inQuotes(nameList[name] || name)).join(", ");
+      return { kept: kept.join(" "), leftOut, isOwn, another, named, said: leftOutSaid({ tool }) };
     };
     return nameList ? read() : entryNames().then(read);
   };
