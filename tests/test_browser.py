@@ -880,6 +880,30 @@ def test_several_words_no_entry_has_are_said_each_apart(
     assert watched.errors == []
 
 
+def test_a_french_word_is_not_found_in_the_elided_words_of_other_entries(
+    watched: Watched, site_url: str, real_data: KnowledgeBase
+) -> None:
+    # "DAPI", stemmed "dap" in French, found "d'apprentissage" and "d'API" first: the
+    # learning-rate question, scikit-learn, ngrok (a reader's review).
+    page = watched.page
+    page.goto(site_url)
+    found = _search_ids(page, "DAPI")
+    # Those that say neither it nor what it stains, but an elided word that begins so.
+    elided = re.compile(r"\b[dl]['’]ap")
+    unrelated = {
+        entry.id
+        for entry in [*real_data.resources, *real_data.faq]
+        if elided.search(text := repr(entry).casefold())
+        and not re.search(r"dapi|noyau|nucle", text)
+    }
+    assert found and unrelated and not set(found[:5]) & unrelated, found
+    # ...and a title is shown with its elided words, which it is searched without.
+    _search(page, "taux d'apprentissage")
+    titles = page.locator("#ds-search .ds-result__title").all_inner_texts()
+    assert any(re.search(r"taux d['’]apprentissage", title) for title in titles), titles
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "question"),
     [

@@ -606,12 +606,15 @@ def _record(
         body += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html_text(added)}</p>'
     if marks:  # (not among its words: not offered for a word typed wrong)
         body += f"<p>{html_text(marks)}</p>"
-    # (The title shown as written, the one searched as the body is.)
+    # The title searched as the text is; Pagefind searches the metadata too, and lifts a
+    # record by its title's words. Shown as written ("shown", search.js), when that differs.
+    searched_title = without_elision(title)
+    if searched_title != title:
+        hidden_meta += f'<span data-pagefind-meta="shown" hidden>{html_text(title)}</span>'
     content = (
-        f'<div data-pagefind-ignore>{hidden_meta}<span data-pagefind-meta="title" hidden>'
-        f"{html_text(title)}</span></div>"
-        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html_text(without_elision(title))}</h1>'
-        f"{body}"
+        f"<div data-pagefind-ignore>{hidden_meta}</div>"
+        f'<h1 data-pagefind-meta="title" data-pagefind-weight="{TITLE_WEIGHT}">'
+        f"{html_text(searched_title)}</h1>{body}"
     )
     words = without_elision(" ".join([title, *(text for _, text in parts)]))
     document = _document(index, title, content)

@@ -2447,7 +2447,8 @@
     const title = document.createElement("span");
     title.className = "ds-result__title";
     const name = document.createElement("span");
-    name.textContent = meta.title;
+    // (As written: its title is searched without its elided words, deepscopie/render/search_records.py.)
+    name.textContent = meta.shown || meta.title;
     if (meta.title_lang) name.lang = meta.title_lang; // a title as published, read in its language
     title.append(name);
     // What a reader must know before following it: a resource that stopped, code left alone.
