@@ -734,10 +734,7 @@
     const name = filter === typedField ? echoed(typedField.value.trim()) : filterName(filter);
     button.textContent = filled(root.dataset.dsWayOutText, { name, count });
     button.addEventListener("click", () => {
-      history_ = history_.filter((one) => one !== filter);
-      if (filter === typedField) typedField.value = "";
-      else filter.checked = false;
-      changed();
+      takeOff(filter);
       countLine.focus(); // the button is gone with the empty result: the count says what came
     });
     item.append(button);
@@ -843,15 +840,20 @@
     button.append(name, " ", cross);
     button.addEventListener("click", () => {
       const place = Array.from(chips.children).indexOf(button);
-      history_ = history_.filter((one) => one !== filter);
-      if (filter === typedField) typedField.value = "";
-      else filter.checked = false;
-      changed();
+      takeOff(filter);
       // The focus on the next one (or the one before), else on the count: not lost with it.
       const next = chips.children[Math.min(place, chips.children.length - 1)];
       (next || countLine).focus();
     });
     return button;
+  }
+
+  // A filter taken off (its chip, or a way out of an empty list), as if never set.
+  function takeOff(filter) {
+    history_ = history_.filter((one) => one !== filter);
+    if (filter === typedField) typedField.value = "";
+    else filter.checked = false;
+    changed();
   }
 
   // A facet's name, as its legend says it (without what follows it, a count or a note).

@@ -2352,8 +2352,8 @@
   // A reader's word in the language's quotes ("« noyaux »").
   const inQuotes = (word) => filled(texts.dsQuotedText, { q: quoted(word) });
   // The resources a question leaves out (see negatedIn), said: "Hors « Napari » :".
-  const leftOutSaid = (compared) =>
-    filled(texts.dsLeftOutText, { q: compared.tool.map((name) => inQuotes(nameList[name] || name)).join(", ") });
+  const leftOutSaid = (compared) => filled(texts.dsLeftOutText, { q: namesQuoted(compared.tool) });
+  const namesQuoted = (names) => names.map((name) => inQuotes(nameList[name] || name)).join(", ");
 
   // Explore's words that leave resources out ("segmentation sans napari"), or ask for
   // another of them ("alternative à ilastik", "un outil autre que fiji pour annoter", "un truc
@@ -2388,8 +2388,7 @@
       // (Nothing, when nothing else is meant: "alternative à ilastik" left "à", required.)
       const kept = meaningful(rest.join(" ")).length ? rest : [];
       const leftOut = (title, pluggedInto) => isOwn(title) || titled(title, pluggedInto);
-      const named = tool.map((name) => inQuotes(nameList[name] || name)).join(", ");
-      return { kept: kept.join(" "), leftOut, isOwn, another, named, said: leftOutSaid({ tool }) };
+      return { kept: kept.join(" "), leftOut, isOwn, another, named: namesQuoted(tool), said: leftOutSaid({ tool }) };
     };
     return nameList ? read() : entryNames().then(read);
   };
