@@ -1121,10 +1121,13 @@
     window.deepscopie.formsOfTheLanguage && addressWords.some(needsWords)
       ? waited(window.deepscopie.formsOfTheLanguage().then(() => (wordsCame = true)))
       : null;
-  // The resources' names, by which the words may leave some out or name alternatives (see
-  // exclusionOf): fetched beside the entries (a small file), so that words typed are read
-  // with them at once (the list was drawn, then drawn again when they came).
-  const namesFirst = window.deepscopie.resourceNames ? waited(window.deepscopie.resourceNames()) : null;
+  // The resources' names, by which the words may leave some out, ask for another of them or
+  // name alternatives (see exclusionOf): fetched beside the entries (a small file), so that
+  // words typed are read with them at once (the list was drawn, then drawn again when they
+  // came); waited for only when the address's words may need them.
+  if (window.deepscopie.resourceNames) window.deepscopie.resourceNames();
+  const addressExclusion = window.deepscopie.exclusionIn ? window.deepscopie.exclusionIn(addressQuestion) : null;
+  const namesFirst = addressExclusion instanceof Promise ? waited(addressExclusion) : null;
   // The request the page made for the entries as it was read (deepscopie/render/explore.py),
   // else (a page of before it) this script's own.
   const entriesAsked = window.deepscopieEntries instanceof Promise ? window.deepscopieEntries : null;
