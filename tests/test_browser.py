@@ -3677,6 +3677,29 @@ def test_explore_s_empty_list_says_what_taking_each_filter_off_would_show(
 
 
 @pytest.mark.parametrize(
+    ("root", "clear"), [("", "Tout effacer"), ("en/", "Clear all")], ids=["french", "english"]
+)
+def test_explore_takes_every_filter_off_from_beside_their_chips(
+    watched: Watched, site_url: str, root: str, clear: str
+) -> None:
+    # "Clear all" was at the foot of the facets, out of sight on a laptop once a few were
+    # open, and in the folded panel on a phone (a reader's review).
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    every = _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation")
+    chips = page.locator(".ds-explore__chips")
+    expect(chips.get_by_role("button", name=clear)).to_have_count(0)  # one filter: its own chip
+    _open_explore(page, f"{site_url}{root}explore/?task=segmentation&tag=nuclei&q=noyaux")
+    chips.get_by_role("button", name=clear).click()
+    expect(page.locator(".ds-explore__count")).to_be_focused()
+    expect(page.locator(".ds-explore__search input")).to_have_value("")
+    assert page.url.endswith(f"{root}explore/")
+    assert _visible_ids(page) == every
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "facet_name"),
     [("", "Ce que vous voulez faire"), ("en/", "What you want to do")],
     ids=["french", "english"],

@@ -818,7 +818,8 @@
   function showChips() {
     const set = filtersInOrder();
     const unknown = unknownOfAddress.length ? [unknownSaid(unknownOfAddress)] : [];
-    chips.replaceChildren(...set.map(chip), ...unknown);
+    const all = set.length > 1 ? [clearAllChip()] : [];
+    chips.replaceChildren(...set.map(chip), ...all, ...unknown);
     chips.hidden = set.length === 0 && unknown.length === 0;
     document.title = set.length ? `${set.map(filterName).join(", ")} - ${pageTitle}` : pageTitle;
   }
@@ -844,6 +845,22 @@
       // The focus on the next one (or the one before), else on the count: not lost with it.
       const next = chips.children[Math.min(place, chips.children.length - 1)];
       (next || countLine).focus();
+    });
+    return button;
+  }
+
+  // With two filters or more, one more chip takes them all off, as the filters' own button
+  // does: that one is at the foot of the facets, out of sight on a laptop once a few are
+  // open, and on a phone in the folded panel (a reader's review).
+  const clearButton = form.querySelector('button[type="reset"]');
+  function clearAllChip() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "ds-explore__chip ds-explore__chip--all";
+    button.textContent = clearButton.textContent;
+    button.addEventListener("click", () => {
+      form.reset();
+      countLine.focus(); // (the chips are gone: the count says what came)
     });
     return button;
   }
