@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.local_server import served_under
+from deepscopie.model import FaqEntry, Resource
 from deepscopie.precompress import precompress
 from tests.browser import SUB_PATH, Watched, on_a_phone
 from tests.conftest import REPO, build_site, copy_project
@@ -890,9 +891,10 @@ def test_a_french_word_is_not_found_in_the_elided_words_of_other_entries(
     found = _search_ids(page, "DAPI")
     # Those that say neither it nor what it stains, but an elided word that begins so.
     elided = re.compile(r"\b[dl]['’]ap")
+    entries: list[Resource | FaqEntry] = [*real_data.resources, *real_data.faq]
     unrelated = {
         entry.id
-        for entry in [*real_data.resources, *real_data.faq]
+        for entry in entries
         if elided.search(text := repr(entry).casefold())
         and not re.search(r"dapi|noyau|nucle", text)
     }
@@ -3664,8 +3666,9 @@ def test_explore_s_empty_list_says_what_taking_each_filter_off_would_show(
     ways = page.locator(".ds-explore__ways button")
     said = {}
     for way in ways.all():
-        name, n = re.fullmatch(r"\D+?[«“]\s*(.+?)\s*[»”] \((\d+) \w+\)", way.inner_text()).groups()
-        said[name] = int(n)
+        read = re.fullmatch(r"\D+?[«“]\s*(.+?)\s*[»”] \((\d+) \w+\)", way.inner_text())
+        assert read, way.inner_text()
+        said[read.group(1)] = int(read.group(2))
     # Each filter whose taking off finds some: the book type, not the tag or the words.
     assert set(said) == {"Livre" if root == "" else "Book"}, said
     expect(page.locator("[data-ds-undo]")).to_be_hidden()
