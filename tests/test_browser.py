@@ -26,6 +26,8 @@ from tests.conftest import REPO, build_site, copy_project
 # The search's status line: how many entries, the words said absent, a name put right.
 SEARCH_STATUS = "#ds-search [data-ds-status]"
 ENTRY_CARDS = "#ds-search .ds-result:not(.ds-result--page)"
+# Explore's chips of the filters set (not the one that takes them all off).
+FILTER_CHIPS = "[data-ds-chips] button:not([data-ds-clear-all])"
 
 
 def _search(page: Page, query: str) -> list[str]:
@@ -207,7 +209,7 @@ def test_filters_keep_their_state_in_an_address_with_a_doubled_slash(
     box.uncheck()
     expect(page).to_have_url(f"{doubled}faq/")
     _open_explore(page, f"{doubled}explore/?way=no-programming")
-    chip = page.locator("[data-ds-chips] button").first
+    chip = page.locator(FILTER_CHIPS).first
     chip.click()
     expect(page).to_have_url(f"{doubled}explore/")
     assert watched.errors == []
@@ -2793,7 +2795,7 @@ def test_explore_shows_the_filters_set_and_removes_one_from_there_on_a_phone(
     # and how to take one off, was in a long folded panel.
     with on_a_phone(browser) as page:
         _open_explore(page, f"{site_url}{root}explore/?tag=nuclei&way=no-programming&q=fiji")
-        chips = page.locator("[data-ds-chips] button")
+        chips = page.locator(FILTER_CHIPS)
         expect(chips).to_have_count(3)
         expect(chips.nth(0)).to_have_text(re.compile(rf"^{tag}\s*✕$"))
         expect(chips.nth(1)).to_have_text(re.compile(rf"^{way}\s*✕$"))
@@ -2831,7 +2833,7 @@ def test_explore_a_cards_tag_filters_by_it_and_again_no_more(
         after = int(page.locator("[data-ds-count]").inner_text())
         assert 0 < after < before
         assert page.url.endswith("explore/?task=segmentation&tag=nuclei")
-        expect(page.locator("[data-ds-chips] button")).to_have_count(2)
+        expect(page.locator(FILTER_CHIPS)).to_have_count(2)
         pressed = page.locator('[data-ds-list] [data-tag="nuclei"]')
         expect(pressed.first).to_have_attribute("aria-pressed", "true")
         pressed.first.click()  # pressed again: the filter goes
@@ -2887,7 +2889,7 @@ def test_explore_keeps_long_typed_words_within_a_narrow_screen(
     # four times as wide as a 320 px screen.
     with on_a_phone(browser, width=320, height=640) as page:
         _open_explore(page, f"{site_url}explore/?q=https://example.org/{'a' * 120}&tag=nuclei")
-        expect(page.locator("[data-ds-chips] button")).to_have_count(2)
+        expect(page.locator(FILTER_CHIPS)).to_have_count(2)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
@@ -2923,9 +2925,9 @@ def test_explore_reads_a_filter_written_twice_in_an_address_as_one(
     # "remove the last filter" took two clicks to change anything.
     page = watched.page
     _open_explore(page, f"{site_url}explore/?tag=nuclei&q=cellpose&tag=nuclei&q=cellpose")
-    expect(page.locator("[data-ds-chips] button")).to_have_count(2)
-    page.locator("[data-ds-chips] button").first.click()
-    expect(page.locator("[data-ds-chips] button")).to_have_count(1)
+    expect(page.locator(FILTER_CHIPS)).to_have_count(2)
+    page.locator(FILTER_CHIPS).first.click()
+    expect(page.locator(FILTER_CHIPS)).to_have_count(1)
     assert "tag=" not in page.url
     assert watched.errors == []
 
@@ -3725,9 +3727,9 @@ def test_explore_says_which_filters_of_a_shared_address_it_does_not_apply(
     assert "gone-tag" in said and "nuclei" not in said
     # The filters it has are applied, and are those its chips remove.
     assert _visible_ids(page) == with_the_tag
-    expect(page.locator(".ds-explore__chip")).to_have_count(1)
+    expect(page.locator(FILTER_CHIPS)).to_have_count(1)
     # The reader's first change makes an address of the filters set alone: the note goes.
-    page.locator(".ds-explore__chip").click()
+    page.locator(FILTER_CHIPS).click()
     expect(note).to_have_count(0)
     assert "segmentaton" not in page.url
     assert watched.errors == []
@@ -4498,7 +4500,7 @@ def test_explore_says_back_a_long_paste_shortened_and_keeps_the_field_in_view(
         field = page.locator(".ds-explore__search input")
         field.fill(pasted)
         page.wait_for_function("() => new URLSearchParams(location.search).has('q')")
-        chip = page.locator("[data-ds-chips] button").first
+        chip = page.locator(FILTER_CHIPS).first
         expect(chip).to_contain_text("…")
         assert len(chip.inner_text()) < 100
         # The words together find nothing: the empty result and its way to the site's
@@ -4521,7 +4523,7 @@ def test_explore_drops_from_the_address_the_filters_it_does_not_have(
     page = watched.page
     _open_explore(page, f"{site_url}explore/?task=foo&tag=nuclei&colour=blue")
     assert page.url.endswith("explore/?tag=nuclei")
-    expect(page.locator("[data-ds-chips] button")).to_have_count(1)
+    expect(page.locator(FILTER_CHIPS)).to_have_count(1)
     page.go_back()  # no history entry was added
     assert "explore" not in page.url
     assert watched.errors == []

@@ -857,6 +857,7 @@
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ds-explore__chip ds-explore__chip--all";
+    button.dataset.dsClearAll = "";
     button.textContent = clearButton.textContent;
     button.addEventListener("click", () => {
       form.reset();
