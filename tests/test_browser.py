@@ -4096,6 +4096,27 @@ def test_escape_folds_explore_s_filters_on_a_narrow_screen_back_to_their_button(
     context.close()
 
 
+def test_explore_s_choices_are_read_down_one_to_a_line_on_a_laptop(
+    browser: Browser, site_url: str
+) -> None:
+    # Side by side, a box sat right after the count of the choice before it ("Segment 18 ☐
+    # Detect objects +2"), and the lines were ragged. (The tags, short words in a box of
+    # their own, may share a line.)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{site_url}en/explore/?task=segmentation")
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    page.evaluate("document.querySelectorAll('.ds-explore__facet').forEach(f => f.open = true)")
+    lefts = page.eval_on_selector_all(
+        '.ds-explore__filters fieldset:not([data-facet="tag"]) label:not(.ds-explore__sub)',
+        "labels => labels.map(label => [label.closest('fieldset').dataset.facet,"
+        " Math.round(label.querySelector('input').getBoundingClientRect().left)])",
+    )
+    assert len(lefts) > 20
+    for facet in {facet for facet, _ in lefts}:
+        assert len({left for one, left in lefts if one == facet}) == 1, (facet, lefts)
+    page.close()
+
+
 def test_explore_s_choices_are_big_enough_to_tap_on_a_phone(
     browser: Browser, site_url: str
 ) -> None:
