@@ -1225,6 +1225,9 @@ def test_a_question_for_another_tool_opens_on_entries_that_do_its_job(
         ("en/", "annotation tool not fiji", "fiji", "annotation"),
         ("", "segmenter des noyaux mais pas avec fiji", "fiji", "segmentation"),
         ("en/", "segmentation -napari", "napari", "segmentation"),
+        # A not word first: Cellpose's and napari's entries came first.
+        ("", "pas de cellpose pour la segmentation", "cellpose", "segmentation"),
+        ("en/", "no napari for segmentation", "napari", "segmentation"),
     ],
 )
 def test_a_tool_a_question_excludes_does_not_open_its_results(
@@ -2591,6 +2594,45 @@ def test_a_question_of_names_alone_shows_those_resources_first(
 
 
 @pytest.mark.parametrize(
+    ("root", "question", "named"),
+    [
+        ("", "la version la plus récente de cellpose", "cellpose"),
+        ("", "stardist est-il toujours maintenu", "stardist"),
+        ("en/", "newest version of cellpose", "cellpose"),
+        ("en/", "is stardist still maintained", "stardist"),
+    ],
+)
+def test_a_resource_asked_about_as_it_is_now_opens_on_its_own_entry(
+    watched: Watched, site_url: str, root: str, question: str, named: str
+) -> None:
+    # Its version, what is new in it, whether it is kept up: the reader asks for the resource.
+    # A talk on Cellpose, its dataset, StarDist's plugin for Fiji came first.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    assert _search_ids(page, question)[0] == named
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("existe-t-il un jeu de données de noyaux", "un jeu de données de noyaux"),
+        ("peut-on annoter dans napari", "annoter dans napari"),
+        ("y a-t-il un cours sur napari", "un cours sur napari"),
+    ],
+)
+def test_a_french_question_s_inverted_verb_changes_nothing_found(
+    watched: Watched, site_url: str, asked: str, plain: str
+) -> None:
+    # "existe-t-il", "peut-on": Pagefind searched "existe", "il", "peut" and "on", and the
+    # entries with all the words of a dataset of nuclei went from four to one.
+    page = watched.page
+    page.goto(site_url)
+    assert _search_ids(page, asked) == _search_ids(page, plain)
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
     ("root", "questions", "named"),
     [
         ("", ["quelle carte graphique acheter", "glossaire"], "egi"),
@@ -3833,6 +3875,8 @@ def test_explore_lists_what_else_does_the_job_of_a_resource_asked_another_of(
         # A stop word apart, or a minus before the name, as in a web search engine.
         ("", "segmentation mais pas avec fiji", "segmentation", "fiji"),
         ("en/", "segmentation -fiji", "segmentation", "fiji"),
+        # A not word first.
+        ("", "pas de cellpose pour la segmentation", "segmentation", "cellpose"),
     ],
     ids=[
         "french",
@@ -3842,6 +3886,7 @@ def test_explore_lists_what_else_does_the_job_of_a_resource_asked_another_of(
         "french-and",
         "french-apart",
         "english-minus",
+        "french-not-first",
     ],
 )
 def test_explore_leaves_out_the_resources_the_words_exclude(

@@ -518,7 +518,8 @@
   // that excludes anything after it (negation_words: "sans", "without", "ni"), or one that
   // does only after what the reader wants in its place (not_words after a resource's name,
   // a but word, a job or a thing: "cellpose not napari", "but not trackmate", "cell
-  // segmentation not cellpose", "a tool not fiji"; not "je ne connais pas napari",
+  // segmentation not cellpose", "a tool not fiji"; or first, "pas de fiji", "no napari",
+  // which listed Fiji's plugins and napari first; not "je ne connais pas napari",
   // "pourquoi pas napari", "tutoriel pas à pas cellpose"); with the names an or word or an and word
   // joins to it ("sans napari ou fiji", "sans cellpose et stardist"; not "sans napari dans
   // fiji"). The question's other words may
@@ -531,7 +532,7 @@
   const notWords = listedWords("not_words");
   const butWords = listedWords("but_words");
   const andWords = listedWords("and_words");
-  const excludesAt = (words, at) => negationWords.has(words[at]) || (notWords.has(words[at]) && at > 0 && wantedInstead(words[at - 1]));
+  const excludesAt = (words, at) => negationWords.has(words[at]) || (notWords.has(words[at]) && (at === 0 || wantedInstead(words[at - 1])));
   const wantedInstead = (word) => butWords.has(word) || isName(word) || thingWords.has(word) || Boolean(taskNamed([word]));
   function negatedIn(words) {
     // Not beside a word that asks for another ("alternative à napari sans fiji" wants
@@ -866,8 +867,11 @@
   // joining alternatives left alone ("cellpose vs" while the second is typed), and the words
   // by which it asks for entries (see withoutAsking), unless nothing else is left ("list
   // all" is "list", as typed while "list all courses" is).
+  // (A French question's verb and subject joined, "est-il", "existe-t-il", "peut-on": their
+  // pieces are stop words; Pagefind searched "est" and "il" for it.)
+  const inStopWords = (word) => stopWords.has(bare(word)) || (word.includes("-") && fold(word).split("-").every((piece) => stopWords.has(bare(piece))));
   function meaningful(typed) {
-    const words = withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !stopWords.has(bare(word)) && !joinsAlternatives(word));
+    const words = withoutFillers(typed.split(/\s+/)).filter((word) => bare(word) && !inStopWords(word) && !joinsAlternatives(word));
     const asked = withoutAsking(words);
     return asked.length ? asked : words;
   }
@@ -1281,6 +1285,8 @@
   // own entry says so in its record ("named", see named_entries in
   // deepscopie/render/search_names.py).
   const NAMED_AT = 1;
+  const versionWords = listedWords("version_words");
+  const aboutItsVersion = (word) => [bare(word), singular(bare(word))].some((form) => versionWords.has(form) || degreeWords.has(form));
   async function namedEntry(pagefind, word) {
     const found = (await resultsFor(pagefind, word)).found.slice(0, SHOWN);
     const data = await Promise.all(found.map((result) => result.data()));
@@ -1289,7 +1295,9 @@
   async function withNamedResources(pagefind, question, found, stale) {
     const words = meaningful(question).map(trimmed).filter(Boolean); // not a "?" apart
     if (words.length < 2 || !nameList) return found;
-    const asked = new Set(words);
+    // (Those that ask for a resource as it is now, "la version la plus récente de cellpose",
+    // ask for it: version_words, and degree words.)
+    const asked = new Set(words.filter((word) => !aboutItsVersion(word)));
     const entries = []; // the own entries of the names asked, in the question's order
     for (const word of [...asked].filter(isName)) {
       if (stale()) return found;
@@ -1300,7 +1308,10 @@
     // come first, in the question's order, unless the first entry found is titled with all
     // of them ("StarDist for Fiji"). The image.sc forum, whose description lists every
     // tool, came first. (Not for a name without an entry of its own: "stardist qupath".)
-    const namesAlone = entries.length === asked.size && found.length > 0 && !titleHas(await found[0].data(), [...asked], true);
+    // A name asked about as it is now: its own entry, before its talks and its plugins.
+    const itself = asked.size === 1 && words.length > 1;
+    const namesAlone =
+      entries.length === asked.size && found.length > 0 && (itself || !titleHas(await found[0].data(), [...asked], true));
     if (namesAlone) return unique([...entries, ...found]);
     let placed = found;
     for (const entry of entries) {
