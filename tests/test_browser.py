@@ -4678,21 +4678,31 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
 ) -> None:
     # "Segmenter" opened on Cellpose's dataset, "Classer" on the MNIST digits and the
     # Pl@ntNet photos, "Annoter" on a presentation and two videos: the tools came after.
+    # Then ITK-SNAP, first in the data: among those that tie, what the knowledge base cites
+    # most first (Cellpose, StarDist, ilastik).
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/")
     listed = _explore_entries(page)
     entries = {entry["id"]: entry for entry in listed["entries"]}
-    mixed = 0
+    mixed = cited = 0
     for task in listed["names"]["task"]:
         _open_explore(page, f"{site_url}{root}explore/?task={task}")
-        # Those with a way of working first; in each part, the main task before the others.
+        # Those with a way of working first; in each part, the main task before the others;
+        # then those usable today, the most cited first.
         order = [
-            (not _listed(entries[entry].get("way")), _listed(entries[entry]["task"]).index(task))
+            (
+                not _listed(entries[entry].get("way")),
+                _listed(entries[entry]["task"]).index(task),
+                bool(entries[entry].get("later")),
+                -entries[entry].get("cited", 0),
+            )
             for entry in _listed_ids(page)
         ]
         assert order == sorted(order), task
-        mixed += len({worked_with for worked_with, _ in order}) == 2
+        mixed += len({worked_with for worked_with, *_ in order}) == 2
+        cited += len({rank[:3] for rank in order if rank[3]}) < len([r for r in order if r[3]])
     assert mixed >= 3  # tasks listing both kinds of entries
+    assert cited >= 1  # a task whose entries that tie are cited
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from deepscopie.render.search_names import (
     names_file,
     plugins_of,
     search_names,
+    times_cited,
 )
 from deepscopie.render.search_records import search_index_names
 from tests.conftest import FIXTURES
@@ -130,6 +131,34 @@ def test_a_name_s_own_entry_is_the_one_titled_with_the_name_alone(base: Knowledg
     assert named_entries(dataclasses.replace(tagged, resources=(in_parentheses,))) == {
         "cellpose-talk": "cellpose"
     }
+
+
+def test_a_resource_is_cited_by_the_entries_tagged_with_its_name_and_the_questions_on_it(
+    base: KnowledgeBase,
+) -> None:
+    # Explore puts what the knowledge base cites most first among the entries that tie
+    # ("Segmenter": Cellpose, StarDist and ilastik before ITK-SNAP, first in the data).
+    cellpose = next(r for r in base.resources if r.id == "cellpose")
+    care = next(r for r in base.resources if r.id == "care")
+    tag = base.vocabulary.tags[0].model_copy(update={"id": "cellpose"})
+    vocabulary = base.vocabulary.model_copy(update={"tags": (*base.vocabulary.tags, tag)})
+    # Its own tag on itself is no citation; a paper and a question tagged with it are, and
+    # a question that names it among its related resources.
+    own = cellpose.model_copy(update={"tags": (*cellpose.tags, "cellpose")})
+    paper = care.model_copy(update={"tags": ("cellpose",)})
+    why, gpu = base.faq
+    tagged_question = why.model_copy(update={"tags": ("cellpose",)})
+    related_question = gpu.model_copy(update={"related": ("cellpose", "care")})
+    cited = dataclasses.replace(
+        base,
+        vocabulary=vocabulary,
+        resources=(own, paper),
+        faq=(tagged_question, related_question),
+    )
+    assert times_cited(cited) == {"cellpose": 3, "care": 1}
+    # A tag is no resource's when no entry is that resource's own ("Fiji", cited by its
+    # plugins, has none): nothing is counted.
+    assert times_cited(dataclasses.replace(cited, resources=(paper,), faq=())) == {}
 
 
 def test_the_jobs_file_says_what_each_resource_does_and_how_it_is_used(

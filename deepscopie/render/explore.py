@@ -24,7 +24,7 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_names import plugins_of
+from deepscopie.render.search_names import plugins_of, times_cited
 from deepscopie.render.search_records import (
     EntryGroups,
     EntryUses,
@@ -274,9 +274,10 @@ def entries_json(
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:
     recent, inactive, archived, with ``activity``, its date, when known; lists where several
-    apply), ``plugs_into`` (a plugin: the names of what it plugs into), ``text``, the words
-    the text filter looks in, lower case without accents (explore.js adds the names of the
-    entry's facet values in the page's language), and
+    apply), ``plugs_into`` (a plugin: the names of what it plugs into), ``cited`` (how many
+    other entries cite it, see :func:`~deepscopie.render.search_names.times_cited`),
+    ``text``, the words the text filter looks in, lower case without accents (explore.js
+    adds the names of the entry's facet values in the page's language), and
     ``groups``, the synonym groups (indexes in ``synonyms``) its text uses, as search reads
     them (:func:`deepscopie.render.search_records.entry_groups`; ``groups`` here, if known):
     a word typed finds the entries that use one of its groups.
@@ -286,6 +287,7 @@ def entries_json(
     # it), which explore.js adds to their text, not its synonyms.
     uses = groups_with_ways(base, language, used) if uses is None else uses
     plugged = plugins_of(base)
+    cited = times_cited(base)
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)
@@ -311,6 +313,8 @@ def entries_json(
             "tag": list(resource.tags),
             # What it plugs into: left out with it (see plugins_of).
             "plugs_into": plugged.get(resource.id),
+            # How many other entries cite it: first among those that tie (see times_cited).
+            "cited": cited[resource.id] or None,
             "language": list(resource.languages),
             "lifecycle": resource.status,
             **_maintenance(resource, health, language),

@@ -12,6 +12,7 @@ often another word than a slip.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from deepscopie.folding import name_of, name_words, qualified_after_colon
 from deepscopie.knowledge_base import KnowledgeBase
@@ -109,6 +110,29 @@ def named_entries(base: KnowledgeBase) -> dict[str, str]:
         named.setdefault(owner, []).append(name)
     # A resource may have a name per language: they are given together, apart by spaces.
     return {owner: " ".join(names) for owner, names in named.items()}
+
+
+def times_cited(base: KnowledgeBase) -> Counter[str]:
+    """``{resource id: how many other entries cite it}``: the resources and FAQ entries tagged
+    with a name it is the own entry of (:func:`named_entries`: the tag ``cellpose`` of a talk,
+    a dataset, a plugin), and the FAQ entries that name it among their related resources.
+    What the knowledge base says most about comes first among the entries that tie for a
+    reader's filters ("Segmenter": ITK-SNAP, first in the data, came before Cellpose,
+    StarDist and ilastik, whom a biologist looks for)."""
+    owners = {name: owner for owner, names in named_entries(base).items() for name in names.split()}
+    cited: Counter[str] = Counter()
+    tagged: list[tuple[str, tuple[str, ...]]] = [
+        *((resource.id, resource.tags) for resource in base.resources),
+        *((question.id, question.tags) for question in base.faq),
+    ]
+    for citing, tags in tagged:
+        for tag in tags:
+            owner = owners.get(tag.replace("-", ""))
+            if owner is not None and owner != citing:
+                cited[owner] += 1
+    for question in base.faq:
+        cited.update(question.related)
+    return cited
 
 
 def names_file(base: KnowledgeBase) -> dict[str, str]:

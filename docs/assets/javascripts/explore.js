@@ -457,6 +457,10 @@
   // ties with in relevance, as search shows it: with only filters set, a discontinued
   // service came first of its category.
   const later = (entry) => (entry.later ? 1 : 0);
+  // Then what the knowledge base cites most (entries.json, see times_cited in
+  // deepscopie/render/search_names.py): "Segmenter" opened on ITK-SNAP, first in the data,
+  // with Cellpose, StarDist and ilastik after it.
+  const cited = (entry) => (Number.isFinite(entry.cited) ? entry.cited : 0);
   // Titles in the page's language's order; entries of the same date or year in that order
   // too (they came in the data's, which a reader could not make sense of: entries without a
   // year, all last when sorted by year). One collator: localeCompare makes one per call.
@@ -482,7 +486,9 @@
         sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds, typedForms, namedTasks) : 0]),
       );
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
-      return sorted.sort((a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b));
+      return sorted.sort(
+        (a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b) || cited(b) - cited(a),
+      );
     }
     // All tie: the usable ones, then the others, each in the data's order (not sorted: the
     // 10,000 entries are ordered again at each change).
