@@ -3705,6 +3705,28 @@ def test_explore_lists_the_entries_of_any_tool_of_a_list(
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "question", "tool"),
+    [
+        ("", "la dernière version de stardist", "stardist"),
+        ("en/", "is napari still maintained", "napari"),
+    ],
+)
+def test_explore_lists_a_resource_asked_about_as_it_is_now(
+    watched: Watched, site_url: str, root: str, question: str, tool: str
+) -> None:
+    # Every word was required, "dernière" and "version" too: the list was empty. Typed, and
+    # from a shared address (read once the resources' names have come).
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    named = _typed_in_explore(page, tool)
+    assert named and _typed_in_explore(page, question) == named
+    page.reload()
+    page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    assert _visible_ids(page) == named
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_s_empty_list_says_what_taking_each_filter_off_would_show(
     watched: Watched, site_url: str, root: str

@@ -950,7 +950,14 @@
     // words were each required, and a group's phrase in quotes was not read as the group's:
     // '"image pleine de grain"' found nothing.)
     const whole = searched(quoted ? question.replaceAll('"', " ") : question);
-    return (sides.length ? sides : [whole]).map(words).filter((side) => side.length);
+    return (sides.length ? sides : [whole]).map(words).map(asItIsNow).filter((side) => side.length);
+  }
+  // A resource's names and words that ask for it as it is now ("dernière version de
+  // stardist": see withNamedResources): its names alone. Explore required "dernière" and
+  // "version", and listed nothing.
+  function asItIsNow(words) {
+    const names = words.filter((word) => !aboutItsVersion(word));
+    return names.length && names.length < words.length && names.every((word) => isName(bare(word))) ? names : words;
   }
   window.deepscopie.askedFor = askedFor;
   window.deepscopie.withoutElision = withoutElision; // the words said back (see typedTerms)
@@ -2366,6 +2373,10 @@
   const leftOutSaid = (compared) => filled(texts.dsLeftOutText, { q: namesQuoted(compared.tool) });
   const namesQuoted = (names) => names.map((name) => inQuotes(nameList[name] || name)).join(", ");
 
+  // The resources' names, which Explore asks for as it starts (a small file), so that words
+  // typed are read with them at once (see exclusionIn, askedFor).
+  window.deepscopie.resourceNames = entryNames;
+
   // Explore's words that leave resources out ("segmentation sans napari"), or ask for
   // another of them ("alternative à ilastik", "un outil autre que fiji pour annoter", "un truc
   // comme cellpose": see replacedWords, comparedIn, likenedIn), read as this search reads
@@ -2383,7 +2394,9 @@
     const mayExclude = words.some((word) => negationWords.has(word) || notWords.has(word));
     const mayReplace = words.some((word) => insteadWords.has(word) || compares(word));
     const mayJoin = typed.split(/\s+/).some(joinsAlternatives);
-    if (!mayExclude && !mayReplace && !mayJoin) return null;
+    // (A resource asked about as it is now is read by the names too: see asItIsNow.)
+    const mayBeItself = words.some(aboutItsVersion);
+    if (!mayExclude && !mayReplace && !mayJoin && !mayBeItself) return null;
     const read = () => {
       if (!mayExclude && !mayReplace) return null;
       const compared = comparisonIn(typed);
