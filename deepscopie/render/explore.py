@@ -248,9 +248,11 @@ def entries_files(
     known."""
     groups = entry_groups(base) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
+    # (The same in every language: read once.)
+    cited = times_cited(base)
     return {
         f"{language.root}explore/{ENTRIES_FILE}": entries_json(
-            base, language.code, health, groups[language.code], uses[language.code]
+            base, language.code, health, groups[language.code], uses[language.code], cited
         )
         for language in site_languages()
     }
@@ -262,6 +264,7 @@ def entries_json(
     health: LinkHealth | None,
     groups: dict[str, Reading] | None = None,
     uses: dict[str, frozenset[int]] | None = None,
+    cited: Counter[str] | None = None,
 ) -> str:
     """The entries of one language's Explore page, in the knowledge base's order, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
@@ -280,14 +283,15 @@ def entries_json(
     adds the names of the entry's facet values in the page's language), and
     ``groups``, the synonym groups (indexes in ``synonyms``) its text uses, as search reads
     them (:func:`deepscopie.render.search_records.entry_groups`; ``groups`` here, if known):
-    a word typed finds the entries that use one of its groups.
+    a word typed finds the entries that use one of its groups. ``cited``: the base's
+    :func:`~deepscopie.render.search_names.times_cited`, if known.
     """
     used = entry_groups(base, language)[language] if groups is None else groups
     # With the groups a way group's name uses ("Without programming": "no code" asks for
     # it), which explore.js adds to their text, not its synonyms.
     uses = groups_with_ways(base, language, used) if uses is None else uses
     plugged = plugins_of(base)
-    cited = times_cited(base)
+    cited = times_cited(base) if cited is None else cited
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)
