@@ -4734,6 +4734,30 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
     assert cited >= 1  # a task whose entries that tie are cited
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # "Segmenter" in the header's search opened on two papers titled with the word, and
+    # Cellpose came seventh: the reader who types a task alone, or a tool for it, gets the
+    # first entries Explore lists for that task's box, those the knowledge base cites
+    # (search-leads.json), before the rest of what the words find.
+    page = watched.page
+    leads = page.request.get(f"{site_url}search-leads.json").json()
+    assert leads  # the data has tasks with cited tools
+    _open_explore(page, f"{site_url}{root}explore/")
+    names = _explore_entries(page)["names"]["task"]
+    thing = "outil de" if root == "" else "tool for"
+    for task, led in leads.items():
+        _open_explore(page, f"{site_url}{root}explore/?task={task}")
+        first = _listed_ids(page)[: len(led.split())]
+        word = names[task].split()[0]
+        assert _search_ids(page, word)[: len(first)] == first, word
+        assert _search_ids(page, f"{thing} {word.lower()}")[: len(first)] == first, word
+        page.keyboard.press("Escape")
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "word", "task"),
     [

@@ -28,7 +28,7 @@ from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
-from deepscopie.render.search_jobs import JOBS_FILE
+from deepscopie.render.search_jobs import JOBS_FILE, LEADS_FILE
 from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entries, plugins_of
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
@@ -78,8 +78,8 @@ SHORTEST_WORD = 5
 
 def search_index_names() -> dict[str, str]:
     """The names search.js needs to read the index (set on the search dialog), and the
-    files of the entries' names and jobs (see deepscopie.render.search_names and
-    deepscopie.render.search_jobs)."""
+    files of the entries' names, jobs and the tasks' leads (see deepscopie.render.search_names,
+    deepscopie.render.search_jobs and deepscopie.render.search_leads)."""
     return {
         "filter": KIND,
         "page": PAGE,
@@ -93,6 +93,7 @@ def search_index_names() -> dict[str, str]:
         "shortest_word": str(SHORTEST_WORD),
         "longest_word": str(LONGEST_WORD),
         "jobs": JOBS_FILE,
+        "leads": LEADS_FILE,
     }
 
 

@@ -1328,6 +1328,34 @@
     }
     return placed;
   }
+  // A task typed alone, or with words for a thing to use ("Segmenter", "outil de
+  // segmentation", "visualisation"), opens on the resources Explore lists first for its box:
+  // it opened on two papers titled with the word, and Cellpose came seventh. The leads of
+  // each task that has some (search-leads.json, see deepscopie/render/search_leads.py) are
+  // fetched by the first such question, and each found by its name (its own entry), if the
+  // question found it too. Not with any other word: "segmentation 3D", "segmentation sans
+  // fiji", "cours de segmentation" ask for more than the task.
+  let knownLeads = null; // the promise of the file
+  function taskLeads() {
+    // Without it, the question's own order.
+    if (!knownLeads) knownLeads = siteTable(names.leads);
+    return knownLeads;
+  }
+  function taskAlone(question) {
+    const words = meaningful(question).map(trimmed).filter((word) => word && !thingWords.has(word));
+    const tasks = new Set(words.map((word) => taskNamed([word])));
+    return words.length && tasks.size === 1 ? [...tasks][0] : null;
+  }
+  async function withTaskLeads(pagefind, question, found, stale) {
+    const task = taskAlone(question);
+    if (!task || !names.leads) return found;
+    const leads = String((await taskLeads())[task] || "").split(" ").filter(Boolean);
+    if (stale()) return found;
+    const entries = await Promise.all(leads.map((name) => namedEntry(pagefind, name)));
+    const ids = new Set(found.map((result) => result.id));
+    return unique([...entries.filter((entry) => entry && ids.has(entry.id)), ...found]);
+  }
+
   // The meaningful words of a result's title, as a question's are compared with them (bare).
   const wordsOfTitle = (title) => new Set(meaningful(String(title || "")).map(bare).filter(Boolean));
   const titleWords = (data) => wordsOfTitle(data.meta.title);
@@ -1343,7 +1371,7 @@
     const { found: unordered, pages, whole, lacking } = await entries(pagefind, question, stale);
     const asked = [named, ...begunName(named), ...versionedName(named)];
     const nameFirst = await versionFirst(await namedFirst(unordered, asked), named);
-    const placed = await withNamedResources(pagefind, question, nameFirst, stale);
+    const placed = await withTaskLeads(pagefind, question, await withNamedResources(pagefind, question, nameFirst, stale), stale);
     const shownData = stale() ? [] : await Promise.all(placed.slice(0, SHOWN).map((result) => result.data()));
     const usable = usableFirst(placed, shownData, question);
     // The entries with every word, by id (none for a question of alternatives: each side's
