@@ -76,7 +76,6 @@ from deepscopie.render.propose import (
 )
 from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_jobs import jobs_file
-from deepscopie.render.search_leads import leads_file
 from deepscopie.render.search_names import names_file
 from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import (
@@ -254,7 +253,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             **entries_files(base, health, groups, uses),
             **names_file(base),
             **jobs_file(base),
-            **leads_file(base, health),
             **words_files(records, site_languages(), base.vocabulary.synonyms),
             **phrases_files(base, groups, uses),
             **_published_report(health),

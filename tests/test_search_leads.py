@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-from pathlib import Path
 
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized, Resource
-from deepscopie.render.search_leads import MOST_LEADS, leads_file, task_leads
-from deepscopie.render.search_records import search_index_names
+from deepscopie.render.search_leads import LEAD, MOST_LEADS, lead_values, task_leads
+from deepscopie.render.search_records import search_index_names, search_records
 from tests.conftest import FIXTURES
 
 
@@ -38,7 +36,7 @@ def _cited(base: KnowledgeBase, resources: tuple[Resource, ...], *cited: str) ->
     return dataclasses.replace(base, resources=resources, faq=questions)
 
 
-def test_a_task_s_leads_are_the_cited_tools_explore_lists_first(base: KnowledgeBase) -> None:
+def test_a_task_s_leads_are_the_cited_entries_explore_lists_first(base: KnowledgeBase) -> None:
     # Among the tools that segment, the most cited first (StarDist, cited twice, before
     # Cellpose); what does the task as its second one after what does it first (Labkit,
     # cited more); a paper on the task, cited most of all, after what a reader works with
@@ -50,12 +48,12 @@ def test_a_task_s_leads_are_the_cited_tools_explore_lists_first(base: KnowledgeB
     paper = care.model_copy(update={"tasks": ("segmentation",)})
     cited = ("stardist", "stardist", "cellpose", *["labkit"] * 3, *["care"] * 4)
     every = _cited(base, (paper, labkit, cellpose, stardist), *cited)
-    assert task_leads(every, None) == {"segmentation": "stardist cellpose labkit"}
+    assert task_leads(every, None) == {"segmentation": ("stardist", "cellpose", "labkit")}
     assert MOST_LEADS == 3
     # One that stopped comes after those that are usable, and is no lead: nor what follows.
     old = _tool(base, "Oldseg", status="archived", status_note={"fr": "Arrêté.", "en": "Stopped."})
     stopped = _cited(base, (paper, labkit, old, cellpose, stardist), *cited, *["oldseg"] * 5)
-    assert task_leads(stopped, None) == {"segmentation": "stardist cellpose"}
+    assert task_leads(stopped, None) == {"segmentation": ("stardist", "cellpose")}
 
 
 def test_an_entry_no_other_cites_ends_the_leads(base: KnowledgeBase) -> None:
@@ -63,25 +61,26 @@ def test_an_entry_no_other_cites_ends_the_leads(base: KnowledgeBase) -> None:
     # after it above what the question's words find: the task has no leads.
     cellpose, stardist = _tool(base, "Cellpose"), _tool(base, "StarDist")
     assert task_leads(_cited(base, (cellpose, stardist), "stardist"), None) == {
-        "segmentation": "stardist"
+        "segmentation": ("stardist",)
     }
     assert task_leads(_cited(base, (cellpose, stardist)), None) == {}
-    # Nor one without a name of its own, which search.js could not find by its name.
-    unnamed = _tool(
-        base, "Cellpose", title=Localized.model_validate({"fr": "Un outil", "en": "A tool"})
-    )
-    assert task_leads(_cited(base, (unnamed, stardist), "cellpose", "stardist"), None) == {}
 
 
-def test_the_leads_file_is_json_at_the_site_root_where_search_asks_for_it(
-    base: KnowledgeBase,
-) -> None:
-    files = leads_file(_cited(base, (_tool(base, "Cellpose"),), "cellpose"), None)
-    assert list(files) == [search_index_names()["leads"]]
-    assert json.loads(next(iter(files.values()))) == {"segmentation": "cellpose"}
-
-
-def test_the_built_site_has_the_leads_file(built_site: Path) -> None:
-    # Written by the build (hooks/site.py), from the data of the day: its shape only.
-    leads = json.loads((built_site / search_index_names()["leads"]).read_text(encoding="utf-8"))
-    assert all(isinstance(names, str) and names for names in leads.values())
+def test_a_lead_s_search_record_says_its_place_in_each_task_it_leads(base: KnowledgeBase) -> None:
+    # search.js asks the question again for the task's leads (the filter LEAD, its values
+    # ``<task>-<place>``), in both languages; the filter is no word of the record.
+    leads = {"segmentation": ("stardist", "cellpose"), "annotation": ("cellpose",)}
+    assert lead_values(leads) == {
+        "stardist": ["segmentation-1"],
+        "cellpose": ["segmentation-2", "annotation-1"],
+    }
+    assert search_index_names()["lead"] == LEAD
+    assert search_index_names()["most_leads"] == str(MOST_LEADS)
+    every = _cited(base, (_tool(base, "Cellpose"),), "cellpose")
+    records = [record for record in search_records(every) if "/cellpose." in record.path]
+    assert len(records) == 2
+    for record in records:
+        assert f'data-pagefind-filter="{LEAD}:segmentation-1"' in record.document
+        assert "segmentation-1" not in record.words
+    care = _cited(base, (_tool(base, "Cellpose"),))
+    assert all(f'"{LEAD}:' not in record.document for record in search_records(care))

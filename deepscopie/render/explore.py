@@ -22,7 +22,7 @@ from deepscopie.model import STATUSES, Resource, keywords_in
 from deepscopie.render import links, markup
 from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
-from deepscopie.render.health import LinkHealth
+from deepscopie.render.health import LinkHealth, out_of_reach
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
 from deepscopie.render.search_names import plugins_of, times_cited
 from deepscopie.render.search_records import (
@@ -31,7 +31,6 @@ from deepscopie.render.search_records import (
     entry_groups,
     entry_uses,
     groups_with_ways,
-    out_of_reach,
     summary,
 )
 from deepscopie.render.status import status_label
@@ -272,7 +271,7 @@ def entries_json(
 
     Each entry: ``id``, ``title`` (``title_lang``: its language, when not the page's),
     ``href`` (relative to the Explore page), ``url_needed`` (no address yet), ``later`` (not
-    usable today, see :func:`~deepscopie.render.search_records.out_of_reach`), ``summary`` (the
+    usable today, see :func:`~deepscopie.render.health.out_of_reach`), ``summary`` (the
     description's first sentence), ``added`` (ISO date), ``year``, the facet values (``task``,
     ``way``, ``category``, ``type``, ``tag``, ``language``, ``status`` of the link with a link
     report, ``lifecycle`` of the resource: active, archived…, ``maintenance`` of its code:

@@ -172,3 +172,14 @@ def _state(record: LinkRecord, language: str) -> str:
 
 def _day(stamp: str) -> datetime.date:
     return datetime.datetime.fromisoformat(stamp).date()
+
+
+def out_of_reach(resource: Resource, health: LinkHealth | None) -> bool:
+    """Whether a reader cannot use ``resource`` today: it stopped (archived, discontinued,
+    offline), or the link report found its link broken. Its record says so ("later"), and
+    search shows it a little lower (see search.js): a service that stopped came second for
+    "quelle carte graphique acheter". (Not an entry without an address yet, nor a question
+    not answered: their words answer many questions, which they lost when moved.)"""
+    if not resource.is_active:
+        return True
+    return health is not None and resource.url is not None and bool(health.broken(resource.url))

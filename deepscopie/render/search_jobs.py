@@ -19,8 +19,6 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.synonyms import language_synonyms
 
 JOBS_FILE = "search-jobs.json"
-# The resources a task typed alone opens on (see deepscopie.render.search_leads).
-LEADS_FILE = "search-leads.json"
 
 
 def search_jobs(base: KnowledgeBase) -> dict[str, list[str]]:

@@ -9,18 +9,22 @@ for the tools that do it. Explore already orders a task's entries for that reade
 before the others, then the most cited). The first of them that other entries cite lead the
 search's cards too, so that both say the same; one that no entry cites is first of its task by
 the data's order only, which is no reason to move it above what the search found.
+
+Each lead's search record has the filter LEAD with the value ``<task id>-<place>``
+(``segmentation-1``): search.js asks the question again for the task's leads alone, which
+costs no other word's index, and shows them first in their places. (A file of leads to look
+up by name cost three more searches and their words' index, 250 KB at 10,000 entries.)
 """
 
 from __future__ import annotations
 
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
-from deepscopie.render.data_files import compact_json
-from deepscopie.render.health import LinkHealth
-from deepscopie.render.search_jobs import LEADS_FILE
-from deepscopie.render.search_names import named_entries, times_cited
-from deepscopie.render.search_records import out_of_reach
+from deepscopie.render.health import LinkHealth, out_of_reach
+from deepscopie.render.search_names import times_cited
 
+# The Pagefind filter of the leads (search_index_names gives it to search.js).
+LEAD = "lead"
 # As many as the cards a phone shows without scrolling; more would push down what only the
 # question's words find.
 MOST_LEADS = 3
@@ -29,12 +33,10 @@ MOST_LEADS = 3
 NOT_WORKED_WITH = 1000
 
 
-def task_leads(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
-    """``{task id: the names of its leads, apart by spaces}``: the first resources of the
-    task's Explore order, up to MOST_LEADS, while each is usable today, cited by another entry
-    and has a one-word name (search.js finds a lead by its name: its own entry); tasks without
-    any are left out."""
-    named = named_entries(base)
+def task_leads(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, tuple[str, ...]]:
+    """``{task id: its leads' ids, in order}``: the first resources of the task's Explore
+    order, up to MOST_LEADS, while each is usable today and cited by another entry; tasks
+    without any are left out."""
     cited = times_cited(base)
 
     def explore_order(resource: Resource, task: str) -> tuple[int, bool, int]:
@@ -45,22 +47,27 @@ def task_leads(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]
             -cited[resource.id],
         )
 
-    leads: dict[str, str] = {}
+    leads: dict[str, tuple[str, ...]] = {}
     for task in base.vocabulary.tasks:
         doing = [resource for resource in base.resources if task.id in resource.tasks]
         # (A stable sort: those that tie stay in the data's order, as in Explore.)
         doing.sort(key=lambda resource: explore_order(resource, task.id))
-        names: list[str] = []
+        ids: list[str] = []
         for resource in doing[:MOST_LEADS]:
             # (One a reader cannot use today is after every usable one: so are the rest.)
-            if not cited[resource.id] or resource.id not in named or out_of_reach(resource, health):
+            if not cited[resource.id] or out_of_reach(resource, health):
                 break
-            names.append(named[resource.id].split()[0])
-        if names:
-            leads[task.id] = " ".join(names)
+            ids.append(resource.id)
+        if ids:
+            leads[task.id] = tuple(ids)
     return leads
 
 
-def leads_file(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, str]:
-    """``{path in the built site: content}`` of the leads file."""
-    return {LEADS_FILE: compact_json(task_leads(base, health))}
+def lead_values(leads: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """``{resource id: its values of the filter LEAD}``, one for each task it leads, with its
+    place there from 1 (``["segmentation-1"]``)."""
+    values: dict[str, list[str]] = {}
+    for task, ids in leads.items():
+        for place, resource in enumerate(ids, start=1):
+            values.setdefault(resource, []).append(f"{task}-{place}")
+    return values

@@ -25,10 +25,11 @@ from deepscopie.languages import Language, site_languages
 from deepscopie.model import Category, FaqEntry, Localized, Resource, Term, keywords_in
 from deepscopie.render import links
 from deepscopie.render.entries import title_language
-from deepscopie.render.health import LinkHealth
+from deepscopie.render.health import LinkHealth, out_of_reach
 from deepscopie.render.maintenance import maintenance_meta
 from deepscopie.render.safe_html import markdown_to_safe_html
-from deepscopie.render.search_jobs import JOBS_FILE, LEADS_FILE
+from deepscopie.render.search_jobs import JOBS_FILE
+from deepscopie.render.search_leads import LEAD, MOST_LEADS, lead_values, task_leads
 from deepscopie.render.search_names import LONGEST_WORD, NAMES_FILE, named_entries, plugins_of
 from deepscopie.render.status import lifecycle_meta
 from deepscopie.render.texts import language_names, text
@@ -78,8 +79,9 @@ SHORTEST_WORD = 5
 
 def search_index_names() -> dict[str, str]:
     """The names search.js needs to read the index (set on the search dialog), and the
-    files of the entries' names, jobs and the tasks' leads (see deepscopie.render.search_names,
-    deepscopie.render.search_jobs and deepscopie.render.search_leads)."""
+    files of the entries' names and jobs (see deepscopie.render.search_names and
+    deepscopie.render.search_jobs), and the filter of the tasks' leads (see
+    deepscopie.render.search_leads)."""
     return {
         "filter": KIND,
         "page": PAGE,
@@ -93,7 +95,8 @@ def search_index_names() -> dict[str, str]:
         "shortest_word": str(SHORTEST_WORD),
         "longest_word": str(LONGEST_WORD),
         "jobs": JOBS_FILE,
-        "leads": LEADS_FILE,
+        "lead": LEAD,
+        "most_leads": str(MOST_LEADS),
     }
 
 
@@ -261,6 +264,7 @@ def search_records(
     one of the language's index parts (see :func:`index_parts`); ``groups`` and ``uses``:
     the base's :func:`entry_groups` and :func:`entry_uses` in those languages, if known."""
     named, plugged = named_entries(base), plugins_of(base)
+    leads = lead_values(task_leads(base, health))
     groups = entry_groups(base, only) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
     records = []
@@ -280,8 +284,20 @@ def search_records(
             added = synonyms.added_to(text, used[f"resource/{resource.id}"].groups)
             part = index_part(resource.id, parts)
             said_here = said[f"resource/{resource.id}"]
+            leading = leads.get(resource.id)
             entries.append(
-                _resource(resource, names, language, part, health, named, plugged, added, said_here)
+                _resource(
+                    resource,
+                    names,
+                    language,
+                    part,
+                    health,
+                    named,
+                    plugged,
+                    added,
+                    said_here,
+                    leading,
+                )
             )
         for entry in base.faq:
             text = _faq_text(entry, names, language)
@@ -396,11 +412,12 @@ def _resource(
     plugged: dict[str, str],
     synonyms: list[str],
     negated: list[int],
+    leads: list[str] | None = None,
 ) -> SearchRecord:
     """``named``, ``plugged``: the resources that are names' own entries, and the plugins
     (see :func:`~deepscopie.render.search_names.plugins_of`), with those names;
     ``synonyms``: the words its synonym groups give it; ``negated``: the negated phrases'
-    groups it uses (see _record)."""
+    groups it uses; ``leads``: the tasks it leads (see _record)."""
     kind, category = names["type"][resource.type], names["category"][resource.category]
     tags = _tags(resource, names)
     facets = _facets(resource, names, language)
@@ -457,6 +474,7 @@ def _resource(
         ],
         synonyms=synonyms,
         negated=negated,
+        leads=leads,
     )
 
 
@@ -574,6 +592,7 @@ def _record(
     parts: list[tuple[float, str]],
     synonyms: list[str],
     negated: list[int],
+    leads: list[str] | None = None,
 ) -> SearchRecord:
     """The HTML document Pagefind indexes for one entry (every value escaped), in the index
     ``index`` (see :func:`index_parts`); what its result card shows in the language's
@@ -581,7 +600,8 @@ def _record(
 
     ``negated``: the groups of negated phrases it uses (indexes, see
     :meth:`deepscopie.synonyms.Synonyms.negated_phrases`), each said by its mark
-    (:func:`negated_mark`), which search.js reads a question's negated phrase by."""
+    (:func:`negated_mark`), which search.js reads a question's negated phrase by; ``leads``:
+    its values of the filter LEAD, the tasks it leads (see deepscopie.render.search_leads)."""
     title = typeset(title, language)
     meta = {
         name: value
@@ -592,6 +612,11 @@ def _record(
     hidden_meta = "".join(
         f'<span data-pagefind-meta="{html_attribute(name)}" hidden>{html_text(value)}</span>'
         for name, value in meta.items()
+    )
+    # (Not indexed: a filter's value is no word of the record.)
+    hidden_meta += "".join(
+        f'<span data-pagefind-filter="{LEAD}:{html_attribute(value)}" hidden></span>'
+        for value in leads or []
     )
     marks = " ".join(negated_mark(group) for group in negated)
     # Indexed without their elided words, as search.js reads a question: Pagefind indexed
@@ -636,17 +661,6 @@ def _document(index: str, title: str, content: str) -> str:
 def _href(language: str, target: str) -> str:
     """An entry's permalink from the site's root (``en/categories/software/#cellpose``)."""
     return site_languages()[language].root + links.built_url(target)
-
-
-def out_of_reach(resource: Resource, health: LinkHealth | None) -> bool:
-    """Whether a reader cannot use ``resource`` today: it stopped (archived, discontinued,
-    offline), or the link report found its link broken. Its record says so ("later"), and
-    search shows it a little lower (see search.js): a service that stopped came second for
-    "quelle carte graphique acheter". (Not an entry without an address yet, nor a question
-    not answered: their words answer many questions, which they lost when moved.)"""
-    if not resource.is_active:
-        return True
-    return health is not None and resource.url is not None and bool(health.broken(resource.url))
 
 
 def _status(resource: Resource, health: LinkHealth | None, language: str) -> str | None:

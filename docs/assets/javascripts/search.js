@@ -1330,17 +1330,12 @@
   }
   // A task typed alone, or with words for a thing to use ("Segmenter", "outil de
   // segmentation", "visualisation"), opens on the resources Explore lists first for its box:
-  // it opened on two papers titled with the word, and Cellpose came seventh. The leads of
-  // each task that has some (search-leads.json, see deepscopie/render/search_leads.py) are
-  // fetched by the first such question, and each found by its name (its own entry), if the
-  // question found it too. Not with any other word: "segmentation 3D", "segmentation sans
-  // fiji", "cours de segmentation" ask for more than the task.
-  let knownLeads = null; // the promise of the file
-  function taskLeads() {
-    // Without it, the question's own order.
-    if (!knownLeads) knownLeads = siteTable(names.leads);
-    return knownLeads;
-  }
+  // it opened on two papers titled with the word, and Cellpose came seventh. Those of them
+  // the question found, in their places: they are the entries with the task's values of the
+  // leads' filter (see deepscopie/render/search_leads.py). Not with
+  // any other word: "segmentation 3D", "segmentation sans fiji", "cours de segmentation"
+  // ask for more than the task.
+  const MOST_LEADS = Number(names.most_leads) || 0;
   function taskAlone(question) {
     const words = meaningful(question).map(trimmed).filter((word) => word && !thingWords.has(word));
     const tasks = new Set(words.map((word) => taskNamed([word])));
@@ -1348,12 +1343,17 @@
   }
   async function withTaskLeads(pagefind, question, found, stale) {
     const task = taskAlone(question);
-    if (!task || !names.leads) return found;
-    const leads = String((await taskLeads())[task] || "").split(" ").filter(Boolean);
-    if (stale()) return found;
-    const entries = await Promise.all(leads.map((name) => namedEntry(pagefind, name)));
+    if (!task || !names.lead || !found.length) return found;
+    const places = Array.from({ length: MOST_LEADS }, (_, at) => `${task}-${at + 1}`);
+    // (Every entry with those values, without words: those the question found are kept.)
+    const search = await pagefind.search(null, { filters: { [names.lead]: { any: places } } });
     const ids = new Set(found.map((result) => result.id));
-    return unique([...entries.filter((entry) => entry && ids.has(entry.id)), ...found]);
+    const leads = search ? search.results.filter((result) => ids.has(result.id)) : [];
+    if (stale() || !leads.length) return found;
+    const data = await Promise.all(leads.map((result) => result.data()));
+    const place = (one) => Math.min(...(one.filters[names.lead] || []).map((value) => places.indexOf(value)).filter((at) => at >= 0));
+    const order = [...leads.keys()].sort((a, b) => place(data[a]) - place(data[b]));
+    return unique([...order.map((at) => leads[at]), ...found]);
   }
 
   // The meaningful words of a result's title, as a question's are compared with them (bare).
@@ -1412,7 +1412,7 @@
   }
 
   // Among the cards shown first, a resource a reader cannot use today (it stopped, or its
-  // link is broken: meta.later, out_of_reach in deepscopie/render/search_records.py) gives
+  // link is broken: meta.later, out_of_reach in deepscopie/render/health.py) gives
   // its place to the next LATER_BY usable entries: a service that stopped came second for
   // "quelle carte graphique acheter". No further: what it says still answers ("SOTA
   // leaderboard", Papers with Code). Not a resource the question names (its title's words,
