@@ -1336,17 +1336,19 @@
   // any other word: "segmentation 3D", "segmentation sans fiji", "cours de segmentation"
   // ask for more than the task.
   const MOST_LEADS = Number(names.most_leads) || 0;
+  // The task's words of a question that says nothing else ([] if it does).
   function taskAlone(question) {
-    const words = meaningful(question).map(trimmed).filter((word) => word && !thingWords.has(word));
+    const words = meaningful(question).filter((word) => trimmed(word) && !thingWords.has(trimmed(word)));
     const tasks = new Set(words.map((word) => taskNamed([word])));
-    return words.length && tasks.size === 1 ? [...tasks][0] : null;
+    return tasks.size === 1 && !tasks.has(null) ? words : [];
   }
   async function withTaskLeads(pagefind, question, found, stale) {
-    const task = taskAlone(question);
-    if (!task || !names.lead || !found.length) return found;
-    const places = Array.from({ length: MOST_LEADS }, (_, at) => `${task}-${at + 1}`);
-    // (Every entry with those values, without words: those the question found are kept.)
-    const search = await pagefind.search(null, { filters: { [names.lead]: { any: places } } });
+    const words = taskAlone(question);
+    if (!words.length || !names.lead || !found.length) return found;
+    const places = Array.from({ length: MOST_LEADS }, (_, at) => `${taskNamed(words)}-${at + 1}`);
+    // The task's words, whose index the question fetched (a search without words fetched
+    // every entry's list of filters, 3 MB at 10,000 entries); those the question found are kept.
+    const search = await pagefind.search(inTheirSense(words.join(" ")), { filters: { [names.lead]: { any: places } } });
     const ids = new Set(found.map((result) => result.id));
     const leads = search ? search.results.filter((result) => ids.has(result.id)) : [];
     if (stale() || !leads.length) return found;
