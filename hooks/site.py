@@ -76,7 +76,8 @@ from deepscopie.render.propose import (
 )
 from deepscopie.render.safe_html import safe_page_html
 from deepscopie.render.search_jobs import jobs_file
-from deepscopie.render.search_names import names_file
+from deepscopie.render.search_leads import lead_values, task_leads
+from deepscopie.render.search_names import names_file, times_cited
 from deepscopie.render.search_phrases import phrases_files
 from deepscopie.render.search_records import (
     PART_SIZE,
@@ -230,12 +231,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         groups: EntryGroups = {}  # read once, for search and Explore
         uses: EntryUses = {}  # and the groups of each entry's way of working with them
         records: list[SearchRecord] = []
+        cited = times_cited(base)  # read once, for search's leads and Explore
+        leads = lead_values(task_leads(base, health, cited))
         try:
             for language in site_languages().codes:
                 read = entry_groups(base, language)
                 groups |= read
                 uses |= entry_uses(base, read)
-                made = search_records(base, health, part_size, groups, language, uses)
+                made = search_records(base, health, part_size, groups, language, uses, leads)
                 language_pages = [record for record in pages_found if record.language == language]
                 job.index([*made, *language_pages])
                 records += made
@@ -250,7 +253,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # build that fails publishes nothing (they are written once the site is built).
         files = {
             **_exports(base, config.site_url),
-            **entries_files(base, health, groups, uses),
+            **entries_files(base, health, groups, uses, cited),
             **names_file(base),
             **jobs_file(base),
             **words_files(records, site_languages(), base.vocabulary.synonyms),

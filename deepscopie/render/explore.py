@@ -241,14 +241,15 @@ def entries_files(
     health: LinkHealth | None,
     groups: EntryGroups | None = None,
     uses: EntryUses | None = None,
+    cited: Counter[str] | None = None,
 ) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``;
-    ``groups`` and ``uses``: the base's :func:`entry_groups` and :func:`entry_uses`, if
-    known."""
+    ``groups``, ``uses`` and ``cited``: the base's :func:`entry_groups`,
+    :func:`entry_uses` and :func:`~deepscopie.render.search_names.times_cited`, if known."""
     groups = entry_groups(base) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
     # (The same in every language: read once.)
-    cited = times_cited(base)
+    cited = times_cited(base) if cited is None else cited
     return {
         f"{language.root}explore/{ENTRIES_FILE}": entries_json(
             base, language.code, health, groups[language.code], uses[language.code], cited

@@ -18,6 +18,8 @@ up by name cost three more searches and their words' index, 250 KB at 10,000 ent
 
 from __future__ import annotations
 
+from collections import Counter
+
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.model import Resource
 from deepscopie.render.health import LinkHealth, out_of_reach
@@ -33,11 +35,13 @@ MOST_LEADS = 3
 NOT_WORKED_WITH = 1000
 
 
-def task_leads(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, tuple[str, ...]]:
+def task_leads(
+    base: KnowledgeBase, health: LinkHealth | None, cited: Counter[str] | None = None
+) -> dict[str, tuple[str, ...]]:
     """``{task id: its leads' ids, in order}``: the first resources of the task's Explore
     order, up to MOST_LEADS, while each is usable today and cited by another entry; tasks
-    without any are left out."""
-    cited = times_cited(base)
+    without any are left out. ``cited``: the base's times_cited, if known."""
+    cited = times_cited(base) if cited is None else cited
 
     def explore_order(resource: Resource, task: str) -> tuple[int, bool, int]:
         place = resource.tasks.index(task)
@@ -47,19 +51,23 @@ def task_leads(base: KnowledgeBase, health: LinkHealth | None) -> dict[str, tupl
             -cited[resource.id],
         )
 
+    doing: dict[str, list[Resource]] = {task.id: [] for task in base.vocabulary.tasks}
+    for resource in base.resources:  # (in one pass: 10,000 entries took 0.1 s per task)
+        for task_id in resource.tasks:
+            if task_id in doing:  # (the vocabulary's tasks: validated data has no other)
+                doing[task_id].append(resource)
     leads: dict[str, tuple[str, ...]] = {}
-    for task in base.vocabulary.tasks:
-        doing = [resource for resource in base.resources if task.id in resource.tasks]
+    for task, resources in doing.items():
         # (A stable sort: those that tie stay in the data's order, as in Explore.)
-        doing.sort(key=lambda resource: explore_order(resource, task.id))
+        first = sorted(resources, key=lambda resource: explore_order(resource, task))[:MOST_LEADS]
         ids: list[str] = []
-        for resource in doing[:MOST_LEADS]:
+        for resource in first:
             # (One a reader cannot use today is after every usable one: so are the rest.)
             if not cited[resource.id] or out_of_reach(resource, health):
                 break
             ids.append(resource.id)
         if ids:
-            leads[task.id] = tuple(ids)
+            leads[task] = tuple(ids)
     return leads
 
 

@@ -259,12 +259,14 @@ def search_records(
     groups: EntryGroups | None = None,
     only: str | None = None,
     uses: EntryUses | None = None,
+    leads: dict[str, list[str]] | None = None,
 ) -> list[SearchRecord]:
     """Every resource and FAQ entry, in every language (or in ``only``, a code), each in
     one of the language's index parts (see :func:`index_parts`); ``groups`` and ``uses``:
-    the base's :func:`entry_groups` and :func:`entry_uses` in those languages, if known."""
+    the base's :func:`entry_groups` and :func:`entry_uses` in those languages, and
+    ``leads``, its :func:`~deepscopie.render.search_leads.lead_values`, if known."""
     named, plugged = named_entries(base), plugins_of(base)
-    leads = lead_values(task_leads(base, health))
+    leads = lead_values(task_leads(base, health)) if leads is None else leads
     groups = entry_groups(base, only) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
     records = []
