@@ -253,7 +253,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # build that fails publishes nothing (they are written once the site is built).
         files = {
             **_exports(base, config.site_url),
-            **entries_files(base, health, groups, uses, cited),
+            **entries_files(base, health, groups, uses, cited, leads),
             **names_file(base),
             **jobs_file(base),
             **words_files(records, site_languages(), base.vocabulary.synonyms),

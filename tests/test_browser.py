@@ -4743,7 +4743,7 @@ def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
     # "Segmenter" in the header's search opened on two papers titled with the word, and
     # Cellpose came seventh: the reader who types a task alone, or a tool for it, gets the
     # first entries Explore lists for that task's box (as far as other entries cite them, and
-    # three at most) before the rest of what the words find.
+    # three at most) before the rest of what the words find; and so does Explore's text box.
     page = watched.page
     _open_explore(page, f"{site_url}{root}explore/")
     listed = _explore_entries(page)
@@ -4768,6 +4768,11 @@ def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
         assert _search_ids(page, word)[: len(first)] == first, word
         assert _search_ids(page, f"{thing} {word.lower()}")[: len(first)] == first, word
         page.keyboard.press("Escape")
+        # Explore's words too: "segmentation" typed there listed Cellpose ninth. (Not the
+        # words for a tool, which Explore requires as it does every word typed.)
+        _open_explore(page, f"{site_url}{root}explore/?q={quote(word)}")
+        expect(page.locator(".ds-explore__list > li").first).to_be_attached()
+        assert _listed_ids(page)[: len(first)] == first, word
     assert led >= 2  # the data has tasks whose first tools are cited
     assert watched.errors == []
 

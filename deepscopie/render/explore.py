@@ -24,6 +24,7 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth, out_of_reach
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
+from deepscopie.render.search_leads import lead_values, task_leads
 from deepscopie.render.search_names import plugins_of, times_cited
 from deepscopie.render.search_records import (
     EntryGroups,
@@ -242,17 +243,20 @@ def entries_files(
     groups: EntryGroups | None = None,
     uses: EntryUses | None = None,
     cited: Counter[str] | None = None,
+    leads: dict[str, list[str]] | None = None,
 ) -> dict[str, str]:
     """``{path in the built site: content}`` of each language's ``entries.json``;
-    ``groups``, ``uses`` and ``cited``: the base's :func:`entry_groups`,
-    :func:`entry_uses` and :func:`~deepscopie.render.search_names.times_cited`, if known."""
+    ``groups``, ``uses``, ``cited`` and ``leads``: the base's :func:`entry_groups`,
+    :func:`entry_uses`, :func:`~deepscopie.render.search_names.times_cited` and
+    :func:`~deepscopie.render.search_leads.lead_values`, if known."""
     groups = entry_groups(base) if groups is None else groups
     uses = entry_uses(base, groups) if uses is None else uses
     # (The same in every language: read once.)
     cited = times_cited(base) if cited is None else cited
+    leads = lead_values(task_leads(base, health, cited)) if leads is None else leads
     return {
         f"{language.root}explore/{ENTRIES_FILE}": entries_json(
-            base, language.code, health, groups[language.code], uses[language.code], cited
+            base, language.code, health, groups[language.code], uses[language.code], cited, leads
         )
         for language in site_languages()
     }
@@ -265,6 +269,7 @@ def entries_json(
     groups: dict[str, Reading] | None = None,
     uses: dict[str, frozenset[int]] | None = None,
     cited: Counter[str] | None = None,
+    leads: dict[str, list[str]] | None = None,
 ) -> str:
     """The entries of one language's Explore page, in the knowledge base's order, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
@@ -279,12 +284,15 @@ def entries_json(
     recent, inactive, archived, with ``activity``, its date, when known; lists where several
     apply), ``plugs_into`` (a plugin: the names of what it plugs into), ``cited`` (how many
     other entries cite it, see :func:`~deepscopie.render.search_names.times_cited`),
+    ``lead`` (the tasks it leads, with its place, see
+    :func:`~deepscopie.render.search_leads.lead_values`: first for a task typed alone),
     ``text``, the words the text filter looks in, lower case without accents (explore.js
     adds the names of the entry's facet values in the page's language), and
     ``groups``, the synonym groups (indexes in ``synonyms``) its text uses, as search reads
     them (:func:`deepscopie.render.search_records.entry_groups`; ``groups`` here, if known):
-    a word typed finds the entries that use one of its groups. ``cited``: the base's
-    :func:`~deepscopie.render.search_names.times_cited`, if known.
+    a word typed finds the entries that use one of its groups. ``cited`` and ``leads``: the
+    base's :func:`~deepscopie.render.search_names.times_cited` and
+    :func:`~deepscopie.render.search_leads.lead_values`, if known.
     """
     used = entry_groups(base, language)[language] if groups is None else groups
     # With the groups a way group's name uses ("Without programming": "no code" asks for
@@ -292,6 +300,7 @@ def entries_json(
     uses = groups_with_ways(base, language, used) if uses is None else uses
     plugged = plugins_of(base)
     cited = times_cited(base) if cited is None else cited
+    leads = lead_values(task_leads(base, health, cited)) if leads is None else leads
     entries = []
     for resource in base.resources:
         ways = way_groups(resource, base.vocabulary)
@@ -319,6 +328,8 @@ def entries_json(
             "plugs_into": plugged.get(resource.id),
             # How many other entries cite it: first among those that tie (see times_cited).
             "cited": cited[resource.id] or None,
+            # The tasks it leads: first for a task typed alone (see search_leads).
+            "lead": leads.get(resource.id),
             "language": list(resource.languages),
             "lifecycle": resource.status,
             **_maintenance(resource, health, language),

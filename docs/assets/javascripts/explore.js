@@ -466,7 +466,16 @@
   // year, all last when sorted by year). One collator: localeCompare makes one per call.
   const titles = new Intl.Collator(document.documentElement.lang || undefined);
   const byTitle = (a, b) => titles.compare(a.title, b.title);
-  function ordered(found, words, tasks) {
+  // A task typed alone ("segmentation", read as the header's search reads it:
+  // taskTypedAlone) lists first the task's leads, what its box lists first, as that search
+  // opens on them (entries.json's `lead`, see deepscopie/render/search_leads.py): Cellpose
+  // came ninth for "segmentation", after papers titled with the word. Then the others by
+  // relevance to the words.
+  const leadPlace = (entry, task) => {
+    const value = listed(entry.lead).find((one) => one.slice(0, one.lastIndexOf("-")) === task);
+    return value ? Number(value.slice(value.lastIndexOf("-") + 1)) : Infinity;
+  };
+  function ordered(found, words, tasks, typedTask = null) {
     const by = sort.value;
     const sorted = found.slice();
     if (by === "title") return sorted.sort(byTitle);
@@ -486,9 +495,12 @@
         sorted.map((entry) => [entry, words.length ? relevance(entry, starts, titleStarts, groupKinds, typedForms, namedTasks) : 0]),
       );
       const ranks = new Map(sorted.map((entry) => [entry, tasks.length ? taskRank(entry, tasks) : 0]));
-      return sorted.sort(
-        (a, b) => scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b) || cited(b) - cited(a),
-      );
+      const byRelevance = (a, b) =>
+        scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b) || cited(b) - cited(a);
+      if (!typedTask) return sorted.sort(byRelevance);
+      const places = new Map(sorted.map((entry) => [entry, leadPlace(entry, typedTask)]));
+      const byPlace = (a, b) => (places.get(a) === places.get(b) ? 0 : places.get(a) < places.get(b) ? -1 : 1);
+      return sorted.sort((a, b) => byPlace(a, b) || byRelevance(a, b));
     }
     // All tie: the usable ones, then the others, each in the data's order (not sorted: the
     // 10,000 entries are ordered again at each change).
@@ -545,7 +557,8 @@
         ? left.filter((entry) => listed(entry.task).includes(job))
         : left;
     const tasks = [...(choice.task || []), ...(job ? [job] : [])];
-    matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), tasks);
+    const typedTask = asked.length && window.deepscopie.taskTypedAlone ? window.deepscopie.taskTypedAlone(question) : null;
+    matching = ordered(withWords.filter((entry) => hasFacets(entry, choice, null)), words.flat(), tasks, typedTask);
     count.textContent = matching.length;
     // On a phone the filters fold away: their button says how many are set in its panel (not
     // the words, in view over it: "Filters (1)" opened on nothing set).

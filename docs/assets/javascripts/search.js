@@ -2406,6 +2406,12 @@
   // The resources' names, which Explore asks for as it starts (a small file), so that words
   // typed are read with them at once (see exclusionIn, askedFor).
   window.deepscopie.resourceNames = entryNames;
+  // The task a question names alone, if it does (see withTaskLeads): Explore lists what that
+  // task's box lists first, as this search opens on it.
+  window.deepscopie.taskTypedAlone = (typed) => {
+    const words = taskAlone(typed);
+    return words.length ? taskNamed(words) : null;
+  };
 
   // Explore's words that leave resources out ("segmentation sans napari"), or ask for
   // another of them ("alternative à ilastik", "un outil autre que fiji pour annoter", "un truc
