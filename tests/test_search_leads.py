@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
 from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_base
 from deepscopie.model import Localized, Resource
+from deepscopie.render.explore import entries_json
 from deepscopie.render.search_leads import LEAD, MOST_LEADS, lead_values, task_leads
 from deepscopie.render.search_records import search_index_names, search_records
 from tests.conftest import FIXTURES
@@ -84,3 +86,11 @@ def test_a_lead_s_search_record_says_its_place_in_each_task_it_leads(base: Knowl
         assert "segmentation-1" not in record.words
     care = _cited(base, (_tool(base, "Cellpose"),))
     assert all(f'"{LEAD}:' not in record.document for record in search_records(care))
+    # Explore lists a task's leads first for the task typed alone: the same values, in its
+    # entries' file of each language.
+    for language in ("fr", "en"):
+        listed = json.loads(entries_json(every, language, None))["entries"]
+        assert {entry["id"]: entry.get("lead") for entry in listed} == {
+            "cellpose": ["segmentation-1"]
+        }
+    assert "lead" not in json.loads(entries_json(care, "fr", None))["entries"][0]
