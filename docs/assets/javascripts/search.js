@@ -1336,17 +1336,11 @@
   // any other word: "segmentation 3D", "segmentation sans fiji", "cours de segmentation"
   // ask for more than the task.
   const MOST_LEADS = Number(names.most_leads) || 0;
-  // The task's words of a question that says nothing else ([] if it does). The other words
-  // of the task's name count as its own ("augmentation de données", "entraîner un réseau",
-  // "data augmentation": Augmenter les données, Entraîner un réseau).
+  // The task's words of a question that says nothing else ([] if it does).
   function taskAlone(question) {
     const words = meaningful(question).filter((word) => trimmed(word) && !thingWords.has(trimmed(word)));
-    const tasks = new Set(words.map((word) => taskNamed([word])).filter(Boolean));
-    if (tasks.size !== 1) return [];
-    const [task] = tasks;
-    const ofItsName = new Set(meaningful(taskNames.get(task) || "").map((word) => singular(trimmed(word))));
-    const named = words.filter((word) => taskNamed([word]) === task);
-    return words.every((word) => taskNamed([word]) === task || ofItsName.has(singular(trimmed(word)))) ? named : [];
+    const tasks = new Set(words.map((word) => taskNamed([word])));
+    return tasks.size === 1 && !tasks.has(null) ? words : [];
   }
   async function withTaskLeads(pagefind, question, found, stale) {
     const words = taskAlone(question);
