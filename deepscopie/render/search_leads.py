@@ -11,9 +11,11 @@ search's cards too, so that both say the same; one that no entry cites is first 
 the data's order only, which is no reason to move it above what the search found.
 
 Each lead's search record has the filter LEAD with the value ``<task id>-<place>``
-(``segmentation-1``): search.js asks the question again for the task's leads alone, which
-costs no other word's index, and shows them first in their places. (A file of leads to look
-up by name cost three more searches and their words' index, 250 KB at 10,000 entries.)
+(``segmentation-1``): search.js searches the task's words again with that filter, which
+costs no other word's index, and shows first, in their places, the leads the question found.
+(A file of leads to look up by name cost three more searches and their words' index, 250 KB
+at 10,000 entries; the filter without words, every entry's filters, 3.4 MB.) Explore's
+entries file has the same values (``lead``), for a task typed in its text box.
 """
 
 from __future__ import annotations

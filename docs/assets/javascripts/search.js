@@ -1332,9 +1332,9 @@
   // segmentation", "visualisation"), opens on the resources Explore lists first for its box:
   // it opened on two papers titled with the word, and Cellpose came seventh. Those of them
   // the question found, in their places: they are the entries with the task's values of the
-  // leads' filter (see deepscopie/render/search_leads.py). Not with
-  // any other word: "segmentation 3D", "segmentation sans fiji", "cours de segmentation"
-  // ask for more than the task.
+  // leads' filter (see deepscopie/render/search_leads.py). Not with any other word:
+  // "segmentation 3D", "segmentation sans fiji", "cours de segmentation" ask for more than
+  // the task.
   const MOST_LEADS = Number(names.most_leads) || 0;
   // The task's words of a question that says nothing else ([] if it does).
   function taskAlone(question) {
@@ -1353,7 +1353,7 @@
     const leads = search ? search.results.filter((result) => ids.has(result.id)) : [];
     if (stale() || !leads.length) return found;
     const data = await Promise.all(leads.map((result) => result.data()));
-    const place = (one) => Math.min(...(one.filters[names.lead] || []).map((value) => places.indexOf(value)).filter((at) => at >= 0));
+    const place = (one) => Math.min(...(one.filters?.[names.lead] || []).map((value) => places.indexOf(value)).filter((at) => at >= 0));
     const order = [...leads.keys()].sort((a, b) => place(data[a]) - place(data[b]));
     return unique([...order.map((at) => leads[at]), ...found]);
   }
