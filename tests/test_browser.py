@@ -4,7 +4,6 @@ as GitLab Pages serves it. In CI (CI=true) a missing browser fails instead of sk
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -2793,6 +2792,19 @@ def _open_explore(page: Page, url: str) -> None:
     page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
 
 
+def _each_task_s_list(
+    page: Page, explore_url: str
+) -> Iterator[tuple[str, str, list[str], dict[str, dict[str, Any]]]]:
+    """For each task of the Explore page at ``explore_url``, its box ticked alone: the task,
+    its name, the ids Explore lists, in order, and every entry of its file by id."""
+    _open_explore(page, explore_url)
+    listed = _explore_entries(page)
+    entries = {entry["id"]: entry for entry in listed["entries"]}
+    for task, name in listed["names"]["task"].items():
+        _open_explore(page, f"{explore_url}?task={task}")
+        yield task, name, _listed_ids(page), entries
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_explore_combines_filters_keeps_them_in_the_address_and_clears(
     watched: Watched, site_url: str, root: str
@@ -4712,12 +4724,8 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
     # Then ITK-SNAP, first in the data: among those that tie, what the knowledge base cites
     # most first (Cellpose, StarDist, ilastik).
     page = watched.page
-    _open_explore(page, f"{site_url}{root}explore/")
-    listed = _explore_entries(page)
-    entries = {entry["id"]: entry for entry in listed["entries"]}
     mixed = cited = 0
-    for task in listed["names"]["task"]:
-        _open_explore(page, f"{site_url}{root}explore/?task={task}")
+    for task, _, ids, entries in _each_task_s_list(page, f"{site_url}{root}explore/"):
         # Those with a way of working first; in each part, the main task before the others;
         # then those usable today, the most cited first.
         order = [
@@ -4727,7 +4735,7 @@ def test_explore_shows_first_for_a_task_what_a_reader_works_with(
                 bool(entries[entry].get("later")),
                 -entries[entry].get("cited", 0),
             )
-            for entry in _listed_ids(page)
+            for entry in ids
         ]
         assert order == sorted(order), task
         mixed += len({worked_with for worked_with, *_ in order}) == 2
@@ -4745,20 +4753,15 @@ def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
     # first entries Explore lists for that task's box (as far as other entries cite them, and
     # three at most) before the rest of what the words find; and so does Explore's text box.
     page = watched.page
-    _open_explore(page, f"{site_url}{root}explore/")
-    listed = _explore_entries(page)
-    entries = {entry["id"]: entry for entry in listed["entries"]}
     thing = "outil de" if root == "" else "tool for"
-    task_words = json.loads(str(page.locator("#ds-search").get_attribute("data-ds-task-words")))
     led = 0
-    for task, name in listed["names"]["task"].items():
-        _open_explore(page, f"{site_url}{root}explore/?task={task}")
-        first = list(
-            itertools.takewhile(
-                lambda entry: entries[entry].get("cited") and not entries[entry].get("later"),
-                _listed_ids(page)[:3],
-            )
-        )
+    for task, name, ids, entries in _each_task_s_list(page, f"{site_url}{root}explore/"):
+        task_words = json.loads(str(page.locator("#ds-search").get_attribute("data-ds-task-words")))
+        # (The first three, while each is cited and usable.)
+        usable_and_cited = [
+            bool(entries[one].get("cited")) and not entries[one].get("later") for one in ids[:3]
+        ]
+        first = ids[: [*usable_and_cited, False].index(False)]
         # (Typed as its name's first word, when the search reads that word as the task: a
         # task no synonym group names, "Appliquer un modèle", is read as its words.)
         word = name.split()[0]

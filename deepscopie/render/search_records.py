@@ -287,20 +287,10 @@ def search_records(
             part = index_part(resource.id, parts)
             said_here = said[f"resource/{resource.id}"]
             leading = leads.get(resource.id)
-            entries.append(
-                _resource(
-                    resource,
-                    names,
-                    language,
-                    part,
-                    health,
-                    named,
-                    plugged,
-                    added,
-                    said_here,
-                    leading,
-                )
+            record = _resource(
+                resource, names, language, part, health, named, plugged, added, said_here, leading
             )
+            entries.append(record)
         for entry in base.faq:
             text = _faq_text(entry, names, language)
             added = synonyms.added_to(text, used[f"faq/{entry.id}"].groups)

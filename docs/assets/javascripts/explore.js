@@ -471,9 +471,10 @@
   // opens on them (entries.json's `lead`, see deepscopie/render/search_leads.py): Cellpose
   // came ninth for "segmentation", after papers titled with the word. Then the others by
   // relevance to the words.
+  const NOT_A_LEAD = Number.MAX_SAFE_INTEGER;
   const leadPlace = (entry, task) => {
     const value = listed(entry.lead).find((one) => one.slice(0, one.lastIndexOf("-")) === task);
-    return value ? Number(value.slice(value.lastIndexOf("-") + 1)) : Infinity;
+    return value ? Number(value.slice(value.lastIndexOf("-") + 1)) : NOT_A_LEAD;
   };
   function ordered(found, words, tasks, typedTask = null) {
     const by = sort.value;
@@ -498,9 +499,7 @@
       const byRelevance = (a, b) =>
         scores.get(b) - scores.get(a) || ranks.get(a) - ranks.get(b) || later(a) - later(b) || cited(b) - cited(a);
       if (!typedTask) return sorted.sort(byRelevance);
-      const places = new Map(sorted.map((entry) => [entry, leadPlace(entry, typedTask)]));
-      const byPlace = (a, b) => (places.get(a) === places.get(b) ? 0 : places.get(a) < places.get(b) ? -1 : 1);
-      return sorted.sort((a, b) => byPlace(a, b) || byRelevance(a, b));
+      return sorted.sort((a, b) => leadPlace(a, typedTask) - leadPlace(b, typedTask) || byRelevance(a, b));
     }
     // All tie: the usable ones, then the others, each in the data's order (not sorted: the
     // 10,000 entries are ordered again at each change).
