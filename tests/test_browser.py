@@ -5122,6 +5122,40 @@ def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matche
     assert watched.errors == []
 
 
+@pytest.mark.parametrize(
+    ("root", "words"),
+    [("", "fonction de coût"), ("en/", "loss function")],
+    ids=["french", "english"],
+)
+def test_explore_offers_the_faq_after_the_resources_its_words_found(
+    watched: Watched, site_url: str, root: str, words: str
+) -> None:
+    # Explore lists resources only: "fonction de coût" found one (ngrok), and the FAQ's answer
+    # on loss functions was out of reach, the way to the header's search shown only when
+    # nothing matched.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/")
+    offer = page.locator("[data-ds-search-site-foot]")
+    expect(offer).to_be_hidden()
+    assert _typed_in_explore(page, words)
+    expect(offer).to_be_visible()
+    expect(offer).to_contain_text(words)
+    # After the list, where a reader who has not found looks next.
+    last_card = page.locator(".ds-explore__list > li").last.bounding_box()
+    place = offer.bounding_box()
+    assert last_card and place and place["y"] >= last_card["y"] + last_card["height"]
+    offer.click()
+    results = page.locator("#ds-search [data-ds-results]")
+    expect(results).to_have_attribute("data-ds-done", words)
+    links = [str(link.get_attribute("href")) for link in results.locator("a").all()]
+    assert any("/faq/#" in link for link in links[:3]), links
+    # Nothing typed, nothing offered.
+    page.keyboard.press("Escape")
+    _typed_in_explore(page, "")
+    expect(offer).to_be_hidden()
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_back_over_explore_closes_the_search_opened_on_its_words(
     watched: Watched, site_url: str, root: str

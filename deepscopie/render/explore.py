@@ -196,7 +196,13 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         # ...and, for typed words, the header's search, which searches the FAQ too.
         f'<button type="button" class="md-button" data-ds-search-site hidden></button></div>\n'
         f'<ul class="ds-explore__list" data-ds-list></ul>\n'
-        f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>\n'
+        f'<div class="ds-explore__foot">'
+        f'<button type="button" class="md-button ds-explore__more" data-ds-more hidden></button>'
+        # Typed words that found resources may be answered by the FAQ, which Explore does not
+        # list ("fonction de coût" found one resource, and the way to the header's search,
+        # which has the FAQ, showed only when nothing matched: a reader's review).
+        f'<button type="button" class="md-button" data-ds-search-site-foot hidden></button>'
+        "</div>\n"
         "</div>\n"
     )
 

@@ -33,6 +33,8 @@
   const spokenWhy = root.querySelector("[data-ds-spoken-why]");
   const nearName = empty.querySelector("[data-ds-near-name]");
   const searchSite = empty.querySelector("[data-ds-search-site]");
+  // The same after the list, when the words found resources (none in a page cached from before).
+  const searchFoot = root.querySelector("[data-ds-search-site-foot]");
   const fallback = root.querySelector("[data-ds-fallback]");
   const batch = Number(root.dataset.dsBatch) || 200;
   const facets = Array.from(form.querySelectorAll("fieldset[data-facet]"), (set) => set.dataset.facet);
@@ -578,8 +580,10 @@
     // before it has no such region.)
     const why = matching.length ? "" : emptyText.textContent;
     if (spokenWhy && spokenWhy.textContent !== why) spokenWhy.textContent = why;
-    searchSite.hidden = !typed || !window.deepscopie.openSearch;
-    searchSite.textContent = filled(root.dataset.dsSearchSiteText, { q: echoed(typed) });
+    for (const offer of [searchSite, searchFoot].filter(Boolean)) {
+      offer.hidden = !typed || !window.deepscopie.openSearch || (offer === searchFoot && !matching.length);
+      offer.textContent = filled(root.dataset.dsSearchSiteText, { q: echoed(typed) });
+    }
     list.replaceChildren();
     shown = 0;
     showMore(false);
@@ -1062,7 +1066,9 @@
       if (tag) pressTag(tag.dataset.tag);
     });
     empty.querySelector("[data-ds-undo]").addEventListener("click", undo);
-    searchSite.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
+    for (const offer of [searchSite, searchFoot].filter(Boolean)) {
+      offer.addEventListener("click", () => window.deepscopie.openSearch(typedField.value));
+    }
     nearName.addEventListener("click", takeNearName);
     toggle.addEventListener("click", () => {
       const closing = !panel.hidden;
