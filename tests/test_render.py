@@ -125,8 +125,16 @@ def test_the_home_page_markers_are_filled(base: KnowledgeBase) -> None:
 def test_a_resource_listed_in_a_second_category_points_to_its_own_page(base: KnowledgeBase) -> None:
     pages = {(p.path, p.language): p.html for p in site_pages(base)}
     software = pages[("categories/software.md", "en")]
-    assert '<li><a href="../databases/#cytomine">Cytomine</a></li>' in software
+    assert '<li><a href="../databases/#cytomine">Cytomine</a> – Shared databases</li>' in software
     assert 'id="cytomine"' not in software  # one anchor per entry: on its own category's page
+    # Listed in another section of its own page: said to be there, not "in another category".
+    databases = pages[("categories/databases.md", "fr")]
+    assert databases.count('id="cytomine"') == 1
+    assert (
+        '<li><a href="#cytomine">Cytomine</a> – plus haut, section «\u202fImages et données\u202f»</li>'
+        in databases
+    ), databases[databases.find("ds-see-also") :][:400]
+    assert "une autre catégorie" not in databases
 
 
 def test_subsection_anchors_cannot_collide_with_entry_ids(base: KnowledgeBase) -> None:

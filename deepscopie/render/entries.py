@@ -252,10 +252,12 @@ def _resource_pointer(resource: Resource, index: SiteIndex, language: str, page:
     return f'{title} <span class="ds-meta">– {kind}</span>'
 
 
-def see_also_item(resource: Resource, language: str, page: str) -> str:
-    """A pointer to a resource described on another page, as an HTML list item."""
+def see_also_item(resource: Resource, language: str, page: str, where: str) -> str:
+    """A pointer to a resource described in another section, as an HTML list item that says
+    ``where`` (its category, or its section of this page)."""
     target = links.href(links.resource_target(resource), page)
-    return f"<li>{markup.link(resource.title.get(language), target, language=language)}</li>"
+    title = markup.link(resource.title.get(language), target, language=language)
+    return f"<li>{title} – {markup.text(where, language)}</li>"
 
 
 def tag_links(tags: Iterable[str], index: SiteIndex, language: str, page: str) -> str:

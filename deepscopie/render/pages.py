@@ -343,12 +343,41 @@ def _section(
     )
     elsewhere = index.also_in_section.get((category, subcategory), [])
     if elsewhere:
+        items = (
+            see_also_item(
+                r, language, page, _described_at(r, base, category, subcategory, language)
+            )
+            for r in elsewhere
+        )
         described.append(
             f'<p class="ds-see-also"><strong>{markup.text(text("also_listed", language), language)}'
             f"</strong> – {markup.text(text('also_listed_help', language), language)}</p>\n"
-            "<ul>" + "".join(see_also_item(r, language, page) for r in elsewhere) + "</ul>"
+            "<ul>" + "".join(items) + "</ul>"
         )
     return described, headings
+
+
+def _described_at(
+    resource: Resource, base: KnowledgeBase, category: str, subcategory: str | None, language: str
+) -> str:
+    """Where a resource listed in the section ``subcategory`` of ``category`` is described:
+    its category's name, or, on this page, its section (OMERO, under "Image formats" of the
+    databases' page, was said to be "in another category", a few sections above)."""
+    categories = {c.id: c for c in base.vocabulary.categories}
+    own = categories[resource.category]
+    if resource.category != category:
+        return own.name.get(language)
+    if resource.subcategory is None:  # the page's top, before its sections
+        return text("also_listed_top", language)
+    sections = [sub.id for sub in own.subcategories]
+    listed_at = sections.index(subcategory) if subcategory in sections else -1
+    key = (
+        "also_listed_above"
+        if sections.index(resource.subcategory) < listed_at
+        else "also_listed_below"
+    )
+    name = next(sub.name for sub in own.subcategories if sub.id == resource.subcategory)
+    return text(key, language, section=name.get(language))
 
 
 def _list(
