@@ -5157,6 +5157,32 @@ def test_explore_offers_the_faq_after_the_resources_its_words_found(
 
 
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+@pytest.mark.parametrize("index", ["tags", "types"])
+def test_a_tag_s_or_a_type_s_page_opens_explore_on_the_same_resources(
+    watched: Watched, site_url: str, root: str, index: str
+) -> None:
+    # A tag's or a type's page lists titles only: the reader clicked each one blindly. Its
+    # link to Explore shows the same resources with what each is for, and more filters.
+    page = watched.page
+    for at in range(3):  # the first three of the index
+        page.goto(f"{site_url}{root}{index}/")
+        page.locator("article li a").nth(at).click()
+        offer = page.locator(".ds-in-explore a")
+        expect(offer).to_be_visible()
+        listed = offer.locator("xpath=../following-sibling::ul[1]/li")
+        ids = {
+            str(item.locator("a").first.get_attribute("href")).rsplit("#", 1)[-1]
+            for item in listed.all()
+        }
+        assert ids
+        offer.click()
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+        expect(page.locator(FILTER_CHIPS)).to_have_count(1)
+        assert _visible_ids(page) == ids, page.url
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 def test_back_over_explore_closes_the_search_opened_on_its_words(
     watched: Watched, site_url: str, root: str
 ) -> None:

@@ -44,6 +44,12 @@ from deepscopie.synonyms import Reading
 EXPLORE_PAGE = "explore.md"
 
 
+def explore_address(query: str, from_page: str) -> str:
+    """The Explore page filtered by ``query`` (``tag=nuclei``), as a link written in
+    ``from_page``."""
+    return f"{links.href(EXPLORE_PAGE, from_page)}?{query}"
+
+
 def text(key: str, language: str, **values: object) -> str:
     """An interface text of the page, in the language's typography (then placed in HTML)."""
     return typeset(untypeset_text(key, language, **values), language)

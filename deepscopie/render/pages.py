@@ -28,7 +28,7 @@ from deepscopie.render.entries import (
     see_also_item,
     title_language,
 )
-from deepscopie.render.explore import EXPLORE_PAGE, render_explore_page
+from deepscopie.render.explore import EXPLORE_PAGE, explore_address, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
 from deepscopie.render.health import HEALTH_PAGE, LinkHealth, render_health_page
 from deepscopie.render.safe_html import escape_markdown, markdown_to_safe_html, plain_text
@@ -256,6 +256,8 @@ def render_tag_page(base: KnowledgeBase, index: SiteIndex, tag: Term, language: 
             heading = markup.text(text(name, language), language)
             body.append(markup.heading(2, anchor, heading, language))
             headings.append(Heading(2, anchor, heading))
+            if name == "resources":
+                body.append(_in_explore(f"tag={tag.id}", language, page))
             body.append(_list(base, entries, language, page))
     anchors = tuple(h.anchor for h in headings)
     return Page(page, language, markdown, "\n".join(body), tuple(headings), anchors)
@@ -280,8 +282,18 @@ def render_type_page(base: KnowledgeBase, index: SiteIndex, kind: Term, language
     title = text("type_title", language, name=escape_markdown(kind.name.get(language)))
     markdown = f"{links.NOT_SEARCHED}# {title}\n\n[{text('all_types', language)}](index.md)\n"
     resources = index.by_type.get(kind.id, [])
-    body = _list(base, resources, language, page) if resources else ""
+    body = _in_explore(f"type={kind.id}", language, page) if resources else ""
+    body += _list(base, resources, language, page) if resources else ""
     return Page(page, language, markdown, body)
+
+
+def _in_explore(query: str, language: str, page: str) -> str:
+    """A tag's or a type's page lists titles only: the way to the same resources in Explore,
+    with what each is for, and more filters to narrow them (a reader's review: "a reader has to
+    click each entry blindly")."""
+    address = html_attribute(explore_address(query, page))
+    said = markup.text(text("see_in_explore", language), language)
+    return f'<p class="ds-in-explore"><a href="{address}">{said}</a></p>\n'
 
 
 def render_category_cards(base: KnowledgeBase, index: SiteIndex, language: str, page: str) -> str:

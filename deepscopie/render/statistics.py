@@ -8,7 +8,7 @@ from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import CLASSES
 from deepscopie.render import links
 from deepscopie.render.charts import bar_chart
-from deepscopie.render.explore import EXPLORE_PAGE
+from deepscopie.render.explore import explore_address
 from deepscopie.render.health import LinkHealth
 from deepscopie.render.safe_html import escape_markdown
 from deepscopie.render.texts import language_name, text
@@ -82,7 +82,7 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
 
 def _explore(query: str) -> str:
     """The Explore page filtered by ``query`` (``language=en``), from the statistics page."""
-    return f"{links.href(EXPLORE_PAGE, STATISTICS_PAGE)}?{query}"
+    return explore_address(query, STATISTICS_PAGE)
 
 
 def _table(rows: list[tuple[str, int]], language: str) -> str:
