@@ -21,6 +21,7 @@ from deepscopie.knowledge_base import DataFiles, KnowledgeBase, load_knowledge_b
 from deepscopie.local_server import served_under
 from deepscopie.model import FaqEntry, Resource
 from deepscopie.precompress import precompress
+from deepscopie.render.search_names import times_cited
 from tests.browser import SUB_PATH, Watched, on_a_phone
 from tests.conftest import REPO, build_site, copy_project
 
@@ -5464,6 +5465,25 @@ def test_explore_lists_a_resource_that_stopped_after_those_still_usable(
         usable = {f"explore-{r.id}" for r in resources if r.category == category and r.is_active}
         first_stopped = min(at for at, id_ in enumerate(ids) if id_ not in usable)
         assert set(ids[:first_stopped]) == usable, ids
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_with_only_filters_opens_on_what_the_knowledge_base_cites_most(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # In the data's order, Explore opened on cheat sheets (the first category), and "Python
+    # library" on Keras Applications, before PyTorch and TensorFlow (a reader's review).
+    page = watched.page
+    base = load_knowledge_base(DataFiles.in_folder(REPO / "data"))
+    cited = times_cited(base)
+    for query, kept in [("", lambda r: True), ("?way=python", lambda r: "python" in r.ways)]:
+        resources = [r for r in base.resources if kept(r) and r.is_active]
+        most = max(cited[r.id] for r in resources)
+        assert most > 0
+        _open_explore(page, f"{site_url}{root}explore/{query}")
+        first = _listed_ids(page)[0]
+        assert cited[first] == most, (query, first, cited[first], most)
     assert watched.errors == []
 
 

@@ -94,3 +94,20 @@ def test_a_lead_s_search_record_says_its_place_in_each_task_it_leads(base: Knowl
             "cellpose": ["segmentation-1"]
         }
     assert "lead" not in json.loads(entries_json(care, "fr", None))["entries"][0]
+
+
+def test_explore_lists_with_nothing_asked_the_usable_first_then_the_most_cited(
+    base: KnowledgeBase,
+) -> None:
+    # The data's order opened Explore on cheat sheets, its first category, and "Bibliothèque
+    # Python" on Keras Applications before PyTorch and TensorFlow. Ties stay in the data's
+    # order; one that stopped comes after every usable one, however cited.
+    old = _tool(base, "Oldseg", status="archived", status_note={"fr": "Arrêté.", "en": "Stopped."})
+    first, second, cellpose, stardist = (
+        _tool(base, name) for name in ("First", "Second", "Cellpose", "StarDist")
+    )
+    every = _cited(
+        base, (first, old, second, cellpose, stardist), "cellpose", *["stardist"] * 2, "oldseg"
+    )
+    listed = [entry["id"] for entry in json.loads(entries_json(every, "en", None))["entries"]]
+    assert listed == ["stardist", "cellpose", "first", "second", "oldseg"]

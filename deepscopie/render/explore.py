@@ -70,6 +70,8 @@ SORTS = ("relevance", "title", "added", "year")
 # ("noyaux" then "cellpose", or a card's tag pressed). Within any other facet a choice adds
 # its entries (a task or another, a type or another: an entry has one type).
 EVERY_CHOICE = frozenset({"tag"})
+# The facets of what a reader wants to do and how, open from the start.
+READERS_FACETS = frozenset({"task", "way"})
 
 
 def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -274,6 +276,18 @@ def entries_files(
     }
 
 
+def listed_order(
+    base: KnowledgeBase, health: LinkHealth | None, cited: Counter[str]
+) -> list[Resource]:
+    """The resources as Explore lists them with no words typed and no task ticked: those a
+    reader can use today first, then the most cited by other entries, then in the data's
+    order. The data's order alone opened the list on cheat sheets (its first category), and
+    "Bibliothèque Python" on Keras Applications, before PyTorch and TensorFlow (a reader's
+    review). Explore's other orders break their ties in it (explore.js sorts stably), and it
+    keeps this one as it is (sorting 10,000 entries at each change of the filters)."""
+    return sorted(base.resources, key=lambda r: (out_of_reach(r, health), -cited[r.id]))
+
+
 def entries_json(
     base: KnowledgeBase,
     language: str,
@@ -283,7 +297,7 @@ def entries_json(
     cited: Counter[str] | None = None,
     leads: dict[str, list[str]] | None = None,
 ) -> str:
-    """The entries of one language's Explore page, in the knowledge base's order, the names
+    """The entries of one language's Explore page, in :func:`listed_order`, the names
     of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
     (``synonyms``: a word typed in the text filter stands for its group).
 
@@ -314,7 +328,7 @@ def entries_json(
     cited = times_cited(base) if cited is None else cited
     leads = lead_values(task_leads(base, health, cited)) if leads is None else leads
     entries = []
-    for resource in base.resources:
+    for resource in listed_order(base, health, cited):
         ways = way_groups(resource, base.vocabulary)
         entry: dict[str, object] = {
             "id": resource.id,
@@ -402,10 +416,11 @@ def _fieldset(
         for value, label in options
         if used[value]
     )
-    # Collapsible, so that on a phone the results are not pushed far below the filters; what
-    # the reader wants to do starts open (readers come with a task), and explore.js opens any
-    # other that the address uses.
-    opened = " open" if name == "task" else ""
+    # Collapsible, so that on a phone the results are not pushed far below the filters; the
+    # reader's own two start open, what to do (readers come with a task) and how to work
+    # (folded, "Sans programmer" went unseen: a reader's review took six taps to reach it on
+    # a phone), and explore.js opens any other that the address uses.
+    opened = " open" if name in READERS_FACETS else ""
     every = " data-ds-every" if name in EVERY_CHOICE else ""
     title = html_text(legend)
     note_id = f"ds-explore-note-{name}"

@@ -503,9 +503,10 @@
       if (!typedTask) return sorted.sort(byRelevance);
       return sorted.sort((a, b) => leadPlace(a, typedTask) - leadPlace(b, typedTask) || byRelevance(a, b));
     }
-    // All tie: the usable ones, then the others, each in the data's order (not sorted: the
-    // 10,000 entries are ordered again at each change).
-    return [...found.filter((entry) => !later(entry)), ...found.filter(later)];
+    // All tie: in the entries file's order, the usable ones first, then the most cited
+    // (listed_order in deepscopie/render/explore.py; not sorted here: the 10,000 entries
+    // would be ordered again at each change).
+    return sorted;
   }
 
   // The list and the counts for the filters set; `remember`, how they changed (false: the
