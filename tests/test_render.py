@@ -135,16 +135,18 @@ def test_a_resource_listed_in_a_second_category_points_to_its_own_page(base: Kno
         in databases
     ), databases[databases.find("ds-see-also") :][:400]
     assert "une autre catégorie" not in databases
+    # Not again in its own section, as if it were elsewhere.
+    assert databases.count('<a href="#cytomine">') == 1
 
 
 def test_a_tag_s_and_a_type_s_pages_lead_to_explore_filtered_by_them(base: KnowledgeBase) -> None:
     pages = {(p.path, p.language): p.html for p in site_pages(base)}
     tag = pages[("tags/annotation.md", "fr")]
-    assert '<a href="../../explore/?tag=annotation">Les voir dans Explorer' in tag
+    assert '<a href="../../explore/?tag=annotation">Ouvrir dans la page Explorer' in tag
     # Before the resources' list (Explore lists no FAQ entry).
     assert tag.index("ds-in-explore") < tag.index("#cytomine")
     kind = pages[("types/platform.md", "en")]
-    assert '<a href="../../explore/?type=platform">See them in Explore' in kind
+    assert '<a href="../../explore/?type=platform">Open in Explore' in kind
 
 
 def test_subsection_anchors_cannot_collide_with_entry_ids(base: KnowledgeBase) -> None:

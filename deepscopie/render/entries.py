@@ -253,10 +253,11 @@ def _resource_pointer(resource: Resource, index: SiteIndex, language: str, page:
 
 
 def see_also_item(resource: Resource, language: str, page: str, where: str) -> str:
-    """A pointer to a resource described in another section, as an HTML list item that says
-    ``where`` (its category, or its section of this page)."""
+    """A pointer to a resource described elsewhere, as an HTML list item that says ``where``
+    (its category, or its section of this page); its title read in its own language."""
     target = links.href(links.resource_target(resource), page)
-    title = markup.link(resource.title.get(language), target, language=language)
+    lang = title_language(resource, language)
+    title = markup.link(resource.title.get(language), target, language=language, lang=lang)
     return f"<li>{title} – {markup.text(where, language)}</li>"
 
 

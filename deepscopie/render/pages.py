@@ -26,7 +26,6 @@ from deepscopie.render.entries import (
     render_faq_entry,
     render_resource,
     see_also_item,
-    title_language,
 )
 from deepscopie.render.explore import EXPLORE_PAGE, explore_address, render_explore_page
 from deepscopie.render.guide import render_field_reference, render_rule_list
@@ -399,15 +398,13 @@ def _list(
     names = {c.id: c.name for c in base.vocabulary.categories}
     items = []
     for entry in entries:
-        lang = None
         if isinstance(entry, Resource):
-            target, lang = links.resource_target(entry), title_language(entry, language)
-            where = f" – {markup.text(names[entry.category].get(language), language)}"
-        else:
-            target, where = links.faq_target(entry), ""
-        address = links.href(target, page)
-        title = markup.link(entry.title.get(language), address, language=language, lang=lang)
-        items.append(f"<li>{title}{where}</li>")
+            items.append(see_also_item(entry, language, page, names[entry.category].get(language)))
+            continue
+        address = links.href(links.faq_target(entry), page)
+        items.append(
+            f"<li>{markup.link(entry.title.get(language), address, language=language)}</li>"
+        )
     return "<ul>" + "\n".join(items) + "</ul>"
 
 
@@ -419,7 +416,7 @@ HOME_MARKERS = (
 )
 
 
-def render_search_form(language: str, explore_address: str) -> str:
+def render_search_form(language: str, action: str) -> str:
     """A search field in the page (home, 404): assets/javascripts/search.js opens the search
     dialog with what was typed (were the script to fail after showing it, the form would
     still lead to Explore filtered by it, ``?q=``). The keyboard shortcut is mentioned where
@@ -432,7 +429,7 @@ def render_search_form(language: str, explore_address: str) -> str:
     return (
         # Hidden until search.js shows it: without JavaScript there is no search (the header
         # offers Explore and the categories instead).
-        f'<form class="ds-search-form" role="search" action="{html_attribute(explore_address)}"'
+        f'<form class="ds-search-form" role="search" action="{html_attribute(action)}"'
         " data-ds-search-form hidden>"
         f'<label for="{field}" class="ds-search-form__label">{say("search_field_label")}</label>'
         f'<span class="ds-search-form__row"><input type="search" id="{field}" name="q"'

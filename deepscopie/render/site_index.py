@@ -34,7 +34,10 @@ class SiteIndex:
             by_section[(resource.category, resource.subcategory)].append(resource)
             for place in resource.also_in:
                 category, _, subcategory = place.partition("/")
-                also_in[(category, subcategory or None)].append(resource)
+                section = (category, subcategory or None)
+                # (Not again where it is described: its section would point to it as "below".)
+                if section != (resource.category, resource.subcategory):
+                    also_in[section].append(resource)
             for tag in resource.tags:
                 by_tag[tag].append(resource)
             by_type[resource.type].append(resource)

@@ -505,8 +505,9 @@
     }
     // All tie: in the entries file's order, the usable ones first, then the most cited
     // (listed_order in deepscopie/render/explore.py; not sorted here: the 10,000 entries
-    // would be ordered again at each change).
-    return sorted;
+    // would be ordered again at each change). The usable ones first again, for a file cached
+    // from before that order.
+    return [...found.filter((entry) => !later(entry)), ...found.filter(later)];
   }
 
   // The list and the counts for the filters set; `remember`, how they changed (false: the
