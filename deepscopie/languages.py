@@ -59,6 +59,7 @@ class Language:
     than_words: str = ""  # words separated by spaces
     like_words: str = ""  # words separated by spaces
     thing_words: str = ""  # words separated by spaces
+    explaining_words: str = ""  # words separated by spaces
     version_words: str = ""  # words separated by spaces
     negation_words: str = ""  # words separated by spaces
     not_words: str = ""  # words separated by spaces

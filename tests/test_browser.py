@@ -4771,6 +4771,9 @@ def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
         led += 1
         assert _search_ids(page, word)[: len(first)] == first, word
         assert _search_ids(page, f"{thing} {word.lower()}")[: len(first)] == first, word
+        # Its whole name too, whose other words are the task's ("Augmenter les données"
+        # opened on the TensorFlow tutorial, a materials-science paper and an MRI library).
+        assert _search_ids(page, name)[: len(first)] == first, name
         page.keyboard.press("Escape")
         # Explore's words too: "segmentation" typed there listed Cellpose ninth. (Not the
         # words for a tool, which Explore requires as it does every word typed.)
@@ -4778,6 +4781,30 @@ def test_a_task_typed_alone_opens_on_what_explore_lists_first_for_it(
         expect(page.locator(".ds-explore__list > li").first).to_be_attached()
         assert _listed_ids(page)[: len(first)] == first, word
     assert led >= 2  # the data has tasks whose first tools are cited
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize(
+    ("root", "question", "name"),
+    [
+        ("", "c'est quoi l'augmentation de données", "augmentation de données"),
+        ("", "qu'est-ce que l'augmentation de données", "augmentation de données"),
+        ("en/", "what is data augmentation", "data augmentation"),
+        ("en/", "data augmentation explained", "data augmentation"),
+    ],
+)
+def test_a_task_asked_what_it_is_opens_on_its_explanation_not_its_tools(
+    watched: Watched, site_url: str, root: str, question: str, name: str
+) -> None:
+    # Its name alone opens on its tools, what Explore lists first for it; asked what it is,
+    # on what explains it (the tutorial that says what it is: it fell to fourth, under three
+    # libraries, when the name's words first counted as the task).
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    tools = _search_ids(page, name)[:3]
+    asked = _search_ids(page, question)[:3]
+    assert "tensorflow-data-augmentation" not in tools, tools
+    assert asked[0] == "tensorflow-data-augmentation", asked
     assert watched.errors == []
 
 
@@ -5115,6 +5142,8 @@ def test_explore_offers_its_typed_words_to_the_site_s_search_when_nothing_matche
     expect(page.locator("[data-ds-empty]")).to_be_visible()
     offer = page.locator("[data-ds-search-site]")
     expect(offer).to_contain_text("celpose")
+    # Offered once: not again after the empty list.
+    expect(page.locator("[data-ds-search-site-foot]")).to_be_hidden()
     offer.click()
     expect(page.locator("#ds-search [data-ds-results]")).to_have_attribute(
         "data-ds-done", "celpose"

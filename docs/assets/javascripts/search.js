@@ -1336,11 +1336,27 @@
   // "segmentation 3D", "segmentation sans fiji", "cours de segmentation" ask for more than
   // the task.
   const MOST_LEADS = Number(names.most_leads) || 0;
-  // The task's words of a question that says nothing else ([] if it does).
+  // The words that ask what a thing is or why (explaining_words): the task named with one
+  // asks for its explanation, not for its tools.
+  const explainingWords = listedWords("explaining_words");
+  const asksWhatItIs = (question) =>
+    fold(question)
+      .replace(/’/g, "'")
+      .split(/[^\p{L}'-]+/u)
+      .some((word) => explainingWords.has(word));
+  // The task's words of a question that says nothing else ([] if it does). The other words
+  // of the task's name count as its own beside one of them ("augmentation de données",
+  // "data augmentation", "entraîner un réseau"; not "données" alone, nor "c'est quoi
+  // l'augmentation de données", which asks what it is).
   function taskAlone(question) {
+    if (asksWhatItIs(question)) return [];
     const words = meaningful(question).filter((word) => trimmed(word) && !thingWords.has(trimmed(word)));
-    const tasks = new Set(words.map((word) => taskNamed([word])));
-    return tasks.size === 1 && !tasks.has(null) ? words : [];
+    const tasks = new Set(words.map((word) => taskNamed([word])).filter(Boolean));
+    if (tasks.size !== 1) return [];
+    const [task] = tasks;
+    const ofItsName = new Set(meaningful(taskNames.get(task) || "").map((word) => singular(trimmed(word))));
+    const its = (word) => taskNamed([word]) === task;
+    return words.every((word) => its(word) || ofItsName.has(singular(trimmed(word)))) ? words.filter(its) : [];
   }
   async function withTaskLeads(pagefind, question, found, stale) {
     const words = taskAlone(question);
