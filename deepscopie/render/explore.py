@@ -24,7 +24,7 @@ from deepscopie.render.data_files import compact_json
 from deepscopie.render.entries import title_language
 from deepscopie.render.health import LinkHealth, out_of_reach
 from deepscopie.render.maintenance import STATES, activity_text, maintenance_of, state_label
-from deepscopie.render.search_leads import lead_values, task_leads
+from deepscopie.render.search_leads import lead_values, listed_order, task_leads
 from deepscopie.render.search_names import plugins_of, times_cited
 from deepscopie.render.search_records import (
     EntryGroups,
@@ -276,18 +276,6 @@ def entries_files(
     }
 
 
-def listed_order(
-    base: KnowledgeBase, health: LinkHealth | None, cited: Counter[str]
-) -> list[Resource]:
-    """The resources as Explore lists them with no words typed and no task ticked: those a
-    reader can use today first, then the most cited by other entries, then in the data's
-    order. The data's order alone opened the list on cheat sheets (its first category), and
-    "Bibliothèque Python" on Keras Applications, before PyTorch and TensorFlow (a reader's
-    review). Explore's other orders break their ties in it (explore.js sorts stably), and it
-    keeps this one as it is (sorting 10,000 entries at each change of the filters)."""
-    return sorted(base.resources, key=lambda r: (out_of_reach(r, health), -cited[r.id]))
-
-
 def entries_json(
     base: KnowledgeBase,
     language: str,
@@ -297,9 +285,10 @@ def entries_json(
     cited: Counter[str] | None = None,
     leads: dict[str, list[str]] | None = None,
 ) -> str:
-    """The entries of one language's Explore page, in :func:`listed_order`, the names
-    of the facets' values (``names``: what a card shows) and the vocabulary's synonym groups
-    (``synonyms``: a word typed in the text filter stands for its group).
+    """The entries of one language's Explore page, in
+    :func:`~deepscopie.render.search_leads.listed_order`, the names of the facets' values
+    (``names``: what a card shows) and the vocabulary's synonym groups (``synonyms``: a word
+    typed in the text filter stands for its group).
 
     Each entry: ``id``, ``title`` (``title_lang``: its language, when not the page's),
     ``href`` (relative to the Explore page), ``url_needed`` (no address yet), ``later`` (not

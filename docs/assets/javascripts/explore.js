@@ -504,7 +504,7 @@
       return sorted.sort((a, b) => leadPlace(a, typedTask) - leadPlace(b, typedTask) || byRelevance(a, b));
     }
     // All tie: in the entries file's order, the usable ones first, then the most cited
-    // (listed_order in deepscopie/render/explore.py; not sorted here: the 10,000 entries
+    // (listed_order in deepscopie/render/search_leads.py; not sorted here: the 10,000 entries
     // would be ordered again at each change). The usable ones first again, for a file cached
     // from before that order.
     return [...found.filter((entry) => !later(entry)), ...found.filter(later)];
