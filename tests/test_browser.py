@@ -5459,6 +5459,37 @@ def test_explore_on_a_wide_screen_shows_results_beside_the_filters(
     context.close()
 
 
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_s_filters_fill_a_laptop_s_window_beside_the_list(
+    browser: Browser, site_url: str, root: str
+) -> None:
+    # Down the list, the filters' column reached 170 px short of a 768 px window's foot,
+    # and a facet open in it was cut there, above a band of blank.
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    _open_explore(page, f"{site_url}{root}explore/")
+    card = page.locator(".ds-explore__list > li").first.bounding_box()
+    assert card
+    page.mouse.move(card["x"] + 20, card["y"] + 20)  # the wheel over the results
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(200)
+    bar = page.locator(".ds-explore__bar").bounding_box()
+    filters = page.locator(".ds-explore__filters").bounding_box()
+    assert bar and filters
+    assert filters["y"] >= bar["y"] + bar["height"] - 1, (bar, filters)  # under the count
+    assert 768 - 24 <= filters["y"] + filters["height"] <= 768, filters
+    # At the list's end, with the footer in view, it still starts under the count (the
+    # footer pushed a column as tall as the window up under it), and ends with the list.
+    page.mouse.wheel(0, 100_000)
+    page.wait_for_timeout(300)
+    filters = page.locator(".ds-explore__filters").bounding_box()
+    foot = page.locator(".ds-explore__foot").bounding_box()
+    assert filters and foot and foot["y"] + foot["height"] < 768 - 24  # the footer in view
+    assert filters["y"] >= bar["y"] + bar["height"] - 1, (bar, filters)
+    assert filters["y"] + filters["height"] <= foot["y"] + foot["height"] + 1, (filters, foot)
+    context.close()
+
+
 @pytest.mark.parametrize(("root", "label"), [("", "Arrêtée"), ("en/", "Discontinued")])
 def test_explore_filters_by_resource_status_and_shows_its_badge(
     watched: Watched, site_url: str, root: str, label: str

@@ -808,6 +808,42 @@
   }, { passive: true });
   window.addEventListener("resize", () => (listStart = null), { passive: true });
 
+  // On a wide screen the filters' column is as tall as the window leaves under the bar (the
+  // CSS's max-height), and no taller than the list beside it once the footer comes into
+  // view under a list longer than the window: a sticky column is held within its grid, and
+  // the footer pushed it up under the bar, the box just ticked moving from under the pointer
+  // as the list changed length. (Kept short enough for the footer all the way down instead,
+  // it left a band of blank under it.) The list's height does not depend on the column's:
+  // the column spans the grid's last row, 1fr, which alone takes the difference; beside a
+  // shorter list the column is what makes the grid tall, and it keeps its height. Measured
+  // in an animation frame, as the page scrolls or the grid's size changes, never in a click.
+  const listFoot = more.parentElement; // under the list: "more", and the FAQ's offer
+  const LEAST_FILTERS_HEIGHT = 160; // px: a facet's title and a few of its boxes
+  let fitting = 0;
+  let filtersEnd = "";
+  function fitFilters() {
+    fitting = 0;
+    let end = "";
+    if (!phone.matches) {
+      const listEnd = listFoot.getBoundingClientRect().bottom;
+      const stuckAt = parseFloat(getComputedStyle(form).top);
+      const besideLongList = listEnd - list.getBoundingClientRect().top >= window.innerHeight - stuckAt;
+      if (besideLongList && listEnd < window.innerHeight) {
+        // (From where it sticks: the column may be pushed up already, above it.)
+        const top = Math.max(stuckAt, form.getBoundingClientRect().top);
+        end = `${Math.round(Math.max(LEAST_FILTERS_HEIGHT, listEnd - top))}px`;
+      }
+    }
+    if (end === filtersEnd) return;
+    filtersEnd = end;
+    if (end) form.style.setProperty("--ds-list-end", end);
+    else form.style.removeProperty("--ds-list-end");
+  }
+  const fitFiltersSoon = () => (fitting ||= requestAnimationFrame(fitFilters));
+  window.addEventListener("scroll", fitFiltersSoon, { passive: true });
+  window.addEventListener("resize", fitFiltersSoon, { passive: true });
+  if (window.ResizeObserver) new ResizeObserver(fitFiltersSoon).observe(root);
+
   // A filter changed by the reader: the list is shown again from its start, under the bar.
   // On a wide screen the filters' column, sticky beside the list, then stays where it was
   // (the box just ticked under the pointer); else the page jumped as the list shrank below
