@@ -260,6 +260,9 @@ def test_the_keyboard_shortcut_is_mentioned_only_with_a_keyboard(
 def test_each_language_has_its_404_page(built_site: Path, root: str, language: str) -> None:
     page = (built_site / root / "404.html").read_text(encoding="utf-8")
     assert f'<html lang="{language}"' in page
+    # The tab and a screen reader say what happened, not the site's name alone.
+    missing = {"fr": "Page introuvable", "en": "Page not found"}[language]
+    assert f"<title>{missing} - DeepScopie</title>" in page
     assert 'type="search"' in page and "data-ds-search-form" in page
     assert page.count('href="/' + root + "categories/") >= 5
     # Its language menu leads to each language's home (it has no page of its own to switch).
