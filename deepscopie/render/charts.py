@@ -21,12 +21,16 @@ def bar_chart(
     rows: list[tuple[str, int]],
     chart_id: str,
     addresses: list[str | None] | None = None,
+    spoken: list[str] | None = None,
 ) -> str:
     """An SVG bar chart with its title for screen readers, one bar per ``(label, value)``;
-    a bar with an address (``addresses``, in the rows' order) links to the list it counts."""
+    a bar with an address (``addresses``, in the rows' order) links to the list it counts,
+    named for a screen reader by ``spoken`` (in the rows' order), where given: else its
+    label and value, run together ("Bibliographie28")."""
     top = max((value for _, value in rows), default=0) or 1
     height = ROW_HEIGHT * len(rows)
     targets = addresses or [None] * len(rows)
+    names = spoken or [None] * len(rows)
     # A chart of links is a group of them (an image's content is hidden from screen readers).
     role = "group" if any(targets) else "img"
     parts = [
@@ -34,7 +38,7 @@ def bar_chart(
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">',
         f'<title id="{chart_id}-title">{html_in_markdown(title)}</title>',
     ]
-    for index, ((label, value), target) in enumerate(zip(rows, targets, strict=True)):
+    for index, ((label, value), target, name) in enumerate(zip(rows, targets, names, strict=True)):
         y = index * ROW_HEIGHT
         length = max(2, round(BAR_WIDTH * value / top))
         row = (
@@ -44,7 +48,8 @@ def bar_chart(
             f'<text class="ds-chart__value" x="{length + 6}" y="{y + 27}">{value}</text>'
         )
         if target:
-            row = f'<a class="ds-chart__link" href="{html_attribute(target)}">{row}</a>'
+            named = f' aria-label="{html_attribute(name)}"' if name else ""
+            row = f'<a class="ds-chart__link" href="{html_attribute(target)}"{named}>{row}</a>'
         parts.append(row)
     parts.append("</svg>")
     return "".join(parts)

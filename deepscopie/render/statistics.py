@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from deepscopie.folding import without_accents
 from deepscopie.knowledge_base import KnowledgeBase
 from deepscopie.links.classify import CLASSES
 from deepscopie.render import links
@@ -15,7 +16,7 @@ from deepscopie.render.texts import language_name, text
 from deepscopie.render.typography import typeset
 
 STATISTICS_PAGE = "statistics.md"
-TOP_TAGS = 20
+TOP_TAGS = 20  # at least: with every tag as used as the last of them
 
 
 def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -47,7 +48,7 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
             "by_tag",
             [
                 (tags[k], n, links.href(links.tag_page(k), page))
-                for k, n in by_tag.most_common(TOP_TAGS)
+                for k, n in _most_used(by_tag, TOP_TAGS, tags)
             ],
         ),
         (
@@ -61,7 +62,14 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
     if health is not None:
         classes = Counter(record.klass for record in health.records.values())
         sections.append(
-            ("health", [(k, classes[k], _explore(f"status={k}")) for k in CLASSES if classes[k]])
+            (
+                "health",
+                [
+                    (text(f"status_{k}", language), classes[k], _explore(f"status={k}"))
+                    for k in CLASSES
+                    if classes[k]
+                ],
+            )
         )
     parts = [
         links.NOT_SEARCHED.rstrip("\n"),
@@ -71,13 +79,31 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
         ),
     ]
     for key, linked_rows in sections:
-        heading = text(f"statistics_{key}", language, n=TOP_TAGS)
+        heading = text(f"statistics_{key}", language, n=len(linked_rows))
         rows = [(typeset(label, language), value) for label, value, _ in linked_rows]
         addresses = [address for _, _, address in linked_rows]
+        # A link's name, said by a screen reader: its label and count apart ("Bibliographie28").
+        spoken = [
+            typeset(text("statistics_bar", language, label=label, n=value), language)
+            for label, value, _ in linked_rows
+        ]
         parts.append(f"## {heading} {{#{key.replace('_', '-')}}}")
-        parts.append(bar_chart(typeset(heading, language), rows, f"chart-{key}", addresses))
+        if key == "by_language" and sum(by_language.values()) > len(resources):
+            parts.append(text("statistics_by_language_note", language))
+        parts.append(bar_chart(typeset(heading, language), rows, f"chart-{key}", addresses, spoken))
         parts.append(_table(rows, language))
     return "\n\n".join(parts) + "\n"
+
+
+def _most_used(counts: Counter[str], least: int, names: dict[str, str]) -> list[tuple[str, int]]:
+    """The ``least`` most used, with every one as used as the last of them, each count's by
+    name: a cut among equals had left StarDist out of the "20 most used tags", and another
+    tag of as many resources in."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], without_accents(names[item[0]])))
+    if len(ranked) <= least:
+        return ranked
+    last = ranked[least - 1][1]
+    return [(key, n) for key, n in ranked if n >= last]
 
 
 def _explore(query: str) -> str:
