@@ -204,6 +204,22 @@ def test_no_serious_accessibility_violation_in_explore_cards_and_empty_result(
     assert serious_violations(themed_page) == []
 
 
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_serious_accessibility_violation_on_a_phone(
+    browser: Browser, site_url: str, root: str, path: str
+) -> None:
+    """What a phone's width changes: a table wider than the screen scrolls in its own box,
+    which the keyboard could not reach (the Contribute page's tables of fields)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{site_url}{root}{path}")
+    if path == "explore/":
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    assert serious_violations(page) == []
+    context.close()
+
+
 def test_no_serious_accessibility_violation_in_explore_on_a_phone(
     browser: Browser, site_url: str
 ) -> None:

@@ -99,4 +99,17 @@
     explore.dataset.failed = "";
   }
 
+  // A table wider than the page scrolls sideways in its own box (Material's scroll wrapper),
+  // which the keyboard reaches only with a place in the tab order (axe's
+  // scrollable-region-focusable, serious: the Contribute page's tables on a phone), as
+  // Material gives one to a block of code that scrolls. Once Material has wrapped the
+  // tables (by the page's load), and again when the window's width changes.
+  function scrollingTablesFocusable() {
+    for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
+      if (wrapper.scrollWidth > wrapper.clientWidth) wrapper.tabIndex = 0;
+      else wrapper.removeAttribute("tabindex");
+    }
+  }
+  window.addEventListener("load", scrollingTablesFocusable);
+  window.addEventListener("resize", scrollingTablesFocusable, { passive: true });
 })();
