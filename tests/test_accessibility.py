@@ -220,6 +220,39 @@ def test_no_serious_accessibility_violation_on_a_phone(
     context.close()
 
 
+# The smallest text a page shows, in CSS pixels.
+SMALLEST_TEXT = 12
+# Each visible text's element, by its classes, whose size is under SMALLEST_TEXT (details
+# open: an FAQ entry's tags).
+_SMALL_TEXT = """smallest => { document.querySelectorAll('details').forEach(d => (d.open = true));
+  const small = new Set(); const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || !element.checkVisibility()) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < smallest) small.add(`${element.tagName} ${element.className} ${size}px`);
+  }
+  return [...small]; }"""
+
+
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS.values(), ids=LANGUAGE_ROOTS.keys())
+@pytest.mark.parametrize(
+    "path", [*PAGE_KINDS.values(), "propose/", "404.html"], ids=[*PAGE_KINDS, "propose", "404"]
+)
+def test_no_text_is_smaller_than_12_pixels(
+    browser: Browser, site_url: str, root: str, path: str
+) -> None:
+    """An FAQ entry's tags were 11.2 px, the key in the search field's hint 10.5, and code in
+    the Contribute page's tables 10.9."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}{root}{path}")
+    if path == "explore/":
+        page.wait_for_selector("[data-ds-explore][data-ready]", state="attached")
+    assert page.evaluate(_SMALL_TEXT, SMALLEST_TEXT) == []
+    context.close()
+
+
 def test_no_serious_accessibility_violation_in_explore_on_a_phone(
     browser: Browser, site_url: str
 ) -> None:
