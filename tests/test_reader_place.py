@@ -268,3 +268,16 @@ def test_each_language_has_its_404_page(built_site: Path, root: str, language: s
     # Its language menu leads to each language's home (it has no page of its own to switch).
     menu = dict(re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page))
     assert {lang: href.rstrip(".") for href, lang in menu.items()} == {"fr": "/", "en": "/en/"}
+
+
+@pytest.mark.parametrize("page", ["index.html", "en/index.html", "en/faq/index.html"])
+def test_the_language_menu_names_each_language_in_its_own(built_site: Path, page: str) -> None:
+    # A French voice read "English" with French sounds, an English one "Français" (WCAG
+    # 3.1.2): each name is marked with its language.
+    html = (built_site / page).read_text(encoding="utf-8")
+    links = re.findall(r'<a [^>]*class="md-select__link"[^>]*>\s*([^<]*?)\s*</a>', html)
+    assert sorted(links) == ["English", "Français"]
+    for code, name in [("en", "English"), ("fr", "Français")]:
+        assert re.search(
+            rf'<a [^>]*hreflang="{code}"[^>]*lang="{code}"[^>]*>\s*{name}\s*</a>', html
+        )
