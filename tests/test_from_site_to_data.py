@@ -76,6 +76,21 @@ def test_without_a_repository_there_is_no_link_and_the_form_says_where_to_go(
     # Nor does the page describe a form it does not have.
     assert "Describe it below" not in page
     assert "Décrivez-le" not in (built_site / "propose/index.html").read_text()
+    # Nor the guide, which sent readers to that page, which sent them back.
+    for guide, offer in [
+        ("contribute/index.html", "un formulaire ouvre"),
+        ("en/contribute/index.html", "a form opens"),
+    ]:
+        assert offer not in (built_site / guide).read_text(), guide
+
+
+def test_the_guide_offers_the_proposal_form_where_there_is_one(configured_site: Path) -> None:
+    for guide, offer in [
+        ("contribute/index.html", "un formulaire ouvre un ticket GitLab déjà rempli"),
+        ("en/contribute/index.html", "a form opens a prefilled GitLab issue"),
+    ]:
+        page = (configured_site / guide).read_text()
+        assert re.search(rf'<a href="\.\./propose/">[^<]*</a>\s*:?\s*{offer}', page), guide
 
 
 def test_the_editor_address_is_built_only_from_acceptable_addresses() -> None:

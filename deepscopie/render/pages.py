@@ -462,10 +462,15 @@ def fill_home_page(markdown: str, base: KnowledgeBase, language: str, page: str)
 
 
 GUIDE_MARKERS = ("<!-- deepscopie:rules -->", "<!-- deepscopie:fields -->")
+# Where the guide offers the proposal form instead, said only where there is one (a build
+# with a GitLab project): else it sent readers to a page that sent them back here.
+PROPOSE_OFFER_MARKER = "<!-- deepscopie:propose-offer -->"
 
 
-def fill_guide_page(markdown: str, base: KnowledgeBase, language: str) -> str:
-    """The hand-written contribution guide with its generated field and rule references."""
+def fill_guide_page(markdown: str, base: KnowledgeBase, language: str, form: bool) -> str:
+    """The hand-written contribution guide with its generated field and rule references, and
+    the offer of the proposal form where ``form`` says there is one."""
     markdown = markdown.replace(GUIDE_MARKERS[0], render_rule_list(language))
     markdown = markdown.replace(GUIDE_MARKERS[1], render_field_reference(base, language))
-    return markdown
+    offer = text("contribute_propose_offer", language) if form else ""
+    return markdown.replace(PROPOSE_OFFER_MARKER, offer)
