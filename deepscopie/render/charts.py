@@ -30,7 +30,7 @@ def bar_chart(
     top = max((value for _, value in rows), default=0) or 1
     height = ROW_HEIGHT * len(rows)
     targets = addresses or [None] * len(rows)
-    names = spoken or [None] * len(rows)
+    names: list[str | None] = [*spoken] if spoken else [None] * len(rows)
     # A chart of links is a group of them (an image's content is hidden from screen readers).
     role = "group" if any(targets) else "img"
     parts = [
