@@ -265,6 +265,10 @@ def test_each_language_has_its_404_page(built_site: Path, root: str, language: s
     assert f"<title>{missing} - DeepScopie</title>" in page
     assert 'type="search"' in page and "data-ds-search-form" in page
     assert page.count('href="/' + root + "categories/") >= 5
+    # The ways on that a phone hides behind its menu: Explore, the FAQ, the home page.
+    ways = page.split('class="ds-not-found__ways"', 1)[1].split("</ul>", 1)[0]
+    hrefs = [href.replace("/./", "/") for href in re.findall(r'href="([^"]*)"', ways)]
+    assert hrefs == [f"/{root}explore/", f"/{root}faq/", f"/{root}"]
     # Its language menu leads to each language's home (it has no page of its own to switch).
     menu = dict(re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link"', page))
     assert {lang: href.rstrip(".") for href, lang in menu.items()} == {"fr": "/", "en": "/en/"}
