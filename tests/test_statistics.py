@@ -147,3 +147,11 @@ def test_the_link_health_chart_names_each_state_in_the_page_s_language(
     chart = page[page.index('aria-labelledby="chart-health-title"') :].split("</svg>")[0]
     labels = re.findall(r'class="ds-chart__label"[^>]*>([^<]*)<', chart)
     assert labels == ["Lien vérifié", "Lien cassé"]
+
+
+def test_each_chart_s_table_names_what_it_lists(small_base: KnowledgeBase) -> None:
+    # Its first column's head was empty: a screen reader read each row's name without it.
+    page = statistics.render_statistics_page(small_base, "fr", None)
+    for head in ["Catégorie", "Type", "Tags", "Langue de la ressource"]:
+        assert f"| {head} | Nombre |" in page
+    assert "| Category | Count |" in statistics.render_statistics_page(small_base, "en", None)

@@ -17,6 +17,14 @@ from deepscopie.render.typography import typeset
 
 STATISTICS_PAGE = "statistics.md"
 TOP_TAGS = 20  # at least: with every tag as used as the last of them
+# What each chart's table lists, named as Explore's filters name it (its first column's head).
+_TABLE_HEADS = {
+    "by_category": "explore_category",
+    "by_type": "explore_type",
+    "by_tag": "explore_tag",
+    "by_language": "explore_language",
+    "health": "explore_status",
+}
 
 
 def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealth | None) -> str:
@@ -91,7 +99,7 @@ def render_statistics_page(base: KnowledgeBase, language: str, health: LinkHealt
         if key == "by_language" and sum(by_language.values()) > len(resources):
             parts.append(text("statistics_by_language_note", language))
         parts.append(bar_chart(typeset(heading, language), rows, f"chart-{key}", addresses, spoken))
-        parts.append(_table(rows, language))
+        parts.append(_table(text(_TABLE_HEADS[key], language), rows, language))
     return "\n\n".join(parts) + "\n"
 
 
@@ -111,9 +119,9 @@ def _explore(query: str) -> str:
     return explore_address(query, STATISTICS_PAGE)
 
 
-def _table(rows: list[tuple[str, int]], language: str) -> str:
+def _table(head: str, rows: list[tuple[str, int]], language: str) -> str:
     lines = [
-        f"| | {text('statistics_count', language)} |",
+        f"| {escape_markdown(head)} | {text('statistics_count', language)} |",
         "| --- | --- |",
     ]  # no alignment: it adds style=
     lines += [f"| {escape_markdown(label)} | {value} |" for label, value in rows]
