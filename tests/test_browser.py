@@ -539,6 +539,30 @@ def test_a_question_that_asks_for_either_of_two_tools_finds_both(
     assert _search(page, "2D or 3D" if root else "2D ou 3D") == whole
 
 
+@pytest.mark.parametrize(
+    ("root", "question"), [("", "cellpose ou stardist"), ("en/", "cellpose vs stardist")]
+)
+def test_two_tools_asked_between_are_followed_by_what_names_both(
+    watched: Watched, site_url: str, root: str, question: str
+) -> None:
+    # A reader choosing between two tools: after each one's own entry, the entries that
+    # name both (what compares them). Taken in turn with each tool's other entries, the
+    # FAQ's answer on what sets Cellpose and StarDist apart came sixth, after Cellpose's
+    # dataset and StarDist's plugin.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    either = ["cellpose", "stardist"]
+    found = _search_ids(page, question)
+    assert set(found[:2]) == set(either), found
+    page.keyboard.press("Escape")
+    # The entries with both words, as the search counts them for the two words alone.
+    both_words = _search_ids(page, " ".join(either))
+    with_both = int(_status_numbers(page)[0])
+    naming_both = [entry for entry in both_words[:with_both] if entry not in either][:3]
+    assert len(naming_both) >= 2, both_words
+    assert set(found[2 : 2 + len(naming_both)]) == set(naming_both), (found, naming_both)
+
+
 @pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
 @pytest.mark.parametrize("start", ["", "categories/fiji-plugins/"], ids=["other-page", "same-page"])
 def test_back_from_a_result_shows_the_results_with_it_in_focus(

@@ -988,9 +988,12 @@
   }
 
   // A question that asks for either of two things ("napari ou fiji", "cellpose vs stardist"):
-  // each side's own entry (its title is the side), then, in turn, the entries that name every
-  // side (a comparison) and those of each side. Pagefind, which requires every word, would
-  // give only the second, and neither of the two asked for.
+  // each side's own entry (its title is the side), then the entries that name every side
+  // (what compares them, which the reader is choosing between), then, in turn, those of each
+  // side. Pagefind, which requires every word, would give only the second, and neither of
+  // the two asked for. (Taken in turn with each side's, the comparisons came late:
+  // "cellpose ou stardist" had the FAQ's answer on what sets them apart sixth, after
+  // Cellpose's dataset and StarDist's plugin.)
   async function entries(pagefind, typed, stale) {
     const sides = typed.includes('"') ? [] : alternatives(typed);
     if (sides.length < 2) return entriesOf(pagefind, typed, stale);
@@ -1001,7 +1004,7 @@
       ...sides.map((side) => entriesOf(pagefind, side, stale)),
     ]);
     const named = (await Promise.all(each.map((side, at) => namedAmong(side.found, [sides[at]])))).flat();
-    const others = interleaved([together.found, ...each.map((side) => side.found)]);
+    const others = [...together.found, ...interleaved(each.map((side) => side.found))];
     const found = unique([...named, ...others]);
     // Each has the words of one side at least: what was asked.
     return { found, pages: interleaved([together.pages, ...each.map((side) => side.pages)]), whole: found.length };
