@@ -118,7 +118,7 @@ def test_the_home_page_markers_are_filled(base: KnowledgeBase) -> None:
     home = (REPO / "docs" / "index.en.md").read_text(encoding="utf-8")
     filled = fill_home_page(home, base, "en", "index.md")
     assert "<!-- deepscopie:" not in filled
-    assert f"{len(base.resources)} resources, {len(base.faq)} questions" in filled
+    assert f"{len(base.resources)} resources and {len(base.faq)} questions" in filled
     assert "[**Tools and software by theme**](categories/software.md)" in filled
 
 

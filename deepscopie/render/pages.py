@@ -444,11 +444,12 @@ def render_search_form(language: str, action: str) -> str:
 def fill_home_page(markdown: str, base: KnowledgeBase, language: str, page: str) -> str:
     """The hand-written home page with its markers replaced by what the data says today."""
     index = SiteIndex.of(base)
-    counts = ", ".join(
-        [
-            count("resource_count", len(base.resources), language),
-            count("question_count", len(base.faq), language),
-        ]
+    # "127 ressources et 23 questions" (a comma read as a list cut short).
+    counts = text(
+        "home_counts",
+        language,
+        resources=count("resource_count", len(base.resources), language),
+        questions=count("question_count", len(base.faq), language),
     )
     replacements = {
         HOME_MARKERS[0]: counts,
