@@ -3846,6 +3846,40 @@ def test_explore_says_which_filters_of_a_shared_address_it_does_not_apply(
 
 
 @pytest.mark.parametrize(
+    ("root", "more"), [("", "et 3 autres"), ("en/", "and 3 more")], ids=["french", "english"]
+)
+def test_explore_says_a_shared_address_s_unknown_filters_briefly_within_a_phone(
+    browser: Browser, site_url: str, root: str, more: str
+) -> None:
+    # An address's empty values were said as « », a control character as an invisible one,
+    # every one of 500 unknown tags was listed (the list 3,000 px down a phone), and one of
+    # 61 letters made the page 452 px wide.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    long_value = "x" * 61
+    unknown = [long_value, *(f"gone-{n}" for n in range(6)), "a%00b"]
+    query = "&".join(["task=", "tag=", *(f"tag={value}" for value in unknown)])
+    _open_explore(page, f"{site_url}{root}explore/?{query}")
+    said = page.locator(".ds-explore__unknown").inner_text()
+    assert "xxxxxxxx" in said and "gone-3" in said and "gone-4" not in said, said
+    assert said.rstrip(".").endswith(more), said
+    assert re.search(r"[«“][\s\N{NARROW NO-BREAK SPACE}]*[»”]", said) is None, (
+        said
+    )  # no empty value
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert errors == []
+    context.close()
+    # A control character is said as a space.
+    page = browser.new_page()
+    _open_explore(page, f"{site_url}{root}explore/?tag=a%00b")
+    said = page.locator(".ds-explore__unknown").inner_text()
+    assert "a b" in said and "\x00" not in said, said
+    page.close()
+
+
+@pytest.mark.parametrize(
     ("root", "question", "rest", "tools"),
     [
         ("", "segmentation napari ou fiji", "segmentation", "napari fiji"),

@@ -128,6 +128,8 @@ def render_explore_page(base: KnowledgeBase, language: str, health: LinkHealth |
         "data-ds-another-text": text("explore_another", language),
         "data-ds-unknown-one": text("explore_unknown_one", language),
         "data-ds-unknown-other": text("explore_unknown", language),
+        "data-ds-unknown-more-one": text("explore_unknown_more_one", language),
+        "data-ds-unknown-more-other": text("explore_unknown_more", language),
     }
     rendered = " ".join(f'{name}="{html_attribute(value)}"' for name, value in attributes.items())
     intro = text("explore_intro", language)

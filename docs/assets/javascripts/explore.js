@@ -942,15 +942,22 @@
   // typed wrong ("?task=segmentaton"). The list was shown without them, unsaid, and looked
   // filtered; it says they are not applied, until the reader changes a filter (the address
   // then has the filters set alone).
+  // The first few said, then how many more: an address of 500 unknown tags pushed the list
+  // 3,000 px down on a phone.
   let unknownOfAddress = [];
+  const UNKNOWN_SAID = 5;
   function unknownSaid(unknown) {
     const note = document.createElement("p");
     note.className = "ds-explore__unknown";
-    const list = unknown.map(({ facet, value }) => {
+    const list = unknown.slice(0, UNKNOWN_SAID).map(({ facet, value }) => {
       const name = legendOf(form.querySelector(`fieldset[data-facet="${facet}"]`));
       const words = filled(root.dataset.dsWordsText, { q: echoed(value) });
       return name ? `${words} (${name})` : words;
     });
+    const left = unknown.length - list.length;
+    if (left > 0) {
+      list.push(filled(forCount(left, { one: root.dataset.dsUnknownMoreOne, other: root.dataset.dsUnknownMoreOther }), { n: left }));
+    }
     const said = forCount(unknown.length, { one: root.dataset.dsUnknownOne, other: root.dataset.dsUnknownOther });
     note.textContent = filled(said, { list: list.join(", ") });
     return note;
@@ -958,8 +965,10 @@
 
   function restore() {
     const params = new URLSearchParams(location.search);
+    // (Not an empty value, "?tag=", which asks for nothing: it was said as « ».)
+    const asked = (facet) => [...new Set(params.getAll(facet))].filter((value) => withoutDirectionControls(value).trim());
     unknownOfAddress = facets.flatMap((facet) =>
-      [...new Set(params.getAll(facet))].filter((value) => !boxes(facet).some((box) => box.value === value)).map((value) => ({ facet, value })),
+      asked(facet).filter((value) => !boxes(facet).some((box) => box.value === value)).map((value) => ({ facet, value })),
     );
     typedField.value = params.get("q") || "";
     const order = params.get("sort");

@@ -39,9 +39,11 @@
   }
   // A reader's words said back without the characters that set the text's direction: "‮evil"
   // in an address reversed the site's own words around it ("Chercher « … » dans tout le
-  // site", the tab's title). Letters of a script written right to left stay as typed.
+  // site", the tab's title). Letters of a script written right to left stay as typed. Nor
+  // other control characters, each a space ("?tag=%00" was said back as « » with an
+  // invisible character between).
   const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-  const withoutDirectionControls = (text) => text.replace(DIRECTION_CONTROLS, "");
+  const withoutDirectionControls = (text) => text.replace(DIRECTION_CONTROLS, "").replace(/\p{Cc}+/gu, " ");
   window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId, whenIdle, withoutDirectionControls });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
