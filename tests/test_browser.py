@@ -3545,6 +3545,70 @@ def test_explore_reads_a_pasted_word_of_any_length_at_once(watched: Watched, sit
     assert watched.errors == []
 
 
+@pytest.mark.parametrize("run", ["-" * 20_000, "\u0301" * 20_000], ids=["hyphens", "accents"])
+def test_explore_reads_a_word_with_a_long_run_of_punctuation_at_once(
+    watched: Watched, site_url: str, run: str
+) -> None:
+    # A word's punctuation was taken off its end by a pattern tried again from each character
+    # of the run: "c", 8,000 hyphens and "ell" froze the page for 5 s, 30,000 accents for
+    # 144 s, at each change that followed.
+    page = watched.page
+    _open_explore(page, f"{site_url}explore/")
+    field = page.locator(".ds-explore__search input")
+    field.fill(f"zzqx{run}ell")
+    expect(page.locator(".ds-explore__count")).to_contain_text(re.compile("^0 "))
+    field.fill(f"zzqx{run}ells")  # and the next change, at once too
+    expect(page.locator(".ds-explore__count")).to_contain_text(re.compile("^0 "))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_the_search_reads_letters_as_pasted_from_a_pdf_or_another_script(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # A ligature pasted from a PDF ("ﬂuorescence"), letters full width or in mathematical
+    # bold, a direction control before a word: each found nothing, and the search said the
+    # word was absent.
+    page = watched.page
+    page.goto(f"{site_url}{root}")
+    for plain, pasted in [
+        ("fluorescence", "\ufb02uorescence"),
+        ("cellpose", "\uff43\uff45\uff4c\uff4c\uff50\uff4f\uff53\uff45"),  # full width
+        (
+            "cellpose",
+            "\U0001d41c\U0001d41e\U0001d425\U0001d425\U0001d429\U0001d428\U0001d42c\U0001d41e",
+        ),
+        ("stardist", "\u202estardist"),
+    ]:
+        found = _search_ids(page, plain)
+        page.keyboard.press("Escape")
+        page.keyboard.press("/")
+        page.locator("#ds-search [data-ds-input]").fill(pasted)
+        # Searched as the plain letters, and said back so.
+        results = page.locator("#ds-search [data-ds-results]")
+        expect(results).to_have_attribute("data-ds-done", plain)
+        links = [str(link.get_attribute("href")) for link in results.locator("a").all()]
+        assert found and [link.rsplit("#", 1)[-1] for link in links] == found, pasted
+        expect(page.locator(SEARCH_STATUS)).not_to_contain_text(pasted)
+        page.keyboard.press("Escape")
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("root", ["", "en/"], ids=["french", "english"])
+def test_explore_reads_a_line_break_in_an_address_s_words_as_a_space(
+    watched: Watched, site_url: str, root: str
+) -> None:
+    # A text field drops line breaks: "?q=fiji%0Astardist" was "fijistardist", which no
+    # entry has, and the address was rewritten so.
+    page = watched.page
+    _open_explore(page, f"{site_url}{root}explore/?q=fiji%20stardist")
+    spaced = _visible_ids(page)
+    _open_explore(page, f"{site_url}{root}explore/?q=fiji%0D%0Astardist")
+    expect(page.locator(".ds-explore__search input")).to_have_value("fiji stardist")
+    assert spaced and _visible_ids(page) == spaced
+    assert watched.errors == []
+
+
 @pytest.mark.parametrize(
     ("root", "tag_name", "plural", "either", "other_either"),
     [

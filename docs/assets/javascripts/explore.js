@@ -970,7 +970,8 @@
     unknownOfAddress = facets.flatMap((facet) =>
       asked(facet).filter((value) => !boxes(facet).some((box) => box.value === value)).map((value) => ({ facet, value })),
     );
-    typedField.value = params.get("q") || "";
+    // (A line break as a space: the field drops it, and "fiji%0Astardist" was "fijistardist".)
+    typedField.value = withoutDirectionControls(params.get("q") || "");
     const order = params.get("sort");
     sort.value = Array.from(sort.options, (option) => option.value).includes(order) ? order : DEFAULT_SORT;
     for (const facet of facets) {

@@ -44,6 +44,14 @@
   // invisible character between).
   const DIRECTION_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
   const withoutDirectionControls = (text) => text.replace(DIRECTION_CONTROLS, "").replace(/\p{Cc}+/gu, " ");
+  // A question with its letters as the index has them: a ligature pasted from a PDF
+  // ("ﬂuorescence"), letters full width or in mathematical bold, as their plain letters
+  // (NFKC), and without direction controls ("\u202ecell"): each found nothing, and the search
+  // said the word was absent (Explore, whose fold reads them, found them). Not every
+  // character NFKC changes: the index has the text as written, and "µm" (the micro sign)
+  // would have been searched as the Greek letter, "m²" as "m2".
+  const LETTER_FORMS = /[\ufb00-\ufb06\uff01-\uff5e]|[\u{1d400}-\u{1d7ff}]/gu;
+  const searchable = (text) => withoutDirectionControls(text).replace(LETTER_FORMS, (form) => form.normalize("NFKC"));
   window.deepscopie = Object.assign(window.deepscopie || {}, { fold, filled, forCount, addressedId, whenIdle, withoutDirectionControls });
   highlightTarget();
   window.addEventListener("hashchange", highlightTarget);
@@ -248,8 +256,17 @@
   const SHORT_WORD = 2;
   const isShort = (word) => Array.from(word).length <= SHORT_WORD;
   // A word without the punctuation around it, kept within ("(noyaux," is "noyaux", "u-net"
-  // stays "u-net"); and so, lower case without accents.
-  const unpunctuated = (word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  // stays "u-net"); and so, lower case without accents. Its end found one character at a
+  // time from its last letter: a pattern anchored at the end was tried again from each
+  // character of a run of punctuation ("c", 8,000 hyphens, "ell" froze Explore for 5 s, a
+  // run of 30,000 accents for 144 s).
+  const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+  function unpunctuated(word) {
+    const begun = word.replace(/^[^\p{L}\p{N}]+/u, "");
+    if (!begun || /[\p{L}\p{N}]$/u.test(begun)) return begun;
+    const characters = Array.from(begun);
+    return characters.slice(0, characters.findLastIndex((one) => LETTER_OR_DIGIT.test(one)) + 1).join("");
+  }
   const trimmed = (word) => fold(unpunctuated(word));
 
   // Words that Pagefind's stemmer reads as another word ("formation", a course, is stemmed as
@@ -2623,6 +2640,8 @@
     if (held === input.value || slips(terms(input.value)).length) request(input.value);
   }
   input.addEventListener("input", (event) => {
+    // (Not within a word being composed, which a change of the field would break.)
+    if (!event.isComposing && searchable(input.value) !== input.value) input.value = searchable(input.value);
     clearTimeout(typing);
     openFirst = false;
     returnedTo = null; // another question: the focus stays where the reader types
@@ -2731,7 +2750,7 @@
     prepare();
     input.focus();
     if (typeof query === "string" && query.trim()) {
-      input.value = query.trim();
+      input.value = searchable(query).trim();
       remember(input.value);
       request(input.value);
       return;
