@@ -101,7 +101,7 @@ def plain_markdown_copy(project: Path, folder: Path) -> Path:
         filled = fill_home_page(home.read_text(encoding="utf-8"), base, language, "index.md")
         home.write_text(filled, encoding="utf-8")
         guide = folder / "docs" / f"contribute.{language}.md"
-        filled = fill_guide_page(guide.read_text(encoding="utf-8"), base, language)
+        filled = fill_guide_page(guide.read_text(encoding="utf-8"), base, language, form=False)
         guide.write_text(filled, encoding="utf-8")
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "hooks:\n  - hooks/texts.py\n", config)
