@@ -297,11 +297,12 @@ def _filled_page(markdown: str, name: str, language: str, config: MkDocsConfig) 
     """A hand-written page's Markdown with its markers filled from the data."""
     if name == "index.md":
         return fill_home_page(markdown, _knowledge_base(), language, name)
-    issues = new_issue_address(config.repo_url)
     if name == PROPOSE_PAGE:
+        issues = new_issue_address(config.repo_url)
         return fill_propose_page(markdown, _knowledge_base(), language, issues)
     if name == "contribute.md":
-        return fill_guide_page(markdown, _knowledge_base(), language, form=issues is not None)
+        form = new_issue_address(config.repo_url) is not None
+        return fill_guide_page(markdown, _knowledge_base(), language, form=form)
     return markdown
 
 
